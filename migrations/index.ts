@@ -1,0 +1,7 @@
+import { Foundation1763800000000 } from './1763800000000-foundation.js';
+
+/**
+ * Every migration in order. Listed explicitly (no glob) so the compiled app, the CLI and
+ * the ESM test runner load the same classes. `npm run migration:generate` adds new ones here.
+ */
+export const migrations = [Foundation1763800000000];

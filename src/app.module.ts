@@ -1,0 +1,42 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER } from '@nestjs/core';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import type { AppConfig, ProcessRole } from './config/index.js';
+import { ConfigModule } from './config/index.js';
+import { AuditModule } from './modules/audit/index.js';
+import { AuthModule } from './modules/auth/index.js';
+import { HealthModule } from './modules/health/index.js';
+import { dataSourceOptions } from './data-source.js';
+import { DatabaseModule } from './platform/database/index.js';
+import { ProblemDetailsFilter } from './platform/errors/index.js';
+import { QueueModule } from './platform/queue/index.js';
+
+export interface AppModuleOptions {
+  config: AppConfig;
+  role: ProcessRole;
+}
+
+/**
+ * The modular monolith. One build, two entry points: the HTTP API and the BullMQ worker
+ * (or both in one process, the single-machine default).
+ */
+@Module({})
+export class AppModule {
+  static register({ config, role }: AppModuleOptions): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        TypeOrmModule.forRoot(
+          dataSourceOptions({ url: config.databaseUrl ?? '', poolSize: config.databasePoolSize, applicationName: `htx-fund-lms-${role}` }),
+        ),
+        DatabaseModule,
+        QueueModule.forRoot(),
+        AuditModule,
+        AuthModule,
+        HealthModule,
+      ],
+      providers: [{ provide: APP_FILTER, useClass: ProblemDetailsFilter }],
+    };
+  }
+}

@@ -1,0 +1,92 @@
+import 'reflect-metadata';
+import { resolve } from 'node:path';
+import { NestFactory } from '@nestjs/core';
+import { AppModule } from './app.module.js';
+import { ConfigurationError, loadConfig, type AppConfig } from './config/index.js';
+import { installShutdown, startApp } from './main.js';
+import { AuditService } from './modules/audit/index.js';
+import { dataSourceOptions } from './data-source.js';
+import { generateMigration, revertLastMigration, runMigrations } from './platform/database/index.js';
+import { resolveServices } from './platform/local-services/index.js';
+import { createRootLogger, NestPinoLogger } from './platform/logging/index.js';
+
+const USAGE = `usage: node dist/src/cli.js <command>
+  quickstart            start services, migrate, load demo data on an empty database, serve
+  migrate               run pending migrations
+  migrate:revert        revert the last migration
+  migrate:generate NAME write a migration from the entities' difference to the database
+  audit:verify          verify the audit hash chains; exit 1 on the first broken link`;
+
+async function withContext<T>(config: AppConfig, fn: (get: <S>(cls: new (...args: never[]) => S) => S) => Promise<T>): Promise<T> {
+  const logger = createRootLogger(config.logLevel);
+  const app = await NestFactory.createApplicationContext(AppModule.register({ config, role: 'api' }), { logger: new NestPinoLogger(logger) });
+  try {
+    return await fn((cls) => app.get(cls));
+  } finally {
+    await app.close();
+  }
+}
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...args] = argv;
+  const config = loadConfig();
+  const logger = createRootLogger(config.logLevel);
+  const log = (m: string): void => logger.info(m);
+  const out = (m: string): boolean => process.stdout.write(`${m}\n`);
+
+  if (command === 'quickstart') {
+    const running = await startApp('all', config);
+    installShutdown(running, log);
+    out('');
+    out(`  API       ${running.url}/api/v1`);
+    out(`  Docs      ${running.url}/docs`);
+    out(`  Health    ${running.url}/health`);
+    out(`  Login     ${config.adminUsername} / ${config.adminPassword === 'admin12345' ? 'admin12345 (development default)' : '(ADMIN_PASSWORD)'}`);
+    out('  Stop with Ctrl+C');
+    out('');
+    return -1; // keep serving
+  }
+
+  if (command === 'audit:verify') {
+    const services = await resolveServices(config, log);
+    try {
+      const result = await withContext({ ...config, databaseUrl: services.databaseUrl, redisUrl: services.redisUrl }, (get) =>
+        get(AuditService).verify(),
+      );
+      out(JSON.stringify(result, null, 2));
+      return result.ok ? 0 : 1;
+    } finally {
+      await services.stop();
+    }
+  }
+
+  if (command === 'migrate' || command === 'migrate:revert' || command === 'migrate:generate') {
+    const services = await resolveServices({ ...config, redisUrl: config.redisUrl ?? 'redis://unused' }, log);
+    try {
+      const settings = dataSourceOptions({ url: services.databaseUrl, poolSize: 2 });
+      if (command === 'migrate') await runMigrations(settings, log);
+      else if (command === 'migrate:revert') await revertLastMigration(settings, log);
+      else {
+        if (!args[0]) throw new Error('migrate:generate needs a NAME');
+        await runMigrations(settings, log);
+        await generateMigration(settings, args[0], resolve(process.cwd()), log);
+      }
+      return 0;
+    } finally {
+      await services.stop();
+    }
+  }
+
+  process.stderr.write(`${USAGE}\n`);
+  return command ? 2 : 0;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    if (code >= 0) process.exit(code);
+  },
+  (e: unknown) => {
+    process.stderr.write(e instanceof ConfigurationError ? `${e.message}\n` : `${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+    process.exit(1);
+  },
+);

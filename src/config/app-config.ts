@@ -1,0 +1,75 @@
+import { isAbsolute, resolve } from 'node:path';
+import { validateEnvironment, type EnvironmentProblem } from './environment.js';
+
+export type ProcessRole = 'all' | 'api' | 'worker';
+
+/** Validated configuration. Built once at boot from process.env; passed everywhere else. */
+export interface AppConfig {
+  nodeEnv: 'development' | 'production' | 'test';
+  databaseUrl: string | undefined;
+  redisUrl: string | undefined;
+  port: number;
+  host: string;
+  jwtSecret: string;
+  jwtExpiresIn: string;
+  adminUsername: string;
+  adminPassword: string;
+  businessTimezone: string;
+  corsOrigins: string[];
+  logLevel: string;
+  dataDir: string;
+  databasePoolSize: number;
+  bodyLimitBytes: number;
+  loginRateLimitPerMinute: number;
+  auditChains: number;
+  idempotencyInFlightTimeoutSeconds: number;
+  fundName: string;
+  fundProvinceCode: string;
+  allowFutureClose: boolean;
+  queuePrefix: string;
+}
+
+export class ConfigurationError extends Error {
+  constructor(readonly problems: EnvironmentProblem[]) {
+    super(
+      'Configuration is invalid; fix these environment variables and start again:\n' +
+        problems.map((p) => `  - ${p.variable}: ${p.rules.join('; ')}`).join('\n'),
+    );
+    this.name = 'ConfigurationError';
+  }
+}
+
+const DEVELOPMENT_JWT_SECRET = 'development-only-secret-change-me-in-production-0123456789';
+const DEVELOPMENT_ADMIN_PASSWORD = 'admin12345';
+
+export function loadConfig(source: Record<string, string | undefined> = process.env): AppConfig {
+  const { env, problems } = validateEnvironment(source);
+  if (problems.length > 0) throw new ConfigurationError(problems);
+  return {
+    nodeEnv: env.NODE_ENV,
+    databaseUrl: env.DATABASE_URL,
+    redisUrl: env.REDIS_URL,
+    port: env.PORT,
+    host: env.HOST,
+    jwtSecret: env.JWT_SECRET ?? DEVELOPMENT_JWT_SECRET,
+    jwtExpiresIn: env.JWT_EXPIRES_IN,
+    adminUsername: env.ADMIN_USERNAME,
+    adminPassword: env.ADMIN_PASSWORD ?? DEVELOPMENT_ADMIN_PASSWORD,
+    businessTimezone: env.BUSINESS_TIMEZONE,
+    corsOrigins: env.CORS_ORIGINS.split(',').map((s) => s.trim()).filter(Boolean),
+    logLevel: env.LOG_LEVEL,
+    dataDir: isAbsolute(env.DATA_DIR) ? env.DATA_DIR : resolve(process.cwd(), env.DATA_DIR),
+    databasePoolSize: env.DATABASE_POOL_SIZE,
+    bodyLimitBytes: env.BODY_LIMIT_BYTES,
+    loginRateLimitPerMinute: env.LOGIN_RATE_LIMIT_PER_MINUTE,
+    auditChains: env.AUDIT_CHAINS,
+    idempotencyInFlightTimeoutSeconds: env.IDEMPOTENCY_IN_FLIGHT_TIMEOUT_SECONDS,
+    fundName: env.FUND_NAME,
+    fundProvinceCode: env.FUND_PROVINCE_CODE,
+    allowFutureClose: env.ALLOW_FUTURE_CLOSE,
+    queuePrefix: env.QUEUE_PREFIX,
+  };
+}
+
+/** The injection token under which AppConfig is provided. */
+export const APP_CONFIG = Symbol('APP_CONFIG');

@@ -1,0 +1,32 @@
+import type { DataSourceOptions } from 'typeorm';
+import { migrations } from '../migrations/index.js';
+import { allEntities } from './entities.js';
+
+export interface DatabaseSettings {
+  url: string;
+  poolSize: number;
+  applicationName?: string;
+}
+
+/** One definition of the connection for the app, the CLI and the tests. synchronize is never on. */
+export function dataSourceOptions(settings: DatabaseSettings): DataSourceOptions {
+  return {
+    type: 'postgres',
+    url: settings.url,
+    entities: allEntities,
+    migrations,
+    migrationsTableName: 'typeorm_migrations',
+    migrationsTransactionMode: 'each',
+    synchronize: false,
+    migrationsRun: false,
+    logging: ['error'],
+    poolSize: settings.poolSize,
+    applicationName: settings.applicationName ?? 'htx-fund-lms',
+    extra: {
+      // Fail fast rather than queue forever when the pool is exhausted.
+      connectionTimeoutMillis: 10_000,
+      idle_in_transaction_session_timeout: 60_000,
+      statement_timeout: 0,
+    },
+  };
+}

@@ -1,0 +1,117 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { createHash } from 'node:crypto';
+import type { DataSource, EntityManager } from 'typeorm';
+import { APP_CONFIG, type AppConfig } from '../../../config/index.js';
+import type { Actor } from '../../auth/domain/actor.js';
+
+export interface AuditEventInput {
+  /** Dotted verb: "user.create", "loan.disburse". */
+  action: string;
+  entityType: string;
+  entityId: string;
+  before?: unknown;
+  after?: unknown;
+}
+
+export interface ChainBreak {
+  id: string;
+  chainId: number;
+  reason: 'HASH_MISMATCH' | 'PREVIOUS_HASH_MISMATCH';
+}
+
+export interface VerifyResult {
+  ok: boolean;
+  eventsChecked: number;
+  chains: number;
+  firstBreak: ChainBreak | null;
+}
+
+const AUDIT_LOCK_NAMESPACE = 0x0a0d17; // advisory lock key space of the audit chains
+const GENESIS = 'GENESIS';
+
+/** JSON-safe copy: Decimals and Dates become strings, undefined drops out. */
+function toJson(value: unknown): string | null {
+  if (value === undefined || value === null) return null;
+  return JSON.stringify(value);
+}
+
+@Injectable()
+export class AuditService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  /** Which chain an entity's events go to: stable, so one record's history stays in one chain. */
+  chainFor(entityType: string, entityId: string): number {
+    const digest = createHash('sha1').update(`${entityType}:${entityId}`).digest();
+    return digest.readUInt16BE(0) % this.config.auditChains;
+  }
+
+  /**
+   * Appends an event in the caller's transaction. The chain's advisory lock is held until
+   * that transaction ends, so the next event of the chain sees this one as its previous.
+   */
+  async record(manager: EntityManager, actor: Actor, event: AuditEventInput): Promise<void> {
+    const chainId = this.chainFor(event.entityType, event.entityId);
+    await manager.query('SELECT pg_advisory_xact_lock($1, $2)', [AUDIT_LOCK_NAMESPACE, chainId]);
+    await manager.query(
+      `WITH prev AS (
+         SELECT coalesce((SELECT hash FROM audit_events WHERE chain_id = $1 ORDER BY id DESC LIMIT 1), $10) AS h
+       ), ev AS (
+         SELECT $1::smallint AS chain_id, clock_timestamp() AS occurred_at, $2::bigint AS actor_id, $3::text AS actor_username,
+                $4::text AS action, $5::text AS entity_type, $6::text AS entity_id, $7::jsonb AS before, $8::jsonb AS after,
+                $9::text AS request_id
+       )
+       INSERT INTO audit_events (chain_id, occurred_at, actor_id, actor_username, action, entity_type, entity_id, before, after, request_id, prev_hash, hash)
+       SELECT ev.chain_id, ev.occurred_at, ev.actor_id, ev.actor_username, ev.action, ev.entity_type, ev.entity_id, ev.before, ev.after, ev.request_id,
+              prev.h,
+              audit_event_hash(ev.chain_id, prev.h, ev.occurred_at, ev.actor_id, ev.actor_username, ev.action, ev.entity_type, ev.entity_id, ev.before, ev.after, ev.request_id)
+       FROM ev, prev`,
+      [
+        chainId,
+        actor.userId,
+        actor.username,
+        event.action,
+        event.entityType,
+        event.entityId,
+        toJson(event.before),
+        toJson(event.after),
+        actor.requestId,
+        GENESIS,
+      ],
+    );
+  }
+
+  /**
+   * Recomputes every hash and link. Reports the first event (by id) whose content no longer
+   * matches its hash (edited) or whose previous-hash link is broken (an event before it
+   * in its chain was deleted or edited).
+   */
+  async verify(): Promise<VerifyResult> {
+    const rows: Array<{ id: string; chain_id: number; reason: ChainBreak['reason'] }> = await this.dataSource.query(
+      `SELECT id, chain_id, CASE WHEN hash <> recomputed THEN 'HASH_MISMATCH' ELSE 'PREVIOUS_HASH_MISMATCH' END AS reason
+       FROM (
+         SELECT id, chain_id, hash, prev_hash,
+                coalesce(lag(hash) OVER (PARTITION BY chain_id ORDER BY id), $1) AS expected_prev,
+                audit_event_hash(chain_id, prev_hash, occurred_at, actor_id, actor_username, action, entity_type, entity_id, before, after, request_id) AS recomputed
+         FROM audit_events
+       ) e
+       WHERE hash <> recomputed OR prev_hash <> expected_prev
+       ORDER BY id
+       LIMIT 1`,
+      [GENESIS],
+    );
+    const [{ count, chains }] = (await this.dataSource.query(
+      `SELECT count(*)::int AS count, count(DISTINCT chain_id)::int AS chains FROM audit_events`,
+    )) as Array<{ count: number; chains: number }>;
+    const first = rows[0];
+    return {
+      ok: !first,
+      eventsChecked: count,
+      chains,
+      firstBreak: first ? { id: String(first.id), chainId: Number(first.chain_id), reason: first.reason } : null,
+    };
+  }
+}

@@ -1,0 +1,37 @@
+import { Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { JwtModule } from '@nestjs/jwt';
+import { ThrottlerModule } from '@nestjs/throttler';
+import { APP_CONFIG, type AppConfig } from '../../config/index.js';
+import { AuditModule } from '../audit/audit.module.js';
+import { AuthController } from './controllers/auth.controller.js';
+import { UsersController } from './controllers/users.controller.js';
+import { AuthGuard } from './services/auth.guard.js';
+import { AuthService } from './services/auth.service.js';
+import { PasswordService } from './services/password.service.js';
+import { UsersService } from './services/users.service.js';
+import { UserStatusCache } from './services/user-status.cache.js';
+
+@Module({
+  imports: [
+    AuditModule,
+    JwtModule.registerAsync({
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => ({
+        secret: config.jwtSecret,
+        signOptions: { expiresIn: config.jwtExpiresIn as `${number}h`, algorithm: 'HS256' },
+        verifyOptions: { algorithms: ['HS256'] },
+      }),
+    }),
+    ThrottlerModule.forRootAsync({
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => ({
+        throttlers: [{ name: 'login', ttl: 60_000, limit: config.loginRateLimitPerMinute }],
+      }),
+    }),
+  ],
+  controllers: [AuthController, UsersController],
+  providers: [AuthService, UsersService, PasswordService, UserStatusCache, { provide: APP_GUARD, useClass: AuthGuard }],
+  exports: [UsersService],
+})
+export class AuthModule {}

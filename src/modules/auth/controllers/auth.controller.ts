@@ -1,0 +1,39 @@
+import { Body, Controller, Get, HttpCode, Post, UseGuards } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
+import { Throttle, ThrottlerGuard } from '@nestjs/throttler';
+import { CurrentActor, Public, Roles } from '../auth.decorators.js';
+import type { Actor } from '../domain/actor.js';
+import { ROLES } from '../domain/role.js';
+import { AccessTokenDto, LoginDto } from '../dto/login.dto.js';
+import { UserDto } from '../dto/user.dto.js';
+import { AuthService } from '../services/auth.service.js';
+import { UsersService } from '../services/users.service.js';
+
+@ApiTags('auth')
+@Controller('auth')
+export class AuthController {
+  constructor(
+    private readonly auth: AuthService,
+    private readonly users: UsersService,
+  ) {}
+
+  @Post('login')
+  @Public()
+  @HttpCode(200)
+  @UseGuards(ThrottlerGuard)
+  @Throttle({ login: {} })
+  @ApiOperation({ summary: 'Exchange username and password for a bearer token (rate-limited)' })
+  @ApiOkResponse({ type: AccessTokenDto })
+  @ApiTooManyRequestsResponse({ description: 'Too many attempts (AUTH.RATE_LIMITED)' })
+  login(@Body() dto: LoginDto): Promise<AccessTokenDto> {
+    return this.auth.login(dto);
+  }
+
+  @Get('me')
+  @Roles(...ROLES)
+  @ApiOperation({ summary: 'The acting user' })
+  @ApiOkResponse({ type: UserDto })
+  me(@CurrentActor() actor: Actor): Promise<UserDto> {
+    return this.users.get(actor, actor.userId ?? '');
+  }
+}

@@ -1,0 +1,48 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { PageQueryDto, type Page } from '../../../platform/http/index.js';
+import { CurrentActor, Roles } from '../auth.decorators.js';
+import type { Actor } from '../domain/actor.js';
+import { CreateUserDto, UserDto } from '../dto/user.dto.js';
+import { UsersService } from '../services/users.service.js';
+
+@ApiTags('users')
+@Controller('users')
+@Roles('ADMIN')
+export class UsersController {
+  constructor(private readonly users: UsersService) {}
+
+  @Post()
+  @ApiOperation({ summary: 'Create a user with roles (a COOPERATIVE user is bound to one borrower)' })
+  @ApiCreatedResponse({ type: UserDto })
+  create(@CurrentActor() actor: Actor, @Body() dto: CreateUserDto): Promise<UserDto> {
+    return this.users.create(actor, dto);
+  }
+
+  @Get()
+  @ApiOperation({ summary: 'List users' })
+  list(@CurrentActor() actor: Actor, @Query() q: PageQueryDto): Promise<Page<UserDto>> {
+    return this.users.list(actor, q);
+  }
+
+  @Get(':id')
+  @ApiOkResponse({ type: UserDto })
+  get(@CurrentActor() actor: Actor, @Param('id') id: string): Promise<UserDto> {
+    return this.users.get(actor, id);
+  }
+
+  @Post(':id/disable')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Disable a user: its tokens stop working' })
+  @ApiOkResponse({ type: UserDto })
+  disable(@CurrentActor() actor: Actor, @Param('id') id: string): Promise<UserDto> {
+    return this.users.setDisabled(actor, id, true);
+  }
+
+  @Post(':id/enable')
+  @HttpCode(200)
+  @ApiOkResponse({ type: UserDto })
+  enable(@CurrentActor() actor: Actor, @Param('id') id: string): Promise<UserDto> {
+    return this.users.setDisabled(actor, id, false);
+  }
+}

@@ -1,0 +1,35 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ArrayMinSize, ArrayUnique, IsArray, IsIn, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import { ROLES, type Role } from '../domain/role.js';
+
+export class CreateUserDto {
+  @ApiProperty({ example: 'officer.lan', description: 'Lowercase letters, digits, dot, dash, underscore; 3–64' })
+  @IsString() @Matches(/^[a-z0-9._-]{3,64}$/, { message: 'username must be 3–64 of a-z 0-9 . _ -' })
+  username: string;
+
+  @ApiProperty({ example: 'Nguyễn Thị Lan' })
+  @IsString() @MinLength(1) @MaxLength(200)
+  displayName: string;
+
+  @ApiProperty({ example: 'S3cure-pass!', minLength: 8, format: 'password' })
+  @IsString() @MinLength(8) @MaxLength(256)
+  password: string;
+
+  @ApiProperty({ enum: ROLES, isArray: true, example: ['OFFICER'] })
+  @IsArray() @ArrayMinSize(1) @ArrayUnique() @IsIn(ROLES, { each: true })
+  roles: Role[];
+
+  @ApiPropertyOptional({ example: '12', description: 'Required for COOPERATIVE users: the borrower they act for' })
+  @IsOptional() @IsString() @Matches(/^[1-9]\d{0,18}$/, { message: 'borrowerId must be a borrower id' })
+  borrowerId?: string;
+}
+
+export class UserDto {
+  @ApiProperty({ example: '2' }) id: string;
+  @ApiProperty({ example: 'officer.lan' }) username: string;
+  @ApiProperty({ example: 'Nguyễn Thị Lan' }) displayName: string;
+  @ApiProperty({ enum: ROLES, isArray: true, example: ['OFFICER'] }) roles: Role[];
+  @ApiProperty({ example: null, nullable: true, type: String }) borrowerId: string | null;
+  @ApiProperty({ example: true }) active: boolean;
+  @ApiProperty({ example: '2026-11-22T01:00:00.000Z' }) createdAt: string;
+}

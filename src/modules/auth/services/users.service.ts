@@ -1,0 +1,107 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import { DomainError, notFound } from '../../../platform/errors/index.js';
+import { isUniqueViolation } from '../../../platform/database/index.js';
+import { offsetOf, type Page, type PageQueryDto } from '../../../platform/http/index.js';
+import { AuditService } from '../../audit/services/audit.service.js';
+import type { Actor } from '../domain/actor.js';
+import type { Role } from '../domain/role.js';
+import type { CreateUserDto, UserDto } from '../dto/user.dto.js';
+import { PasswordService } from './password.service.js';
+import { UserStatusCache } from './user-status.cache.js';
+
+interface UserRow {
+  id: string;
+  username: string;
+  display_name: string;
+  borrower_id: string | null;
+  disabled_at: Date | null;
+  created_at: Date;
+  roles: Role[] | null;
+}
+
+const USER_SELECT = `
+  SELECT u.id, u.username, u.display_name, u.borrower_id, u.disabled_at, u.created_at,
+         array_remove(array_agg(r.role_code ORDER BY r.role_code), NULL) AS roles
+  FROM users u LEFT JOIN user_roles r ON r.user_id = u.id`;
+
+function toDto(row: UserRow): UserDto {
+  return {
+    id: String(row.id),
+    username: row.username,
+    displayName: row.display_name,
+    roles: row.roles ?? [],
+    borrowerId: row.borrower_id === null ? null : String(row.borrower_id),
+    active: row.disabled_at === null,
+    createdAt: row.created_at.toISOString(),
+  };
+}
+
+@Injectable()
+export class UsersService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly passwords: PasswordService,
+    private readonly audit: AuditService,
+    private readonly statuses: UserStatusCache,
+  ) {}
+
+  async create(actor: Actor, dto: CreateUserDto): Promise<UserDto> {
+    const isCooperative = dto.roles.includes('COOPERATIVE');
+    if (isCooperative && (!dto.borrowerId || dto.roles.length > 1)) throw new DomainError('USER.COOPERATIVE_NEEDS_BORROWER');
+    if (!isCooperative && dto.borrowerId) throw new DomainError('USER.BORROWER_ONLY_FOR_COOPERATIVE');
+    const hash = await this.passwords.hash(dto.password);
+    try {
+      return await this.dataSource.transaction(async (m) => {
+        const created = await this.insertUser(m, dto.username, dto.displayName, hash, dto.roles, dto.borrowerId ?? null);
+        await this.audit.record(m, actor, { action: 'user.create', entityType: 'user', entityId: created.id, after: created });
+        return created;
+      });
+    } catch (e) {
+      if (isUniqueViolation(e, 'users_username_key')) throw new DomainError('USER.USERNAME_TAKEN', { username: dto.username });
+      throw e;
+    }
+  }
+
+  /** Used by create and by the first-admin bootstrap; runs inside the caller's transaction. */
+  async insertUser(m: EntityManager, username: string, displayName: string, passwordHash: string, roles: Role[], borrowerId: string | null): Promise<UserDto> {
+    const [{ id }] = (await m.query(
+      `INSERT INTO users (username, display_name, password_hash, borrower_id) VALUES ($1, $2, $3, $4) RETURNING id`,
+      [username, displayName, passwordHash, borrowerId],
+    )) as Array<{ id: string }>;
+    await m.query(`INSERT INTO user_roles (user_id, role_code) SELECT $1, unnest($2::text[])`, [id, roles]);
+    return this.findOne(m, String(id));
+  }
+
+  async list(_actor: Actor, q: PageQueryDto): Promise<Page<UserDto>> {
+    const rows: UserRow[] = await this.dataSource.query(`${USER_SELECT} GROUP BY u.id ORDER BY u.id LIMIT $1 OFFSET $2`, [q.pageSize, offsetOf(q)]);
+    const [{ total }] = (await this.dataSource.query(`SELECT count(*)::int AS total FROM users`)) as Array<{ total: number }>;
+    return { items: rows.map(toDto), page: q.page, pageSize: q.pageSize, total };
+  }
+
+  async get(_actor: Actor, id: string): Promise<UserDto> {
+    return this.findOne(this.dataSource.manager, id);
+  }
+
+  async setDisabled(actor: Actor, id: string, disabled: boolean): Promise<UserDto> {
+    if (disabled && actor.userId === id) throw new DomainError('USER.CANNOT_DISABLE_SELF');
+    const result = await this.dataSource.transaction(async (m) => {
+      const before = await this.findOne(m, id, true);
+      await m.query(`UPDATE users SET disabled_at = ${disabled ? 'coalesce(disabled_at, now())' : 'NULL'}, updated_at = now() WHERE id = $1`, [id]);
+      const after = await this.findOne(m, id);
+      await this.audit.record(m, actor, { action: disabled ? 'user.disable' : 'user.enable', entityType: 'user', entityId: id, before, after });
+      return after;
+    });
+    this.statuses.forget(id);
+    return result;
+  }
+
+  private async findOne(m: EntityManager, id: string, forUpdate = false): Promise<UserDto> {
+    if (!/^\d{1,19}$/.test(id)) throw notFound('user', id);
+    if (forUpdate) await m.query(`SELECT 1 FROM users WHERE id = $1 FOR UPDATE`, [id]);
+    const rows: UserRow[] = await m.query(`${USER_SELECT} WHERE u.id = $1 GROUP BY u.id`, [id]);
+    if (!rows[0]) throw notFound('user', id);
+    return toDto(rows[0]);
+  }
+}

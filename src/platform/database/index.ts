@@ -1,0 +1,4 @@
+export * from './transaction.js';
+export * from './transaction-runner.js';
+export * from './database.module.js';
+export * from './migrate.js';

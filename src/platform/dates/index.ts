@@ -1,0 +1,2 @@
+export * from './local-date.js';
+export * from './local-date.validators.js';

@@ -1,0 +1,3 @@
+export * from './money.js';
+export * from './decimal.transformer.js';
+export * from './money-validators.js';
