@@ -1,4 +1,4 @@
-import { type DynamicModule, Module } from '@nestjs/common';
+import { type DynamicModule, Module, type ModuleMetadata } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import type { AppConfig, ProcessRole } from './config/index.js';
@@ -14,6 +14,8 @@ import { QueueModule } from './platform/queue/index.js';
 export interface AppModuleOptions {
   config: AppConfig;
   role: ProcessRole;
+  /** Extra modules (tests mount probe controllers this way). */
+  extraImports?: ModuleMetadata['imports'];
 }
 
 /**
@@ -22,7 +24,7 @@ export interface AppModuleOptions {
  */
 @Module({})
 export class AppModule {
-  static register({ config, role }: AppModuleOptions): DynamicModule {
+  static register({ config, role, extraImports = [] }: AppModuleOptions): DynamicModule {
     return {
       module: AppModule,
       imports: [
@@ -35,6 +37,7 @@ export class AppModule {
         AuditModule,
         AuthModule,
         HealthModule,
+        ...extraImports,
       ],
       providers: [{ provide: APP_FILTER, useClass: ProblemDetailsFilter }],
     };

@@ -19,7 +19,7 @@ export function dataSourceOptions(settings: DatabaseSettings): DataSourceOptions
     migrationsTransactionMode: 'each',
     synchronize: false,
     migrationsRun: false,
-    logging: ['error'],
+    logging: false,
     poolSize: settings.poolSize,
     applicationName: settings.applicationName ?? 'htx-fund-lms',
     extra: {

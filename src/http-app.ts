@@ -1,20 +1,27 @@
 import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
 import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { randomUUID } from 'node:crypto';
 import type { Logger as PinoLogger } from 'pino';
-import { AppModule } from './app.module.js';
+import { AppModule, type AppModuleOptions } from './app.module.js';
 import type { AppConfig, ProcessRole } from './config/index.js';
 import { createValidationPipe, sendProblem } from './platform/errors/index.js';
+import { configureRateLimits } from './platform/http/index.js';
 import { NestPinoLogger } from './platform/logging/index.js';
 
 export const API_PREFIX = 'api/v1';
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,100}$/;
 
 /** Builds the HTTP application: Fastify, helmet, request ids, problem+json, validation, OpenAPI. */
-export async function createHttpApp(config: AppConfig, logger: PinoLogger, role: ProcessRole = 'api'): Promise<NestFastifyApplication> {
+export async function createHttpApp(
+  config: AppConfig,
+  logger: PinoLogger,
+  role: ProcessRole = 'api',
+  extraImports: AppModuleOptions['extraImports'] = [],
+): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({
     loggerInstance: logger,
     bodyLimit: config.bodyLimitBytes,
@@ -25,7 +32,7 @@ export async function createHttpApp(config: AppConfig, logger: PinoLogger, role:
     },
     trustProxy: true,
   });
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule.register({ config, role }), adapter, {
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.register({ config, role, extraImports }), adapter, {
     logger: new NestPinoLogger(logger),
     bufferLogs: false,
   });
@@ -45,6 +52,11 @@ export async function createHttpApp(config: AppConfig, logger: PinoLogger, role:
         scriptSrc: ["'self'", "'unsafe-inline'"],
       },
     },
+  });
+  configureRateLimits({ login: config.loginRateLimitPerMinute });
+  await app.register(rateLimit, {
+    global: false,
+    errorResponseBuilder: (_req, context) => Object.assign(new Error('rate limited'), { statusCode: 429, retryAfterSeconds: Math.ceil(context.ttl / 1000) }),
   });
   if (config.corsOrigins.length > 0) app.enableCors({ origin: config.corsOrigins, credentials: false });
   app.setGlobalPrefix(API_PREFIX, { exclude: ['health', 'admin/queues', 'admin/queues/{*path}'] });

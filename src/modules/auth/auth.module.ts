@@ -1,7 +1,6 @@
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
-import { ThrottlerModule } from '@nestjs/throttler';
 import { APP_CONFIG, type AppConfig } from '../../config/index.js';
 import { AuditModule } from '../audit/audit.module.js';
 import { AuthController } from './controllers/auth.controller.js';
@@ -21,12 +20,6 @@ import { UserStatusCache } from './services/user-status.cache.js';
         secret: config.jwtSecret,
         signOptions: { expiresIn: config.jwtExpiresIn as `${number}h`, algorithm: 'HS256' },
         verifyOptions: { algorithms: ['HS256'] },
-      }),
-    }),
-    ThrottlerModule.forRootAsync({
-      inject: [APP_CONFIG],
-      useFactory: (config: AppConfig) => ({
-        throttlers: [{ name: 'login', ttl: 60_000, limit: config.loginRateLimitPerMinute }],
       }),
     }),
   ],

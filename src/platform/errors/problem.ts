@@ -64,6 +64,10 @@ export function toDomainError(error: unknown, req: ProblemRequest): DomainError 
   }
   const status = (error as { statusCode?: unknown } | null)?.statusCode;
   if (status === 413) return new DomainError('REQUEST.BODY_TOO_LARGE', { limit: '' });
+  if (status === 429) {
+    const retry = (error as { retryAfterSeconds?: unknown }).retryAfterSeconds;
+    return new DomainError('AUTH.RATE_LIMITED', { retryAfterSeconds: typeof retry === 'number' ? retry : 60 });
+  }
   if (status === 415) return new DomainError('REQUEST.UNSUPPORTED_MEDIA_TYPE');
   return new DomainError('INTERNAL.UNEXPECTED', { requestId: req.id ?? '' });
 }

@@ -1,6 +1,6 @@
-import { Body, Controller, Get, HttpCode, Post, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
-import { Throttle, ThrottlerGuard } from '@nestjs/throttler';
+import { RateLimited } from '../../../platform/http/index.js';
 import { CurrentActor, Public, Roles } from '../auth.decorators.js';
 import type { Actor } from '../domain/actor.js';
 import { ROLES } from '../domain/role.js';
@@ -20,8 +20,7 @@ export class AuthController {
   @Post('login')
   @Public()
   @HttpCode(200)
-  @UseGuards(ThrottlerGuard)
-  @Throttle({ login: {} })
+  @RateLimited('login')
   @ApiOperation({ summary: 'Exchange username and password for a bearer token (rate-limited)' })
   @ApiOkResponse({ type: AccessTokenDto })
   @ApiTooManyRequestsResponse({ description: 'Too many attempts (AUTH.RATE_LIMITED)' })

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { DomainError, notFound } from '../../../platform/errors/index.js';
+import { AuthErrors } from '../auth.errors.js';
 import { isUniqueViolation } from '../../../platform/database/index.js';
 import { offsetOf, type Page, type PageQueryDto } from '../../../platform/http/index.js';
 import { AuditService } from '../../audit/services/audit.service.js';
@@ -49,8 +50,8 @@ export class UsersService {
 
   async create(actor: Actor, dto: CreateUserDto): Promise<UserDto> {
     const isCooperative = dto.roles.includes('COOPERATIVE');
-    if (isCooperative && (!dto.borrowerId || dto.roles.length > 1)) throw new DomainError('USER.COOPERATIVE_NEEDS_BORROWER');
-    if (!isCooperative && dto.borrowerId) throw new DomainError('USER.BORROWER_ONLY_FOR_COOPERATIVE');
+    if (isCooperative && (!dto.borrowerId || dto.roles.length > 1)) throw new DomainError(AuthErrors['USER.COOPERATIVE_NEEDS_BORROWER']);
+    if (!isCooperative && dto.borrowerId) throw new DomainError(AuthErrors['USER.BORROWER_ONLY_FOR_COOPERATIVE']);
     const hash = await this.passwords.hash(dto.password);
     try {
       return await this.dataSource.transaction(async (m) => {
@@ -59,7 +60,7 @@ export class UsersService {
         return created;
       });
     } catch (e) {
-      if (isUniqueViolation(e, 'users_username_key')) throw new DomainError('USER.USERNAME_TAKEN', { username: dto.username });
+      if (isUniqueViolation(e, 'users_username_key')) throw new DomainError(AuthErrors['USER.USERNAME_TAKEN'], { username: dto.username });
       throw e;
     }
   }
@@ -85,7 +86,7 @@ export class UsersService {
   }
 
   async setDisabled(actor: Actor, id: string, disabled: boolean): Promise<UserDto> {
-    if (disabled && actor.userId === id) throw new DomainError('USER.CANNOT_DISABLE_SELF');
+    if (disabled && actor.userId === id) throw new DomainError(AuthErrors['USER.CANNOT_DISABLE_SELF']);
     const result = await this.dataSource.transaction(async (m) => {
       const before = await this.findOne(m, id, true);
       await m.query(`UPDATE users SET disabled_at = ${disabled ? 'coalesce(disabled_at, now())' : 'NULL'}, updated_at = now() WHERE id = $1`, [id]);

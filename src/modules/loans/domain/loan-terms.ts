@@ -134,7 +134,7 @@ export function validateLoanTerms(terms: LoanTerms): TermsViolation[] {
     out.push({ code: `LOAN_TERMS.${code}`, message });
   };
 
-  if (!isLocalDate(terms.startDate)) add('START_DATE_INVALID', `startDate ${terms.startDate} is not a calendar date`);
+  if (!isLocalDate(terms.startDate)) add('START_DATE_INVALID', 'startDate is not a calendar date (YYYY-MM-DD)');
   if (!isWholeNumber(terms.termMonths) || terms.termMonths < 1) {
     add('TERM_NOT_POSITIVE_WHOLE_MONTHS', `termMonths must be a whole number ≥ 1, got ${terms.termMonths}`);
     return out; // every rule below divides by the term

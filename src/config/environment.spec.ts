@@ -1,0 +1,27 @@
+import { describe, expect, it } from '@jest/globals';
+import { ConfigurationError, loadConfig } from './app-config.js';
+
+describe('configuration', () => {
+  it('applies documented defaults', () => {
+    const c = loadConfig({});
+    expect(c).toMatchObject({ port: 3000, businessTimezone: 'Asia/Ho_Chi_Minh', jwtExpiresIn: '8h', adminUsername: 'admin', fundProvinceCode: '19', corsOrigins: [] });
+    expect(c.databaseUrl).toBeUndefined();
+  });
+
+  it('refuses to start with one message listing every bad variable', () => {
+    let error: unknown;
+    try {
+      loadConfig({ PORT: 'eighty', DATABASE_URL: 'mysql://x', JWT_SECRET: 'short', BUSINESS_TIMEZONE: 'nowhere' });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ConfigurationError);
+    const message = (error as Error).message;
+    for (const v of ['PORT', 'DATABASE_URL', 'JWT_SECRET', 'BUSINESS_TIMEZONE']) expect(message).toContain(`- ${v}:`);
+  });
+
+  it('requires the secrets in production', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/JWT_SECRET[\s\S]*ADMIN_PASSWORD/);
+    expect(loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40), ADMIN_PASSWORD: 'long-enough' }).nodeEnv).toBe('production');
+  });
+});
