@@ -70,7 +70,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
 
     const claim: IdempotencyClaim = { userId, route, key, responseStatus: status, completedInTransaction: false };
     try {
-      const result = await idempotencyContext.run(claim, () => lastValueFrom(next.handle(), { defaultValue: undefined }));
+      const result: unknown = await idempotencyContext.run(claim, () => lastValueFrom(next.handle(), { defaultValue: undefined }));
       // Services that moved money already stored the response in their own transaction;
       // this records it for handlers that did not open one, and refreshes the stored body.
       await idempotencyStore.complete(m, claim, result);

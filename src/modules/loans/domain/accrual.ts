@@ -43,7 +43,7 @@ export function closeDraftThrough(draft: LoanStateDraft, through: LocalDate): vo
     billDueOn(draft, day);
     const nextDue = draft.installments.find((i) => !i.billed && i.dueDate > day)?.dueDate;
     const end = nextDue !== undefined && nextDue <= through ? nextDue : addDays(through, 1);
-    const len = daysBetween(day, end); accrueDays(draft, len > 60 ? len - 1 : len); if (len > 60) draft.lastClosedDate = addDays(draft.lastClosedDate, 1);
+    accrueDays(draft, daysBetween(day, end));
   }
 }
 
