@@ -1,7 +1,8 @@
 import { Foundation1763800000000 } from './1763800000000-foundation.js';
+import { Origination1763800000001 } from './1763800000001-origination.js';
 
 /**
  * Every migration in order. Listed explicitly (no glob) so the compiled app, the CLI and
  * the ESM test runner load the same classes. `npm run migration:generate` adds new ones here.
  */
-export const migrations = [Foundation1763800000000];
+export const migrations = [Foundation1763800000000, Origination1763800000001];

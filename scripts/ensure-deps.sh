@@ -4,6 +4,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-  echo "installing dependencies (npm ci)…"
-  npm ci --no-audit --no-fund
+  echo "installing dependencies…"
+  # npm install (not npm ci): it follows package-lock.json but tolerates optional
+  # platform packages (msgpackr-extract for macOS/Windows) that a registry mirror lacks.
+  npm install --no-audit --no-fund
 fi

@@ -1,10 +1,53 @@
-// The loan engine: pure functions of loan terms and dated events (no NestJS, no TypeORM).
-export * from './loan-terms.js';
-export * from './loan-errors.js';
-export * from './schedule.js';
-export * from './loan-state.js';
-export * from './accrual.js';
-export * from './disbursement.js';
-export * from './allocation.js';
-export * from './loan-summary.js';
-export * from './replay.js';
+// The loan engine's public face: pure functions of loan terms and dated events (no NestJS, no TypeORM).
+export {
+  type AllocationStep,
+  type AmortizationMethod,
+  type Frequency,
+  type LoanTerms,
+  type LoanTermsInput,
+  type PrepaymentMode,
+  type TermsViolation,
+  DEFAULT_ALLOCATION_ORDER,
+  FREQUENCIES,
+  makeLoanTerms,
+  monthsPerPeriod,
+  principalPeriodCount,
+  validateLoanTerms,
+} from './loan-terms.js';
+export { type LoanErrorCode, InvalidLoanTermsError, LoanDomainError, RepaymentAbovePayoffError } from './loan-errors.js';
+export {
+  type PlannedInstallment,
+  type RebuildMode,
+  type RebuildRequest,
+  type ScheduleInstallment,
+  DAYS_IN_YEAR,
+  annuityPayment,
+  buildSchedule,
+  projectInterest,
+  rebuildRemaining,
+  scheduleSlots,
+} from './schedule.js';
+export {
+  type InstallmentState,
+  type LoanState,
+  accruedInterestOwed,
+  initialLoanState,
+  lateInterestOwed,
+  notDuePrincipal,
+  overdueInterestOwed,
+  roundNumerator,
+  unpaidInterest,
+  unpaidPrincipal,
+} from './loan-state.js';
+export { closeDay, closeThrough } from './accrual.js';
+export { disburse } from './disbursement.js';
+export {
+  type AllocationComponent,
+  type AllocationLine,
+  type PayoffQuote,
+  type RepaymentAllocation,
+  allocateRepayment,
+  payoffQuote,
+} from './allocation.js';
+export { type InstallmentView, type LoanSummary, daysPastDue, loanSummary, projectInstallments } from './loan-summary.js';
+export { type Disbursement, type LoanEvent, type ReplayResult, type Repayment, applyEvent, replay } from './replay.js';

@@ -118,10 +118,12 @@ export function unpaidInterest(i: InstallmentState): Money {
 
 /** Penalty owed = round(numerator ÷ 365) − paid: the running total is rounded, no rounding error carried. */
 export function overdueInterestOwed(terms: LoanTerms, i: InstallmentState): Money {
+  if (i.overdueInterestNumerator.isZero()) return ZERO; // never overdue: nothing accrued, nothing paid
   return roundNumerator(terms, i.overdueInterestNumerator).minus(i.overdueInterestPaid);
 }
 
 export function lateInterestOwed(terms: LoanTerms, i: InstallmentState): Money {
+  if (i.lateInterestNumerator.isZero()) return ZERO;
   return roundNumerator(terms, i.lateInterestNumerator).minus(i.lateInterestPaid);
 }
 
@@ -165,14 +167,18 @@ export function billDueOn(draft: LoanStateDraft, date: LocalDate): void {
  */
 export function accrueDays(draft: LoanStateDraft, days: number): void {
   const { annualRate, overdueMultiplier, lateInterestRate } = draft.terms;
+  const overdueRate = annualRate.mul(overdueMultiplier); // exact: a product of two short decimals
   let unpaidBilledPrincipal = ZERO;
   for (const inst of draft.installments) {
     if (!inst.billed) continue;
-    const p = unpaidPrincipal(inst);
-    const i = unpaidInterest(inst);
-    unpaidBilledPrincipal = unpaidBilledPrincipal.plus(p);
-    if (!p.isZero()) inst.overdueInterestNumerator = inst.overdueInterestNumerator.plus(p.mul(annualRate).mul(overdueMultiplier).mul(days));
-    if (!i.isZero()) inst.lateInterestNumerator = inst.lateInterestNumerator.plus(i.mul(lateInterestRate).mul(days));
+    if (!inst.principalPaid.eq(inst.principalDue)) {
+      const p = unpaidPrincipal(inst);
+      unpaidBilledPrincipal = unpaidBilledPrincipal.plus(p);
+      inst.overdueInterestNumerator = inst.overdueInterestNumerator.plus(p.mul(overdueRate).mul(days));
+    }
+    if (inst.interestDue !== null && !inst.interestPaid.eq(inst.interestDue)) {
+      inst.lateInterestNumerator = inst.lateInterestNumerator.plus(unpaidInterest(inst).mul(lateInterestRate).mul(days));
+    }
   }
   const performing = draft.outstandingPrincipal.minus(unpaidBilledPrincipal);
   draft.periodInterestNumerator = draft.periodInterestNumerator.plus(performing.mul(annualRate).mul(days));

@@ -54,7 +54,7 @@ export function projectInstallments(state: LoanState): InstallmentView[] {
     interest: i.interestDue ?? interestBySeq.get(i.seq) ?? ZERO,
     billed: i.billed,
     principalPaid: i.principalPaid,
-    interestPaid: i.billed ? i.interestPaid : ZERO,
+    interestPaid: i.interestPaid,
   }));
 }
 
