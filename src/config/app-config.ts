@@ -27,6 +27,9 @@ export interface AppConfig {
   fundProvinceCode: string;
   allowFutureClose: boolean;
   queuePrefix: string;
+  contractNumberPattern: string;
+  creditReportMaxAgeDays: number;
+  repaymentBackdateDays: number;
 }
 
 export class ConfigurationError extends Error {
@@ -68,6 +71,9 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     fundProvinceCode: env.FUND_PROVINCE_CODE,
     allowFutureClose: env.ALLOW_FUTURE_CLOSE,
     queuePrefix: env.QUEUE_PREFIX,
+    contractNumberPattern: env.LOAN_CONTRACT_NUMBER_PATTERN,
+    creditReportMaxAgeDays: env.CREDIT_REPORT_MAX_AGE_DAYS,
+    repaymentBackdateDays: env.REPAYMENT_BACKDATE_DAYS,
   };
 }
 

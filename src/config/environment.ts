@@ -89,6 +89,18 @@ export class EnvironmentVariables {
   @IsOptional() @Matches(/^\d{2}$/, { message: 'FUND_PROVINCE_CODE must be two digits' })
   FUND_PROVINCE_CODE = '19';
 
+  /** Contract numbers: {yyyy} the signing year, {seq:N} the year's sequence zero-padded to N digits. */
+  @IsOptional() @IsString() @Matches(/\{seq(:\d+)?\}/, { message: 'LOAN_CONTRACT_NUMBER_PATTERN must contain {seq} or {seq:N}' })
+  LOAN_CONTRACT_NUMBER_PATTERN = 'HĐTD-{yyyy}-{seq:6}';
+
+  /** The credit report (no bad debt attestation) may be at most this old at the first tranche. */
+  @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(365)
+  CREDIT_REPORT_MAX_AGE_DAYS = 30;
+
+  /** A repayment may be valued at most this many days before the business date. */
+  @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(365)
+  REPAYMENT_BACKDATE_DAYS = 30;
+
   /** Prefix of every BullMQ key in Redis; lets several deployments or test runs share one Redis. */
   @IsOptional() @Matches(/^[A-Za-z0-9_-]{1,40}$/, { message: 'QUEUE_PREFIX must be 1–40 of A-Z a-z 0-9 _ -' })
   QUEUE_PREFIX = 'lms';

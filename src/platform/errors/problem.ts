@@ -46,6 +46,11 @@ export function pickLanguage(acceptLanguage: string | string[] | undefined): Lan
 /** Translates anything thrown into a domain error with a known code. */
 export function toDomainError(error: unknown, req: ProblemRequest): DomainError {
   if (error instanceof DomainError) return error;
+  // Pure domain code throws its own error classes with a registered dotted code and details.
+  const coded = error as { code?: unknown; details?: unknown } | null;
+  if (typeof coded?.code === 'string' && errorDefinition(coded.code) && typeof coded.details === 'object' && coded.details !== null) {
+    return new DomainError(coded.code, coded.details as ErrorParams);
+  }
   const fastifyCode = (error as { code?: unknown } | null)?.code;
   if (typeof fastifyCode === 'string' && fastifyCode.startsWith('FST_')) {
     if (fastifyCode === 'FST_ERR_CTP_BODY_TOO_LARGE') return new DomainError('REQUEST.BODY_TOO_LARGE', { limit: '' });

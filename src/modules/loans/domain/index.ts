@@ -51,3 +51,5 @@ export {
 } from './allocation.js';
 export { type InstallmentView, type LoanSummary, daysPastDue, loanSummary, projectInstallments } from './loan-summary.js';
 export { type Disbursement, type LoanEvent, type ReplayResult, type Repayment, applyEvent, replay } from './replay.js';
+export { replayToOpenDay } from './open-day.js';
+export { type CollectedIncome, type EarnedIncome, collectedIncome, earnedIncome } from './income.js';

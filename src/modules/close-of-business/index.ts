@@ -1,0 +1,2 @@
+export { BusinessDateModule } from './business-date.module.js';
+export { BusinessDateService } from './services/business-date.service.js';

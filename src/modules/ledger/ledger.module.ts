@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { AuditModule } from '../audit/audit.module.js';
+import { LedgerController } from './controllers/ledger.controller.js';
+import { LedgerQueryService } from './services/ledger-query.service.js';
+import { LedgerService } from './services/ledger.service.js';
+
+@Module({
+  imports: [AuditModule],
+  controllers: [LedgerController],
+  providers: [LedgerService, LedgerQueryService],
+  exports: [LedgerService],
+})
+export class LedgerModule {}

@@ -1,0 +1,130 @@
+import { defineErrors } from '../../platform/errors/index.js';
+
+export const LoanErrors = defineErrors({
+  'LOAN.APPLICATION_NOT_APPROVED': {
+    status: 409,
+    title: 'Application not approved',
+    vi: 'Chỉ hồ sơ đã phê duyệt mới ký được hợp đồng (trạng thái hiện tại {status}).',
+    en: 'Only an APPROVED application can be contracted (current status {status}).',
+  },
+  'LOAN.APPLICATION_ALREADY_CONTRACTED': {
+    status: 409,
+    title: 'Already contracted',
+    vi: 'Hồ sơ đã có hợp đồng {contractNumber}.',
+    en: 'The application already has contract {contractNumber}.',
+  },
+  'LOAN.INVALID_TERMS': {
+    status: 422,
+    title: 'Invalid loan terms',
+    vi: 'Điều kiện khoản vay không hợp lệ: {violations}.',
+    en: 'The loan terms are invalid: {violations}.',
+  },
+  'LOAN.NOT_DISBURSABLE': {
+    status: 409,
+    title: 'Loan cannot be disbursed',
+    vi: 'Khoản vay ở trạng thái {status} không giải ngân được.',
+    en: 'A loan in status {status} cannot be disbursed.',
+  },
+  'LOAN.DISBURSEMENT_ABOVE_APPROVED': {
+    status: 422,
+    title: 'Above the approved amount',
+    vi: 'Tổng giải ngân {actual} vượt số tiền được duyệt {limit}.',
+    en: 'Total disbursed {actual} would exceed the approved amount {limit}.',
+  },
+  'LOAN.TOO_MANY_TRANCHES': {
+    status: 422,
+    title: 'Too many tranches',
+    vi: 'Số lần giải ngân {actual} vượt giới hạn của sản phẩm {limit}.',
+    en: 'Tranche {actual} would exceed the product limit of {limit}.',
+  },
+  'LOAN.CAPITAL_SOURCE_SHORT': {
+    status: 422,
+    title: 'Capital source short',
+    vi: 'Nguồn vốn chỉ còn khả dụng {limit}, không đủ giải ngân {actual}.',
+    en: 'The capital source has {limit} available, short of the {actual} to disburse.',
+  },
+  'LOAN.VALUE_DATE_IN_FUTURE': {
+    status: 422,
+    title: 'Value date after the business date',
+    vi: 'Ngày hiệu lực {actual} sau ngày làm việc {limit}.',
+    en: 'The value date {actual} is after the business date {limit}.',
+  },
+  'LOAN.VALUE_DATE_BEFORE_CONTRACT': {
+    status: 422,
+    title: 'Value date before the contract',
+    vi: 'Ngày hiệu lực {actual} trước ngày ký hợp đồng {limit}.',
+    en: 'The value date {actual} is before the contract date {limit}.',
+  },
+  'LOAN.VALUE_DATE_TOO_OLD': {
+    status: 422,
+    title: 'Value date outside the backdating window',
+    vi: 'Ngày hiệu lực {actual} sớm hơn giới hạn hồi tố {limit}.',
+    en: 'The value date {actual} is earlier than the backdating limit {limit}.',
+  },
+  'LOAN.CREDIT_REPORT_STALE': {
+    status: 422,
+    title: 'Credit report too old',
+    vi: 'Báo cáo tín dụng ngày {actual} quá {limit} ngày khi giải ngân lần đầu (Nghị định 45, Điều 22).',
+    en: 'The credit report of {actual} is older than {limit} days at the first tranche (Decree 45 Art. 22).',
+  },
+  'LOAN.NOT_ACTIVE': {
+    status: 409,
+    title: 'Loan not active',
+    vi: 'Khoản vay ở trạng thái {status}.',
+    en: 'The loan is {status}.',
+  },
+  'LOAN.REPAYMENT_ABOVE_PAYOFF': {
+    status: 422,
+    title: 'Repayment above payoff',
+    vi: 'Số tiền trả {actual} vượt số tiền tất toán {limit} ngày {date}; không giữ tiền thừa.',
+    en: 'The repayment {actual} exceeds the payoff {limit} on {date}; no excess is kept.',
+  },
+  'LOAN.REPAYMENT_ALREADY_REVERSED': {
+    status: 409,
+    title: 'Already reversed',
+    vi: 'Khoản thu nợ {id} đã được đảo.',
+    en: 'Repayment {id} was already reversed.',
+  },
+  'LOAN.AMOUNT_NOT_POSITIVE_WHOLE_VND': {
+    status: 422,
+    title: 'Amount must be whole VND above zero',
+    vi: 'Số tiền {amount} phải là số nguyên đồng lớn hơn 0.',
+    en: 'The amount {amount} must be a whole number of VND above zero.',
+  },
+  'LOAN.EVENT_BEFORE_START_DATE': {
+    status: 422,
+    title: 'Before the loan start',
+    vi: 'Ngày hiệu lực trước ngày giải ngân đầu tiên.',
+    en: 'The value date is before the first disbursement.',
+  },
+  'LOAN.EVENT_BEFORE_CLOSED_DATE': {
+    status: 409,
+    title: 'Day already closed',
+    vi: 'Ngày hiệu lực thuộc ngày đã chốt; cần tính lại từ sự kiện.',
+    en: 'The value date falls in a closed day; the loan must be recomputed from its events.',
+  },
+  'LOAN.DAY_CLOSED_OUT_OF_ORDER': {
+    status: 409,
+    title: 'Day closed out of order',
+    vi: 'Các ngày phải được chốt theo thứ tự.',
+    en: 'Days must be closed in order.',
+  },
+  'LOAN.FIRST_DISBURSEMENT_NOT_ON_START_DATE': {
+    status: 422,
+    title: 'First disbursement date',
+    vi: 'Lần giải ngân đầu tiên phải vào ngày bắt đầu khoản vay.',
+    en: 'The first disbursement must be on the loan start date.',
+  },
+  'LOAN.DISBURSEMENT_AFTER_LAST_DUE_DATE': {
+    status: 422,
+    title: 'Disbursement after the last due date',
+    vi: 'Không giải ngân sau kỳ trả nợ cuối cùng.',
+    en: 'No disbursement after the last due date.',
+  },
+  'LOAN.BEFORE_FIRST_DISBURSEMENT': {
+    status: 422,
+    title: 'Before the first disbursement',
+    vi: 'Ngày {actual} trước ngày giải ngân đầu tiên {limit}.',
+    en: 'The date {actual} is before the first disbursement on {limit}.',
+  },
+});

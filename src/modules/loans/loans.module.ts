@@ -1,0 +1,34 @@
+import { Module } from '@nestjs/common';
+import { AuditModule } from '../audit/audit.module.js';
+import { BusinessDateModule } from '../close-of-business/index.js';
+import { LedgerModule } from '../ledger/index.js';
+import { LoanContractsController } from './controllers/loan-contracts.controller.js';
+import { LoansController } from './controllers/loans.controller.js';
+import { ReconciliationController } from './controllers/reconciliation.controller.js';
+import { SchedulePreviewsController } from './controllers/schedule-previews.controller.js';
+import { LoanCommandsService } from './services/loan-commands.service.js';
+import { LoanContractsService } from './services/loan-contracts.service.js';
+import { LoanEventRecorder } from './services/loan-event-recorder.js';
+import { LoanPostings } from './services/loan-postings.js';
+import { LoanQueriesService } from './services/loan-queries.service.js';
+import { LoanReversals } from './services/loan-reversals.js';
+import { ReconciliationService } from './services/reconciliation.service.js';
+import { SchedulePreviewsService } from './services/schedule-previews.service.js';
+import './loans.errors.js';
+
+@Module({
+  imports: [AuditModule, LedgerModule, BusinessDateModule],
+  controllers: [LoansController, LoanContractsController, SchedulePreviewsController, ReconciliationController],
+  providers: [
+    LoanCommandsService,
+    LoanContractsService,
+    LoanEventRecorder,
+    LoanPostings,
+    LoanQueriesService,
+    LoanReversals,
+    ReconciliationService,
+    SchedulePreviewsService,
+  ],
+  exports: [LoanEventRecorder, LoanPostings, ReconciliationService],
+})
+export class LoansModule {}

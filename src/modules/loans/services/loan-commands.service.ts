@@ -1,0 +1,120 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { APP_CONFIG, type AppConfig } from '../../../config/index.js';
+import { TransactionRunner } from '../../../platform/database/index.js';
+import { addDays, daysBetween } from '../../../platform/dates/index.js';
+import { DomainError } from '../../../platform/errors/index.js';
+import { Money } from '../../../platform/money/index.js';
+import type { Actor } from '../../auth/index.js';
+import { RepaymentAbovePayoffError } from '../domain/index.js';
+import type { MoneyMovementDto, ReversalDto } from '../dto/loan-commands.dto.js';
+import type { LoanDto, RepaymentResultDto } from '../dto/loan-views.dto.js';
+import { LoanErrors } from '../loans.errors.js';
+import { LoanEventRecorder } from './loan-event-recorder.js';
+import { LoanReversals } from './loan-reversals.js';
+import { loanStore, type LoanRow } from './loan-store.js';
+import { toAllocationLines, toLoanDto, totalsOf } from './loan-views.js';
+
+/** Disbursements and repayments (issue 4): the rules, then the recorder moves the money. */
+@Injectable()
+export class LoanCommandsService {
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly tx: TransactionRunner,
+    private readonly recorder: LoanEventRecorder,
+    private readonly reversals: LoanReversals,
+  ) {}
+
+  async disburse(actor: Actor, loanId: string, dto: MoneyMovementDto): Promise<LoanDto> {
+    const amount = new Money(dto.amount);
+    return this.tx.run(async (m) => {
+      const row = await loanStore.find(m, actor, loanId, true);
+      if (row.status !== 'PENDING_DISBURSEMENT' && row.status !== 'ACTIVE') throw new DomainError(LoanErrors['LOAN.NOT_DISBURSABLE'], { status: row.status });
+      const { business } = await this.recorder.businessDay(m);
+      this.checkValueDate(row, dto.valueDate, business);
+      const total = new Money(row.disbursed_principal).plus(amount);
+      if (total.gt(row.approved_amount)) {
+        throw new DomainError(LoanErrors['LOAN.DISBURSEMENT_ABOVE_APPROVED'], { rule: 'Σ disbursements ≤ approved amount', limit: new Money(row.approved_amount).toFixed(), actual: total.toFixed() });
+      }
+      if (row.tranche_count + 1 > row.max_tranches) {
+        throw new DomainError(LoanErrors['LOAN.TOO_MANY_TRANCHES'], { rule: 'tranches ≤ product maximum', limit: row.max_tranches, actual: row.tranche_count + 1 });
+      }
+      if (row.tranche_count === 0) this.checkCreditReport(row, dto.valueDate);
+      if (row.start_date && dto.valueDate < row.start_date) {
+        throw new DomainError(LoanErrors['LOAN.BEFORE_FIRST_DISBURSEMENT'], { limit: row.start_date, actual: dto.valueDate });
+      }
+      // The source row is locked so two disbursements cannot both spend the same availability.
+      await m.query(`SELECT 1 FROM capital_sources WHERE id = $1 FOR UPDATE`, [row.capital_source_id]);
+      const [fig] = (await m.query(`SELECT capital - outstanding_principal AS available FROM capital_source_figures WHERE capital_source_id = $1`, [
+        row.capital_source_id,
+      ])) as Array<{ available: string }>;
+      const available = new Money(fig?.available ?? 0);
+      if (available.lt(amount)) {
+        throw new DomainError(LoanErrors['LOAN.CAPITAL_SOURCE_SHORT'], { rule: 'disbursement ≤ available capital of the source', limit: available.toFixed(), actual: amount.toFixed() });
+      }
+      const recorded = await this.recorder.record(m, actor, row, { kind: 'DISBURSEMENT', amount, valueDate: dto.valueDate, reference: dto.reference, channel: dto.channel });
+      return toLoanDto(await loanStore.find(m, actor, loanId, false), recorded.state);
+    });
+  }
+
+  async repay(actor: Actor, loanId: string, dto: MoneyMovementDto): Promise<RepaymentResultDto> {
+    const amount = new Money(dto.amount);
+    return this.tx.run(async (m) => {
+      const row = await loanStore.find(m, actor, loanId, true);
+      if (row.status !== 'ACTIVE') throw new DomainError(LoanErrors['LOAN.NOT_ACTIVE'], { status: row.status });
+      const { business } = await this.recorder.businessDay(m);
+      this.checkValueDate(row, dto.valueDate, business);
+      const earliest = addDays(business, -this.config.repaymentBackdateDays);
+      if (dto.valueDate < earliest) throw new DomainError(LoanErrors['LOAN.VALUE_DATE_TOO_OLD'], { limit: earliest, actual: dto.valueDate });
+      if (row.start_date && dto.valueDate < row.start_date) {
+        throw new DomainError(LoanErrors['LOAN.BEFORE_FIRST_DISBURSEMENT'], { limit: row.start_date, actual: dto.valueDate });
+      }
+      let recorded;
+      try {
+        recorded = await this.recorder.record(m, actor, row, { kind: 'REPAYMENT', amount, valueDate: dto.valueDate, reference: dto.reference, channel: dto.channel });
+      } catch (e) {
+        if (e instanceof RepaymentAbovePayoffError) {
+          throw new DomainError(LoanErrors['LOAN.REPAYMENT_ABOVE_PAYOFF'], { rule: 'repayment ≤ payoff', limit: e.payoff.toFixed(), actual: e.amount.toFixed(), date: dto.valueDate });
+        }
+        throw e;
+      }
+      const allocation = recorded.allocation;
+      if (!allocation) throw new Error('a repayment always has an allocation');
+      const fresh = await loanStore.find(m, actor, loanId, false);
+      return {
+        repayment: {
+          id: recorded.eventId,
+          kind: 'REPAYMENT',
+          valueDate: dto.valueDate,
+          bookingDate: business,
+          amount: amount.toFixed(),
+          reference: dto.reference,
+          channel: dto.channel,
+          reversed: false,
+          reversalReason: null,
+          allocation: toAllocationLines(allocation),
+          journalTransactionId: recorded.journalTransactionId,
+        },
+        totals: totalsOf(allocation),
+        loan: toLoanDto(fresh, recorded.state),
+      };
+    });
+  }
+
+  reverse(actor: Actor, loanId: string, repaymentId: string, dto: ReversalDto): Promise<LoanDto> {
+    return this.reversals.reverse(actor, loanId, repaymentId, dto.reason);
+  }
+
+  private checkValueDate(row: LoanRow, valueDate: string, business: string): void {
+    if (valueDate > business) throw new DomainError(LoanErrors['LOAN.VALUE_DATE_IN_FUTURE'], { limit: business, actual: valueDate });
+    if (valueDate < row.signing_date) throw new DomainError(LoanErrors['LOAN.VALUE_DATE_BEFORE_CONTRACT'], { limit: row.signing_date, actual: valueDate });
+  }
+
+  /** Decree 45 Art. 22: no bad debt at first disbursement, attested by a recent credit report. */
+  private checkCreditReport(row: LoanRow, valueDate: string): void {
+    const age = row.credit_report_date ? daysBetween(row.credit_report_date, valueDate) : Number.POSITIVE_INFINITY;
+    if (age > this.config.creditReportMaxAgeDays) {
+      throw new DomainError(LoanErrors['LOAN.CREDIT_REPORT_STALE'], { rule: 'credit report age at first tranche', limit: this.config.creditReportMaxAgeDays, actual: row.credit_report_date ?? 'none' });
+    }
+  }
+}
+

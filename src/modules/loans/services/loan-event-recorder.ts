@@ -1,0 +1,156 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { addDays, type LocalDate } from '../../../platform/dates/index.js';
+import { Money } from '../../../platform/money/index.js';
+import { AuditService } from '../../audit/index.js';
+import type { Actor } from '../../auth/index.js';
+import { BusinessDateService } from '../../close-of-business/index.js';
+import {
+  type LoanEvent,
+  type LoanState,
+  type LoanTerms,
+  type RepaymentAllocation,
+  type ReplayResult,
+  applyEvent,
+  loanSummary,
+  replayToOpenDay,
+} from '../domain/index.js';
+import { LoanPostings } from './loan-postings.js';
+import { type LoanRow, loanStore, termsOf } from './loan-store.js';
+
+const NEW_EVENT_ID = 'new';
+
+export interface NewEvent {
+  kind: 'DISBURSEMENT' | 'REPAYMENT';
+  amount: Money;
+  valueDate: LocalDate;
+  reference: string;
+  channel: string;
+}
+
+export interface RecordedEvent {
+  eventId: string;
+  journalTransactionId: string;
+  state: LoanState;
+  allocation: RepaymentAllocation | null;
+  status: LoanRow['status'];
+}
+
+/**
+ * The one path every money event takes on a locked loan: compute the new state with the
+ * engine (incrementally on the open day, by replaying the events when backdated into
+ * closed days), write the state cache, the event and its allocation, the journal
+ * transactions (income catch-up, then the movement), all in the caller's transaction.
+ */
+@Injectable()
+export class LoanEventRecorder {
+  constructor(
+    private readonly postings: LoanPostings,
+    private readonly businessDate: BusinessDateService,
+    private readonly audit: AuditService,
+  ) {}
+
+  async businessDay(m: EntityManager): Promise<{ business: LocalDate; lastClosed: LocalDate }> {
+    const business = await this.businessDate.current(m);
+    return { business, lastClosed: addDays(business, -1) };
+  }
+
+  /**
+   * The state with `event` added: the engine's answer, whichever way it is reached. A replay
+   * also returns the other repayments' allocations, which may have changed.
+   */
+  async nextState(
+    m: EntityManager,
+    row: LoanRow,
+    event: LoanEvent,
+    lastClosed: LocalDate,
+  ): Promise<{ state: LoanState; allocation: RepaymentAllocation | null; others: ReplayResult['repayments'] }> {
+    const current = await loanStore.state(m, row);
+    const terms = termsOf(row, row.start_date ?? event.date) as LoanTerms;
+    if (current && event.date > current.lastClosedDate && current.lastClosedDate === lastClosed) {
+      const applied = applyEvent(current, event);
+      return { state: applied.state, allocation: applied.allocation ?? null, others: [] };
+    }
+    const events = current ? await loanStore.events(m, row.id) : [];
+    const replayed = replayToOpenDay(terms, [...events, event], lastClosed);
+    return {
+      state: replayed.state,
+      allocation: replayed.repayments.find((r) => r.id === NEW_EVENT_ID)?.allocation ?? null,
+      others: replayed.repayments.filter((r) => r.id !== NEW_EVENT_ID),
+    };
+  }
+
+  /**
+   * After a replay, a repayment whose split changed gets its journal transaction reversed
+   * and re-posted with the new split, and its old allocation lines superseded (kept).
+   */
+  async reallocate(m: EntityManager, actor: Actor, row: LoanRow, repayments: ReplayResult['repayments'], bookingDate: LocalDate): Promise<void> {
+    for (const r of repayments) {
+      const stored: Array<{ step: string; component: string; installment_seq: number | null; amount: string }> = await m.query(
+        `SELECT step, component, installment_seq, amount FROM loan_event_allocations WHERE event_id = $1 AND superseded_at IS NULL ORDER BY line_no`,
+        [r.id],
+      );
+      const next = r.allocation.lines.filter((l) => l.amount.gt(0));
+      const same =
+        stored.length === next.length &&
+        stored.every((s, i) => s.step === next[i].step && s.component === next[i].component && s.installment_seq === next[i].seq && next[i].amount.eq(s.amount));
+      if (same) continue;
+      const [ev] = (await m.query(`SELECT value_date::text AS value_date, amount, reference, journal_transaction_id FROM loan_events WHERE id = $1`, [r.id])) as Array<{
+        value_date: string;
+        amount: string;
+        reference: string;
+        journal_transaction_id: string;
+      }>;
+      await this.postings.reverse(m, actor, ev.journal_transaction_id, row, ev.value_date, bookingDate, `phân bổ lại thu nợ ${r.id}`);
+      const reposted = await this.postings.repayment(m, actor, row, r.allocation.totals, new Money(ev.amount), ev.value_date, bookingDate, ev.reference);
+      await m.query(`UPDATE loan_events SET journal_transaction_id = $2 WHERE id = $1`, [r.id, reposted]);
+      await m.query(`UPDATE loan_event_allocations SET superseded_at = now() WHERE event_id = $1 AND superseded_at IS NULL`, [r.id]);
+      await this.saveAllocation(m, r.id, r.allocation);
+    }
+  }
+
+  async record(m: EntityManager, actor: Actor, row: LoanRow, e: NewEvent): Promise<RecordedEvent> {
+    const { business, lastClosed } = await this.businessDay(m);
+    const event: LoanEvent =
+      e.kind === 'DISBURSEMENT' ? { kind: 'DISBURSEMENT', date: e.valueDate, amount: e.amount } : { kind: 'REPAYMENT', id: NEW_EVENT_ID, date: e.valueDate, amount: e.amount };
+    const { state, allocation, others } = await this.nextState(m, row, event, lastClosed);
+    const settled = loanSummary(state, state.lastClosedDate).settled || (allocation?.settled ?? false);
+    const status: LoanRow['status'] = settled ? 'CLOSED' : 'ACTIVE';
+    await loanStore.saveState(m, row.id, state, {
+      status,
+      closedOn: settled ? e.valueDate : null,
+      trancheCount: e.kind === 'DISBURSEMENT' ? row.tranche_count + 1 : undefined,
+    });
+    const fresh = await loanStore.find(m, actor, row.id, false);
+    await this.postings.accrualCatchUp(m, actor, fresh, state, e.valueDate, business);
+    const journalTransactionId =
+      e.kind === 'DISBURSEMENT'
+        ? await this.postings.disbursement(m, actor, fresh, e.amount, e.valueDate, business, e.reference)
+        : await this.postings.repayment(m, actor, fresh, (allocation as RepaymentAllocation).totals, e.amount, e.valueDate, business, e.reference);
+    const [{ id: eventId }] = (await m.query(
+      `INSERT INTO loan_events (loan_id, kind, value_date, booking_date, amount, reference, channel, journal_transaction_id, created_by)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
+      [row.id, e.kind, e.valueDate, business, e.amount.toFixed(), e.reference, e.channel, journalTransactionId, actor.userId],
+    )) as Array<{ id: string }>;
+    if (allocation) await this.saveAllocation(m, String(eventId), allocation);
+    await this.reallocate(m, actor, fresh, others, business);
+    await this.audit.record(m, actor, {
+      action: e.kind === 'DISBURSEMENT' ? 'loan.disburse' : 'loan.repay',
+      entityType: 'loan',
+      entityId: row.id,
+      before: { status: row.status, outstandingPrincipal: row.outstanding_principal },
+      after: { status, outstandingPrincipal: state.outstandingPrincipal.toFixed(), eventId: String(eventId), amount: e.amount.toFixed(), valueDate: e.valueDate },
+    });
+    return { eventId: String(eventId), journalTransactionId, state, allocation, status };
+  }
+
+  async saveAllocation(m: EntityManager, eventId: string, allocation: RepaymentAllocation): Promise<void> {
+    const lines = allocation.lines.filter((l) => l.amount.gt(0));
+    if (lines.length === 0) return;
+    await m.query(
+      `INSERT INTO loan_event_allocations (event_id, line_no, step, component, installment_seq, amount)
+       SELECT $1, n, s, c, q, a FROM unnest($2::int[], $3::text[], $4::text[], $5::int[], $6::numeric[]) AS t(n, s, c, q, a)`,
+      [eventId, lines.map((_, i) => i + 1), lines.map((l) => l.step), lines.map((l) => l.component), lines.map((l) => l.seq), lines.map((l) => l.amount.toFixed())],
+    );
+  }
+}

@@ -1,0 +1,94 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import type { LocalDate } from '../../../platform/dates/index.js';
+import { Money } from '../../../platform/money/index.js';
+import type { Actor } from '../../auth/index.js';
+import { LedgerService, credit, debit, type JournalLine } from '../../ledger/index.js';
+import { type AllocationComponent, type LoanState, earnedIncome } from '../domain/index.js';
+import type { LoanRow } from './loan-store.js';
+
+/**
+ * How loan events become journal transactions (only LedgerService writes the journal):
+ * - disbursement: Dr principal receivable / Cr cash of the capital source;
+ * - repayment: Dr cash / Cr principal, interest and penalty receivables, by allocation;
+ * - accrual catch-up: income earned to date (engine) minus income posted so far (loan row),
+ *   posted before a repayment so the receivable it credits exists, and by the month-end close.
+ */
+@Injectable()
+export class LoanPostings {
+  constructor(private readonly ledger: LedgerService) {}
+
+  async disbursement(m: EntityManager, actor: Actor, row: LoanRow, amount: Money, valueDate: LocalDate, bookingDate: LocalDate, reference: string): Promise<string> {
+    const dims = { loanId: row.id, capitalSourceId: row.capital_source_id };
+    return this.ledger.post(
+      m,
+      actor,
+      { kind: 'DISBURSEMENT', valueDate, bookingDate, loanId: row.id, capitalSourceId: row.capital_source_id, description: `Giải ngân ${row.contract_number} (${reference})` },
+      [debit('PRINCIPAL_RECEIVABLE', amount, dims), credit('CASH', amount, dims)],
+    );
+  }
+
+  async repayment(
+    m: EntityManager,
+    actor: Actor,
+    row: LoanRow,
+    totals: Readonly<Record<AllocationComponent, Money>>,
+    amount: Money,
+    valueDate: LocalDate,
+    bookingDate: LocalDate,
+    reference: string,
+  ): Promise<string> {
+    const dims = { loanId: row.id, capitalSourceId: row.capital_source_id };
+    const lines: JournalLine[] = [
+      debit('CASH', amount, dims),
+      credit('PRINCIPAL_RECEIVABLE', totals.PRINCIPAL.plus(totals.PREPAID_PRINCIPAL), dims),
+      credit('INTEREST_RECEIVABLE', totals.INTEREST.plus(totals.ACCRUED_INTEREST), dims),
+      credit('PENALTY_RECEIVABLE', totals.OVERDUE_PRINCIPAL_INTEREST.plus(totals.LATE_INTEREST), dims),
+    ];
+    return this.ledger.post(
+      m,
+      actor,
+      { kind: 'REPAYMENT', valueDate, bookingDate, loanId: row.id, capitalSourceId: row.capital_source_id, description: `Thu nợ ${row.contract_number} (${reference})` },
+      lines,
+    );
+  }
+
+  /** Posts income earned but not yet recognised, and records it on the loan row. */
+  async accrualCatchUp(m: EntityManager, actor: Actor, row: LoanRow, state: LoanState, valueDate: LocalDate, bookingDate: LocalDate): Promise<void> {
+    const earned = earnedIncome(state);
+    const d = {
+      interest: earned.interest.minus(row.interest_earned_posted),
+      overdue: earned.overdueInterest.minus(row.overdue_interest_earned_posted),
+      late: earned.lateInterest.minus(row.late_interest_earned_posted),
+    };
+    if (d.interest.isZero() && d.overdue.isZero() && d.late.isZero()) return;
+    const dims = { loanId: row.id, capitalSourceId: row.capital_source_id };
+    await this.ledger.post(
+      m,
+      actor,
+      { kind: 'ACCRUAL', valueDate, bookingDate, loanId: row.id, capitalSourceId: row.capital_source_id, description: `Dự thu lãi ${row.contract_number}` },
+      [
+        debit('INTEREST_RECEIVABLE', d.interest, dims),
+        credit('INTEREST_INCOME', d.interest, dims),
+        debit('PENALTY_RECEIVABLE', d.overdue.plus(d.late), dims),
+        credit('OVERDUE_INTEREST_INCOME', d.overdue, dims),
+        credit('LATE_INTEREST_INCOME', d.late, dims),
+      ],
+    );
+    await m.query(
+      `UPDATE loans SET interest_earned_posted = $2, overdue_interest_earned_posted = $3, late_interest_earned_posted = $4 WHERE id = $1`,
+      [row.id, earned.interest.toFixed(), earned.overdueInterest.toFixed(), earned.lateInterest.toFixed()],
+    );
+  }
+
+  async reverse(m: EntityManager, actor: Actor, transactionId: string, row: LoanRow, valueDate: LocalDate, bookingDate: LocalDate, reason: string): Promise<string> {
+    return this.ledger.reverse(m, actor, transactionId, {
+      kind: 'REPAYMENT_REVERSAL',
+      valueDate,
+      bookingDate,
+      loanId: row.id,
+      capitalSourceId: row.capital_source_id,
+      description: `Đảo thu nợ ${row.contract_number}: ${reason}`,
+    });
+  }
+}

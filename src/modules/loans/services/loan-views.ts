@@ -1,0 +1,81 @@
+import { Money, ZERO } from '../../../platform/money/index.js';
+import { type LoanState, type RepaymentAllocation, daysPastDue, loanSummary, projectInstallments } from '../domain/index.js';
+import type { AllocationLineDto, InstallmentDto, LoanDto } from '../dto/loan-views.dto.js';
+import type { LoanRow } from './loan-store.js';
+
+const pct = (fraction: string): string => new Money(fraction).mul(100).toFixed();
+
+/** The loan as the API shows it: contract terms from the row, balances from the engine state. */
+export function toLoanDto(row: LoanRow, state: LoanState | null): LoanDto {
+  const summary = state ? loanSummary(state, state.lastClosedDate) : null;
+  const z = ZERO.toFixed();
+  return {
+    id: String(row.id),
+    contractNumber: row.contract_number,
+    status: row.status,
+    borrowerId: String(row.borrower_id),
+    applicationId: String(row.application_id),
+    productVersionId: String(row.product_version_id),
+    capitalSourceId: String(row.capital_source_id),
+    sector: { version: row.sector_version, code: row.sector_code },
+    signingDate: row.signing_date,
+    startDate: row.start_date,
+    maturityDate: row.maturity_date,
+    approvedAmount: new Money(row.approved_amount).toFixed(),
+    terms: {
+      annualInterestRatePercent: pct(row.annual_rate),
+      monthlyInterestRatePercent: new Money(row.annual_rate).mul(100).div(12).toDecimalPlaces(6).toFixed(),
+      overdueMultiplier: new Money(row.overdue_multiplier).toFixed(),
+      lateInterestRatePercent: pct(row.late_interest_rate),
+      amortizationMethod: row.amortization_method,
+      principalFrequency: row.principal_frequency,
+      interestFrequency: row.interest_frequency,
+      termMonths: row.term_months,
+      gracePeriods: row.grace_periods,
+      roundingUnit: new Money(row.rounding_unit).toFixed(),
+      maxTranches: row.max_tranches,
+      prepaymentMode: row.prepayment_mode,
+      allocationOrder: row.allocation_order,
+    },
+    trancheCount: row.tranche_count,
+    principalDisbursed: new Money(row.disbursed_principal).toFixed(),
+    outstandingPrincipal: new Money(row.outstanding_principal).toFixed(),
+    accruedInterest: summary?.accruedInterest.toFixed() ?? z,
+    billedUnpaidInterest: summary?.billedUnpaidInterest.toFixed() ?? z,
+    overduePrincipal: summary?.overduePrincipal.toFixed() ?? z,
+    overdueInterest: summary?.overdueInterest.toFixed() ?? z,
+    lateInterest: summary?.lateInterest.toFixed() ?? z,
+    nextDueDate: summary?.nextDueDate ?? null,
+    nextDueAmount: summary?.nextDueAmount?.toFixed() ?? null,
+    daysPastDue: state ? daysPastDue(state, state.lastClosedDate) : 0,
+    debtGroup: row.debt_group,
+    asOf: state?.lastClosedDate ?? null,
+    closedOn: row.closed_on,
+  };
+}
+
+export function toInstallmentDtos(state: LoanState | null): InstallmentDto[] {
+  if (!state) return [];
+  return projectInstallments(state).map((i) => {
+    const paid = i.billed && i.principalPaid.eq(i.principal) && i.interestPaid.gte(i.interest);
+    const status = paid ? 'PAID' : !i.billed ? 'SCHEDULED' : i.dueDate <= state.lastClosedDate ? 'OVERDUE' : 'DUE';
+    return {
+      seq: i.seq,
+      dueDate: i.dueDate,
+      principal: i.principal.toFixed(),
+      interest: i.interest.toFixed(),
+      billed: i.billed,
+      principalPaid: i.principalPaid.toFixed(),
+      interestPaid: i.interestPaid.toFixed(),
+      status,
+    };
+  });
+}
+
+export function toAllocationLines(allocation: RepaymentAllocation): AllocationLineDto[] {
+  return allocation.lines.map((l) => ({ step: l.step, component: l.component, installmentSeq: l.seq, amount: l.amount.toFixed() }));
+}
+
+export function totalsOf(allocation: RepaymentAllocation): Record<string, string> {
+  return Object.fromEntries(Object.entries(allocation.totals).map(([k, v]) => [k, v.toFixed()]));
+}
