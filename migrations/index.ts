@@ -1,8 +1,9 @@
 import { Foundation1763800000000 } from './1763800000000-foundation.js';
 import { Origination1763800000001 } from './1763800000001-origination.js';
+import { LoansLedger1763800000002 } from './1763800000002-loans-ledger.js';
 
 /**
  * Every migration in order. Listed explicitly (no glob) so the compiled app, the CLI and
  * the ESM test runner load the same classes. `npm run migration:generate` adds new ones here.
  */
-export const migrations = [Foundation1763800000000, Origination1763800000001];
+export const migrations = [Foundation1763800000000, Origination1763800000001, LoansLedger1763800000002];

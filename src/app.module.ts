@@ -3,9 +3,18 @@ import { APP_FILTER } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import type { AppConfig, ProcessRole } from './config/index.js';
 import { ConfigModule } from './config/index.js';
+import { ApplicationsModule } from './modules/applications/index.js';
 import { AuditModule } from './modules/audit/index.js';
 import { AuthModule } from './modules/auth/index.js';
+import { BorrowersModule } from './modules/borrowers/index.js';
+import { FundsModule } from './modules/funds/index.js';
 import { HealthModule } from './modules/health/index.js';
+import { BusinessDateModule } from './modules/close-of-business/index.js';
+import { LedgerModule } from './modules/ledger/index.js';
+import { LoansModule } from './modules/loans/index.js';
+import { CloseOfBusinessModule } from './modules/close-of-business/close-of-business.index.js';
+import { ProductsModule } from './modules/products/index.js';
+import { ReferenceModule } from './modules/reference/index.js';
 import { dataSourceOptions } from './data-source.js';
 import { DatabaseModule } from './platform/database/index.js';
 import { ProblemDetailsFilter } from './platform/errors/index.js';
@@ -37,6 +46,15 @@ export class AppModule {
         AuditModule,
         AuthModule,
         HealthModule,
+        BusinessDateModule,
+        LedgerModule,
+        LoansModule,
+        CloseOfBusinessModule,
+        ReferenceModule,
+        BorrowersModule,
+        FundsModule,
+        ProductsModule,
+        ApplicationsModule,
         ...extraImports,
       ],
       providers: [{ provide: APP_FILTER, useClass: ProblemDetailsFilter }],

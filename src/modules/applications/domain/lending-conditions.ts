@@ -1,6 +1,6 @@
 import { ageOn, type LocalDate } from '../../../platform/dates/local-date.js';
 import { Money } from '../../../platform/money/money.js';
-import { periodsIn, type BorrowerType, type Frequency } from '../../products/domain/product-parameters.js';
+import type { BorrowerType } from '../../borrowers/index.js';
 
 /**
  * The lending conditions checked at submission and again at approval (domain.md "Lending
@@ -36,7 +36,9 @@ export interface ProductFacts {
   minTermMonths: number;
   maxTermMonths: number;
   annualInterestRatePercent: Money;
-  principalFrequency: Frequency;
+  principalFrequency: string;
+  /** Months in one principal period (products' monthsPerPeriod); null for AT_MATURITY. */
+  principalPeriodMonths: number | null;
   principalGracePeriods: number;
   allowedBorrowerTypes: readonly BorrowerType[];
   /** "VSIC2018/A" pairs; empty means every sector. */
@@ -94,7 +96,7 @@ export function checkProductLimits(p: ProductFacts, borrowerType: BorrowerType, 
   if (loan.amount.gt(p.maxAmount)) return refuse('APPLICATION.AMOUNT_ABOVE_PRODUCT_MAX', 'Amount ≤ the product maximum', str(p.maxAmount), str(loan.amount));
   if (loan.termMonths < p.minTermMonths) return refuse('APPLICATION.TERM_BELOW_PRODUCT_MIN', 'Term ≥ the product minimum (months)', String(p.minTermMonths), String(loan.termMonths));
   if (loan.termMonths > p.maxTermMonths) return refuse('APPLICATION.TERM_ABOVE_PRODUCT_MAX', 'Term ≤ the product maximum (months)', String(p.maxTermMonths), String(loan.termMonths));
-  const periods = periodsIn(loan.termMonths, p.principalFrequency);
+  const periods = p.principalPeriodMonths === null ? 1 : loan.termMonths % p.principalPeriodMonths === 0 ? loan.termMonths / p.principalPeriodMonths : null;
   if (periods === null) return refuse('APPLICATION.TERM_NOT_WHOLE_PERIODS', `The term is a whole number of ${p.principalFrequency} periods`, p.principalFrequency, String(loan.termMonths));
   if (p.principalGracePeriods >= periods) {
     return refuse('APPLICATION.GRACE_NOT_BELOW_PERIODS', 'Principal grace periods < number of periods', String(periods), String(p.principalGracePeriods));

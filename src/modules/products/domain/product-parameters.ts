@@ -18,9 +18,6 @@ export const DEFAULT_ALLOCATION_ORDER: readonly AllocationStep[] = ALLOCATION_ST
 export const PREPAYMENT_MODES = ['REDUCE_INSTALLMENT', 'SHORTEN_TERM'] as const;
 export type PrepaymentMode = (typeof PREPAYMENT_MODES)[number];
 
-export const BORROWER_TYPES = ['COOPERATIVE', 'COOPERATIVE_UNION', 'MEMBER'] as const;
-export type BorrowerType = (typeof BORROWER_TYPES)[number];
-
 /** Decree 45 Art. 25: overdue principal rate at most 150% of the normal rate. */
 export const MAX_OVERDUE_MULTIPLIER = new Money('1.5');
 /** Decree 45 Art. 25: late interest on unpaid interest at most 10%/year. */

@@ -1,0 +1,18 @@
+import { Module } from '@nestjs/common';
+import { AuditModule } from '../audit/index.js';
+import { BorrowersModule } from '../borrowers/index.js';
+import { FundsModule } from '../funds/index.js';
+import { ProductsModule } from '../products/index.js';
+import { ReferenceModule } from '../reference/index.js';
+import { LoanApplicationsController } from './controllers/loan-applications.controller.js';
+import { AppraisalsService } from './services/appraisals.service.js';
+import { ApplicationChecksService } from './services/application-checks.service.js';
+import { LoanApplicationsService } from './services/loan-applications.service.js';
+
+@Module({
+  imports: [AuditModule, BorrowersModule, FundsModule, ProductsModule, ReferenceModule],
+  controllers: [LoanApplicationsController],
+  providers: [LoanApplicationsService, ApplicationChecksService, AppraisalsService],
+  exports: [LoanApplicationsService],
+})
+export class ApplicationsModule {}

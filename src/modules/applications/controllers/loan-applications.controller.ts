@@ -1,0 +1,120 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Page } from '../../../platform/http/index.js';
+import { CurrentActor, Roles, type Actor } from '../../auth/index.js';
+import { AppraisalDto, CreateAppraisalDto, CreateDocumentDto, DocumentDto } from '../dto/appraisal.dto.js';
+import {
+  ApproveApplicationDto,
+  CreateLoanApplicationDto,
+  LoanApplicationDto,
+  LoanApplicationQueryDto,
+  RejectApplicationDto,
+  TransitionNoteDto,
+} from '../dto/loan-application.dto.js';
+import { AppraisalsService } from '../services/appraisals.service.js';
+import { LoanApplicationsService } from '../services/loan-applications.service.js';
+
+@ApiTags('loan-applications')
+@Controller('loan-applications')
+export class LoanApplicationsController {
+  constructor(
+    private readonly applications: LoanApplicationsService,
+    private readonly appraisals: AppraisalsService,
+  ) {}
+
+  @Post()
+  @Roles('OFFICER', 'COOPERATIVE')
+  @ApiOperation({ summary: 'Create a draft application (a cooperative user only for its own borrower)' })
+  @ApiCreatedResponse({ type: LoanApplicationDto })
+  create(@CurrentActor() actor: Actor, @Body() dto: CreateLoanApplicationDto): Promise<LoanApplicationDto> {
+    return this.applications.create(actor, dto);
+  }
+
+  @Get()
+  @Roles('OFFICER', 'APPROVER', 'AUDITOR', 'ADMIN', 'COOPERATIVE')
+  list(@CurrentActor() actor: Actor, @Query() q: LoanApplicationQueryDto): Promise<Page<LoanApplicationDto>> {
+    return this.applications.list(actor, q);
+  }
+
+  @Get(':id')
+  @Roles('OFFICER', 'APPROVER', 'AUDITOR', 'ADMIN', 'COOPERATIVE')
+  @ApiOkResponse({ type: LoanApplicationDto })
+  get(@CurrentActor() actor: Actor, @Param('id') id: string): Promise<LoanApplicationDto> {
+    return this.applications.get(actor, id);
+  }
+
+  @Post(':id/submit')
+  @HttpCode(200)
+  @Roles('OFFICER', 'COOPERATIVE')
+  @ApiOperation({ summary: 'DRAFT → SUBMITTED, after the lending-condition checks' })
+  @ApiOkResponse({ type: LoanApplicationDto })
+  submit(@CurrentActor() actor: Actor, @Param('id') id: string): Promise<LoanApplicationDto> {
+    return this.applications.submit(actor, id);
+  }
+
+  @Post(':id/start-appraisal')
+  @HttpCode(200)
+  @Roles('OFFICER')
+  @ApiOperation({ summary: 'SUBMITTED → UNDER_APPRAISAL' })
+  @ApiOkResponse({ type: LoanApplicationDto })
+  startAppraisal(@CurrentActor() actor: Actor, @Param('id') id: string): Promise<LoanApplicationDto> {
+    return this.applications.startAppraisal(actor, id);
+  }
+
+  @Post(':id/approve')
+  @HttpCode(200)
+  @Roles('APPROVER')
+  @ApiOperation({ summary: 'UNDER_APPRAISAL → APPROVED (four eyes; checks again on the decision date)' })
+  @ApiOkResponse({ type: LoanApplicationDto })
+  approve(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() dto: ApproveApplicationDto): Promise<LoanApplicationDto> {
+    return this.applications.approve(actor, id, dto);
+  }
+
+  @Post(':id/reject')
+  @HttpCode(200)
+  @Roles('APPROVER')
+  @ApiOperation({ summary: 'UNDER_APPRAISAL → REJECTED (four eyes)' })
+  @ApiOkResponse({ type: LoanApplicationDto })
+  reject(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() dto: RejectApplicationDto): Promise<LoanApplicationDto> {
+    return this.applications.reject(actor, id, dto);
+  }
+
+  @Post(':id/withdraw')
+  @HttpCode(200)
+  @Roles('OFFICER', 'COOPERATIVE')
+  @ApiOperation({ summary: 'Withdraw before a decision' })
+  @ApiOkResponse({ type: LoanApplicationDto })
+  withdraw(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() dto: TransitionNoteDto): Promise<LoanApplicationDto> {
+    return this.applications.withdraw(actor, id, dto?.note ?? null);
+  }
+
+  @Post(':id/appraisals')
+  @Roles('OFFICER')
+  @ApiOperation({ summary: 'Record an appraisal (thẩm định) while UNDER_APPRAISAL' })
+  @ApiCreatedResponse({ type: AppraisalDto })
+  appraise(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() dto: CreateAppraisalDto): Promise<AppraisalDto> {
+    return this.appraisals.record(actor, id, dto);
+  }
+
+  @Get(':id/appraisals')
+  @Roles('OFFICER', 'APPROVER', 'AUDITOR', 'ADMIN')
+  @ApiOkResponse({ type: AppraisalDto, isArray: true })
+  listAppraisals(@CurrentActor() actor: Actor, @Param('id') id: string): Promise<AppraisalDto[]> {
+    return this.appraisals.list(actor, id);
+  }
+
+  @Post(':id/documents')
+  @Roles('OFFICER', 'COOPERATIVE')
+  @ApiOperation({ summary: 'Record a document’s metadata (name, type, checksum)' })
+  @ApiCreatedResponse({ type: DocumentDto })
+  addDocument(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() dto: CreateDocumentDto): Promise<DocumentDto> {
+    return this.appraisals.addDocument(actor, id, dto);
+  }
+
+  @Get(':id/documents')
+  @Roles('OFFICER', 'APPROVER', 'AUDITOR', 'ADMIN', 'COOPERATIVE')
+  @ApiOkResponse({ type: DocumentDto, isArray: true })
+  documents(@CurrentActor() actor: Actor, @Param('id') id: string): Promise<DocumentDto[]> {
+    return this.appraisals.documents(actor, id);
+  }
+}

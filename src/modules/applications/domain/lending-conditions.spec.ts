@@ -1,0 +1,113 @@
+import { describe, expect, it } from '@jest/globals';
+import { Money } from '../../../platform/money/money.js';
+import {
+  checkBorrowerEligibility,
+  checkExposure,
+  checkInvestmentShare,
+  checkLendingConditions,
+  checkProductLimits,
+  type BorrowerFacts,
+  type ExposureFacts,
+  type LendingCheckInput,
+  type LoanFacts,
+  type ProductFacts,
+} from './lending-conditions.js';
+
+const m = (v: string): Money => new Money(v);
+const product: ProductFacts = {
+  retired: false,
+  minAmount: m('10000000'),
+  maxAmount: m('2000000000'),
+  minTermMonths: 6,
+  maxTermMonths: 60,
+  annualInterestRatePercent: m('7.2'),
+  principalFrequency: 'QUARTERLY',
+  principalPeriodMonths: 3,
+  principalGracePeriods: 1,
+  allowedBorrowerTypes: ['COOPERATIVE', 'MEMBER'],
+  allowedSectors: ['VSIC2018/A'],
+  collateralRequired: true,
+};
+const loan: LoanFacts = { amount: m('800000000'), termMonths: 12, ratePercent: null, sector: 'VSIC2018/A', totalInvestment: m('1000000000'), collateralExempt: false };
+const coop: BorrowerFacts = { type: 'COOPERATIVE', birthDate: null, provinceCode: '19', active: true };
+const exposure: ExposureFacts = { charterCapital: m('10000000000'), borrowerExposure: m('0'), groupExposure: m('0'), sourceAvailable: m('5000000000') };
+
+describe('borrower eligibility (Decree 45 Art. 20)', () => {
+  it.each<[string, BorrowerFacts, string | null]>([
+    ['active cooperative in the province', coop, null],
+    ['inactive', { ...coop, active: false }, 'APPLICATION.BORROWER_INACTIVE'],
+    ['outside the province', { ...coop, provinceCode: '01' }, 'APPLICATION.BORROWER_OUTSIDE_PROVINCE'],
+    ['member turning 18 on the day', { type: 'MEMBER', birthDate: '2008-11-22', provinceCode: '19', active: true }, null],
+    ['member 18 tomorrow', { type: 'MEMBER', birthDate: '2008-11-23', provinceCode: '19', active: true }, 'APPLICATION.BORROWER_UNDER_AGE'],
+  ])('%s', (_n, b, code) => {
+    expect(checkBorrowerEligibility(b, '19', '2026-11-22')?.code ?? null).toBe(code);
+  });
+});
+
+describe('product limits', () => {
+  it.each<[string, Partial<ProductFacts>, Partial<LoanFacts>, string | null]>([
+    ['inside every limit', {}, {}, null],
+    ['retired', { retired: true }, {}, 'APPLICATION.PRODUCT_RETIRED'],
+    ['borrower type not allowed', { allowedBorrowerTypes: ['MEMBER'] }, {}, 'APPLICATION.BORROWER_TYPE_NOT_ALLOWED'],
+    ['sector not allowed', {}, { sector: 'VSIC2018/C' }, 'APPLICATION.SECTOR_NOT_ALLOWED'],
+    ['any sector when none listed', { allowedSectors: [] }, { sector: 'VSIC2018/C' }, null],
+    ['amount at the minimum', {}, { amount: m('10000000') }, null],
+    ['amount 1 below the minimum', {}, { amount: m('9999999') }, 'APPLICATION.AMOUNT_BELOW_PRODUCT_MIN'],
+    ['amount at the maximum', { maxAmount: m('800000000') }, {}, null],
+    ['amount 1 above the maximum', { maxAmount: m('799999999') }, {}, 'APPLICATION.AMOUNT_ABOVE_PRODUCT_MAX'],
+    ['term below', {}, { termMonths: 3 }, 'APPLICATION.TERM_BELOW_PRODUCT_MIN'],
+    ['term above', {}, { termMonths: 63 }, 'APPLICATION.TERM_ABOVE_PRODUCT_MAX'],
+    ['term not whole quarters', {}, { termMonths: 13 }, 'APPLICATION.TERM_NOT_WHOLE_PERIODS'],
+    ['grace equal to the periods', { principalGracePeriods: 2 }, { termMonths: 6 }, 'APPLICATION.GRACE_NOT_BELOW_PERIODS'],
+    ['rate at the product rate', {}, { ratePercent: m('7.2') }, null],
+    ['rate above the product rate', {}, { ratePercent: m('7.21') }, 'APPLICATION.RATE_ABOVE_PRODUCT'],
+    ['exempt from required collateral', {}, { collateralExempt: true }, 'APPLICATION.COLLATERAL_REQUIRED'],
+  ])('%s', (_n, p, l, code) => {
+    expect(checkProductLimits({ ...product, ...p }, 'COOPERATIVE', { ...loan, ...l })?.code ?? null).toBe(code);
+  });
+});
+
+describe('loan ≤ 80% of total investment (Art. 22)', () => {
+  it.each([
+    ['800000000', '1000000000', null],
+    ['800000001', '1000000000', { code: 'APPLICATION.ABOVE_INVESTMENT_SHARE', limit: '800000000', actual: '800000001' }],
+    ['9', '11', { code: 'APPLICATION.ABOVE_INVESTMENT_SHARE', limit: '8.8', actual: '9' }],
+    ['8', '11', null],
+  ] as Array<[string, string, object | null]>)('%s of %s', (amount, total, refusal) => {
+    const r = checkInvestmentShare(m(amount), m(total));
+    if (refusal) expect(r).toMatchObject(refusal);
+    else expect(r).toBeNull();
+  });
+});
+
+describe('exposure limits (Art. 23.2) and capital availability', () => {
+  it.each<[string, string, Partial<ExposureFacts>, string | null, string | undefined]>([
+    ['15% exactly', '1500000000', {}, null, undefined],
+    ['15% + 1 đồng', '1500000001', { sourceAvailable: m('9000000000') }, 'APPLICATION.ABOVE_CUSTOMER_LIMIT', '1500000000'],
+    ['15% counting exposure', '500000001', { borrowerExposure: m('1000000000') }, 'APPLICATION.ABOVE_CUSTOMER_LIMIT', '1500000000'],
+    ['25% exactly with related', '1000000000', { borrowerExposure: m('0'), groupExposure: m('1500000000') }, null, undefined],
+    ['25% + 1 đồng with related', '1000000001', { groupExposure: m('1500000000') }, 'APPLICATION.ABOVE_GROUP_LIMIT', '2500000000'],
+    ['source available exactly', '1000000000', { sourceAvailable: m('1000000000') }, null, undefined],
+    ['source available + 1', '1000000001', { sourceAvailable: m('1000000000') }, 'APPLICATION.ABOVE_SOURCE_AVAILABLE', '1000000000'],
+    ['no charter capital', '1', { charterCapital: null }, 'APPLICATION.CHARTER_CAPITAL_NOT_SET', 'set'],
+  ])('%s', (_n, amount, f, code, limit) => {
+    const r = checkExposure(m(amount), { ...exposure, ...f });
+    expect(r?.code ?? null).toBe(code);
+    if (limit) expect(r?.limit).toBe(limit);
+  });
+});
+
+describe('all conditions together', () => {
+  const input: LendingCheckInput = { on: '2026-11-22', fundProvinceCode: '19', borrower: coop, product, loan, exposure };
+  it('passes a loan inside every limit', () => {
+    expect(checkLendingConditions(input)).toBeNull();
+  });
+  it('reports the first broken rule with its figures', () => {
+    expect(checkLendingConditions({ ...input, loan: { ...loan, amount: m('800000001') } })).toEqual({
+      code: 'APPLICATION.ABOVE_INVESTMENT_SHARE',
+      rule: 'Decree 45 Art. 22: loan ≤ 80% of total investment',
+      limit: '800000000',
+      actual: '800000001',
+    });
+  });
+});

@@ -1,0 +1,4 @@
+export { ApplicationsModule } from './applications.module.js';
+export { LoanApplicationsService } from './services/loan-applications.service.js';
+export * from './domain/application-transitions.js';
+export type { LoanApplicationDto } from './dto/loan-application.dto.js';

@@ -1,0 +1,84 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { APP_CONFIG, type AppConfig } from '../../../config/index.js';
+import type { LocalDate } from '../../../platform/dates/index.js';
+import { DomainError } from '../../../platform/errors/index.js';
+import { Money } from '../../../platform/money/index.js';
+import { BorrowersService } from '../../borrowers/index.js';
+import { CapitalSourcesService, CharterCapitalService } from '../../funds/index.js';
+import { LoanProductsService, monthsPerPeriod } from '../../products/index.js';
+import '../applications.errors.js';
+import { checkLendingConditions } from '../domain/lending-conditions.js';
+import type { LoanApplicationDto } from '../dto/loan-application.dto.js';
+
+/** Serialises approvals so two decisions never both fit under the same 15%/25%/availability headroom. */
+const APPROVAL_LOCK = 0x0a991;
+
+export interface CheckedLoan {
+  amount: string;
+  termMonths: number;
+  /** Null at submission (the product's rate applies). */
+  ratePercent: string | null;
+}
+
+/**
+ * Gathers the figures for domain/lending-conditions.ts inside the caller's transaction and
+ * throws the first refusal as a 422 naming rule, limit and actual (domain.md "Lending conditions").
+ */
+@Injectable()
+export class ApplicationChecksService {
+  constructor(
+    private readonly borrowers: BorrowersService,
+    private readonly products: LoanProductsService,
+    private readonly sources: CapitalSourcesService,
+    private readonly charter: CharterCapitalService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async assertLendable(m: EntityManager, app: LoanApplicationDto, loan: CheckedLoan, on: LocalDate): Promise<void> {
+    await m.query('SELECT pg_advisory_xact_lock($1, 0)', [APPROVAL_LOCK]);
+    const borrower = await this.borrowers.facts(m, app.borrowerId);
+    const product = await this.products.version(m, app.productVersionId);
+    const related = await this.borrowers.relatedIds(m, app.borrowerId);
+    const exposures: Array<{ borrower_id: string; exposure: string }> = await m.query(
+      `SELECT id AS borrower_id, borrower_exposure(id)::text AS exposure FROM unnest($1::bigint[]) AS id`,
+      [[app.borrowerId, ...related]],
+    );
+    const own = exposures.find((e) => String(e.borrower_id) === app.borrowerId)?.exposure ?? '0';
+    const group = exposures.reduce((acc, e) => acc.plus(e.exposure), new Money(0));
+    const refusal = checkLendingConditions({
+      on,
+      fundProvinceCode: this.config.fundProvinceCode,
+      borrower,
+      product: {
+        retired: product.retired,
+        minAmount: new Money(product.minAmount),
+        maxAmount: new Money(product.maxAmount),
+        minTermMonths: product.minTermMonths,
+        maxTermMonths: product.maxTermMonths,
+        annualInterestRatePercent: new Money(product.annualInterestRatePercent),
+        principalFrequency: app.repaymentFrequency,
+        principalPeriodMonths: monthsPerPeriod(app.repaymentFrequency),
+        principalGracePeriods: product.principalGracePeriods ?? 0,
+        allowedBorrowerTypes: product.allowedBorrowerTypes,
+        allowedSectors: product.allowedSectors ?? [],
+        collateralRequired: product.collateralRequired,
+      },
+      loan: {
+        amount: new Money(loan.amount),
+        termMonths: loan.termMonths,
+        ratePercent: loan.ratePercent === null ? null : new Money(loan.ratePercent),
+        sector: `${app.sectorVersion}/${app.sectorCode}`,
+        totalInvestment: new Money(app.totalInvestment),
+        collateralExempt: app.collateralExempt,
+      },
+      exposure: {
+        charterCapital: await this.charter.inForce(m, on),
+        borrowerExposure: new Money(own),
+        groupExposure: group,
+        sourceAvailable: await this.sources.availableForNewLoans(m, app.capitalSourceId),
+      },
+    });
+    if (refusal) throw new DomainError(refusal.code, { rule: refusal.rule, limit: refusal.limit, actual: refusal.actual });
+  }
+}

@@ -1,0 +1,175 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { APP_CONFIG, type AppConfig } from '../../../config/index.js';
+import { TransactionRunner } from '../../../platform/database/index.js';
+import { wallClockDate } from '../../../platform/dates/index.js';
+import { DomainError } from '../../../platform/errors/index.js';
+import { offsetOf, type Page } from '../../../platform/http/index.js';
+import { AuditService } from '../../audit/index.js';
+import { isCooperativeOnly, type Actor } from '../../auth/index.js';
+import { BorrowersService } from '../../borrowers/index.js';
+import { CapitalSourcesService } from '../../funds/index.js';
+import { LoanProductsService } from '../../products/index.js';
+import { SectorsService } from '../../reference/index.js';
+import { ApplicationErrors } from '../applications.errors.js';
+import { nextStatus, type ApplicationAction, type ApplicationStatus } from '../domain/application-transitions.js';
+import type {
+  ApproveApplicationDto,
+  CreateLoanApplicationDto,
+  LoanApplicationDto,
+  LoanApplicationQueryDto,
+  RejectApplicationDto,
+} from '../dto/loan-application.dto.js';
+import { ApplicationChecksService } from './application-checks.service.js';
+import { listApplicationRows, loadApplication } from './application-records.js';
+
+/** The application workflow (issue 3): create, submit, appraise, decide (four eyes), withdraw. */
+@Injectable()
+export class LoanApplicationsService {
+  constructor(
+    private readonly tx: TransactionRunner,
+    private readonly audit: AuditService,
+    private readonly borrowers: BorrowersService,
+    private readonly products: LoanProductsService,
+    private readonly sources: CapitalSourcesService,
+    private readonly sectors: SectorsService,
+    private readonly checks: ApplicationChecksService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async create(actor: Actor, dto: CreateLoanApplicationDto): Promise<LoanApplicationDto> {
+    assertCollateral(dto);
+    this.borrowers.assertVisible(actor, dto.borrowerId);
+    return this.tx.run(async (m) => {
+      await this.borrowers.facts(m, dto.borrowerId);
+      await this.sources.availableForNewLoans(m, dto.capitalSourceId);
+      await this.sectors.assertExists(m, dto.sectorVersion, dto.sectorCode);
+      const product = await this.products.currentVersion(m, dto.productId);
+      const exempt = dto.collateralExempt ?? false;
+      const [{ id }] = (await m.query(
+        `INSERT INTO loan_applications (borrower_id, product_version_id, capital_source_id, requested_amount, term_months, repayment_frequency,
+           purpose, sector_version, sector_code, total_investment, own_contribution, collateral_description, collateral_value, collateral_exempt,
+           collateral_exemption_reason, credit_report_reference, credit_report_date, created_by)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18) RETURNING id`,
+        [
+          dto.borrowerId, product.id, dto.capitalSourceId, dto.requestedAmount, dto.termMonths, dto.repaymentFrequency, dto.purpose,
+          dto.sectorVersion, dto.sectorCode, dto.totalInvestment, dto.ownContribution, exempt ? null : dto.collateralDescription,
+          exempt ? null : dto.collateralValue, exempt, exempt ? dto.collateralExemptionReason : null, dto.creditReportReference ?? null,
+          dto.creditReportDate ?? null, actor.userId,
+        ],
+      )) as Array<{ id: string }>;
+      await this.history(m, actor, String(id), null, 'DRAFT', null);
+      const created = await loadApplication(m, actor, String(id));
+      await this.audit.record(m, actor, { action: 'loan-application.create', entityType: 'loan-application', entityId: created.id, after: created });
+      return created;
+    });
+  }
+
+  async get(actor: Actor, id: string): Promise<LoanApplicationDto> {
+    return loadApplication(this.tx.manager, actor, id);
+  }
+
+  async list(actor: Actor, q: LoanApplicationQueryDto): Promise<Page<LoanApplicationDto>> {
+    const where: string[] = [];
+    const params: unknown[] = [];
+    if (isCooperativeOnly(actor)) where.push(`a.borrower_id = $${params.push(actor.borrowerId ?? '0')}`);
+    if (q.borrowerId) where.push(`a.borrower_id = $${params.push(q.borrowerId)}`);
+    if (q.status) where.push(`a.status = $${params.push(q.status)}`);
+    const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
+    const items = await listApplicationRows(this.tx.manager, clause, params, q.pageSize, offsetOf(q));
+    const [{ total }] = (await this.tx.manager.query(`SELECT count(*)::int AS total FROM loan_applications a ${clause}`, params)) as Array<{ total: number }>;
+    return { items, page: q.page, pageSize: q.pageSize, total };
+  }
+
+  /** Checks at submission use the requested amount and term (domain.md "Lending conditions"). */
+  async submit(actor: Actor, id: string): Promise<LoanApplicationDto> {
+    return this.transition(actor, id, 'submit', null, async (m, app) => {
+      await this.checks.assertLendable(m, app, { amount: app.requestedAmount, termMonths: app.termMonths, ratePercent: null }, this.today());
+      await m.query(`UPDATE loan_applications SET submitted_by = $2, submitted_at = now() WHERE id = $1`, [id, actor.userId]);
+    });
+  }
+
+  async startAppraisal(actor: Actor, id: string): Promise<LoanApplicationDto> {
+    return this.transition(actor, id, 'startAppraisal', null);
+  }
+
+  /** Four eyes, then every check again with the approved figures on the decision date. */
+  async approve(actor: Actor, id: string, dto: ApproveApplicationDto): Promise<LoanApplicationDto> {
+    return this.transition(actor, id, 'approve', dto.note ?? null, async (m, app) => {
+      await this.assertFourEyes(m, actor, app);
+      const decisionDate = this.today();
+      await this.checks.assertLendable(m, app, { amount: dto.approvedAmount, termMonths: dto.approvedTermMonths, ratePercent: dto.approvedRatePercent }, decisionDate);
+      await m.query(
+        `UPDATE loan_applications SET decided_by = $2, decided_at = now(), decision_date = $3, approved_amount = $4, approved_term_months = $5,
+           approved_rate_percent = $6 WHERE id = $1`,
+        [id, actor.userId, decisionDate, dto.approvedAmount, dto.approvedTermMonths, dto.approvedRatePercent],
+      );
+    });
+  }
+
+  async reject(actor: Actor, id: string, dto: RejectApplicationDto): Promise<LoanApplicationDto> {
+    return this.transition(actor, id, 'reject', dto.reason, async (m, app) => {
+      await this.assertFourEyes(m, actor, app);
+      await m.query(`UPDATE loan_applications SET decided_by = $2, decided_at = now(), decision_date = $3, rejection_reason = $4 WHERE id = $1`, [
+        id, actor.userId, this.today(), dto.reason,
+      ]);
+    });
+  }
+
+  async withdraw(actor: Actor, id: string, note: string | null): Promise<LoanApplicationDto> {
+    return this.transition(actor, id, 'withdraw', note);
+  }
+
+  /** Every transition goes through the one table in domain/; illegal ones are 409, all are audited. */
+  private async transition(
+    actor: Actor,
+    id: string,
+    action: ApplicationAction,
+    note: string | null,
+    apply?: (m: EntityManager, app: LoanApplicationDto) => Promise<void>,
+  ): Promise<LoanApplicationDto> {
+    return this.tx.run(async (m) => {
+      const before = await loadApplication(m, actor, id, true);
+      const to = nextStatus(before.status, action);
+      if (!to) throw new DomainError(ApplicationErrors['APPLICATION.ILLEGAL_TRANSITION'], { action, currentStatus: before.status });
+      if (apply) await apply(m, before);
+      await m.query(`UPDATE loan_applications SET status = $2, updated_at = now() WHERE id = $1`, [id, to]);
+      await this.history(m, actor, id, before.status, to, note);
+      const after = await loadApplication(m, actor, id);
+      await this.audit.record(m, actor, { action: `loan-application.${action}`, entityType: 'loan-application', entityId: id, before, after });
+      return after;
+    });
+  }
+
+  /** The approver may never be the user who created, submitted or appraised the application. */
+  private async assertFourEyes(m: EntityManager, actor: Actor, app: LoanApplicationDto): Promise<void> {
+    const appraisers: Array<{ appraised_by: string }> = await m.query(`SELECT DISTINCT appraised_by FROM appraisals WHERE application_id = $1`, [app.id]);
+    if (appraisers.length === 0) throw new DomainError(ApplicationErrors['APPLICATION.APPRAISAL_REQUIRED'], { id: app.id });
+    const preparers = new Set([app.createdBy, app.submittedBy, ...appraisers.map((a) => String(a.appraised_by))]);
+    if (actor.userId === null || preparers.has(actor.userId)) throw new DomainError(ApplicationErrors['APPLICATION.FOUR_EYES'], { id: app.id });
+  }
+
+  private async history(m: EntityManager, actor: Actor, id: string, from: ApplicationStatus | null, to: ApplicationStatus, note: string | null): Promise<void> {
+    await m.query(`INSERT INTO application_status_history (application_id, from_status, to_status, actor_id, actor_username, note) VALUES ($1, $2, $3, $4, $5, $6)`, [
+      id, from, to, actor.userId, actor.username, note,
+    ]);
+  }
+
+  /** The decision date. Until close of business owns a business date, it is today in the fund's time zone. */
+  private today(): string {
+    return wallClockDate(this.config.businessTimezone);
+  }
+}
+
+function assertCollateral(dto: CreateLoanApplicationDto): void {
+  const missing = dto.collateralExempt
+    ? dto.collateralExemptionReason ? [] : ['collateralExemptionReason']
+    : (['collateralDescription', 'collateralValue'] as const).filter((f) => dto[f] === undefined);
+  if (missing.length > 0) {
+    throw new DomainError(
+      'REQUEST.VALIDATION_FAILED',
+      { count: missing.length },
+      missing.map((field) => ({ field, rule: 'collateral', message: `${field} is required ${dto.collateralExempt ? 'for a collateral exemption' : 'unless collateralExempt is true'}` })),
+    );
+  }
+}

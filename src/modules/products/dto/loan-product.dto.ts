@@ -1,0 +1,102 @@
+import { ApiProperty, ApiPropertyOptional, OmitType } from '@nestjs/swagger';
+import { ArrayUnique, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { IsPercentString, IsVndAmount } from '../../../platform/money/index.js';
+import { BORROWER_TYPES, type BorrowerType } from '../../borrowers/index.js';
+import {
+  ALLOCATION_STEPS,
+  AMORTIZATION_METHODS,
+  DEFAULT_ALLOCATION_ORDER,
+  FREQUENCIES,
+  PREPAYMENT_MODES,
+  type AllocationStep,
+  type AmortizationMethod,
+  type Frequency,
+  type PrepaymentMode,
+} from '../domain/product-parameters.js';
+
+/** Every parameter of domain.md "Loan products"; defaults as listed there. */
+export class LoanProductParametersDto {
+  @ApiProperty({ example: 'Cho vay sản xuất nông nghiệp' }) @IsString() @MinLength(1) @MaxLength(200)
+  name: string;
+
+  @ApiProperty({ example: '10000000' }) @IsVndAmount()
+  minAmount: string;
+
+  @ApiProperty({ example: '2000000000' }) @IsVndAmount()
+  maxAmount: string;
+
+  @ApiProperty({ example: 6 }) @IsInt() @Min(1) @Max(600)
+  minTermMonths: number;
+
+  @ApiProperty({ example: 60 }) @IsInt() @Min(1) @Max(600)
+  maxTermMonths: number;
+
+  @ApiProperty({ example: '7.2', description: 'Annual rate, percent' }) @IsPercentString()
+  annualInterestRatePercent: string;
+
+  @ApiPropertyOptional({ example: '1.5', default: '1.5', description: 'Overdue principal rate multiplier, at most 1.5 (Decree 45 Art. 25)' })
+  @IsOptional() @Matches(/^\d(\.\d{1,4})?$/, { message: 'overdueMultiplier must be a decimal string such as "1.5"' })
+  overdueMultiplier?: string;
+
+  @ApiPropertyOptional({ example: '10', default: '10', description: 'Late interest on unpaid interest, percent a year, at most 10' })
+  @IsOptional() @IsPercentString()
+  lateInterestRatePercent?: string;
+
+  @ApiProperty({ enum: FREQUENCIES, example: 'QUARTERLY' }) @IsIn(FREQUENCIES)
+  principalFrequency: Frequency;
+
+  @ApiProperty({ enum: FREQUENCIES, example: 'MONTHLY' }) @IsIn(FREQUENCIES)
+  interestFrequency: Frequency;
+
+  @ApiPropertyOptional({ enum: AMORTIZATION_METHODS, example: 'EQUAL_PRINCIPAL', default: 'EQUAL_PRINCIPAL' }) @IsOptional() @IsIn(AMORTIZATION_METHODS)
+  amortizationMethod?: AmortizationMethod;
+
+  @ApiPropertyOptional({ example: 1, default: 0, description: 'Principal grace periods; fewer than the number of periods' })
+  @IsOptional() @IsInt() @Min(0) @Max(600)
+  principalGracePeriods?: number;
+
+  @ApiPropertyOptional({ example: 3, default: 1 }) @IsOptional() @IsInt() @Min(1) @Max(100)
+  maxTranches?: number;
+
+  @ApiPropertyOptional({ example: '1', default: '1', description: 'Rounding unit, VND' }) @IsOptional() @IsVndAmount()
+  roundingUnit?: string;
+
+  @ApiPropertyOptional({ enum: ALLOCATION_STEPS, isArray: true, example: DEFAULT_ALLOCATION_ORDER, description: 'Repayment allocation order; each step once' })
+  @IsOptional() @IsArray() @IsIn(ALLOCATION_STEPS, { each: true })
+  allocationOrder?: AllocationStep[];
+
+  @ApiPropertyOptional({ enum: PREPAYMENT_MODES, example: 'REDUCE_INSTALLMENT', default: 'REDUCE_INSTALLMENT' }) @IsOptional() @IsIn(PREPAYMENT_MODES)
+  prepaymentMode?: PrepaymentMode;
+
+  @ApiProperty({ enum: BORROWER_TYPES, isArray: true, example: ['COOPERATIVE', 'MEMBER'] })
+  @IsArray() @ArrayUnique() @IsIn(BORROWER_TYPES, { each: true })
+  allowedBorrowerTypes: BorrowerType[];
+
+  @ApiPropertyOptional({ isArray: true, type: String, example: ['VSIC2018/A', 'VSIC2025/A'], description: 'Allowed loan sectors as version/section; empty = all' })
+  @IsOptional() @IsArray() @ArrayUnique() @Matches(/^VSIC20(18|25)\/[A-Z]$/, { each: true })
+  allowedSectors?: string[];
+
+  @ApiProperty({ example: true }) @IsBoolean()
+  collateralRequired: boolean;
+}
+
+export class CreateLoanProductDto extends LoanProductParametersDto {
+  @ApiProperty({ example: 'NN-2026', description: 'Stable product code' }) @Matches(/^[A-Z0-9][A-Z0-9_-]{1,39}$/)
+  code: string;
+}
+
+export class LoanProductVersionDto extends OmitType(LoanProductParametersDto, [] as const) {
+  @ApiProperty({ example: '3' }) id: string;
+  @ApiProperty({ example: '1' }) productId: string;
+  @ApiProperty({ example: 1 }) version: number;
+  @ApiProperty({ example: '0.6', description: 'annual ÷ 12, percent' }) monthlyInterestRatePercent: string;
+  @ApiProperty({ example: '2026-11-22T01:00:00.000Z' }) createdAt: string;
+}
+
+export class LoanProductDto {
+  @ApiProperty({ example: '1' }) id: string;
+  @ApiProperty({ example: 'NN-2026' }) code: string;
+  @ApiProperty({ example: false }) retired: boolean;
+  @ApiProperty({ example: null, nullable: true, type: String }) retiredAt: string | null;
+  @ApiProperty({ type: LoanProductVersionDto }) current: LoanProductVersionDto;
+}

@@ -1,0 +1,3 @@
+export { ReferenceModule } from './reference.module.js';
+export { SectorsService } from './services/sectors.service.js';
+export { CLASSIFICATION_VERSIONS, type ClassificationVersion } from './dto/sector.dto.js';
