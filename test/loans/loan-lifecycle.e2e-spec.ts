@@ -126,6 +126,21 @@ describe('loan lifecycle', () => {
     await agrees();
   });
 
+  it('balances the trial balance: capital in, loan out and back, income earned', async () => {
+    const tb = await call<{ totalBalance: string; accounts: Array<{ account: string; balance: string }> }>(t, 'GET', '/ledger/trial-balance?asOf=2026-12-31', w.auditor);
+    expect(tb.status).toBe(200);
+    expect(tb.body.totalBalance).toBe('0');
+    const bal = (a: string): Money => new Money(tb.body.accounts.find((x) => x.account === a)?.balance ?? '0');
+    // The capital movement of 50,000,000,000 is a ledger transaction (Dr cash / Cr source capital).
+    expect(bal('SOURCE_CAPITAL').toFixed()).toBe('-50000000000');
+    expect(bal('PRINCIPAL_RECEIVABLE').toFixed()).toBe('0');
+    // Everything lent came back with its interest: cash = capital + interest and penalties earned.
+    const income = bal('INTEREST_INCOME').plus(bal('OVERDUE_INTEREST_INCOME')).plus(bal('LATE_INTEREST_INCOME'));
+    expect(bal('CASH').plus(income).toFixed()).toBe('50000000000');
+    expect(bal('INTEREST_RECEIVABLE').toFixed()).toBe('0');
+    expect(bal('PENALTY_RECEIVABLE').toFixed()).toBe('0');
+  });
+
   it('keeps the cache equal to a full replay of the events', async () => {
     const rows = (await t.db.query(
       `SELECT kind, value_date::text AS date, amount, id::text FROM loan_events WHERE loan_id = $1 AND reversed_at IS NULL ORDER BY id`,

@@ -64,7 +64,7 @@ export async function closeUntil(t: TestApp, w: LoanWorld, until: string): Promi
   if (res.status !== 200) throw new Error(`close: ${JSON.stringify(res.body)}`);
 }
 
-export async function money(t: TestApp, w: LoanWorld, kind: 'disbursements' | 'repayments', loanId: string, amount: string, valueDate: string, key = randomUUID()) {
+export async function money(t: TestApp, w: LoanWorld, kind: 'disbursements' | 'repayments', loanId: string, amount: string, valueDate: string, key: string = randomUUID()) {
   return call<Record<string, unknown>>(t, 'POST', `/loans/${loanId}/${kind}`, w.officer, { amount, valueDate, reference: `REF-${key.slice(0, 8)}`, channel: 'BANK_TRANSFER' }, { 'idempotency-key': key });
 }
 

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit/index.js';
 import { BorrowersModule } from '../borrowers/index.js';
+import { BusinessDateModule } from '../close-of-business/index.js';
 import { FundsModule } from '../funds/index.js';
 import { ProductsModule } from '../products/index.js';
 import { ReferenceModule } from '../reference/index.js';
@@ -10,7 +11,7 @@ import { ApplicationChecksService } from './services/application-checks.service.
 import { LoanApplicationsService } from './services/loan-applications.service.js';
 
 @Module({
-  imports: [AuditModule, BorrowersModule, FundsModule, ProductsModule, ReferenceModule],
+  imports: [AuditModule, BusinessDateModule, BorrowersModule, FundsModule, ProductsModule, ReferenceModule],
   controllers: [LoanApplicationsController],
   providers: [LoanApplicationsService, ApplicationChecksService, AppraisalsService],
   exports: [LoanApplicationsService],

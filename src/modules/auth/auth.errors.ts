@@ -19,6 +19,12 @@ export const AuthErrors = defineErrors({
     vi: 'Chỉ người dùng hợp tác xã mới gắn với bên vay.',
     en: 'Only COOPERATIVE users are bound to a borrower.',
   },
+  'USER.BORROWER_NOT_FOUND': {
+    status: 422,
+    title: 'Borrower not found',
+    vi: 'Không có bên vay {borrowerId} để gắn người dùng hợp tác xã.',
+    en: 'There is no borrower {borrowerId} to bind the cooperative user to.',
+  },
   'USER.CANNOT_DISABLE_SELF': {
     status: 422,
     title: 'Cannot disable yourself',

@@ -1,13 +1,12 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { APP_CONFIG, type AppConfig } from '../../../config/index.js';
 import { TransactionRunner } from '../../../platform/database/index.js';
-import { wallClockDate } from '../../../platform/dates/index.js';
 import { DomainError } from '../../../platform/errors/index.js';
 import { offsetOf, type Page } from '../../../platform/http/index.js';
 import { AuditService } from '../../audit/index.js';
 import { isCooperativeOnly, type Actor } from '../../auth/index.js';
 import { BorrowersService } from '../../borrowers/index.js';
+import { BusinessDateService } from '../../close-of-business/index.js';
 import { CapitalSourcesService } from '../../funds/index.js';
 import { LoanProductsService } from '../../products/index.js';
 import { SectorsService } from '../../reference/index.js';
@@ -34,7 +33,7 @@ export class LoanApplicationsService {
     private readonly sources: CapitalSourcesService,
     private readonly sectors: SectorsService,
     private readonly checks: ApplicationChecksService,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly businessDate: BusinessDateService,
   ) {}
 
   async create(actor: Actor, dto: CreateLoanApplicationDto): Promise<LoanApplicationDto> {
@@ -84,7 +83,7 @@ export class LoanApplicationsService {
   /** Checks at submission use the requested amount and term (domain.md "Lending conditions"). */
   async submit(actor: Actor, id: string): Promise<LoanApplicationDto> {
     return this.transition(actor, id, 'submit', null, async (m, app) => {
-      await this.checks.assertLendable(m, app, { amount: app.requestedAmount, termMonths: app.termMonths, ratePercent: null }, this.today());
+      await this.checks.assertLendable(m, app, { amount: app.requestedAmount, termMonths: app.termMonths, ratePercent: null }, await this.today(m));
       await m.query(`UPDATE loan_applications SET submitted_by = $2, submitted_at = now() WHERE id = $1`, [id, actor.userId]);
     });
   }
@@ -97,7 +96,7 @@ export class LoanApplicationsService {
   async approve(actor: Actor, id: string, dto: ApproveApplicationDto): Promise<LoanApplicationDto> {
     return this.transition(actor, id, 'approve', dto.note ?? null, async (m, app) => {
       await this.assertFourEyes(m, actor, app);
-      const decisionDate = this.today();
+      const decisionDate = await this.today(m);
       await this.checks.assertLendable(m, app, { amount: dto.approvedAmount, termMonths: dto.approvedTermMonths, ratePercent: dto.approvedRatePercent }, decisionDate);
       await m.query(
         `UPDATE loan_applications SET decided_by = $2, decided_at = now(), decision_date = $3, approved_amount = $4, approved_term_months = $5,
@@ -111,7 +110,7 @@ export class LoanApplicationsService {
     return this.transition(actor, id, 'reject', dto.reason, async (m, app) => {
       await this.assertFourEyes(m, actor, app);
       await m.query(`UPDATE loan_applications SET decided_by = $2, decided_at = now(), decision_date = $3, rejection_reason = $4 WHERE id = $1`, [
-        id, actor.userId, this.today(), dto.reason,
+        id, actor.userId, await this.today(m), dto.reason,
       ]);
     });
   }
@@ -155,9 +154,9 @@ export class LoanApplicationsService {
     ]);
   }
 
-  /** The decision date. Until close of business owns a business date, it is today in the fund's time zone. */
-  private today(): string {
-    return wallClockDate(this.config.businessTimezone);
+  /** The decision date is the business date (the 15%/25% limits use the charter capital in force on it). */
+  private today(m: EntityManager): Promise<string> {
+    return this.businessDate.current(m);
   }
 }
 

@@ -61,6 +61,11 @@ export class UsersService {
       });
     } catch (e) {
       if (isUniqueViolation(e, 'users_username_key')) throw new DomainError(AuthErrors['USER.USERNAME_TAKEN'], { username: dto.username });
+      if ((e as { driverError?: { code?: string } }).driverError?.code === '23503') {
+        throw new DomainError(AuthErrors['USER.BORROWER_NOT_FOUND'], { borrowerId: dto.borrowerId ?? '' }, [
+          { field: 'borrowerId', rule: 'exists', message: `borrower ${dto.borrowerId ?? ''} does not exist` },
+        ]);
+      }
       throw e;
     }
   }

@@ -4,6 +4,8 @@ import { TransactionRunner, isUniqueViolation } from '../../../platform/database
 import { DomainError, notFound } from '../../../platform/errors/index.js';
 import { offsetOf, type Page, type PageQueryDto } from '../../../platform/http/index.js';
 import { Money } from '../../../platform/money/index.js';
+import { BusinessDateService } from '../../close-of-business/index.js';
+import { LedgerService, credit, debit } from '../../ledger/index.js';
 import { AuditService } from '../../audit/index.js';
 import type { Actor } from '../../auth/index.js';
 import type {
@@ -76,6 +78,8 @@ const toMovement = (r: MovementRow): CapitalMovementDto => ({
 @Injectable()
 export class CapitalSourcesService {
   constructor(
+    private readonly ledger: LedgerService,
+    private readonly businessDate: BusinessDateService,
     private readonly tx: TransactionRunner,
     private readonly audit: AuditService,
   ) {}
@@ -126,6 +130,26 @@ export class CapitalSourcesService {
         [id, dto.kind, dto.movementDate, dto.reference, dto.amount, dto.note ?? null, actor.userId],
       )) as MovementRow[];
       const movement = toMovement(row);
+      // Every capital movement is a ledger transaction: Dr cash / Cr the source's capital
+      // for an allocation, the reverse for a withdrawal.
+      const amount = new Money(dto.amount);
+      const dims = { capitalSourceId: id };
+      const lines =
+        dto.kind === 'ALLOCATION'
+          ? [debit('CASH', amount, dims), credit('SOURCE_CAPITAL', amount, dims)]
+          : [debit('SOURCE_CAPITAL', amount, dims), credit('CASH', amount, dims)];
+      await this.ledger.post(
+        m,
+        actor,
+        {
+          kind: 'CAPITAL_MOVEMENT',
+          valueDate: dto.movementDate,
+          bookingDate: await this.businessDate.current(m),
+          capitalSourceId: id,
+          description: `${dto.kind === 'ALLOCATION' ? 'Cấp vốn' : 'Rút vốn'} ${dto.reference}`,
+        },
+        lines,
+      );
       const after = await this.findOne(m, id);
       await this.audit.record(m, actor, { action: `capital-source.${dto.kind.toLowerCase()}`, entityType: 'capital-source', entityId: id, before: source, after: { ...after, movement } });
       return movement;
