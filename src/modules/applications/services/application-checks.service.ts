@@ -6,7 +6,7 @@ import { DomainError } from '../../../platform/errors/index.js';
 import { Money } from '../../../platform/money/index.js';
 import { BorrowersService } from '../../borrowers/index.js';
 import { CapitalSourcesService, CharterCapitalService } from '../../funds/index.js';
-import { LoanProductsService, monthsPerPeriod } from '../../products/index.js';
+import { LoanProductsService, periodMonths } from '../../products/index.js';
 import '../applications.errors.js';
 import { checkLendingConditions } from '../domain/lending-conditions.js';
 import type { LoanApplicationDto } from '../dto/loan-application.dto.js';
@@ -58,7 +58,7 @@ export class ApplicationChecksService {
         maxTermMonths: product.maxTermMonths,
         annualInterestRatePercent: new Money(product.annualInterestRatePercent),
         principalFrequency: app.repaymentFrequency,
-        principalPeriodMonths: monthsPerPeriod(app.repaymentFrequency),
+        principalPeriodMonths: periodMonths(app.repaymentFrequency),
         principalGracePeriods: product.principalGracePeriods ?? 0,
         allowedBorrowerTypes: product.allowedBorrowerTypes,
         allowedSectors: product.allowedSectors ?? [],

@@ -1,21 +1,29 @@
 import { Money } from '../../../platform/money/money.js';
+import {
+  type AllocationStep as EngineAllocationStep,
+  type AmortizationMethod as EngineMethod,
+  type Frequency as EngineFrequency,
+  type PrepaymentMode as EnginePrepaymentMode,
+  monthsPerPeriod as engineMonthsPerPeriod,
+} from '../../loans/domain/index.js';
 
 /**
  * Loan product parameters and their constraints (domain.md "Loan products"; Decree 45 Art. 25).
  * Pure: no NestJS, no TypeORM. Names match loans/domain/loan-terms.ts so a loan can copy them.
  */
-export const FREQUENCIES = ['MONTHLY', 'QUARTERLY', 'SEMI_ANNUAL', 'ANNUAL', 'AT_MATURITY'] as const;
+// The vocabulary is the loan engine's (a loan copies a product's terms); the lists below are checked against it.
+export const FREQUENCIES = ['MONTHLY', 'QUARTERLY', 'SEMI_ANNUAL', 'ANNUAL', 'AT_MATURITY'] as const satisfies readonly EngineFrequency[];
 export type Frequency = (typeof FREQUENCIES)[number];
 
-export const AMORTIZATION_METHODS = ['EQUAL_PRINCIPAL', 'ANNUITY', 'BULLET'] as const;
+export const AMORTIZATION_METHODS = ['EQUAL_PRINCIPAL', 'ANNUITY', 'BULLET'] as const satisfies readonly EngineMethod[];
 export type AmortizationMethod = (typeof AMORTIZATION_METHODS)[number];
 
-export const ALLOCATION_STEPS = ['PENALTY', 'OVERDUE_INTEREST', 'OVERDUE_PRINCIPAL', 'DUE_INTEREST', 'DUE_PRINCIPAL', 'PREPAYMENT'] as const;
+export const ALLOCATION_STEPS = ['PENALTY', 'OVERDUE_INTEREST', 'OVERDUE_PRINCIPAL', 'DUE_INTEREST', 'DUE_PRINCIPAL', 'PREPAYMENT'] as const satisfies readonly EngineAllocationStep[];
 export type AllocationStep = (typeof ALLOCATION_STEPS)[number];
 /** domain.md "Overdue, allocation, prepayment": the default order. */
 export const DEFAULT_ALLOCATION_ORDER: readonly AllocationStep[] = ALLOCATION_STEPS;
 
-export const PREPAYMENT_MODES = ['REDUCE_INSTALLMENT', 'SHORTEN_TERM'] as const;
+export const PREPAYMENT_MODES = ['REDUCE_INSTALLMENT', 'SHORTEN_TERM'] as const satisfies readonly EnginePrepaymentMode[];
 export type PrepaymentMode = (typeof PREPAYMENT_MODES)[number];
 
 /** Decree 45 Art. 25: overdue principal rate at most 150% of the normal rate. */
@@ -23,26 +31,14 @@ export const MAX_OVERDUE_MULTIPLIER = new Money('1.5');
 /** Decree 45 Art. 25: late interest on unpaid interest at most 10%/year. */
 export const MAX_LATE_INTEREST_PERCENT = new Money('10');
 
-/** Months in one repayment period; AT_MATURITY is one period covering the whole term. */
-export function monthsPerPeriod(frequency: Frequency): number | null {
-  switch (frequency) {
-    case 'MONTHLY':
-      return 1;
-    case 'QUARTERLY':
-      return 3;
-    case 'SEMI_ANNUAL':
-      return 6;
-    case 'ANNUAL':
-      return 12;
-    case 'AT_MATURITY':
-      return null;
-  }
+/** Months in one period; null for AT_MATURITY, whose one period is the whole term. */
+export function periodMonths(frequency: Frequency): number | null {
+  return frequency === 'AT_MATURITY' ? null : engineMonthsPerPeriod(frequency, 0);
 }
 
 /** Number of repayment periods in a term, or null when the term is not a whole number of periods. */
 export function periodsIn(termMonths: number, frequency: Frequency): number | null {
-  const months = monthsPerPeriod(frequency);
-  if (months === null) return 1;
+  const months = engineMonthsPerPeriod(frequency, termMonths);
   return termMonths % months === 0 ? termMonths / months : null;
 }
 
