@@ -15,6 +15,9 @@ const common = {
 };
 
 export default {
+  // Integration suites boot a real app over a fresh database; a hook may take longer than
+  // Jest's 5 s default on a loaded 2-core machine (per-project testTimeout is not honoured).
+  testTimeout: 120000,
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/src/**/*.spec.ts'] },
     {
@@ -23,7 +26,6 @@ export default {
       testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'],
       globalSetup: '<rootDir>/test/support/global-setup.mjs',
       globalTeardown: '<rootDir>/test/support/global-teardown.mjs',
-      testTimeout: 60000,
     },
   ],
 };

@@ -13,12 +13,16 @@ import { BusinessDateModule } from './modules/close-of-business/index.js';
 import { LedgerModule } from './modules/ledger/index.js';
 import { LoansModule } from './modules/loans/index.js';
 import { CloseOfBusinessModule } from './modules/close-of-business/close-of-business.index.js';
+import { CloseOfBusinessWorkerModule } from './modules/close-of-business/close-of-business.index.js';
 import { ProductsModule } from './modules/products/index.js';
 import { ReferenceModule } from './modules/reference/index.js';
+import { ReportsModule, ReportsWorkerModule } from './modules/reports/index.js';
 import { dataSourceOptions } from './data-source.js';
 import { DatabaseModule } from './platform/database/index.js';
 import { ProblemDetailsFilter } from './platform/errors/index.js';
 import { QueueModule } from './platform/queue/index.js';
+import { ImportsModule } from './modules/imports/index.js';
+import { NotificationsModule } from './modules/notifications/index.js';
 
 export interface AppModuleOptions {
   config: AppConfig;
@@ -50,11 +54,18 @@ export class AppModule {
         LedgerModule,
         LoansModule,
         CloseOfBusinessModule,
+        // The close's BullMQ workers and nightly scheduler run in the worker role only; the API enqueues.
+        ...(role === 'api' ? [] : [CloseOfBusinessWorkerModule]),
         ReferenceModule,
         BorrowersModule,
         FundsModule,
         ProductsModule,
         ApplicationsModule,
+        ReportsModule,
+        // The report export worker runs in the worker role only; the API enqueues.
+        ...(role === 'api' ? [] : [ReportsWorkerModule]),
+        ImportsModule.register(role),
+        NotificationsModule.register(role),
         ...extraImports,
       ],
       providers: [{ provide: APP_FILTER, useClass: ProblemDetailsFilter }],

@@ -5,17 +5,24 @@ import { AppModule } from './app.module.js';
 import { ConfigurationError, loadConfig, type AppConfig } from './config/index.js';
 import { installShutdown, startApp } from './main.js';
 import { AuditService } from './modules/audit/index.js';
+import { SYSTEM_ACTOR } from './modules/auth/index.js';
+import { CloseOfBusinessService } from './modules/close-of-business/close-of-business.index.js';
 import { dataSourceOptions } from './data-source.js';
 import { generateMigration, revertLastMigration, runMigrations } from './platform/database/index.js';
 import { resolveServices } from './platform/local-services/index.js';
 import { createRootLogger, NestPinoLogger } from './platform/logging/index.js';
+import { seedDemoCommand, seedDemoIfEmpty } from './demo/index.js';
 
 const USAGE = `usage: node dist/src/cli.js <command>
   quickstart            start services, migrate, load demo data on an empty database, serve
   migrate               run pending migrations
   migrate:revert        revert the last migration
   migrate:generate NAME write a migration from the entities' difference to the database
-  audit:verify          verify the audit hash chains; exit 1 on the first broken link`;
+  audit:verify          verify the audit hash chains; exit 1 on the first broken link
+  seed:demo [--loans N] [--close-from YYYY-MM-DD]
+                        load the demo portfolio (504 loans 2021–2025) through the services and close of business
+  close-of-business --until YYYY-MM-DD
+                        close every open business day through the date, in order (this process also works the chunks)`;
 
 async function withContext<T>(config: AppConfig, fn: (get: <S>(cls: new (...args: never[]) => S) => S) => Promise<T>): Promise<T> {
   const logger = createRootLogger(config.logLevel);
@@ -37,6 +44,7 @@ async function main(argv: string[]): Promise<number> {
   if (command === 'quickstart') {
     const running = await startApp('all', config);
     installShutdown(running, log);
+    await seedDemoIfEmpty(running.app, log);
     out('');
     out(`  API       ${running.url}/api/v1`);
     out(`  Docs      ${running.url}/docs`);
@@ -45,6 +53,12 @@ async function main(argv: string[]): Promise<number> {
     out('  Stop with Ctrl+C');
     out('');
     return -1; // keep serving
+  }
+
+  if (command === 'seed:demo') {
+    const result = await seedDemoCommand(config, args, log);
+    out(JSON.stringify(result, null, 2));
+    return 0;
   }
 
   if (command === 'audit:verify') {
@@ -56,6 +70,24 @@ async function main(argv: string[]): Promise<number> {
       out(JSON.stringify(result, null, 2));
       return result.ok ? 0 : 1;
     } finally {
+      await services.stop();
+    }
+  }
+
+  if (command === 'close-of-business') {
+    const i = args.indexOf('--until');
+    const until = i >= 0 ? args[i + 1] : undefined;
+    if (!until || !/^\d{4}-\d{2}-\d{2}$/.test(until)) throw new Error('close-of-business needs --until YYYY-MM-DD');
+    const services = await resolveServices(config, log);
+    const resolved = { ...config, databaseUrl: services.databaseUrl, redisUrl: services.redisUrl };
+    const app = await NestFactory.createApplicationContext(AppModule.register({ config: resolved, role: 'all' }), { logger: new NestPinoLogger(logger) });
+    try {
+      await app.init();
+      const answer = await app.get(CloseOfBusinessService).closeUntil(SYSTEM_ACTOR, until, 'true', 'CLI');
+      out(JSON.stringify(answer.body, null, 2));
+      return 0;
+    } finally {
+      await app.close();
       await services.stop();
     }
   }

@@ -7,6 +7,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { randomUUID } from 'node:crypto';
 import type { Logger as PinoLogger } from 'pino';
 import { AppModule, type AppModuleOptions } from './app.module.js';
+import { registerBullBoard } from './modules/close-of-business/close-of-business.index.js';
 import type { AppConfig, ProcessRole } from './config/index.js';
 import { createValidationPipe, sendProblem } from './platform/errors/index.js';
 import { configureRateLimits } from './platform/http/index.js';
@@ -62,6 +63,8 @@ export async function createHttpApp(
   app.setGlobalPrefix(API_PREFIX, { exclude: ['health', 'admin/queues', 'admin/queues/{*path}'] });
   app.useGlobalPipes(createValidationPipe());
   setupOpenApi(app, config);
+  // Bull Board at /admin/queues, ADMIN only (a board session from POST /api/v1/close-of-business/board-session).
+  await registerBullBoard(app);
   return app;
 }
 

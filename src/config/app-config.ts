@@ -30,6 +30,22 @@ export interface AppConfig {
   contractNumberPattern: string;
   creditReportMaxAgeDays: number;
   repaymentBackdateDays: number;
+  reportExportAsyncRows: number;
+  reportRateLimitPerMinute: number;
+  publicBaseUrl: string;
+  reminderDaysAhead: number;
+  reminderCron: string;
+  smtpUrl: string | undefined;
+  smtpFrom: string;
+  closeChunkSize: number;
+  closeWorkerConcurrency: number;
+  closeChunkAttempts: number;
+  closeJobLockMs: number;
+  closeScheduleCron: string;
+  closeScheduleEnabled: boolean;
+  closeWaitTimeoutSeconds: number;
+  repaymentLockTimeoutMs: number;
+  closeTestChunkDelayMs: number;
 }
 
 export class ConfigurationError extends Error {
@@ -74,6 +90,22 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     contractNumberPattern: env.LOAN_CONTRACT_NUMBER_PATTERN,
     creditReportMaxAgeDays: env.CREDIT_REPORT_MAX_AGE_DAYS,
     repaymentBackdateDays: env.REPAYMENT_BACKDATE_DAYS,
+    reportExportAsyncRows: env.REPORT_EXPORT_ASYNC_ROWS,
+    reportRateLimitPerMinute: env.REPORT_RATE_LIMIT_PER_MINUTE,
+    publicBaseUrl: env.PUBLIC_BASE_URL,
+    reminderDaysAhead: env.REMINDER_DAYS_AHEAD,
+    reminderCron: env.REMINDER_CRON,
+    smtpUrl: env.SMTP_URL,
+    smtpFrom: env.SMTP_FROM,
+    closeChunkSize: env.CLOSE_CHUNK_SIZE,
+    closeWorkerConcurrency: env.CLOSE_WORKER_CONCURRENCY,
+    closeChunkAttempts: env.CLOSE_CHUNK_ATTEMPTS,
+    closeJobLockMs: env.CLOSE_JOB_LOCK_MS,
+    closeScheduleCron: env.CLOSE_SCHEDULE_CRON,
+    closeScheduleEnabled: env.CLOSE_SCHEDULE_ENABLED,
+    closeWaitTimeoutSeconds: env.CLOSE_WAIT_TIMEOUT_SECONDS,
+    repaymentLockTimeoutMs: env.REPAYMENT_LOCK_TIMEOUT_MS,
+    closeTestChunkDelayMs: env.CLOSE_TEST_CHUNK_DELAY_MS,
   };
 }
 

@@ -105,9 +105,73 @@ export class EnvironmentVariables {
   @IsOptional() @Matches(/^[A-Za-z0-9_-]{1,40}$/, { message: 'QUEUE_PREFIX must be 1–40 of A-Z a-z 0-9 _ -' })
   QUEUE_PREFIX = 'lms';
 
+  /** Reminders (issue 5): installments due within this many days get a DUE_SOON notification. */
+  @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(60)
+  REMINDER_DAYS_AHEAD = 5;
+
+  /** Cron pattern (in BUSINESS_TIMEZONE) of the daily reminder job. */
+  @IsOptional() @IsString() @Matches(/^\S+( \S+){4,5}$/, { message: 'REMINDER_CRON must be a 5- or 6-field cron pattern' })
+  REMINDER_CRON = '0 7 * * *';
+
+  /** smtp(s)://user:pass@host:port; reminders are emailed only when set, skipped quietly otherwise. */
+  @IsOptional() @Matches(/^smtps?:\/\/.+/, { message: 'SMTP_URL must be an smtp:// or smtps:// URL' })
+  SMTP_URL?: string;
+
+  /** The From header of reminder emails. */
+  @IsOptional() @IsString() @MaxLength(200)
+  SMTP_FROM = 'Quỹ HTX <no-reply@quyhtx.local>';
+
   /** Test-only: allow closing business dates after the wall-clock date. */
   @IsOptional() @Transform(toBool) @IsBoolean()
   ALLOW_FUTURE_CLOSE = false;
+
+  /** Report file exports with more rows than this run as a BullMQ job, downloaded when ready. */
+  @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(10_000_000)
+  REPORT_EXPORT_ASYNC_ROWS = 5000;
+
+  /** Report calls per user per minute (each full scan of a large portfolio uses the whole machine). */
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(10000)
+  REPORT_RATE_LIMIT_PER_MINUTE = 30;
+
+  /** Public address of the API, printed in statement QR codes (…/api/v1/verify/CODE). */
+  @IsOptional() @Matches(/^https?:\/\/[^\s]+$/, { message: 'PUBLIC_BASE_URL must be an http(s) URL' })
+  PUBLIC_BASE_URL = 'http://localhost:3000';
+
+  /** Close of business: ACTIVE loans per chunk job (one database transaction each). */
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(100000)
+  CLOSE_CHUNK_SIZE = 1000;
+
+  /** Close of business: chunk jobs one process runs at once; 0 = this process runs no close workers. */
+  @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(64)
+  CLOSE_WORKER_CONCURRENCY = 2;
+
+  /** Close of business: attempts per chunk job before the day's run is marked FAILED (retry via the API). */
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(20)
+  CLOSE_CHUNK_ATTEMPTS = 3;
+
+  /** Close of business: BullMQ job lock; a worker that dies holding a job loses it after this (stalled → retried). */
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1000) @Max(3600000)
+  CLOSE_JOB_LOCK_MS = 60000;
+
+  /** Close of business: cron (6 fields allowed) in BUSINESS_TIMEZONE that starts the close of every day that has ended. */
+  @IsOptional() @IsString() @Matches(/^\S+( \S+){4,5}$/, { message: 'CLOSE_SCHEDULE_CRON must be a 5- or 6-field cron pattern' })
+  CLOSE_SCHEDULE_CRON = '5 0 * * *';
+
+  /** Close of business: whether the worker registers the nightly job scheduler. */
+  @IsOptional() @Transform(toBool) @IsBoolean()
+  CLOSE_SCHEDULE_ENABLED = true;
+
+  /** POST /close-of-business without ?wait=false waits at most this long for the run to finish. */
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(86400)
+  CLOSE_WAIT_TIMEOUT_SECONDS = 3600;
+
+  /** A repayment waits at most this long for a loan row another transaction (a close chunk) holds; then 409. */
+  @IsOptional() @Transform(toInt) @IsInt() @Min(50) @Max(60000)
+  REPAYMENT_LOCK_TIMEOUT_MS = 3000;
+
+  /** Test-only: each close chunk sleeps this long inside its transaction (crash and race tests). */
+  @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(600000)
+  CLOSE_TEST_CHUNK_DELAY_MS = 0;
 }
 
 export interface EnvironmentProblem {

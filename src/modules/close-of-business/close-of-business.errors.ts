@@ -13,4 +13,52 @@ export const CloseOfBusinessErrors = defineErrors({
     vi: 'Không thể chốt ngày {actual}: chỉ chốt được đến ngày {limit} (ngày đã kết thúc).',
     en: 'Cannot close {actual}: days can be closed up to {limit} (days that have ended).',
   },
+  'CLOSE.RUN_FAILED': {
+    status: 503,
+    title: 'Close of business failed',
+    vi: 'Chốt ngày {date} thất bại: {error}. Xem GET /close-of-business/runs/{date} và thử lại bằng POST …/retry.',
+    en: 'Close of business for {date} failed: {error}. See GET /close-of-business/runs/{date}; retry with POST …/retry.',
+  },
+  'CLOSE.WAIT_TIMEOUT': {
+    status: 504,
+    title: 'Close of business still running',
+    vi: 'Chốt ngày vẫn đang chạy (ngày {date}); theo dõi tại GET /close-of-business/runs/{date}.',
+    en: 'Close of business is still running (day {date}); follow it at GET /close-of-business/runs/{date}.',
+  },
+  'CLOSE.RUN_NOT_FOUND': {
+    status: 404,
+    title: 'No close run',
+    vi: 'Không có lần chốt ngày nào cho ngày {date}.',
+    en: 'There is no close of business run for {date}.',
+  },
+  'CLOSE.RUN_NOT_FAILED': {
+    status: 409,
+    title: 'Run is not failed',
+    vi: 'Chỉ chạy lại được lần chốt ngày bị lỗi; ngày {date} đang ở trạng thái {status}.',
+    en: 'Only a failed run can be retried; {date} is {status}.',
+  },
+  'CLOSE.BUSY': {
+    status: 409,
+    title: 'Close of business in progress',
+    vi: 'Đang chốt ngày {date}; thử lại sau {retryAfterSeconds} giây.',
+    en: 'Close of business for {date} is in progress; retry in {retryAfterSeconds} seconds.',
+  },
+  'CLASSIFICATION_POLICY.NONE_IN_FORCE': {
+    status: 500,
+    title: 'No classification policy',
+    vi: 'Không có chính sách phân loại nợ nào có hiệu lực ngày {date}.',
+    en: 'No debt classification policy is in force on {date}.',
+  },
+  'CLASSIFICATION_POLICY.DATE_CLOSED': {
+    status: 422,
+    title: 'Date already closed',
+    vi: 'Chính sách chỉ có hiệu lực từ ngày làm việc chưa chốt (từ {limit}), không phải {actual}.',
+    en: 'A policy can take effect only from a business date not yet closed ({limit} or later), not {actual}.',
+  },
+  'CLASSIFICATION_POLICY.UNKNOWN': {
+    status: 422,
+    title: 'Unknown policy',
+    vi: 'Không có mẫu chính sách phân loại nợ {code}.',
+    en: 'There is no classification policy template {code}.',
+  },
 });

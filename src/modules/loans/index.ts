@@ -4,3 +4,7 @@ export { LoanPostings } from './services/loan-postings.js';
 export { ReconciliationService, type ReconciliationResult } from './services/reconciliation.service.js';
 export { type LoanRow, LOAN_COLUMNS, loanStore, termsOf } from './services/loan-store.js';
 export * as loanEngine from './domain/index.js';
+export { LoanCommandsService } from './services/loan-commands.service.js';
+export { formatContractNumber } from './services/loan-contracts.service.js';
+export { CHANNELS, MoneyMovementDto } from './dto/loan-commands.dto.js';
+export type { RepaymentResultDto } from './dto/loan-views.dto.js';

@@ -15,10 +15,16 @@ import { LoanReversals } from './services/loan-reversals.js';
 import { ReconciliationService } from './services/reconciliation.service.js';
 import { SchedulePreviewsService } from './services/schedule-previews.service.js';
 import './loans.errors.js';
+import './loans-risk.errors.js';
+import { RestructuringsController } from './controllers/restructurings.controller.js';
+import { WriteOffsController } from './controllers/write-offs.controller.js';
+import { RestructuringService } from './services/restructuring.service.js';
+import { WriteOffService } from './services/write-off.service.js';
 
 @Module({
   imports: [AuditModule, LedgerModule, BusinessDateModule],
-  controllers: [LoansController, LoanContractsController, SchedulePreviewsController, ReconciliationController],
+  controllers: [LoansController, LoanContractsController, SchedulePreviewsController, ReconciliationController,
+    RestructuringsController, WriteOffsController],
   providers: [
     LoanCommandsService,
     LoanContractsService,
@@ -28,7 +34,10 @@ import './loans.errors.js';
     LoanReversals,
     ReconciliationService,
     SchedulePreviewsService,
+    RestructuringService,
+    WriteOffService,
   ],
-  exports: [LoanEventRecorder, LoanPostings, ReconciliationService],
+  exports: [LoanEventRecorder, LoanPostings, ReconciliationService,
+    LoanCommandsService],
 })
 export class LoansModule {}

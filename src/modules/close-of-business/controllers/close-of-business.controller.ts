@@ -1,20 +1,81 @@
-import { Body, Controller, HttpCode, Post } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
+import { ApiAcceptedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { type Page } from '../../../platform/http/index.js';
 import { CurrentActor, Roles, type Actor } from '../../auth/index.js';
-import { CloseResultDto, CloseUntilDto } from '../dto/close-of-business.dto.js';
+import {
+  CloseAcceptedDto,
+  CloseResultDto,
+  CloseRunDetailDto,
+  CloseRunDto,
+  CloseRunsQueryDto,
+  RunDateParamDto,
+  CloseUntilDto,
+  CloseWaitQueryDto,
+} from '../dto/close-of-business.dto.js';
+import { type BoardSession, BullBoardAuth } from '../services/bull-board-auth.service.js';
+import type { CloseAnswer } from '../services/close-of-business.service.js';
 import { CloseOfBusinessService } from '../services/close-of-business.service.js';
+
+/** 200 with the result when the close was waited for, 202 with the run when it was only enqueued. */
+function answer(reply: FastifyReply, a: CloseAnswer): CloseAnswer['body'] {
+  void reply.status(a.status);
+  return a.body;
+}
+
+/** The board session goes out as an HttpOnly cookie scoped to /admin/queues, and in the body. */
+function withCookie(reply: FastifyReply, { cookie, ...session }: BoardSession): Omit<BoardSession, 'cookie'> {
+  void reply.header('set-cookie', cookie);
+  return session;
+}
 
 @ApiTags('close-of-business')
 @Controller('close-of-business')
 export class CloseOfBusinessController {
-  constructor(private readonly close: CloseOfBusinessService) {}
+  constructor(
+    private readonly close: CloseOfBusinessService,
+    private readonly board: BullBoardAuth,
+  ) {}
 
   @Post()
   @HttpCode(200)
   @Roles('ADMIN')
-  @ApiOperation({ summary: 'Close every open business day up to `until`, in order' })
+  @ApiOperation({ summary: 'Close every open business day up to `until`, in order (waits; ?wait=false answers 202 with the run)' })
   @ApiOkResponse({ type: CloseResultDto })
-  closeUntil(@CurrentActor() actor: Actor, @Body() dto: CloseUntilDto): Promise<CloseResultDto> {
-    return this.close.closeUntil(actor, dto.until);
+  @ApiAcceptedResponse({ type: CloseAcceptedDto })
+  async closeUntil(@CurrentActor() actor: Actor, @Body() dto: CloseUntilDto, @Query() q: CloseWaitQueryDto, @Res({ passthrough: true }) reply: FastifyReply): Promise<CloseAnswer['body']> {
+    return answer(reply, await this.close.closeUntil(actor, dto.until, q.wait));
+  }
+
+  @Get('runs')
+  @Roles('ADMIN', 'AUDITOR')
+  @ApiOperation({ summary: 'History of the close: each day with its status, duration and counts, newest first' })
+  runs(@CurrentActor() actor: Actor, @Query() q: CloseRunsQueryDto): Promise<Page<CloseRunDto>> {
+    return this.close.runs(actor, q);
+  }
+
+  @Get('runs/:date')
+  @Roles('ADMIN', 'AUDITOR')
+  @ApiOperation({ summary: 'Progress of one day: loans done of total, chunks done and failed with their errors' })
+  @ApiOkResponse({ type: CloseRunDetailDto })
+  run(@CurrentActor() actor: Actor, @Param() p: RunDateParamDto): Promise<CloseRunDetailDto> {
+    return this.close.run(actor, p.date);
+  }
+
+  @Post('runs/:date/retry')
+  @HttpCode(202)
+  @Roles('ADMIN')
+  @ApiOperation({ summary: 'Retry a FAILED day: its chunks not done run again, then the days through its target' })
+  @ApiAcceptedResponse({ type: CloseAcceptedDto })
+  async retry(@CurrentActor() actor: Actor, @Param() p: RunDateParamDto, @Query() q: CloseWaitQueryDto, @Res({ passthrough: true }) reply: FastifyReply): Promise<CloseAnswer['body']> {
+    return answer(reply, await this.close.retry(actor, p.date, q.wait ?? 'false'));
+  }
+
+  @Post('board-session')
+  @HttpCode(200)
+  @Roles('ADMIN')
+  @ApiOperation({ summary: 'Open a Bull Board session: sets an HttpOnly cookie for /admin/queues (also returned as a bearer token)' })
+  async boardSession(@CurrentActor() actor: Actor, @Res({ passthrough: true }) reply: FastifyReply): Promise<Omit<BoardSession, 'cookie'>> {
+    return withCookie(reply, await this.board.openSession(actor));
   }
 }

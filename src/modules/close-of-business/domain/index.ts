@@ -44,3 +44,4 @@ export {
   provisionTotals,
   specificProvision,
 } from './provisioning.js';
+export { type PolicyDefinition, type PolicySqlParams, policyFromDefinition, policySqlParams, policyToDefinition } from './policy-record.js';

@@ -53,3 +53,15 @@ export { type InstallmentView, type LoanSummary, daysPastDue, loanSummary, proje
 export { type Disbursement, type LoanEvent, type ReplayResult, type Repayment, applyEvent, replay } from './replay.js';
 export { replayToOpenDay } from './open-day.js';
 export { type CollectedIncome, type EarnedIncome, collectedIncome, earnedIncome } from './income.js';
+export {
+  type NewInstallment,
+  type RestructuringType,
+  type ScheduleChange,
+  type ScheduleChangeViolation,
+  applyScheduleChange,
+  currentMaturity,
+  extensionPlan,
+  fitPlan,
+  principalToReschedule,
+  validateScheduleChange,
+} from './schedule-change.js';

@@ -24,7 +24,7 @@ import {
   principalPeriodCount,
   validateLoanTerms,
 } from './loan-terms.js';
-import { type LoanEvent, replay } from './replay.js';
+import { type Disbursement, type LoanEvent, replay } from './replay.js';
 import { buildSchedule } from './schedule.js';
 
 const RUNS = { numRuns: 200 };
@@ -93,9 +93,9 @@ describe('property: scheduled principal sums exactly to what is disbursed', () =
       fc.property(termsArb(24), amountArb, fc.array(fc.tuple(fc.double({ min: 0, max: 1, noNaN: true }), amountArb), { maxLength: 3 }), (terms, first, tranches) => {
         expect(s(sum(buildSchedule(terms, first).map((r) => r.principal)))).toBe(s(first));
         const span = daysBetween(terms.startDate, terms.maturityDate);
-        const events: LoanEvent[] = [
+        const events: Disbursement[] = [
           { kind: 'DISBURSEMENT', date: terms.startDate, amount: first },
-          ...tranches.map(([f, amount]): LoanEvent => ({ kind: 'DISBURSEMENT', date: dateIn(terms.startDate, span, f), amount })),
+          ...tranches.map(([f, amount]): Disbursement => ({ kind: 'DISBURSEMENT', date: dateIn(terms.startDate, span, f), amount })),
         ];
         const { state } = replay(terms, events, terms.maturityDate);
         const total = sum(events.map((e) => e.amount));

@@ -6,11 +6,12 @@ import { disburse } from './disbursement.js';
 import { type LoanState, initialLoanState } from './loan-state.js';
 import type { LoanTerms } from './loan-terms.js';
 import { assertValidTerms } from './schedule.js';
+import { type ScheduleChange, applyScheduleChange } from './schedule-change.js';
 
 /**
  * A loan's state on any date is a pure function of its terms and dated events. A reversed
- * repayment is simply absent (the caller filters it). Restructuring will add a
- * `ScheduleChange { date, installments }` member to LoanEvent, applied like the others.
+ * repayment is simply absent (the caller filters it). An approved restructuring is a
+ * `ScheduleChange { date, installments }` (schedule-change.ts), applied like the others.
  */
 export interface Disbursement {
   readonly kind: 'DISBURSEMENT';
@@ -25,7 +26,7 @@ export interface Repayment {
   readonly amount: Money;
 }
 
-export type LoanEvent = Disbursement | Repayment;
+export type LoanEvent = Disbursement | Repayment | ScheduleChange;
 
 export interface ReplayResult {
   readonly state: LoanState;
@@ -42,6 +43,8 @@ export function applyEvent(state: LoanState, event: LoanEvent): { state: LoanSta
       const allocation = allocateRepayment(state, event.date, event.amount);
       return { state: allocation.state, allocation };
     }
+    case 'SCHEDULE_CHANGE':
+      return { state: applyScheduleChange(state, event) };
   }
 }
 

@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { type EntityManager, QueryFailedError } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../../config/index.js';
 import { TransactionRunner } from '../../../platform/database/index.js';
 import { addDays, daysBetween } from '../../../platform/dates/index.js';
@@ -14,6 +15,26 @@ import { LoanReversals } from './loan-reversals.js';
 import { loanStore, type LoanRow } from './loan-store.js';
 import { toAllocationLines, toLoanDto, totalsOf } from './loan-views.js';
 
+/** Seconds a client should wait before retrying a money movement refused because a close chunk holds the loan. */
+const CLOSE_RETRY_AFTER_SECONDS = 2;
+
+/**
+ * issue 5 "Concurrency with repayments": a close chunk holds its loans' rows for its transaction. A
+ * money movement waits up to REPAYMENT_LOCK_TIMEOUT_MS for the row (lock_timeout → SQLSTATE 55P03),
+ * and a loan its chunk has already closed for the open day (the business date not advanced yet;
+ * the loans_last_closed_forward trigger raises LM409) is refused too: both are 409
+ * CONCURRENCY.CONFLICT with Retry-After, nothing recorded, so the retry is neither lost nor double.
+ */
+async function closeAware<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (e) {
+    const code = e instanceof QueryFailedError ? (e.driverError as { code?: string }).code : undefined;
+    if (code === '55P03' || code === 'LM409') throw new DomainError('CONCURRENCY.CONFLICT', { retryAfterSeconds: CLOSE_RETRY_AFTER_SECONDS });
+    throw e;
+  }
+}
+
 /** Disbursements and repayments (issue 4): the rules, then the recorder moves the money. */
 @Injectable()
 export class LoanCommandsService {
@@ -26,10 +47,11 @@ export class LoanCommandsService {
 
   async disburse(actor: Actor, loanId: string, dto: MoneyMovementDto): Promise<LoanDto> {
     const amount = new Money(dto.amount);
-    return this.tx.run(async (m) => {
-      const row = await loanStore.find(m, actor, loanId, true);
+    return closeAware(() => this.tx.run(async (m) => {
+      const row = await this.lockLoan(m, actor, loanId);
       if (row.status !== 'PENDING_DISBURSEMENT' && row.status !== 'ACTIVE') throw new DomainError(LoanErrors['LOAN.NOT_DISBURSABLE'], { status: row.status });
       const { business } = await this.recorder.businessDay(m);
+      this.checkNotClosing(row, business);
       this.checkValueDate(row, dto.valueDate, business);
       const total = new Money(row.disbursed_principal).plus(amount);
       if (total.gt(row.approved_amount)) {
@@ -53,15 +75,16 @@ export class LoanCommandsService {
       }
       const recorded = await this.recorder.record(m, actor, row, { kind: 'DISBURSEMENT', amount, valueDate: dto.valueDate, reference: dto.reference, channel: dto.channel });
       return toLoanDto(await loanStore.find(m, actor, loanId, false), recorded.state);
-    });
+    }));
   }
 
   async repay(actor: Actor, loanId: string, dto: MoneyMovementDto): Promise<RepaymentResultDto> {
     const amount = new Money(dto.amount);
-    return this.tx.run(async (m) => {
-      const row = await loanStore.find(m, actor, loanId, true);
+    return closeAware(() => this.tx.run(async (m) => {
+      const row = await this.lockLoan(m, actor, loanId);
       if (row.status !== 'ACTIVE') throw new DomainError(LoanErrors['LOAN.NOT_ACTIVE'], { status: row.status });
       const { business } = await this.recorder.businessDay(m);
+      this.checkNotClosing(row, business);
       this.checkValueDate(row, dto.valueDate, business);
       const earliest = addDays(business, -this.config.repaymentBackdateDays);
       if (dto.valueDate < earliest) throw new DomainError(LoanErrors['LOAN.VALUE_DATE_TOO_OLD'], { limit: earliest, actual: dto.valueDate });
@@ -97,11 +120,24 @@ export class LoanCommandsService {
         totals: totalsOf(allocation),
         loan: toLoanDto(fresh, recorded.state),
       };
-    });
+    }));
   }
 
   reverse(actor: Actor, loanId: string, repaymentId: string, dto: ReversalDto): Promise<LoanDto> {
-    return this.reversals.reverse(actor, loanId, repaymentId, dto.reason);
+    return closeAware(() => this.reversals.reverse(actor, loanId, repaymentId, dto.reason));
+  }
+
+  /** The loan row FOR UPDATE, waiting at most REPAYMENT_LOCK_TIMEOUT_MS for a close chunk that holds it. */
+  private async lockLoan(m: EntityManager, actor: Actor, loanId: string): Promise<LoanRow> {
+    await m.query(`SET LOCAL lock_timeout = ${Math.trunc(this.config.repaymentLockTimeoutMs)}`);
+    const row = await loanStore.find(m, actor, loanId, true);
+    await m.query(`SET LOCAL lock_timeout = 0`);
+    return row;
+  }
+
+  /** Its chunk closed the open day already; the business date advances in a moment (then the retry succeeds). */
+  private checkNotClosing(row: LoanRow, business: string): void {
+    if (row.last_closed_date !== null && row.last_closed_date >= business) throw new DomainError('CONCURRENCY.CONFLICT', { retryAfterSeconds: CLOSE_RETRY_AFTER_SECONDS });
   }
 
   private checkValueDate(row: LoanRow, valueDate: string, business: string): void {

@@ -12,6 +12,7 @@ import {
   type LoanState,
   type LoanTerms,
   type PrepaymentMode,
+  currentMaturity,
   initialLoanState,
   makeLoanTerms,
 } from '../domain/index.js';
@@ -160,7 +161,7 @@ export const loanStore = {
         loanId,
         extra.status,
         state.terms.startDate,
-        state.terms.maturityDate,
+        currentMaturity(state), // the contract's maturity, or a later one after an extension (issue 5)
         state.disbursedPrincipal.toFixed(),
         state.outstandingPrincipal.toFixed(),
         state.prepaidPrincipal.toFixed(),
@@ -208,15 +209,22 @@ export const loanStore = {
 
   /** The loan's events in recording order (reversed repayments excluded): the input of a replay. */
   async events(m: EntityManager, loanId: string): Promise<LoanEvent[]> {
-    const rows: Array<{ id: string; kind: 'DISBURSEMENT' | 'REPAYMENT'; value_date: string; amount: string }> = await m.query(
-      `SELECT id, kind, value_date::text AS value_date, amount FROM loan_events WHERE loan_id = $1 AND reversed_at IS NULL ORDER BY id`,
-      [loanId],
-    );
-    return rows.map((r) =>
-      r.kind === 'DISBURSEMENT'
-        ? { kind: 'DISBURSEMENT', date: r.value_date, amount: new Money(r.amount) }
-        : { kind: 'REPAYMENT', id: String(r.id), date: r.value_date, amount: new Money(r.amount) },
-    );
+    // An approved restructuring is a SCHEDULE_CHANGE event carrying the schedule it applied (issue 5).
+    const rows: Array<{ id: string; kind: LoanEvent['kind']; value_date: string; amount: string; plan: Array<{ dueDate: string; principal: string; interestDate?: boolean }> | null }> =
+      await m.query(
+        `SELECT e.id, e.kind, e.value_date::text AS value_date, e.amount, r.applied_installments AS plan
+         FROM loan_events e LEFT JOIN loan_restructurings r ON r.id = e.restructuring_id
+         WHERE e.loan_id = $1 AND e.reversed_at IS NULL ORDER BY e.id`,
+        [loanId],
+      );
+    return rows.map((r): LoanEvent => {
+      if (r.kind === 'DISBURSEMENT') return { kind: 'DISBURSEMENT', date: r.value_date, amount: new Money(r.amount) };
+      if (r.kind === 'SCHEDULE_CHANGE') {
+        const installments = (r.plan ?? []).map((p) => ({ dueDate: p.dueDate, principal: new Money(p.principal), interestDate: p.interestDate }));
+        return { kind: 'SCHEDULE_CHANGE', date: r.value_date, installments };
+      }
+      return { kind: 'REPAYMENT', id: String(r.id), date: r.value_date, amount: new Money(r.amount) };
+    });
   },
 };
 

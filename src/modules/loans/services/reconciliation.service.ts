@@ -59,11 +59,42 @@ export class ReconciliationService {
        SELECT loan_id::text, contract_number, 'PENALTY_RECEIVABLE', c_penalty::text, l_penalty::text FROM cmp WHERE c_penalty <> l_penalty
        ORDER BY 1 LIMIT 1000`,
     );
+    rows.push(...(await this.writtenOff()));
     const [{ n }] = (await this.dataSource.query(`SELECT count(*)::int AS n FROM loans`)) as Array<{ n: number }>;
     return {
       loansChecked: n,
       mismatches: rows.map((r) => ({ loanId: r.loan_id, contractNumber: r.contract_number, account: r.account, cached: r.cached, ledger: r.ledger })),
       unbalancedTransactions: await this.ledger.unbalancedTransactions(),
     };
+  }
+
+  /**
+   * Written-off loans (domain.md "Restructuring and risk", Decree 45 Art. 28): nothing is left in
+   * the receivables, and the off-balance register (WRITTEN_OFF_DEBT) per loan equals what is left
+   * to recover = written off − recoveries, both as cached on the write-off and as summed from them.
+   */
+  private async writtenOff(): Promise<Array<{ loan_id: string; contract_number: string; account: string; cached: string; ledger: string }>> {
+    return this.dataSource.query(
+      `WITH w AS (
+         SELECT w.loan_id, w.remaining, w.total - coalesce((SELECT sum(r.amount) FROM loan_recoveries r WHERE r.write_off_id = w.id), 0) AS left_to_recover
+         FROM loan_write_offs w WHERE w.status = 'APPROVED'
+       ), led AS (
+         SELECT e.loan_id, e.account, sum(e.amount) AS balance FROM journal_entries e JOIN w ON w.loan_id = e.loan_id
+         WHERE e.account IN ('PRINCIPAL_RECEIVABLE', 'INTEREST_RECEIVABLE', 'PENALTY_RECEIVABLE', 'WRITTEN_OFF_DEBT') GROUP BY e.loan_id, e.account
+       ), cmp AS (
+         SELECT l.id AS loan_id, l.contract_number, a.account,
+                CASE WHEN a.account = 'WRITTEN_OFF_DEBT' THEN w.remaining ELSE 0 END AS cached,
+                coalesce(led.balance, 0) AS ledger, w.left_to_recover, w.remaining
+         FROM loans l JOIN w ON w.loan_id = l.id
+         CROSS JOIN (VALUES ('PRINCIPAL_RECEIVABLE'), ('INTEREST_RECEIVABLE'), ('PENALTY_RECEIVABLE'), ('WRITTEN_OFF_DEBT')) AS a(account)
+         LEFT JOIN led ON led.loan_id = l.id AND led.account = a.account
+         WHERE l.status = 'WRITTEN_OFF'
+       )
+       SELECT loan_id::text, contract_number, account, cached::text, ledger::text FROM cmp WHERE cached <> ledger
+       UNION ALL
+       SELECT loan_id::text, contract_number, 'WRITTEN_OFF_DEBT (recoveries)', remaining::text, left_to_recover::text FROM cmp
+       WHERE account = 'WRITTEN_OFF_DEBT' AND remaining <> left_to_recover
+       ORDER BY 1 LIMIT 1000`,
+    );
   }
 }

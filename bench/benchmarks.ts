@@ -1,0 +1,255 @@
+import { request } from 'node:http';
+import type pg from 'pg';
+import { type LocalDate, addDays, endOfMonth } from '../src/platform/dates/index.js';
+import { ApiClient } from './api-client.js';
+import { httpLoad } from './http-bench.js';
+import { type Row, judge, median, round, row, timed } from './measure.js';
+import { type Child, rssSampler, startBareServer } from './processes.js';
+import { PGBENCH_DATABASE_SUFFIX, dropPgbench, initPgbench, pgbenchAvailable, runPgbench } from './pgbench.js';
+
+export interface BenchContext {
+  db: pg.Pool;
+  serverUrl: string;
+  benchDatabase: string;
+  benchUrl: string;
+  api: Child;
+  worker: Child | null;
+  tokens: { admin: string; officer: string; auditor: string };
+  closeDay: LocalDate;
+  idsFile: string;
+  repeat: number;
+  loans: number;
+  duration: number;
+  smoke: boolean;
+  poolSize: number;
+  memory: { api: number[]; worker: number[] };
+  log: (m: string) => void;
+}
+
+async function businessDate(db: pg.Pool): Promise<LocalDate> {
+  return (await db.query<{ d: string }>(`SELECT open_date::text AS d FROM business_date`)).rows[0].d;
+}
+
+/** status: GET /api/v1/loans/:id at 50 connections, against a bare Fastify + pg handler. */
+export async function statusBench(ctx: BenchContext): Promise<Row[]> {
+  const api: number[] = [];
+  const apiP99: number[] = [];
+  const bare: number[] = [];
+  const bareP99: number[] = [];
+  const failures: string[] = [];
+  const bareServer = await startBareServer(ctx.benchUrl, ctx.poolSize);
+  try {
+    for (let i = 0; i < ctx.repeat; i += 1) {
+      const b = await httpLoad({ url: bareServer.url ?? '', connections: 50, durationSeconds: ctx.duration, idsFile: ctx.idsFile, kind: 'status', pathPrefix: '/loans/', token: null, valueDate: '', amount: '' });
+      bare.push(b.perSecond);
+      bareP99.push(b.p99);
+      const sampler = rssSampler(ctx.api.proc.pid);
+      const a = await httpLoad({ url: ctx.api.url ?? '', connections: 50, durationSeconds: ctx.duration, idsFile: ctx.idsFile, kind: 'status', pathPrefix: '/api/v1/loans/', token: ctx.tokens.auditor, valueDate: '', amount: '' });
+      const peak = sampler.stop();
+      if (peak !== null) ctx.memory.api.push(peak);
+      api.push(a.perSecond);
+      apiP99.push(a.p99);
+      if (a.non2xx + a.errors > 0) failures.push(`API: ${a.non2xx} non-2xx ${JSON.stringify(a.statusCodes)}, ${a.errors} errors`);
+      if (b.non2xx + b.errors > 0) failures.push(`bare: ${b.non2xx} non-2xx, ${b.errors} errors`);
+      ctx.log(`status run ${i + 1}: API ${a.perSecond}/s p99 ${a.p99} ms; bare ${b.perSecond}/s p99 ${b.p99} ms`);
+    }
+  } finally {
+    await bareServer.stop();
+  }
+  const p99 = median(apiP99);
+  return [
+    judge(
+      row({ benchmark: 'status: GET /loans/:id, 50 conn', figure: median(api), unit: 'req/s', goal: '≥ 8,000/s, p99 ≤ 15 ms', baseline: median(bare), baselineLabel: 'req/s bare Fastify+pg', ratioGoal: '≥ 0.4', samples: api, note: `p99 ${p99} ms (bare p99 ${median(bareP99)} ms)${failures.length ? `; ${failures.join('; ')}` : ''}` }),
+      { atLeast: 8000, ratioAtLeast: 0.4, also: p99 <= 15 && failures.length === 0 },
+    ),
+  ];
+}
+
+async function groupBySector(db: pg.Pool): Promise<number> {
+  return (await timed(() => db.query(`SELECT sector_code, count(*), sum(outstanding_principal) FROM loans WHERE status = 'ACTIVE' GROUP BY sector_code`))).ms;
+}
+
+/** report: the portfolio report by sector as of today and as of a past month-end, against a bare GROUP BY. */
+export async function reportBench(ctx: BenchContext): Promise<Row[]> {
+  const runs = Math.max(5, 5 * ctx.repeat);
+  await groupBySector(ctx.db);
+  const base: number[] = [];
+  for (let i = 0; i < runs; i += 1) base.push(await groupBySector(ctx.db));
+  const baseline = round(median(base), 1);
+  const api = new ApiClient(ctx.api.url ?? '', ctx.tokens.auditor);
+  // "Today" for a report is the last closed day (the open day has no figures yet).
+  const today = addDays(await businessDate(ctx.db), -1);
+  const pastMonthEnd = endOfMonth(addDays(ctx.closeDay, -40));
+  const out: Row[] = [];
+  for (const [label, asOf, goal] of [
+    ['report: portfolio by sector, as of today', today, 150],
+    ['report: as of a past month-end', pastMonthEnd, 500],
+  ] as const) {
+    const path = `/reports/portfolio?asOf=${asOf}&groupBy=sector`;
+    const probe = await api.request('GET', path);
+    if (probe.status === 404 || probe.status === 405) {
+      out.push(row({ benchmark: label, unit: 'ms', goal: `≤ ${goal} ms`, baseline, baselineLabel: 'ms bare GROUP BY sector', ratioGoal: label.includes('today') ? '≤ 1.5' : '', note: `skipped: GET /api/v1${path} → ${probe.status} (the reports API is not there yet)` }));
+      continue;
+    }
+    if (probe.status !== 200) throw new Error(`GET ${path} → ${probe.status} ${JSON.stringify(probe.body)}`);
+    const ms: number[] = [];
+    for (let i = 0; i < runs; i += 1) ms.push((await timed(() => api.ok('GET', path))).ms);
+    const figure = round(median(ms), 1);
+    out.push(
+      judge(row({ benchmark: label, figure, unit: 'ms', goal: `≤ ${goal} ms`, baseline, baselineLabel: 'ms bare GROUP BY sector', ratioGoal: label.includes('today') ? '≤ 1.5' : '—', samples: ms, note: `asOf ${asOf}, median of ${runs}` }), {
+        atMost: goal,
+        ...(label.includes('today') ? { ratioAtMost: 1.5 } : {}),
+      }),
+    );
+  }
+  return out;
+}
+
+/** POST with no client-side timeout (the synchronous close can take minutes). */
+function postLong(url: string, token: string, body: unknown): Promise<{ status: number; text: string }> {
+  return new Promise((resolve, reject) => {
+    const data = JSON.stringify(body);
+    const req = request(url, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', 'content-length': Buffer.byteLength(data) } }, (res) => {
+      let text = '';
+      res.on('data', (c: Buffer) => (text += c.toString()));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, text }));
+    });
+    req.setTimeout(0);
+    req.on('error', reject);
+    req.end(data);
+  });
+}
+
+/** close: one month-end business day on which every active loan bills, against one bare UPDATE of every active loan. */
+export async function closeBench(ctx: BenchContext): Promise<Row[]> {
+  const base: number[] = [];
+  for (let i = 0; i < Math.max(3, ctx.repeat); i += 1) {
+    const c = await ctx.db.connect();
+    try {
+      await c.query('BEGIN');
+      base.push((await timed(() => c.query(`UPDATE loans SET updated_at = updated_at WHERE status = 'ACTIVE'`))).ms);
+    } finally {
+      await c.query('ROLLBACK');
+      c.release();
+    }
+  }
+  await ctx.db.query(`VACUUM (ANALYZE) loans`);
+  const open = await businessDate(ctx.db);
+  if (open !== ctx.closeDay) throw new Error(`the business date is ${open}, expected the close day ${ctx.closeDay} (the close runs once per load)`);
+  const [{ active, due }] = (
+    await ctx.db.query<{ active: number; due: number }>(
+      `SELECT (SELECT count(*)::int FROM loans WHERE status = 'ACTIVE') AS active,
+              (SELECT count(DISTINCT loan_id)::int FROM loan_installments WHERE due_date = $1 AND NOT billed AND NOT superseded) AS due`,
+      [ctx.closeDay],
+    )
+  ).rows;
+  const apiMem = rssSampler(ctx.api.proc.pid);
+  const workerMem = rssSampler(ctx.worker?.proc.pid);
+  const t = Date.now();
+  // The close is a BullMQ flow run by the worker: ask without waiting, then follow the run.
+  const res = await postLong(`${ctx.api.url}/api/v1/close-of-business?wait=false`, ctx.tokens.admin, { until: ctx.closeDay });
+  if (res.status >= 300) throw new Error(`close-of-business → ${res.status} ${res.text}`);
+  ctx.log(`close requested: ${res.status} ${res.text}`);
+  const admin = new ApiClient(ctx.api.url ?? '', ctx.tokens.admin);
+  while ((await businessDate(ctx.db)) <= ctx.closeDay) {
+    const run = await admin.request<{ status?: string; errors?: unknown }>('GET', `/close-of-business/runs/${ctx.closeDay}`);
+    if (run.status === 404 && Date.now() - t > 30_000) throw new Error(`no close run for ${ctx.closeDay} after 30 s: ${res.status} ${res.text}`);
+    if (run.body.status === 'FAILED') throw new Error(`the close of ${ctx.closeDay} failed: ${JSON.stringify(run.body.errors)}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  const seconds = (Date.now() - t) / 1000;
+  const apiPeak = apiMem.stop();
+  const workerPeak = workerMem.stop();
+  if (apiPeak !== null) ctx.memory.api.push(apiPeak);
+  if (workerPeak !== null) ctx.memory.worker.push(workerPeak);
+  const [{ behind, unbilled }] = (
+    await ctx.db.query<{ behind: number; unbilled: number }>(
+      `SELECT (SELECT count(*)::int FROM loans WHERE status = 'ACTIVE' AND last_closed_date < $1) AS behind,
+              (SELECT count(*)::int FROM loan_installments WHERE due_date = $1 AND NOT billed AND NOT superseded) AS unbilled`,
+      [ctx.closeDay],
+    )
+  ).rows;
+  if (behind > 0 || unbilled > 0) throw new Error(`the close left ${behind} active loans not closed through ${ctx.closeDay} and ${unbilled} installments due then unbilled`);
+  const baseline = round(median(base) / 1000, 2);
+  return [
+    judge(
+      row({
+        benchmark: `close: month-end ${ctx.closeDay}`,
+        figure: round(seconds, 1),
+        unit: 's',
+        goal: '≤ 30 s at 1M',
+        baseline,
+        baselineLabel: 's bare UPDATE of active loans',
+        ratioGoal: '≤ 8',
+        samples: [seconds],
+        note: `${ctx.loans < 1_000_000 ? `≈ ${round((seconds * 1_000_000) / Math.max(1, active), 0)} s at 1M by linear extrapolation (judged on that); ` : ''}${active} active loans, ${due} billing that day; one run (a day closes once); worker peak ${workerPeak === null ? '—' : Math.round(workerPeak)} MB, API peak ${apiPeak === null ? '—' : Math.round(apiPeak)} MB`,
+      }),
+      { ratioAtMost: 8, also: (seconds * 1_000_000) / Math.max(1, active) <= 30 },
+    ),
+  ];
+}
+
+/** repayments: POST /loans/:id/repayments, 32 connections, against pgbench TPC-B at 32 clients. */
+export async function repaymentsBench(ctx: BenchContext): Promise<Row[]> {
+  const valueDate = await businessDate(ctx.db);
+  const before = Number((await ctx.db.query<{ n: string }>(`SELECT count(*) AS n FROM loan_events WHERE kind = 'REPAYMENT'`)).rows[0].n);
+  const api: number[] = [];
+  const p99s: number[] = [];
+  const failures: string[] = [];
+  let okTotal = 0;
+  for (let i = 0; i < ctx.repeat; i += 1) {
+    const sampler = rssSampler(ctx.api.proc.pid);
+    const a = await httpLoad({ url: ctx.api.url ?? '', connections: 32, durationSeconds: ctx.duration, idsFile: ctx.idsFile, kind: 'repay', pathPrefix: '', token: ctx.tokens.officer, valueDate, amount: '100000' });
+    const peak = sampler.stop();
+    if (peak !== null) ctx.memory.api.push(peak);
+    api.push(a.perSecond);
+    p99s.push(a.p99);
+    okTotal += a.ok;
+    if (a.non2xx + a.errors > 0) failures.push(`${a.non2xx} non-2xx ${JSON.stringify(a.statusCodes)}, ${a.errors} errors`);
+    ctx.log(`repayments run ${i + 1}: ${a.perSecond}/s p50 ${a.p50} ms p99 ${a.p99} ms ${JSON.stringify(a.statusCodes)}`);
+  }
+  const after = Number((await ctx.db.query<{ n: string }>(`SELECT count(*) AS n FROM loan_events WHERE kind = 'REPAYMENT'`)).rows[0].n);
+  // Requests still in flight when a load phase ends are recorded but not counted by the client.
+  if (after - before < okTotal || after - before > okTotal + 32 * ctx.repeat) failures.push(`${okTotal} repayments answered 201 but ${after - before} were recorded`);
+  let baseline: number | null = null;
+  let note = '';
+  if (await pgbenchAvailable()) {
+    const name = `${ctx.benchDatabase}${PGBENCH_DATABASE_SUFFIX}`;
+    const url = await initPgbench(ctx.serverUrl, name, ctx.smoke ? 2 : 32);
+    const tps: number[] = [];
+    try {
+      for (let i = 0; i < ctx.repeat; i += 1) tps.push((await runPgbench(url, 32, ctx.duration)).tps);
+    } finally {
+      await dropPgbench(ctx.serverUrl, name);
+    }
+    baseline = Math.round(median(tps));
+    ctx.log(`pgbench TPC-B: ${tps.join(', ')} tps`);
+  } else note = 'pgbench not found: no baseline; ';
+  const p99 = median(p99s);
+  return [
+    judge(
+      row({
+        benchmark: 'repayments: POST, 32 conn',
+        figure: median(api),
+        unit: 'req/s',
+        goal: '≥ 1,500/s, p99 ≤ 50 ms',
+        baseline,
+        baselineLabel: 'tps pgbench TPC-B -c 32',
+        ratioGoal: '≥ 0.33',
+        samples: api,
+        note: `${note}p99 ${p99} ms; ${okTotal} repayments recorded${failures.length ? `; ${failures.join('; ')}` : ''}`,
+      }),
+      { atLeast: 1500, ratioAtLeast: 0.33, also: p99 <= 50 && failures.length === 0 },
+    ),
+  ];
+}
+
+/** memory: peak resident set of the API under load and of the worker during the close. */
+export function memoryRows(ctx: BenchContext): Row[] {
+  const api = ctx.memory.api.length ? Math.round(Math.max(...ctx.memory.api)) : null;
+  const worker = ctx.memory.worker.length ? Math.round(Math.max(...ctx.memory.worker)) : null;
+  return [
+    judge(row({ benchmark: 'memory: API RSS under load', figure: api, unit: 'MB', goal: '≤ 250 MB', samples: ctx.memory.api.map((x) => Math.round(x)), note: 'peak VmRSS during status, repayments and the close' }), { atMost: 250 }),
+    judge(row({ benchmark: 'memory: worker RSS during close', figure: worker, unit: 'MB', goal: '≤ 500 MB', samples: ctx.memory.worker.map((x) => Math.round(x)), note: 'peak VmRSS of the --role worker process' }), { atMost: 500 }),
+  ];
+}

@@ -1,0 +1,151 @@
+import 'reflect-metadata';
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, totalmem } from 'node:os';
+import { dirname, resolve } from 'node:path';
+import { loadConfig } from '../src/config/index.js';
+import { resolveServices } from '../src/platform/local-services/index.js';
+import { type BenchContext, closeBench, memoryRows, repaymentsBench, reportBench, statusBench } from './benchmarks.js';
+import { BenchDatabaseRefused, DATABASE_SETTINGS, LOAD_SESSION_SETTINGS, pool, recreateBenchDatabase, scalar } from './database.js';
+import { loadPortfolio } from './load.js';
+import { type Row, judge, round, row, table } from './measure.js';
+import { parseOptions, selected } from './options.js';
+import { type AppEnv, type Child, startApi, startWorker } from './processes.js';
+import { type ReconciliationCheck, reconcile } from './reconcile.js';
+import { deleteQueueKeys } from './redis-keys.js';
+
+const t0 = Date.now();
+const log = (m: string): void => {
+  process.stderr.write(`[bench ${((Date.now() - t0) / 1000).toFixed(0).padStart(4)} s] ${m}\n`);
+};
+
+class ReconciliationFailed extends Error {}
+
+async function main(): Promise<number> {
+  const opts = parseOptions(process.argv.slice(2));
+  const config = loadConfig({ ...process.env, LOG_LEVEL: 'warn' });
+  const services = await resolveServices(config, log);
+  const children: Child[] = [];
+  const checks: ReconciliationCheck[] = [];
+  const rows: Row[] = [];
+  let db: ReturnType<typeof pool> | null = null;
+  let queuePrefix: string | null = null;
+  const started = new Date();
+  try {
+    const benchUrl = await recreateBenchDatabase(services.databaseUrl, opts.database, log);
+    const env: AppEnv = {
+      databaseUrl: benchUrl,
+      redisUrl: services.redisUrl,
+      queuePrefix: `bench_${opts.database}_${Date.now().toString(36)}`,
+      poolSize: opts.poolSize,
+      adminPassword: 'bench-admin-password-1',
+      jwtSecret: randomBytes(32).toString('hex'),
+      closeChunk: opts.closeChunk,
+      closeConcurrency: opts.closeConcurrency,
+    };
+    queuePrefix = env.queuePrefix;
+    log(`starting the API (migrates ${opts.database}) and the worker`);
+    const api = await startApi(env);
+    children.push(api);
+    const worker = await startWorker(env);
+    children.push(worker);
+    db = pool(benchUrl, 4);
+    const pgVersion = await scalar<string>(db, `SHOW server_version`);
+
+    log(`load: ${opts.loans} loans`);
+    const load = await loadPortfolio(db, api.url ?? '', env.adminPassword, opts.loans, 2, log);
+    const check = async (step: string): Promise<void> => {
+      if (!db) return;
+      const c = await reconcile(api.url ?? '', load.world.tokens.auditor, db, step);
+      checks.push(c);
+      log(`reconciliation after ${step}: ${c.loansChecked} loans, ${c.mismatches} mismatches, ${c.unbalanced} unbalanced transactions (${c.seconds} s)`);
+      if (!c.ok) throw new ReconciliationFailed(`reconciliation after ${step} failed: ${JSON.stringify(c)}`);
+    };
+    // Origination and the shapes are a fixed cost; cloning and analysis grow with the loans.
+    const fixed = (load.phases.originationApi ?? 0) + (load.phases.seedShapes ?? 0);
+    const at1M = round(fixed + ((load.seconds - fixed) * 1_000_000) / opts.loans, 0) ?? 0;
+    rows.push(
+      judge(
+        row({
+          benchmark: `load: ${opts.loans.toLocaleString('en')} loans`,
+          figure: load.seconds,
+          unit: 's',
+          goal: '≤ 120 s at 1M',
+          baselineLabel: '—',
+          note: `${opts.loans < 1_000_000 ? `≈ ${at1M} s at 1M extrapolated (fixed ${round(fixed, 1)} s + clone linear; judged on that); ` : ''}${load.shapes} shapes; ${Object.entries(load.phases).map(([k, v]) => `${k} ${v} s`).join(', ')}; ${Object.entries(load.rows).map(([k, v]) => `${k} +${v}`).join(', ')}`,
+        }),
+        { also: at1M <= 120 },
+      ),
+    );
+    await check('load');
+    const ids = (await db.query<{ id: string }>(`SELECT id::text FROM loans WHERE status = 'ACTIVE' ORDER BY id`)).rows.map((r) => r.id);
+    const idsFile = resolve('.data', `bench-${opts.database}-loan-ids.txt`);
+    mkdirSync(dirname(idsFile), { recursive: true });
+    writeFileSync(idsFile, ids.join('\n'));
+    const ctx: BenchContext = {
+      db,
+      serverUrl: services.databaseUrl,
+      benchDatabase: opts.database,
+      benchUrl,
+      api,
+      worker,
+      tokens: load.world.tokens,
+      closeDay: load.closeDay,
+      idsFile,
+      repeat: opts.repeat,
+      loans: opts.loans,
+      duration: opts.duration,
+      smoke: opts.smoke,
+      poolSize: opts.poolSize,
+      memory: { api: [], worker: [] },
+      log,
+    };
+    if (selected(opts, 'status')) rows.push(...(await statusBench(ctx)));
+    if (selected(opts, 'report')) rows.push(...(await reportBench(ctx)));
+    if (selected(opts, 'close')) {
+      rows.push(...(await closeBench(ctx)));
+      await check('close');
+    }
+    if (selected(opts, 'repayments')) {
+      rows.push(...(await repaymentsBench(ctx)));
+      await check('repayments');
+    }
+    if (selected(opts, 'memory')) rows.push(...memoryRows(ctx));
+
+    const result = {
+      date: started.toISOString(),
+      machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model ?? '', memoryGb: Math.round(totalmem() / 2 ** 30), loadAverage: loadavg().map((x) => round(x, 2)), node: process.version, postgres: pgVersion },
+      options: opts,
+      databaseSettings: Object.fromEntries(DATABASE_SETTINGS.map(([k, v]) => [k, v])),
+      loaderSessionSettings: Object.fromEntries(LOAD_SESSION_SETTINGS.map(([k, v]) => [k, v])),
+      load: { seconds: load.seconds, phases: load.phases, rows: load.rows, shapes: load.shapes, closeDay: load.closeDay },
+      reconciliation: checks,
+      rows,
+    };
+    mkdirSync(dirname(resolve(opts.out)), { recursive: true });
+    writeFileSync(resolve(opts.out), `${JSON.stringify(result, null, 2)}\n`);
+    process.stdout.write(`\nBenchmarks, ${opts.loans.toLocaleString('en')} loans, ${started.toISOString().slice(0, 10)}, ${cpus().length} cores, load average at the end ${loadavg().map((x) => x.toFixed(2)).join(' ')}${opts.smoke ? ' (SMOKE: completion and reconciliation only, figures are not measurements)' : ''}\n\n`);
+    process.stdout.write(`${table(rows)}\n\nReconciliation: ${checks.map((c) => `${c.step} ${c.ok ? 'clean' : 'FAILED'} (${c.loansChecked} loans)`).join(', ')}. JSON: ${opts.out}\n`);
+    return 0;
+  } catch (e) {
+    if (e instanceof ReconciliationFailed || e instanceof BenchDatabaseRefused) {
+      process.stderr.write(`${e.message}\n`);
+      return 1;
+    }
+    for (const c of children) process.stderr.write(`--- ${c.name} output (tail) ---\n${c.output().slice(-4000)}\n`);
+    throw e;
+  } finally {
+    for (const c of children.reverse()) await c.stop();
+    if (db) await db.end();
+    if (queuePrefix) await deleteQueueKeys(services.redisUrl, queuePrefix).catch((e: unknown) => log(`could not delete the queue keys: ${String(e)}`));
+    await services.stop();
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (e: unknown) => {
+    process.stderr.write(`${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+    process.exit(1);
+  },
+);

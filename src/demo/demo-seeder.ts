@@ -1,0 +1,198 @@
+import type { DataSource } from 'typeorm';
+import { addDays, type LocalDate } from '../platform/dates/index.js';
+import { Money } from '../platform/money/index.js';
+import type { Actor, Role } from '../modules/auth/index.js';
+import { UsersService } from '../modules/auth/services/users.service.js';
+import { BorrowersService } from '../modules/borrowers/services/borrowers.service.js';
+import { BusinessDateService } from '../modules/close-of-business/index.js';
+import { CloseOfBusinessService } from '../modules/close-of-business/close-of-business.index.js';
+import { CapitalSourcesService } from '../modules/funds/services/capital-sources.service.js';
+import { CharterCapitalService } from '../modules/funds/services/charter-capital.service.js';
+import { LoanProductsService } from '../modules/products/services/loan-products.service.js';
+import { AppraisalsService } from '../modules/applications/services/appraisals.service.js';
+import { LoanApplicationsService } from '../modules/applications/services/loan-applications.service.js';
+import { LoanCommandsService } from '../modules/loans/services/loan-commands.service.js';
+import { LoanContractsService } from '../modules/loans/services/loan-contracts.service.js';
+import { LoanQueriesService } from '../modules/loans/services/loan-queries.service.js';
+import { type DemoLoan, type DemoPlan, COMMUNES } from './demo-plan.js';
+
+export type Resolve = <S>(cls: abstract new (...args: never[]) => S) => S;
+
+export interface SeedOptions {
+  /** Days from this date on are closed one by one by the real close; earlier events are recorded backdated (replayed). */
+  readonly closeFrom: LocalDate;
+  readonly log: (message: string) => void;
+}
+
+export interface SeedResult {
+  readonly loans: number;
+  readonly turnover: string;
+  readonly agricultureOutstanding: string;
+  readonly totalOutstanding: string;
+  readonly seconds: number;
+}
+
+type Action = { kind: 'APPLY'; loan: DemoLoan } | { kind: 'DISBURSE'; loan: DemoLoan } | { kind: 'REPAY'; loan: DemoLoan; seq: number };
+
+/**
+ * Builds the demo portfolio through the real services (issue 6 "Demo portfolio"): users, capital,
+ * products, borrowers, applications with four-eyes approval, contracts, disbursements, repayments
+ * on their due dates, and close of business for every day from `closeFrom` to the demo date.
+ * Everything moves money through LoanCommandsService, so every figure is in the ledger.
+ */
+export async function seedDemo(get: Resolve, db: DataSource, plan: DemoPlan, opts: SeedOptions): Promise<SeedResult> {
+  const t0 = Date.now();
+  const [{ n }] = (await db.query(`SELECT count(*)::int AS n FROM loans`)) as Array<{ n: number }>;
+  if (n > 0) throw new Error(`seed:demo needs an empty portfolio (${n} loans found)`);
+  const [adminRow] = (await db.query(`SELECT u.id::text AS id, u.username FROM users u JOIN user_roles r ON r.user_id = u.id AND r.role_code = 'ADMIN' ORDER BY u.id LIMIT 1`)) as Array<{ id: string; username: string }>;
+  if (!adminRow) throw new Error('no admin user: start the application once first');
+  const actor = (userId: string, username: string, roles: Role[]): Actor => ({ userId, username, roles, borrowerId: null, requestId: 'seed:demo' });
+  const admin = actor(adminRow.id, adminRow.username, ['ADMIN']);
+  const users = get(UsersService);
+  const staff = async (username: string, displayName: string, role: Role): Promise<Actor> => {
+    const u = await users.create(admin, { username, displayName, password: 'demo-password-1', roles: [role] });
+    return actor(u.id, username, [role]);
+  };
+  const officer = await staff('demo.officer', 'Nguyễn Thị Lan (cán bộ tín dụng)', 'OFFICER');
+  const appraiser = await staff('demo.appraiser', 'Trần Văn Minh (thẩm định)', 'OFFICER');
+  const approver = await staff('demo.approver', 'Lê Thị Hoa (lãnh đạo Quỹ)', 'APPROVER');
+  await staff('demo.auditor', 'Phạm Quốc Bảo (kiểm soát viên)', 'AUDITOR');
+
+  const businessDate = get(BusinessDateService);
+  const close = get(CloseOfBusinessService);
+  const firstDay = plan.start < opts.closeFrom ? opts.closeFrom : plan.start;
+  await businessDate.initialize(admin, firstDay);
+  await get(CharterCapitalService).set(admin, { effectiveDate: '2020-01-01', amount: '150000000000' });
+  const sources = get(CapitalSourcesService);
+  const sourceIds: string[] = [];
+  for (const s of [
+    { name: 'Vốn điều lệ của Quỹ', kind: 'CHARTER_CAPITAL' as const, bearsCreditRisk: true, capital: '110000000000', ref: 'QĐ 1520/QĐ-UBND' },
+    { name: 'Vốn ngân sách tỉnh ủy thác cho vay HTX', kind: 'ENTRUSTED_BUDGET' as const, bearsCreditRisk: false, capital: '50000000000', ref: 'QĐ 2214/QĐ-UBND' },
+  ]) {
+    const created = await sources.create(admin, { name: s.name, kind: s.kind, bearsCreditRisk: s.bearsCreditRisk });
+    await sources.addMovement(admin, created.id, { kind: 'ALLOCATION', movementDate: plan.start, reference: s.ref, amount: s.capital });
+    sourceIds.push(created.id);
+  }
+  const products = get(LoanProductsService);
+  const common = { minAmount: '50000000', maxAmount: '3000000000', minTermMonths: 6, maxTermMonths: 60, principalFrequency: 'QUARTERLY' as const, interestFrequency: 'QUARTERLY' as const, principalGracePeriods: 0, allowedBorrowerTypes: ['COOPERATIVE' as const, 'COOPERATIVE_UNION' as const], collateralRequired: false };
+  const productIds = {
+    AGRI: (await products.create(admin, { ...common, code: 'NN-HTX', name: 'Cho vay sản xuất nông nghiệp theo chuỗi giá trị', annualInterestRatePercent: '6.6' })).id,
+    BUSINESS: (await products.create(admin, { ...common, code: 'DV-HTX', name: 'Cho vay chế biến, thương mại, dịch vụ', annualInterestRatePercent: '7.2' })).id,
+  };
+  const borrowers = get(BorrowersService);
+  const borrowerIds = new Map<number, string>();
+  for (const b of plan.borrowers) {
+    const created = await borrowers.create(officer, {
+      type: b.type, identityCode: b.identityCode, legalName: b.legalName, legalRepresentative: 'Ban quản trị HTX', phone: '0208385' + String(1000 + b.key).slice(-4),
+      memberCount: b.memberCount, charterCapital: '2000000000', provinceCode: '19', communeCode: b.communeCode, sectorVersion: 'VSIC2018', sectorCode: b.sectorCode,
+    });
+    borrowerIds.set(b.key, created.id);
+  }
+  opts.log(`registered ${plan.borrowers.length} borrowers in ${COMMUNES.length} communes`);
+
+  const apps = get(LoanApplicationsService);
+  const appraisals = get(AppraisalsService);
+  const contracts = get(LoanContractsService);
+  const commands = get(LoanCommandsService);
+  const queries = get(LoanQueriesService);
+  const loanIds = new Map<number, string>();
+  const agenda = new Map<LocalDate, Action[]>();
+  const schedule = (date: LocalDate, a: Action): void => {
+    const list = agenda.get(date) ?? [];
+    list.push(a);
+    agenda.set(date, list);
+  };
+  for (const loan of plan.loans) {
+    const applyOn = addDays(loan.disburseOn, -5);
+    schedule(applyOn < firstDay && firstDay <= loan.disburseOn ? firstDay : applyOn, { kind: 'APPLY', loan });
+    schedule(loan.disburseOn, { kind: 'DISBURSE', loan });
+  }
+  const ref = (prefix: string, loan: DemoLoan, extra = ''): string => `${prefix}-${loan.key}${extra}`;
+  const act = async (day: LocalDate, a: Action): Promise<void> => {
+    const l = a.loan;
+    if (a.kind === 'APPLY') {
+      const amount = l.amount.toString();
+      const app = await apps.create(officer, {
+        borrowerId: borrowerIds.get(l.borrowerKey) ?? '', productId: productIds[l.product], capitalSourceId: sourceIds[l.source], requestedAmount: amount,
+        termMonths: l.termMonths, repaymentFrequency: 'QUARTERLY', purpose: l.purpose, sectorVersion: 'VSIC2018', sectorCode: l.sectorCode,
+        totalInvestment: ((l.amount * 3n) / 2n).toString(), ownContribution: (l.amount / 2n).toString(), collateralDescription: 'Quyền sử dụng đất, nhà xưởng',
+        collateralValue: ((l.amount * 3n) / 2n).toString(), creditReportReference: ref('CIC', l), creditReportDate: addDays(l.disburseOn, -10),
+      });
+      await apps.submit(officer, app.id);
+      await apps.startAppraisal(appraiser, app.id);
+      const rate = l.product === 'AGRI' ? '6.6' : '7.2';
+      await appraisals.record(appraiser, app.id, { findings: 'Phương án khả thi, HTX hoạt động ổn định', recommendedAmount: amount, recommendedTermMonths: l.termMonths, recommendedRatePercent: rate, riskRating: 'LOW' });
+      await apps.approve(approver, app.id, { approvedAmount: amount, approvedTermMonths: l.termMonths, approvedRatePercent: rate });
+      const loan = await contracts.create(officer, app.id, { signingDate: day <= l.disburseOn ? day : l.disburseOn });
+      loanIds.set(l.key, loan.id);
+      return;
+    }
+    const id = loanIds.get(l.key) ?? '';
+    if (a.kind === 'DISBURSE') {
+      await commands.disburse(officer, id, { amount: l.amount.toString(), valueDate: day, reference: ref('UNC-GN', l), channel: 'BANK_TRANSFER' });
+      for (const inst of await queries.schedule(officer, id)) {
+        if (inst.dueDate <= plan.demoDate && (l.stopPayingFrom === null || inst.dueDate < l.stopPayingFrom)) schedule(inst.dueDate, { kind: 'REPAY', loan: l, seq: inst.seq });
+      }
+      return;
+    }
+    const inst = (await queries.schedule(officer, id)).find((i) => i.seq === a.seq);
+    if (!inst) return;
+    const due = new Money(inst.principal).minus(inst.principalPaid).plus(inst.interest).minus(inst.interestPaid);
+    if (due.gt(0)) await commands.repay(officer, id, { amount: due.toFixed(), valueDate: day, reference: ref('UNC-TN', l, `-${a.seq}`), channel: 'BANK_TRANSFER' });
+  };
+  const closeThrough = async (until: LocalDate): Promise<void> => {
+    if (until < opts.closeFrom || (await businessDate.current()) > until) return;
+    await close.closeUntil(admin, until, 'true', 'CLI');
+  };
+  const order: Record<Action['kind'], number> = { APPLY: 0, DISBURSE: 1, REPAY: 2 };
+  let done = 0;
+  let lastYear = '';
+  while (agenda.size > 0) {
+    const day = [...agenda.keys()].reduce((a, b) => (a < b ? a : b));
+    const actions = (agenda.get(day) ?? []).sort((x, y) => order[x.kind] - order[y.kind] || x.loan.key - y.loan.key);
+    agenda.delete(day);
+    await closeThrough(addDays(day, -1));
+    for (const a of actions) await act(day, a);
+    done += actions.length;
+    if (day.slice(0, 4) !== lastYear) {
+      lastYear = day.slice(0, 4);
+      opts.log(`${day}: ${done} actions, ${loanIds.size} loans, ${Math.round((Date.now() - t0) / 1000)} s`);
+    }
+  }
+  await closeThrough(addDays(plan.demoDate, -1));
+  await tuneAgricultureShare(db, commands, officer, plan.demoDate, loanIds, plan);
+  await closeThrough(plan.demoDate);
+  const [sums] = (await db.query(
+    `SELECT (SELECT sum(amount) FROM loan_events WHERE kind = 'DISBURSEMENT')::text AS turnover,
+            coalesce(sum(outstanding_principal) FILTER (WHERE sector_code = 'A'), 0)::text AS agri, sum(outstanding_principal)::text AS total FROM loans`,
+  )) as Array<{ turnover: string; agri: string; total: string }>;
+  return { loans: loanIds.size, turnover: sums.turnover, agricultureOutstanding: sums.agri, totalOutstanding: sums.total, seconds: Math.round((Date.now() - t0) / 1000) };
+}
+
+/**
+ * domain.md: agriculture is 65% of outstanding. On the demo date, prepayments of principal on
+ * performing loans (of agriculture when its share is above 65%, of the others when below) bring
+ * it to 65% to the đồng's rounding, so the report shows exactly 65.0.
+ */
+async function tuneAgricultureShare(db: DataSource, commands: LoanCommandsService, officer: Actor, day: LocalDate, loanIds: Map<number, string>, plan: DemoPlan): Promise<void> {
+  const [s] = (await db.query(
+    `SELECT coalesce(sum(outstanding_principal) FILTER (WHERE sector_code = 'A'), 0)::text AS a, coalesce(sum(outstanding_principal) FILTER (WHERE sector_code <> 'A'), 0)::text AS o FROM loans WHERE status = 'ACTIVE'`,
+  )) as Array<{ a: string; o: string }>;
+  const a = new Money(s.a);
+  const o = new Money(s.o);
+  const reduceAgri = a.mul(35).gt(o.mul(65));
+  let excess = reduceAgri ? a.minus(o.mul(65).div(35).toDecimalPlaces(0)) : o.minus(a.mul(35).div(65).toDecimalPlaces(0));
+  const performing = new Set(plan.loans.filter((l) => l.stopPayingFrom === null).map((l) => loanIds.get(l.key)));
+  const candidates: Array<{ id: string; outstanding: string }> = await db.query(
+    `SELECT id::text, outstanding_principal::text AS outstanding FROM loans WHERE status = 'ACTIVE' AND (sector_code = 'A') = $1 ORDER BY outstanding_principal DESC, id`,
+    [reduceAgri],
+  );
+  for (const c of candidates) {
+    if (excess.lte(0)) break;
+    if (!performing.has(c.id)) continue;
+    const take = Money.min(excess, new Money(c.outstanding).minus(10_000_000));
+    if (take.lte(0)) continue;
+    await commands.repay(officer, c.id, { amount: take.toFixed(), valueDate: day, reference: `UNC-TT-${c.id}`, channel: 'BANK_TRANSFER' });
+    excess = excess.minus(take);
+  }
+}

@@ -1,0 +1,70 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import { TransactionRunner } from '../../../platform/database/index.js';
+import type { LocalDate } from '../../../platform/dates/index.js';
+import { DomainError } from '../../../platform/errors/index.js';
+import { AuditService } from '../../audit/index.js';
+import type { Actor } from '../../auth/index.js';
+import { CloseOfBusinessErrors } from '../close-of-business.errors.js';
+import { type ClassificationPolicy, type PolicyDefinition, policyFromDefinition } from '../domain/index.js';
+import type { ClassificationPolicyDto, PutClassificationPolicyDto } from '../dto/classification-policy.dto.js';
+import { BusinessDateService } from './business-date.service.js';
+
+interface PolicyRow {
+  code: string;
+  legal_basis: string;
+  effective_from: string;
+  definition: PolicyDefinition;
+}
+
+const COLUMNS = `code, legal_basis, effective_from::text AS effective_from, definition`;
+
+/**
+ * Effective-dated classification policies (domain.md "Restructuring and risk"): MICROFINANCE from
+ * the start of records; an admin may put BANK (or MICROFINANCE again) in force from a business
+ * date that is not closed yet, so closed days never change their classification.
+ */
+@Injectable()
+export class ClassificationPoliciesService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly tx: TransactionRunner,
+    private readonly businessDate: BusinessDateService,
+    private readonly audit: AuditService,
+  ) {}
+
+  async inForce(m: EntityManager, date: LocalDate): Promise<ClassificationPolicy> {
+    const [row] = (await m.query(`SELECT ${COLUMNS} FROM classification_policies WHERE effective_from <= $1 ORDER BY effective_from DESC LIMIT 1`, [
+      date,
+    ])) as PolicyRow[];
+    if (!row) throw new DomainError(CloseOfBusinessErrors['CLASSIFICATION_POLICY.NONE_IN_FORCE'], { date });
+    return policyFromDefinition(row.code, row.legal_basis, row.effective_from, row.definition);
+  }
+
+  async list(): Promise<ClassificationPolicyDto[]> {
+    const rows = (await this.dataSource.query(`SELECT ${COLUMNS} FROM classification_policies ORDER BY effective_from`)) as PolicyRow[];
+    return rows.map((r) => ({ code: r.code, legalBasis: r.legal_basis, effectiveFrom: r.effective_from, definition: r.definition }));
+  }
+
+  async put(actor: Actor, dto: PutClassificationPolicyDto): Promise<ClassificationPolicyDto> {
+    return this.tx.run(async (m) => {
+      const business = await this.businessDate.current(m);
+      if (dto.effectiveFrom < business) {
+        throw new DomainError(CloseOfBusinessErrors['CLASSIFICATION_POLICY.DATE_CLOSED'], { limit: business, actual: dto.effectiveFrom });
+      }
+      const [template] = (await m.query(`SELECT code, legal_basis, definition FROM classification_policy_templates WHERE code = $1`, [dto.code])) as PolicyRow[];
+      if (!template) throw new DomainError(CloseOfBusinessErrors['CLASSIFICATION_POLICY.UNKNOWN'], { code: dto.code });
+      policyFromDefinition(template.code, template.legal_basis, dto.effectiveFrom, template.definition);
+      await m.query(
+        `INSERT INTO classification_policies (code, legal_basis, effective_from, definition, created_by) VALUES ($1, $2, $3, $4, $5)
+         ON CONFLICT (effective_from) DO UPDATE SET code = EXCLUDED.code, legal_basis = EXCLUDED.legal_basis, definition = EXCLUDED.definition,
+           created_by = EXCLUDED.created_by, created_at = now()`,
+        [template.code, template.legal_basis, dto.effectiveFrom, JSON.stringify(template.definition), actor.userId],
+      );
+      const out = { code: template.code, legalBasis: template.legal_basis, effectiveFrom: dto.effectiveFrom, definition: template.definition };
+      await this.audit.record(m, actor, { action: 'classification-policy.put', entityType: 'classification_policy', entityId: dto.effectiveFrom, after: out });
+      return out;
+    });
+  }
+}

@@ -1,0 +1,47 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiAcceptedResponse, ApiBadRequestResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { type Page, PageQueryDto } from '../../../platform/http/index.js';
+import { CurrentActor, Roles, type Actor } from '../../auth/index.js';
+import { AssignLineDto, ImportLineDto, RepaymentImportDto, UploadStatementDto } from '../dto/repayment-import.dto.js';
+import { RepaymentImportsService } from '../services/repayment-imports.service.js';
+
+const STAFF = ['OFFICER', 'APPROVER', 'AUDITOR', 'ADMIN'] as const;
+
+@ApiTags('repayment-imports')
+@Controller('repayment-imports')
+export class RepaymentImportsController {
+  constructor(private readonly imports: RepaymentImportsService) {}
+
+  @Post()
+  @HttpCode(202)
+  @Roles('OFFICER')
+  @ApiOperation({ summary: 'Upload a bank statement (CSV text in JSON); lines are matched and recorded by a job' })
+  @ApiAcceptedResponse({ type: RepaymentImportDto })
+  @ApiBadRequestResponse({ description: 'IMPORT.MALFORMED_FILE: errors[] has one entry per problem, field "line N"' })
+  upload(@CurrentActor() actor: Actor, @Body() dto: UploadStatementDto): Promise<RepaymentImportDto> {
+    return this.imports.upload(actor, dto);
+  }
+
+  @Get()
+  @Roles(...STAFF)
+  list(@Query() q: PageQueryDto): Promise<Page<RepaymentImportDto>> {
+    return this.imports.list(q);
+  }
+
+  @Get(':id')
+  @Roles(...STAFF)
+  @ApiOperation({ summary: 'Progress and each line’s outcome (APPLIED, UNMATCHED, REFUSED with reason)' })
+  @ApiOkResponse({ type: RepaymentImportDto })
+  get(@Param('id') id: string): Promise<RepaymentImportDto> {
+    return this.imports.get(id, true);
+  }
+
+  @Post(':id/lines/:n/assign')
+  @HttpCode(200)
+  @Roles('OFFICER')
+  @ApiOperation({ summary: 'Assign an unmatched line to a loan by hand; it is recorded at once' })
+  @ApiOkResponse({ type: ImportLineDto })
+  assign(@CurrentActor() actor: Actor, @Param('id') id: string, @Param('n') n: string, @Body() dto: AssignLineDto): Promise<ImportLineDto> {
+    return this.imports.assign(actor, id, n, dto);
+  }
+}

@@ -1,0 +1,2 @@
+export { ImportsModule } from './imports.module.js';
+export { REPAYMENT_IMPORT_QUEUE } from './services/repayment-imports.service.js';

@@ -1,0 +1,170 @@
+import { InjectQueue } from '@nestjs/bullmq';
+import { Injectable } from '@nestjs/common';
+import type { Queue } from 'bullmq';
+import { createHash } from 'node:crypto';
+import { TransactionRunner } from '../../../platform/database/index.js';
+import { DomainError, notFound } from '../../../platform/errors/index.js';
+import { type Page, type PageQueryDto, offsetOf } from '../../../platform/http/index.js';
+import { AuditService } from '../../audit/index.js';
+import type { Actor, Role } from '../../auth/index.js';
+import { parseStatementCsv } from '../domain/statement-csv.js';
+import type { AssignLineDto, ImportLineDto, RepaymentImportDto, UploadStatementDto } from '../dto/repayment-import.dto.js';
+import { ImportErrors } from '../imports.errors.js';
+import { ImportLineProcessor } from './import-line-processor.js';
+
+export const REPAYMENT_IMPORT_QUEUE = 'repayment-imports';
+
+interface ImportRow {
+  id: string;
+  file_name: string;
+  status: string;
+  total_lines: number;
+  failure: string | null;
+  created_by: string;
+  created_at: Date;
+  finished_at: Date | null;
+  applied: number;
+  unmatched: number;
+  refused: number;
+  pending: number;
+}
+
+const SELECT_IMPORT = `SELECT i.id::text, i.file_name, i.status, i.total_lines, i.failure, i.created_by::text, i.created_at, i.finished_at,
+    count(*) FILTER (WHERE l.outcome = 'APPLIED')::int AS applied, count(*) FILTER (WHERE l.outcome = 'UNMATCHED')::int AS unmatched,
+    count(*) FILTER (WHERE l.outcome = 'REFUSED')::int AS refused, count(*) FILTER (WHERE l.outcome = 'PENDING')::int AS pending
+  FROM repayment_imports i LEFT JOIN repayment_import_lines l ON l.import_id = i.id`;
+
+function toDto(r: ImportRow): RepaymentImportDto {
+  const processed = r.total_lines - r.pending;
+  return {
+    id: r.id,
+    fileName: r.file_name,
+    status: r.status,
+    progress: {
+      total: r.total_lines,
+      processed,
+      applied: r.applied,
+      unmatched: r.unmatched,
+      refused: r.refused,
+      percent: r.total_lines === 0 ? '100.0' : ((processed * 100) / r.total_lines).toFixed(1),
+    },
+    createdAt: new Date(r.created_at).toISOString(),
+    finishedAt: r.finished_at ? new Date(r.finished_at).toISOString() : null,
+    failure: r.failure,
+  };
+}
+
+/**
+ * Bank-statement repayment imports (issue 5): an OFFICER uploads a CSV; a malformed file is
+ * refused whole with its line numbers; a well-formed one is stored line by line and a BullMQ job
+ * records each line (ImportLineProcessor). Progress and each line's outcome are readable at any
+ * time; an unmatched line can be assigned to a loan by hand.
+ */
+@Injectable()
+export class RepaymentImportsService {
+  constructor(
+    private readonly tx: TransactionRunner,
+    private readonly lines: ImportLineProcessor,
+    private readonly audit: AuditService,
+    @InjectQueue(REPAYMENT_IMPORT_QUEUE) private readonly queue: Queue,
+  ) {}
+
+  async upload(actor: Actor, dto: UploadStatementDto): Promise<RepaymentImportDto> {
+    const parsed = parseStatementCsv(dto.content);
+    if (parsed.problems.length > 0) {
+      const errors = parsed.problems.map((p) => ({ field: `line ${p.line}`, rule: p.rule, message: p.message }));
+      throw new DomainError(ImportErrors['IMPORT.MALFORMED_FILE'], { count: errors.length }, errors);
+    }
+    const id = await this.tx.run(async (m) => {
+      const sha = createHash('sha256').update(dto.content).digest('hex');
+      const [{ id: created }] = (await m.query(
+        `INSERT INTO repayment_imports (file_name, content_sha256, status, total_lines, created_by) VALUES ($1, $2, 'QUEUED', $3, $4) RETURNING id::text`,
+        [dto.fileName, sha, parsed.lines.length, actor.userId],
+      )) as Array<{ id: string }>;
+      const l = parsed.lines;
+      await m.query(
+        `INSERT INTO repayment_import_lines (import_id, line_no, value_date, amount, reference, description, line_key, outcome)
+         SELECT $1, * , 'PENDING' FROM unnest($2::int[], $3::date[], $4::numeric[], $5::text[], $6::text[], $7::text[])`,
+        [created, l.map((x) => x.lineNo), l.map((x) => x.valueDate), l.map((x) => x.amount.toFixed()), l.map((x) => x.reference), l.map((x) => x.description), l.map((x) => x.key)],
+      );
+      await this.audit.record(m, actor, { action: 'repayment-import.upload', entityType: 'repayment_import', entityId: created, after: { fileName: dto.fileName, sha256: sha, lines: l.length } });
+      return created;
+    });
+    await this.queue.add('import', { importId: id }, { jobId: `repayment-import-${id}`, attempts: 5, backoff: { type: 'exponential', delay: 1000 }, removeOnComplete: 1000, removeOnFail: 5000 });
+    return this.get(id);
+  }
+
+  async get(id: string, withLines = false): Promise<RepaymentImportDto> {
+    if (!/^\d{1,19}$/.test(id)) throw notFound('repayment import', id);
+    const [row] = (await this.tx.manager.query(`${SELECT_IMPORT} WHERE i.id = $1 GROUP BY i.id`, [id])) as ImportRow[];
+    if (!row) throw notFound('repayment import', id);
+    const out = toDto(row);
+    if (withLines) out.lines = await this.lineDtos(id);
+    return out;
+  }
+
+  async list(q: PageQueryDto): Promise<Page<RepaymentImportDto>> {
+    const rows: ImportRow[] = await this.tx.manager.query(`${SELECT_IMPORT} GROUP BY i.id ORDER BY i.id DESC LIMIT $1 OFFSET $2`, [q.pageSize, offsetOf(q)]);
+    const [{ total }] = (await this.tx.manager.query(`SELECT count(*)::int AS total FROM repayment_imports`)) as Array<{ total: number }>;
+    return { items: rows.map(toDto), page: q.page, pageSize: q.pageSize, total };
+  }
+
+  /** An officer names the loan of an UNMATCHED line; it is recorded at once, under the line's key. */
+  async assign(actor: Actor, id: string, lineNo: string, dto: AssignLineDto): Promise<ImportLineDto> {
+    await this.get(id);
+    const [line] = (await this.tx.manager.query(`SELECT outcome FROM repayment_import_lines WHERE import_id = $1 AND line_no = $2`, [id, Number(lineNo) || 0])) as Array<{
+      outcome: string;
+    }>;
+    if (!line) throw notFound('statement line', `${id}/${lineNo}`);
+    if (line.outcome !== 'UNMATCHED') throw new DomainError(ImportErrors['IMPORT.LINE_NOT_UNMATCHED'], { line: lineNo, outcome: line.outcome });
+    const outcome = await this.lines.process(actor, id, Number(lineNo), dto.loanId);
+    await this.tx.run(async (m) => {
+      await this.audit.record(m, actor, { action: 'repayment-import.assign', entityType: 'repayment_import', entityId: id, after: { line: Number(lineNo), loanId: dto.loanId, ...outcome } });
+    });
+    const all = await this.lineDtos(id);
+    return all.find((l) => l.lineNo === Number(lineNo)) as ImportLineDto;
+  }
+
+  /** The job: every PENDING line in file order; a retry resumes where a crash stopped. */
+  async run(id: string, progress: (percent: number) => Promise<void>): Promise<void> {
+    const m = this.tx.manager;
+    await m.query(`UPDATE repayment_imports SET status = 'RUNNING', started_at = coalesce(started_at, now()) WHERE id = $1`, [id]);
+    const actor = await this.uploader(id);
+    const pending = (await m.query(`SELECT line_no FROM repayment_import_lines WHERE import_id = $1 AND outcome = 'PENDING' ORDER BY line_no`, [id])) as Array<{ line_no: number }>;
+    const [{ total_lines: total }] = (await m.query(`SELECT total_lines FROM repayment_imports WHERE id = $1`, [id])) as Array<{ total_lines: number }>;
+    let done = total - pending.length;
+    for (const { line_no } of pending) {
+      await this.lines.process(actor, id, line_no);
+      done += 1;
+      await progress(Math.round((done * 100) / Math.max(total, 1)));
+    }
+    await this.tx.run(async (tm) => {
+      await tm.query(`UPDATE repayment_imports SET status = 'DONE', finished_at = now() WHERE id = $1`, [id]);
+      const dto = await this.get(id);
+      await this.audit.record(tm, actor, { action: 'repayment-import.complete', entityType: 'repayment_import', entityId: id, after: dto.progress });
+    });
+  }
+
+  async fail(id: string, reason: string): Promise<void> {
+    await this.tx.manager.query(`UPDATE repayment_imports SET status = 'FAILED', failure = $2, finished_at = now() WHERE id = $1`, [id, reason.slice(0, 2000)]);
+  }
+
+  private async lineDtos(id: string): Promise<ImportLineDto[]> {
+    return this.tx.manager.query(
+      `SELECT line_no AS "lineNo", value_date::text AS "valueDate", amount::text AS "amount", reference, description, outcome,
+              loan_id::text AS "loanId", contract_number AS "contractNumber", repayment_id::text AS "repaymentId", reason_code AS "reasonCode", reason
+       FROM repayment_import_lines WHERE import_id = $1 ORDER BY line_no`,
+      [id],
+    );
+  }
+
+  /** The job acts as the officer who uploaded the file (the repayments are theirs in the audit trail). */
+  private async uploader(id: string): Promise<Actor> {
+    const [u] = (await this.tx.manager.query(
+      `SELECT u.id::text, u.username, u.borrower_id::text AS borrower_id, coalesce(array_agg(r.role_code) FILTER (WHERE r.role_code IS NOT NULL), '{}') AS roles
+       FROM repayment_imports i JOIN users u ON u.id = i.created_by LEFT JOIN user_roles r ON r.user_id = u.id WHERE i.id = $1 GROUP BY u.id`,
+      [id],
+    )) as Array<{ id: string; username: string; borrower_id: string | null; roles: Role[] }>;
+    return { userId: u.id, username: u.username, roles: u.roles, borrowerId: u.borrower_id, requestId: `repayment-import-${id}` };
+  }
+}

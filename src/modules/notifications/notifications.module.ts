@@ -1,0 +1,23 @@
+import { BullModule } from '@nestjs/bullmq';
+import { type DynamicModule, Module } from '@nestjs/common';
+import type { ProcessRole } from '../../config/index.js';
+import { AuditModule } from '../audit/audit.module.js';
+import { BusinessDateModule } from '../close-of-business/index.js';
+import { NotificationsController } from './controllers/notifications.controller.js';
+import { REMINDERS_QUEUE, RemindersProcessor } from './jobs/reminders.processor.js';
+import { NotificationsService } from './services/notifications.service.js';
+import { ReminderRunsService } from './services/reminder-runs.service.js';
+
+/** Reminders and the notifications cooperative users read; the job runs in worker and `all` roles only. */
+@Module({})
+export class NotificationsModule {
+  static register(role: ProcessRole): DynamicModule {
+    return {
+      module: NotificationsModule,
+      imports: [AuditModule, BusinessDateModule, BullModule.registerQueue({ name: REMINDERS_QUEUE })],
+      controllers: [NotificationsController],
+      providers: [NotificationsService, ReminderRunsService, ...(role === 'api' ? [] : [RemindersProcessor])],
+      exports: [NotificationsService],
+    };
+  }
+}

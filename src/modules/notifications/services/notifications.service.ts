@@ -1,0 +1,124 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { createTransport } from 'nodemailer';
+import type { DataSource } from 'typeorm';
+import { APP_CONFIG, type AppConfig } from '../../../config/index.js';
+import { addDays, type LocalDate } from '../../../platform/dates/index.js';
+import { type Page, offsetOf } from '../../../platform/http/index.js';
+import { AuditService } from '../../audit/index.js';
+import { SYSTEM_ACTOR, isCooperativeOnly, type Actor } from '../../auth/index.js';
+import { BusinessDateService } from '../../close-of-business/index.js';
+import type { NotificationDto, NotificationQueryDto } from '../dto/notification.dto.js';
+
+export interface ReminderRunResult {
+  forDate: LocalDate;
+  created: number;
+  emailed: number;
+  emailFailed: number;
+}
+
+/**
+ * Reminders (issue 5): for business date D, one DUE_SOON notification per installment due in
+ * [D, D + REMINDER_DAYS_AHEAD] with something left to pay, and one OVERDUE per installment
+ * unpaid at the end of its due date (domain.md "Overdue": due date ≤ D − 1, the last closed day).
+ * Written with one set-based INSERT; the unique (loan, installment, kind, date) key makes a
+ * rerun of the same day write nothing twice. Email goes out only when SMTP_URL is set.
+ */
+@Injectable()
+export class NotificationsService {
+  private readonly log = new Logger(NotificationsService.name);
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly businessDate: BusinessDateService,
+    private readonly audit: AuditService,
+  ) {}
+
+  async generate(date?: LocalDate): Promise<ReminderRunResult> {
+    const forDate = date ?? (await this.businessDate.current());
+    const created = await this.dataSource.transaction(async (m) => {
+      const rows: Array<{ id: string }> = await m.query(
+        `INSERT INTO notifications (borrower_id, loan_id, installment_seq, kind, for_date, due_date, principal_amount, interest_amount,
+                days_past_due, message, email_to, email_status)
+         SELECT l.borrower_id, l.id, i.seq, k.kind, $1::date, i.due_date, i.principal_due - i.principal_paid,
+                CASE WHEN i.billed THEN i.interest_due - i.interest_paid END,
+                CASE WHEN k.kind = 'OVERDUE' THEN ($1::date - 1) - i.due_date ELSE 0 END,
+                CASE WHEN k.kind = 'OVERDUE'
+                  THEN format('Kỳ %s của hợp đồng %s quá hạn từ ngày %s: gốc %s đồng, lãi %s đồng chưa trả.', i.seq, l.contract_number, i.due_date,
+                              i.principal_due - i.principal_paid, coalesce(i.interest_due - i.interest_paid, 0))
+                  ELSE format('Kỳ %s của hợp đồng %s đến hạn ngày %s: gốc %s đồng và lãi của kỳ.', i.seq, l.contract_number, i.due_date,
+                              i.principal_due - i.principal_paid) END,
+                b.email,
+                CASE WHEN $3::boolean AND b.email IS NOT NULL THEN 'PENDING' ELSE 'SKIPPED' END
+         FROM loans l
+         JOIN loan_installments i ON i.loan_id = l.id AND NOT i.superseded
+         JOIN borrowers b ON b.id = l.borrower_id
+         CROSS JOIN LATERAL (SELECT CASE WHEN i.due_date < $1::date THEN 'OVERDUE' ELSE 'DUE_SOON' END AS kind) k
+         WHERE l.status = 'ACTIVE'
+           AND i.due_date <= $2::date
+           AND (   (i.due_date >= $1::date AND (i.principal_due > i.principal_paid OR (i.interest_date AND NOT i.billed) OR coalesce(i.interest_due, 0) > i.interest_paid))
+                OR (i.due_date < $1::date AND i.billed AND (i.principal_due > i.principal_paid OR coalesce(i.interest_due, 0) > i.interest_paid)))
+         ON CONFLICT ON CONSTRAINT notifications_once DO NOTHING
+         RETURNING id`,
+        [forDate, addDays(forDate, this.config.reminderDaysAhead), Boolean(this.config.smtpUrl)],
+      );
+      await this.audit.record(m, SYSTEM_ACTOR, { action: 'reminders.generate', entityType: 'notifications', entityId: forDate, after: { forDate, created: rows.length } });
+      return rows.length;
+    });
+    const { emailed, failed } = await this.sendPending(forDate);
+    return { forDate, created, emailed, emailFailed: failed };
+  }
+
+  /** nodemailer over SMTP_URL; without it nothing is pending (rows are SKIPPED) and nothing is sent. */
+  private async sendPending(forDate: LocalDate): Promise<{ emailed: number; failed: number }> {
+    if (!this.config.smtpUrl) return { emailed: 0, failed: 0 };
+    const transport = createTransport(this.config.smtpUrl);
+    const pending: Array<{ id: string; email_to: string; message: string }> = await this.dataSource.query(
+      `SELECT id::text, email_to, message FROM notifications WHERE for_date = $1 AND email_status = 'PENDING' ORDER BY id`,
+      [forDate],
+    );
+    let emailed = 0;
+    let failed = 0;
+    for (const n of pending) {
+      try {
+        await transport.sendMail({ from: this.config.smtpFrom, to: n.email_to, subject: `${this.config.fundName}: nhắc nợ`, text: n.message });
+        await this.dataSource.query(`UPDATE notifications SET email_status = 'SENT' WHERE id = $1`, [n.id]);
+        emailed += 1;
+      } catch (e) {
+        failed += 1;
+        this.log.warn(`reminder ${n.id} not emailed: ${e instanceof Error ? e.message : String(e)}`);
+        await this.dataSource.query(`UPDATE notifications SET email_status = 'FAILED', email_error = $2 WHERE id = $1`, [n.id, String(e).slice(0, 500)]);
+      }
+    }
+    transport.close();
+    return { emailed, failed };
+  }
+
+  /** A COOPERATIVE user reads its own borrower's notifications only; staff read all, filtered. */
+  async list(actor: Actor, q: NotificationQueryDto): Promise<Page<NotificationDto>> {
+    const where: string[] = [];
+    const params: unknown[] = [];
+    const add = (sql: string, value: unknown): void => {
+      params.push(value);
+      where.push(sql.replace('?', `$${params.length}`));
+    };
+    if (isCooperativeOnly(actor)) add('n.borrower_id = ?', actor.borrowerId ?? '0');
+    else if (q.borrowerId) add('n.borrower_id = ?', q.borrowerId);
+    if (q.loanId) add('n.loan_id = ?', q.loanId);
+    if (q.kind) add('n.kind = ?', q.kind);
+    if (q.forDate) add('n.for_date = ?', q.forDate);
+    const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
+    const items: NotificationDto[] = await this.dataSource.query(
+      `SELECT n.id::text AS "id", n.borrower_id::text AS "borrowerId", n.loan_id::text AS "loanId", l.contract_number AS "contractNumber",
+              n.installment_seq AS "installmentSeq", n.kind, n.for_date::text AS "forDate", n.due_date::text AS "dueDate",
+              n.principal_amount::text AS "principalAmount", n.interest_amount::text AS "interestAmount", n.days_past_due AS "daysPastDue",
+              n.message, n.email_status AS "emailStatus", to_char(n.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "createdAt"
+       FROM notifications n JOIN loans l ON l.id = n.loan_id ${clause}
+       ORDER BY n.id DESC LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
+      [...params, q.pageSize, offsetOf(q)],
+    );
+    const [{ total }] = (await this.dataSource.query(`SELECT count(*)::int AS total FROM notifications n ${clause}`, params)) as Array<{ total: number }>;
+    return { items, page: q.page, pageSize: q.pageSize, total };
+  }
+}

@@ -1,0 +1,24 @@
+import { InjectQueue } from '@nestjs/bullmq';
+import { Injectable } from '@nestjs/common';
+import type { Queue } from 'bullmq';
+import { randomUUID } from 'node:crypto';
+import { notFound } from '../../../platform/errors/index.js';
+import type { ReminderRunDto, ReminderRunResultDto } from '../dto/notification.dto.js';
+import { REMINDERS_QUEUE } from '../jobs/reminders.processor.js';
+
+/** Starts the reminder job now (besides its daily schedule) and reports its state. */
+@Injectable()
+export class ReminderRunsService {
+  constructor(@InjectQueue(REMINDERS_QUEUE) private readonly queue: Queue) {}
+
+  async start(dto: ReminderRunDto): Promise<ReminderRunResultDto> {
+    const job = await this.queue.add('reminders', { date: dto.date }, { jobId: `reminders-manual-${randomUUID()}`, removeOnComplete: 100, removeOnFail: 500 });
+    return { jobId: String(job.id), state: await job.getState(), result: null };
+  }
+
+  async get(jobId: string): Promise<ReminderRunResultDto> {
+    const job = await this.queue.getJob(jobId);
+    if (!job) throw notFound('reminder run', jobId);
+    return { jobId, state: await job.getState(), result: (job.returnvalue as Record<string, unknown> | null) ?? null };
+  }
+}

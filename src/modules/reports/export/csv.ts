@@ -1,0 +1,22 @@
+import { Money } from '../../../platform/money/index.js';
+import type { Cell, ReportColumn, ReportTable, RenderedFile } from './report-table.js';
+
+const BOM = '\uFEFF';
+
+function quote(value: string): string {
+  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+}
+
+export function csvCell(column: ReportColumn, value: Cell): string {
+  if (value === null || value === undefined) return '';
+  if (column.kind === 'ratio') return new Money(value).mul(100).toDecimalPlaces(2).toFixed(2);
+  return quote(String(value));
+}
+
+/** RFC 4180 CSV, UTF-8 with a byte-order mark so Excel reads Vietnamese correctly (issue 6). */
+export function renderCsv(table: ReportTable): RenderedFile {
+  const lines = [table.columns.map((c) => quote(c.kind === 'ratio' || c.kind === 'percent' ? `${c.header} (%)` : c.header)).join(',')];
+  for (const row of table.rows) lines.push(table.columns.map((c) => csvCell(c, row[c.key] ?? null)).join(','));
+  if (table.totals) lines.push(table.columns.map((c) => csvCell(c, table.totals?.[c.key] ?? null)).join(','));
+  return { buffer: Buffer.from(BOM + lines.join('\r\n') + '\r\n', 'utf8'), contentType: 'text/csv; charset=utf-8', extension: 'csv' };
+}

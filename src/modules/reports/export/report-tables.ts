@@ -1,0 +1,165 @@
+import type { PortfolioFiguresDto, PortfolioReportDto } from '../dto/report-views.dto.js';
+import type { AgingReport, CapitalSourceReport, LoanListItem, ReconciliationReport } from '../services/other-reports.service.js';
+import type { ReportColumn, ReportRow, ReportTable } from './report-table.js';
+
+/** Each report as the table its exports render (domain.md vocabulary for the headers). */
+
+const SOURCE_VI: Record<string, string> = {
+  SNAPSHOT: 'ảnh chụp cuối tháng (snapshot)',
+  LIVE: 'số liệu ngày chốt gần nhất (live)',
+  RECONSTRUCTED: 'dựng lại từ sổ cái và tính lại khoản vay (reconstructed)',
+};
+const METHOD_NOTE = 'Tỷ trọng làm tròn 1 chữ số thập phân theo phương pháp số dư lớn nhất (largest remainder), tổng đúng 100,0%. Shares: largest-remainder rounding to 0.1, summing to exactly 100.0%.';
+
+const DIM_VI: Record<string, string> = {
+  sector: 'Ngành (VSIC)',
+  borrowerType: 'Loại khách hàng',
+  commune: 'Xã/phường',
+  capitalSource: 'Nguồn vốn',
+  termClass: 'Kỳ hạn',
+  debtGroup: 'Nhóm nợ',
+  product: 'Sản phẩm',
+};
+
+const FIGURE_COLUMNS: ReportColumn[] = [
+  { key: 'loanCount', header: 'Lượt vay', kind: 'int', width: 0.6 },
+  { key: 'borrowerCount', header: 'Số khách hàng', kind: 'int', width: 0.6 },
+  { key: 'turnover', header: 'Doanh số cho vay', kind: 'vnd' },
+  { key: 'principalCollected', header: 'Thu nợ gốc', kind: 'vnd' },
+  { key: 'interestCollected', header: 'Thu lãi', kind: 'vnd' },
+  { key: 'outstanding', header: 'Dư nợ', kind: 'vnd' },
+  { key: 'overduePrincipal', header: 'Nợ gốc quá hạn', kind: 'vnd' },
+  { key: 'overdueInterest', header: 'Lãi quá hạn', kind: 'vnd' },
+  { key: 'badDebt', header: 'Nợ xấu (nhóm 3–5)', kind: 'vnd' },
+  { key: 'badDebtRatio', header: 'Tỷ lệ nợ xấu', kind: 'ratio', width: 0.6 },
+  { key: 'par30', header: 'PAR30', kind: 'ratio', width: 0.6 },
+  { key: 'par90', header: 'PAR90', kind: 'ratio', width: 0.6 },
+  { key: 'provision', header: 'Dự phòng (cụ thể + chung)', kind: 'vnd' },
+  { key: 'shareOfOutstanding', header: 'Tỷ trọng dư nợ', kind: 'percent', width: 0.6 },
+  { key: 'shareOfTurnover', header: 'Tỷ trọng doanh số', kind: 'percent', width: 0.6 },
+];
+
+function figureCells(f: PortfolioFiguresDto): Record<string, string | number> {
+  return {
+    loanCount: f.loanCount,
+    borrowerCount: f.borrowerCount,
+    turnover: f.turnover,
+    principalCollected: f.principalCollected,
+    interestCollected: f.interestCollected,
+    outstanding: f.outstanding,
+    overduePrincipal: f.overduePrincipal,
+    overdueInterest: f.overdueInterest,
+    badDebt: f.badDebt,
+    badDebtRatio: f.badDebtRatio,
+    par30: f.par30,
+    par90: f.par90,
+    provision: (BigInt(f.specificProvision) + BigInt(f.generalProvision)).toString(),
+  };
+}
+
+function dimLabel(dim: string, k: Record<string, string | null>): string {
+  if (dim === 'sector') return `${k.code} — ${k.nameVi ?? ''} (${k.classificationVersion})`;
+  if (dim === 'capitalSource' || dim === 'product') return `${k.name ?? k.code}`;
+  if (dim === 'commune') return `${k.provinceCode}-${k.code}`;
+  if (dim === 'debtGroup') return `Nhóm ${k.code}`;
+  return String(k.code);
+}
+
+export function portfolioTable(r: PortfolioReportDto): ReportTable {
+  const dimCols: ReportColumn[] = r.groupBy.map((d) => ({ key: `dim_${d}`, header: DIM_VI[d] ?? d, kind: 'text', width: 1.8 }));
+  const rows: ReportRow[] = r.rows.map((row) => ({
+    ...Object.fromEntries(r.groupBy.map((d) => [`dim_${d}`, dimLabel(d, row.keys[d] ?? {})])),
+    ...figureCells(row),
+    shareOfOutstanding: row.shareOfOutstanding.display,
+    shareOfTurnover: row.shareOfTurnover.display,
+  }));
+  const totals: ReportRow = { [`dim_${r.groupBy[0]}`]: 'Tổng cộng', ...figureCells(r.totals), shareOfOutstanding: r.rows.length ? '100.0' : '0.0', shareOfTurnover: r.rows.length ? '100.0' : '0.0' };
+  return {
+    title: 'Báo cáo dư nợ cho vay / Loan portfolio report',
+    subtitle: [`Ngày báo cáo / As of: ${r.asOf}`, `Kỳ doanh số / Period: ${r.from} – ${r.to}`, `Nguồn số liệu / Source: ${SOURCE_VI[r.source] ?? r.source}; chính sách phân loại ${r.policy}`],
+    columns: [...dimCols, ...FIGURE_COLUMNS],
+    rows,
+    totals,
+    notes: [METHOD_NOTE],
+  };
+}
+
+export function agingTable(r: AgingReport): ReportTable {
+  return {
+    title: 'Báo cáo tuổi nợ / Aging report',
+    subtitle: [`Ngày báo cáo / As of: ${r.asOf}`, `Nguồn số liệu / Source: ${SOURCE_VI[r.source] ?? r.source}`],
+    columns: [
+      { key: 'bucket', header: 'Số ngày quá hạn', kind: 'text' },
+      { key: 'loanCount', header: 'Số khoản vay', kind: 'int' },
+      { key: 'outstanding', header: 'Dư nợ', kind: 'vnd' },
+      { key: 'overduePrincipal', header: 'Nợ gốc quá hạn', kind: 'vnd' },
+      { key: 'share', header: 'Tỷ trọng dư nợ', kind: 'percent' },
+    ],
+    rows: r.rows.map((b) => ({ bucket: b.bucket, loanCount: b.loanCount, outstanding: b.outstanding, overduePrincipal: b.overduePrincipal, share: b.share.display })),
+    totals: { bucket: 'Tổng cộng', loanCount: r.totals.loanCount, outstanding: r.totals.outstanding, overduePrincipal: r.totals.overduePrincipal, share: '100.0' },
+    notes: [METHOD_NOTE],
+  };
+}
+
+export const LOAN_LIST_COLUMNS: ReportColumn[] = [
+  { key: 'contractNumber', header: 'Số hợp đồng', kind: 'text', width: 1.3 },
+  { key: 'borrowerName', header: 'Khách hàng', kind: 'text', width: 2 },
+  { key: 'borrowerType', header: 'Loại', kind: 'text', width: 0.9 },
+  { key: 'sectorCode', header: 'Ngành', kind: 'text', width: 0.5 },
+  { key: 'communeCode', header: 'Mã xã', kind: 'text', width: 0.6 },
+  { key: 'disbursed', header: 'Đã giải ngân', kind: 'vnd' },
+  { key: 'outstanding', header: 'Dư nợ', kind: 'vnd' },
+  { key: 'overduePrincipal', header: 'Gốc quá hạn', kind: 'vnd' },
+  { key: 'overdueInterest', header: 'Lãi quá hạn', kind: 'vnd' },
+  { key: 'daysPastDue', header: 'Số ngày quá hạn', kind: 'int', width: 0.6 },
+  { key: 'debtGroup', header: 'Nhóm nợ', kind: 'int', width: 0.5 },
+  { key: 'provision', header: 'Dự phòng', kind: 'vnd' },
+];
+
+export function loanListRow(i: LoanListItem): ReportRow {
+  return { ...i, provision: (BigInt(i.specificProvision) + BigInt(i.generalProvision)).toString() };
+}
+
+export function loanListTable(asOf: string, source: string, items: readonly LoanListItem[]): ReportTable {
+  return {
+    title: 'Danh sách khoản vay / Loan list',
+    subtitle: [`Ngày báo cáo / As of: ${asOf}`, `Nguồn số liệu / Source: ${SOURCE_VI[source] ?? source}`],
+    columns: LOAN_LIST_COLUMNS,
+    rows: items.map(loanListRow),
+  };
+}
+
+export function capitalSourcesTable(r: CapitalSourceReport): ReportTable {
+  return {
+    title: 'Báo cáo nguồn vốn / Capital sources',
+    subtitle: [`Ngày báo cáo / As of: ${r.asOf}`, 'Khả dụng = vốn − dư nợ (domain.md "Capital sources")'],
+    columns: [
+      { key: 'name', header: 'Nguồn vốn', kind: 'text', width: 2 },
+      { key: 'capital', header: 'Vốn', kind: 'vnd' },
+      { key: 'disbursed', header: 'Đã giải ngân', kind: 'vnd' },
+      { key: 'repaid', header: 'Đã thu gốc', kind: 'vnd' },
+      { key: 'outstanding', header: 'Dư nợ', kind: 'vnd' },
+      { key: 'available', header: 'Khả dụng', kind: 'vnd' },
+      { key: 'interestEarned', header: 'Thu nhập lãi', kind: 'vnd' },
+    ],
+    rows: r.rows.map((x) => ({ ...x, bearsCreditRisk: String(x.bearsCreditRisk) })),
+  };
+}
+
+export function reconciliationTable(r: ReconciliationReport): ReportTable {
+  return {
+    title: 'Đối chiếu sổ cái và dư nợ / Ledger reconciliation',
+    subtitle: [
+      `Ngày đối chiếu / As of: ${r.asOf}; số khoản vay: ${r.loansChecked}`,
+      `Dư nợ gốc theo sổ cái: ${r.ledgerPrincipal}; theo khoản vay: ${r.eventPrincipal}; bút toán lệch: ${r.unbalancedTransactions.length}`,
+    ],
+    columns: [
+      { key: 'contractNumber', header: 'Số hợp đồng', kind: 'text' },
+      { key: 'account', header: 'Tài khoản', kind: 'text' },
+      { key: 'loanBalance', header: 'Theo khoản vay', kind: 'vnd' },
+      { key: 'ledger', header: 'Theo sổ cái', kind: 'vnd' },
+    ],
+    rows: r.mismatches,
+    notes: [r.mismatches.length === 0 ? 'Không có chênh lệch / No differences.' : `${r.mismatches.length} chênh lệch / differences.`],
+  };
+}

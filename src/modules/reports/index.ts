@@ -1,0 +1,5 @@
+export { ReportsModule, ReportsWorkerModule } from './reports.module.js';
+export { PortfolioReportService } from './services/portfolio-report.service.js';
+export { OtherReportsService } from './services/other-reports.service.js';
+export { AsOfService } from './services/as-of.service.js';
+export * as reportsDomain from './domain/index.js';

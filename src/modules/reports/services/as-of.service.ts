@@ -1,0 +1,121 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import { addDays, type LocalDate } from '../../../platform/dates/index.js';
+import { DomainError } from '../../../platform/errors/index.js';
+import { BusinessDateService } from '../../close-of-business/index.js';
+import { type ClassificationPolicy, type PolicyDefinition, DEFAULT_POLICIES, policyFromDefinition, policyInForce } from '../../close-of-business/domain/index.js';
+import { LOAN_COLUMNS, type LoanRow, loanEngine, loanStore, termsOf } from '../../loans/index.js';
+import { ReportErrors } from '../reports.errors.js';
+import type { PositionPlan, PositionSource, ReplayedPosition } from './loan-positions.js';
+
+const REPLAY_BATCH = 500;
+
+/**
+ * Decides how a report reads date D (see loan-positions.ts) and prepares what the SQL needs:
+ * the classification policy in force on D and, outside snapshots, the engine-replayed penalty
+ * interest of the loans that were ever late by D.
+ */
+@Injectable()
+export class AsOfService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly businessDate: BusinessDateService,
+  ) {}
+
+  async lastClosedDate(): Promise<LocalDate> {
+    return addDays(await this.businessDate.current(), -1);
+  }
+
+  /** asOf defaults to the last closed date; a later date has no figures yet. */
+  async resolveDate(asOf: LocalDate | undefined): Promise<{ asOf: LocalDate; lastClosed: LocalDate }> {
+    const lastClosed = await this.lastClosedDate();
+    const date = asOf ?? lastClosed;
+    if (date > lastClosed) throw new DomainError(ReportErrors['REPORT.AS_OF_NOT_CLOSED'], { actual: date, limit: lastClosed });
+    return { asOf: date, lastClosed };
+  }
+
+  async plan(asOf: LocalDate, lastClosed: LocalDate, loanIds?: readonly string[]): Promise<PositionPlan> {
+    const policy = await this.policyOn(asOf);
+    const source = await this.sourceFor(asOf, lastClosed);
+    if (source === 'SNAPSHOT') return { asOf, source, policy, useStoredRisk: true, replayed: new Map(), loanIds };
+    const [{ ok }] = (await this.dataSource.query(`SELECT EXISTS (SELECT 1 FROM close_runs WHERE business_date = $1 AND status = 'SUCCEEDED') AS ok`, [asOf])) as Array<{ ok: boolean }>;
+    const replayed = await this.replayed(asOf, source, loanIds);
+    return { asOf, source, policy, useStoredRisk: source === 'LIVE' && ok, replayed, loanIds };
+  }
+
+  async policyOn(date: LocalDate): Promise<ClassificationPolicy> {
+    const rows: Array<{ code: string; legal_basis: string; effective_from: string; definition: PolicyDefinition }> = await this.dataSource.query(
+      `SELECT code, legal_basis, effective_from::text AS effective_from, definition FROM classification_policies WHERE effective_from <= $1 ORDER BY effective_from DESC LIMIT 1`,
+      [date],
+    );
+    return rows[0] ? policyFromDefinition(rows[0].code, rows[0].legal_basis, rows[0].effective_from, rows[0].definition) : policyInForce(DEFAULT_POLICIES, date);
+  }
+
+  private async sourceFor(asOf: LocalDate, lastClosed: LocalDate): Promise<PositionSource> {
+    const [{ snap, late }] = (await this.dataSource.query(
+      `SELECT EXISTS (SELECT 1 FROM loan_snapshots WHERE snapshot_date = $1) AS snap,
+              EXISTS (SELECT 1 FROM journal_transactions WHERE value_date <= $1 AND booking_date > $1
+                      AND kind IN ('DISBURSEMENT', 'REPAYMENT', 'REPAYMENT_REVERSAL', 'WRITE_OFF'))
+              OR EXISTS (SELECT 1 FROM loan_events WHERE kind = 'SCHEDULE_CHANGE' AND value_date <= $1 AND booking_date > $1) AS late`,
+      [asOf],
+    )) as Array<{ snap: boolean; late: boolean }>;
+    if (snap && !late) return 'SNAPSHOT';
+    return asOf === lastClosed ? 'LIVE' : 'RECONSTRUCTED';
+  }
+
+  /**
+   * Loans the SQL cannot reconstruct alone on D: those that may owe penalty interest (an
+   * installment due by D not fully paid by the end of its due date) and those restructured after D
+   * (their installment rows already hold the new schedule). LIVE reads the stored numerators, so
+   * it replays only the late ones with an event valued after D (the open day). One set-based
+   * query picks them; the engine replays each from its terms and events, in batches.
+   */
+  private async replayed(asOf: LocalDate, source: PositionSource, loanIds?: readonly string[]): Promise<Map<string, ReplayedPosition>> {
+    const rows: Array<{ loan_id: string }> = await this.dataSource.query(
+      `SELECT DISTINCT i.loan_id::text AS loan_id FROM loan_installments i
+       WHERE NOT i.superseded AND i.billed AND i.due_date <= $1 AND ($3::bigint[] IS NULL OR i.loan_id = ANY($3::bigint[]))
+         AND i.principal_due + coalesce(i.interest_due, 0) > coalesce((
+               SELECT sum(a.amount) FROM loan_events e JOIN loan_event_allocations a ON a.event_id = e.id AND a.superseded_at IS NULL
+               WHERE e.loan_id = i.loan_id AND e.kind = 'REPAYMENT' AND e.reversed_at IS NULL AND e.value_date <= i.due_date
+                 AND a.installment_seq = i.seq AND a.component IN ('PRINCIPAL', 'INTEREST')), 0)
+         AND (NOT $2 OR EXISTS (SELECT 1 FROM loan_events e WHERE e.loan_id = i.loan_id AND e.value_date > $1 AND e.reversed_at IS NULL))
+       UNION
+       SELECT loan_id::text FROM loan_events
+       WHERE kind = 'SCHEDULE_CHANGE' AND reversed_at IS NULL AND value_date > $1 AND ($3::bigint[] IS NULL OR loan_id = ANY($3::bigint[]))`,
+      [asOf, source === 'LIVE', loanIds ?? null],
+    );
+    const out = new Map<string, ReplayedPosition>();
+    const ids = rows.map((r) => r.loan_id);
+    for (let i = 0; i < ids.length; i += REPLAY_BATCH) {
+      for (const [id, s] of await this.replaySummaries(ids.slice(i, i + REPLAY_BATCH), asOf)) {
+        if (!s) continue;
+        out.set(id, {
+          overduePrincipal: s.overduePrincipal.toFixed(),
+          overdueInterest: s.billedUnpaidInterest.toFixed(),
+          penalty: s.overdueInterest.plus(s.lateInterest).toFixed(),
+          dpd: s.daysPastDue,
+        });
+      }
+    }
+    return out;
+  }
+
+  /** The engine's summary of each loan at the end of D, from its terms and events alone. */
+  async replaySummaries(ids: readonly string[], asOf: LocalDate): Promise<Map<string, loanEngine.LoanSummary | null>> {
+    const m = this.dataSource.manager;
+    const rows: LoanRow[] = await m.query(`SELECT ${LOAN_COLUMNS} FROM loans l WHERE l.id = ANY($1::bigint[])`, [ids]);
+    const out = new Map<string, loanEngine.LoanSummary | null>();
+    for (const row of rows) {
+      const terms = termsOf(row);
+      if (!terms || asOf < terms.startDate) {
+        out.set(String(row.id), null);
+        continue;
+      }
+      // loanStore.events is the loans module's own reading of events (restructurings included).
+      const state = loanEngine.replay(terms, await loanStore.events(m, String(row.id)), asOf).state;
+      out.set(String(row.id), loanEngine.loanSummary(state, asOf));
+    }
+    return out;
+  }
+}

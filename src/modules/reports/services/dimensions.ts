@@ -1,0 +1,38 @@
+/**
+ * Report dimensions (domain.md "Reports…": by sector, borrower type, commune, capital source, term
+ * class, debt group; issue 6 adds product). Each is a key and its labels as SQL over
+ * l = loans, b = borrowers, sec = sectors, cs = capital_sources, pv = loan_product_versions,
+ * lp = loan_products, pos = the loan's position as of the report date.
+ */
+export const DIMENSIONS = ['sector', 'borrowerType', 'commune', 'capitalSource', 'termClass', 'debtGroup', 'product'] as const;
+export type Dimension = (typeof DIMENSIONS)[number];
+
+interface DimensionSql {
+  /** Output column → SQL expression; the first is the key. */
+  readonly columns: Readonly<Record<string, string>>;
+}
+
+// termClass: domain.md short ≤ 12 months, medium 13–60, long > 60 (reports/domain termClass()).
+const TERM_CLASS_SQL = `CASE WHEN l.term_months <= 12 THEN 'SHORT' WHEN l.term_months <= 60 THEN 'MEDIUM' ELSE 'LONG' END`;
+
+export const DIMENSION_SQL: Readonly<Record<Dimension, DimensionSql>> = {
+  sector: { columns: { code: 'l.sector_code', classificationVersion: 'l.sector_version', nameVi: 'sec.name_vi', nameEn: 'sec.name_en' } },
+  borrowerType: { columns: { code: 'b.type' } },
+  commune: { columns: { code: 'b.commune_code', provinceCode: 'b.province_code' } },
+  capitalSource: { columns: { code: 'l.capital_source_id::text', name: 'cs.name', bearsCreditRisk: 'cs.bears_credit_risk::text' } },
+  termClass: { columns: { code: TERM_CLASS_SQL } },
+  debtGroup: { columns: { code: 'coalesce(pos.debt_group, 1)::text' } },
+  product: { columns: { code: 'lp.code', productId: 'pv.product_id::text', name: 'pv.name' } },
+};
+
+/** Joins every dimension needs, from loans l. */
+export const DIMENSION_JOINS = `JOIN borrowers b ON b.id = l.borrower_id
+  JOIN sectors sec ON sec.classification_version = l.sector_version AND sec.code = l.sector_code
+  JOIN capital_sources cs ON cs.id = l.capital_source_id
+  JOIN loan_product_versions pv ON pv.id = l.product_version_id
+  JOIN loan_products lp ON lp.id = pv.product_id`;
+
+/** Column alias of a dimension's label in the SQL result: d0_code, d1_nameVi… */
+export function dimensionColumns(dims: readonly Dimension[]): { alias: string; dim: Dimension; name: string; sql: string }[] {
+  return dims.flatMap((dim, i) => Object.entries(DIMENSION_SQL[dim].columns).map(([name, sql]) => ({ alias: `d${i}_${name}`, dim, name, sql })));
+}

@@ -1,0 +1,159 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import { DomainError } from '../../../platform/errors/index.js';
+import { Money } from '../../../platform/money/index.js';
+import type { Actor } from '../../auth/index.js';
+import { SHARE_ROUNDING_METHOD, formatPercent, par, ratio, sharesOf } from '../domain/index.js';
+import type { PortfolioQueryDto } from '../dto/report-query.dto.js';
+import type { PortfolioFiguresDto, PortfolioReportDto, PortfolioRowDto, ShareMethodDto } from '../dto/report-views.dto.js';
+import { ReportErrors } from '../reports.errors.js';
+import { AsOfService } from './as-of.service.js';
+import { DIMENSION_JOINS, type Dimension, dimensionColumns } from './dimensions.js';
+import { positionsCte } from './loan-positions.js';
+import { SqlParams } from './sql-params.js';
+
+export const SHARE_METHOD: ShareMethodDto = {
+  method: SHARE_ROUNDING_METHOD,
+  decimals: 1,
+  description:
+    'Exact shares are amount ÷ total (decimal strings). Displayed percentages are floored to one decimal and the missing tenths go to the largest remainders (ties: first row), so they sum to exactly 100.0.',
+};
+
+interface FigureRow {
+  loan_count: number;
+  borrower_count: number;
+  outstanding_loan_count: number;
+  outstanding_borrower_count: number;
+  turnover: string;
+  principal_collected: string;
+  interest_collected: string;
+  outstanding: string;
+  overdue_principal: string;
+  overdue_interest: string;
+  penalty_interest: string;
+  bad_debt: string;
+  par30_amount: string;
+  par90_amount: string;
+  specific_provision: string;
+  general_provision: string;
+  is_total: boolean;
+  [alias: string]: string | number | boolean | null;
+}
+
+/**
+ * The portfolio report (issue 6; domain.md "Reports the fund files and auditors ask for"): one
+ * aggregate query over every loan's position as of D and its ledger flows in the period, grouped
+ * by up to two dimensions with GROUPING SETS so the totals come from the same scan.
+ */
+@Injectable()
+export class PortfolioReportService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly asOfs: AsOfService,
+  ) {}
+
+  async portfolio(_actor: Actor, q: PortfolioQueryDto): Promise<PortfolioReportDto> {
+    const { asOf, lastClosed } = await this.asOfs.resolveDate(q.asOf);
+    const to = q.to ?? asOf;
+    const from = q.from ?? `${asOf.slice(0, 4)}-01-01`;
+    if (from > to || to > lastClosed) throw new DomainError(ReportErrors['REPORT.INVALID_PERIOD'], { from, to, limit: lastClosed });
+    const groupBy: Dimension[] = q.groupBy && q.groupBy.length > 0 ? q.groupBy : ['sector'];
+    if (new Set(groupBy).size !== groupBy.length) throw new DomainError(ReportErrors['REPORT.GROUP_BY_TOO_MANY'], { actual: groupBy.join(',') });
+    const plan = await this.asOfs.plan(asOf, lastClosed);
+    const p = new SqlParams();
+    const cte = positionsCte(plan, p);
+    const [f, t] = [p.add(from), p.add(to)];
+    const cols = dimensionColumns(groupBy);
+    const aliases = cols.map((c) => `"${c.alias}"`).join(', ');
+    const rows: FigureRow[] = await this.dataSource.query(
+      `WITH ${cte}, flows AS (
+         SELECT je.loan_id,
+                coalesce(sum(je.amount) FILTER (WHERE jt.kind = 'DISBURSEMENT' AND je.account = 'PRINCIPAL_RECEIVABLE'), 0) AS turnover,
+                coalesce(-sum(je.amount) FILTER (WHERE jt.kind <> 'DISBURSEMENT' AND je.account = 'PRINCIPAL_RECEIVABLE'), 0) AS principal_collected,
+                coalesce(-sum(je.amount) FILTER (WHERE jt.kind <> 'DISBURSEMENT' AND je.account IN ('INTEREST_RECEIVABLE', 'PENALTY_RECEIVABLE')), 0) AS interest_collected
+         FROM journal_entries je JOIN journal_transactions jt ON jt.id = je.transaction_id
+         WHERE je.loan_id IS NOT NULL AND je.value_date BETWEEN ${f}::date AND ${t}::date AND jt.kind IN ('DISBURSEMENT', 'REPAYMENT', 'REPAYMENT_REVERSAL')
+         GROUP BY 1
+       ), base AS (
+         SELECT l.id, l.borrower_id, ${cols.map((c) => `${c.sql} AS "${c.alias}"`).join(', ')},
+                coalesce(pos.outstanding, 0) AS outstanding, coalesce(pos.overdue_principal, 0) AS overdue_principal,
+                coalesce(pos.overdue_interest, 0) AS overdue_interest, coalesce(pos.penalty_interest, 0) AS penalty_interest,
+                coalesce(pos.dpd, 0) AS dpd, coalesce(pos.bad, false) AS bad,
+                coalesce(pos.specific_provision, 0) AS specific_provision, coalesce(pos.general_provision, 0) AS general_provision,
+                coalesce(fl.turnover, 0) AS turnover, coalesce(fl.principal_collected, 0) AS principal_collected, coalesce(fl.interest_collected, 0) AS interest_collected
+         FROM loans l ${DIMENSION_JOINS}
+         LEFT JOIN pos ON pos.loan_id = l.id LEFT JOIN flows fl ON fl.loan_id = l.id
+         WHERE pos.loan_id IS NOT NULL OR fl.loan_id IS NOT NULL
+       )
+       SELECT ${aliases}, GROUPING(${aliases}) <> 0 AS is_total,
+              count(*) FILTER (WHERE turnover > 0)::int AS loan_count,
+              count(DISTINCT borrower_id) FILTER (WHERE turnover > 0)::int AS borrower_count,
+              count(*) FILTER (WHERE outstanding > 0)::int AS outstanding_loan_count,
+              count(DISTINCT borrower_id) FILTER (WHERE outstanding > 0)::int AS outstanding_borrower_count,
+              sum(turnover)::text AS turnover, sum(principal_collected)::text AS principal_collected, sum(interest_collected)::text AS interest_collected,
+              sum(outstanding)::text AS outstanding, sum(overdue_principal)::text AS overdue_principal, sum(overdue_interest)::text AS overdue_interest,
+              sum(penalty_interest)::text AS penalty_interest,
+              coalesce(sum(outstanding) FILTER (WHERE bad), 0)::text AS bad_debt,
+              coalesce(sum(outstanding) FILTER (WHERE dpd >= 30), 0)::text AS par30_amount,
+              coalesce(sum(outstanding) FILTER (WHERE dpd >= 90), 0)::text AS par90_amount,
+              sum(specific_provision)::text AS specific_provision, sum(general_provision)::text AS general_provision
+       FROM base GROUP BY GROUPING SETS ((${aliases}), ())
+       ORDER BY is_total, ${aliases}`,
+      p.values,
+    );
+    const groups = rows.filter((r) => !r.is_total);
+    const total = rows.find((r) => r.is_total);
+    const outShares = sharesOf(groups.map((r) => new Money(r.outstanding)));
+    const turnShares = sharesOf(groups.map((r) => new Money(r.turnover)));
+    const share = (s: (typeof outShares)[number]): { exact: string; display: string } => ({ exact: s.share.toFixed(), display: formatPercent(s.displayPercent) });
+    return {
+      report: 'PORTFOLIO',
+      asOf,
+      from,
+      to,
+      source: plan.source,
+      groupBy,
+      policy: plan.policy.code,
+      shareMethod: SHARE_METHOD,
+      rows: groups.map(
+        (r, i): PortfolioRowDto => ({
+          keys: Object.fromEntries(groupBy.map((dim, di) => [dim, Object.fromEntries(cols.filter((c) => c.alias.startsWith(`d${di}_`)).map((c) => [c.name, r[c.alias] === null ? null : String(r[c.alias])]))])),
+          ...figures(r),
+          shareOfOutstanding: share(outShares[i]),
+          shareOfTurnover: share(turnShares[i]),
+        }),
+      ),
+      totals: total ? figures(total) : figures(EMPTY),
+    };
+  }
+}
+
+const EMPTY: FigureRow = {
+  loan_count: 0, borrower_count: 0, outstanding_loan_count: 0, outstanding_borrower_count: 0, turnover: '0', principal_collected: '0', interest_collected: '0',
+  outstanding: '0', overdue_principal: '0', overdue_interest: '0', penalty_interest: '0', bad_debt: '0', par30_amount: '0', par90_amount: '0',
+  specific_provision: '0', general_provision: '0', is_total: true,
+};
+
+function figures(r: FigureRow): PortfolioFiguresDto {
+  const outstanding = new Money(r.outstanding);
+  return {
+    loanCount: r.loan_count,
+    borrowerCount: r.borrower_count,
+    outstandingLoanCount: r.outstanding_loan_count,
+    outstandingBorrowerCount: r.outstanding_borrower_count,
+    turnover: r.turnover,
+    principalCollected: r.principal_collected,
+    interestCollected: r.interest_collected,
+    outstanding: r.outstanding,
+    overduePrincipal: r.overdue_principal,
+    overdueInterest: r.overdue_interest,
+    penaltyInterest: r.penalty_interest,
+    badDebt: r.bad_debt,
+    badDebtRatio: ratio(new Money(r.bad_debt), outstanding).toFixed(),
+    par30: par(new Money(r.par30_amount), outstanding).toFixed(),
+    par90: par(new Money(r.par90_amount), outstanding).toFixed(),
+    specificProvision: r.specific_provision,
+    generalProvision: r.general_provision,
+  };
+}
