@@ -1,15 +1,19 @@
 import { Foundation1763800000000 } from './1763800000000-foundation.js';
 import { Origination1763800000001 } from './1763800000001-origination.js';
 import { LoansLedger1763800000002 } from './1763800000002-loans-ledger.js';
-import { Reports1763800000005 } from './1763800000005-reports.js';
 import { CloseOfBusiness1763800000003 } from './1763800000003-close-of-business.js';
 import { RestructuringImports1763800000004 } from './1763800000004-restructuring-imports.js';
+import { Reports1763800000005 } from './1763800000005-reports.js';
 
 /**
  * Every migration in order. Listed explicitly (no glob) so the compiled app, the CLI and
  * the ESM test runner load the same classes. `npm run migration:generate` adds new ones here.
  */
-export const migrations = [Foundation1763800000000, Origination1763800000001, LoansLedger1763800000002];
-migrations.push(CloseOfBusiness1763800000003);
-migrations.push(Reports1763800000005);
-migrations.push(RestructuringImports1763800000004);
+export const migrations = [
+  Foundation1763800000000,
+  Origination1763800000001,
+  LoansLedger1763800000002,
+  CloseOfBusiness1763800000003,
+  RestructuringImports1763800000004,
+  Reports1763800000005,
+];

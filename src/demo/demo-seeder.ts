@@ -1,19 +1,14 @@
 import type { DataSource } from 'typeorm';
 import { addDays, type LocalDate } from '../platform/dates/index.js';
 import { Money } from '../platform/money/index.js';
-import type { Actor, Role } from '../modules/auth/index.js';
-import { UsersService } from '../modules/auth/services/users.service.js';
-import { BorrowersService } from '../modules/borrowers/services/borrowers.service.js';
+import { type Actor, type Role, UsersService } from '../modules/auth/index.js';
+import { BorrowersService } from '../modules/borrowers/index.js';
 import { BusinessDateService } from '../modules/close-of-business/index.js';
 import { CloseOfBusinessService } from '../modules/close-of-business/close-of-business.index.js';
-import { CapitalSourcesService } from '../modules/funds/services/capital-sources.service.js';
-import { CharterCapitalService } from '../modules/funds/services/charter-capital.service.js';
-import { LoanProductsService } from '../modules/products/services/loan-products.service.js';
-import { AppraisalsService } from '../modules/applications/services/appraisals.service.js';
-import { LoanApplicationsService } from '../modules/applications/services/loan-applications.service.js';
-import { LoanCommandsService } from '../modules/loans/services/loan-commands.service.js';
-import { LoanContractsService } from '../modules/loans/services/loan-contracts.service.js';
-import { LoanQueriesService } from '../modules/loans/services/loan-queries.service.js';
+import { CapitalSourcesService, CharterCapitalService } from '../modules/funds/index.js';
+import { LoanProductsService } from '../modules/products/index.js';
+import { AppraisalsService, LoanApplicationsService } from '../modules/applications/index.js';
+import { LoanCommandsService, LoanContractsService, LoanQueriesService } from '../modules/loans/index.js';
 import { type DemoLoan, type DemoPlan, COMMUNES } from './demo-plan.js';
 
 export type Resolve = <S>(cls: abstract new (...args: never[]) => S) => S;

@@ -8,3 +8,5 @@ export { LoanCommandsService } from './services/loan-commands.service.js';
 export { formatContractNumber } from './services/loan-contracts.service.js';
 export { CHANNELS, MoneyMovementDto } from './dto/loan-commands.dto.js';
 export type { RepaymentResultDto } from './dto/loan-views.dto.js';
+export { LoanContractsService } from './services/loan-contracts.service.js';
+export { LoanQueriesService } from './services/loan-queries.service.js';

@@ -67,7 +67,7 @@ ${sql.downQueries.reverse().map((d) => `    await q.query(${q(d.query)});`).join
     const indexPath = join(projectRoot, 'migrations', 'index.ts');
     const index = readFileSync(indexPath, 'utf8')
       .replace(/^(import .*\n)(?!import)/m, `$1import { ${className} } from './${file}.js';\n`)
-      .replace(/\];\s*$/, `, ${className}];\n`);
+      .replace(/,?\s*\];\s*$/, `,\n  ${className},\n];\n`);
     writeFileSync(indexPath, index);
     log(`wrote migrations/${file}.ts`);
     return file;
