@@ -38,9 +38,10 @@ export class CloseChunkService {
       const ids = locked.map((l) => l.id);
       const behind = locked.map((l) => l.last_closed_date).filter((d) => d < job.date);
       const first = behind.length > 0 ? addDays(behind.reduce((a, b) => (a < b ? a : b)), 1) : null;
-      for (let day = first; day !== null && day <= job.date; day = addDays(day, 1)) await this.closeDay(m, ids, day);
-      await this.classifyAndProvision(m, ids, job);
-      if (isEndOfMonth(job.date)) await this.monthEnd(m, actor, ids, job);
+      // The last day's loan-level billing and accrual are part of the one loan write in closeLoans.
+      await m.query(sql.CLOSE_BILLED_TABLE);
+      for (let day = first; day !== null && day <= job.date; day = addDays(day, 1)) await this.closeDay(m, ids, day, day < job.date);
+      await this.closeLoans(m, actor, ids, job);
       if (this.config.closeTestChunkDelayMs > 0) await m.query(`SELECT pg_sleep($1)`, [this.config.closeTestChunkDelayMs / 1000]);
       if (job.chunkNo >= 0) {
         await m.query(
@@ -59,37 +60,54 @@ export class CloseChunkService {
     });
   }
 
-  /** billDueOn then accrueDays(1) for the loans not yet closed for `day` (engine order: bill, then accrue). */
-  private async closeDay(m: EntityManager, ids: string[], day: LocalDate): Promise<void> {
-    for (const statement of [sql.BILL_INTEREST, sql.BILL_REST, sql.ACCRUE_INSTALLMENTS, sql.ACCRUE_LOANS]) await m.query(statement, [ids, day]);
+  /**
+   * billDueOn then accrueDays(1) for the loans not yet closed for `day` (engine order: bill, then
+   * accrue); the loans' own billing and accrual only for a missed day before the last (the last day's
+   * are CLOSE_CALC's: BILL_INTEREST_LAST notes the loans billed in close_billed).
+   */
+  private async closeDay(m: EntityManager, ids: string[], day: LocalDate, accrueLoans: boolean): Promise<void> {
+    const statements = [accrueLoans ? sql.BILL_INTEREST : sql.BILL_INTEREST_LAST, sql.BILL_REST, sql.ACCRUE_INSTALLMENTS];
+    if (accrueLoans) statements.push(sql.ACCRUE_LOANS);
+    for (const statement of statements) await m.query(statement, [ids, day]);
   }
 
-  private async classifyAndProvision(m: EntityManager, ids: string[], job: CloseChunkJob): Promise<void> {
+  /**
+   * The last day's accrual, days past due, classification with the cross-loan rule and provisions,
+   * computed once over the chunk's installments (CLOSE_CALC); at a month-end the income catch-up and
+   * provision postings are selected from those figures; then each loan row is written once
+   * (CLOSE_APPLY), and at a month-end the loan snapshots are taken.
+   */
+  private async closeLoans(m: EntityManager, actor: Actor, ids: string[], job: CloseChunkJob): Promise<void> {
+    const monthEnd = isEndOfMonth(job.date);
     const p = policySqlParams(await this.policies.inForce(m, job.date));
-    await m.query(sql.DAYS_PAST_DUE, [ids, job.date]);
-    await m.query(sql.CLASSIFY, [ids, job.date, p.dpdMin, p.dpdGroup, p.rsCount, p.rsDpd, p.rsGroup]);
-    await m.query(sql.PROVISION, [ids, p.specificRates, p.generalRate, p.generalGroups, p.deductCollateral]);
+    await m.query(sql.CLOSE_CALC, [
+      ids, job.date, p.dpdMin, p.dpdGroup, p.rsCount, p.rsDpd, p.rsGroup, p.specificRates, p.generalRate, p.generalGroups, p.deductCollateral, monthEnd,
+    ]);
+    await m.query(sql.GROUP_HISTORY, [job.date]);
     await m.query(sql.RELEASE_CLOSED, [job.from, job.to]);
+    const provisionsPosted = monthEnd ? await this.monthEndPostings(m, actor, job) : false;
+    await m.query(sql.CLOSE_APPLY, [monthEnd]);
+    await m.query(`DROP TABLE close_calc, close_billed`);
+    if (provisionsPosted) await m.query(sql.PROVISION_MARK_POSTED_CLOSED, [job.from, job.to]);
+    if (monthEnd) await m.query(sql.SNAPSHOT, [job.from, job.to, job.date]);
   }
 
   /**
    * design.md: accruals may be posted in month-end batches as long as the ledger agrees at each
    * month-end; provisions are posted as balances adjusted at each month-end. One journal
-   * transaction per kind and chunk, lines per loan, then the month-end snapshot.
+   * transaction per kind and chunk, lines per loan. Returns whether provisions were posted.
    */
-  private async monthEnd(m: EntityManager, actor: Actor, ids: string[], job: CloseChunkJob): Promise<void> {
+  private async monthEndPostings(m: EntityManager, actor: Actor, job: CloseChunkJob): Promise<boolean> {
     const header = { valueDate: job.date, bookingDate: job.date };
-    const [income] = (await m.query(sql.INCOME_PENDING, [ids])) as Array<{ n: number }>;
+    const [income] = (await m.query(sql.INCOME_PENDING)) as Array<{ n: number }>;
     if (income.n > 0) {
-      await this.ledger.postSelect(m, actor, { ...header, kind: 'ACCRUAL', description: `Dự thu lãi cuối tháng ${job.date} (chốt ngày, lô ${job.chunkNo})` }, sql.INCOME_LINES, [ids]);
-      await m.query(sql.INCOME_MARK_POSTED, [ids]);
+      await this.ledger.postSelect(m, actor, { ...header, kind: 'ACCRUAL', description: `Dự thu lãi cuối tháng ${job.date} (chốt ngày, lô ${job.chunkNo})` }, sql.INCOME_LINES, []);
     }
     const range = [job.from, job.to];
     const [provision] = (await m.query(sql.PROVISION_PENDING, range)) as Array<{ n: number }>;
     if (provision.n > 0) {
       await this.ledger.postSelect(m, actor, { ...header, kind: 'PROVISION', description: `Dự phòng rủi ro cuối tháng ${job.date} (lô ${job.chunkNo})` }, sql.PROVISION_LINES, range);
-      await m.query(sql.PROVISION_MARK_POSTED, range);
     }
-    await m.query(sql.SNAPSHOT, [...range, job.date]);
+    return provision.n > 0;
   }
 }

@@ -35,6 +35,30 @@ export const BILL_INTEREST = `
   )
   UPDATE loans l SET period_interest_numerator = 0, period_interest_paid = 0 FROM billed b WHERE l.id = b.loan_id`;
 
+/**
+ * BILL_INTEREST on the last day of the chunk's close: the installment is billed alike, and the loan's
+ * period numerator restarts at zero in CLOSE_CALC / CLOSE_APPLY (one write of the loan row), which
+ * read the loans billed from close_billed (CLOSE_BILLED_TABLE). $1 ids, $2 D.
+ */
+export const CLOSE_BILLED_TABLE = `CREATE TEMP TABLE close_billed (loan_id bigint PRIMARY KEY) ON COMMIT DROP`;
+
+export const BILL_INTEREST_LAST = `
+  WITH due AS (
+    SELECT DISTINCT ON (i.loan_id) i.loan_id, i.seq
+    FROM loan_installments i JOIN loans l ON l.id = i.loan_id
+    WHERE i.loan_id = ANY($1::bigint[]) AND l.last_closed_date = $2::date - 1
+      AND i.due_date = $2::date AND i.interest_date AND NOT i.billed AND NOT i.superseded
+    ORDER BY i.loan_id, i.seq
+  ), billed AS (
+    UPDATE loan_installments i
+    SET billed = true, interest_due = lms_round_numerator(l.period_interest_numerator, l.rounding_unit),
+        interest_paid = i.interest_paid + l.period_interest_paid
+    FROM due JOIN loans l ON l.id = due.loan_id
+    WHERE i.loan_id = due.loan_id AND i.seq = due.seq
+    RETURNING i.loan_id
+  )
+  INSERT INTO close_billed (loan_id) SELECT loan_id FROM billed`;
+
 /** billDueOn, part 2: every other installment due on D is billed with zero interest. $1 ids, $2 D. */
 export const BILL_REST = `
   UPDATE loan_installments i SET billed = true, interest_due = 0
@@ -67,19 +91,128 @@ export const ACCRUE_LOANS = `
     last_closed_date = $2::date, updated_at = now()
   WHERE l.id = ANY($1::bigint[]) AND l.last_closed_date = $2::date - 1`;
 
-/** daysPastDue (loan-summary.ts): D − the due date of the oldest unpaid principal or interest; 0 if none. */
-export const DAYS_PAST_DUE = `
-  UPDATE loans l SET days_past_due = x.dpd
-  FROM (SELECT l2.id, coalesce($2::date - (
-          SELECT min(i.due_date) FROM loan_installments i
-          WHERE i.loan_id = l2.id AND NOT i.superseded AND i.due_date <= $2::date
-            AND (i.principal_paid < i.principal_due
-                 OR CASE WHEN i.billed THEN i.interest_due > i.interest_paid ELSE i.interest_date AND l2.period_interest_numerator > 0 END)), 0) AS dpd
-        FROM loans l2 WHERE l2.id = ANY($1::bigint[])) x
-  WHERE l.id = x.id AND l.days_past_due <> x.dpd`;
+/**
+ * The last day's loan-level close in ONE pass (after billing and installment accrual for D): the
+ * installments of the chunk are aggregated once per loan, then accrueDays(1) on the loan (normal
+ * interest on performing principal = outstanding − unpaid billed principal), daysPastDue
+ * (loan-summary.ts: D − the due date of the oldest unpaid principal or interest; 0 if none),
+ * classification (domain/classification.ts: own group = worse of the DPD group and the
+ * restructuring group under the policy in force, then the cross-loan rule — every ACTIVE loan of a
+ * borrower takes the borrower's worst group; a chunk holds all of a borrower's loans), provisions
+ * (domain/provisioning.ts, Decree 86/2024: specific = min(round(rate(group) × max(0, outstanding −
+ * Σ collateral × discount)), outstanding); general = round(general rate × outstanding) in the
+ * general groups; both 0 where the capital source bears no credit risk) and, at a month-end, the
+ * earned income (income.ts earnedIncome in whole units) — into a transaction-scoped temp table,
+ * from which the ledger lines are selected and the loans are written once (CLOSE_APPLY).
+ * Only loans with last_closed_date = D − 1 accrue; the others (a retry) are recomputed unchanged.
+ * $1 ids, $2 D, $3 dpdMin, $4 dpdGroup, $5 rsCount, $6 rsDpd, $7 rsGroup, $8 specific rates by
+ * group, $9 general rate, $10 general groups, $11 deduct collateral, $12 month-end (earned income).
+ */
+export const CLOSE_CALC = `
+  CREATE TEMP TABLE close_calc ON COMMIT DROP AS
+  WITH agg AS (
+    SELECT i.loan_id,
+           sum(i.principal_due - i.principal_paid) FILTER (WHERE i.billed) AS unpaid_billed,
+           min(i.due_date) FILTER (WHERE i.due_date <= $2::date
+             AND (i.principal_paid < i.principal_due OR (i.billed AND i.interest_due > i.interest_paid))) AS oldest_due,
+           min(i.due_date) FILTER (WHERE i.due_date <= $2::date AND NOT i.billed AND i.interest_date) AS oldest_unbilled_interest,
+           sum(coalesce(i.interest_due, 0)) FILTER (WHERE $12::boolean) AS billed,
+           sum(lms_round_numerator(i.overdue_interest_numerator, l.rounding_unit)) FILTER (WHERE $12::boolean) AS overdue,
+           sum(lms_round_numerator(i.late_interest_numerator, l.rounding_unit)) FILTER (WHERE $12::boolean) AS late
+    FROM loan_installments i JOIN loans l ON l.id = i.loan_id
+    WHERE i.loan_id = ANY($1::bigint[]) AND NOT i.superseded
+    GROUP BY i.loan_id
+  ), col AS (
+    SELECT c.loan_id, sum(c.value * r.rate) AS value
+    FROM loan_collateral c JOIN collateral_discount_rates r ON r.type = c.type
+    WHERE $11::boolean AND c.loan_id = ANY($1::bigint[])
+    GROUP BY c.loan_id
+  ), acc AS (
+    SELECT l.id, l.borrower_id, l.capital_source_id, l.rounding_unit, l.outstanding_principal, l.restructuring_count,
+           l.debt_group AS old_group, cs.bears_credit_risk, coalesce(col.value, 0) AS collateral,
+           l.last_closed_date = $2::date - 1 AS accrue, b.loan_id IS NOT NULL AS billed_today,
+           CASE WHEN b.loan_id IS NOT NULL THEN 0 ELSE l.period_interest_numerator END
+             + CASE WHEN l.last_closed_date = $2::date - 1
+                    THEN (l.outstanding_principal - coalesce(a.unpaid_billed, 0)) * l.annual_rate ELSE 0 END AS num,
+           a.oldest_due, a.oldest_unbilled_interest, a.billed, a.overdue, a.late,
+           l.interest_earned_posted AS p_interest, l.overdue_interest_earned_posted AS p_overdue, l.late_interest_earned_posted AS p_late,
+           l.specific_provision_posted AS p_specific, l.general_provision_posted AS p_general
+    FROM loans l
+    JOIN capital_sources cs ON cs.id = l.capital_source_id
+    LEFT JOIN agg a ON a.loan_id = l.id
+    LEFT JOIN col ON col.loan_id = l.id
+    LEFT JOIN close_billed b ON b.loan_id = l.id
+    WHERE l.id = ANY($1::bigint[])
+  ), dpd AS (
+    SELECT acc.*, coalesce($2::date - least(acc.oldest_due, CASE WHEN acc.num > 0 THEN acc.oldest_unbilled_interest END), 0) AS dpd
+    FROM acc
+  ), own AS (
+    SELECT dpd.*, d.g AS dpd_group, coalesce(r.g, 1) AS rs_group
+    FROM dpd
+    CROSS JOIN LATERAL (SELECT max(t.g) AS g FROM unnest($3::int[], $4::int[]) AS t(m, g) WHERE dpd.dpd >= t.m) d
+    CROSS JOIN LATERAL (SELECT max(t.g) AS g FROM unnest($5::int[], $6::int[], $7::int[]) AS t(c, m, g)
+                        WHERE dpd.restructuring_count >= t.c AND dpd.dpd >= t.m) r
+  ), fin AS (
+    SELECT own.*, greatest(dpd_group, rs_group) AS own_group,
+           CASE WHEN rs_group > dpd_group THEN 'RESTRUCTURING' ELSE 'DPD' END AS own_reason,
+           max(greatest(dpd_group, rs_group)) OVER (PARTITION BY borrower_id) AS grp
+    FROM own
+  )
+  SELECT f.id, f.capital_source_id, f.accrue, f.billed_today, f.num, f.dpd, f.old_group, f.own_group, f.grp,
+         CASE WHEN f.grp > f.own_group THEN 'CROSS_LOAN' ELSE f.own_reason END AS reason,
+         CASE WHEN f.bears_credit_risk
+              THEN least(round(($8::numeric[])[f.grp] * greatest(0, f.outstanding_principal - f.collateral)), f.outstanding_principal)
+              ELSE 0 END AS specific,
+         CASE WHEN f.bears_credit_risk AND f.grp = ANY($10::int[]) THEN round($9::numeric * f.outstanding_principal) ELSE 0 END AS general,
+         coalesce(f.billed, 0) + lms_round_numerator(f.num, f.rounding_unit) AS interest,
+         coalesce(f.overdue, 0) AS overdue, coalesce(f.late, 0) AS late,
+         f.p_interest, f.p_overdue, f.p_late, f.p_specific, f.p_general
+  FROM fin f`;
+
+/** Each change of group is stored with its date and reason (from CLOSE_CALC). $1 D. */
+export const GROUP_HISTORY = `
+  INSERT INTO loan_group_history (loan_id, date, from_group, to_group, reason)
+  SELECT id, $1::date, old_group, grp, reason FROM close_calc WHERE grp <> old_group
+  ON CONFLICT (loan_id, date) DO NOTHING`;
 
 /**
- * Classification (domain.md "Restructuring and risk"; domain/classification.ts): own group = worse
+ * The one write of each loan row for the day (from CLOSE_CALC): accrual and day D closed (the guard
+ * the statements above read) with the period restarted where BILL_INTEREST_LAST billed, days past due, groups, provisions, and at a month-end ($1) the income
+ * and provisions marked posted (their ledger lines were selected from close_calc before). Rows whose
+ * values do not change are not written.
+ */
+const APPLIED = `c.num, CASE WHEN c.billed_today THEN 0 ELSE l.period_interest_paid END, CASE WHEN c.accrue THEN l.last_closed_date + 1 ELSE l.last_closed_date END, c.dpd, c.own_group, c.grp, c.reason,
+    c.specific, c.general,
+    CASE WHEN $1::boolean THEN c.interest ELSE l.interest_earned_posted END,
+    CASE WHEN $1::boolean THEN c.overdue ELSE l.overdue_interest_earned_posted END,
+    CASE WHEN $1::boolean THEN c.late ELSE l.late_interest_earned_posted END,
+    CASE WHEN $1::boolean THEN c.specific ELSE l.specific_provision_posted END,
+    CASE WHEN $1::boolean THEN c.general ELSE l.general_provision_posted END`;
+const APPLIED_COLUMNS = `period_interest_numerator, period_interest_paid, last_closed_date, days_past_due, own_debt_group, debt_group, debt_group_reason,
+    specific_provision, general_provision, interest_earned_posted, overdue_interest_earned_posted, late_interest_earned_posted,
+    specific_provision_posted, general_provision_posted`;
+
+export const CLOSE_APPLY = `
+  UPDATE loans l SET (${APPLIED_COLUMNS}) = (${APPLIED}),
+    updated_at = CASE WHEN c.accrue THEN now() ELSE l.updated_at END
+  FROM close_calc c
+  WHERE l.id = c.id AND (c.accrue OR (${APPLIED_COLUMNS.split(',').map((x) => `l.${x.trim()}`).join(', ')}) IS DISTINCT FROM (${APPLIED}))`;
+
+/** The income catch-up is due for some loan of the chunk (from CLOSE_CALC). */
+export const INCOME_PENDING = `SELECT count(*)::int AS n FROM close_calc c WHERE c.interest <> c.p_interest OR c.overdue <> c.p_overdue OR c.late <> c.p_late`;
+
+/** Income catch-up lines (loan-postings.ts accrualCatchUp, set-based): earned − posted per loan (from CLOSE_CALC). */
+export const INCOME_LINES = `
+  SELECT v.account, c.capital_source_id, c.id AS loan_id, v.amount FROM close_calc c
+  CROSS JOIN LATERAL (VALUES
+    ('INTEREST_RECEIVABLE', c.interest - c.p_interest),
+    ('INTEREST_INCOME', c.p_interest - c.interest),
+    ('PENALTY_RECEIVABLE', c.overdue + c.late - c.p_overdue - c.p_late),
+    ('OVERDUE_INTEREST_INCOME', c.p_overdue - c.overdue),
+    ('LATE_INTEREST_INCOME', c.p_late - c.late)) AS v(account, amount)`;
+
+/**
+ * Classification alone (the bench loader uses it; the close uses CLOSE_CALC) (domain.md "Restructuring and risk"; domain/classification.ts): own group = worse
  * of the DPD group and the restructuring group under the policy in force; then the cross-loan
  * rule — every ACTIVE loan of a borrower takes the borrower's worst group (a chunk holds all of a
  * borrower's loans). Each change is stored with its date and reason.
@@ -129,51 +262,36 @@ export const RELEASE_CLOSED = `
   UPDATE loans l SET specific_provision = 0, general_provision = 0
   WHERE ${RANGE} AND l.status = 'CLOSED' AND (l.specific_provision <> 0 OR l.general_provision <> 0)`;
 
-/** earnedIncome (income.ts) in whole units, with what is posted so far. $1 ids. */
-const EARNED = `
-  SELECT l.id AS loan_id, l.capital_source_id,
-         coalesce(s.billed, 0) + lms_round_numerator(l.period_interest_numerator, l.rounding_unit) AS interest,
-         coalesce(s.overdue, 0) AS overdue, coalesce(s.late, 0) AS late,
-         l.interest_earned_posted AS p_interest, l.overdue_interest_earned_posted AS p_overdue, l.late_interest_earned_posted AS p_late
-  FROM loans l LEFT JOIN LATERAL (
-    SELECT sum(coalesce(i.interest_due, 0)) AS billed,
-           sum(lms_round_numerator(i.overdue_interest_numerator, l.rounding_unit)) AS overdue,
-           sum(lms_round_numerator(i.late_interest_numerator, l.rounding_unit)) AS late
-    FROM loan_installments i WHERE i.loan_id = l.id AND NOT i.superseded) s ON true
-  WHERE l.id = ANY($1::bigint[])`;
-
-/** Income catch-up lines (loan-postings.ts accrualCatchUp, set-based): earned − posted per loan. */
-export const INCOME_LINES = `
-  SELECT v.account, e.capital_source_id, e.loan_id, v.amount FROM (${EARNED}) e
-  CROSS JOIN LATERAL (VALUES
-    ('INTEREST_RECEIVABLE', e.interest - e.p_interest),
-    ('INTEREST_INCOME', e.p_interest - e.interest),
-    ('PENALTY_RECEIVABLE', e.overdue + e.late - e.p_overdue - e.p_late),
-    ('OVERDUE_INTEREST_INCOME', e.p_overdue - e.overdue),
-    ('LATE_INTEREST_INCOME', e.p_late - e.late)) AS v(account, amount)`;
-
-export const INCOME_PENDING = `SELECT count(*)::int AS n FROM (${EARNED}) e WHERE e.interest <> e.p_interest OR e.overdue <> e.p_overdue OR e.late <> e.p_late`;
-
-export const INCOME_MARK_POSTED = `
-  UPDATE loans l SET interest_earned_posted = e.interest, overdue_interest_earned_posted = e.overdue, late_interest_earned_posted = e.late
-  FROM (${EARNED}) e WHERE l.id = e.loan_id AND (e.interest <> e.p_interest OR e.overdue <> e.p_overdue OR e.late <> e.p_late)`;
-
-/** Provisions are posted as balances: the ledger is adjusted to the computed amounts. $1 from, $2 to. */
-const PROVISION_DUE = `${RANGE} AND l.status IN ('ACTIVE', 'CLOSED')
+/**
+ * Provisions are posted as balances: the ledger is adjusted to the computed amounts — the chunk's
+ * ACTIVE loans from CLOSE_CALC (marked posted by CLOSE_APPLY), the range's CLOSED loans from their
+ * rows. $1 from, $2 to.
+ */
+const PROVISION_DUE_CLOSED = `${RANGE} AND l.status = 'CLOSED'
   AND (l.specific_provision <> l.specific_provision_posted OR l.general_provision <> l.general_provision_posted)`;
+const PROVISION_DUE_ACTIVE = `c.specific <> c.p_specific OR c.general <> c.p_general`;
 
 export const PROVISION_LINES = `
+  SELECT v.account, c.capital_source_id, c.id AS loan_id, v.amount FROM close_calc c
+  CROSS JOIN LATERAL (VALUES
+    ('PROVISION_EXPENSE', c.specific - c.p_specific + c.general - c.p_general),
+    ('PROVISION_SPECIFIC', c.p_specific - c.specific),
+    ('PROVISION_GENERAL', c.p_general - c.general)) AS v(account, amount)
+  WHERE ${PROVISION_DUE_ACTIVE}
+  UNION ALL
   SELECT v.account, l.capital_source_id, l.id AS loan_id, v.amount FROM loans l
   CROSS JOIN LATERAL (VALUES
     ('PROVISION_EXPENSE', l.specific_provision - l.specific_provision_posted + l.general_provision - l.general_provision_posted),
     ('PROVISION_SPECIFIC', l.specific_provision_posted - l.specific_provision),
     ('PROVISION_GENERAL', l.general_provision_posted - l.general_provision)) AS v(account, amount)
-  WHERE ${PROVISION_DUE}`;
+  WHERE ${PROVISION_DUE_CLOSED}`;
 
-export const PROVISION_PENDING = `SELECT count(*)::int AS n FROM loans l WHERE ${PROVISION_DUE}`;
+export const PROVISION_PENDING = `
+  SELECT (SELECT count(*) FROM close_calc c WHERE ${PROVISION_DUE_ACTIVE})::int
+       + (SELECT count(*) FROM loans l WHERE ${PROVISION_DUE_CLOSED})::int AS n`;
 
-export const PROVISION_MARK_POSTED = `
-  UPDATE loans l SET specific_provision_posted = l.specific_provision, general_provision_posted = l.general_provision WHERE ${PROVISION_DUE}`;
+export const PROVISION_MARK_POSTED_CLOSED = `
+  UPDATE loans l SET specific_provision_posted = l.specific_provision, general_provision_posted = l.general_provision WHERE ${PROVISION_DUE_CLOSED}`;
 
 const SNAPSHOT_COLUMNS = [
   'borrower_id', 'capital_source_id', 'product_version_id', 'sector_version', 'sector_code', 'status', 'term_months',
