@@ -72,8 +72,8 @@ export class IdempotencyInterceptor implements NestInterceptor {
     try {
       const result: unknown = await idempotencyContext.run(claim, () => lastValueFrom(next.handle(), { defaultValue: undefined }));
       // Services that moved money already stored the response in their own transaction;
-      // this records it for handlers that did not open one, and refreshes the stored body.
-      await idempotencyStore.complete(m, claim, result);
+      // this records it for handlers that did not open one (the body stored in the transaction is this same result).
+      if (!claim.completedInTransaction) await idempotencyStore.complete(m, claim, result);
       return result;
     } catch (e) {
       if (!claim.completedInTransaction) await idempotencyStore.release(m, claim);

@@ -49,13 +49,20 @@ export class AuditService {
     return digest.readUInt16BE(0) % this.config.auditChains;
   }
 
+  /** The advisory lock key of an entity's chain, for a caller that takes the lock in an earlier statement of its transaction. */
+  chainLockKey(entityType: string, entityId: string): [number, number] {
+    return [AUDIT_LOCK_NAMESPACE, this.chainFor(entityType, entityId)];
+  }
+
   /**
    * Appends an event in the caller's transaction. The chain's advisory lock is held until
    * that transaction ends, so the next event of the chain sees this one as its previous.
+   * `chainLocked`: the caller's transaction already holds the chain's lock (taken in an earlier
+   * statement, see chainLockKey), so this is one round trip.
    */
-  async record(manager: EntityManager, actor: Actor, event: AuditEventInput): Promise<void> {
+  async record(manager: EntityManager, actor: Actor, event: AuditEventInput, options: { chainLocked?: boolean } = {}): Promise<void> {
     const chainId = this.chainFor(event.entityType, event.entityId);
-    await manager.query('SELECT pg_advisory_xact_lock($1, $2)', [AUDIT_LOCK_NAMESPACE, chainId]);
+    if (!options.chainLocked) await manager.query('SELECT pg_advisory_xact_lock($1, $2)', [AUDIT_LOCK_NAMESPACE, chainId]);
     await manager.query(
       `WITH prev AS (
          SELECT coalesce((SELECT hash FROM audit_events WHERE chain_id = $1 ORDER BY id DESC LIMIT 1), $10) AS h

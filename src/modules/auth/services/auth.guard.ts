@@ -15,13 +15,45 @@ export interface AccessTokenPayload {
  * Global guard: authenticates the bearer token, then requires one of the route's @Roles.
  * Routes without @Roles are denied (design.md: every route is denied unless a role allows it).
  */
+type VerifiedPayload = AccessTokenPayload & { exp?: number; nbf?: number };
+
+const VERIFIED_TOKENS_MAX = 10_000;
+
+/** jsonwebtoken's checks: expired when now ≥ exp, not active yet when nbf > now (seconds, no tolerance). */
+function withinWindow(p: VerifiedPayload): boolean {
+  const now = Math.floor(Date.now() / 1000);
+  return (typeof p.exp !== 'number' || now < p.exp) && (typeof p.nbf !== 'number' || p.nbf <= now);
+}
+
 @Injectable()
 export class AuthGuard implements CanActivate {
+  private readonly verified = new Map<string, VerifiedPayload>();
+
   constructor(
     private readonly reflector: Reflector,
     private readonly jwt: JwtService,
     private readonly statuses: UserStatusCache,
   ) {}
+
+  /**
+   * A token's signature is checked once per process: a verified token's payload is kept (a
+   * bounded map) and only its validity window (exp, nbf, checked as jsonwebtoken does, in whole
+   * seconds) is checked again on the next request. The user's status is still read every time.
+   */
+  private async verify(token: string): Promise<AccessTokenPayload> {
+    const hit = this.verified.get(token);
+    if (hit && withinWindow(hit)) return hit;
+    let payload: VerifiedPayload;
+    try {
+      payload = await this.jwt.verifyAsync<VerifiedPayload & object>(token);
+    } catch {
+      this.verified.delete(token);
+      throw new DomainError('AUTH.UNAUTHENTICATED');
+    }
+    if (this.verified.size >= VERIFIED_TOKENS_MAX) this.verified.clear();
+    this.verified.set(token, payload);
+    return payload;
+  }
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const targets = [context.getHandler(), context.getClass()];
@@ -30,12 +62,7 @@ export class AuthGuard implements CanActivate {
     const header = req.headers.authorization;
     const token = typeof header === 'string' && header.startsWith('Bearer ') ? header.slice(7).trim() : undefined;
     if (!token) throw new DomainError('AUTH.UNAUTHENTICATED');
-    let payload: AccessTokenPayload;
-    try {
-      payload = await this.jwt.verifyAsync<AccessTokenPayload & object>(token);
-    } catch {
-      throw new DomainError('AUTH.UNAUTHENTICATED');
-    }
+    const payload = await this.verify(token);
     const status = await this.statuses.get(payload.sub);
     if (!status || !status.active) throw new DomainError('AUTH.UNAUTHENTICATED');
     req.actor = {

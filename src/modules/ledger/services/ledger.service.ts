@@ -40,25 +40,31 @@ export class LedgerService {
   async post(m: EntityManager, actor: Actor, header: JournalHeader, lines: readonly JournalLine[]): Promise<string> {
     const kept = nonZero(lines);
     assertBalanced(kept);
+    // Header and entries in one round trip.
     const [{ id }] = (await m.query(
-      `INSERT INTO journal_transactions (kind, value_date, booking_date, loan_id, capital_source_id, reverses_transaction_id, description, created_by)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
-      [header.kind, header.valueDate, header.bookingDate, header.loanId ?? null, header.capitalSourceId ?? null, header.reversesTransactionId ?? null, header.description, actor.userId],
+      `WITH t AS (
+         INSERT INTO journal_transactions (kind, value_date, booking_date, loan_id, capital_source_id, reverses_transaction_id, description, created_by)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id
+       ), e AS (
+         INSERT INTO journal_entries (transaction_id, account, capital_source_id, loan_id, value_date, amount)
+         SELECT t.id, u.a, u.c, u.l, $2, u.x FROM t, unnest($9::text[], $10::bigint[], $11::bigint[], $12::numeric[]) AS u(a, c, l, x)
+       )
+       SELECT id FROM t`,
+      [
+        header.kind,
+        header.valueDate,
+        header.bookingDate,
+        header.loanId ?? null,
+        header.capitalSourceId ?? null,
+        header.reversesTransactionId ?? null,
+        header.description,
+        actor.userId,
+        kept.map((l) => l.account),
+        kept.map((l) => l.capitalSourceId ?? null),
+        kept.map((l) => l.loanId ?? null),
+        kept.map((l) => l.amount.toFixed()),
+      ],
     )) as Array<{ id: string }>;
-    if (kept.length > 0) {
-      await m.query(
-        `INSERT INTO journal_entries (transaction_id, account, capital_source_id, loan_id, value_date, amount)
-         SELECT $1, a, c, l, $2, x FROM unnest($3::text[], $4::bigint[], $5::bigint[], $6::numeric[]) AS t(a, c, l, x)`,
-        [
-          id,
-          header.valueDate,
-          kept.map((l) => l.account),
-          kept.map((l) => l.capitalSourceId ?? null),
-          kept.map((l) => l.loanId ?? null),
-          kept.map((l) => l.amount.toFixed()),
-        ],
-      );
-    }
     return String(id);
   }
 

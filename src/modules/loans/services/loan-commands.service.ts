@@ -74,16 +74,18 @@ export class LoanCommandsService {
         throw new DomainError(LoanErrors['LOAN.CAPITAL_SOURCE_SHORT'], { rule: 'disbursement ≤ available capital of the source', limit: available.toFixed(), actual: amount.toFixed() });
       }
       const recorded = await this.recorder.record(m, actor, row, { kind: 'DISBURSEMENT', amount, valueDate: dto.valueDate, reference: dto.reference, channel: dto.channel });
-      return toLoanDto(await loanStore.find(m, actor, loanId, false), recorded.state);
+      return toLoanDto(recorded.row, recorded.state);
     }));
   }
 
   async repay(actor: Actor, loanId: string, dto: MoneyMovementDto): Promise<RepaymentResultDto> {
     const amount = new Money(dto.amount);
     return closeAware(() => this.tx.run(async (m) => {
-      const row = await this.lockLoan(m, actor, loanId);
+      const row = await this.lockLoan(m, actor, loanId, false);
+      // lock_timeout reset, business date and installments in one round trip after the lock.
+      const ctx = await this.recorder.lockedContext(m, row);
       if (row.status !== 'ACTIVE') throw new DomainError(LoanErrors['LOAN.NOT_ACTIVE'], { status: row.status });
-      const { business } = await this.recorder.businessDay(m);
+      const { business } = ctx;
       this.checkNotClosing(row, business);
       this.checkValueDate(row, dto.valueDate, business);
       const earliest = addDays(business, -this.config.repaymentBackdateDays);
@@ -93,7 +95,7 @@ export class LoanCommandsService {
       }
       let recorded;
       try {
-        recorded = await this.recorder.record(m, actor, row, { kind: 'REPAYMENT', amount, valueDate: dto.valueDate, reference: dto.reference, channel: dto.channel });
+        recorded = await this.recorder.record(m, actor, row, { kind: 'REPAYMENT', amount, valueDate: dto.valueDate, reference: dto.reference, channel: dto.channel }, ctx);
       } catch (e) {
         if (e instanceof RepaymentAbovePayoffError) {
           throw new DomainError(LoanErrors['LOAN.REPAYMENT_ABOVE_PAYOFF'], { rule: 'repayment ≤ payoff', limit: e.payoff.toFixed(), actual: e.amount.toFixed(), date: dto.valueDate });
@@ -102,7 +104,7 @@ export class LoanCommandsService {
       }
       const allocation = recorded.allocation;
       if (!allocation) throw new Error('a repayment always has an allocation');
-      const fresh = await loanStore.find(m, actor, loanId, false);
+      const fresh = recorded.row;
       return {
         repayment: {
           id: recorded.eventId,
@@ -128,10 +130,10 @@ export class LoanCommandsService {
   }
 
   /** The loan row FOR UPDATE, waiting at most REPAYMENT_LOCK_TIMEOUT_MS for a close chunk that holds it. */
-  private async lockLoan(m: EntityManager, actor: Actor, loanId: string): Promise<LoanRow> {
+  private async lockLoan(m: EntityManager, actor: Actor, loanId: string, reset = true): Promise<LoanRow> {
     await m.query(`SET LOCAL lock_timeout = ${Math.trunc(this.config.repaymentLockTimeoutMs)}`);
     const row = await loanStore.find(m, actor, loanId, true);
-    await m.query(`SET LOCAL lock_timeout = 0`);
+    if (reset) await m.query(`SET LOCAL lock_timeout = 0`);
     return row;
   }
 

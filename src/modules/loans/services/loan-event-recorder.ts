@@ -34,6 +34,14 @@ export interface RecordedEvent {
   state: LoanState;
   allocation: RepaymentAllocation | null;
   status: LoanRow['status'];
+  /** The loan row as saved (for the response: no re-read). */
+  row: LoanRow;
+}
+
+export interface LockedContext {
+  business: LocalDate;
+  lastClosed: LocalDate;
+  state: LoanState | null;
 }
 
 /**
@@ -64,8 +72,9 @@ export class LoanEventRecorder {
     row: LoanRow,
     event: LoanEvent,
     lastClosed: LocalDate,
+    loaded?: { state: LoanState | null },
   ): Promise<{ state: LoanState; allocation: RepaymentAllocation | null; others: ReplayResult['repayments'] }> {
-    const current = await loanStore.state(m, row);
+    const current = loaded ? loaded.state : await loanStore.state(m, row);
     const terms = termsOf(row, row.start_date ?? event.date) as LoanTerms;
     if (current && event.date > current.lastClosedDate && current.lastClosedDate === lastClosed) {
       const applied = applyEvent(current, event);
@@ -109,28 +118,42 @@ export class LoanEventRecorder {
     }
   }
 
-  async record(m: EntityManager, actor: Actor, row: LoanRow, e: NewEvent): Promise<RecordedEvent> {
-    const { business, lastClosed } = await this.businessDay(m);
+  /**
+   * Right after the row lock: resets lock_timeout and reads the business date and the state in
+   * one round trip; `record` then uses them instead of reading them again.
+   */
+  async lockedContext(m: EntityManager, row: LoanRow): Promise<LockedContext> {
+    const { openDate, state } = await loanStore.lockedContext(m, row);
+    const business = openDate ?? (await this.businessDate.current(m));
+    return { business, lastClosed: addDays(business, -1), state };
+  }
+
+  async record(m: EntityManager, actor: Actor, row: LoanRow, e: NewEvent, ctx?: LockedContext): Promise<RecordedEvent> {
+    const { business, lastClosed } = ctx ?? (await this.businessDay(m));
     const event: LoanEvent =
       e.kind === 'DISBURSEMENT' ? { kind: 'DISBURSEMENT', date: e.valueDate, amount: e.amount } : { kind: 'REPAYMENT', id: NEW_EVENT_ID, date: e.valueDate, amount: e.amount };
-    const { state, allocation, others } = await this.nextState(m, row, event, lastClosed);
+    const { state, allocation, others } = await this.nextState(m, row, event, lastClosed, ctx);
     const settled = loanSummary(state, state.lastClosedDate).settled || (allocation?.settled ?? false);
     const status: LoanRow['status'] = settled ? 'CLOSED' : 'ACTIVE';
-    await loanStore.saveState(m, row.id, state, {
+    // The income marks go with the state (one UPDATE); the catch-up below posts against `row`'s marks.
+    const fresh = await loanStore.saveState(m, row.id, state, {
       status,
       closedOn: settled ? e.valueDate : null,
       trancheCount: e.kind === 'DISBURSEMENT' ? row.tranche_count + 1 : undefined,
+      earnedPosted: this.postings.pendingIncome(row, state) ?? undefined,
     });
-    const fresh = await loanStore.find(m, actor, row.id, false);
-    await this.postings.accrualCatchUp(m, actor, fresh, state, e.valueDate, business);
+    await this.postings.accrualCatchUp(m, actor, row, state, e.valueDate, business, true);
     const journalTransactionId =
       e.kind === 'DISBURSEMENT'
         ? await this.postings.disbursement(m, actor, fresh, e.amount, e.valueDate, business, e.reference)
         : await this.postings.repayment(m, actor, fresh, (allocation as RepaymentAllocation).totals, e.amount, e.valueDate, business, e.reference);
+    // The audit chain's lock is taken with the event insert, so the audit insert (a later statement) sees the chain's latest event.
+    const [chainNamespace, chainId] = this.audit.chainLockKey('loan', row.id);
     const [{ id: eventId }] = (await m.query(
-      `INSERT INTO loan_events (loan_id, kind, value_date, booking_date, amount, reference, channel, journal_transaction_id, created_by)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
-      [row.id, e.kind, e.valueDate, business, e.amount.toFixed(), e.reference, e.channel, journalTransactionId, actor.userId],
+      `WITH chain AS (SELECT pg_advisory_xact_lock($10::int, $11::int))
+       INSERT INTO loan_events (loan_id, kind, value_date, booking_date, amount, reference, channel, journal_transaction_id, created_by)
+       SELECT $1::bigint, $2, $3::date, $4::date, $5::numeric, $6, $7, $8::bigint, $9::bigint FROM chain RETURNING id`,
+      [row.id, e.kind, e.valueDate, business, e.amount.toFixed(), e.reference, e.channel, journalTransactionId, actor.userId, chainNamespace, chainId],
     )) as Array<{ id: string }>;
     if (allocation) await this.saveAllocation(m, String(eventId), allocation);
     await this.reallocate(m, actor, fresh, others, business);
@@ -140,8 +163,8 @@ export class LoanEventRecorder {
       entityId: row.id,
       before: { status: row.status, outstandingPrincipal: row.outstanding_principal },
       after: { status, outstandingPrincipal: state.outstandingPrincipal.toFixed(), eventId: String(eventId), amount: e.amount.toFixed(), valueDate: e.valueDate },
-    });
-    return { eventId: String(eventId), journalTransactionId, state, allocation, status };
+    }, { chainLocked: true });
+    return { eventId: String(eventId), journalTransactionId, state, allocation, status, row: fresh };
   }
 
   async saveAllocation(m: EntityManager, eventId: string, allocation: RepaymentAllocation): Promise<void> {

@@ -53,8 +53,20 @@ export class LoanPostings {
     );
   }
 
-  /** Posts income earned but not yet recognised, and records it on the loan row. */
-  async accrualCatchUp(m: EntityManager, actor: Actor, row: LoanRow, state: LoanState, valueDate: LocalDate, bookingDate: LocalDate): Promise<void> {
+  /** Income earned to date (engine) and the part not posted yet (loan row); null when nothing is pending. */
+  pendingIncome(row: LoanRow, state: LoanState): { interest: string; overdue: string; late: string } | null {
+    const earned = earnedIncome(state);
+    const pending = !earned.interest.minus(row.interest_earned_posted).isZero() ||
+      !earned.overdueInterest.minus(row.overdue_interest_earned_posted).isZero() ||
+      !earned.lateInterest.minus(row.late_interest_earned_posted).isZero();
+    return pending ? { interest: earned.interest.toFixed(), overdue: earned.overdueInterest.toFixed(), late: earned.lateInterest.toFixed() } : null;
+  }
+
+  /**
+   * Posts income earned but not yet recognised, and records it on the loan row (unless the
+   * caller already wrote the marks with the state: `marked`). `row` carries the marks before.
+   */
+  async accrualCatchUp(m: EntityManager, actor: Actor, row: LoanRow, state: LoanState, valueDate: LocalDate, bookingDate: LocalDate, marked = false): Promise<void> {
     const earned = earnedIncome(state);
     const d = {
       interest: earned.interest.minus(row.interest_earned_posted),
@@ -75,6 +87,7 @@ export class LoanPostings {
         credit('LATE_INTEREST_INCOME', d.late, dims),
       ],
     );
+    if (marked) return;
     await m.query(
       `UPDATE loans SET interest_earned_posted = $2, overdue_interest_earned_posted = $3, late_interest_earned_posted = $4 WHERE id = $1`,
       [row.id, earned.interest.toFixed(), earned.overdueInterest.toFixed(), earned.lateInterest.toFixed()],

@@ -19,15 +19,13 @@ export class LoanQueriesService {
   ) {}
 
   async get(actor: Actor, id: string): Promise<LoanDto> {
-    const m = this.dataSource.manager;
-    const row = await loanStore.find(m, actor, id, false);
-    return toLoanDto(row, await loanStore.state(m, row));
+    const { row, state } = await loanStore.findWithState(this.dataSource.manager, actor, id);
+    return toLoanDto(row, state);
   }
 
   async schedule(actor: Actor, id: string): Promise<InstallmentDto[]> {
-    const m = this.dataSource.manager;
-    const row = await loanStore.find(m, actor, id, false);
-    return toInstallmentDtos(await loanStore.state(m, row));
+    const { state } = await loanStore.findWithState(this.dataSource.manager, actor, id);
+    return toInstallmentDtos(state);
   }
 
   async transactions(actor: Actor, id: string): Promise<LoanEventDto[]> {

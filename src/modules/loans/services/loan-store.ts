@@ -105,6 +105,45 @@ export function assertMayRead(actor: Actor, row: { borrower_id: string } | undef
   if (!row || (isCooperativeOnly(actor) && String(row.borrower_id) !== actor.borrowerId)) throw notFound('loan', id);
 }
 
+const INSTALLMENTS_JSON = `SELECT coalesce(json_agg(json_build_object(
+    'seq', i.seq, 'due_date', i.due_date::text, 'principal_date', i.principal_date, 'interest_date', i.interest_date,
+    'principal_due', i.principal_due::text, 'interest_due', i.interest_due::text, 'billed', i.billed, 'principal_paid', i.principal_paid::text,
+    'interest_paid', i.interest_paid::text, 'overdue_interest_numerator', i.overdue_interest_numerator::text,
+    'late_interest_numerator', i.late_interest_numerator::text, 'overdue_interest_paid', i.overdue_interest_paid::text,
+    'late_interest_paid', i.late_interest_paid::text) ORDER BY i.seq), '[]'::json)
+  FROM loan_installments i WHERE i.loan_id = l.id AND NOT i.superseded`;
+
+/** The engine state from the row and its (not superseded) installments, ordered by seq. */
+function stateOf(row: LoanRow, rows: readonly InstallmentRow[]): LoanState | null {
+  const terms = termsOf(row);
+  if (!terms || !row.last_closed_date) return null;
+  const installments: InstallmentState[] = rows.map((r) => ({
+    seq: r.seq,
+    dueDate: r.due_date,
+    principalDate: r.principal_date,
+    interestDate: r.interest_date,
+    principalDue: new Money(r.principal_due),
+    interestDue: r.interest_due === null ? null : new Money(r.interest_due),
+    billed: r.billed,
+    principalPaid: new Money(r.principal_paid),
+    interestPaid: new Money(r.interest_paid),
+    overdueInterestNumerator: new Money(r.overdue_interest_numerator),
+    lateInterestNumerator: new Money(r.late_interest_numerator),
+    overdueInterestPaid: new Money(r.overdue_interest_paid),
+    lateInterestPaid: new Money(r.late_interest_paid),
+  }));
+  return {
+    ...initialLoanState(terms),
+    disbursedPrincipal: new Money(row.disbursed_principal),
+    outstandingPrincipal: new Money(row.outstanding_principal),
+    prepaidPrincipal: new Money(row.prepaid_principal),
+    periodInterestNumerator: new Money(row.period_interest_numerator),
+    periodInterestPaid: new Money(row.period_interest_paid),
+    lastClosedDate: row.last_closed_date,
+    installments,
+  };
+}
+
 export const loanStore = {
   async find(m: EntityManager, actor: Actor, id: string, lock: boolean): Promise<LoanRow> {
     if (!/^\d{1,19}$/.test(id)) throw notFound('loan', id);
@@ -113,77 +152,81 @@ export const loanStore = {
     return rows[0];
   },
 
+  /** The row and its engine state in one round trip (no lock: one snapshot for both). */
+  async findWithState(m: EntityManager, actor: Actor, id: string): Promise<{ row: LoanRow; state: LoanState | null }> {
+    if (!/^\d{1,19}$/.test(id)) throw notFound('loan', id);
+    const rows: Array<LoanRow & { installments_json?: InstallmentRow[] }> = await m.query(
+      `SELECT ${LOAN_COLUMNS}, (${INSTALLMENTS_JSON}) AS installments_json FROM loans l WHERE l.id = $1`,
+      [id],
+    );
+    const found = rows[0];
+    assertMayRead(actor, found, id);
+    const installments = found.installments_json ?? [];
+    delete found.installments_json;
+    return { row: found, state: stateOf(found, installments) };
+  },
+
   /** The cached engine state (installments not superseded). */
   async state(m: EntityManager, row: LoanRow): Promise<LoanState | null> {
-    const terms = termsOf(row);
-    if (!terms || !row.last_closed_date) return null;
+    if (!termsOf(row) || !row.last_closed_date) return null;
     const rows: InstallmentRow[] = await m.query(
       `SELECT seq, due_date::text AS due_date, principal_date, interest_date, principal_due, interest_due, billed, principal_paid, interest_paid,
               overdue_interest_numerator, late_interest_numerator, overdue_interest_paid, late_interest_paid
        FROM loan_installments WHERE loan_id = $1 AND NOT superseded ORDER BY seq`,
       [row.id],
     );
-    const installments: InstallmentState[] = rows.map((r) => ({
-      seq: r.seq,
-      dueDate: r.due_date,
-      principalDate: r.principal_date,
-      interestDate: r.interest_date,
-      principalDue: new Money(r.principal_due),
-      interestDue: r.interest_due === null ? null : new Money(r.interest_due),
-      billed: r.billed,
-      principalPaid: new Money(r.principal_paid),
-      interestPaid: new Money(r.interest_paid),
-      overdueInterestNumerator: new Money(r.overdue_interest_numerator),
-      lateInterestNumerator: new Money(r.late_interest_numerator),
-      overdueInterestPaid: new Money(r.overdue_interest_paid),
-      lateInterestPaid: new Money(r.late_interest_paid),
-    }));
-    return {
-      ...initialLoanState(terms),
-      disbursedPrincipal: new Money(row.disbursed_principal),
-      outstandingPrincipal: new Money(row.outstanding_principal),
-      prepaidPrincipal: new Money(row.prepaid_principal),
-      periodInterestNumerator: new Money(row.period_interest_numerator),
-      periodInterestPaid: new Money(row.period_interest_paid),
-      lastClosedDate: row.last_closed_date,
-      installments,
-    };
+    return stateOf(row, rows);
   },
 
-  /** Writes the state back: the loan row's cache and every installment (dropped ones superseded). */
-  async saveState(m: EntityManager, loanId: string, state: LoanState, extra: { status: LoanRow['status']; closedOn: LocalDate | null; trancheCount?: number }): Promise<void> {
-    await m.query(
-      `UPDATE loans SET status = $2, start_date = $3, maturity_date = $4, disbursed_principal = $5, outstanding_principal = $6,
-              prepaid_principal = $7, period_interest_numerator = $8, period_interest_paid = $9, last_closed_date = $10,
-              closed_on = $11, tranche_count = coalesce($12, tranche_count), updated_at = now()
-       WHERE id = $1`,
-      [
-        loanId,
-        extra.status,
-        state.terms.startDate,
-        currentMaturity(state), // the contract's maturity, or a later one after an extension (issue 5)
-        state.disbursedPrincipal.toFixed(),
-        state.outstandingPrincipal.toFixed(),
-        state.prepaidPrincipal.toFixed(),
-        state.periodInterestNumerator.toFixed(),
-        state.periodInterestPaid.toFixed(),
-        state.lastClosedDate,
-        extra.closedOn,
-        extra.trancheCount ?? null,
-      ],
-    );
+  /**
+   * After the row is locked: resets lock_timeout, and reads the open business date and the
+   * installments in one round trip (a statement after the lock, so it sees the latest commit).
+   */
+  async lockedContext(m: EntityManager, row: LoanRow): Promise<{ openDate: LocalDate | null; state: LoanState | null }> {
+    const [r] = (await m.query(
+      `SELECT set_config('lock_timeout', '0', true) AS reset, (SELECT open_date::text FROM business_date) AS open_date,
+              (${INSTALLMENTS_JSON.replace('= l.id', '= $1')}) AS installments_json`,
+      [row.id],
+    )) as Array<{ open_date: string | null; installments_json: InstallmentRow[] | null }>;
+    return { openDate: r.open_date, state: stateOf(row, r.installments_json ?? []) };
+  },
+
+  /**
+   * Writes the state back in one statement: the loan row's cache (and, when given, the income
+   * posted so far) and every installment (dropped ones superseded). Returns the updated row.
+   */
+  async saveState(
+    m: EntityManager,
+    loanId: string,
+    state: LoanState,
+    extra: { status: LoanRow['status']; closedOn: LocalDate | null; trancheCount?: number; earnedPosted?: { interest: string; overdue: string; late: string } },
+  ): Promise<LoanRow> {
     const i = state.installments;
     const col = (f: (x: InstallmentState) => string | number | boolean | null): Array<string | number | boolean | null> => i.map(f);
-    await m.query(
-      `INSERT INTO loan_installments (loan_id, seq, due_date, principal_date, interest_date, principal_due, interest_due, billed, principal_paid,
+    const rows: LoanRow[] = await m.query(
+      `WITH upd AS (
+         UPDATE loans AS l SET status = $15, start_date = $16, maturity_date = $17, disbursed_principal = $18, outstanding_principal = $19,
+              prepaid_principal = $20, period_interest_numerator = $21, period_interest_paid = $22, last_closed_date = $23,
+              closed_on = $24, tranche_count = coalesce($25, l.tranche_count),
+              interest_earned_posted = coalesce($26, l.interest_earned_posted),
+              overdue_interest_earned_posted = coalesce($27, l.overdue_interest_earned_posted),
+              late_interest_earned_posted = coalesce($28, l.late_interest_earned_posted), updated_at = now()
+         WHERE l.id = $1
+         RETURNING ${LOAN_COLUMNS}
+       ), ins AS (
+         INSERT INTO loan_installments (loan_id, seq, due_date, principal_date, interest_date, principal_due, interest_due, billed, principal_paid,
               interest_paid, overdue_interest_numerator, late_interest_numerator, overdue_interest_paid, late_interest_paid, superseded)
-       SELECT $1, * , false FROM unnest($2::int[], $3::date[], $4::bool[], $5::bool[], $6::numeric[], $7::numeric[], $8::bool[], $9::numeric[],
+         SELECT $1, * , false FROM unnest($2::int[], $3::date[], $4::bool[], $5::bool[], $6::numeric[], $7::numeric[], $8::bool[], $9::numeric[],
               $10::numeric[], $11::numeric[], $12::numeric[], $13::numeric[], $14::numeric[])
-       ON CONFLICT (loan_id, seq) DO UPDATE SET due_date = EXCLUDED.due_date, principal_date = EXCLUDED.principal_date,
+         ON CONFLICT (loan_id, seq) DO UPDATE SET due_date = EXCLUDED.due_date, principal_date = EXCLUDED.principal_date,
               interest_date = EXCLUDED.interest_date, principal_due = EXCLUDED.principal_due, interest_due = EXCLUDED.interest_due,
               billed = EXCLUDED.billed, principal_paid = EXCLUDED.principal_paid, interest_paid = EXCLUDED.interest_paid,
               overdue_interest_numerator = EXCLUDED.overdue_interest_numerator, late_interest_numerator = EXCLUDED.late_interest_numerator,
-              overdue_interest_paid = EXCLUDED.overdue_interest_paid, late_interest_paid = EXCLUDED.late_interest_paid, superseded = false`,
+              overdue_interest_paid = EXCLUDED.overdue_interest_paid, late_interest_paid = EXCLUDED.late_interest_paid, superseded = false
+       ), sup AS (
+         UPDATE loan_installments SET superseded = true WHERE loan_id = $1 AND NOT superseded AND NOT (seq = ANY($2::int[]))
+       )
+       SELECT * FROM upd`,
       [
         loanId,
         col((x) => x.seq),
@@ -199,12 +242,23 @@ export const loanStore = {
         col((x) => x.lateInterestNumerator.toFixed()),
         col((x) => x.overdueInterestPaid.toFixed()),
         col((x) => x.lateInterestPaid.toFixed()),
+        extra.status,
+        state.terms.startDate,
+        currentMaturity(state), // the contract's maturity, or a later one after an extension (issue 5)
+        state.disbursedPrincipal.toFixed(),
+        state.outstandingPrincipal.toFixed(),
+        state.prepaidPrincipal.toFixed(),
+        state.periodInterestNumerator.toFixed(),
+        state.periodInterestPaid.toFixed(),
+        state.lastClosedDate,
+        extra.closedOn,
+        extra.trancheCount ?? null,
+        extra.earnedPosted?.interest ?? null,
+        extra.earnedPosted?.overdue ?? null,
+        extra.earnedPosted?.late ?? null,
       ],
     );
-    await m.query(`UPDATE loan_installments SET superseded = true WHERE loan_id = $1 AND NOT superseded AND NOT (seq = ANY($2::int[]))`, [
-      loanId,
-      i.map((x) => x.seq),
-    ]);
+    return rows[0];
   },
 
   /** The loan's events in recording order (reversed repayments excluded): the input of a replay. */
