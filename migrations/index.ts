@@ -4,6 +4,7 @@ import { LoansLedger1763800000002 } from './1763800000002-loans-ledger.js';
 import { CloseOfBusiness1763800000003 } from './1763800000003-close-of-business.js';
 import { RestructuringImports1763800000004 } from './1763800000004-restructuring-imports.js';
 import { Reports1763800000005 } from './1763800000005-reports.js';
+import { ReportIndexes1763800000006 } from './1763800000006-report-indexes.js';
 
 /**
  * Every migration in order. Listed explicitly (no glob) so the compiled app, the CLI and
@@ -16,4 +17,5 @@ export const migrations = [
   CloseOfBusiness1763800000003,
   RestructuringImports1763800000004,
   Reports1763800000005,
+  ReportIndexes1763800000006,
 ];

@@ -39,9 +39,14 @@ export class AsOfService {
     const policy = await this.policyOn(asOf);
     const source = await this.sourceFor(asOf, lastClosed);
     if (source === 'SNAPSHOT') return { asOf, source, policy, useStoredRisk: true, replayed: new Map(), loanIds };
-    const [{ ok }] = (await this.dataSource.query(`SELECT EXISTS (SELECT 1 FROM close_runs WHERE business_date = $1 AND status = 'SUCCEEDED') AS ok`, [asOf])) as Array<{ ok: boolean }>;
+    if (source === 'LIVE') {
+      const [{ ok }] = (await this.dataSource.query(`SELECT EXISTS (SELECT 1 FROM close_runs WHERE business_date = $1 AND status = 'SUCCEEDED') AS ok`, [asOf])) as Array<{ ok: boolean }>;
+      const cachedExcept = await this.notCached(asOf, ok, loanIds);
+      const replayed = cachedExcept.length > 0 ? await this.replayed(asOf, source, cachedExcept) : new Map<string, ReplayedPosition>();
+      return { asOf, source, policy, useStoredRisk: ok, replayed, loanIds, cachedExcept };
+    }
     const replayed = await this.replayed(asOf, source, loanIds);
-    return { asOf, source, policy, useStoredRisk: source === 'LIVE' && ok, replayed, loanIds };
+    return { asOf, source, policy, useStoredRisk: false, replayed, loanIds };
   }
 
   async policyOn(date: LocalDate): Promise<ClassificationPolicy> {
@@ -55,13 +60,31 @@ export class AsOfService {
   private async sourceFor(asOf: LocalDate, lastClosed: LocalDate): Promise<PositionSource> {
     const [{ snap, late }] = (await this.dataSource.query(
       `SELECT EXISTS (SELECT 1 FROM loan_snapshots WHERE snapshot_date = $1) AS snap,
-              EXISTS (SELECT 1 FROM journal_transactions WHERE value_date <= $1 AND booking_date > $1
+              EXISTS (SELECT 1 FROM journal_transactions WHERE value_date <= $1 AND booking_date > $1 AND value_date < booking_date
                       AND kind IN ('DISBURSEMENT', 'REPAYMENT', 'REPAYMENT_REVERSAL', 'WRITE_OFF'))
               OR EXISTS (SELECT 1 FROM loan_events WHERE kind = 'SCHEDULE_CHANGE' AND value_date <= $1 AND booking_date > $1) AS late`,
       [asOf],
     )) as Array<{ snap: boolean; late: boolean }>;
     if (snap && !late) return 'SNAPSHOT';
     return asOf === lastClosed ? 'LIVE' : 'RECONSTRUCTED';
+  }
+
+  /**
+   * LIVE: the loans whose cached state is not their state at the end of D (see cachedPositionsCte):
+   * an event (not reversed) valued after D — the open day's repayments and disbursements, a
+   * restructuring — or written off; and, unless the close run of D succeeded (every ACTIVE loan
+   * closed through D), ACTIVE loans not closed through D.
+   */
+  private async notCached(asOf: LocalDate, closeSucceeded: boolean, loanIds?: readonly string[]): Promise<string[]> {
+    const rows: Array<{ loan_id: string }> = await this.dataSource.query(
+      `SELECT loan_id::text AS loan_id FROM loan_events WHERE value_date > $1 AND reversed_at IS NULL AND ($2::bigint[] IS NULL OR loan_id = ANY($2::bigint[]))
+       UNION
+       SELECT id::text FROM loans WHERE status = 'WRITTEN_OFF' AND ($2::bigint[] IS NULL OR id = ANY($2::bigint[]))
+       UNION
+       SELECT id::text FROM loans WHERE NOT $3 AND status = 'ACTIVE' AND last_closed_date IS DISTINCT FROM $1 AND ($2::bigint[] IS NULL OR id = ANY($2::bigint[]))`,
+      [asOf, loanIds ?? null, closeSucceeded],
+    );
+    return rows.map((r) => r.loan_id);
   }
 
   /**

@@ -7,9 +7,11 @@ import type { SqlParams } from './sql-params.js';
  * auditors ask for": as of any date, reproducible from the ledger):
  *  - SNAPSHOT: the month-end close wrote loan_snapshots for D and nothing was booked later with a
  *    value date ≤ D (no backdated event or reversal since) — read the rows as they are.
- *  - LIVE: D is the last closed business date — principal from the ledger, schedule figures from
- *    the installments with the repayments valued ≤ D, penalties from the stored numerators, group
- *    and provisions as the close stored them (report_loan_risk) when its run for D succeeded.
+ *  - LIVE: D is the last closed business date — every loan closed through D with nothing valued
+ *    after D is read from its cached engine state in one aggregate (cachedPositionsCte); the few
+ *    others as before: principal from the ledger, schedule figures from the installments with the
+ *    repayments valued ≤ D, penalties from the stored numerators. Group and provisions as the close
+ *    stored them (report_loan_risk) when its run for D succeeded.
  *  - RECONSTRUCTED: any other past date — the same set-based SQL as LIVE (principal from the
  *    ledger by value date, overdue from the installments and the allocations valued ≤ D, DPD from
  *    the oldest unpaid due date), classification with the policy in force on D; penalty interest,
@@ -39,12 +41,26 @@ export interface PositionPlan {
   readonly replayed: ReadonlyMap<string, ReplayedPosition>;
   /** Restrict to these loans (a page of the loan list); undefined = every loan. */
   readonly loanIds?: readonly string[];
+  /**
+   * LIVE only, set when asOf is the last closed date: every loan closed through asOf is read from
+   * its cached engine state (loans + loan_installments, see cachedPositionsCte); these loans alone
+   * (an event valued after asOf, written off, or not closed through asOf) take the SQL
+   * reconstruction above, with `replayed` computed for them only.
+   */
+  readonly cachedExcept?: readonly string[];
 }
 
 /** Columns of `pos`: loan_id, disbursed, outstanding, overdue_principal, overdue_interest, penalty_interest, dpd, debt_group, specific_provision, general_provision, bad. */
 export function positionsCte(plan: PositionPlan, p: SqlParams): string {
+  if (plan.source === 'LIVE' && plan.cachedExcept) return cachedPositionsCte(plan, plan.cachedExcept, p);
+  if (plan.source === 'SNAPSHOT') return rawCtes(plan, p, plan.loanIds);
+  return `${rawCtes(plan, p, plan.loanIds)}, ${classifiedCtes(plan, p, 'raw')}`;
+}
+
+/** The reconstruction up to `raw` (one row per disbursed loan), restricted to `loanIds` when given; SNAPSHOT gives `pos` itself. */
+function rawCtes(plan: PositionPlan, p: SqlParams, loanIds: readonly string[] | undefined): string {
   const d = p.add(plan.asOf);
-  const only = plan.loanIds ? p.add(plan.loanIds) : null;
+  const only = loanIds ? p.add(loanIds) : null;
   const onlyLoan = (col: string): string => (only ? `AND ${col} = ANY(${only}::bigint[])` : '');
   if (plan.source === 'SNAPSHOT') {
     return `pos AS (
@@ -60,7 +76,6 @@ export function positionsCte(plan: PositionPlan, p: SqlParams): string {
   const rInterest = p.add(rp.map(([, r]) => r.overdueInterest));
   const rPenalty = p.add(rp.map(([, r]) => r.penalty));
   const rDpd = p.add(rp.map(([, r]) => r.dpd));
-  const stored = p.add(plan.source === 'LIVE' && plan.useStoredRisk);
   const live = p.add(plan.source === 'LIVE');
   const deduct = plan.policy.deductCollateral;
   return `disb AS (
@@ -115,8 +130,19 @@ export function positionsCte(plan: PositionPlan, p: SqlParams): string {
       LEFT JOIN written_off wo ON wo.loan_id = disb.loan_id LEFT JOIN replayed rp ON rp.loan_id = disb.loan_id
       LEFT JOIN stored_pen sp ON sp.loan_id = disb.loan_id LEFT JOIN coll ON coll.loan_id = disb.loan_id
       LEFT JOIN restructured rs ON rs.loan_id = disb.loan_id
-    ), own AS (
-      SELECT raw.*, greatest(${dpdGroupSql(plan.policy, 'raw.dpd')}, ${restructuringGroupSql(plan.policy, 'raw.restructuring_count', 'raw.dpd')}) AS own_group FROM raw
+    )`;
+}
+
+/** own → cls → pos over a CTE with the columns of `raw`: classification, stored risk when the close run succeeded, provisions. */
+function classifiedCtes(plan: PositionPlan, p: SqlParams, src: string, rkFromColumns = false): string {
+  const stored = p.add(plan.source === 'LIVE' && plan.useStoredRisk);
+  // rkFromColumns: `src` already carries the stored risk (rk_loan_id… NULL when not to be used).
+  const rkJoin = rkFromColumns
+    ? `LEFT JOIN LATERAL (SELECT cls.rk_loan_id AS loan_id, cls.rk_debt_group AS debt_group, cls.rk_specific_provision AS specific_provision,
+                                cls.rk_general_provision AS general_provision) rk ON cls.rk_loan_id IS NOT NULL`
+    : `LEFT JOIN report_loan_risk rk ON ${stored} AND rk.loan_id = cls.loan_id AND rk.last_closed_date >= ${p.add(plan.asOf)}::date`;
+  return `own AS (
+      SELECT raw.*, greatest(${dpdGroupSql(plan.policy, 'raw.dpd')}, ${restructuringGroupSql(plan.policy, 'raw.restructuring_count', 'raw.dpd')}) AS own_group FROM ${src} raw
     ), cls AS (
       SELECT own.*, CASE WHEN own.outstanding > 0 THEN max(own.own_group) FILTER (WHERE own.outstanding > 0) OVER (PARTITION BY own.borrower_id) ELSE own.own_group END AS computed_group
       FROM own
@@ -130,7 +156,66 @@ export function positionsCte(plan: PositionPlan, p: SqlParams): string {
                   WHEN cls.bears_credit_risk AND cls.outstanding > 0 THEN round(${generalRateSql(plan.policy, 'g.debt_group')} * cls.outstanding)
                   ELSE 0 END AS general_provision,
              ${badDebtSql(plan.policy, 'g.debt_group')} AS bad
-      FROM cls LEFT JOIN report_loan_risk rk ON ${stored} AND rk.loan_id = cls.loan_id AND rk.last_closed_date >= ${d}::date
+      FROM cls ${rkJoin}
       CROSS JOIN LATERAL (SELECT CASE WHEN ${stored} AND rk.loan_id IS NOT NULL THEN rk.debt_group::int ELSE cls.computed_group END AS debt_group) g
     )`;
+}
+
+/**
+ * LIVE as of the last closed date D: the close keeps every figure of a loan closed through D in its
+ * cached engine state (loans-module loan-store.ts, loan-summary.ts), so one set-based pass reads
+ * them: outstanding and disbursed from the loans row; overdue principal, billed unpaid interest,
+ * penalties (lms_round_numerator per installment, as overdueInterestOwed/lateInterestOwed) and the
+ * oldest unpaid due date from the billed, not superseded installments, pre-aggregated per loan
+ * over the ones with anything owed (loan_installments_open_idx); group and provisions as the close
+ * stored them (the columns of report_loan_risk, read from loans directly to avoid a self-join).
+ * CLOSED loans owe nothing and keep their final state. The loans in `except` (an event valued
+ * after D, written off, not closed through D) take the reconstruction, restricted to them.
+ */
+function cachedPositionsCte(plan: PositionPlan, except: readonly string[], p: SqlParams): string {
+  const d = p.add(plan.asOf);
+  const stored = p.add(plan.useStoredRisk);
+  const only = plan.loanIds ? p.add(plan.loanIds) : null;
+  const onlyLoan = (col: string): string => (only ? `AND ${col} = ANY(${only}::bigint[])` : '');
+  const ex = p.add(except);
+  const deduct = plan.policy.deductCollateral;
+  const fallback = except.length > 0;
+  const fb = fallback
+    ? `${rawCtes(plan, p, except)}, fb_raw AS (
+      SELECT raw.*, rk.loan_id AS rk_loan_id, rk.debt_group::int AS rk_debt_group, rk.specific_provision AS rk_specific_provision, rk.general_provision AS rk_general_provision
+      FROM raw LEFT JOIN report_loan_risk rk ON ${stored} AND rk.loan_id = raw.loan_id AND rk.last_closed_date >= ${d}::date
+    ), `
+    : '';
+  return `${fb}c_inst AS (
+      SELECT i.loan_id,
+             sum(i.principal_due - i.principal_paid) AS overdue_principal,
+             sum(coalesce(i.interest_due, 0) - i.interest_paid) AS overdue_interest,
+             sum(CASE WHEN i.overdue_interest_numerator > 0 THEN lms_round_numerator(i.overdue_interest_numerator, l.rounding_unit) - i.overdue_interest_paid ELSE 0 END
+               + CASE WHEN i.late_interest_numerator > 0 THEN lms_round_numerator(i.late_interest_numerator, l.rounding_unit) - i.late_interest_paid ELSE 0 END) AS penalty,
+             min(i.due_date) FILTER (WHERE i.principal_due > i.principal_paid OR i.interest_due > i.interest_paid) AS oldest
+      FROM loan_installments i JOIN loans l ON l.id = i.loan_id
+      WHERE i.billed AND NOT i.superseded
+        AND (i.principal_due > i.principal_paid OR i.interest_due > i.interest_paid OR i.overdue_interest_numerator > 0 OR i.late_interest_numerator > 0)
+        AND i.due_date <= ${d}::date ${onlyLoan('i.loan_id')}
+      GROUP BY 1
+    ), c_coll AS (
+      SELECT c.loan_id, sum(c.value * r.rate) AS deduction FROM loan_collateral c JOIN collateral_discount_rates r ON r.type = c.type
+      WHERE ${deduct ? 'true' : 'false'} GROUP BY 1
+    ), c_raw AS (
+      SELECT l.id AS loan_id, l.borrower_id, l.restructuring_count, cs.bears_credit_risk, l.disbursed_principal AS disbursed,
+             l.outstanding_principal AS outstanding,
+             coalesce(ci.overdue_principal, 0) AS overdue_principal, coalesce(ci.overdue_interest, 0) AS overdue_interest,
+             coalesce(ci.penalty, 0) AS penalty_interest,
+             CASE WHEN ci.oldest IS NOT NULL THEN ${d}::date - ci.oldest ELSE 0 END AS dpd,
+             coalesce(cc.deduction, 0) AS deduction,
+             CASE WHEN ${stored} AND l.last_closed_date >= ${d}::date THEN l.id END AS rk_loan_id,
+             l.debt_group::int AS rk_debt_group, l.specific_provision AS rk_specific_provision, l.general_provision AS rk_general_provision
+      FROM loans l JOIN capital_sources cs ON cs.id = l.capital_source_id
+      LEFT JOIN c_inst ci ON ci.loan_id = l.id LEFT JOIN c_coll cc ON cc.loan_id = l.id
+      WHERE l.disbursed_principal > 0 AND l.start_date <= ${d}::date
+        AND (l.last_closed_date = ${d}::date OR l.status = 'CLOSED') AND l.status <> 'WRITTEN_OFF'
+        AND NOT (l.id = ANY(${ex}::bigint[])) ${onlyLoan('l.id')}
+    ), c_all AS (
+      SELECT * FROM c_raw${fallback ? ' UNION ALL SELECT * FROM fb_raw' : ''}
+    ), ${classifiedCtes(plan, p, 'c_all', true)}`;
 }

@@ -9,7 +9,7 @@ import type { PortfolioQueryDto } from '../dto/report-query.dto.js';
 import type { PortfolioFiguresDto, PortfolioReportDto, PortfolioRowDto, ShareMethodDto } from '../dto/report-views.dto.js';
 import { ReportErrors } from '../reports.errors.js';
 import { AsOfService } from './as-of.service.js';
-import { DIMENSION_JOINS, type Dimension, dimensionColumns } from './dimensions.js';
+import { type Dimension, dimensionColumns, dimensionJoins } from './dimensions.js';
 import { positionsCte } from './loan-positions.js';
 import { SqlParams } from './sql-params.js';
 
@@ -73,7 +73,7 @@ export class PortfolioReportService {
                 coalesce(-sum(je.amount) FILTER (WHERE jt.kind <> 'DISBURSEMENT' AND je.account = 'PRINCIPAL_RECEIVABLE'), 0) AS principal_collected,
                 coalesce(-sum(je.amount) FILTER (WHERE jt.kind <> 'DISBURSEMENT' AND je.account IN ('INTEREST_RECEIVABLE', 'PENALTY_RECEIVABLE')), 0) AS interest_collected
          FROM journal_entries je JOIN journal_transactions jt ON jt.id = je.transaction_id
-         WHERE je.loan_id IS NOT NULL AND je.value_date BETWEEN ${f}::date AND ${t}::date AND jt.kind IN ('DISBURSEMENT', 'REPAYMENT', 'REPAYMENT_REVERSAL')
+         WHERE je.loan_id IS NOT NULL AND je.account IN ('PRINCIPAL_RECEIVABLE', 'INTEREST_RECEIVABLE', 'PENALTY_RECEIVABLE') AND je.value_date BETWEEN ${f}::date AND ${t}::date AND jt.kind IN ('DISBURSEMENT', 'REPAYMENT', 'REPAYMENT_REVERSAL')
          GROUP BY 1
        ), base AS (
          SELECT l.id, l.borrower_id, ${cols.map((c) => `${c.sql} AS "${c.alias}"`).join(', ')},
@@ -82,7 +82,7 @@ export class PortfolioReportService {
                 coalesce(pos.dpd, 0) AS dpd, coalesce(pos.bad, false) AS bad,
                 coalesce(pos.specific_provision, 0) AS specific_provision, coalesce(pos.general_provision, 0) AS general_provision,
                 coalesce(fl.turnover, 0) AS turnover, coalesce(fl.principal_collected, 0) AS principal_collected, coalesce(fl.interest_collected, 0) AS interest_collected
-         FROM loans l ${DIMENSION_JOINS}
+         FROM loans l ${dimensionJoins(groupBy)}
          LEFT JOIN pos ON pos.loan_id = l.id LEFT JOIN flows fl ON fl.loan_id = l.id
          WHERE pos.loan_id IS NOT NULL OR fl.loan_id IS NOT NULL
        )
