@@ -1,6 +1,7 @@
 import type { ModuleMetadata } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { randomBytes } from 'node:crypto';
+import { Redis } from 'ioredis';
 import { DataSource } from 'typeorm';
 import { loadConfig, type AppConfig } from '../../src/config/index.js';
 import { createHttpApp } from '../../src/http-app.js';
@@ -117,6 +118,16 @@ export async function createTestApp(options: { env?: Record<string, string>; imp
     async close(): Promise<void> {
       await app.close();
       await db.destroy();
+      // This file's BullMQ keys live under its own prefix; leave Redis as it was found.
+      const redis = new Redis(redisUrl, { lazyConnect: true });
+      await redis.connect();
+      let cursor = '0';
+      do {
+        const [next, keys] = await redis.scan(cursor, 'MATCH', `${database}:*`, 'COUNT', 1000);
+        if (keys.length > 0) await redis.del(...keys);
+        cursor = next;
+      } while (cursor !== '0');
+      redis.disconnect();
       const a = new DataSource({ type: 'postgres', url: serverUrl, poolSize: 1 });
       await a.initialize();
       await a.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
