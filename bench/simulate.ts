@@ -4,7 +4,7 @@ import { addDays, endOfMonth, type LocalDate } from '../src/platform/dates/index
 import { Money, ZERO } from '../src/platform/money/index.js';
 import type { Actor } from '../src/modules/auth/index.js';
 import { LedgerService, nonZero, type JournalHeader, type JournalLine } from '../src/modules/ledger/index.js';
-import { LoanPostings, loanEngine, type LoanRow } from '../src/modules/loans/index.js';
+import { LoanPostings, loanEngine, termsOf, type LoanRow } from '../src/modules/loans/index.js';
 import { MICROFINANCE_POLICY, dpdGroup } from '../src/modules/close-of-business/domain/index.js';
 import type { ShapeSpec } from './shapes.js';
 
@@ -164,20 +164,8 @@ function plan(spec: ShapeSpec, dueDates: readonly LocalDate[], lastClosed: Local
  * real engine (loanEngine) and the real posting rules (LoanPostings).
  */
 export async function simulateLoan(spec: ShapeSpec, row: LoanRow, users: { officer: string; admin: string }, lastClosed: LocalDate): Promise<SimResult> {
-  const terms = loanEngine.makeLoanTerms({
-    annualRate: new Money(row.annual_rate),
-    overdueMultiplier: new Money(row.overdue_multiplier),
-    lateInterestRate: new Money(row.late_interest_rate),
-    method: row.amortization_method,
-    principalFrequency: row.principal_frequency,
-    interestFrequency: row.interest_frequency,
-    termMonths: row.term_months,
-    gracePeriods: row.grace_periods,
-    roundingUnit: new Money(row.rounding_unit),
-    allocationOrder: row.allocation_order,
-    prepaymentMode: row.prepayment_mode,
-    startDate: spec.startDate,
-  });
+  // The same copy of the contract terms the services make (loans' termsOf), from the shape's start date.
+  const terms = termsOf(row, spec.startDate) as loanEngine.LoanTerms;
   const ledger = new CapturingLedger();
   const postings = new LoanPostings(ledger);
   const officer = actor(users.officer, 'OFFICER');

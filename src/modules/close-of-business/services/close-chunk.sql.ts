@@ -18,7 +18,7 @@ export const LOCK_LOANS = `
  * round(period numerator ÷ 365), is credited the interest settlement took early, and the period
  * numerator restarts at zero. $1 ids, $2 D.
  */
-export const BILL_INTEREST = `
+const BILL_DUE_INTEREST_CTE = `
   WITH due AS (
     SELECT DISTINCT ON (i.loan_id) i.loan_id, i.seq
     FROM loan_installments i JOIN loans l ON l.id = i.loan_id
@@ -32,7 +32,9 @@ export const BILL_INTEREST = `
     FROM due JOIN loans l ON l.id = due.loan_id
     WHERE i.loan_id = due.loan_id AND i.seq = due.seq
     RETURNING i.loan_id
-  )
+  )`;
+
+export const BILL_INTEREST = `${BILL_DUE_INTEREST_CTE}
   UPDATE loans l SET period_interest_numerator = 0, period_interest_paid = 0 FROM billed b WHERE l.id = b.loan_id`;
 
 /**
@@ -42,21 +44,7 @@ export const BILL_INTEREST = `
  */
 export const CLOSE_BILLED_TABLE = `CREATE TEMP TABLE close_billed (loan_id bigint PRIMARY KEY) ON COMMIT DROP`;
 
-export const BILL_INTEREST_LAST = `
-  WITH due AS (
-    SELECT DISTINCT ON (i.loan_id) i.loan_id, i.seq
-    FROM loan_installments i JOIN loans l ON l.id = i.loan_id
-    WHERE i.loan_id = ANY($1::bigint[]) AND l.last_closed_date = $2::date - 1
-      AND i.due_date = $2::date AND i.interest_date AND NOT i.billed AND NOT i.superseded
-    ORDER BY i.loan_id, i.seq
-  ), billed AS (
-    UPDATE loan_installments i
-    SET billed = true, interest_due = lms_round_numerator(l.period_interest_numerator, l.rounding_unit),
-        interest_paid = i.interest_paid + l.period_interest_paid
-    FROM due JOIN loans l ON l.id = due.loan_id
-    WHERE i.loan_id = due.loan_id AND i.seq = due.seq
-    RETURNING i.loan_id
-  )
+export const BILL_INTEREST_LAST = `${BILL_DUE_INTEREST_CTE}
   INSERT INTO close_billed (loan_id) SELECT loan_id FROM billed`;
 
 /** billDueOn, part 2: every other installment due on D is billed with zero interest. $1 ids, $2 D. */
