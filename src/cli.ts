@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { resolve } from 'node:path';
 import { NestFactory } from '@nestjs/core';
+import { DataSource } from 'typeorm';
 import { AppModule } from './app.module.js';
 import { ConfigurationError, loadConfig, type AppConfig } from './config/index.js';
 import { installShutdown, startApp } from './main.js';
@@ -45,11 +46,13 @@ async function main(argv: string[]): Promise<number> {
     const running = await startApp('all', config);
     installShutdown(running, log);
     await seedDemoIfEmpty(running.app, log);
+    const demoUsers = (await running.app.get(DataSource).query(`SELECT 1 FROM users WHERE username = 'demo.officer'`)) as unknown[];
     out('');
     out(`  API       ${running.url}/api/v1`);
     out(`  Docs      ${running.url}/docs`);
     out(`  Health    ${running.url}/health`);
     out(`  Login     ${config.adminUsername} / ${config.adminPassword === 'admin12345' ? 'admin12345 (development default)' : '(ADMIN_PASSWORD)'}`);
+    if (demoUsers.length > 0) out('  Demo      demo.officer, demo.appraiser, demo.approver, demo.auditor / demo-password-1');
     out('  Stop with Ctrl+C');
     out('');
     return -1; // keep serving
