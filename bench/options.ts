@@ -17,11 +17,13 @@ export interface BenchOptions {
   closeChunk: number;
   /** CLOSE_WORKER_CONCURRENCY of the worker (chunk jobs at once). */
   closeConcurrency: number;
+  /** Run on a private PostgreSQL started with the bench's server settings (database.ts) instead of DATABASE_URL's server. */
+  tunedServer: boolean;
 }
 
 export function usage(): string {
   return `usage: npm run bench -- [--loans N] [--only ${BENCHMARKS.join('|')}] [--out file.json] [--repeat K] [--smoke]
-                          [--database lms_bench] [--duration SECONDS] [--pool N] [--close-chunk N] [--close-concurrency N]`;
+                          [--database lms_bench] [--duration SECONDS] [--pool N] [--close-chunk N] [--close-concurrency N] [--tuned-server]`;
 }
 
 function intOption(name: string, value: string | undefined, min: number): number {
@@ -31,7 +33,7 @@ function intOption(name: string, value: string | undefined, min: number): number
 }
 
 export function parseOptions(argv: readonly string[]): BenchOptions {
-  const o: BenchOptions = { loans: 100_000, only: null, out: '.data/bench-results.json', repeat: 1, smoke: false, database: 'lms_bench', duration: 30, poolSize: 10, closeChunk: 1000, closeConcurrency: 2 };
+  const o: BenchOptions = { loans: 100_000, only: null, out: '.data/bench-results.json', repeat: 1, smoke: false, database: 'lms_bench', duration: 30, poolSize: 10, closeChunk: 1000, closeConcurrency: 2, tunedServer: false };
   let durationSet = false;
   for (let i = 0; i < argv.length; i += 1) {
     const a = argv[i];
@@ -79,6 +81,9 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
         break;
       case '--smoke':
         o.smoke = true;
+        break;
+      case '--tuned-server':
+        o.tunedServer = true;
         break;
       case '--help':
       case '-h':

