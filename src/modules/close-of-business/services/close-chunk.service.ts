@@ -62,12 +62,12 @@ export class CloseChunkService {
 
   /**
    * billDueOn then accrueDays(1) for the loans not yet closed for `day` (engine order: bill, then
-   * accrue); the loans' own billing and accrual only for a missed day before the last (the last day's
-   * are CLOSE_CALC's: BILL_INTEREST_LAST notes the loans billed in close_billed).
+   * accrue). A missed day before the last: statement by statement, with the loans' own billing and
+   * accrual. The last day: the installments in one write each (BILL_ACCRUE_LAST, which notes the
+   * loans billed in close_billed); the loans' billing and accrual are CLOSE_CALC's.
    */
-  private async closeDay(m: EntityManager, ids: string[], day: LocalDate, accrueLoans: boolean): Promise<void> {
-    const statements = [accrueLoans ? sql.BILL_INTEREST : sql.BILL_INTEREST_LAST, sql.BILL_REST, sql.ACCRUE_INSTALLMENTS];
-    if (accrueLoans) statements.push(sql.ACCRUE_LOANS);
+  private async closeDay(m: EntityManager, ids: string[], day: LocalDate, missed: boolean): Promise<void> {
+    const statements = missed ? [sql.BILL_INTEREST, sql.BILL_REST, sql.ACCRUE_INSTALLMENTS, sql.ACCRUE_LOANS] : [sql.BILL_ACCRUE_LAST];
     for (const statement of statements) await m.query(statement, [ids, day]);
   }
 

@@ -37,15 +37,48 @@ const BILL_DUE_INTEREST_CTE = `
 export const BILL_INTEREST = `${BILL_DUE_INTEREST_CTE}
   UPDATE loans l SET period_interest_numerator = 0, period_interest_paid = 0 FROM billed b WHERE l.id = b.loan_id`;
 
-/**
- * BILL_INTEREST on the last day of the chunk's close: the installment is billed alike, and the loan's
- * period numerator restarts at zero in CLOSE_CALC / CLOSE_APPLY (one write of the loan row), which
- * read the loans billed from close_billed (CLOSE_BILLED_TABLE). $1 ids, $2 D.
- */
+/** The loans whose period numerator BILL_ACCRUE_LAST billed (CLOSE_CALC / CLOSE_APPLY restart it in the one loan write). */
 export const CLOSE_BILLED_TABLE = `CREATE TEMP TABLE close_billed (loan_id bigint PRIMARY KEY) ON COMMIT DROP`;
 
-export const BILL_INTEREST_LAST = `${BILL_DUE_INTEREST_CTE}
-  INSERT INTO close_billed (loan_id) SELECT loan_id FROM billed`;
+/**
+ * The last day's billDueOn then accrueDays(1) on installments in ONE write per installment (a row
+ * billed and accrued by two statements would be written twice on every billing day): the
+ * installments due on D are billed as BILL_INTEREST and BILL_REST bill them (the first
+ * interest-date one takes round(period numerator ÷ 365) and the interest settlement took early,
+ * the others 0), then every billed installment that still owes principal or interest accrues one
+ * day as ACCRUE_INSTALLMENTS does, on the amounts after billing (engine order: bill, then accrue).
+ * Installments with nothing to bill or accrue are not written. The loans billed are noted in
+ * close_billed (CLOSE_CALC restarts their period numerator). $1 ids, $2 D.
+ */
+export const BILL_ACCRUE_LAST = `
+  WITH due AS (
+    SELECT DISTINCT ON (i.loan_id) i.loan_id, i.seq
+    FROM loan_installments i JOIN loans l ON l.id = i.loan_id
+    WHERE i.loan_id = ANY($1::bigint[]) AND l.last_closed_date = $2::date - 1
+      AND i.due_date = $2::date AND i.interest_date AND NOT i.billed AND NOT i.superseded
+    ORDER BY i.loan_id, i.seq
+  ), todo AS (
+    SELECT i.loan_id, i.seq, d.seq IS NOT NULL AS bills_interest,
+           CASE WHEN d.seq IS NOT NULL THEN lms_round_numerator(l.period_interest_numerator, l.rounding_unit)
+                WHEN NOT i.billed THEN 0 ELSE i.interest_due END AS interest_due,
+           CASE WHEN d.seq IS NOT NULL THEN i.interest_paid + l.period_interest_paid ELSE i.interest_paid END AS interest_paid,
+           l.annual_rate * l.overdue_multiplier AS overdue_rate, l.late_interest_rate
+    FROM loan_installments i JOIN loans l ON l.id = i.loan_id
+    LEFT JOIN due d ON d.loan_id = i.loan_id AND d.seq = i.seq
+    WHERE i.loan_id = ANY($1::bigint[]) AND l.last_closed_date = $2::date - 1 AND NOT i.superseded
+      AND ((i.due_date = $2::date AND NOT i.billed)
+           OR (i.billed AND (i.principal_paid <> i.principal_due OR i.interest_paid <> i.interest_due)))
+  ), written AS (
+    UPDATE loan_installments i SET billed = true, interest_due = t.interest_due, interest_paid = t.interest_paid,
+      overdue_interest_numerator = i.overdue_interest_numerator
+        + CASE WHEN i.principal_paid <> i.principal_due THEN (i.principal_due - i.principal_paid) * t.overdue_rate ELSE 0 END,
+      late_interest_numerator = i.late_interest_numerator
+        + CASE WHEN t.interest_paid <> t.interest_due THEN (t.interest_due - t.interest_paid) * t.late_interest_rate ELSE 0 END
+    FROM todo t
+    WHERE i.loan_id = t.loan_id AND i.seq = t.seq
+    RETURNING i.loan_id, t.bills_interest
+  )
+  INSERT INTO close_billed (loan_id) SELECT loan_id FROM written WHERE bills_interest`;
 
 /** billDueOn, part 2: every other installment due on D is billed with zero interest. $1 ids, $2 D. */
 export const BILL_REST = `
@@ -165,7 +198,7 @@ export const GROUP_HISTORY = `
 
 /**
  * The one write of each loan row for the day (from CLOSE_CALC): accrual and day D closed (the guard
- * the statements above read) with the period restarted where BILL_INTEREST_LAST billed, days past due, groups, provisions, and at a month-end ($1) the income
+ * the statements above read) with the period restarted where BILL_ACCRUE_LAST billed, days past due, groups, provisions, and at a month-end ($1) the income
  * and provisions marked posted (their ledger lines were selected from close_calc before). Rows whose
  * values do not change are not written.
  */
