@@ -48,26 +48,28 @@ export const CLOSE_BILLED_TABLE = `CREATE TEMP TABLE close_billed (loan_id bigin
  * the others 0), then every billed installment that still owes principal or interest accrues one
  * day as ACCRUE_INSTALLMENTS does, on the amounts after billing (engine order: bill, then accrue).
  * Installments with nothing to bill or accrue are not written. The loans billed are noted in
- * close_billed (CLOSE_CALC restarts their period numerator). $1 ids, $2 D.
+ * close_billed (CLOSE_CALC restarts their period numerator). The first interest-date installment
+ * is picked from the same scan of the chunk's installments (a window), not through
+ * loan_installments_due_idx, which holds every installment of the portfolio due on D. $1 ids, $2 D.
  */
 export const BILL_ACCRUE_LAST = `
-  WITH due AS (
-    SELECT DISTINCT ON (i.loan_id) i.loan_id, i.seq
-    FROM loan_installments i JOIN loans l ON l.id = i.loan_id
-    WHERE i.loan_id = ANY($1::bigint[]) AND l.last_closed_date = $2::date - 1
-      AND i.due_date = $2::date AND i.interest_date AND NOT i.billed AND NOT i.superseded
-    ORDER BY i.loan_id, i.seq
-  ), todo AS (
-    SELECT i.loan_id, i.seq, d.seq IS NOT NULL AS bills_interest,
-           CASE WHEN d.seq IS NOT NULL THEN lms_round_numerator(l.period_interest_numerator, l.rounding_unit)
-                WHEN NOT i.billed THEN 0 ELSE i.interest_due END AS interest_due,
-           CASE WHEN d.seq IS NOT NULL THEN i.interest_paid + l.period_interest_paid ELSE i.interest_paid END AS interest_paid,
+  WITH cand AS (
+    SELECT i.loan_id, i.seq, i.billed, i.interest_due, i.interest_paid,
+           i.due_date = $2::date AND NOT i.billed AND i.interest_date AS interest_candidate,
+           l.period_interest_numerator, l.period_interest_paid, l.rounding_unit,
            l.annual_rate * l.overdue_multiplier AS overdue_rate, l.late_interest_rate
     FROM loan_installments i JOIN loans l ON l.id = i.loan_id
-    LEFT JOIN due d ON d.loan_id = i.loan_id AND d.seq = i.seq
-    WHERE i.loan_id = ANY($1::bigint[]) AND l.last_closed_date = $2::date - 1 AND NOT i.superseded
+    WHERE i.loan_id = ANY($1::bigint[]) AND l.id = ANY($1::bigint[]) AND l.last_closed_date = $2::date - 1 AND NOT i.superseded
       AND ((i.due_date = $2::date AND NOT i.billed)
            OR (i.billed AND (i.principal_paid <> i.principal_due OR i.interest_paid <> i.interest_due)))
+  ), todo AS (
+    SELECT w.loan_id, w.seq, w.bills_interest,
+           CASE WHEN w.bills_interest THEN lms_round_numerator(w.period_interest_numerator, w.rounding_unit)
+                WHEN NOT w.billed THEN 0 ELSE w.interest_due END AS interest_due,
+           CASE WHEN w.bills_interest THEN w.interest_paid + w.period_interest_paid ELSE w.interest_paid END AS interest_paid,
+           w.overdue_rate, w.late_interest_rate
+    FROM (SELECT c.*, c.interest_candidate AND c.seq = min(c.seq) FILTER (WHERE c.interest_candidate) OVER (PARTITION BY c.loan_id) AS bills_interest
+          FROM cand c) w
   ), written AS (
     UPDATE loan_installments i SET billed = true, interest_due = t.interest_due, interest_paid = t.interest_paid,
       overdue_interest_numerator = i.overdue_interest_numerator
@@ -126,6 +128,8 @@ export const ACCRUE_LOANS = `
  * earned income (income.ts earnedIncome in whole units) — into a transaction-scoped temp table,
  * from which the ledger lines are selected and the loans are written once (CLOSE_APPLY).
  * Only loans with last_closed_date = D − 1 accrue; the others (a retry) are recomputed unchanged.
+ * The loans joined for the rounding unit are the chunk's (l.id = ANY): without it the planner
+ * hashed the whole loans table for every chunk. Zero numerators round to zero and are skipped.
  * $1 ids, $2 D, $3 dpdMin, $4 dpdGroup, $5 rsCount, $6 rsDpd, $7 rsGroup, $8 specific rates by
  * group, $9 general rate, $10 general groups, $11 deduct collateral, $12 month-end (earned income).
  */
@@ -138,10 +142,10 @@ export const CLOSE_CALC = `
              AND (i.principal_paid < i.principal_due OR (i.billed AND i.interest_due > i.interest_paid))) AS oldest_due,
            min(i.due_date) FILTER (WHERE i.due_date <= $2::date AND NOT i.billed AND i.interest_date) AS oldest_unbilled_interest,
            sum(coalesce(i.interest_due, 0)) FILTER (WHERE $12::boolean) AS billed,
-           sum(lms_round_numerator(i.overdue_interest_numerator, l.rounding_unit)) FILTER (WHERE $12::boolean) AS overdue,
-           sum(lms_round_numerator(i.late_interest_numerator, l.rounding_unit)) FILTER (WHERE $12::boolean) AS late
+           sum(lms_round_numerator(i.overdue_interest_numerator, l.rounding_unit)) FILTER (WHERE $12::boolean AND i.overdue_interest_numerator <> 0) AS overdue,
+           sum(lms_round_numerator(i.late_interest_numerator, l.rounding_unit)) FILTER (WHERE $12::boolean AND i.late_interest_numerator <> 0) AS late
     FROM loan_installments i JOIN loans l ON l.id = i.loan_id
-    WHERE i.loan_id = ANY($1::bigint[]) AND NOT i.superseded
+    WHERE i.loan_id = ANY($1::bigint[]) AND l.id = ANY($1::bigint[]) AND NOT i.superseded
     GROUP BY i.loan_id
   ), col AS (
     SELECT c.loan_id, sum(c.value * r.rate) AS value
