@@ -29,7 +29,7 @@ export interface SimEvent {
   allocation: AllocationLine[];
 }
 
-/** A month-end snapshot row's figures (close-chunk.sql.ts SNAPSHOT), from the engine's state closed through that day. */
+/** A month-end snapshot row's figures (close-chunk.sql.ts SNAPSHOT_ACTIVE), from the engine's state closed through that day. */
 export interface SimSnapshot {
   date: LocalDate;
   disbursed: Money;

@@ -62,12 +62,12 @@ export class CloseChunkService {
 
   /**
    * billDueOn then accrueDays(1) for the loans not yet closed for `day` (engine order: bill, then
-   * accrue); the loans' own billing and accrual only for a missed day before the last (the last day's
-   * are CLOSE_CALC's: BILL_INTEREST_LAST notes the loans billed in close_billed).
+   * accrue). A missed day before the last: statement by statement, with the loans' own billing and
+   * accrual. The last day: the installments in one write each (BILL_ACCRUE_LAST, which notes the
+   * loans billed in close_billed); the loans' billing and accrual are CLOSE_CALC's.
    */
-  private async closeDay(m: EntityManager, ids: string[], day: LocalDate, accrueLoans: boolean): Promise<void> {
-    const statements = [accrueLoans ? sql.BILL_INTEREST : sql.BILL_INTEREST_LAST, sql.BILL_REST, sql.ACCRUE_INSTALLMENTS];
-    if (accrueLoans) statements.push(sql.ACCRUE_LOANS);
+  private async closeDay(m: EntityManager, ids: string[], day: LocalDate, missed: boolean): Promise<void> {
+    const statements = missed ? [sql.BILL_INTEREST, sql.BILL_REST, sql.ACCRUE_INSTALLMENTS, sql.ACCRUE_LOANS] : [sql.BILL_ACCRUE_LAST];
     for (const statement of statements) await m.query(statement, [ids, day]);
   }
 
@@ -75,7 +75,8 @@ export class CloseChunkService {
    * The last day's accrual, days past due, classification with the cross-loan rule and provisions,
    * computed once over the chunk's installments (CLOSE_CALC); at a month-end the income catch-up and
    * provision postings are selected from those figures; then each loan row is written once
-   * (CLOSE_APPLY), and at a month-end the loan snapshots are taken.
+   * (CLOSE_APPLY), and at a month-end the loan snapshots are taken: the chunk's ACTIVE loans from
+   * the same figures (SNAPSHOT_ACTIVE), the range's WRITTEN_OFF and lately CLOSED loans from their rows.
    */
   private async closeLoans(m: EntityManager, actor: Actor, ids: string[], job: CloseChunkJob): Promise<void> {
     const monthEnd = isEndOfMonth(job.date);
@@ -87,9 +88,10 @@ export class CloseChunkService {
     await m.query(sql.RELEASE_CLOSED, [job.from, job.to]);
     const provisionsPosted = monthEnd ? await this.monthEndPostings(m, actor, job) : false;
     await m.query(sql.CLOSE_APPLY, [monthEnd]);
+    if (monthEnd) await m.query(sql.SNAPSHOT_ACTIVE, [job.date]);
     await m.query(`DROP TABLE close_calc, close_billed`);
     if (provisionsPosted) await m.query(sql.PROVISION_MARK_POSTED_CLOSED, [job.from, job.to]);
-    if (monthEnd) await m.query(sql.SNAPSHOT, [job.from, job.to, job.date]);
+    if (monthEnd) await m.query(sql.SNAPSHOT_OTHERS, [job.from, job.to, job.date, ids]);
   }
 
   /**
