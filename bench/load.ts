@@ -4,6 +4,7 @@ import { LOAN_COLUMNS, type LoanRow } from '../src/modules/loans/index.js';
 import { MICROFINANCE_POLICY, policySqlParams } from '../src/modules/close-of-business/domain/index.js';
 import * as closeSql from '../src/modules/close-of-business/services/close-chunk.sql.js';
 import { cloneSeeds } from './clone.js';
+import { seedFlowCounters } from './flow-counters.js';
 import { closeDayBefore, shapeSpecs } from './shapes.js';
 import { type SimResult, simulateLoan } from './simulate.js';
 import { type World, createWorld } from './world.js';
@@ -80,8 +81,9 @@ async function writeSeed(c: pg.PoolClient, row: LoanRow, sim: SimResult, officer
     await c.query(
       `INSERT INTO loan_snapshots (snapshot_date, loan_id, borrower_id, capital_source_id, product_version_id, sector_version, sector_code, status, term_months,
               disbursed_principal, outstanding_principal, overdue_principal, billed_unpaid_interest, accrued_interest, overdue_interest, late_interest,
-              principal_collected, interest_collected, days_past_due, debt_group, specific_provision, general_provision)
-       SELECT d, $1, $2, $3, $4, $5, $6, 'ACTIVE', $7, a, b, cc, dd, e, f, g, h, i, j, k, 0, 0
+              principal_collected, interest_collected, days_past_due, debt_group, specific_provision, general_provision,
+              flow_disbursed, flow_principal_collected, flow_interest_collected, flow_entries)
+       SELECT d, $1, $2, $3, $4, $5, $6, 'ACTIVE', $7, a, b, cc, dd, e, f, g, h, i, j, k, 0, 0, 0, 0, 0, 0
        FROM unnest($8::date[], $9::numeric[], $10::numeric[], $11::numeric[], $12::numeric[], $13::numeric[], $14::numeric[], $15::numeric[],
                    $16::numeric[], $17::numeric[], $18::int[], $19::int[]) AS t(d, a, b, cc, dd, e, f, g, h, i, j, k)`,
       [
@@ -177,6 +179,7 @@ export async function loadPortfolio(db: pg.Pool, apiUrl: string, adminPassword: 
       const sim = await simulateLoan(spec, rows.rows[0], { officer: world.officerId, admin: world.adminId }, lastClosed);
       await writeSeed(c, rows.rows[0], sim, world.officerId);
     }
+    await seedFlowCounters(c, world.seeds.map((x) => x.loanId));
     await classify(c, world.seeds.map((x) => x.loanId), lastClosed);
     await c.query(`UPDATE business_date SET open_date = $1, updated_at = now()`, [closeDay]);
     await c.query('COMMIT');

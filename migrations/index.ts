@@ -5,6 +5,7 @@ import { CloseOfBusiness1763800000003 } from './1763800000003-close-of-business.
 import { RestructuringImports1763800000004 } from './1763800000004-restructuring-imports.js';
 import { Reports1763800000005 } from './1763800000005-reports.js';
 import { ReportIndexes1763800000006 } from './1763800000006-report-indexes.js';
+import { LoanFlowCounters1763800000007 } from './1763800000007-loan-flow-counters.js';
 
 /**
  * Every migration in order. Listed explicitly (no glob) so the compiled app, the CLI and
@@ -18,4 +19,5 @@ export const migrations = [
   RestructuringImports1763800000004,
   Reports1763800000005,
   ReportIndexes1763800000006,
+  LoanFlowCounters1763800000007,
 ];

@@ -334,6 +334,8 @@ const SNAPSHOT_COLUMNS = [
   'borrower_id', 'capital_source_id', 'product_version_id', 'sector_version', 'sector_code', 'status', 'term_months',
   'disbursed_principal', 'outstanding_principal', 'overdue_principal', 'billed_unpaid_interest', 'accrued_interest', 'overdue_interest',
   'late_interest', 'principal_collected', 'interest_collected', 'days_past_due', 'debt_group', 'specific_provision', 'general_provision',
+  // The loan's flow counters as of the snapshot (migration 1763800000007): the report's period flows start from them.
+  'flow_disbursed', 'flow_principal_collected', 'flow_interest_collected', 'flow_entries',
 ];
 
 const SNAPSHOT_UPSERT = `ON CONFLICT (snapshot_date, loan_id) DO UPDATE SET ${SNAPSHOT_COLUMNS.map((c) => `${c} = EXCLUDED.${c}`).join(', ')}`;
@@ -367,7 +369,8 @@ export const SNAPSHOT_OTHERS = `
          greatest(lms_round_numerator(l.period_interest_numerator, l.rounding_unit) - l.period_interest_paid, 0),
          coalesce(s.overdue_interest, 0), coalesce(s.late_interest, 0),
          l.disbursed_principal - l.outstanding_principal, coalesce(s.interest_paid, 0) + l.period_interest_paid,
-         CASE WHEN l.status = 'CLOSED' THEN 0 ELSE l.days_past_due END, l.debt_group, l.specific_provision, l.general_provision
+         CASE WHEN l.status = 'CLOSED' THEN 0 ELSE l.days_past_due END, l.debt_group, l.specific_provision, l.general_provision,
+         l.flow_disbursed, l.flow_principal_collected, l.flow_interest_collected, l.flow_entries
   FROM loans l LEFT JOIN LATERAL (
     SELECT sum(CASE WHEN i.billed THEN i.principal_due - i.principal_paid ELSE 0 END) AS overdue_principal,
            sum(CASE WHEN i.billed THEN i.interest_due - i.interest_paid ELSE 0 END) AS billed_unpaid_interest,

@@ -6,6 +6,7 @@ import { Money } from '../../../platform/money/index.js';
 import type { Actor } from '../../auth/index.js';
 import type { AccountPurpose, TransactionKind } from '../domain/accounts.js';
 import { assertBalanced, nonZero, type JournalLine } from '../domain/journal.js';
+import { FLOW_KINDS, addToFlowCountersSql } from './loan-flow-sql.js';
 
 export interface JournalHeader {
   kind: TransactionKind;
@@ -32,6 +33,9 @@ export interface AccountBalance {
  * The only writer of the journal (design.md). Each posting is one transaction whose lines
  * sum to zero, written with the caller's manager so it commits with the state change and
  * its audit event. Balances are aggregated from entries: there is no balance row to contend on.
+ * Being the only writer, it also keeps each loan's cumulative flow counters (loan-flow-sql.ts) in
+ * the same statement, so every path that moves them (repayment, reversal, disbursement, import…)
+ * is covered and the report's period flows never drift from the journal.
  */
 @Injectable()
 export class LedgerService {
@@ -40,7 +44,10 @@ export class LedgerService {
   async post(m: EntityManager, actor: Actor, header: JournalHeader, lines: readonly JournalLine[]): Promise<string> {
     const kept = nonZero(lines);
     assertBalanced(kept);
-    // Header and entries in one round trip.
+    // Header, entries and (for the report's flow kinds) the loans' flow counters in one round trip.
+    const counters = FLOW_KINDS.includes(header.kind)
+      ? `, f AS (${addToFlowCountersSql(`SELECT u.l AS loan_id, u.a AS account, u.x AS amount FROM unnest($9::text[], $11::bigint[], $12::numeric[]) AS u(a, l, x)`, '$1::text', '$2::date')})`
+      : '';
     const [{ id }] = (await m.query(
       `WITH t AS (
          INSERT INTO journal_transactions (kind, value_date, booking_date, loan_id, capital_source_id, reverses_transaction_id, description, created_by)
@@ -48,7 +55,7 @@ export class LedgerService {
        ), e AS (
          INSERT INTO journal_entries (transaction_id, account, capital_source_id, loan_id, value_date, amount)
          SELECT t.id, u.a, u.c, u.l, $2, u.x FROM t, unnest($9::text[], $10::bigint[], $11::bigint[], $12::numeric[]) AS u(a, c, l, x)
-       )
+       )${counters}
        SELECT id FROM t`,
       [
         header.kind,
@@ -100,9 +107,10 @@ export class LedgerService {
          INSERT INTO journal_entries (transaction_id, account, capital_source_id, loan_id, value_date, amount)
          SELECT $${offset + 1}::bigint, s.account, s.capital_source_id, s.loan_id, $${offset + 2}::date, s.amount
          FROM (${linesSql}) s WHERE s.amount <> 0
-         RETURNING amount
-       ) SELECT count(*)::int AS n, sum(amount)::text AS total FROM ins`,
-      [...params, id, header.valueDate],
+         RETURNING loan_id, account, amount
+       )${FLOW_KINDS.includes(header.kind) ? `, f AS (${addToFlowCountersSql('SELECT loan_id, account, amount FROM ins', `$${offset + 3}::text`, `$${offset + 2}::date`)})` : ''}
+       SELECT count(*)::int AS n, sum(amount)::text AS total FROM ins`,
+      [...params, id, header.valueDate, ...(FLOW_KINDS.includes(header.kind) ? [header.kind] : [])],
     );
     const { n, total } = inserted[0];
     if (total !== null && !new Money(total).isZero()) throw new Error(`unbalanced batch posting ${header.kind}: lines sum to ${total}`);

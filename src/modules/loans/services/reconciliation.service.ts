@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { LedgerService } from '../../ledger/index.js';
+import { FLOW_ACCOUNTS_SQL, FLOW_KINDS_SQL, LedgerService, flowSumsSql } from '../../ledger/index.js';
 
 export interface ReconciliationRow {
   loanId: string;
@@ -60,12 +60,40 @@ export class ReconciliationService {
        ORDER BY 1 LIMIT 1000`,
     );
     rows.push(...(await this.writtenOff()));
+    rows.push(...(await this.flowCounters()));
     const [{ n }] = (await this.dataSource.query(`SELECT count(*)::int AS n FROM loans`)) as Array<{ n: number }>;
     return {
       loansChecked: n,
       mismatches: rows.map((r) => ({ loanId: r.loan_id, contractNumber: r.contract_number, account: r.account, cached: r.cached, ledger: r.ledger })),
       unbalancedTransactions: await this.ledger.unbalancedTransactions(),
     };
+  }
+
+  /**
+   * The loan's cumulative flow counters (kept by LedgerService for the portfolio report's turnover
+   * and collections) against the journal, with the same definition (loan-flow-sql.ts), so a
+   * posting path that bypassed them shows up as a drift.
+   */
+  private async flowCounters(): Promise<Array<{ loan_id: string; contract_number: string; account: string; cached: string; ledger: string }>> {
+    return this.dataSource.query(
+      `WITH led AS (
+         SELECT je.loan_id, ${flowSumsSql('jt.kind', 'je.account', 'je.amount')}, min(je.value_date) AS first, max(je.value_date) AS last
+         FROM journal_entries je JOIN journal_transactions jt ON jt.id = je.transaction_id
+         WHERE je.loan_id IS NOT NULL AND je.account IN ${FLOW_ACCOUNTS_SQL} AND jt.kind IN ${FLOW_KINDS_SQL}
+         GROUP BY je.loan_id
+       )
+       SELECT l.id::text AS loan_id, l.contract_number, 'FLOW ' || x.counter AS account, x.cached, x.ledger
+       FROM loans l LEFT JOIN led ON led.loan_id = l.id
+       CROSS JOIN LATERAL (VALUES
+         ('flow_disbursed', l.flow_disbursed::text, coalesce(led.flow_disbursed, 0)::text),
+         ('flow_principal_collected', l.flow_principal_collected::text, coalesce(led.flow_principal_collected, 0)::text),
+         ('flow_interest_collected', l.flow_interest_collected::text, coalesce(led.flow_interest_collected, 0)::text),
+         ('flow_entries', l.flow_entries::text, coalesce(led.flow_entries, 0)::text),
+         ('flow_first_value_date', coalesce(l.flow_first_value_date::text, '-'), coalesce(led.first::text, '-')),
+         ('flow_last_value_date', coalesce(l.flow_last_value_date::text, '-'), coalesce(led.last::text, '-'))) AS x(counter, cached, ledger)
+       WHERE x.cached <> x.ledger
+       ORDER BY 1 LIMIT 1000`,
+    );
   }
 
   /**

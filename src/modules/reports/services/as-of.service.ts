@@ -7,6 +7,8 @@ import { BusinessDateService } from '../../close-of-business/index.js';
 import { type ClassificationPolicy, type PolicyDefinition, DEFAULT_POLICIES, policyFromDefinition, policyInForce } from '../../close-of-business/domain/index.js';
 import { LOAN_COLUMNS, type LoanRow, loanEngine, loanStore, termsOf } from '../../loans/index.js';
 import { ReportErrors } from '../reports.errors.js';
+import { FLOW_KINDS_SQL } from '../../ledger/index.js';
+import type { FlowPlan } from './loan-flows.js';
 import type { PositionPlan, PositionSource, ReplayedPosition } from './loan-positions.js';
 
 const REPLAY_BATCH = 500;
@@ -47,6 +49,24 @@ export class AsOfService {
     }
     const replayed = await this.replayed(asOf, source, loanIds);
     return { asOf, source, policy, useStoredRisk: false, replayed, loanIds };
+  }
+
+  /**
+   * How the period's flows are read (loan-flows.ts): from the counters when both ends are cheap —
+   * `to` the last closed day (only the open day is valued later) or a snapshotted month-end, and
+   * the day before `from` a snapshotted month-end or before any flow — else from the journal.
+   */
+  async flowPlan(from: LocalDate, to: LocalDate, lastClosed: LocalDate): Promise<FlowPlan> {
+    const beforeDate = addDays(from, -1);
+    const [{ snap_before, flows_before, snap_to }] = (await this.dataSource.query(
+      `SELECT EXISTS (SELECT 1 FROM loan_snapshots WHERE snapshot_date = $1) AS snap_before,
+              EXISTS (SELECT 1 FROM journal_transactions WHERE value_date <= $1 AND kind IN ${FLOW_KINDS_SQL}) AS flows_before,
+              EXISTS (SELECT 1 FROM loan_snapshots WHERE snapshot_date = $2) AS snap_to`,
+      [beforeDate, to],
+    )) as Array<{ snap_before: boolean; flows_before: boolean; snap_to: boolean }>;
+    const toEnd = to === lastClosed ? 'AFTER' : snap_to ? 'SNAPSHOT' : null;
+    const before = !flows_before ? 'NONE' : snap_before ? 'SNAPSHOT' : null;
+    return toEnd && before ? { from, to, counters: { to: toEnd, before, beforeDate } } : { from, to };
   }
 
   async policyOn(date: LocalDate): Promise<ClassificationPolicy> {
