@@ -354,7 +354,8 @@ export const SNAPSHOT_ACTIVE = `
   SELECT $1::date, l.id, l.borrower_id, l.capital_source_id, l.product_version_id, l.sector_version, l.sector_code, l.status, l.term_months,
          l.disbursed_principal, l.outstanding_principal, c.overdue_principal, c.billed_unpaid_interest,
          greatest(lms_round_numerator(c.num, c.rounding_unit) - c.period_paid, 0), c.overdue_interest, c.late_interest,
-         l.disbursed_principal - l.outstanding_principal, c.interest_paid + c.period_paid, c.dpd, c.grp, c.specific, c.general
+         l.disbursed_principal - l.outstanding_principal, c.interest_paid + c.period_paid, c.dpd, c.grp, c.specific, c.general,
+         l.flow_disbursed, l.flow_principal_collected, l.flow_interest_collected, l.flow_entries
   FROM close_calc c JOIN loans l ON l.id = c.id
   ${SNAPSHOT_UPSERT}`;
 
