@@ -62,8 +62,26 @@ export interface LoanRow {
   closed_on: string | null;
 }
 
-const DATE_COLUMNS = ['signing_date', 'credit_report_date', 'start_date', 'maturity_date', 'last_closed_date', 'closed_on'];
-export const LOAN_COLUMNS = `l.*, ${DATE_COLUMNS.map((c) => `l.${c}::text AS ${c}`).join(', ')}`;
+/**
+ * Exactly LoanRow's columns (not `l.*`): the status read parses every field of every row, and
+ * `l.*` carried 9 columns nobody reads here plus the 6 dates twice (once parsed into a Date
+ * and thrown away). The type check below fails when LoanRow gains a field not listed here.
+ */
+const LOAN_ROW_FIELDS = [
+  'id', 'contract_number', 'application_id', 'borrower_id', 'product_version_id', 'capital_source_id', 'sector_version', 'sector_code', 'status',
+  'signing_date', 'approved_amount', 'annual_rate', 'overdue_multiplier', 'late_interest_rate', 'amortization_method', 'principal_frequency',
+  'interest_frequency', 'term_months', 'grace_periods', 'rounding_unit', 'allocation_order', 'prepayment_mode', 'max_tranches',
+  'credit_report_reference', 'credit_report_date', 'start_date', 'maturity_date', 'tranche_count', 'disbursed_principal', 'outstanding_principal',
+  'prepaid_principal', 'period_interest_numerator', 'period_interest_paid', 'last_closed_date', 'interest_earned_posted',
+  'overdue_interest_earned_posted', 'late_interest_earned_posted', 'days_past_due', 'debt_group', 'restructuring_count', 'closed_on',
+] as const satisfies ReadonlyArray<keyof LoanRow>;
+type UnlistedLoanField = Exclude<keyof LoanRow, (typeof LOAN_ROW_FIELDS)[number]>;
+const EVERY_LOAN_FIELD_LISTED: [UnlistedLoanField] extends [never] ? true : UnlistedLoanField = true;
+void EVERY_LOAN_FIELD_LISTED;
+
+const DATE_COLUMNS: ReadonlySet<string> = new Set(['signing_date', 'credit_report_date', 'start_date', 'maturity_date', 'last_closed_date', 'closed_on']);
+/** LoanRow's columns of `loans l`, dates as text (LocalDate strings). */
+export const LOAN_COLUMNS = LOAN_ROW_FIELDS.map((c) => (DATE_COLUMNS.has(c) ? `l.${c}::text AS ${c}` : `l.${c}`)).join(', ');
 
 interface InstallmentRow {
   seq: number;
