@@ -49,7 +49,8 @@ async function main(): Promise<number> {
     };
     queuePrefix = env.queuePrefix;
     log(`starting the API (migrates ${opts.database}) and the worker`);
-    const api = await startApi(env);
+    // BENCH_API_NODE_ARGS: extra node flags for the API process (profiling, e.g. "--cpu-prof --cpu-prof-dir=.data/prof").
+    const api = await startApi(env, (process.env.BENCH_API_NODE_ARGS ?? '').split(' ').filter((a) => a.length > 0));
     children.push(api);
     const worker = await startWorker(env);
     children.push(worker);

@@ -15,11 +15,20 @@ export class TransactionRunner {
 
   async run<T>(fn: (manager: EntityManager) => Promise<T>): Promise<T> {
     const claim = idempotencyContext.getStore();
-    const result = await this.dataSource.transaction('READ COMMITTED', async (m) => {
-      const value = await fn(m);
-      if (claim && !claim.completedInTransaction) await idempotencyStore.complete(m, claim, value);
-      return value;
-    });
+    let result: T;
+    try {
+      // READ COMMITTED is every session's default (pinned at connect, data-source.ts), so
+      // opening the transaction is one round trip (an explicit level would add a second).
+      result = await this.dataSource.transaction(async (m) => {
+        const value = await fn(m);
+        if (claim && !claim.completedInTransaction && !claim.storedInTransaction) await idempotencyStore.complete(m, claim, value);
+        return value;
+      });
+    } catch (e) {
+      // A response written by the service was rolled back with the rest.
+      if (claim) claim.storedInTransaction = false;
+      throw e;
+    }
     if (claim) claim.completedInTransaction = true;
     return result;
   }

@@ -7,6 +7,12 @@ export interface IdempotencyClaim {
   responseStatus: number;
   /** Set once the business transaction has stored the response with its own commit. */
   completedInTransaction: boolean;
+  /**
+   * Set by a service that wrote the response in one of its own statements of the open
+   * transaction (a repayment writes it with its postings); the runner then does not write it
+   * again. Only meaningful until that transaction ends: a rollback undoes it, and the runner clears it.
+   */
+  storedInTransaction?: boolean;
 }
 
 /**

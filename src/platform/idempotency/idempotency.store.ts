@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import type { SqlStatement } from '../database/sql-statement.js';
 import type { IdempotencyClaim } from './idempotency-context.js';
 
 export interface StoredKey {
@@ -46,6 +47,19 @@ export const idempotencyStore = {
       `UPDATE idempotency_keys SET status = 'COMPLETED', response_status = $4, response_body = $5::jsonb, completed_at = now()
        WHERE user_id = $1 AND route = $2 AND key = $3`,
       [claim.userId, claim.route, claim.key, claim.responseStatus, JSON.stringify(body ?? null)],
+    );
+  },
+
+  /**
+   * `complete` as a CTE of the caller's statement inside its money transaction; marks the
+   * claim so the transaction runner does not write the response a second time.
+   */
+  completeIn(stmt: SqlStatement, name: string, claim: IdempotencyClaim, body: unknown): void {
+    stmt.cte(
+      name,
+      `UPDATE idempotency_keys SET status = 'COMPLETED', response_status = ${stmt.param(claim.responseStatus)}::int, response_body = ${stmt.param(JSON.stringify(body ?? null))}::jsonb,
+              completed_at = now()
+       WHERE user_id = ${stmt.param(claim.userId)}::bigint AND route = ${stmt.param(claim.route)}::text AND key = ${stmt.param(claim.key)}::text`,
     );
   },
 

@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
+import type { SqlStatement } from '../../../platform/database/index.js';
 import { APP_CONFIG, type AppConfig } from '../../../config/index.js';
 import type { Actor } from '../../auth/domain/actor.js';
 
@@ -88,6 +89,30 @@ export class AuditService {
         actor.requestId,
         GENESIS,
       ],
+    );
+  }
+
+  /**
+   * The same append as `record`, as CTEs of the caller's statement. The caller's transaction
+   * must already hold the chain's lock from an EARLIER statement (chainLockKey), so this
+   * statement's snapshot sees the chain's latest event as the previous one.
+   */
+  recordIn(stmt: SqlStatement, name: string, actor: Actor, event: AuditEventInput): void {
+    const chain = stmt.param(this.chainFor(event.entityType, event.entityId));
+    stmt.cte(`${name}_prev`, `SELECT coalesce((SELECT hash FROM audit_events WHERE chain_id = ${chain}::smallint ORDER BY id DESC LIMIT 1), ${stmt.param(GENESIS)}::text) AS h`);
+    stmt.cte(
+      `${name}_ev`,
+      `SELECT ${chain}::smallint AS chain_id, clock_timestamp() AS occurred_at, ${stmt.param(actor.userId)}::bigint AS actor_id, ${stmt.param(actor.username)}::text AS actor_username,
+              ${stmt.param(event.action)}::text AS action, ${stmt.param(event.entityType)}::text AS entity_type, ${stmt.param(event.entityId)}::text AS entity_id,
+              ${stmt.param(toJson(event.before))}::jsonb AS before, ${stmt.param(toJson(event.after))}::jsonb AS after, ${stmt.param(actor.requestId)}::text AS request_id`,
+    );
+    stmt.cte(
+      name,
+      `INSERT INTO audit_events (chain_id, occurred_at, actor_id, actor_username, action, entity_type, entity_id, before, after, request_id, prev_hash, hash)
+       SELECT ev.chain_id, ev.occurred_at, ev.actor_id, ev.actor_username, ev.action, ev.entity_type, ev.entity_id, ev.before, ev.after, ev.request_id,
+              prev.h,
+              audit_event_hash(ev.chain_id, prev.h, ev.occurred_at, ev.actor_id, ev.actor_username, ev.action, ev.entity_type, ev.entity_id, ev.before, ev.after, ev.request_id)
+       FROM ${name}_ev ev, ${name}_prev prev`,
     );
   }
 

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
+import type { SqlStatement } from '../../../platform/database/index.js';
 import type { LocalDate } from '../../../platform/dates/index.js';
 import { Money } from '../../../platform/money/index.js';
 import type { Actor } from '../../auth/index.js';
@@ -73,6 +74,33 @@ export class LedgerService {
       ],
     )) as Array<{ id: string }>;
     return String(id);
+  }
+
+  /**
+   * The same posting as `post`, as two CTEs of the caller's statement (written with its other
+   * parts in one round trip). `id` was reserved beforehand from the transactions' sequence
+   * (`nextval`), so the caller knows it before the statement runs. Balanced-or-throw as `post`.
+   */
+  postIn(stmt: SqlStatement, name: string, actor: Actor, header: JournalHeader, lines: readonly JournalLine[], id: string): void {
+    const kept = nonZero(lines);
+    assertBalanced(kept);
+    const tx = stmt.param(id);
+    const valueDate = stmt.param(header.valueDate);
+    stmt.cte(
+      name,
+      `INSERT INTO journal_transactions (id, kind, value_date, booking_date, loan_id, capital_source_id, reverses_transaction_id, description, created_by)
+       OVERRIDING SYSTEM VALUE
+       VALUES (${tx}::bigint, ${stmt.param(header.kind)}, ${valueDate}::date, ${stmt.param(header.bookingDate)}::date, ${stmt.param(header.loanId ?? null)}::bigint,
+               ${stmt.param(header.capitalSourceId ?? null)}::bigint, ${stmt.param(header.reversesTransactionId ?? null)}::bigint, ${stmt.param(header.description)},
+               ${stmt.param(actor.userId)}::bigint)`,
+    );
+    stmt.cte(
+      `${name}_entries`,
+      `INSERT INTO journal_entries (transaction_id, account, capital_source_id, loan_id, value_date, amount)
+       SELECT ${tx}::bigint, u.a, u.c, u.l, ${valueDate}::date, u.x
+       FROM unnest(${stmt.param(kept.map((l) => l.account))}::text[], ${stmt.param(kept.map((l) => l.capitalSourceId ?? null))}::bigint[],
+                   ${stmt.param(kept.map((l) => l.loanId ?? null))}::bigint[], ${stmt.param(kept.map((l) => l.amount.toFixed()))}::numeric[]) AS u(a, c, l, x)`,
+    );
   }
 
   /** A new transaction with every line negated; the original stays (nothing is deleted). */

@@ -10,7 +10,7 @@ import { RepaymentAbovePayoffError } from '../domain/index.js';
 import type { MoneyMovementDto, ReversalDto } from '../dto/loan-commands.dto.js';
 import type { LoanDto, RepaymentResultDto } from '../dto/loan-views.dto.js';
 import { LoanErrors } from '../loans.errors.js';
-import { LoanEventRecorder } from './loan-event-recorder.js';
+import { LoanEventRecorder, type RecordedEvent } from './loan-event-recorder.js';
 import { LoanReversals } from './loan-reversals.js';
 import { loanStore, type LoanRow } from './loan-store.js';
 import { toAllocationLines, toLoanDto, totalsOf } from './loan-views.js';
@@ -93,35 +93,38 @@ export class LoanCommandsService {
       if (row.start_date && dto.valueDate < row.start_date) {
         throw new DomainError(LoanErrors['LOAN.BEFORE_FIRST_DISBURSEMENT'], { limit: row.start_date, actual: dto.valueDate });
       }
-      let recorded;
+      const respond = (recorded: RecordedEvent): RepaymentResultDto => {
+        const allocation = recorded.allocation;
+        if (!allocation) throw new Error('a repayment always has an allocation');
+        return {
+          repayment: {
+            id: recorded.eventId,
+            kind: 'REPAYMENT',
+            valueDate: dto.valueDate,
+            bookingDate: business,
+            amount: amount.toFixed(),
+            reference: dto.reference,
+            channel: dto.channel,
+            reversed: false,
+            reversalReason: null,
+            allocation: toAllocationLines(allocation),
+            journalTransactionId: recorded.journalTransactionId,
+          },
+          totals: totalsOf(allocation),
+          loan: toLoanDto(recorded.row, recorded.state),
+        };
+      };
       try {
-        recorded = await this.recorder.record(m, actor, row, { kind: 'REPAYMENT', amount, valueDate: dto.valueDate, reference: dto.reference, channel: dto.channel }, ctx);
+        // The response is built before the last statement and stored by it (same transaction as the money).
+        const { response } = await this.recorder.record(m, actor, row, { kind: 'REPAYMENT', amount, valueDate: dto.valueDate, reference: dto.reference, channel: dto.channel }, ctx, respond);
+        if (!response) throw new Error('a repayment always has a response');
+        return response;
       } catch (e) {
         if (e instanceof RepaymentAbovePayoffError) {
           throw new DomainError(LoanErrors['LOAN.REPAYMENT_ABOVE_PAYOFF'], { rule: 'repayment ≤ payoff', limit: e.payoff.toFixed(), actual: e.amount.toFixed(), date: dto.valueDate });
         }
         throw e;
       }
-      const allocation = recorded.allocation;
-      if (!allocation) throw new Error('a repayment always has an allocation');
-      const fresh = recorded.row;
-      return {
-        repayment: {
-          id: recorded.eventId,
-          kind: 'REPAYMENT',
-          valueDate: dto.valueDate,
-          bookingDate: business,
-          amount: amount.toFixed(),
-          reference: dto.reference,
-          channel: dto.channel,
-          reversed: false,
-          reversalReason: null,
-          allocation: toAllocationLines(allocation),
-          journalTransactionId: recorded.journalTransactionId,
-        },
-        totals: totalsOf(allocation),
-        loan: toLoanDto(fresh, recorded.state),
-      };
     }));
   }
 
@@ -131,8 +134,7 @@ export class LoanCommandsService {
 
   /** The loan row FOR UPDATE, waiting at most REPAYMENT_LOCK_TIMEOUT_MS for a close chunk that holds it. */
   private async lockLoan(m: EntityManager, actor: Actor, loanId: string, reset = true): Promise<LoanRow> {
-    await m.query(`SET LOCAL lock_timeout = ${Math.trunc(this.config.repaymentLockTimeoutMs)}`);
-    const row = await loanStore.find(m, actor, loanId, true);
+    const row = await loanStore.find(m, actor, loanId, true, this.config.repaymentLockTimeoutMs);
     if (reset) await m.query(`SET LOCAL lock_timeout = 0`);
     return row;
   }

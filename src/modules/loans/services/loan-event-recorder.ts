@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { SqlStatement } from '../../../platform/database/index.js';
 import { addDays, type LocalDate } from '../../../platform/dates/index.js';
+import { idempotencyContext, idempotencyStore } from '../../../platform/idempotency/index.js';
 import { Money } from '../../../platform/money/index.js';
 import { AuditService } from '../../audit/index.js';
 import type { Actor } from '../../auth/index.js';
@@ -128,43 +130,89 @@ export class LoanEventRecorder {
     return { business, lastClosed: addDays(business, -1), state };
   }
 
-  async record(m: EntityManager, actor: Actor, row: LoanRow, e: NewEvent, ctx?: LockedContext): Promise<RecordedEvent> {
+  /**
+   * Records the event. Round trips after the engine: one statement writes the state and takes
+   * the audit chain's lock (reserving the event's and journal transactions' ids), one writes
+   * the income catch-up and the movement (balanced journal transactions), the event, its
+   * allocation, the audit event and, when `respond` is given and the request carries an
+   * Idempotency-Key, the stored response (so it commits with the money, as TransactionRunner's).
+   */
+  async record<R = undefined>(
+    m: EntityManager,
+    actor: Actor,
+    row: LoanRow,
+    e: NewEvent,
+    ctx?: LockedContext,
+    respond?: (recorded: RecordedEvent) => R,
+  ): Promise<RecordedEvent & { response: R | undefined }> {
     const { business, lastClosed } = ctx ?? (await this.businessDay(m));
     const event: LoanEvent =
       e.kind === 'DISBURSEMENT' ? { kind: 'DISBURSEMENT', date: e.valueDate, amount: e.amount } : { kind: 'REPAYMENT', id: NEW_EVENT_ID, date: e.valueDate, amount: e.amount };
     const { state, allocation, others } = await this.nextState(m, row, event, lastClosed, ctx);
     const settled = loanSummary(state, state.lastClosedDate).settled || (allocation?.settled ?? false);
     const status: LoanRow['status'] = settled ? 'CLOSED' : 'ACTIVE';
-    // The income marks go with the state (one UPDATE); the catch-up below posts against `row`'s marks.
-    const fresh = await loanStore.saveState(m, row.id, state, {
-      status,
-      closedOn: settled ? e.valueDate : null,
-      trancheCount: e.kind === 'DISBURSEMENT' ? row.tranche_count + 1 : undefined,
-      earnedPosted: this.postings.pendingIncome(row, state) ?? undefined,
-    });
-    await this.postings.accrualCatchUp(m, actor, row, state, e.valueDate, business, true);
-    const journalTransactionId =
+    // The catch-up posts against `row`'s marks (before); the new marks go with the state (one UPDATE).
+    const accrual = this.postings.accrualPosting(row, state, e.valueDate, business);
+    const movement =
       e.kind === 'DISBURSEMENT'
-        ? await this.postings.disbursement(m, actor, fresh, e.amount, e.valueDate, business, e.reference)
-        : await this.postings.repayment(m, actor, fresh, (allocation as RepaymentAllocation).totals, e.amount, e.valueDate, business, e.reference);
-    // The audit chain's lock is taken with the event insert, so the audit insert (a later statement) sees the chain's latest event.
-    const [chainNamespace, chainId] = this.audit.chainLockKey('loan', row.id);
-    const [{ id: eventId }] = (await m.query(
-      `WITH chain AS (SELECT pg_advisory_xact_lock($10::int, $11::int))
-       INSERT INTO loan_events (loan_id, kind, value_date, booking_date, amount, reference, channel, journal_transaction_id, created_by)
-       SELECT $1::bigint, $2, $3::date, $4::date, $5::numeric, $6, $7, $8::bigint, $9::bigint FROM chain RETURNING id`,
-      [row.id, e.kind, e.valueDate, business, e.amount.toFixed(), e.reference, e.channel, journalTransactionId, actor.userId, chainNamespace, chainId],
-    )) as Array<{ id: string }>;
-    if (allocation) await this.saveAllocation(m, String(eventId), allocation);
-    await this.reallocate(m, actor, fresh, others, business);
-    await this.audit.record(m, actor, {
+        ? this.postings.disbursementPosting(row, e.amount, e.valueDate, business, e.reference)
+        : this.postings.repaymentPosting(row, (allocation as RepaymentAllocation).totals, e.amount, e.valueDate, business, e.reference);
+    // The audit chain's lock is taken with the state write, so the audit insert (the next statement) sees the chain's latest event.
+    const saved = await loanStore.saveStateReserving(
+      m,
+      row.id,
+      state,
+      {
+        status,
+        closedOn: settled ? e.valueDate : null,
+        trancheCount: e.kind === 'DISBURSEMENT' ? row.tranche_count + 1 : undefined,
+        earnedPosted: this.postings.pendingIncome(row, state) ?? undefined,
+      },
+      { chainLock: this.audit.chainLockKey('loan', row.id), journalTransactions: accrual ? 2 : 1 },
+    );
+    const fresh = saved.row;
+    const eventId = saved.eventId as string;
+    const journalTransactionId = saved.journalTransactionIds[accrual ? 1 : 0];
+    const recorded: RecordedEvent = { eventId, journalTransactionId, state, allocation, status, row: fresh };
+
+    const stmt = new SqlStatement();
+    if (accrual) this.postings.postIn(stmt, 'accrual', actor, accrual, saved.journalTransactionIds[0]);
+    this.postings.postIn(stmt, 'movement', actor, movement, journalTransactionId);
+    const ev = stmt.param(eventId);
+    stmt.cte(
+      'event',
+      `INSERT INTO loan_events (id, loan_id, kind, value_date, booking_date, amount, reference, channel, journal_transaction_id, created_by)
+       OVERRIDING SYSTEM VALUE
+       VALUES (${ev}::bigint, ${stmt.param(row.id)}::bigint, ${stmt.param(e.kind)}, ${stmt.param(e.valueDate)}::date, ${stmt.param(business)}::date,
+               ${stmt.param(e.amount.toFixed())}::numeric, ${stmt.param(e.reference)}, ${stmt.param(e.channel)}, ${stmt.param(journalTransactionId)}::bigint,
+               ${stmt.param(actor.userId)}::bigint)`,
+    );
+    const lines = allocation ? allocation.lines.filter((l) => l.amount.gt(0)) : [];
+    if (lines.length > 0) {
+      stmt.cte(
+        'allocation',
+        `INSERT INTO loan_event_allocations (event_id, line_no, step, component, installment_seq, amount)
+         SELECT ${ev}::bigint, n, s, c, q, a
+         FROM unnest(${stmt.param(lines.map((_, i) => i + 1))}::int[], ${stmt.param(lines.map((l) => l.step))}::text[], ${stmt.param(lines.map((l) => l.component))}::text[],
+                     ${stmt.param(lines.map((l) => l.seq))}::int[], ${stmt.param(lines.map((l) => l.amount.toFixed()))}::numeric[]) AS t(n, s, c, q, a)`,
+      );
+    }
+    this.audit.recordIn(stmt, 'audit', actor, {
       action: e.kind === 'DISBURSEMENT' ? 'loan.disburse' : 'loan.repay',
       entityType: 'loan',
       entityId: row.id,
       before: { status: row.status, outstandingPrincipal: row.outstanding_principal },
-      after: { status, outstandingPrincipal: state.outstandingPrincipal.toFixed(), eventId: String(eventId), amount: e.amount.toFixed(), valueDate: e.valueDate },
-    }, { chainLocked: true });
-    return { eventId: String(eventId), journalTransactionId, state, allocation, status, row: fresh };
+      after: { status, outstandingPrincipal: state.outstandingPrincipal.toFixed(), eventId, amount: e.amount.toFixed(), valueDate: e.valueDate },
+    });
+    const response = respond ? respond(recorded) : undefined;
+    const claim = respond ? idempotencyContext.getStore() : undefined;
+    const storing = claim !== undefined && !claim.completedInTransaction && !claim.storedInTransaction;
+    if (claim && storing) idempotencyStore.completeIn(stmt, 'response', claim, response);
+    const { sql, params } = stmt.build('SELECT 1');
+    await m.query(sql, params);
+    if (claim && storing) claim.storedInTransaction = true;
+    await this.reallocate(m, actor, fresh, others, business);
+    return { ...recorded, response };
   }
 
   async saveAllocation(m: EntityManager, eventId: string, allocation: RepaymentAllocation): Promise<void> {

@@ -62,8 +62,26 @@ export interface LoanRow {
   closed_on: string | null;
 }
 
-const DATE_COLUMNS = ['signing_date', 'credit_report_date', 'start_date', 'maturity_date', 'last_closed_date', 'closed_on'];
-export const LOAN_COLUMNS = `l.*, ${DATE_COLUMNS.map((c) => `l.${c}::text AS ${c}`).join(', ')}`;
+/**
+ * Exactly LoanRow's columns (not `l.*`): the status read parses every field of every row, and
+ * `l.*` carried 9 columns nobody reads here plus the 6 dates twice (once parsed into a Date
+ * and thrown away). The type check below fails when LoanRow gains a field not listed here.
+ */
+const LOAN_ROW_FIELDS = [
+  'id', 'contract_number', 'application_id', 'borrower_id', 'product_version_id', 'capital_source_id', 'sector_version', 'sector_code', 'status',
+  'signing_date', 'approved_amount', 'annual_rate', 'overdue_multiplier', 'late_interest_rate', 'amortization_method', 'principal_frequency',
+  'interest_frequency', 'term_months', 'grace_periods', 'rounding_unit', 'allocation_order', 'prepayment_mode', 'max_tranches',
+  'credit_report_reference', 'credit_report_date', 'start_date', 'maturity_date', 'tranche_count', 'disbursed_principal', 'outstanding_principal',
+  'prepaid_principal', 'period_interest_numerator', 'period_interest_paid', 'last_closed_date', 'interest_earned_posted',
+  'overdue_interest_earned_posted', 'late_interest_earned_posted', 'days_past_due', 'debt_group', 'restructuring_count', 'closed_on',
+] as const satisfies ReadonlyArray<keyof LoanRow>;
+type UnlistedLoanField = Exclude<keyof LoanRow, (typeof LOAN_ROW_FIELDS)[number]>;
+const EVERY_LOAN_FIELD_LISTED: [UnlistedLoanField] extends [never] ? true : UnlistedLoanField = true;
+void EVERY_LOAN_FIELD_LISTED;
+
+const DATE_COLUMNS: ReadonlySet<string> = new Set(['signing_date', 'credit_report_date', 'start_date', 'maturity_date', 'last_closed_date', 'closed_on']);
+/** LoanRow's columns of `loans l`, dates as text (LocalDate strings). */
+export const LOAN_COLUMNS = LOAN_ROW_FIELDS.map((c) => (DATE_COLUMNS.has(c) ? `l.${c}::text AS ${c}` : `l.${c}`)).join(', ');
 
 interface InstallmentRow {
   seq: number;
@@ -144,10 +162,118 @@ function stateOf(row: LoanRow, rows: readonly InstallmentRow[]): LoanState | nul
   };
 }
 
+
+export interface SaveStateExtra {
+  status: LoanRow['status'];
+  closedOn: LocalDate | null;
+  trancheCount?: number;
+  earnedPosted?: { interest: string; overdue: string; late: string };
+}
+
+export interface Reservation {
+  /** The audit chain lock to take (AuditService.chainLockKey). */
+  chainLock: readonly [number, number];
+  /** How many journal transaction ids to reserve, in sequence order. */
+  journalTransactions: number;
+}
+
+interface ReservedColumns {
+  r_lock?: unknown;
+  r_event?: string;
+  r_journal?: string[];
+}
+
+function stripReserved(r: LoanRow & ReservedColumns): { row: LoanRow; eventId: string | null; journalTransactionIds: string[] } {
+  const { r_lock: _lock, r_event: eventId, r_journal: journal, ...row } = r;
+  return { row, eventId: eventId ?? null, journalTransactionIds: journal ?? [] };
+}
+
+/** Writes the state back in one statement (see loanStore.saveState); with `reserve`, also loanStore.saveStateReserving. */
+async function saveStateReserving(
+  m: EntityManager,
+  loanId: string,
+  state: LoanState,
+  extra: SaveStateExtra,
+  reserve: Reservation | null,
+): Promise<{ row: LoanRow; eventId: string | null; journalTransactionIds: string[] }> {
+    const i = state.installments;
+    const col = (f: (x: InstallmentState) => string | number | boolean | null): Array<string | number | boolean | null> => i.map(f);
+    const rows: Array<LoanRow & ReservedColumns> = await m.query(
+      `WITH upd AS (
+         UPDATE loans AS l SET status = $15, start_date = $16, maturity_date = $17, disbursed_principal = $18, outstanding_principal = $19,
+              prepaid_principal = $20, period_interest_numerator = $21, period_interest_paid = $22, last_closed_date = $23,
+              closed_on = $24, tranche_count = coalesce($25, l.tranche_count),
+              interest_earned_posted = coalesce($26, l.interest_earned_posted),
+              overdue_interest_earned_posted = coalesce($27, l.overdue_interest_earned_posted),
+              late_interest_earned_posted = coalesce($28, l.late_interest_earned_posted), updated_at = now()
+         WHERE l.id = $1
+         RETURNING ${LOAN_COLUMNS}
+       ), ins AS (
+         INSERT INTO loan_installments (loan_id, seq, due_date, principal_date, interest_date, principal_due, interest_due, billed, principal_paid,
+              interest_paid, overdue_interest_numerator, late_interest_numerator, overdue_interest_paid, late_interest_paid, superseded)
+         SELECT $1, * , false FROM unnest($2::int[], $3::date[], $4::bool[], $5::bool[], $6::numeric[], $7::numeric[], $8::bool[], $9::numeric[],
+              $10::numeric[], $11::numeric[], $12::numeric[], $13::numeric[], $14::numeric[])
+         ON CONFLICT (loan_id, seq) DO UPDATE SET due_date = EXCLUDED.due_date, principal_date = EXCLUDED.principal_date,
+              interest_date = EXCLUDED.interest_date, principal_due = EXCLUDED.principal_due, interest_due = EXCLUDED.interest_due,
+              billed = EXCLUDED.billed, principal_paid = EXCLUDED.principal_paid, interest_paid = EXCLUDED.interest_paid,
+              overdue_interest_numerator = EXCLUDED.overdue_interest_numerator, late_interest_numerator = EXCLUDED.late_interest_numerator,
+              overdue_interest_paid = EXCLUDED.overdue_interest_paid, late_interest_paid = EXCLUDED.late_interest_paid, superseded = false
+       ), sup AS (
+         UPDATE loan_installments SET superseded = true WHERE loan_id = $1 AND NOT superseded AND NOT (seq = ANY($2::int[]))
+       )
+       SELECT upd.*${
+         reserve
+           ? `, pg_advisory_xact_lock($29::int, $30::int) AS r_lock, nextval(pg_get_serial_sequence('loan_events', 'id'))::text AS r_event,
+              ARRAY(SELECT n FROM (SELECT nextval(pg_get_serial_sequence('journal_transactions', 'id')) AS n FROM generate_series(1, $31::int)) s ORDER BY n)::text[] AS r_journal`
+           : ''
+       } FROM upd`,
+      [
+        loanId,
+        col((x) => x.seq),
+        col((x) => x.dueDate),
+        col((x) => x.principalDate),
+        col((x) => x.interestDate),
+        col((x) => x.principalDue.toFixed()),
+        col((x) => (x.interestDue === null ? null : x.interestDue.toFixed())),
+        col((x) => x.billed),
+        col((x) => x.principalPaid.toFixed()),
+        col((x) => x.interestPaid.toFixed()),
+        col((x) => x.overdueInterestNumerator.toFixed()),
+        col((x) => x.lateInterestNumerator.toFixed()),
+        col((x) => x.overdueInterestPaid.toFixed()),
+        col((x) => x.lateInterestPaid.toFixed()),
+        extra.status,
+        state.terms.startDate,
+        currentMaturity(state), // the contract's maturity, or a later one after an extension (issue 5)
+        state.disbursedPrincipal.toFixed(),
+        state.outstandingPrincipal.toFixed(),
+        state.prepaidPrincipal.toFixed(),
+        state.periodInterestNumerator.toFixed(),
+        state.periodInterestPaid.toFixed(),
+        state.lastClosedDate,
+        extra.closedOn,
+        extra.trancheCount ?? null,
+        extra.earnedPosted?.interest ?? null,
+        extra.earnedPosted?.overdue ?? null,
+        extra.earnedPosted?.late ?? null,
+        ...(reserve ? [reserve.chainLock[0], reserve.chainLock[1], reserve.journalTransactions] : []),
+      ],
+    );
+    return stripReserved(rows[0]);
+}
+
 export const loanStore = {
-  async find(m: EntityManager, actor: Actor, id: string, lock: boolean): Promise<LoanRow> {
+  /**
+   * With `lockTimeoutMs`, the row is locked FOR UPDATE waiting at most that long: lock_timeout
+   * is set (transaction-local) by the same statement, in a FROM item evaluated before the
+   * LockRows step above the join tries the lock, so it is in force for the wait (one round trip).
+   */
+  async find(m: EntityManager, actor: Actor, id: string, lock: boolean, lockTimeoutMs?: number): Promise<LoanRow> {
     if (!/^\d{1,19}$/.test(id)) throw notFound('loan', id);
-    const rows: LoanRow[] = await m.query(`SELECT ${LOAN_COLUMNS} FROM loans l WHERE l.id = $1 ${lock ? 'FOR UPDATE OF l' : ''}`, [id]);
+    const rows: LoanRow[] =
+      lock && lockTimeoutMs !== undefined
+        ? await m.query(`SELECT ${LOAN_COLUMNS} FROM (SELECT set_config('lock_timeout', $2, true)) AS t, loans l WHERE l.id = $1 FOR UPDATE OF l`, [id, String(Math.trunc(lockTimeoutMs))])
+        : await m.query(`SELECT ${LOAN_COLUMNS} FROM loans l WHERE l.id = $1 ${lock ? 'FOR UPDATE OF l' : ''}`, [id]);
     assertMayRead(actor, rows[0], id);
     return rows[0];
   },
@@ -195,71 +321,16 @@ export const loanStore = {
    * Writes the state back in one statement: the loan row's cache (and, when given, the income
    * posted so far) and every installment (dropped ones superseded). Returns the updated row.
    */
-  async saveState(
-    m: EntityManager,
-    loanId: string,
-    state: LoanState,
-    extra: { status: LoanRow['status']; closedOn: LocalDate | null; trancheCount?: number; earnedPosted?: { interest: string; overdue: string; late: string } },
-  ): Promise<LoanRow> {
-    const i = state.installments;
-    const col = (f: (x: InstallmentState) => string | number | boolean | null): Array<string | number | boolean | null> => i.map(f);
-    const rows: LoanRow[] = await m.query(
-      `WITH upd AS (
-         UPDATE loans AS l SET status = $15, start_date = $16, maturity_date = $17, disbursed_principal = $18, outstanding_principal = $19,
-              prepaid_principal = $20, period_interest_numerator = $21, period_interest_paid = $22, last_closed_date = $23,
-              closed_on = $24, tranche_count = coalesce($25, l.tranche_count),
-              interest_earned_posted = coalesce($26, l.interest_earned_posted),
-              overdue_interest_earned_posted = coalesce($27, l.overdue_interest_earned_posted),
-              late_interest_earned_posted = coalesce($28, l.late_interest_earned_posted), updated_at = now()
-         WHERE l.id = $1
-         RETURNING ${LOAN_COLUMNS}
-       ), ins AS (
-         INSERT INTO loan_installments (loan_id, seq, due_date, principal_date, interest_date, principal_due, interest_due, billed, principal_paid,
-              interest_paid, overdue_interest_numerator, late_interest_numerator, overdue_interest_paid, late_interest_paid, superseded)
-         SELECT $1, * , false FROM unnest($2::int[], $3::date[], $4::bool[], $5::bool[], $6::numeric[], $7::numeric[], $8::bool[], $9::numeric[],
-              $10::numeric[], $11::numeric[], $12::numeric[], $13::numeric[], $14::numeric[])
-         ON CONFLICT (loan_id, seq) DO UPDATE SET due_date = EXCLUDED.due_date, principal_date = EXCLUDED.principal_date,
-              interest_date = EXCLUDED.interest_date, principal_due = EXCLUDED.principal_due, interest_due = EXCLUDED.interest_due,
-              billed = EXCLUDED.billed, principal_paid = EXCLUDED.principal_paid, interest_paid = EXCLUDED.interest_paid,
-              overdue_interest_numerator = EXCLUDED.overdue_interest_numerator, late_interest_numerator = EXCLUDED.late_interest_numerator,
-              overdue_interest_paid = EXCLUDED.overdue_interest_paid, late_interest_paid = EXCLUDED.late_interest_paid, superseded = false
-       ), sup AS (
-         UPDATE loan_installments SET superseded = true WHERE loan_id = $1 AND NOT superseded AND NOT (seq = ANY($2::int[]))
-       )
-       SELECT * FROM upd`,
-      [
-        loanId,
-        col((x) => x.seq),
-        col((x) => x.dueDate),
-        col((x) => x.principalDate),
-        col((x) => x.interestDate),
-        col((x) => x.principalDue.toFixed()),
-        col((x) => (x.interestDue === null ? null : x.interestDue.toFixed())),
-        col((x) => x.billed),
-        col((x) => x.principalPaid.toFixed()),
-        col((x) => x.interestPaid.toFixed()),
-        col((x) => x.overdueInterestNumerator.toFixed()),
-        col((x) => x.lateInterestNumerator.toFixed()),
-        col((x) => x.overdueInterestPaid.toFixed()),
-        col((x) => x.lateInterestPaid.toFixed()),
-        extra.status,
-        state.terms.startDate,
-        currentMaturity(state), // the contract's maturity, or a later one after an extension (issue 5)
-        state.disbursedPrincipal.toFixed(),
-        state.outstandingPrincipal.toFixed(),
-        state.prepaidPrincipal.toFixed(),
-        state.periodInterestNumerator.toFixed(),
-        state.periodInterestPaid.toFixed(),
-        state.lastClosedDate,
-        extra.closedOn,
-        extra.trancheCount ?? null,
-        extra.earnedPosted?.interest ?? null,
-        extra.earnedPosted?.overdue ?? null,
-        extra.earnedPosted?.late ?? null,
-      ],
-    );
-    return rows[0];
+  async saveState(m: EntityManager, loanId: string, state: LoanState, extra: SaveStateExtra): Promise<LoanRow> {
+    return (await saveStateReserving(m, loanId, state, extra, null)).row;
   },
+
+  /**
+   * saveState that also, in the same round trip, takes the audit chain's advisory lock and
+   * reserves the ids of the event and journal transactions the caller writes next (so those
+   * can go in one later statement with the audit event that must follow the lock).
+   */
+  saveStateReserving,
 
   /** The loan's events in recording order (reversed repayments excluded): the input of a replay. */
   async events(m: EntityManager, loanId: string): Promise<LoanEvent[]> {

@@ -1,4 +1,6 @@
-import PDFDocument from 'pdfkit';
+// Loaded on first use (statements, PDF exports): the API process should not carry pdfkit
+// (≈ 6 MB of heap and its code) until someone asks for a PDF.
+import type PDFDocument from 'pdfkit';
 import { Money } from '../../../platform/money/index.js';
 import { font } from './fonts.js';
 import type { Cell, ExportMeta, ReportColumn, ReportRow, ReportTable, RenderedFile } from './report-table.js';
@@ -34,8 +36,9 @@ export type PdfDoc = InstanceType<typeof PDFDocument>;
  * An A4 document with DejaVu embedded and the title block (fund, report, date, author, time).
  * `reserveRight` keeps that many points free at the top right (the statement's QR code).
  */
-export function startPdf(title: string, subtitle: readonly string[], meta: ExportMeta, layout: 'landscape' | 'portrait' = 'landscape', reserveRight = 0): PdfDoc {
-  const doc = new PDFDocument({ size: 'A4', layout, margin: 36, info: { Title: title, Author: meta.generatedBy, Creator: meta.fundName } });
+export async function startPdf(title: string, subtitle: readonly string[], meta: ExportMeta, layout: 'landscape' | 'portrait' = 'landscape', reserveRight = 0): Promise<PdfDoc> {
+  const { default: PdfKit } = await import('pdfkit');
+  const doc = new PdfKit({ size: 'A4', layout, margin: 36, info: { Title: title, Author: meta.generatedBy, Creator: meta.fundName } });
   doc.registerFont('body', font('DejaVuSans'));
   doc.registerFont('bold', font('DejaVuSans-Bold'));
   const width = doc.page.width - doc.page.margins.left - doc.page.margins.right - reserveRight;
@@ -100,7 +103,7 @@ export function drawTable(doc: PdfDoc, columns: readonly ReportColumn[], rows: r
 }
 
 export async function renderPdf(table: ReportTable, meta: ExportMeta, onRow?: (i: number) => void): Promise<RenderedFile> {
-  const doc = startPdf(table.title, table.subtitle, meta);
+  const doc = await startPdf(table.title, table.subtitle, meta);
   drawTable(doc, table.columns, table.rows, table.totals, onRow);
   if (table.notes?.length) {
     doc.moveDown(0.5).font('body').fontSize(7.5);

@@ -1,4 +1,5 @@
-import ExcelJS from 'exceljs';
+// Loaded on first use (XLSX exports): the API process should not carry exceljs (≈ 8 MB of heap) until then.
+import type ExcelJS from 'exceljs';
 import type { Cell, ExportMeta, ReportColumn, ReportTable, RenderedFile } from './report-table.js';
 import { formatTimestamp } from './report-table.js';
 
@@ -23,7 +24,8 @@ function excelValue(column: ReportColumn, value: Cell): ExcelJS.CellValue {
 
 /** XLSX (exceljs): title block, a bold header row, frozen panes below it, VND and % formats. */
 export async function renderXlsx(table: ReportTable, meta: ExportMeta): Promise<RenderedFile> {
-  const wb = new ExcelJS.Workbook();
+  const { default: Excel } = await import('exceljs');
+  const wb = new Excel.Workbook();
   wb.creator = meta.generatedBy;
   wb.created = new Date(meta.generatedAt);
   const ws = wb.addWorksheet(table.title.slice(0, 31).replace(/[*?:\\/[\]]/g, ' '));

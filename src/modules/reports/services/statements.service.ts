@@ -102,7 +102,7 @@ export class StatementsService {
     );
     const url = `${this.config.publicBaseUrl.replace(/\/$/, '')}/api/v1/verify/${code}`;
     const meta = { fundName: this.config.fundName, generatedBy: actor.username, generatedAt: new Date().toISOString(), timeZone: this.config.businessTimezone };
-    const doc = startPdf(
+    const doc = await startPdf(
       `Sao kê khoản vay / Loan statement ${s.contractNumber}`,
       [`Khách hàng / Borrower: ${s.borrowerName}`, `Kỳ sao kê / Period: ${s.from} – ${s.to}`, `Dư nợ đầu kỳ: ${viNumber(s.openingBalance)} ₫ — Dư nợ cuối kỳ: ${viNumber(s.closingBalance)} ₫`],
       meta,
