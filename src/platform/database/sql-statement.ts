@@ -6,6 +6,7 @@
 export class SqlStatement {
   private readonly params: unknown[] = [];
   private readonly ctes: string[] = [];
+  private readonly claimed = new Set<string>();
 
   /** The placeholder of a new parameter. */
   param(value: unknown): string {
@@ -15,6 +16,15 @@ export class SqlStatement {
 
   cte(name: string, sql: string): void {
     this.ctes.push(`${name} AS (${sql})`);
+  }
+
+  /**
+   * Claims a part that may appear once per statement, e.g. an UPDATE of rows another part could
+   * update too: PostgreSQL applies only one of two updates of the same row in one statement.
+   */
+  once(part: string): void {
+    if (this.claimed.has(part)) throw new Error(`${part} may appear once per statement`);
+    this.claimed.add(part);
   }
 
   /** The statement: every CTE (data-modifying ones run even when not referenced), then `select`. */

@@ -99,8 +99,15 @@ export class LedgerService {
       `INSERT INTO journal_entries (transaction_id, account, capital_source_id, loan_id, value_date, amount)
        SELECT ${tx}::bigint, u.a, u.c, u.l, ${valueDate}::date, u.x
        FROM unnest(${stmt.param(kept.map((l) => l.account))}::text[], ${stmt.param(kept.map((l) => l.capitalSourceId ?? null))}::bigint[],
-                   ${stmt.param(kept.map((l) => l.loanId ?? null))}::bigint[], ${stmt.param(kept.map((l) => l.amount.toFixed()))}::numeric[]) AS u(a, c, l, x)`,
+                   ${stmt.param(kept.map((l) => l.loanId ?? null))}::bigint[], ${stmt.param(kept.map((l) => l.amount.toFixed()))}::numeric[]) AS u(a, c, l, x)
+       RETURNING loan_id, account, amount`,
     );
+    if (FLOW_KINDS.includes(header.kind)) {
+      // The loans' flow counters with the entries, as `post` keeps them; a second flow posting in
+      // the same statement would update the same loan row twice (only one would count).
+      stmt.once('loan flow counters');
+      stmt.cte(`${name}_flows`, addToFlowCountersSql(`SELECT loan_id, account, amount FROM ${name}_entries`, `${stmt.param(header.kind)}::text`, `${valueDate}::date`));
+    }
   }
 
   /** A new transaction with every line negated; the original stays (nothing is deleted). */
