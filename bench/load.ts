@@ -156,6 +156,34 @@ async function classify(c: pg.PoolClient, ids: string[], day: LocalDate): Promis
 }
 
 /**
+ * The report's position for the last closed day as the close would have written it
+ * (close-chunk.sql.ts CLOSE_CALC/CLOSE_APPLY, migration 1763800000010): the sums the live report's
+ * c_inst takes over the billed installments due ≤ D owing anything, valid only where the stored DPD
+ * is D − their oldest unpaid due date (as the close's guard). The clone copies the columns.
+ */
+async function seedPositions(c: pg.PoolClient, ids: string[], day: LocalDate): Promise<void> {
+  await c.query(
+    `WITH s AS (
+       SELECT l.id,
+              coalesce(sum(i.principal_due - i.principal_paid), 0) AS overdue_principal,
+              coalesce(sum(coalesce(i.interest_due, 0) - i.interest_paid), 0) AS overdue_interest,
+              coalesce(sum(CASE WHEN i.overdue_interest_numerator > 0 THEN lms_round_numerator(i.overdue_interest_numerator, l.rounding_unit) - i.overdue_interest_paid ELSE 0 END
+                + CASE WHEN i.late_interest_numerator > 0 THEN lms_round_numerator(i.late_interest_numerator, l.rounding_unit) - i.late_interest_paid ELSE 0 END), 0) AS penalty,
+              min(i.due_date) FILTER (WHERE i.principal_due > i.principal_paid OR i.interest_due > i.interest_paid) AS oldest
+       FROM loans l
+       LEFT JOIN loan_installments i ON i.loan_id = l.id AND i.billed AND NOT i.superseded AND i.due_date <= $2::date
+         AND (i.principal_due > i.principal_paid OR i.interest_due > i.interest_paid OR i.overdue_interest_numerator > 0 OR i.late_interest_numerator > 0)
+       WHERE l.id = ANY($1::bigint[]) AND l.status = 'ACTIVE' AND l.last_closed_date = $2::date
+       GROUP BY l.id
+     )
+     UPDATE loans l SET position_date = $2::date, position_overdue_principal = s.overdue_principal,
+            position_overdue_interest = s.overdue_interest, position_penalty = s.penalty
+     FROM s WHERE l.id = s.id AND l.days_past_due = coalesce($2::date - s.oldest, 0)`,
+    [ids, day],
+  );
+}
+
+/**
  * The load benchmark: origination through the API, each shape's money history computed with
  * the engine and the posting rules and written once, then cloned set-based to `total` loans.
  * Ends with the business date open on the close day (every loan closed through the day before).
@@ -181,6 +209,7 @@ export async function loadPortfolio(db: pg.Pool, apiUrl: string, adminPassword: 
     }
     await seedFlowCounters(c, world.seeds.map((x) => x.loanId));
     await classify(c, world.seeds.map((x) => x.loanId), lastClosed);
+    await seedPositions(c, world.seeds.map((x) => x.loanId), lastClosed);
     await c.query(`UPDATE business_date SET open_date = $1, updated_at = now()`, [closeDay]);
     await c.query('COMMIT');
   } catch (e) {

@@ -6,6 +6,7 @@ import { RestructuringImports1763800000004 } from './1763800000004-restructuring
 import { Reports1763800000005 } from './1763800000005-reports.js';
 import { ReportIndexes1763800000006 } from './1763800000006-report-indexes.js';
 import { LoanFlowCounters1763800000007 } from './1763800000007-loan-flow-counters.js';
+import { LoanPositions1763800000010 } from './1763800000010-loan-positions.js';
 
 /**
  * Every migration in order. Listed explicitly (no glob) so the compiled app, the CLI and
@@ -20,4 +21,5 @@ export const migrations = [
   Reports1763800000005,
   ReportIndexes1763800000006,
   LoanFlowCounters1763800000007,
+  LoanPositions1763800000010,
 ];

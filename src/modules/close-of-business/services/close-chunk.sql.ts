@@ -136,6 +136,10 @@ export const ACCRUE_LOANS = `
  * $1 ids, $2 D, $3 dpdMin, $4 dpdGroup, $5 rsCount, $6 rsDpd, $7 rsGroup, $8 specific rates by
  * group, $9 general rate, $10 general groups, $11 deduct collateral, $12 month-end (earned income).
  */
+/** The installments the report's c_inst sums (reports loan-positions.ts): billed, due ≤ D, owing anything (NOT superseded is agg's WHERE). */
+const POSITION_ROWS = `i.billed AND i.due_date <= $2::date
+  AND (i.principal_due > i.principal_paid OR i.interest_due > i.interest_paid OR i.overdue_interest_numerator > 0 OR i.late_interest_numerator > 0)`;
+
 export const CLOSE_CALC = `
   CREATE TEMP TABLE close_calc ON COMMIT DROP AS
   WITH agg AS (
@@ -150,7 +154,14 @@ export const CLOSE_CALC = `
            sum(i.interest_due - i.interest_paid) FILTER (WHERE $12::boolean AND i.billed) AS billed_unpaid_interest,
            sum(i.overdue_interest_paid) FILTER (WHERE $12::boolean AND i.overdue_interest_numerator <> 0) AS overdue_paid,
            sum(i.late_interest_paid) FILTER (WHERE $12::boolean AND i.late_interest_numerator <> 0) AS late_paid,
-           sum(i.interest_paid) FILTER (WHERE $12::boolean) AS interest_paid
+           sum(i.interest_paid) FILTER (WHERE $12::boolean) AS interest_paid,
+           -- The position the report reads for D (reports loan-positions.ts c_inst, migration 1763800000010), same filter and sums.
+           sum(i.principal_due - i.principal_paid) FILTER (WHERE ${POSITION_ROWS}) AS pos_overdue_principal,
+           sum(coalesce(i.interest_due, 0) - i.interest_paid) FILTER (WHERE ${POSITION_ROWS}) AS pos_overdue_interest,
+           sum(CASE WHEN i.overdue_interest_numerator > 0 THEN lms_round_numerator(i.overdue_interest_numerator, l.rounding_unit) - i.overdue_interest_paid ELSE 0 END
+             + CASE WHEN i.late_interest_numerator > 0 THEN lms_round_numerator(i.late_interest_numerator, l.rounding_unit) - i.late_interest_paid ELSE 0 END)
+             FILTER (WHERE ${POSITION_ROWS}) AS pos_penalty,
+           min(i.due_date) FILTER (WHERE ${POSITION_ROWS} AND (i.principal_due > i.principal_paid OR i.interest_due > i.interest_paid)) AS pos_oldest
     FROM loan_installments i JOIN loans l ON l.id = i.loan_id
     WHERE i.loan_id = ANY($1::bigint[]) AND l.id = ANY($1::bigint[]) AND NOT i.superseded
     GROUP BY i.loan_id
@@ -169,6 +180,7 @@ export const CLOSE_CALC = `
              + CASE WHEN l.last_closed_date = $2::date - 1
                     THEN (l.outstanding_principal - coalesce(a.unpaid_billed, 0)) * l.annual_rate ELSE 0 END AS num,
            a.oldest_due, a.oldest_unbilled_interest, a.billed, a.overdue, a.late,
+           a.pos_overdue_principal, a.pos_overdue_interest, a.pos_penalty, a.pos_oldest, l.last_closed_date IN ($2::date - 1, $2::date) AS pos_closed,
            l.interest_earned_posted AS p_interest, l.overdue_interest_earned_posted AS p_overdue, l.late_interest_earned_posted AS p_late,
            l.specific_provision_posted AS p_specific, l.general_provision_posted AS p_general
     FROM loans l
@@ -203,7 +215,11 @@ export const CLOSE_CALC = `
          f.p_interest, f.p_overdue, f.p_late, f.p_specific, f.p_general,
          f.rounding_unit, f.period_paid, f.overdue_principal, coalesce(f.billed_unpaid_interest, 0) AS billed_unpaid_interest,
          coalesce(f.overdue, 0) - coalesce(f.overdue_paid, 0) AS overdue_interest, coalesce(f.late, 0) - coalesce(f.late_paid, 0) AS late_interest,
-         coalesce(f.interest_paid, 0) AS interest_paid
+         coalesce(f.interest_paid, 0) AS interest_paid,
+         -- Valid for D only when the loan is closed through D here and the report's DPD (days_past_due) is D − its oldest unpaid due date.
+         CASE WHEN f.pos_closed AND f.dpd = coalesce($2::date - f.pos_oldest, 0) THEN $2::date END AS pos_date,
+         coalesce(f.pos_overdue_principal, 0) AS pos_overdue_principal, coalesce(f.pos_overdue_interest, 0) AS pos_overdue_interest,
+         coalesce(f.pos_penalty, 0) AS pos_penalty
   FROM fin f`;
 
 /** Each change of group is stored with its date and reason (from CLOSE_CALC). $1 D. */
@@ -214,7 +230,8 @@ export const GROUP_HISTORY = `
 
 /**
  * The one write of each loan row for the day (from CLOSE_CALC): accrual and day D closed (the guard
- * the statements above read) with the period restarted where BILL_ACCRUE_LAST billed, days past due, groups, provisions, and at a month-end ($1) the income
+ * the statements above read) with the period restarted where BILL_ACCRUE_LAST billed, days past due, groups, provisions, the report's position
+ * for D (position_*, migration 1763800000010), and at a month-end ($1) the income
  * and provisions marked posted (their ledger lines were selected from close_calc before). Rows whose
  * values do not change are not written.
  */
@@ -224,10 +241,11 @@ const APPLIED = `c.num, CASE WHEN c.billed_today THEN 0 ELSE l.period_interest_p
     CASE WHEN $1::boolean THEN c.overdue ELSE l.overdue_interest_earned_posted END,
     CASE WHEN $1::boolean THEN c.late ELSE l.late_interest_earned_posted END,
     CASE WHEN $1::boolean THEN c.specific ELSE l.specific_provision_posted END,
-    CASE WHEN $1::boolean THEN c.general ELSE l.general_provision_posted END`;
+    CASE WHEN $1::boolean THEN c.general ELSE l.general_provision_posted END,
+    c.pos_date, c.pos_overdue_principal, c.pos_overdue_interest, c.pos_penalty`;
 const APPLIED_COLUMNS = `period_interest_numerator, period_interest_paid, last_closed_date, days_past_due, own_debt_group, debt_group, debt_group_reason,
     specific_provision, general_provision, interest_earned_posted, overdue_interest_earned_posted, late_interest_earned_posted,
-    specific_provision_posted, general_provision_posted`;
+    specific_provision_posted, general_provision_posted, position_date, position_overdue_principal, position_overdue_interest, position_penalty`;
 
 export const CLOSE_APPLY = `
   UPDATE loans l SET (${APPLIED_COLUMNS}) = (${APPLIED}),

@@ -205,7 +205,8 @@ async function saveStateReserving(
               closed_on = $24, tranche_count = coalesce($25, l.tranche_count),
               interest_earned_posted = coalesce($26, l.interest_earned_posted),
               overdue_interest_earned_posted = coalesce($27, l.overdue_interest_earned_posted),
-              late_interest_earned_posted = coalesce($28, l.late_interest_earned_posted), updated_at = now()
+              late_interest_earned_posted = coalesce($28, l.late_interest_earned_posted), updated_at = now(),
+              position_date = NULL
          WHERE l.id = $1
          RETURNING ${LOAN_COLUMNS}
        ), ins AS (

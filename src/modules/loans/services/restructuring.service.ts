@@ -162,7 +162,7 @@ export class RestructuringService {
         [loanId, business, `CCLN-${id}`, id, actor.userId],
       );
       // Counted for classification (domain.md table: first / second restructuring); DPD follows the new schedule.
-      await m.query(`UPDATE loans SET restructuring_count = restructuring_count + 1, days_past_due = $2 WHERE id = $1`, [loanId, daysPastDue(next.state, lastClosed)]);
+      await m.query(`UPDATE loans SET restructuring_count = restructuring_count + 1, days_past_due = $2, position_date = NULL WHERE id = $1`, [loanId, daysPastDue(next.state, lastClosed)]);
       const fresh = await loanStore.find(m, actor, loanId, false);
       await this.recorder.reallocate(m, actor, fresh, next.others, business);
       // Income is unchanged by a restructuring; the catch-up posts only what was earned and not yet posted.

@@ -166,7 +166,7 @@ export class WriteOffService {
       )) as WriteOffRow[];
       // The close skips WRITTEN_OFF loans; the provision used leaves the close's posted figure (its target is now nil).
       await m.query(
-        `UPDATE loans SET status = 'WRITTEN_OFF', specific_provision = 0, specific_provision_posted = GREATEST(specific_provision_posted - $2::numeric, 0), updated_at = now() WHERE id = $1`,
+        `UPDATE loans SET status = 'WRITTEN_OFF', specific_provision = 0, specific_provision_posted = GREATEST(specific_provision_posted - $2::numeric, 0), updated_at = now(), position_date = NULL WHERE id = $1`,
         [loanId, used.toFixed()],
       );
       const out = toDto(updated);

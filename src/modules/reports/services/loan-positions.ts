@@ -134,19 +134,24 @@ function rawCtes(plan: PositionPlan, p: SqlParams, loanIds: readonly string[] | 
 }
 
 /** own → cls → pos over a CTE with the columns of `raw`: classification, stored risk when the close run succeeded, provisions. */
-function classifiedCtes(plan: PositionPlan, p: SqlParams, src: string, rkFromColumns = false): string {
+function classifiedCtes(plan: PositionPlan, p: SqlParams, src: string, rkFromColumns = false, prefix = '', crossLoan = true): string {
   const stored = p.add(plan.source === 'LIVE' && plan.useStoredRisk);
   // rkFromColumns: `src` already carries the stored risk (rk_loan_id… NULL when not to be used).
   const rkJoin = rkFromColumns
     ? `LEFT JOIN LATERAL (SELECT cls.rk_loan_id AS loan_id, cls.rk_debt_group AS debt_group, cls.rk_specific_provision AS specific_provision,
                                 cls.rk_general_provision AS general_provision) rk ON cls.rk_loan_id IS NOT NULL`
     : `LEFT JOIN report_loan_risk rk ON ${stored} AND rk.loan_id = cls.loan_id AND rk.last_closed_date >= ${p.add(plan.asOf)}::date`;
-  return `own AS (
+  // crossLoan = false: every row of `src` either takes the stored risk or has nothing outstanding, so the
+  // cross-loan maximum (a sort of every row by borrower) would be read by no row (cachedPositionsCte).
+  const computed = crossLoan
+    ? `CASE WHEN own.outstanding > 0 THEN max(own.own_group) FILTER (WHERE own.outstanding > 0) OVER (PARTITION BY own.borrower_id) ELSE own.own_group END`
+    : 'own.own_group';
+  return `${prefix}own AS (
       SELECT raw.*, greatest(${dpdGroupSql(plan.policy, 'raw.dpd')}, ${restructuringGroupSql(plan.policy, 'raw.restructuring_count', 'raw.dpd')}) AS own_group FROM ${src} raw
-    ), cls AS (
-      SELECT own.*, CASE WHEN own.outstanding > 0 THEN max(own.own_group) FILTER (WHERE own.outstanding > 0) OVER (PARTITION BY own.borrower_id) ELSE own.own_group END AS computed_group
-      FROM own
-    ), pos AS (
+    ), ${prefix}cls AS (
+      SELECT own.*, ${computed} AS computed_group
+      FROM ${prefix}own own
+    ), ${prefix}pos AS (
       SELECT cls.loan_id, cls.disbursed, cls.outstanding, cls.overdue_principal, cls.overdue_interest, cls.penalty_interest, cls.dpd,
              g.debt_group,
              CASE WHEN ${stored} AND rk.loan_id IS NOT NULL THEN rk.specific_provision
@@ -156,7 +161,7 @@ function classifiedCtes(plan: PositionPlan, p: SqlParams, src: string, rkFromCol
                   WHEN cls.bears_credit_risk AND cls.outstanding > 0 THEN round(${generalRateSql(plan.policy, 'g.debt_group')} * cls.outstanding)
                   ELSE 0 END AS general_provision,
              ${badDebtSql(plan.policy, 'g.debt_group')} AS bad
-      FROM cls ${rkJoin}
+      FROM ${prefix}cls cls ${rkJoin}
       CROSS JOIN LATERAL (SELECT CASE WHEN ${stored} AND rk.loan_id IS NOT NULL THEN rk.debt_group::int ELSE cls.computed_group END AS debt_group) g
     )`;
 }
@@ -164,10 +169,12 @@ function classifiedCtes(plan: PositionPlan, p: SqlParams, src: string, rkFromCol
 /**
  * LIVE as of the last closed date D: the close keeps every figure of a loan closed through D in its
  * cached engine state (loans-module loan-store.ts, loan-summary.ts), so one set-based pass reads
- * them: outstanding and disbursed from the loans row; overdue principal, billed unpaid interest,
- * penalties (lms_round_numerator per installment, as overdueInterestOwed/lateInterestOwed) and the
- * oldest unpaid due date from the billed, not superseded installments, pre-aggregated per loan
- * over the ones with anything owed (loan_installments_open_idx); group and provisions as the close
+ * them: outstanding and disbursed from the loans row; overdue principal, billed unpaid interest and
+ * penalties (lms_round_numerator per installment, as overdueInterestOwed/lateInterestOwed) as the
+ * close of D wrote them with DPD (loans.position_*, days_past_due; migration 1763800000010) when
+ * position_date = D, i.e. nothing wrote the loan's state since; otherwise (few: a repayment,
+ * restructuring or replay since the close) the same sums and the oldest unpaid due date from the
+ * billed, not superseded installments with anything owed, per loan; group and provisions as the close
  * stored them (the columns of report_loan_risk, read from loans directly to avoid a self-join).
  * CLOSED loans owe nothing and keep their final state. The loans in `except` (an event valued
  * after D, written off, not closed through D) take the reconstruction, restricted to them.
@@ -186,36 +193,55 @@ function cachedPositionsCte(plan: PositionPlan, except: readonly string[], p: Sq
       FROM raw LEFT JOIN report_loan_risk rk ON ${stored} AND rk.loan_id = raw.loan_id AND rk.last_closed_date >= ${d}::date
     ), `
     : '';
-  return `${fb}c_inst AS (
-      SELECT i.loan_id,
-             sum(i.principal_due - i.principal_paid) AS overdue_principal,
-             sum(coalesce(i.interest_due, 0) - i.interest_paid) AS overdue_interest,
-             sum(CASE WHEN i.overdue_interest_numerator > 0 THEN lms_round_numerator(i.overdue_interest_numerator, l.rounding_unit) - i.overdue_interest_paid ELSE 0 END
-               + CASE WHEN i.late_interest_numerator > 0 THEN lms_round_numerator(i.late_interest_numerator, l.rounding_unit) - i.late_interest_paid ELSE 0 END) AS penalty,
-             min(i.due_date) FILTER (WHERE i.principal_due > i.principal_paid OR i.interest_due > i.interest_paid) AS oldest
-      FROM loan_installments i JOIN loans l ON l.id = i.loan_id
-      WHERE i.billed AND NOT i.superseded
-        AND (i.principal_due > i.principal_paid OR i.interest_due > i.interest_paid OR i.overdue_interest_numerator > 0 OR i.late_interest_numerator > 0)
-        AND i.due_date <= ${d}::date ${onlyLoan('i.loan_id')}
-      GROUP BY 1
-    ), c_coll AS (
-      SELECT c.loan_id, sum(c.value * r.rate) AS deduction FROM loan_collateral c JOIN collateral_discount_rates r ON r.type = c.type
-      WHERE ${deduct ? 'true' : 'false'} GROUP BY 1
-    ), c_raw AS (
+  const cRaw = (name: string, borrowers: string): string => `${name} AS (
       SELECT l.id AS loan_id, l.borrower_id, l.restructuring_count, cs.bears_credit_risk, l.disbursed_principal AS disbursed,
              l.outstanding_principal AS outstanding,
-             coalesce(ci.overdue_principal, 0) AS overdue_principal, coalesce(ci.overdue_interest, 0) AS overdue_interest,
-             coalesce(ci.penalty, 0) AS penalty_interest,
-             CASE WHEN ci.oldest IS NOT NULL THEN ${d}::date - ci.oldest ELSE 0 END AS dpd,
+             CASE WHEN l.position_date = ${d}::date THEN l.position_overdue_principal ELSE coalesce(ci.overdue_principal, 0) END AS overdue_principal,
+             CASE WHEN l.position_date = ${d}::date THEN l.position_overdue_interest ELSE coalesce(ci.overdue_interest, 0) END AS overdue_interest,
+             CASE WHEN l.position_date = ${d}::date THEN l.position_penalty ELSE coalesce(ci.penalty, 0) END AS penalty_interest,
+             CASE WHEN l.position_date = ${d}::date THEN l.days_past_due WHEN ci.oldest IS NOT NULL THEN ${d}::date - ci.oldest ELSE 0 END AS dpd,
              coalesce(cc.deduction, 0) AS deduction,
              CASE WHEN ${stored} AND l.last_closed_date >= ${d}::date THEN l.id END AS rk_loan_id,
              l.debt_group::int AS rk_debt_group, l.specific_provision AS rk_specific_provision, l.general_provision AS rk_general_provision
       FROM loans l JOIN capital_sources cs ON cs.id = l.capital_source_id
-      LEFT JOIN c_inst ci ON ci.loan_id = l.id LEFT JOIN c_coll cc ON cc.loan_id = l.id
+      LEFT JOIN LATERAL (
+        -- Summed only where the close's position for D is not valid (the guard is a one-time filter per loan: no installment is read otherwise).
+        SELECT sum(i.principal_due - i.principal_paid) AS overdue_principal,
+               sum(coalesce(i.interest_due, 0) - i.interest_paid) AS overdue_interest,
+               sum(CASE WHEN i.overdue_interest_numerator > 0 THEN lms_round_numerator(i.overdue_interest_numerator, l.rounding_unit) - i.overdue_interest_paid ELSE 0 END
+                 + CASE WHEN i.late_interest_numerator > 0 THEN lms_round_numerator(i.late_interest_numerator, l.rounding_unit) - i.late_interest_paid ELSE 0 END) AS penalty,
+               min(i.due_date) FILTER (WHERE i.principal_due > i.principal_paid OR i.interest_due > i.interest_paid) AS oldest
+        FROM loan_installments i
+        WHERE l.position_date IS DISTINCT FROM ${d}::date AND i.loan_id = l.id AND i.billed AND NOT i.superseded
+          AND (i.principal_due > i.principal_paid OR i.interest_due > i.interest_paid OR i.overdue_interest_numerator > 0 OR i.late_interest_numerator > 0)
+          AND i.due_date <= ${d}::date
+      ) ci ON true
+      LEFT JOIN c_coll cc ON cc.loan_id = l.id
       WHERE l.disbursed_principal > 0 AND l.start_date <= ${d}::date
         AND (l.last_closed_date = ${d}::date OR l.status = 'CLOSED') AND l.status <> 'WRITTEN_OFF'
-        AND NOT (l.id = ANY(${ex}::bigint[])) ${onlyLoan('l.id')}
-    ), c_all AS (
+        AND NOT (l.id = ANY(${ex}::bigint[])) ${onlyLoan('l.id')} ${borrowers}
+    )`;
+  let tail: string;
+  if (!plan.useStoredRisk) {
+    tail = `${cRaw('c_raw', '')}, c_all AS (
       SELECT * FROM c_raw${fallback ? ' UNION ALL SELECT * FROM fb_raw' : ''}
     ), ${classifiedCtes(plan, p, 'c_all', true)}`;
+  } else {
+    // Stored risk: a row of c_raw takes the close's group unless its loan is CLOSED (last closed
+    // before D), and a CLOSED loan has nothing outstanding (loan-summary.ts settled), so only the
+    // borrowers of the fallback loans need the cross-loan maximum (domain.md "Restructuring and
+    // risk": a borrower's worst group): their loans are classified apart, with the window.
+    const fbBorrowers = `(SELECT l2.borrower_id FROM loans l2 WHERE l2.id = ANY(${ex}::bigint[]))`;
+    tail = fallback
+      ? `${cRaw('c_raw', `AND l.borrower_id NOT IN ${fbBorrowers}`)}, ${cRaw('c_raw_w', `AND l.borrower_id IN ${fbBorrowers}`)}, c_w AS (
+      SELECT * FROM c_raw_w UNION ALL SELECT * FROM fb_raw
+    ), ${classifiedCtes(plan, p, 'c_raw', true, 'n_', false)}, ${classifiedCtes(plan, p, 'c_w', true, 'w_', true)}, pos AS (
+      SELECT * FROM n_pos UNION ALL SELECT * FROM w_pos
+    )`
+      : `${cRaw('c_raw', '')}, ${classifiedCtes(plan, p, 'c_raw', true, 'n_', false)}, pos AS (SELECT * FROM n_pos)`;
+  }
+  return `${fb}c_coll AS (
+      SELECT c.loan_id, sum(c.value * r.rate) AS deduction FROM loan_collateral c JOIN collateral_discount_rates r ON r.type = c.type
+      WHERE ${deduct ? 'true' : 'false'} GROUP BY 1
+    ), ${tail}`;
 }
