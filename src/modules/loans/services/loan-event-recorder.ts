@@ -187,16 +187,7 @@ export class LoanEventRecorder {
                ${stmt.param(e.amount.toFixed())}::numeric, ${stmt.param(e.reference)}, ${stmt.param(e.channel)}, ${stmt.param(journalTransactionId)}::bigint,
                ${stmt.param(actor.userId)}::bigint)`,
     );
-    const lines = allocation ? allocation.lines.filter((l) => l.amount.gt(0)) : [];
-    if (lines.length > 0) {
-      stmt.cte(
-        'allocation',
-        `INSERT INTO loan_event_allocations (event_id, line_no, step, component, installment_seq, amount)
-         SELECT ${ev}::bigint, n, s, c, q, a
-         FROM unnest(${stmt.param(lines.map((_, i) => i + 1))}::int[], ${stmt.param(lines.map((l) => l.step))}::text[], ${stmt.param(lines.map((l) => l.component))}::text[],
-                     ${stmt.param(lines.map((l) => l.seq))}::int[], ${stmt.param(lines.map((l) => l.amount.toFixed()))}::numeric[]) AS t(n, s, c, q, a)`,
-      );
-    }
+    if (allocation) allocationIn(stmt, ev, allocation);
     this.audit.recordIn(stmt, 'audit', actor, {
       action: e.kind === 'DISBURSEMENT' ? 'loan.disburse' : 'loan.repay',
       entityType: 'loan',
@@ -216,12 +207,23 @@ export class LoanEventRecorder {
   }
 
   async saveAllocation(m: EntityManager, eventId: string, allocation: RepaymentAllocation): Promise<void> {
-    const lines = allocation.lines.filter((l) => l.amount.gt(0));
-    if (lines.length === 0) return;
-    await m.query(
-      `INSERT INTO loan_event_allocations (event_id, line_no, step, component, installment_seq, amount)
-       SELECT $1, n, s, c, q, a FROM unnest($2::int[], $3::text[], $4::text[], $5::int[], $6::numeric[]) AS t(n, s, c, q, a)`,
-      [eventId, lines.map((_, i) => i + 1), lines.map((l) => l.step), lines.map((l) => l.component), lines.map((l) => l.seq), lines.map((l) => l.amount.toFixed())],
-    );
+    const stmt = new SqlStatement();
+    if (!allocationIn(stmt, stmt.param(eventId), allocation)) return;
+    const { sql, params } = stmt.build('SELECT 1');
+    await m.query(sql, params);
   }
+}
+
+/** The allocation's lines with an amount, as an `allocation` CTE of `stmt` for the event `ev` (a placeholder); false when there are none. */
+function allocationIn(stmt: SqlStatement, ev: string, allocation: RepaymentAllocation): boolean {
+  const lines = allocation.lines.filter((l) => l.amount.gt(0));
+  if (lines.length === 0) return false;
+  stmt.cte(
+    'allocation',
+    `INSERT INTO loan_event_allocations (event_id, line_no, step, component, installment_seq, amount)
+     SELECT ${ev}::bigint, n, s, c, q, a
+     FROM unnest(${stmt.param(lines.map((_, i) => i + 1))}::int[], ${stmt.param(lines.map((l) => l.step))}::text[], ${stmt.param(lines.map((l) => l.component))}::text[],
+                 ${stmt.param(lines.map((l) => l.seq))}::int[], ${stmt.param(lines.map((l) => l.amount.toFixed()))}::numeric[]) AS t(n, s, c, q, a)`,
+  );
+  return true;
 }
