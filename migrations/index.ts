@@ -7,6 +7,7 @@ import { Reports1763800000005 } from './1763800000005-reports.js';
 import { ReportIndexes1763800000006 } from './1763800000006-report-indexes.js';
 import { LoanFlowCounters1763800000007 } from './1763800000007-loan-flow-counters.js';
 import { LoanPositions1763800000010 } from './1763800000010-loan-positions.js';
+import { LoanIdStatistics1763800000011 } from './1763800000011-loan-id-statistics.js';
 
 /**
  * Every migration in order. Listed explicitly (no glob) so the compiled app, the CLI and
@@ -22,4 +23,5 @@ export const migrations = [
   ReportIndexes1763800000006,
   LoanFlowCounters1763800000007,
   LoanPositions1763800000010,
+  LoanIdStatistics1763800000011,
 ];
