@@ -111,5 +111,19 @@ describe('close of business survives a worker killed mid-chunk', () => {
               (SELECT count(*)::int FROM loan_snapshots WHERE snapshot_date = '2025-01-31') AS snapshots`,
     )) as Array<{ audits: number; chunks: number; accruals: number; snapshots: number }>;
     expect(once).toEqual({ audits: once.chunks, chunks: run.body.chunks.length, accruals: run.body.chunks.length, snapshots: 16 });
+    // The month-end postings' shape (close-chunk.sql.ts INCOME_LINES): receivables per loan, the
+    // income side one line per chunk, capital source, account and direction, with no loan.
+    const shape = (await t.db.query(
+      `SELECT je.account, bool_and(je.loan_id IS NULL) AS pooled, bool_and(je.loan_id IS NOT NULL) AS per_loan, count(*)::int AS lines,
+              count(DISTINCT (je.transaction_id, je.capital_source_id, sign(je.amount)))::int AS groups
+       FROM journal_entries je JOIN journal_transactions jt ON jt.id = je.transaction_id
+       WHERE jt.kind = 'ACCRUAL' AND jt.value_date = '2025-01-31' AND jt.description LIKE 'Dự thu lãi cuối tháng%'
+       GROUP BY 1 ORDER BY 1`,
+    )) as Array<{ account: string; pooled: boolean; per_loan: boolean; lines: number; groups: number }>;
+    expect(shape.map((s) => s.account)).toEqual(expect.arrayContaining(['INTEREST_INCOME', 'INTEREST_RECEIVABLE']));
+    for (const s of shape) {
+      if (s.account.endsWith('_INCOME')) expect(s).toMatchObject({ pooled: true, lines: s.groups });
+      else expect(s).toMatchObject({ account: expect.stringMatching(/_RECEIVABLE$/), per_loan: true });
+    }
   });
 });
