@@ -8,6 +8,7 @@ import { ReportIndexes1763800000006 } from './1763800000006-report-indexes.js';
 import { LoanFlowCounters1763800000007 } from './1763800000007-loan-flow-counters.js';
 import { LoanPositions1763800000010 } from './1763800000010-loan-positions.js';
 import { LoanIdStatistics1763800000011 } from './1763800000011-loan-id-statistics.js';
+import { JournalAccountCheck1763800000012 } from './1763800000012-journal-account-check.js';
 
 /**
  * Every migration in order. Listed explicitly (no glob) so the compiled app, the CLI and
@@ -24,4 +25,5 @@ export const migrations = [
   LoanFlowCounters1763800000007,
   LoanPositions1763800000010,
   LoanIdStatistics1763800000011,
+  JournalAccountCheck1763800000012,
 ];
