@@ -97,7 +97,8 @@ export class CloseChunkService {
   /**
    * design.md: accruals may be posted in month-end batches as long as the ledger agrees at each
    * month-end; provisions are posted as balances adjusted at each month-end. One journal
-   * transaction per kind and chunk, lines per loan. Returns whether provisions were posted.
+   * transaction per kind and chunk: receivable and provision lines per loan, the income side pooled per
+   * capital source (INCOME_LINES). Returns whether provisions were posted.
    */
   private async monthEndPostings(m: EntityManager, actor: Actor, job: CloseChunkJob): Promise<boolean> {
     const header = { valueDate: job.date, bookingDate: job.date };
