@@ -1,8 +1,5 @@
 import type pg from 'pg';
-import { FLOW_ACCOUNTS_SQL, FLOW_KINDS_SQL, flowSumsSql } from '../src/modules/ledger/index.js';
-
-const ENTRIES = `journal_entries je JOIN journal_transactions jt ON jt.id = je.transaction_id
-  WHERE je.account IN ${FLOW_ACCOUNTS_SQL} AND jt.kind IN ${FLOW_KINDS_SQL}`;
+import { FLOW_ENTRIES_SQL, FLOW_SCOPE_SQL, flowSumsSql } from '../src/modules/ledger/index.js';
 
 /**
  * The seed loans' flow counters (migration 1763800000007) as LedgerService and the close would
@@ -17,7 +14,7 @@ export async function seedFlowCounters(c: pg.PoolClient, loanIds: readonly strin
             flow_interest_collected = f.flow_interest_collected, flow_entries = f.flow_entries,
             flow_first_value_date = f.first, flow_last_value_date = f.last
      FROM (SELECT je.loan_id, ${flowSumsSql('jt.kind', 'je.account', 'je.amount')}, min(je.value_date) AS first, max(je.value_date) AS last
-           FROM ${ENTRIES} AND je.loan_id = ANY($1::bigint[]) GROUP BY 1) f
+           FROM ${FLOW_ENTRIES_SQL} WHERE ${FLOW_SCOPE_SQL} AND je.loan_id = ANY($1::bigint[]) GROUP BY 1) f
      WHERE l.id = f.loan_id`,
     [loanIds],
   );
@@ -25,7 +22,7 @@ export async function seedFlowCounters(c: pg.PoolClient, loanIds: readonly strin
     `UPDATE loan_snapshots s SET flow_disbursed = f.flow_disbursed, flow_principal_collected = f.flow_principal_collected,
             flow_interest_collected = f.flow_interest_collected, flow_entries = f.flow_entries
      FROM (SELECT s.snapshot_date, s.loan_id, ${flowSumsSql('jt.kind', 'je.account', 'je.amount')}
-           FROM loan_snapshots s JOIN ${ENTRIES.replace('WHERE', 'ON je.loan_id = s.loan_id AND jt.booking_date <= s.snapshot_date AND')}
+           FROM loan_snapshots s JOIN (${FLOW_ENTRIES_SQL}) ON je.loan_id = s.loan_id AND jt.booking_date <= s.snapshot_date AND ${FLOW_SCOPE_SQL}
            WHERE s.loan_id = ANY($1::bigint[]) GROUP BY 1, 2) f
      WHERE s.snapshot_date = f.snapshot_date AND s.loan_id = f.loan_id`,
     [loanIds],

@@ -13,6 +13,11 @@ export const FLOW_ACCOUNTS = ['PRINCIPAL_RECEIVABLE', 'INTEREST_RECEIVABLE', 'PE
 export const FLOW_KINDS_SQL = `(${FLOW_KINDS.map((k) => `'${k}'`).join(', ')})`;
 export const FLOW_ACCOUNTS_SQL = `(${FLOW_ACCOUNTS.map((a) => `'${a}'`).join(', ')})`;
 
+/** The journal rows flows are summed from: entries `je` with their transaction `jt` … */
+export const FLOW_ENTRIES_SQL = `journal_entries je JOIN journal_transactions jt ON jt.id = je.transaction_id`;
+/** … kept when they are a loan's receivable entries of a flow kind. */
+export const FLOW_SCOPE_SQL = `je.loan_id IS NOT NULL AND je.account IN ${FLOW_ACCOUNTS_SQL} AND jt.kind IN ${FLOW_KINDS_SQL}`;
+
 /** The four flow sums of the entries in scope as `flow_disbursed, flow_principal_collected, flow_interest_collected, flow_entries`. */
 export function flowSumsSql(kind: string, account: string, amount: string): string {
   return `coalesce(sum(${amount}) FILTER (WHERE ${kind} = 'DISBURSEMENT' AND ${account} = 'PRINCIPAL_RECEIVABLE'), 0) AS flow_disbursed,

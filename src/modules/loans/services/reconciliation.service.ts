@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { FLOW_ACCOUNTS_SQL, FLOW_KINDS_SQL, LedgerService, flowSumsSql } from '../../ledger/index.js';
+import { FLOW_ENTRIES_SQL, FLOW_SCOPE_SQL, LedgerService, flowSumsSql } from '../../ledger/index.js';
 
 export interface ReconciliationRow {
   loanId: string;
@@ -78,8 +78,7 @@ export class ReconciliationService {
     return this.dataSource.query(
       `WITH led AS (
          SELECT je.loan_id, ${flowSumsSql('jt.kind', 'je.account', 'je.amount')}, min(je.value_date) AS first, max(je.value_date) AS last
-         FROM journal_entries je JOIN journal_transactions jt ON jt.id = je.transaction_id
-         WHERE je.loan_id IS NOT NULL AND je.account IN ${FLOW_ACCOUNTS_SQL} AND jt.kind IN ${FLOW_KINDS_SQL}
+         FROM ${FLOW_ENTRIES_SQL} WHERE ${FLOW_SCOPE_SQL}
          GROUP BY je.loan_id
        )
        SELECT l.id::text AS loan_id, l.contract_number, 'FLOW ' || x.counter AS account, x.cached, x.ledger

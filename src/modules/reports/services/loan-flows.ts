@@ -1,4 +1,4 @@
-import { FLOW_ACCOUNTS_SQL, FLOW_KINDS_SQL, flowSumsSql } from '../../ledger/index.js';
+import { FLOW_ENTRIES_SQL as ENTRIES, FLOW_SCOPE_SQL as IN_SCOPE, flowSumsSql } from '../../ledger/index.js';
 import type { SqlParams } from './sql-params.js';
 
 /**
@@ -29,9 +29,6 @@ export interface FlowPlan {
 }
 
 const COMPONENTS = ['flow_disbursed', 'flow_principal_collected', 'flow_interest_collected', 'flow_entries'] as const;
-
-const ENTRIES = `journal_entries je JOIN journal_transactions jt ON jt.id = je.transaction_id`;
-const IN_SCOPE = `je.loan_id IS NOT NULL AND je.account IN ${FLOW_ACCOUNTS_SQL} AND jt.kind IN ${FLOW_KINDS_SQL}`;
 
 export function flowsCte(plan: FlowPlan, p: SqlParams): string {
   const [f, t] = [p.add(plan.from), p.add(plan.to)];
