@@ -1,9 +1,11 @@
 import 'reflect-metadata';
-import { resolve } from 'node:path';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
 import { NestFactory } from '@nestjs/core';
 import { DataSource } from 'typeorm';
 import { AppModule } from './app.module.js';
 import { ConfigurationError, loadConfig, type AppConfig } from './config/index.js';
+import { exportOpenApiDocument } from './http-app.js';
 import { installShutdown, startApp } from './main.js';
 import { AuditService } from './modules/audit/index.js';
 import { SYSTEM_ACTOR } from './modules/auth/index.js';
@@ -23,7 +25,8 @@ const USAGE = `usage: node dist/src/cli.js <command>
   seed:demo [--loans N] [--close-from YYYY-MM-DD]
                         load the demo portfolio (504 loans 2021–2025) through the services and close of business
   close-of-business --until YYYY-MM-DD
-                        close every open business day through the date, in order (this process also works the chunks)`;
+                        close every open business day through the date, in order (this process also works the chunks)
+  openapi [--out FILE]  write the OpenAPI document served at /docs/openapi.json (stdout without --out; needs no database)`;
 
 async function withContext<T>(config: AppConfig, fn: (get: <S>(cls: new (...args: never[]) => S) => S) => Promise<T>): Promise<T> {
   const logger = createRootLogger(config.logLevel);
@@ -56,6 +59,21 @@ async function main(argv: string[]): Promise<number> {
     out('  Stop with Ctrl+C');
     out('');
     return -1; // keep serving
+  }
+
+  if (command === 'openapi') {
+    const document = `${JSON.stringify(await exportOpenApiDocument(config), null, 2)}\n`;
+    const i = args.indexOf('--out');
+    if (i < 0) {
+      process.stdout.write(document);
+      return 0;
+    }
+    const file = args[i + 1];
+    if (!file) throw new Error('openapi --out needs a FILE');
+    await mkdir(dirname(resolve(file)), { recursive: true });
+    await writeFile(file, document);
+    log(`OpenAPI document written to ${file}`);
+    return 0;
   }
 
   if (command === 'seed:demo') {

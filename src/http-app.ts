@@ -3,7 +3,7 @@ import rateLimit from '@fastify/rate-limit';
 import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { randomUUID } from 'node:crypto';
 import type { Logger as PinoLogger } from 'pino';
 import { AppModule, type AppModuleOptions } from './app.module.js';
@@ -60,16 +60,22 @@ export async function createHttpApp(
     errorResponseBuilder: (_req, context) => Object.assign(new Error('rate limited'), { statusCode: 429, retryAfterSeconds: Math.ceil(context.ttl / 1000) }),
   });
   if (config.corsOrigins.length > 0) app.enableCors({ origin: config.corsOrigins, credentials: false });
-  app.setGlobalPrefix(API_PREFIX, { exclude: ['health', 'admin/queues', 'admin/queues/{*path}'] });
+  configureRoutes(app);
   app.useGlobalPipes(createValidationPipe());
-  setupOpenApi(app, config);
+  SwaggerModule.setup('docs', app, createOpenApiDocument(app, config), { jsonDocumentUrl: 'docs/openapi.json' });
   // Bull Board at /admin/queues, ADMIN only (a board session from POST /api/v1/close-of-business/board-session).
   await registerBullBoard(app);
   return app;
 }
 
-function setupOpenApi(app: INestApplication, config: AppConfig): void {
-  const document = SwaggerModule.createDocument(
+/** The route prefix: everything under /api/v1 except health and the queue board. */
+function configureRoutes(app: INestApplication): void {
+  app.setGlobalPrefix(API_PREFIX, { exclude: ['health', 'admin/queues', 'admin/queues/{*path}'] });
+}
+
+/** The OpenAPI document served at /docs/openapi.json (and written by `cli.js openapi`). */
+export function createOpenApiDocument(app: INestApplication, config: AppConfig): OpenAPIObject {
+  return SwaggerModule.createDocument(
     app,
     new DocumentBuilder()
       .setTitle('HTX Fund Loan Management API')
@@ -81,5 +87,21 @@ function setupOpenApi(app: INestApplication, config: AppConfig): void {
       .addBearerAuth()
       .build(),
   );
-  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs/openapi.json' });
+}
+
+/**
+ * The served document without a database or Redis: the module graph is scanned in preview
+ * mode (providers are not instantiated), which is all the swagger scanner reads.
+ */
+export async function exportOpenApiDocument(config: AppConfig): Promise<OpenAPIObject> {
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.register({ config, role: 'api' }), new FastifyAdapter(), {
+    preview: true,
+    logger: false,
+  });
+  try {
+    configureRoutes(app);
+    return createOpenApiDocument(app, config);
+  } finally {
+    await app.close();
+  }
 }
