@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module.js';
+import { CalendarModule } from '../calendar/index.js';
 import { BusinessDateModule } from '../close-of-business/index.js';
 import { LedgerModule } from '../ledger/index.js';
 import { LoanContractsController } from './controllers/loan-contracts.controller.js';
@@ -22,7 +23,7 @@ import { RestructuringService } from './services/restructuring.service.js';
 import { WriteOffService } from './services/write-off.service.js';
 
 @Module({
-  imports: [AuditModule, LedgerModule, BusinessDateModule],
+  imports: [AuditModule, LedgerModule, BusinessDateModule, CalendarModule],
   controllers: [LoansController, LoanContractsController, SchedulePreviewsController, ReconciliationController,
     RestructuringsController, WriteOffsController],
   providers: [

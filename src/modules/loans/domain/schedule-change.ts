@@ -148,8 +148,9 @@ export function validateScheduleChange(state: LoanState, date: LocalDate, type: 
  * The schedule of an extension given only its new maturity: the due dates not yet reached, then
  * the loan's principal period dates (from the start date, clamped to the month's end) up to the
  * new maturity, which is the last; the unpaid principal is spread over them by the loan's method
- * (BULLET: all at the new maturity). With a calendar, the new dates move by the loan's
- * business-day rule like the contract's (docs/working-days.md); kept dates keep their move.
+ * (BULLET: all at the new maturity). With a calendar, the new period dates before the chosen
+ * maturity move by the loan's business-day rule like the contract's (docs/working-days.md). A move
+ * past the new maturity is not made (the date stays, so the dates stay in order).
  */
 export function extensionPlan(state: LoanState, date: LocalDate, newMaturity: LocalDate, calendar?: WorkingCalendar): NewInstallment[] {
   const draft = openDay(state, date);
@@ -167,7 +168,9 @@ export function extensionPlan(state: LoanState, date: LocalDate, newMaturity: Lo
   const dated = contractuals.map((c) => {
     const old = kept.find((i) => contractualDateOf(i) === c);
     if (old) return { dueDate: old.dueDate, ...moveFields(c, old.dueDate, old.moveReason) };
-    const moved = calendar && rule !== 'NONE' ? calendar.move(c, rule) : { date: c, reason: null };
+    // The new maturity is the date the officer chose; the dates before it move like the contract's.
+    const candidate = calendar && rule !== 'NONE' && c !== newMaturity ? calendar.move(c, rule) : { date: c, reason: null };
+    const moved = candidate.date < newMaturity && candidate.date > date ? candidate : { date: c, reason: null };
     return { dueDate: moved.date, ...moveFields(c, moved.date, moved.reason) };
   });
   const bullet = state.terms.method === 'BULLET';
