@@ -21,6 +21,7 @@ import { RestructuringsController } from './controllers/restructurings.controlle
 import { WriteOffsController } from './controllers/write-offs.controller.js';
 import { RestructuringService } from './services/restructuring.service.js';
 import { WriteOffService } from './services/write-off.service.js';
+import { DueDateMovesService } from './services/due-date-moves.service.js';
 
 @Module({
   imports: [AuditModule, LedgerModule, BusinessDateModule, CalendarModule],
@@ -37,8 +38,9 @@ import { WriteOffService } from './services/write-off.service.js';
     SchedulePreviewsService,
     RestructuringService,
     WriteOffService,
+    DueDateMovesService,
   ],
   exports: [LoanEventRecorder, LoanPostings, ReconciliationService,
-    LoanCommandsService],
+    LoanCommandsService, DueDateMovesService],
 })
 export class LoansModule {}
