@@ -23,7 +23,8 @@ import { ProblemDetailsFilter } from './platform/errors/index.js';
 import { QueueModule } from './platform/queue/index.js';
 import { ImportsModule } from './modules/imports/index.js';
 import { NotificationsModule } from './modules/notifications/index.js';
-import { CalendarAdminModule, CalendarModule } from './modules/calendar/index.js';
+import { CalendarModule } from './modules/calendar/index.js';
+import { CalendarAdminModule } from './modules/calendar/calendar-admin.index.js';
 
 export interface AppModuleOptions {
   config: AppConfig;

@@ -1,4 +1,3 @@
 export { CalendarModule } from './calendar.module.js';
 export { CalendarService, type CalendarYear } from './services/calendar.service.js';
 export * from './domain/public-holidays.js';
-export { CalendarAdminModule } from './calendar-admin.module.js';
