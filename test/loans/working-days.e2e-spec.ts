@@ -187,6 +187,18 @@ describe('working days: due dates moved off Tết, weekends and holidays', () =>
     const off = await call<Array<{ date: string; reason: { vi: string } }>>(t, 'GET', '/calendar/days-off?from=2026-02-14&to=2026-02-22', w.officer);
     expect(off.body.map((d) => d.date)).toEqual(['2026-02-14', '2026-02-15', '2026-02-16', '2026-02-17', '2026-02-18', '2026-02-19', '2026-02-20', '2026-02-21', '2026-02-22']);
     expect(off.body[3].reason.vi).toBe('Tết Nguyên đán (mùng 1)');
+    const statement = await call<{ schedule: Array<{ dueDate: string; contractualDate: string; moveReason: { vi: string } | null }> }>(
+      t,
+      'GET',
+      `/loans/${loans.paidOnOpenDay}/statement?from=2026-01-15&to=2026-03-31`,
+      w.auditor,
+    );
+    expect(statement.status).toBe(200);
+    expect(statement.body.schedule.map((r) => [r.dueDate, r.contractualDate, r.moveReason?.vi ?? null])).toEqual([
+      ['2026-02-23', '2026-02-15', 'Chủ Nhật'],
+      ['2026-03-17', '2026-03-15', 'Chủ Nhật'],
+      ['2026-04-15', '2026-04-15', null],
+    ]);
     const week = await call<{ workingWeekdays: number[] }>(t, 'GET', '/calendar/working-week', w.officer);
     expect(week.body.workingWeekdays).toEqual([1, 2, 3, 4, 5]);
     // A week without Wednesdays would move both NEXT_WORKING_DAY loans' last due date (Wed 15 Apr 2026) to Thu 16 Apr; nothing saved.
