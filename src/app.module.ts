@@ -23,6 +23,8 @@ import { ProblemDetailsFilter } from './platform/errors/index.js';
 import { QueueModule } from './platform/queue/index.js';
 import { ImportsModule } from './modules/imports/index.js';
 import { NotificationsModule } from './modules/notifications/index.js';
+import { CalendarModule } from './modules/calendar/index.js';
+import { CalendarAdminModule } from './modules/calendar/calendar-admin.index.js';
 
 export interface AppModuleOptions {
   config: AppConfig;
@@ -52,7 +54,9 @@ export class AppModule {
         HealthModule,
         BusinessDateModule,
         LedgerModule,
+        CalendarModule,
         LoansModule,
+        CalendarAdminModule,
         CloseOfBusinessModule,
         // The close's BullMQ workers and nightly scheduler run in the worker role only; the API enqueues.
         ...(role === 'api' ? [] : [CloseOfBusinessWorkerModule]),
