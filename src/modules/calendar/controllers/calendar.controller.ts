@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
-import { PageQueryDto, type Page } from '../../../platform/http/index.js';
+import { ApiPageResponse, PageQueryDto, type Page } from '../../../platform/http/index.js';
 import { CurrentActor, ROLES, Roles, type Actor } from '../../auth/index.js';
 import {
   CalendarChangeDto,
@@ -16,7 +16,7 @@ import {
 } from '../dto/calendar.dto.js';
 import { CalendarAdminService } from '../services/calendar-admin.service.js';
 
-const YEAR = { name: 'year', example: 2026, description: 'Gregorian year (1900–2199)' };
+const YEAR = { name: 'year', type: 'integer', minimum: 1900, maximum: 2199, example: 2026, description: 'Gregorian year (1900–2199)' } as const;
 const MOVES_NOTE =
   'Only installments not yet billed (due after the open business date) of ACTIVE loans whose rule moves due dates are moved; each loan gets a dated DUE_DATE_CHANGE event (docs/working-days.md).';
 
@@ -100,6 +100,7 @@ export class CalendarController {
   @Get('changes')
   @Roles('ADMIN', 'AUDITOR', 'APPROVER', 'OFFICER')
   @ApiOperation({ summary: 'Every calendar change: when it took effect, who made it, how many loans and installments it moved' })
+  @ApiPageResponse(CalendarChangeDto)
   changes(@CurrentActor() actor: Actor, @Query() q: PageQueryDto): Promise<Page<CalendarChangeDto>> {
     return this.calendar.changes(actor, q);
   }
