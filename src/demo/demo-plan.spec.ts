@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { COMMUNES, DEMO_DATE, FULL_LOAN_COUNT, FULL_TURNOVER_CEILING, FULL_TURNOVER_FLOOR, demoPlan } from './demo-plan.js';
+import { COMMUNES, DEMO_DATE, FULL_LOAN_COUNT, FULL_TURNOVER_CEILING, FULL_TURNOVER_FLOOR, defaultCloseFrom, demoPlan } from './demo-plan.js';
 
 describe('demo plan (domain.md "The fund and its people": 504 loans 2021–2025, turnover above 232.6 bn)', () => {
   const plan = demoPlan();
@@ -39,5 +39,14 @@ describe('demo plan (domain.md "The fund and its people": 504 loans 2021–2025,
     expect(small.loans).toHaveLength(48);
     const smallTurnover = small.loans.reduce((s, l) => s + l.amount, 0n);
     expect(smallTurnover > small.turnoverFloor && smallTurnover < (FULL_TURNOVER_CEILING * 48n) / 504n).toBe(true);
+  });
+});
+
+describe('default start of the day-by-day close', () => {
+  it('is the first of the month the first loan stops paying, so every debt group is reached by the real close', () => {
+    const plan = demoPlan();
+    const firstStop = plan.loans.map((l) => l.stopPayingFrom).filter((d): d is string => d !== null).sort()[0];
+    expect(defaultCloseFrom(plan)).toBe(`${firstStop.slice(0, 7)}-01`);
+    expect(defaultCloseFrom(plan) > plan.start).toBe(true);
   });
 });

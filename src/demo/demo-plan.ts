@@ -187,3 +187,18 @@ export function demoPlan(loanCount: number = FULL_LOAN_COUNT, seed = 19): DemoPl
   }
   return { demoDate: DEMO_DATE, start: DEMO_START, borrowers, loans: loans.sort((a, b) => (a.disburseOn < b.disburseOn ? -1 : a.disburseOn > b.disburseOn ? 1 : a.key - b.key)), turnoverFloor: floor, turnover: total };
 }
+
+/**
+ * Where the day-by-day close starts by default: the first of the month in which the first loan
+ * stops paying. Everything before is recorded backdated (the engine replays it; about 3 times
+ * faster than closing each day), and from there the real close bills, marks overdue and
+ * classifies every day, so each overdue loan's debt-group history (1 → 2 → … with its dates in
+ * loan_group_history) and the month-end snapshots of the last months are the close's own.
+ */
+export function defaultCloseFrom(plan: DemoPlan): LocalDate {
+  const stops = plan.loans.map((l) => l.stopPayingFrom).filter((d): d is LocalDate => d !== null);
+  if (stops.length === 0) return plan.start;
+  const first = stops.reduce((a, b) => (a < b ? a : b));
+  const monthStart = `${first.slice(0, 8)}01`;
+  return monthStart > plan.start ? monthStart : plan.start;
+}
