@@ -25,6 +25,7 @@ import { ImportsModule } from './modules/imports/index.js';
 import { NotificationsModule } from './modules/notifications/index.js';
 import { CalendarModule } from './modules/calendar/index.js';
 import { CalendarAdminModule } from './modules/calendar/calendar-admin.index.js';
+import { DemoLoadModule } from './modules/demo-load/index.js';
 
 export interface AppModuleOptions {
   config: AppConfig;
@@ -70,6 +71,7 @@ export class AppModule {
         ...(role === 'api' ? [] : [ReportsWorkerModule]),
         ImportsModule.register(role),
         NotificationsModule.register(role),
+        DemoLoadModule,
         ...extraImports,
       ],
       providers: [{ provide: APP_FILTER, useClass: ProblemDetailsFilter }],

@@ -14,10 +14,10 @@ import { dataSourceOptions } from './data-source.js';
 import { generateMigration, revertLastMigration, runMigrations } from './platform/database/index.js';
 import { resolveServices } from './platform/local-services/index.js';
 import { createRootLogger, NestPinoLogger } from './platform/logging/index.js';
-import { seedDemoCommand, seedDemoIfEmpty } from './demo/index.js';
+import { prepareQuickstartDatabase, seedDemoCommand, startDemoLoad } from './demo/index.js';
 
 const USAGE = `usage: node dist/src/cli.js <command>
-  quickstart            start services, migrate, load demo data on an empty database, serve
+  quickstart            start services, migrate, serve; on an empty database load the demo in the background
   migrate               run pending migrations
   migrate:revert        revert the last migration
   migrate:generate NAME write a migration from the entities' difference to the database
@@ -46,9 +46,22 @@ async function main(argv: string[]): Promise<number> {
   const out = (m: string): boolean => process.stdout.write(`${m}\n`);
 
   if (command === 'quickstart') {
-    const running = await startApp('all', config);
-    installShutdown(running, log);
-    await seedDemoIfEmpty(running.app, log);
+    // Services first (embedded PostgreSQL, private Redis when no URL is set), then the database is
+    // prepared — and marked as loading the demo when it is empty — before the API listens.
+    const services = await resolveServices(config, log);
+    const resolved: AppConfig = { ...config, databaseUrl: services.databaseUrl, redisUrl: services.redisUrl };
+    let running: Awaited<ReturnType<typeof startApp>>;
+    let loadDemo: boolean;
+    try {
+      loadDemo = await prepareQuickstartDatabase(resolved, log);
+      running = await startApp('all', resolved);
+    } catch (e) {
+      await services.stop();
+      throw e;
+    }
+    installShutdown({ ...running, stop: async () => { await running.stop(); await services.stop(); } }, log);
+    const get = <S>(cls: abstract new (...a: never[]) => S): S => running.app.get(cls);
+    const demo = loadDemo ? await startDemoLoad(get, running.app.get(DataSource), log) : null;
     const demoUsers = (await running.app.get(DataSource).query(`SELECT 1 FROM users WHERE username = 'demo.officer'`)) as unknown[];
     out('');
     out(`  API       ${running.url}/api/v1`);
@@ -56,8 +69,13 @@ async function main(argv: string[]): Promise<number> {
     out(`  Health    ${running.url}/health`);
     out(`  Login     ${config.adminUsername} / ${config.adminPassword === 'admin12345' ? 'admin12345 (development default)' : '(ADMIN_PASSWORD)'}`);
     if (demoUsers.length > 0) out('  Demo      demo.officer, demo.appraiser, demo.approver, demo.auditor / demo-password-1');
-    out('  Stop with Ctrl+C');
+    if (demo) out(`  Loading   the demo portfolio, in the background: ${running.url}/api/v1/demo-status (its data answers 503 until it is ready)`);
+    out(`  Ready in  ${process.uptime().toFixed(1)} s; stop with Ctrl+C`);
     out('');
+    demo?.done.then(
+      (r) => out(`  Demo ready after ${process.uptime().toFixed(0)} s: ${r.loans} loans, turnover ${r.turnover} VND (${running.url}/api/v1/demo-status)\n`),
+      (e: unknown) => logger.error({ err: e }, 'the demo load failed; the API serves what there is, and the next quick start loads the demo again'),
+    );
     return -1; // keep serving
   }
 

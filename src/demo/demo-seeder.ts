@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { addDays, type LocalDate } from '../platform/dates/index.js';
+import { addDays, daysBetween, type LocalDate } from '../platform/dates/index.js';
 import { Money } from '../platform/money/index.js';
 import { type Actor, type Role, UsersService } from '../modules/auth/index.js';
 import { BorrowersService } from '../modules/borrowers/index.js';
@@ -9,6 +9,7 @@ import { CapitalSourcesService, CharterCapitalService } from '../modules/funds/i
 import { LoanProductsService } from '../modules/products/index.js';
 import { AppraisalsService, LoanApplicationsService } from '../modules/applications/index.js';
 import { LoanCommandsService, LoanContractsService, LoanQueriesService } from '../modules/loans/index.js';
+import { DemoLoadService, type DemoProgressDto } from '../modules/demo-load/index.js';
 import { type DemoLoan, type DemoPlan, COMMUNES } from './demo-plan.js';
 
 export type Resolve = <S>(cls: abstract new (...args: never[]) => S) => S;
@@ -17,7 +18,12 @@ export interface SeedOptions {
   /** Days from this date on are closed one by one by the real close; earlier events are recorded backdated (replayed). */
   readonly closeFrom: LocalDate;
   readonly log: (message: string) => void;
+  /** Called once the demo users exist (a quick start prints the logins then, and the load goes on). */
+  readonly onUsersReady?: () => void;
 }
+
+/** A progress line at every phase change and at most this often within a phase. */
+const LOG_EVERY_MS = 10_000;
 
 export interface SeedResult {
   readonly loans: number;
@@ -36,9 +42,45 @@ type Action = { kind: 'APPLY'; loan: DemoLoan } | { kind: 'DISBURSE'; loan: Demo
  * Everything moves money through LoanCommandsService, so every figure is in the ledger.
  */
 export async function seedDemo(get: Resolve, db: DataSource, plan: DemoPlan, opts: SeedOptions): Promise<SeedResult> {
-  const t0 = Date.now();
   const [{ n }] = (await db.query(`SELECT count(*)::int AS n FROM loans`)) as Array<{ n: number }>;
   if (n > 0) throw new Error(`seed:demo needs an empty portfolio (${n} loans found)`);
+  const demo = get(DemoLoadService);
+  await demo.begin('users');
+  try {
+    const result = await load(get, db, plan, opts, demo);
+    await demo.finish();
+    opts.log(`demo ready in ${result.seconds} s: ${result.loans} loans, turnover ${result.turnover} VND`);
+    return result;
+  } catch (e) {
+    await demo.fail(e instanceof Error ? e.message : String(e)).catch(() => undefined);
+    throw e;
+  }
+}
+
+async function load(get: Resolve, db: DataSource, plan: DemoPlan, opts: SeedOptions, demo: DemoLoadService): Promise<SeedResult> {
+  const t0 = Date.now();
+  // Counts for GET /api/v1/demo-status and the log (repayments' total is known once every loan is disbursed).
+  const counts: DemoProgressDto = {
+    borrowers: { done: 0, total: plan.borrowers.length },
+    applications: { done: 0, total: plan.loans.length },
+    disbursements: { done: 0, total: plan.loans.length },
+    repayments: { done: 0, total: null },
+    closes: { done: 0, total: null },
+  };
+  let lastPhase = '';
+  let lastLog = 0;
+  const report = async (phase: string, done: number, total: number | null, detail = ''): Promise<void> => {
+    await demo.progress(phase, done, total, counts);
+    if (phase === lastPhase && Date.now() - lastLog < LOG_EVERY_MS) return;
+    lastPhase = phase;
+    lastLog = Date.now();
+    const c = counts;
+    const of = (x: { done: number; total: number | null }): string => `${x.done}/${x.total ?? '?'}`;
+    opts.log(
+      `demo ${phase}: ${done}${total === null ? '' : ` of ${total}`}${detail ? ` (${detail})` : ''} — borrowers ${of(c.borrowers)}, applications ${of(c.applications)}, ` +
+        `disbursements ${of(c.disbursements)}, repayments ${of(c.repayments)}, closes: day ${of(c.closes)}; ${Math.round((Date.now() - t0) / 1000)} s`,
+    );
+  };
   const [adminRow] = (await db.query(`SELECT u.id::text AS id, u.username FROM users u JOIN user_roles r ON r.user_id = u.id AND r.role_code = 'ADMIN' ORDER BY u.id LIMIT 1`)) as Array<{ id: string; username: string }>;
   if (!adminRow) throw new Error('no admin user: start the application once first');
   const actor = (userId: string, username: string, roles: Role[]): Actor => ({ userId, username, roles, borrowerId: null, requestId: 'seed:demo' });
@@ -52,10 +94,15 @@ export async function seedDemo(get: Resolve, db: DataSource, plan: DemoPlan, opt
   const appraiser = await staff('demo.appraiser', 'Trần Văn Minh (thẩm định)', 'OFFICER');
   const approver = await staff('demo.approver', 'Lê Thị Hoa (lãnh đạo Quỹ)', 'APPROVER');
   await staff('demo.auditor', 'Phạm Quốc Bảo (kiểm soát viên)', 'AUDITOR');
+  opts.onUsersReady?.();
+  await report('setup', 0, null);
 
   const businessDate = get(BusinessDateService);
   const close = get(CloseOfBusinessService);
   const firstDay = plan.start < opts.closeFrom ? opts.closeFrom : plan.start;
+  counts.closes.total = daysBetween(firstDay, plan.demoDate) + 1;
+  // The history before firstDay is recorded backdated: its repayments reach back to the plan's start.
+  const backdateDays = firstDay > plan.start ? daysBetween(plan.start, firstDay) + 1 : undefined;
   await businessDate.initialize(admin, firstDay);
   await get(CharterCapitalService).set(admin, { effectiveDate: '2020-01-01', amount: '150000000000' });
   const sources = get(CapitalSourcesService);
@@ -82,6 +129,8 @@ export async function seedDemo(get: Resolve, db: DataSource, plan: DemoPlan, opt
       memberCount: b.memberCount, charterCapital: '2000000000', provinceCode: '19', communeCode: b.communeCode, sectorVersion: 'VSIC2018', sectorCode: b.sectorCode,
     });
     borrowerIds.set(b.key, created.id);
+    counts.borrowers.done++;
+    await report('borrowers', counts.borrowers.done, plan.borrowers.length);
   }
   opts.log(`registered ${plan.borrowers.length} borrowers in ${COMMUNES.length} communes`);
 
@@ -120,43 +169,52 @@ export async function seedDemo(get: Resolve, db: DataSource, plan: DemoPlan, opt
       await apps.approve(approver, app.id, { approvedAmount: amount, approvedTermMonths: l.termMonths, approvedRatePercent: rate });
       const loan = await contracts.create(officer, app.id, { signingDate: day <= l.disburseOn ? day : l.disburseOn });
       loanIds.set(l.key, loan.id);
+      counts.applications.done++;
       return;
     }
     const id = loanIds.get(l.key) ?? '';
     if (a.kind === 'DISBURSE') {
       await commands.disburse(officer, id, { amount: l.amount.toString(), valueDate: day, reference: ref('UNC-GN', l), channel: 'BANK_TRANSFER' });
       for (const inst of await queries.schedule(officer, id)) {
-        if (inst.dueDate <= plan.demoDate && (l.stopPayingFrom === null || inst.dueDate < l.stopPayingFrom)) schedule(inst.dueDate, { kind: 'REPAY', loan: l, seq: inst.seq });
+        if (inst.dueDate <= plan.demoDate && (l.stopPayingFrom === null || inst.dueDate < l.stopPayingFrom)) {
+          schedule(inst.dueDate, { kind: 'REPAY', loan: l, seq: inst.seq });
+          scheduledRepayments++;
+        }
       }
+      counts.disbursements.done++;
+      if (counts.disbursements.done === plan.loans.length) counts.repayments.total = scheduledRepayments;
       return;
     }
     const inst = (await queries.schedule(officer, id)).find((i) => i.seq === a.seq);
     if (!inst) return;
     const due = new Money(inst.principal).minus(inst.principalPaid).plus(inst.interest).minus(inst.interestPaid);
-    if (due.gt(0)) await commands.repay(officer, id, { amount: due.toFixed(), valueDate: day, reference: ref('UNC-TN', l, `-${a.seq}`), channel: 'BANK_TRANSFER' });
+    if (due.gt(0)) await commands.repay(officer, id, { amount: due.toFixed(), valueDate: day, reference: ref('UNC-TN', l, `-${a.seq}`), channel: 'BANK_TRANSFER' }, { backdateDays });
+    counts.repayments.done++;
   };
+  let scheduledRepayments = 0;
   const closeThrough = async (until: LocalDate): Promise<void> => {
     if (until < opts.closeFrom || (await businessDate.current()) > until) return;
     await close.closeUntil(admin, until, 'true', 'CLI');
+    counts.closes.done = daysBetween(firstDay, await businessDate.current());
   };
   const order: Record<Action['kind'], number> = { APPLY: 0, DISBURSE: 1, REPAY: 2 };
-  let done = 0;
-  let lastYear = '';
+  const historyDays = daysBetween(plan.start, firstDay);
+  // Phases: history (recorded backdated, before firstDay), then closes (day by day through the demo date).
+  const tick = (day: LocalDate): Promise<void> =>
+    day < firstDay ? report('history', Math.max(0, daysBetween(plan.start, day)), historyDays, day) : report('closes', counts.closes.done, counts.closes.total, day);
   while (agenda.size > 0) {
     const day = [...agenda.keys()].reduce((a, b) => (a < b ? a : b));
     const actions = (agenda.get(day) ?? []).sort((x, y) => order[x.kind] - order[y.kind] || x.loan.key - y.loan.key);
     agenda.delete(day);
     await closeThrough(addDays(day, -1));
     for (const a of actions) await act(day, a);
-    done += actions.length;
-    if (day.slice(0, 4) !== lastYear) {
-      lastYear = day.slice(0, 4);
-      opts.log(`${day}: ${done} actions, ${loanIds.size} loans, ${Math.round((Date.now() - t0) / 1000)} s`);
-    }
+    await tick(day);
   }
   await closeThrough(addDays(plan.demoDate, -1));
+  await report('shares', 0, null, 'agriculture to 65% of outstanding');
   await tuneAgricultureShare(db, commands, officer, plan.demoDate, loanIds, plan);
   await closeThrough(plan.demoDate);
+  await report('closes', counts.closes.done, counts.closes.total, plan.demoDate);
   const [sums] = (await db.query(
     `SELECT (SELECT sum(amount) FROM loan_events WHERE kind = 'DISBURSEMENT')::text AS turnover,
             coalesce(sum(outstanding_principal) FILTER (WHERE sector_code = 'A'), 0)::text AS agri, sum(outstanding_principal)::text AS total FROM loans`,

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import ExcelJS from 'exceljs';
-import { Money } from '../../src/platform/money/index.js';
+import { Money, formatFraction } from '../../src/platform/money/index.js';
 import { userWithRoles } from '../support/factories.js';
 import { call, closeUntil, loanWorld, money, type LoanWorld } from '../support/loan-factories.js';
 import { applicationBody, applicationUnderAppraisal, createCooperative } from '../support/origination-factories.js';
@@ -19,6 +19,8 @@ interface Figures {
   penaltyInterest: string;
   badDebt: string;
   par30: string;
+  par90: string;
+  badDebtRatio: string;
 }
 interface Row extends Figures {
   keys: Record<string, Record<string, string>>;
@@ -28,7 +30,7 @@ interface Row extends Figures {
 interface Portfolio {
   asOf: string;
   source: string;
-  shareMethod: { method: string };
+  shareMethod: { method: string; decimals: number; exactDecimals: number };
   rows: Row[];
   totals: Figures;
 }
@@ -124,7 +126,10 @@ describe('portfolio reports', () => {
       turnover: '1350000000',
       loanCount: 5,
     });
-    expect(new Money(r.totals.par30).mul(r.totals.outstanding).toFixed(0)).toBe(new Money(replay.par30Amount).toFixed(0));
+    // Ratios are fractions rounded half-up to 6 places (platform/money formatFraction).
+    const outstanding = new Money(replay.outstanding);
+    expect(r.totals.par30).toBe(formatFraction(outstanding.isZero() ? 0 : new Money(replay.par30Amount).div(outstanding)));
+    for (const f of [r.totals.par30, r.totals.par90, r.totals.badDebtRatio]) expect(f).toMatch(/^[01]\.\d{6}$/);
     if (asOf === '2025-12-31') expect(r.source).toMatch(/LIVE|SNAPSHOT/);
     if (asOf === '2025-06-20') expect(r.source).toBe('RECONSTRUCTED');
     // A month-end the close snapshotted is read from loan_snapshots, unless something was booked
@@ -151,7 +156,8 @@ describe('portfolio reports', () => {
     const sum = (f: (x: Row) => string): string => r.rows.reduce((s, row) => s.plus(f(row)), new Money(0)).toFixed(1);
     expect(sum((x) => x.shareOfOutstanding.display)).toBe('100.0');
     expect(sum((x) => x.shareOfTurnover.display)).toBe('100.0');
-    expect(new Money(a?.shareOfOutstanding.exact ?? 0).eq(new Money(a?.outstanding ?? 0).div(r.totals.outstanding))).toBe(true);
+    expect(a?.shareOfOutstanding.exact).toBe(formatFraction(new Money(a?.outstanding ?? 0).div(r.totals.outstanding)));
+    expect(r.shareMethod).toMatchObject({ decimals: 1, exactDecimals: 6 });
     const crossed = await portfolio('asOf=2025-06-30&groupBy=sector&groupBy=commune');
     expect(crossed.rows.every((row) => row.keys.sector && row.keys.commune)).toBe(true);
     expect(crossed.rows.reduce((s, row) => s.plus(row.shareOfOutstanding.display), new Money(0)).toFixed(1)).toBe('100.0');

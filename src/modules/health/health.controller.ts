@@ -1,4 +1,5 @@
 import { Controller, Get, Inject, type OnModuleDestroy } from '@nestjs/common';
+import { ServedWhileDemoLoads } from '../../platform/http/index.js';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, type HealthIndicatorResult, HealthIndicatorService, TypeOrmHealthIndicator } from '@nestjs/terminus';
 import { Redis } from 'ioredis';
@@ -8,6 +9,7 @@ import { Public } from '../auth/auth.decorators.js';
 /** /health (terminus): PostgreSQL and Redis must both answer. */
 @ApiTags('health')
 @Controller('health')
+@ServedWhileDemoLoads()
 export class HealthController implements OnModuleDestroy {
   private readonly redis: Redis;
 

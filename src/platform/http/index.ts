@@ -1,3 +1,4 @@
 export * from './paging.js';
 export * from './rate-limit.js';
 export * from './openapi.js';
+export * from './served-while-demo-loads.js';

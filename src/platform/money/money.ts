@@ -52,3 +52,28 @@ export function percentToFraction(percent: Decimal.Value): Money {
 export function toDecimalString(value: Decimal): string {
   return new Money(value).toFixed();
 }
+
+/**
+ * How fractions leave the product (design.md API: ratios and exact shares are decimal strings a
+ * person can read): rounded half-up to 6 decimal places (0.0001 % of the total, under 10 000 VND
+ * on a 100 billion portfolio), always written with all 6 places ("0.021300").
+ */
+export const FRACTION_DECIMALS = 6;
+/** Displayed percentages (shares summing to 100.0 by largest remainder) carry 1 decimal place. */
+export const PERCENT_DECIMALS = 1;
+
+/** `value` rounded half-up to `places` decimal places, written with exactly that many places. */
+export function toFixedHalfUp(value: Decimal.Value, places: number): string {
+  if (!Number.isInteger(places) || places < 0) throw new RangeError('places must be a whole number ≥ 0');
+  return new Money(value).toDecimalPlaces(places, Decimal.ROUND_HALF_UP).toFixed(places);
+}
+
+/** A ratio or exact share for JSON and exports: half-up to FRACTION_DECIMALS places ("0.021300"). */
+export function formatFraction(value: Decimal.Value): string {
+  return toFixedHalfUp(value, FRACTION_DECIMALS);
+}
+
+/** The same rounded fraction as a percentage, no further rounding: 6 places of a fraction are 4 of a percent ("2.1300"). */
+export function formatFractionAsPercent(value: Decimal.Value): string {
+  return new Money(formatFraction(value)).mul(100).toFixed(FRACTION_DECIMALS - 2);
+}

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
-import { RateLimited } from '../../../platform/http/index.js';
+import { RateLimited, ServedWhileDemoLoads } from '../../../platform/http/index.js';
 import { CurrentActor, Public, Roles } from '../auth.decorators.js';
 import type { Actor } from '../domain/actor.js';
 import { ROLES } from '../domain/role.js';
@@ -11,6 +11,7 @@ import { UsersService } from '../services/users.service.js';
 
 @ApiTags('auth')
 @Controller('auth')
+@ServedWhileDemoLoads()
 export class AuthController {
   constructor(
     private readonly auth: AuthService,

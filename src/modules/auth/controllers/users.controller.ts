@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiPageResponse, PageQueryDto, type Page } from '../../../platform/http/index.js';
+import { ApiPageResponse, PageQueryDto, type Page, ServedWhileDemoLoads } from '../../../platform/http/index.js';
 import { CurrentActor, Roles } from '../auth.decorators.js';
 import type { Actor } from '../domain/actor.js';
 import { CreateUserDto, UserDto } from '../dto/user.dto.js';
@@ -8,6 +8,7 @@ import { UsersService } from '../services/users.service.js';
 
 @ApiTags('users')
 @Controller('users')
+@ServedWhileDemoLoads()
 @Roles('ADMIN')
 export class UsersController {
   constructor(private readonly users: UsersService) {}

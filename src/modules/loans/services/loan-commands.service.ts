@@ -35,6 +35,16 @@ async function closeAware<T>(work: () => Promise<T>): Promise<T> {
   }
 }
 
+/** In-process options of a repayment that no HTTP route passes. */
+export interface RepayOptions {
+  /**
+   * How far before the business date the value date may be, instead of REPAYMENT_BACKDATE_DAYS:
+   * the demo loader records years of history backdated (replayed by the engine) this way, while
+   * the API it serves keeps the configured window.
+   */
+  readonly backdateDays?: number;
+}
+
 /** Disbursements and repayments (issue 4): the rules, then the recorder moves the money. */
 @Injectable()
 export class LoanCommandsService {
@@ -78,7 +88,7 @@ export class LoanCommandsService {
     }));
   }
 
-  async repay(actor: Actor, loanId: string, dto: MoneyMovementDto): Promise<RepaymentResultDto> {
+  async repay(actor: Actor, loanId: string, dto: MoneyMovementDto, options: RepayOptions = {}): Promise<RepaymentResultDto> {
     const amount = new Money(dto.amount);
     return closeAware(() => this.tx.run(async (m) => {
       const row = await this.lockLoan(m, actor, loanId, false);
@@ -88,7 +98,7 @@ export class LoanCommandsService {
       const { business } = ctx;
       this.checkNotClosing(row, business);
       this.checkValueDate(row, dto.valueDate, business);
-      const earliest = addDays(business, -this.config.repaymentBackdateDays);
+      const earliest = addDays(business, -(options.backdateDays ?? this.config.repaymentBackdateDays));
       if (dto.valueDate < earliest) throw new DomainError(LoanErrors['LOAN.VALUE_DATE_TOO_OLD'], { limit: earliest, actual: dto.valueDate });
       if (row.start_date && dto.valueDate < row.start_date) {
         throw new DomainError(LoanErrors['LOAN.BEFORE_FIRST_DISBURSEMENT'], { limit: row.start_date, actual: dto.valueDate });

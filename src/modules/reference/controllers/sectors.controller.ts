@@ -1,4 +1,5 @@
 import { Controller, Get, Query } from '@nestjs/common';
+import { ServedWhileDemoLoads } from '../../../platform/http/index.js';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentActor, Roles, type Actor } from '../../auth/index.js';
 import { SectorDto, SectorQueryDto } from '../dto/sector.dto.js';
@@ -6,6 +7,7 @@ import { SectorsService } from '../services/sectors.service.js';
 
 @ApiTags('reference')
 @Controller('reference')
+@ServedWhileDemoLoads()
 @Roles('OFFICER', 'APPROVER', 'AUDITOR', 'ADMIN', 'COOPERATIVE')
 export class SectorsController {
   constructor(private readonly sectors: SectorsService) {}

@@ -36,7 +36,10 @@ export class ReportsController {
   @Get('aging')
   @Roles(...REPORT_READERS)
   @RateLimited('reports')
-  @ApiOperation({ summary: 'Outstanding and loan counts by days past due: current, 1–9, 10–29, 30–89, 90–179, 180+' })
+  @ApiOperation({
+    summary: 'Outstanding and loan counts by days past due: current, 1–9, 10–29, 30–89, 90–179, 180+',
+    description: 'share.exact is the bucket’s fraction of outstanding rounded half-up to 6 decimal places ("0.012500"); share.display is the percentage to 1 decimal, the buckets summing to exactly 100.0 (largest remainder). Exports write the same fractions.',
+  })
   @ApiReportResponses(AgingReportDto)
   aging(@CurrentActor() actor: Actor, @Query() q: AsOfQueryDto, @Res({ passthrough: true }) reply: FastifyReply): Promise<unknown> {
     return respond(reply, this.exports.run(actor, 'aging', q, () => this.others.aging(actor, q)));

@@ -1,5 +1,5 @@
 import { Decimal } from 'decimal.js';
-import { Money, ZERO, sum } from '../../../platform/money/money.js';
+import { Money, PERCENT_DECIMALS, ZERO, sum, toFixedHalfUp } from '../../../platform/money/money.js';
 
 /**
  * Shares of a total (domain.md "Reports the fund files and auditors ask for": shares are exact
@@ -66,7 +66,7 @@ export function sharesOf(amounts: readonly Money[], decimals = 1): Share[] {
   return amounts.map((amount, i) => ({ amount, share: exact[i], percent: exact[i].mul(100), displayPercent: shown[i] }));
 }
 
-/** A displayed percentage as text with its fixed places ("65.0"). */
-export function formatPercent(value: Decimal, decimals = 1): string {
-  return new Money(value).toFixed(decimals);
+/** A displayed percentage as text with its fixed places ("65.0"); already whole tenths, so nothing is rounded here. */
+export function formatPercent(value: Decimal, decimals = PERCENT_DECIMALS): string {
+  return toFixedHalfUp(value, decimals);
 }

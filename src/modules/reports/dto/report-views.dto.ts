@@ -1,7 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 
 export class ShareDto {
-  @ApiProperty({ example: '0.65', description: 'Exact fraction of the total (decimal string)' })
+  @ApiProperty({ example: '0.650000', description: 'Fraction of the total (amount ÷ total), rounded half-up to 6 decimal places' })
   exact: string;
 
   @ApiProperty({ example: '65.0', description: 'Percentage to one decimal; the rows add up to exactly 100.0 (largest remainder)' })
@@ -12,10 +12,13 @@ export class ShareMethodDto {
   @ApiProperty({ example: 'LARGEST_REMAINDER' })
   method: string;
 
-  @ApiProperty({ example: 1 })
+  @ApiProperty({ example: 1, description: 'Decimal places of the displayed percentages' })
   decimals: number;
 
-  @ApiProperty({ example: 'Exact shares are amount ÷ total; displayed percentages are floored to 0.1 and the missing tenths go to the largest remainders, so they sum to exactly 100.0.' })
+  @ApiProperty({ example: 6, description: 'Decimal places of the exact shares (fractions, rounded half-up)' })
+  exactDecimals: number;
+
+  @ApiProperty({ example: 'Exact shares are amount ÷ total, rounded half-up to 6 decimal places; displayed percentages are floored to 0.1 and the missing tenths go to the largest remainders, so they sum to exactly 100.0.' })
   description: string;
 }
 
@@ -56,13 +59,13 @@ export class PortfolioFiguresDto {
   @ApiProperty({ example: '2100000000', description: 'Nợ xấu: outstanding of loans in groups 3–5' })
   badDebt: string;
 
-  @ApiProperty({ example: '0.0212', description: 'Bad debt ÷ outstanding, exact' })
+  @ApiProperty({ example: '0.021307', description: 'Bad debt ÷ outstanding, a fraction rounded half-up to 6 decimal places' })
   badDebtRatio: string;
 
-  @ApiProperty({ example: '0.0212', description: 'Outstanding of loans ≥ 30 DPD ÷ outstanding' })
+  @ApiProperty({ example: '0.021307', description: 'PAR30: outstanding of loans ≥ 30 DPD ÷ outstanding, a fraction rounded half-up to 6 decimal places' })
   par30: string;
 
-  @ApiProperty({ example: '0.0101', description: 'Outstanding of loans ≥ 90 DPD ÷ outstanding' })
+  @ApiProperty({ example: '0.009160', description: 'PAR90: outstanding of loans ≥ 90 DPD ÷ outstanding, a fraction rounded half-up to 6 decimal places' })
   par90: string;
 
   @ApiProperty({ example: '950000000' })

@@ -1,4 +1,4 @@
-import { Money } from '../../../platform/money/index.js';
+import { formatFraction } from '../../../platform/money/index.js';
 import type { Cell, ReportColumn, ReportTable, RenderedFile } from './report-table.js';
 
 const BOM = '\uFEFF';
@@ -9,13 +9,14 @@ function quote(value: string): string {
 
 export function csvCell(column: ReportColumn, value: Cell): string {
   if (value === null || value === undefined) return '';
-  if (column.kind === 'ratio') return new Money(value).mul(100).toDecimalPlaces(2).toFixed(2);
+  // A ratio is written as the API gives it: a fraction rounded half-up to 6 places ("0.021300").
+  if (column.kind === 'ratio') return formatFraction(value);
   return quote(String(value));
 }
 
 /** RFC 4180 CSV, UTF-8 with a byte-order mark so Excel reads Vietnamese correctly (issue 6). */
 export function renderCsv(table: ReportTable): RenderedFile {
-  const lines = [table.columns.map((c) => quote(c.kind === 'ratio' || c.kind === 'percent' ? `${c.header} (%)` : c.header)).join(',')];
+  const lines = [table.columns.map((c) => quote(c.kind === 'percent' ? `${c.header} (%)` : c.header)).join(',')];
   for (const row of table.rows) lines.push(table.columns.map((c) => csvCell(c, row[c.key] ?? null)).join(','));
   if (table.totals) lines.push(table.columns.map((c) => csvCell(c, table.totals?.[c.key] ?? null)).join(','));
   return { buffer: Buffer.from(BOM + lines.join('\r\n') + '\r\n', 'utf8'), contentType: 'text/csv; charset=utf-8', extension: 'csv' };

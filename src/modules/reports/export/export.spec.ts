@@ -12,17 +12,17 @@ const table: ReportTable = {
     { key: 'share', header: 'Tỷ trọng', kind: 'percent' },
     { key: 'ratio', header: 'PAR30', kind: 'ratio' },
   ],
-  rows: [{ name: 'Nông nghiệp, lâm nghiệp và thủy sản', amount: '65000000000', share: '65.0', ratio: '0.0125' }],
+  rows: [{ name: 'Nông nghiệp, lâm nghiệp và thủy sản', amount: '65000000000', share: '65.0', ratio: '0.01250025' }],
   totals: { name: 'Tổng "cộng"', amount: '100000000000', share: '100.0', ratio: null },
 };
 
 describe('exports', () => {
-  it('CSV: UTF-8 with a BOM, RFC 4180 quoting, ratios as percentages', () => {
+  it('CSV: UTF-8 with a BOM, RFC 4180 quoting, ratios as fractions rounded half-up to 6 places', () => {
     const text = renderCsv(table).buffer.toString('utf8');
     expect(text.charCodeAt(0)).toBe(0xfeff);
     expect(text.slice(1).split('\r\n')).toEqual([
-      'Ngành,Dư nợ,Tỷ trọng (%),PAR30 (%)',
-      '"Nông nghiệp, lâm nghiệp và thủy sản",65000000000,65.0,1.25',
+      'Ngành,Dư nợ,Tỷ trọng (%),PAR30',
+      '"Nông nghiệp, lâm nghiệp và thủy sản",65000000000,65.0,0.012500',
       '"Tổng ""cộng""",100000000000,100.0,',
       '',
     ]);
@@ -32,7 +32,8 @@ describe('exports', () => {
     expect(viNumber('1234567')).toBe('1.234.567');
     expect(viNumber('-1000')).toBe('-1.000');
     expect(viNumber('65.0')).toBe('65,0');
-    expect(pdfCell(table.columns[3], '0.0125')).toBe('1,25%');
+    expect(pdfCell(table.columns[3], '0.01250025')).toBe('1,2500%');
+    expect(pdfCell(table.columns[3], '0.0212125')).toBe('2,1213%');
     expect(pdfCell(table.columns[2], '100.0')).toBe('100,0%');
   });
 });

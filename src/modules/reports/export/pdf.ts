@@ -1,7 +1,7 @@
 // Loaded on first use (statements, PDF exports): the API process should not carry pdfkit
 // (≈ 6 MB of heap and its code) until someone asks for a PDF.
 import type PDFDocument from 'pdfkit';
-import { Money } from '../../../platform/money/index.js';
+import { formatFractionAsPercent } from '../../../platform/money/index.js';
 import { font } from './fonts.js';
 import type { Cell, ExportMeta, ReportColumn, ReportRow, ReportTable, RenderedFile } from './report-table.js';
 import { formatTimestamp } from './report-table.js';
@@ -24,7 +24,8 @@ export function pdfCell(column: ReportColumn, value: Cell): string {
     case 'percent':
       return `${viNumber(String(value))}%`;
     case 'ratio':
-      return `${viNumber(new Money(value).mul(100).toDecimalPlaces(2).toFixed(2))}%`;
+      // The API's 6-place fraction as a percentage with the same precision (0.021300 → "2,1300%").
+      return `${viNumber(formatFractionAsPercent(value))}%`;
     default:
       return String(value);
   }

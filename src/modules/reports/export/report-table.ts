@@ -7,7 +7,7 @@ export type ColumnKind = 'text' | 'int' | 'vnd' | 'percent' | 'ratio';
 export interface ReportColumn {
   readonly key: string;
   readonly header: string;
-  /** vnd: whole VND; percent: a displayed percentage ("65.0"); ratio: an exact fraction ("0.0212"). */
+  /** vnd: whole VND; percent: a displayed percentage ("65.0"); ratio: a fraction ("0.0212"), written by every format rounded half-up to 6 places (platform/money formatFraction). */
   readonly kind: ColumnKind;
   /** Relative width in the PDF (default 1). */
   readonly width?: number;

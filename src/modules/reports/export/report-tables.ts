@@ -9,7 +9,9 @@ const SOURCE_VI: Record<string, string> = {
   LIVE: 'số liệu ngày chốt gần nhất (live)',
   RECONSTRUCTED: 'dựng lại từ sổ cái và tính lại khoản vay (reconstructed)',
 };
-const METHOD_NOTE = 'Tỷ trọng làm tròn 1 chữ số thập phân theo phương pháp số dư lớn nhất (largest remainder), tổng đúng 100,0%. Shares: largest-remainder rounding to 0.1, summing to exactly 100.0%.';
+const METHOD_NOTE =
+  'Tỷ trọng làm tròn 1 chữ số thập phân theo phương pháp số dư lớn nhất (largest remainder), tổng đúng 100,0%; tỷ lệ (nợ xấu, PAR) là phân số làm tròn nửa lên 6 chữ số thập phân. ' +
+  'Shares: largest-remainder rounding to 0.1, summing to exactly 100.0%; ratios (bad debt, PAR) are fractions rounded half-up to 6 decimal places.';
 
 const DIM_VI: Record<string, string> = {
   sector: 'Ngành (VSIC)',

@@ -1,5 +1,6 @@
 // Loaded on first use (XLSX exports): the API process should not carry exceljs (≈ 8 MB of heap) until then.
 import type ExcelJS from 'exceljs';
+import { formatFraction } from '../../../platform/money/index.js';
 import type { Cell, ExportMeta, ReportColumn, ReportTable, RenderedFile } from './report-table.js';
 import { formatTimestamp } from './report-table.js';
 
@@ -8,16 +9,19 @@ const FORMATS: Record<ReportColumn['kind'], string | undefined> = {
   int: '#,##0',
   vnd: '#,##0 "₫"',
   percent: '0.0%',
-  ratio: '0.00%',
+  ratio: '0.0000%',
 };
 
 /**
  * A cell value for Excel. Amounts are whole VND (exact as doubles below 2^53); a displayed
- * percentage "65.0" becomes 0.65 shown as 65.0% so the column still adds to 100.0%.
+ * percentage "65.0" becomes 0.65 shown as 65.0% so the column still adds to 100.0%; a ratio is
+ * the 6-place fraction, shown as a percentage with 4 places (0.021300 → 2.1300%).
  */
 function excelValue(column: ReportColumn, value: Cell): ExcelJS.CellValue {
   if (value === null || value === undefined || value === '') return null;
   if (column.kind === 'text') return String(value);
+  // A ratio is the API's fraction rounded half-up to 6 places, shown as a percentage with 4.
+  if (column.kind === 'ratio') return Number(formatFraction(value));
   const n = Number(value);
   return column.kind === 'percent' ? n / 100 : n;
 }

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { offsetOf, type Page } from '../../../platform/http/index.js';
-import { Money } from '../../../platform/money/index.js';
+import { Money, formatFraction } from '../../../platform/money/index.js';
 import type { Actor } from '../../auth/index.js';
 import { ReconciliationService } from '../../loans/index.js';
 import { AGING_BUCKETS, formatPercent, sharesOf } from '../domain/index.js';
@@ -95,7 +95,7 @@ export class OtherReportsService {
         loanCount: r?.n ?? 0,
         outstanding: r?.outstanding ?? '0',
         overduePrincipal: r?.overdue ?? '0',
-        share: { exact: shares[i].share.toFixed(), display: formatPercent(shares[i].displayPercent) },
+        share: { exact: formatFraction(shares[i].share), display: formatPercent(shares[i].displayPercent) },
       })),
       totals: {
         loanCount: rows.reduce((n, r) => n + r.n, 0),

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { DomainError } from '../../../platform/errors/index.js';
-import { Money } from '../../../platform/money/index.js';
+import { FRACTION_DECIMALS, Money, PERCENT_DECIMALS, formatFraction } from '../../../platform/money/index.js';
 import type { Actor } from '../../auth/index.js';
 import { SHARE_ROUNDING_METHOD, formatPercent, par, ratio, sharesOf } from '../domain/index.js';
 import type { PortfolioQueryDto } from '../dto/report-query.dto.js';
@@ -16,9 +16,10 @@ import { SqlParams } from './sql-params.js';
 
 export const SHARE_METHOD: ShareMethodDto = {
   method: SHARE_ROUNDING_METHOD,
-  decimals: 1,
+  decimals: PERCENT_DECIMALS,
+  exactDecimals: FRACTION_DECIMALS,
   description:
-    'Exact shares are amount ÷ total (decimal strings). Displayed percentages are floored to one decimal and the missing tenths go to the largest remainders (ties: first row), so they sum to exactly 100.0.',
+    'Exact shares are amount ÷ total, rounded half-up to 6 decimal places (a fraction: "0.650000"). Displayed percentages are floored to one decimal and the missing tenths go to the largest remainders (ties: first row), so they sum to exactly 100.0.',
 };
 
 interface FigureRow {
@@ -78,7 +79,7 @@ export class PortfolioReportService {
     const total = rows.find((r) => r.is_total);
     const outShares = sharesOf(groups.map((r) => new Money(r.outstanding)));
     const turnShares = sharesOf(groups.map((r) => new Money(r.turnover)));
-    const share = (s: (typeof outShares)[number]): { exact: string; display: string } => ({ exact: s.share.toFixed(), display: formatPercent(s.displayPercent) });
+    const share = (s: (typeof outShares)[number]): { exact: string; display: string } => ({ exact: formatFraction(s.share), display: formatPercent(s.displayPercent) });
     return {
       report: 'PORTFOLIO',
       asOf,
@@ -162,9 +163,9 @@ function figures(r: FigureRow): PortfolioFiguresDto {
     overdueInterest: r.overdue_interest,
     penaltyInterest: r.penalty_interest,
     badDebt: r.bad_debt,
-    badDebtRatio: ratio(new Money(r.bad_debt), outstanding).toFixed(),
-    par30: par(new Money(r.par30_amount), outstanding).toFixed(),
-    par90: par(new Money(r.par90_amount), outstanding).toFixed(),
+    badDebtRatio: formatFraction(ratio(new Money(r.bad_debt), outstanding)),
+    par30: formatFraction(par(new Money(r.par30_amount), outstanding)),
+    par90: formatFraction(par(new Money(r.par90_amount), outstanding)),
     specificProvision: r.specific_provision,
     generalProvision: r.general_provision,
   };
