@@ -23,6 +23,7 @@ import { ProblemDetailsFilter } from './platform/errors/index.js';
 import { QueueModule } from './platform/queue/index.js';
 import { ImportsModule } from './modules/imports/index.js';
 import { NotificationsModule } from './modules/notifications/index.js';
+import { WorkspaceModule } from './modules/workspace/index.js';
 
 export interface AppModuleOptions {
   config: AppConfig;
@@ -66,6 +67,7 @@ export class AppModule {
         ...(role === 'api' ? [] : [ReportsWorkerModule]),
         ImportsModule.register(role),
         NotificationsModule.register(role),
+        WorkspaceModule,
         ...extraImports,
       ],
       providers: [{ provide: APP_FILTER, useClass: ProblemDetailsFilter }],

@@ -1,2 +1,3 @@
 export * from './paging.js';
 export * from './rate-limit.js';
+export * from './web-app.js';

@@ -1,0 +1,1 @@
+export function BorrowerDetailPage() { return null; }

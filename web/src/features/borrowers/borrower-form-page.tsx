@@ -1,0 +1,2 @@
+export function BorrowerCreatePage() { return null; }
+export function BorrowerEditPage() { return null; }
