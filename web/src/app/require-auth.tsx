@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { Navigate, useLocation } from 'react-router';
-import { useSession } from '../shared/auth/session';
+import { peekEndReason, useSession } from '../shared/auth/session';
 
 /**
  * Without a session (never logged in, logged out, or a 401 ended it) the user goes to the login
@@ -11,7 +11,7 @@ export function RequireAuth({ children }: { children: ReactNode }) {
   const location = useLocation();
   if (!session) {
     const next = `${location.pathname}${location.search}`;
-    return <Navigate to={next === '/' ? '/login' : `/login?next=${encodeURIComponent(next)}`} replace />;
+    return <Navigate to={next === '/' || peekEndReason() === 'logout' ? '/login' : `/login?next=${encodeURIComponent(next)}`} replace />;
   }
   return children;
 }

@@ -2,8 +2,8 @@ import { createTheme } from '@mantine/core';
 
 export const theme = createTheme({
   primaryColor: 'blue',
-  // Darker shades than Mantine's defaults so text on light fills passes WCAG AA (axe: color-contrast).
-  primaryShade: 7,
+  // White text on blue 8 passes WCAG AA (4.6:1); Mantine's default shade 6 does not (axe: color-contrast).
+  primaryShade: 8,
   fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "Helvetica Neue", Arial, sans-serif',
   defaultRadius: 'sm',
   cursorType: 'pointer',

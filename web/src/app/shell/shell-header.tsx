@@ -22,10 +22,10 @@ export function ShellHeader() {
   const [q, setQ] = useState('');
   useHotkeys([['/', () => search.current?.focus()]]);
 
+  // Ending the session sends RequireAuth to /login (without ?next=: a logout is not an interruption).
   const logout = () => {
     endSession('logout');
     queryClient.clear();
-    void navigate('/login', { replace: true });
   };
 
   return (
@@ -74,7 +74,7 @@ export function ShellHeader() {
         {me.data && (
           <Menu position="bottom-end" withinPortal>
             <Menu.Target>
-              <UnstyledButton aria-label={t('header.userMenu', { name: me.data.displayName })} data-testid="user-menu">
+              <UnstyledButton data-testid="user-menu" title={t('header.userMenu', { name: me.data.displayName })}>
                 <Text size="sm" fw={600} lh={1.2}>
                   {me.data.displayName}
                 </Text>

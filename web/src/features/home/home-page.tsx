@@ -29,14 +29,16 @@ function QueueCard({ title, count, hint, to, testId, children }: { title: string
         )}
         {children}
         <Anchor component={Link} to={to} size="sm" mt="auto" aria-label={`${t('open')}: ${title}`}>
-          {t('open')} →
+          {t('open')}
+          <span aria-hidden> →</span>
         </Anchor>
       </Stack>
     </Card>
   );
 }
 
-const CLOSE_COLOR: Record<string, string> = { QUEUED: 'gray', RUNNING: 'blue', SUCCEEDED: 'green.8', FAILED: 'red.8' };
+// Filled shades with at least 4.5:1 for white text.
+const CLOSE_COLOR: Record<string, string> = { QUEUED: 'gray.7', RUNNING: 'blue.8', SUCCEEDED: '#1e7b34', FAILED: '#c92a2a' };
 
 export function HomePage() {
   const { t, i18n } = useTranslation(HOME_NS);
@@ -143,7 +145,8 @@ export function HomePage() {
                 <Text size="sm">{t('queues.noClose')}</Text>
               )}
               <Anchor component={Link} to="/close" size="sm" aria-label={`${t('open')}: ${t('queues.lastClose')}`}>
-                {t('open')} →
+                {t('open')}
+                <span aria-hidden> →</span>
               </Anchor>
             </Stack>
           </Card>

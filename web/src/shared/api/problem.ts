@@ -50,3 +50,11 @@ export function toProblem(status: number, body: unknown): Problem {
     errors: Array.isArray(b.errors) ? b.errors.filter((e): e is FieldProblem => typeof e?.field === 'string') : [],
   };
 }
+
+/** A paged list (`?page=&pageSize=`, at most 200 a page). */
+export interface Page<T> {
+  items: T[];
+  page: number;
+  pageSize: number;
+  total: number;
+}

@@ -76,6 +76,11 @@ export function endSession(reason: 'expired' | 'logout'): void {
   emit();
 }
 
+/** Why the last session ended, without forgetting it (RequireAuth: a logout goes to /login without ?next=). */
+export function peekEndReason(): 'expired' | 'logout' | null {
+  return endReason;
+}
+
 /** Returns and forgets why the last session ended. */
 export function takeEndReason(): 'expired' | 'logout' | null {
   const r = endReason;

@@ -1,4 +1,4 @@
-import { useCallback, useRef, useState } from 'react';
+import { useCallback, useRef } from 'react';
 
 /** A v4 UUID from getRandomValues (randomUUID needs a secure context; the fund's LAN may be plain http). */
 export function newIdempotencyKey(): string {
@@ -16,20 +16,14 @@ export function newIdempotencyKey(): string {
  * forgets it, so the next action gets a new key. Re-opening the dialog without success keeps the key.
  */
 export function useIdempotencyKey() {
+  // A ref, not state: the key is read only when sending, and changing it must not re-render.
   const ref = useRef<string | null>(null);
-  const [, force] = useState(0);
   const begin = useCallback((): string => {
-    if (!ref.current) {
-      ref.current = newIdempotencyKey();
-      force((n) => n + 1);
-    }
+    ref.current ??= newIdempotencyKey();
     return ref.current;
   }, []);
   const done = useCallback(() => {
     ref.current = null;
-    force((n) => n + 1);
   }, []);
-  /** The key to send: the current one, or a new one when none was begun. */
-  const key = useCallback((): string => ref.current ?? begin(), [begin]);
-  return { begin, done, key, current: ref.current };
+  return { begin, done, key: begin };
 }

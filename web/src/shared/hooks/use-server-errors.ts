@@ -1,8 +1,8 @@
-import { notifications } from '@mantine/notifications';
 import type { TFunction } from 'i18next';
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError, type FieldProblem, type Problem } from '../api/problem';
+import { notifyError } from '../ui/notify';
 
 /** The parts of a Mantine form (useForm) this needs. */
 interface FormLike {
@@ -40,7 +40,7 @@ export function useServerErrors(options: ServerErrorOptions = {}) {
   return useCallback(
     (error: unknown, form?: FormLike): Problem | null => {
       if (!isApiError(error)) {
-        notifications.show({ color: 'red', title: t('errors.title'), message: t('errors.unexpected') });
+        notifyError(t('errors.unexpected'));
         return null;
       }
       const problem = error.problem;
@@ -53,12 +53,7 @@ export function useServerErrors(options: ServerErrorOptions = {}) {
       if (codeField && problem.detail) fieldErrors[codeField] ??= problem.detail;
       if (form && Object.keys(fieldErrors).length > 0) form.setErrors(fieldErrors);
       const message = problem.status === 0 ? t('errors.network') : problem.detail || t('errors.unexpected');
-      notifications.show({
-        color: 'red',
-        title: t('errors.title'),
-        message: problem.errors.length > 0 ? `${message} ${t('errors.fixFields')}` : message,
-        autoClose: 8000,
-      });
+      notifyError(problem.errors.length > 0 ? `${message} ${t('errors.fixFields')}` : message);
       return problem;
     },
     [t, ns, fieldMap, codeFields],
