@@ -29,8 +29,8 @@ export class CommunesService {
     const rows = text.split(/\r?\n/).slice(1).filter((l) => l.trim() !== '');
     this.all = rows
       .map((line) => {
-        const [provinceCode = '', , , code = '', fullName = '', , nameEn = '', unit = ''] = line.split(',');
-        return { provinceCode, code, nameVi: fullName, nameEn: `${nameEn} ${UNIT_EN[unit] ?? ''}`.trim(), unit };
+        const [provinceCode = '', provinceNameVi = '', provinceNameEn = '', code = '', fullName = '', , nameEn = '', unit = ''] = line.split(',');
+        return { provinceCode, provinceNameVi, provinceNameEn, code, nameVi: fullName, nameEn: `${nameEn} ${UNIT_EN[unit] ?? ''}`.trim(), unit };
       })
       .sort((a, b) => a.nameVi.localeCompare(b.nameVi, 'vi'));
     return this.all;

@@ -1,6 +1,5 @@
 import { AppShell, Burger, Group, NavLink, ScrollArea, Skeleton, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation } from 'react-router';
 import { useMe } from '../../shared/auth/use-me';
@@ -14,7 +13,6 @@ export function AppShellLayout() {
   const location = useLocation();
   const me = useMe();
   const items = navItemsFor(me.data?.roles ?? []);
-  useEffect(() => close(), [location.pathname, close]);
 
   return (
     <AppShell header={{ height: 60 }} navbar={{ width: 232, breakpoint: 'sm', collapsed: { mobile: !opened } }} padding="md">
@@ -43,6 +41,7 @@ export function AppShellLayout() {
                       active={active}
                       aria-current={active ? 'page' : undefined}
                       variant="filled"
+                      onClick={close}
                     />
                   );
                 })}

@@ -9,7 +9,7 @@ import { useWorkspace } from '../../shared/auth/use-workspace';
 import { useServerErrors } from '../../shared/hooks/use-server-errors';
 import { toLanguage } from '../../shared/format/language';
 import { MoneyInput } from '../../shared/ui/money-input';
-import { notifySuccess } from '../../shared/ui/notify';
+import { clearServerError, notifySuccess } from '../../shared/ui/notify';
 import { PageHeader } from '../../shared/ui/page-header';
 import { ProblemAlert } from '../../shared/ui/problem-alert';
 import { TableSkeleton } from '../../shared/ui/table-skeleton';
@@ -143,6 +143,7 @@ function BorrowerForm({ initial, editing }: { initial: Values; editing: Borrower
 
   const submit = (v: Values) => {
     setRefusal(null);
+    clearServerError();
     const provinceCode = workspace.data?.provinceCode ?? '';
     if (v.kind === 'COOPERATIVE_GROUP') {
       createGroup.mutate(
@@ -200,7 +201,8 @@ function BorrowerForm({ initial, editing }: { initial: Values; editing: Borrower
     });
   };
 
-  const province = workspace.data ? `${workspace.data.provinceCode}` : '';
+  const first = communes.data?.[0];
+  const province = first ? (lang === 'vi' ? first.provinceNameVi : first.provinceNameEn) : (workspace.data?.provinceCode ?? '');
   const sectorData = (sectors.data ?? []).filter((s) => s.version === form.values.sectorVersion).map((s) => ({ value: s.code, label: sectorLabel(s, lang) }));
 
   return (
@@ -282,7 +284,7 @@ function BorrowerForm({ initial, editing }: { initial: Values; editing: Borrower
                   <MoneyInput label={t('fields.charterCapital')} value={form.values.charterCapital} onChange={(d) => form.setFieldValue('charterCapital', d)} error={form.errors.charterCapital} />
                 </Grid.Col>
                 <Grid.Col span={{ base: 12, sm: 6 }}>
-                  <NumberInput label={t('fields.memberCount')} min={0} allowDecimal={false} allowNegative={false} thousandSeparator={lang === 'vi' ? '.' : ','} decimalSeparator={lang === 'vi' ? ',' : '.'} {...form.getInputProps('memberCount')} />
+                  <NumberInput label={t('fields.memberCount')} hideControls min={0} allowDecimal={false} allowNegative={false} thousandSeparator={lang === 'vi' ? '.' : ','} decimalSeparator={lang === 'vi' ? ',' : '.'} {...form.getInputProps('memberCount')} />
                 </Grid.Col>
               </>
             )}
@@ -340,7 +342,7 @@ function BorrowerForm({ initial, editing }: { initial: Values; editing: Borrower
                 required
                 searchable
                 nothingFoundMessage="—"
-                data={(communes.data ?? []).map((c) => ({ value: c.code, label: `${communeLabel(c, lang)} (${c.code})` }))}
+                data={(communes.data ?? []).map((c) => ({ value: c.code, label: communeLabel(c, lang) }))}
                 {...form.getInputProps('communeCode')}
               />
             </Grid.Col>

@@ -1,5 +1,5 @@
 import { Anchor, Badge, Button, Group, Pagination, Select, Table, Text, TextInput } from '@mantine/core';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { useHasRole } from '../../shared/auth/use-me';
@@ -16,6 +16,27 @@ import { communeLabel, communeName, sectorLabel, sectorName } from './reference-
 const TYPES: BorrowerType[] = ['COOPERATIVE', 'COOPERATIVE_UNION', 'MEMBER'];
 const PAGE_SIZE = 20;
 
+function SearchBox({ initial, onSearch }: { initial: string; onSearch: (text: string) => void }) {
+  const { t } = useTranslation(BORROWERS_NS);
+  const [text, setText] = useState(initial);
+  return (
+    <form
+      role="search"
+      onSubmit={(e) => {
+        e.preventDefault();
+        onSearch(text.trim());
+      }}
+    >
+      <Group gap="xs" align="flex-end">
+        <TextInput label={t('searchLabel')} placeholder={t('searchPlaceholder')} value={text} onChange={(e) => setText(e.currentTarget.value)} w={240} />
+        <Button type="submit" variant="default">
+          {t('common:actions.search')}
+        </Button>
+      </Group>
+    </form>
+  );
+}
+
 /** Borrowers: search and filters live in the address (`?q=&type=&commune=&sector=&page=`) so a list can be shared. */
 export function BorrowersPage() {
   const { t, i18n } = useTranslation(BORROWERS_NS);
@@ -27,8 +48,6 @@ export function BorrowersPage() {
   const communeCode = params.get('commune') ?? undefined;
   const sectorCode = params.get('sector') ?? undefined;
   const page = Math.max(1, Number(params.get('page') ?? '1') || 1);
-  const [text, setText] = useState(q);
-  useEffect(() => setText(q), [q]);
 
   const list = useBorrowers({ q: q || undefined, type, communeCode, sectorCode, page, pageSize: PAGE_SIZE });
   const communes = useCommunes();
@@ -60,20 +79,8 @@ export function BorrowersPage() {
         }
       />
       <Group align="flex-end" gap="sm" mb="md" wrap="wrap">
-        <form
-          role="search"
-          onSubmit={(e) => {
-            e.preventDefault();
-            setFilter('q', text.trim() || null);
-          }}
-        >
-          <Group gap="xs" align="flex-end">
-            <TextInput label={t('searchLabel')} placeholder={t('searchPlaceholder')} value={text} onChange={(e) => setText(e.currentTarget.value)} w={280} />
-            <Button type="submit" variant="default">
-              {t('common:actions.search')}
-            </Button>
-          </Group>
-        </form>
+        {/* Keyed by the address's q: a search from the header or the back button refills the box. */}
+        <SearchBox key={q} initial={q} onSearch={(text) => setFilter('q', text || null)} />
         <Select
           label={t('columns.type')}
           placeholder={t('allTypes')}
@@ -81,7 +88,7 @@ export function BorrowersPage() {
           value={type ?? null}
           onChange={(v) => setFilter('type', v)}
           clearable
-          w={200}
+          w={170}
         />
         <Select
           label={t('columns.commune')}
@@ -91,7 +98,7 @@ export function BorrowersPage() {
           onChange={(v) => setFilter('commune', v)}
           searchable
           clearable
-          w={240}
+          w={210}
         />
         <Select
           label={t('columns.sector')}
@@ -101,7 +108,7 @@ export function BorrowersPage() {
           onChange={(v) => setFilter('sector', v)}
           searchable
           clearable
-          w={280}
+          w={240}
           comboboxProps={{ width: 420, position: 'bottom-start' }}
         />
         {filtered && (
@@ -153,11 +160,11 @@ export function BorrowersPage() {
                         </Text>
                       )}
                     </Table.Td>
-                    <Table.Td>{t(`types.${b.type}`)}</Table.Td>
+                    <Table.Td style={{ whiteSpace: 'nowrap' }}>{t(`types.${b.type}`)}</Table.Td>
                     <Table.Td style={{ fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' }}>{b.identityCode}</Table.Td>
                     <Table.Td>{communeName(b.communeCode, communes.data, lang)}</Table.Td>
                     <Table.Td>{sectorName(b.sectorVersion, b.sectorCode, sectors.data, lang)}</Table.Td>
-                    <Table.Td>
+                    <Table.Td style={{ whiteSpace: 'nowrap' }}>
                       <Badge color={b.active ? 'green.7' : 'gray.6'} variant="dot" c="dark.7">
                         {b.active ? t('status.active') : t('status.inactive')}
                       </Badge>

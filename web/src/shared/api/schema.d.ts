@@ -2101,6 +2101,10 @@ export interface components {
         CommuneDto: {
             /** @example 19 */
             provinceCode: string;
+            /** @example Tỉnh Thái Nguyên */
+            provinceNameVi: string;
+            /** @example Thai Nguyen Province */
+            provinceNameEn: string;
             /** @example 05443 */
             code: string;
             /** @example Phường Phan Đình Phùng */
