@@ -334,7 +334,7 @@ function BorrowerForm({ initial, editing }: { initial: Values; editing: Borrower
           </Title>
           <Grid>
             <Grid.Col span={{ base: 12, sm: 4 }}>
-              <TextInput label={t('fields.province')} value={province} readOnly disabled />
+              <TextInput label={t('fields.province')} value={province} readOnly variant="filled" />
             </Grid.Col>
             <Grid.Col span={{ base: 12, sm: 8 }}>
               <Select

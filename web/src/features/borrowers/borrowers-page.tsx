@@ -1,4 +1,4 @@
-import { Anchor, Badge, Button, Group, Pagination, Select, Table, Text, TextInput } from '@mantine/core';
+import { Anchor, Button, Group, Pagination, Select, Table, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
@@ -165,9 +165,12 @@ export function BorrowersPage() {
                     <Table.Td>{communeName(b.communeCode, communes.data, lang)}</Table.Td>
                     <Table.Td>{sectorName(b.sectorVersion, b.sectorCode, sectors.data, lang)}</Table.Td>
                     <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                      <Badge color={b.active ? 'green.7' : 'gray.6'} variant="dot" c="dark.7">
+                      <Text size="sm">
+                        <span aria-hidden style={{ color: b.active ? '#2f9e44' : '#868e96' }}>
+                          ●{' '}
+                        </span>
                         {b.active ? t('status.active') : t('status.inactive')}
-                      </Badge>
+                      </Text>
                     </Table.Td>
                   </Table.Tr>
                 ))}
