@@ -9,7 +9,7 @@ import type { Logger as PinoLogger } from 'pino';
 import { AppModule, type AppModuleOptions } from './app.module.js';
 import { registerBullBoard } from './modules/close-of-business/close-of-business.index.js';
 import type { AppConfig, ProcessRole } from './config/index.js';
-import { createValidationPipe, sendProblem } from './platform/errors/index.js';
+import { createValidationPipe, declareProblemResponses, ProblemDetailsDto, sendProblem } from './platform/errors/index.js';
 import { configureRateLimits, findWebRoot, registerWebApp, rewriteForWebApp } from './platform/http/index.js';
 import { NestPinoLogger } from './platform/logging/index.js';
 
@@ -83,7 +83,7 @@ function configureRoutes(app: INestApplication): void {
 
 /** The OpenAPI document served at /docs/openapi.json (and written by `cli.js openapi`). */
 export function createOpenApiDocument(app: INestApplication, config: AppConfig): OpenAPIObject {
-  return SwaggerModule.createDocument(
+  const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()
       .setTitle('HTX Fund Loan Management API')
@@ -92,9 +92,13 @@ export function createOpenApiDocument(app: INestApplication, config: AppConfig):
           'detail in Vietnamese by default, English with Accept-Language: en. Money is a decimal string of whole VND.',
       )
       .setVersion('1')
+      // Same origin as the document: paths carry the /api/v1 prefix themselves.
+      .addServer('/', 'This server')
       .addBearerAuth()
       .build(),
+    { extraModels: [ProblemDetailsDto] },
   );
+  return declareProblemResponses(document);
 }
 
 /**

@@ -1,5 +1,5 @@
 import { createParamDecorator, type ExecutionContext, SetMetadata, applyDecorators } from '@nestjs/common';
-import { ApiBearerAuth, ApiForbiddenResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiForbiddenResponse, ApiOperation, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import type { Actor } from './domain/actor.js';
 import type { Role } from './domain/role.js';
@@ -20,8 +20,13 @@ export function Roles(...roles: Role[]): MethodDecorator & ClassDecorator {
   );
 }
 
-/** A route anyone may call without a token (login, health, statement verification). */
-export const Public = (): MethodDecorator & ClassDecorator => SetMetadata(PUBLIC_KEY, true);
+/**
+ * A route anyone may call without a token (login, health, statement verification). The
+ * OpenAPI operation says so with `security: []`; the summary given as undefined is dropped,
+ * so this merges with the route's own @ApiOperation in either order.
+ */
+export const Public = (): MethodDecorator =>
+  applyDecorators(SetMetadata(PUBLIC_KEY, true), ApiOperation({ summary: undefined, security: [] }));
 
 export interface AuthenticatedRequest extends FastifyRequest {
   actor?: Actor;

@@ -1,3 +1,4 @@
 export * from './paging.js';
 export * from './rate-limit.js';
 export * from './web-app.js';
+export * from './openapi.js';

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Page } from '../../../platform/http/index.js';
+import { ApiPageResponse, type Page } from '../../../platform/http/index.js';
 import { CurrentActor, Roles, type Actor } from '../../auth/index.js';
 import { AppraisalDto, CreateAppraisalDto, CreateDocumentDto, DocumentDto } from '../dto/appraisal.dto.js';
 import {
@@ -32,12 +32,15 @@ export class LoanApplicationsController {
 
   @Get()
   @Roles('OFFICER', 'APPROVER', 'AUDITOR', 'ADMIN', 'COOPERATIVE')
+  @ApiOperation({ summary: 'Loan applications, filtered and paged (a cooperative user sees its own)' })
+  @ApiPageResponse(LoanApplicationDto)
   list(@CurrentActor() actor: Actor, @Query() q: LoanApplicationQueryDto): Promise<Page<LoanApplicationDto>> {
     return this.applications.list(actor, q);
   }
 
   @Get(':id')
   @Roles('OFFICER', 'APPROVER', 'AUDITOR', 'ADMIN', 'COOPERATIVE')
+  @ApiOperation({ summary: 'One loan application' })
   @ApiOkResponse({ type: LoanApplicationDto })
   get(@CurrentActor() actor: Actor, @Param('id') id: string): Promise<LoanApplicationDto> {
     return this.applications.get(actor, id);
@@ -98,6 +101,7 @@ export class LoanApplicationsController {
 
   @Get(':id/appraisals')
   @Roles('OFFICER', 'APPROVER', 'AUDITOR', 'ADMIN')
+  @ApiOperation({ summary: 'Appraisals recorded on an application' })
   @ApiOkResponse({ type: AppraisalDto, isArray: true })
   listAppraisals(@CurrentActor() actor: Actor, @Param('id') id: string): Promise<AppraisalDto[]> {
     return this.appraisals.list(actor, id);
@@ -113,6 +117,7 @@ export class LoanApplicationsController {
 
   @Get(':id/documents')
   @Roles('OFFICER', 'APPROVER', 'AUDITOR', 'ADMIN', 'COOPERATIVE')
+  @ApiOperation({ summary: 'Documents recorded on an application' })
   @ApiOkResponse({ type: DocumentDto, isArray: true })
   documents(@CurrentActor() actor: Actor, @Param('id') id: string): Promise<DocumentDto[]> {
     return this.appraisals.documents(actor, id);

@@ -1,6 +1,6 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Page } from '../../../platform/http/index.js';
+import { ApiPageResponse, type Page } from '../../../platform/http/index.js';
 import { CurrentActor, Roles } from '../../auth/auth.decorators.js';
 import type { Actor } from '../../auth/domain/actor.js';
 import { AuditEventDto, AuditQueryDto, AuditVerifyDto } from '../dto/audit-query.dto.js';
@@ -18,6 +18,7 @@ export class AuditEventsController {
 
   @Get()
   @ApiOperation({ summary: 'Audit events, newest first, filterable and paged' })
+  @ApiPageResponse(AuditEventDto)
   list(@CurrentActor() actor: Actor, @Query() q: AuditQueryDto): Promise<Page<AuditEventDto>> {
     return this.query.list(actor, q);
   }

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import { RateLimited } from '../../../platform/http/index.js';
 import { CurrentActor, Public, Roles } from '../auth.decorators.js';
 import type { Actor } from '../domain/actor.js';
@@ -23,6 +23,7 @@ export class AuthController {
   @RateLimited('login')
   @ApiOperation({ summary: 'Exchange username and password for a bearer token (rate-limited)' })
   @ApiOkResponse({ type: AccessTokenDto })
+  @ApiUnauthorizedResponse({ description: 'Wrong username or password, or the user is disabled (AUTH.INVALID_CREDENTIALS)' })
   @ApiTooManyRequestsResponse({ description: 'Too many attempts (AUTH.RATE_LIMITED)' })
   login(@Body() dto: LoginDto): Promise<AccessTokenDto> {
     return this.auth.login(dto);

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { PageQueryDto, type Page } from '../../../platform/http/index.js';
+import { ApiPageResponse, PageQueryDto, type Page } from '../../../platform/http/index.js';
 import { CurrentActor, Roles } from '../auth.decorators.js';
 import type { Actor } from '../domain/actor.js';
 import { CreateUserDto, UserDto } from '../dto/user.dto.js';
@@ -21,11 +21,13 @@ export class UsersController {
 
   @Get()
   @ApiOperation({ summary: 'List users' })
+  @ApiPageResponse(UserDto)
   list(@CurrentActor() actor: Actor, @Query() q: PageQueryDto): Promise<Page<UserDto>> {
     return this.users.list(actor, q);
   }
 
   @Get(':id')
+  @ApiOperation({ summary: 'One user with its roles' })
   @ApiOkResponse({ type: UserDto })
   get(@CurrentActor() actor: Actor, @Param('id') id: string): Promise<UserDto> {
     return this.users.get(actor, id);
@@ -41,6 +43,7 @@ export class UsersController {
 
   @Post(':id/enable')
   @HttpCode(200)
+  @ApiOperation({ summary: 'Enable a disabled user again' })
   @ApiOkResponse({ type: UserDto })
   enable(@CurrentActor() actor: Actor, @Param('id') id: string): Promise<UserDto> {
     return this.users.setDisabled(actor, id, false);

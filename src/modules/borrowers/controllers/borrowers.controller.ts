@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Page } from '../../../platform/http/index.js';
+import { ApiPageResponse, type Page } from '../../../platform/http/index.js';
 import { CurrentActor, Roles, type Actor } from '../../auth/index.js';
 import { BorrowerDto, BorrowerQueryDto, CreateBorrowerDto, CreateRelationDto, RelationDto, UpdateBorrowerDto } from '../dto/borrower.dto.js';
 import { BorrowersService } from '../services/borrowers.service.js';
@@ -21,12 +21,14 @@ export class BorrowersController {
   @Get()
   @Roles('OFFICER', 'APPROVER', 'AUDITOR', 'ADMIN', 'COOPERATIVE')
   @ApiOperation({ summary: 'List borrowers by type, sector, commune, name; a cooperative user sees only its own' })
+  @ApiPageResponse(BorrowerDto)
   list(@CurrentActor() actor: Actor, @Query() q: BorrowerQueryDto): Promise<Page<BorrowerDto>> {
     return this.borrowers.list(actor, q);
   }
 
   @Get(':id')
   @Roles('OFFICER', 'APPROVER', 'AUDITOR', 'ADMIN', 'COOPERATIVE')
+  @ApiOperation({ summary: 'One borrower' })
   @ApiOkResponse({ type: BorrowerDto })
   get(@CurrentActor() actor: Actor, @Param('id') id: string): Promise<BorrowerDto> {
     return this.borrowers.get(actor, id);
@@ -34,6 +36,7 @@ export class BorrowersController {
 
   @Patch(':id')
   @Roles('OFFICER')
+  @ApiOperation({ summary: 'Change a borrower’s details' })
   @ApiOkResponse({ type: BorrowerDto })
   update(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() dto: UpdateBorrowerDto): Promise<BorrowerDto> {
     return this.borrowers.update(actor, id, dto);
@@ -58,6 +61,7 @@ export class BorrowersController {
 
   @Get(':id/relations')
   @Roles('OFFICER', 'APPROVER', 'AUDITOR', 'ADMIN', 'COOPERATIVE')
+  @ApiOperation({ summary: 'The borrowers related to this one (Decree 45 Art. 23.2)' })
   @ApiOkResponse({ type: RelationDto, isArray: true })
   relations(@CurrentActor() actor: Actor, @Param('id') id: string): Promise<RelationDto[]> {
     return this.borrowers.listRelations(actor, id);

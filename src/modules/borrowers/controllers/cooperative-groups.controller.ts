@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { PageQueryDto, type Page } from '../../../platform/http/index.js';
+import { ApiPageResponse, PageQueryDto, type Page } from '../../../platform/http/index.js';
 import { CurrentActor, Roles, type Actor } from '../../auth/index.js';
 import { CooperativeGroupDto, CreateCooperativeGroupDto } from '../dto/borrower.dto.js';
 import { CooperativeGroupsService } from '../services/cooperative-groups.service.js';
@@ -20,6 +20,8 @@ export class CooperativeGroupsController {
 
   @Get()
   @Roles('OFFICER', 'APPROVER', 'AUDITOR', 'ADMIN')
+  @ApiOperation({ summary: 'Cooperative groups (tổ hợp tác), paged' })
+  @ApiPageResponse(CooperativeGroupDto)
   list(@CurrentActor() actor: Actor, @Query() q: PageQueryDto): Promise<Page<CooperativeGroupDto>> {
     return this.groups.list(actor, q);
   }

@@ -1,9 +1,10 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { type Page } from '../../../platform/http/index.js';
+import { ApiPageResponse, type Page } from '../../../platform/http/index.js';
 import { CurrentActor, Roles, type Actor } from '../../auth/index.js';
 import {
+  BoardSessionDto,
   CloseAcceptedDto,
   CloseResultDto,
   CloseRunDetailDto,
@@ -50,6 +51,7 @@ export class CloseOfBusinessController {
   @Get('runs')
   @Roles('ADMIN', 'AUDITOR')
   @ApiOperation({ summary: 'History of the close: each day with its status, duration and counts, newest first' })
+  @ApiPageResponse(CloseRunDto)
   runs(@CurrentActor() actor: Actor, @Query() q: CloseRunsQueryDto): Promise<Page<CloseRunDto>> {
     return this.close.runs(actor, q);
   }
@@ -75,7 +77,8 @@ export class CloseOfBusinessController {
   @HttpCode(200)
   @Roles('ADMIN')
   @ApiOperation({ summary: 'Open a Bull Board session: sets an HttpOnly cookie for /admin/queues (also returned as a bearer token)' })
-  async boardSession(@CurrentActor() actor: Actor, @Res({ passthrough: true }) reply: FastifyReply): Promise<Omit<BoardSession, 'cookie'>> {
+  @ApiOkResponse({ type: BoardSessionDto })
+  async boardSession(@CurrentActor() actor: Actor, @Res({ passthrough: true }) reply: FastifyReply): Promise<BoardSessionDto> {
     return withCookie(reply, await this.board.openSession(actor));
   }
 }

@@ -23,10 +23,10 @@ export class CloseResultDto {
 }
 
 export class CloseAcceptedDto {
-  @ApiProperty({ example: '2025-04-19', nullable: true, description: 'The run now closing (its date is its id); null when nothing is left to close' })
+  @ApiProperty({ type: String, example: '2025-04-19', nullable: true, description: 'The run now closing (its date is its id); null when nothing is left to close' })
   runDate: string | null;
   @ApiProperty({ example: '2025-04-20' }) until: string;
-  @ApiProperty({ example: '/api/v1/close-of-business/runs/2025-04-19', nullable: true }) location: string | null;
+  @ApiProperty({ type: String, example: '/api/v1/close-of-business/runs/2025-04-19', nullable: true }) location: string | null;
 }
 
 export class CloseRunsQueryDto extends PageQueryDto {
@@ -39,13 +39,13 @@ export class CloseRunsQueryDto extends PageQueryDto {
 export class CloseChunkDto {
   @ApiProperty() chunkNo: number;
   @ApiProperty({ example: '1', description: 'Borrower ids from (inclusive)' }) borrowerFrom: string;
-  @ApiProperty({ example: '812', nullable: true, description: 'Borrower ids to (exclusive); null = no bound' }) borrowerTo: string | null;
+  @ApiProperty({ type: String, example: '812', nullable: true, description: 'Borrower ids to (exclusive); null = no bound' }) borrowerTo: string | null;
   @ApiProperty() loans: number;
   @ApiProperty() loansDone: number;
   @ApiProperty({ enum: ['PENDING', 'RUNNING', 'DONE', 'FAILED'] }) status: string;
   @ApiProperty() attempts: number;
-  @ApiProperty({ nullable: true }) error: string | null;
-  @ApiProperty({ nullable: true }) durationMs: number | null;
+  @ApiProperty({ type: String, nullable: true }) error: string | null;
+  @ApiProperty({ type: Number, nullable: true }) durationMs: number | null;
 }
 
 export class CloseRunDto {
@@ -55,9 +55,9 @@ export class CloseRunDto {
   @ApiProperty() attempt: number;
   @ApiProperty({ enum: ['MANUAL', 'SCHEDULED', 'CLI', 'CHAINED', 'RETRY'] }) trigger: string;
   @ApiProperty({ nullable: true }) queuedAt: string;
-  @ApiProperty({ nullable: true }) startedAt: string | null;
-  @ApiProperty({ nullable: true }) finishedAt: string | null;
-  @ApiProperty({ nullable: true }) durationMs: number | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) startedAt: string | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) finishedAt: string | null;
+  @ApiProperty({ type: Number, nullable: true }) durationMs: number | null;
   @ApiProperty() loansTotal: number;
   @ApiProperty({ description: 'Loans of the chunks done so far' }) loansDone: number;
   @ApiProperty() chunksTotal: number;
@@ -74,4 +74,11 @@ export class RunDateParamDto {
   @ApiProperty({ example: '2025-04-19', description: 'The business date of the run' })
   @IsLocalDate()
   date: string;
+}
+
+/** A Bull Board session (bull-board-auth.service.ts); the cookie itself goes out in Set-Cookie only. */
+export class BoardSessionDto {
+  @ApiProperty({ example: '/admin/queues', description: 'Where the board is served' }) url: string;
+  @ApiProperty({ example: 'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9…', description: 'Bearer token for the board (also set as an HttpOnly cookie)' }) token: string;
+  @ApiProperty({ example: '2025-04-19T10:00:00.000Z', description: 'When the session ends (one hour)' }) expiresAt: string;
 }

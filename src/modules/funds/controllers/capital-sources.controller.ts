@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { PageQueryDto, type Page } from '../../../platform/http/index.js';
+import { ApiPageResponse, PageQueryDto, type Page } from '../../../platform/http/index.js';
 import { Idempotent } from '../../../platform/idempotency/index.js';
 import { CurrentActor, Roles, type Actor } from '../../auth/index.js';
 import { CapitalMovementDto, CapitalSourceDto, CreateCapitalMovementDto, CreateCapitalSourceDto } from '../dto/capital-source.dto.js';
@@ -22,12 +22,14 @@ export class CapitalSourcesController {
   @Get()
   @Roles('OFFICER', 'APPROVER', 'AUDITOR', 'ADMIN')
   @ApiOperation({ summary: 'Capital sources with capital, disbursed, repaid, outstanding, available' })
+  @ApiPageResponse(CapitalSourceDto)
   list(@CurrentActor() actor: Actor, @Query() q: PageQueryDto): Promise<Page<CapitalSourceDto>> {
     return this.sources.list(actor, q);
   }
 
   @Get(':id')
   @Roles('OFFICER', 'APPROVER', 'AUDITOR', 'ADMIN')
+  @ApiOperation({ summary: 'One capital source with its figures' })
   @ApiOkResponse({ type: CapitalSourceDto })
   get(@CurrentActor() actor: Actor, @Param('id') id: string): Promise<CapitalSourceDto> {
     return this.sources.get(actor, id);
@@ -44,6 +46,8 @@ export class CapitalSourcesController {
 
   @Get(':id/movements')
   @Roles('OFFICER', 'APPROVER', 'AUDITOR', 'ADMIN')
+  @ApiOperation({ summary: 'Allocations and withdrawals of a capital source, by date' })
+  @ApiPageResponse(CapitalMovementDto)
   movements(@CurrentActor() actor: Actor, @Param('id') id: string, @Query() q: PageQueryDto): Promise<Page<CapitalMovementDto>> {
     return this.sources.listMovements(actor, id, q);
   }

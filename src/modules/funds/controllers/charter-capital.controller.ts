@@ -19,6 +19,7 @@ export class CharterCapitalController {
 
   @Get()
   @Roles('OFFICER', 'APPROVER', 'AUDITOR', 'ADMIN')
+  @ApiOperation({ summary: 'Charter capital history, newest effective date first' })
   @ApiOkResponse({ type: CharterCapitalDto, isArray: true })
   history(@CurrentActor() actor: Actor): Promise<CharterCapitalDto[]> {
     return this.charter.history(actor);

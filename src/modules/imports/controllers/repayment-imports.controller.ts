@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiBadRequestResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { type Page, PageQueryDto } from '../../../platform/http/index.js';
+import { ApiPageResponse, type Page, PageQueryDto } from '../../../platform/http/index.js';
 import { CurrentActor, Roles, type Actor } from '../../auth/index.js';
 import { AssignLineDto, ImportLineDto, RepaymentImportDto, UploadStatementDto } from '../dto/repayment-import.dto.js';
 import { RepaymentImportsService } from '../services/repayment-imports.service.js';
@@ -24,6 +24,8 @@ export class RepaymentImportsController {
 
   @Get()
   @Roles(...STAFF)
+  @ApiOperation({ summary: 'Statement imports, newest first, with their counts (lines only on one import)' })
+  @ApiPageResponse(RepaymentImportDto)
   list(@Query() q: PageQueryDto): Promise<Page<RepaymentImportDto>> {
     return this.imports.list(q);
   }

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Param, Patch, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentActor, Roles, type Actor } from '../../auth/index.js';
-import { AsOfQueryDto, TrialBalanceDto, UpdateGlCodeDto } from '../dto/ledger.dto.js';
+import { AsOfQueryDto, GlCodeDto, LedgerAccountDto, TrialBalanceDto, UpdateGlCodeDto } from '../dto/ledger.dto.js';
 import { LedgerQueryService } from '../services/ledger-query.service.js';
 
 @ApiTags('ledger')
@@ -20,14 +20,16 @@ export class LedgerController {
   @Get('accounts')
   @Roles('ADMIN', 'AUDITOR', 'APPROVER', 'OFFICER')
   @ApiOperation({ summary: 'Chart of accounts with the configured GL codes' })
-  accounts(): ReturnType<LedgerQueryService['accounts']> {
+  @ApiOkResponse({ type: [LedgerAccountDto] })
+  accounts(): Promise<LedgerAccountDto[]> {
     return this.query.accounts();
   }
 
   @Patch('accounts/:account')
   @Roles('ADMIN')
   @ApiOperation({ summary: 'Set the GL code of an account' })
-  updateGlCode(@CurrentActor() actor: Actor, @Param('account') account: string, @Body() dto: UpdateGlCodeDto): Promise<{ account: string; glCode: string }> {
+  @ApiOkResponse({ type: GlCodeDto })
+  updateGlCode(@CurrentActor() actor: Actor, @Param('account') account: string, @Body() dto: UpdateGlCodeDto): Promise<GlCodeDto> {
     return this.query.updateGlCode(actor, account, dto);
   }
 }

@@ -30,3 +30,17 @@ export class UpdateGlCodeDto {
   @IsString() @Matches(/^[0-9A-Za-z.-]{1,20}$/)
   glCode: string;
 }
+
+/** One account of the chart (ledger-query.service.ts accounts()). */
+export class LedgerAccountDto {
+  @ApiProperty({ example: 'PRINCIPAL_RECEIVABLE', description: 'The account’s purpose, its stable key' }) account: string;
+  @ApiProperty({ example: '2111' }) glCode: string;
+  @ApiProperty({ example: 'Cho vay (dư nợ gốc)' }) nameVi: string;
+  @ApiProperty({ example: 'Loan principal receivable' }) nameEn: string;
+  @ApiProperty({ example: 'ASSET', enum: ['ASSET', 'CONTRA_ASSET', 'LIABILITY', 'EQUITY', 'INCOME', 'EXPENSE', 'OFF_BALANCE'] }) type: string;
+}
+
+export class GlCodeDto {
+  @ApiProperty({ example: 'PRINCIPAL_RECEIVABLE' }) account: string;
+  @ApiProperty({ example: '2111' }) glCode: string;
+}

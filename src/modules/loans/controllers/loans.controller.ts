@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Page } from '../../../platform/http/index.js';
+import { ApiPageResponse, type Page } from '../../../platform/http/index.js';
 import { Idempotent } from '../../../platform/idempotency/index.js';
 import { CurrentActor, Roles, type Actor } from '../../auth/index.js';
 import { MoneyMovementDto, PayoffQueryDto, ReversalDto } from '../dto/loan-commands.dto.js';
@@ -21,12 +21,14 @@ export class LoansController {
   @Get()
   @Roles(...READERS)
   @ApiOperation({ summary: 'Loans, filtered and paged (a cooperative user sees its own)' })
+  @ApiPageResponse(LoanDto)
   list(@CurrentActor() actor: Actor, @Query() q: LoanListQueryDto): Promise<Page<LoanDto>> {
     return this.queries.list(actor, q);
   }
 
   @Get(':id')
   @Roles(...READERS)
+  @ApiOperation({ summary: 'One loan with its terms and balances' })
   @ApiOkResponse({ type: LoanDto })
   get(@CurrentActor() actor: Actor, @Param('id') id: string): Promise<LoanDto> {
     return this.queries.get(actor, id);
@@ -34,6 +36,7 @@ export class LoansController {
 
   @Get(':id/schedule')
   @Roles(...READERS)
+  @ApiOperation({ summary: 'The loan’s repayment schedule, installment by installment' })
   @ApiOkResponse({ type: [InstallmentDto] })
   schedule(@CurrentActor() actor: Actor, @Param('id') id: string): Promise<InstallmentDto[]> {
     return this.queries.schedule(actor, id);
@@ -41,6 +44,7 @@ export class LoansController {
 
   @Get(':id/transactions')
   @Roles(...READERS)
+  @ApiOperation({ summary: 'The loan’s transactions with their allocation' })
   @ApiOkResponse({ type: [LoanEventDto] })
   transactions(@CurrentActor() actor: Actor, @Param('id') id: string): Promise<LoanEventDto[]> {
     return this.queries.transactions(actor, id);

@@ -1,7 +1,8 @@
 import { Controller, Get } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../../auth/index.js';
-import { ReconciliationService, type ReconciliationResult } from '../services/reconciliation.service.js';
+import { ReconciliationResultDto } from '../dto/reconciliation.dto.js';
+import { ReconciliationService } from '../services/reconciliation.service.js';
 
 @ApiTags('ledger')
 @Controller('ledger/reconciliation')
@@ -11,7 +12,8 @@ export class ReconciliationController {
   @Get()
   @Roles('ADMIN', 'AUDITOR', 'APPROVER', 'OFFICER')
   @ApiOperation({ summary: 'Loans whose cached balances differ from the ledger (should list none)' })
-  run(): Promise<ReconciliationResult> {
+  @ApiOkResponse({ type: ReconciliationResultDto })
+  run(): Promise<ReconciliationResultDto> {
     return this.reconciliation.run();
   }
 }

@@ -12,6 +12,7 @@ export class RestructuringsController {
 
   @Get()
   @Roles('OFFICER', 'APPROVER', 'AUDITOR', 'ADMIN', 'COOPERATIVE')
+  @ApiOperation({ summary: 'Restructurings of a loan, proposed and decided' })
   @ApiOkResponse({ type: [RestructuringDto] })
   list(@CurrentActor() actor: Actor, @Param('id') id: string): Promise<RestructuringDto[]> {
     return this.restructurings.list(actor, id);
@@ -37,6 +38,7 @@ export class RestructuringsController {
   @Post(':rid/reject')
   @HttpCode(200)
   @Roles('APPROVER')
+  @ApiOperation({ summary: 'Reject a proposed restructuring (not by the proposer)' })
   @ApiOkResponse({ type: RestructuringDto })
   reject(@CurrentActor() actor: Actor, @Param('id') id: string, @Param('rid') rid: string, @Body() dto: DecisionDto): Promise<RestructuringDto> {
     return this.restructurings.reject(actor, id, rid, dto);

@@ -17,6 +17,7 @@ export class WriteOffsController {
 
   @Get('write-offs')
   @Roles(...READERS)
+  @ApiOperation({ summary: 'Write-offs of a loan, proposed and decided' })
   @ApiOkResponse({ type: [WriteOffDto] })
   list(@CurrentActor() actor: Actor, @Param('id') id: string): Promise<WriteOffDto[]> {
     return this.writeOffs.list(actor, id);
@@ -42,6 +43,7 @@ export class WriteOffsController {
   @Post('write-offs/:wid/reject')
   @HttpCode(200)
   @Roles('APPROVER')
+  @ApiOperation({ summary: 'Reject a proposed write-off (not by the proposer)' })
   @ApiOkResponse({ type: WriteOffDto })
   reject(@CurrentActor() actor: Actor, @Param('id') id: string, @Param('wid') wid: string, @Body() dto: DecisionDto): Promise<WriteOffDto> {
     return this.writeOffs.reject(actor, id, wid, dto);
@@ -49,6 +51,7 @@ export class WriteOffsController {
 
   @Get('recoveries')
   @Roles(...READERS)
+  @ApiOperation({ summary: 'Recoveries of written-off debt on a loan' })
   @ApiOkResponse({ type: [RecoveryDto] })
   recoveries(@CurrentActor() actor: Actor, @Param('id') id: string): Promise<RecoveryDto[]> {
     return this.writeOffs.recoveries(actor, id);

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Page } from '../../../platform/http/index.js';
+import { ApiPageResponse, type Page } from '../../../platform/http/index.js';
 import { CurrentActor, Roles, type Actor } from '../../auth/index.js';
 import { NotificationDto, NotificationQueryDto, ReminderRunDto, ReminderRunResultDto } from '../dto/notification.dto.js';
 import { NotificationsService } from '../services/notifications.service.js';
@@ -17,6 +17,7 @@ export class NotificationsController {
   @Get()
   @Roles('OFFICER', 'APPROVER', 'AUDITOR', 'ADMIN', 'COOPERATIVE')
   @ApiOperation({ summary: 'Reminders, paged and filtered; a cooperative user sees its own borrower’s only' })
+  @ApiPageResponse(NotificationDto)
   list(@CurrentActor() actor: Actor, @Query() q: NotificationQueryDto): Promise<Page<NotificationDto>> {
     return this.notifications.list(actor, q);
   }
@@ -32,6 +33,7 @@ export class NotificationsController {
 
   @Get('reminder-runs/:jobId')
   @Roles('ADMIN', 'OFFICER')
+  @ApiOperation({ summary: 'State of a reminder run started by hand' })
   @ApiOkResponse({ type: ReminderRunResultDto })
   get(@Param('jobId') jobId: string): Promise<ReminderRunResultDto> {
     return this.runs.get(jobId);

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { PageQueryDto, type Page } from '../../../platform/http/index.js';
+import { ApiPageResponse, PageQueryDto, type Page } from '../../../platform/http/index.js';
 import { CurrentActor, Roles, type Actor } from '../../auth/index.js';
 import { CreateLoanProductDto, LoanProductDto, LoanProductParametersDto, LoanProductVersionDto } from '../dto/loan-product.dto.js';
 import { LoanProductsService } from '../services/loan-products.service.js';
@@ -20,12 +20,15 @@ export class LoanProductsController {
 
   @Get()
   @Roles('OFFICER', 'APPROVER', 'AUDITOR', 'ADMIN', 'COOPERATIVE')
+  @ApiOperation({ summary: 'Loan products with their current version, paged' })
+  @ApiPageResponse(LoanProductDto)
   list(@CurrentActor() actor: Actor, @Query() q: PageQueryDto): Promise<Page<LoanProductDto>> {
     return this.products.list(actor, q);
   }
 
   @Get(':id')
   @Roles('OFFICER', 'APPROVER', 'AUDITOR', 'ADMIN', 'COOPERATIVE')
+  @ApiOperation({ summary: 'One loan product with its current version' })
   @ApiOkResponse({ type: LoanProductDto })
   get(@CurrentActor() actor: Actor, @Param('id') id: string): Promise<LoanProductDto> {
     return this.products.get(actor, id);
@@ -41,6 +44,7 @@ export class LoanProductsController {
 
   @Get(':id/versions')
   @Roles('OFFICER', 'APPROVER', 'AUDITOR', 'ADMIN')
+  @ApiOperation({ summary: 'Every version of a loan product' })
   @ApiOkResponse({ type: LoanProductVersionDto, isArray: true })
   versions(@CurrentActor() actor: Actor, @Param('id') id: string): Promise<LoanProductVersionDto[]> {
     return this.products.versions(actor, id);

@@ -1,18 +1,19 @@
 import { Controller, Get, Query, Res } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { RateLimited } from '../../../platform/http/index.js';
 import { CurrentActor, Roles, type Actor } from '../../auth/index.js';
 import { AsOfQueryDto, LoanListReportQueryDto, PortfolioQueryDto, ReconciliationQueryDto } from '../dto/report-query.dto.js';
+import { AgingReportDto, CapitalSourceReportDto, LoanListReportDto, ReconciliationReportDto } from '../dto/other-reports.dto.js';
 import { PortfolioReportDto } from '../dto/report-views.dto.js';
 import { OtherReportsService } from '../services/other-reports.service.js';
 import { PortfolioReportService } from '../services/portfolio-report.service.js';
 import { ReportExportsService } from '../services/report-exports.service.js';
+import { ApiReportResponses } from './report-responses.js';
 import { respond } from './respond.js';
 
 /** domain.md "The fund and its people": auditors, approvers, admins and officers read reports; cooperative users do not. */
 export const REPORT_READERS = ['AUDITOR', 'APPROVER', 'ADMIN', 'OFFICER'] as const;
-const FILES = ['application/json', 'text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'application/pdf'];
 
 @ApiTags('reports')
 @Controller('reports')
@@ -27,8 +28,7 @@ export class ReportsController {
   @Roles(...REPORT_READERS)
   @RateLimited('reports')
   @ApiOperation({ summary: 'Portfolio by sector, borrower type, commune, capital source, term class, debt group or product, as of any date' })
-  @ApiProduces(...FILES)
-  @ApiOkResponse({ type: PortfolioReportDto })
+  @ApiReportResponses(PortfolioReportDto)
   portfolio(@CurrentActor() actor: Actor, @Query() q: PortfolioQueryDto, @Res({ passthrough: true }) reply: FastifyReply): Promise<unknown> {
     return respond(reply, this.exports.run(actor, 'portfolio', q, () => this.portfolioReports.portfolio(actor, q)));
   }
@@ -37,7 +37,7 @@ export class ReportsController {
   @Roles(...REPORT_READERS)
   @RateLimited('reports')
   @ApiOperation({ summary: 'Outstanding and loan counts by days past due: current, 1–9, 10–29, 30–89, 90–179, 180+' })
-  @ApiProduces(...FILES)
+  @ApiReportResponses(AgingReportDto)
   aging(@CurrentActor() actor: Actor, @Query() q: AsOfQueryDto, @Res({ passthrough: true }) reply: FastifyReply): Promise<unknown> {
     return respond(reply, this.exports.run(actor, 'aging', q, () => this.others.aging(actor, q)));
   }
@@ -46,7 +46,7 @@ export class ReportsController {
   @Roles(...REPORT_READERS)
   @RateLimited('reports')
   @ApiOperation({ summary: 'Loan list as of a date (what auditors sample from); JSON pages, a file holds every loan' })
-  @ApiProduces(...FILES)
+  @ApiReportResponses(LoanListReportDto)
   loans(@CurrentActor() actor: Actor, @Query() q: LoanListReportQueryDto, @Res({ passthrough: true }) reply: FastifyReply): Promise<unknown> {
     return respond(reply, this.exports.run(actor, 'loans', q, () => this.others.loanList(actor, q)));
   }
@@ -55,7 +55,7 @@ export class ReportsController {
   @Roles(...REPORT_READERS)
   @RateLimited('reports')
   @ApiOperation({ summary: 'Per capital source: capital, disbursed, repaid, outstanding, available, interest earned' })
-  @ApiProduces(...FILES)
+  @ApiReportResponses(CapitalSourceReportDto)
   capitalSources(@CurrentActor() actor: Actor, @Query() q: AsOfQueryDto, @Res({ passthrough: true }) reply: FastifyReply): Promise<unknown> {
     return respond(reply, this.exports.run(actor, 'capital-sources', q, () => this.others.capitalSources(actor, q)));
   }
@@ -64,7 +64,7 @@ export class ReportsController {
   @Roles(...REPORT_READERS)
   @RateLimited('reports')
   @ApiOperation({ summary: 'Ledger against loan balances on any date' })
-  @ApiProduces(...FILES)
+  @ApiReportResponses(ReconciliationReportDto)
   reconciliation(@CurrentActor() actor: Actor, @Query() q: ReconciliationQueryDto, @Res({ passthrough: true }) reply: FastifyReply): Promise<unknown> {
     return respond(reply, this.exports.run(actor, 'reconciliation', q, () => this.others.reconciliationOn(actor, q)));
   }

@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty } from '@nestjs/swagger';
 
 export class ShareDto {
   @ApiProperty({ example: '0.65', description: 'Exact fraction of the total (decimal string)' })
@@ -125,7 +125,7 @@ export class ExportAcceptedDto {
   @ApiProperty({ example: 0 })
   progress: number;
 
-  @ApiPropertyOptional({ example: 120000 })
+  @ApiProperty({ type: Number, example: 120000, nullable: true, description: 'Rows the export writes' })
   rowCount: number | null;
 
   @ApiProperty({ example: '/api/v1/report-exports/6f1c1e5e-8a1f-4d7e-9a53-3c3f1b0d2a11' })
@@ -133,4 +133,10 @@ export class ExportAcceptedDto {
 
   @ApiProperty({ example: '/api/v1/report-exports/6f1c1e5e-8a1f-4d7e-9a53-3c3f1b0d2a11/download' })
   downloadUrl: string;
+}
+
+export class ExportStatusDto extends ExportAcceptedDto {
+  @ApiProperty({ example: 'loans', description: 'The report exported' }) report: string;
+  @ApiProperty({ example: 'xlsx', enum: ['csv', 'xlsx', 'pdf'] }) format: string;
+  @ApiProperty({ type: String, example: null, nullable: true, description: 'Why the export FAILED; null otherwise' }) error: string | null;
 }
