@@ -98,6 +98,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** One user with its roles */
         get: operations["UsersController_get"];
         put?: never;
         post?: never;
@@ -133,6 +134,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Enable a disabled user again */
         post: operations["UsersController_enable"];
         delete?: never;
         options?: never;
@@ -250,6 +252,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** One loan with its terms and balances */
         get: operations["LoansController_get"];
         put?: never;
         post?: never;
@@ -266,6 +269,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** The loan’s repayment schedule, installment by installment */
         get: operations["LoansController_schedule"];
         put?: never;
         post?: never;
@@ -282,6 +286,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** The loan’s transactions with their allocation */
         get: operations["LoansController_transactions"];
         put?: never;
         post?: never;
@@ -417,6 +422,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Restructurings of a loan, proposed and decided */
         get: operations["RestructuringsController_list"];
         put?: never;
         /** Propose a schedule adjustment (điều chỉnh kỳ hạn) or an extension (gia hạn nợ) */
@@ -453,6 +459,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Reject a proposed restructuring (not by the proposer) */
         post: operations["RestructuringsController_reject"];
         delete?: never;
         options?: never;
@@ -467,6 +474,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Write-offs of a loan, proposed and decided */
         get: operations["WriteOffsController_list"];
         put?: never;
         /** Propose writing off a group-5 loan */
@@ -503,6 +511,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Reject a proposed write-off (not by the proposer) */
         post: operations["WriteOffsController_reject"];
         delete?: never;
         options?: never;
@@ -517,6 +526,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Recoveries of written-off debt on a loan */
         get: operations["WriteOffsController_recoveries"];
         put?: never;
         /** Record a recovery of written-off debt (income; the off-balance register goes down) */
@@ -689,12 +699,14 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** One borrower */
         get: operations["BorrowersController_get"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
+        /** Change a borrower’s details */
         patch: operations["BorrowersController_update"];
         trace?: never;
     };
@@ -722,6 +734,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** The borrowers related to this one (Decree 45 Art. 23.2) */
         get: operations["BorrowersController_relations"];
         put?: never;
         /** Link a related borrower (Decree 45 Art. 23.2: counted in the 25% limit) */
@@ -739,6 +752,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Cooperative groups (tổ hợp tác), paged */
         get: operations["CooperativeGroupsController_list"];
         put?: never;
         /** Record a tổ hợp tác (THT) that members belong to */
@@ -774,6 +788,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** One capital source with its figures */
         get: operations["CapitalSourcesController_get"];
         put?: never;
         post?: never;
@@ -790,6 +805,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Allocations and withdrawals of a capital source, by date */
         get: operations["CapitalSourcesController_movements"];
         put?: never;
         /** Record an allocation or withdrawal of capital (needs Idempotency-Key) */
@@ -807,6 +823,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Charter capital history, newest effective date first */
         get: operations["CharterCapitalController_history"];
         put?: never;
         /** Set the fund’s paid-in charter capital from a date (Decree 45 Art. 23.2) */
@@ -841,6 +858,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Loan products with their current version, paged */
         get: operations["LoanProductsController_list"];
         put?: never;
         /** Create a loan product (version 1) */
@@ -858,6 +876,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** One loan product with its current version */
         get: operations["LoanProductsController_get"];
         /** Edit a product: creates a new version; existing applications and loans keep theirs */
         put: operations["LoanProductsController_update"];
@@ -875,6 +894,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Every version of a loan product */
         get: operations["LoanProductsController_versions"];
         put?: never;
         post?: never;
@@ -908,6 +928,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Loan applications, filtered and paged (a cooperative user sees its own) */
         get: operations["LoanApplicationsController_list"];
         put?: never;
         /** Create a draft application (a cooperative user only for its own borrower) */
@@ -925,6 +946,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** One loan application */
         get: operations["LoanApplicationsController_get"];
         put?: never;
         post?: never;
@@ -1026,6 +1048,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Appraisals recorded on an application */
         get: operations["LoanApplicationsController_listAppraisals"];
         put?: never;
         /** Record an appraisal (thẩm định) while UNDER_APPRAISAL */
@@ -1043,6 +1066,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Documents recorded on an application */
         get: operations["LoanApplicationsController_documents"];
         put?: never;
         /** Record a document’s metadata (name, type, checksum) */
@@ -1213,6 +1237,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Statement imports, newest first, with their counts (lines only on one import) */
         get: operations["RepaymentImportsController_list"];
         put?: never;
         /** Upload a bank statement (CSV text in JSON); lines are matched and recorded by a job */
@@ -1298,6 +1323,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** State of a reminder run started by hand */
         get: operations["NotificationsController_get"];
         put?: never;
         post?: never;
@@ -1345,6 +1371,56 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        AuditEventDto: {
+            /** @example 42 */
+            id: string;
+            /** @example 3 */
+            chainId: number;
+            /** @example 2026-11-22T01:00:00.000Z */
+            occurredAt: string;
+            /** @example 1 */
+            actorId: string | null;
+            /** @example admin */
+            actorUsername: string;
+            /** @example user.create */
+            action: string;
+            /** @example user */
+            entityType: string;
+            /** @example 2 */
+            entityId: string;
+            /** @example null */
+            before: Record<string, never> | null;
+            /**
+             * @example {
+             *       "username": "officer.lan"
+             *     }
+             */
+            after: Record<string, never> | null;
+            /** @example req-1 */
+            requestId: string | null;
+            /** @example GENESIS */
+            prevHash: string;
+            /** @example 9f86d081884c7d65… */
+            hash: string;
+        };
+        AuditEventPageDto: {
+            items: components["schemas"]["AuditEventDto"][];
+            /**
+             * @description The page number, from 1
+             * @example 1
+             */
+            page: number;
+            /**
+             * @description Rows a page (at most 200)
+             * @example 50
+             */
+            pageSize: number;
+            /**
+             * @description Rows matching the filter, over all pages
+             * @example 1
+             */
+            total: number;
+        };
         AuditVerifyDto: {
             /** @example true */
             ok: boolean;
@@ -1423,6 +1499,24 @@ export interface components {
              */
             borrowerId?: string;
         };
+        UserPageDto: {
+            items: components["schemas"]["UserDto"][];
+            /**
+             * @description The page number, from 1
+             * @example 1
+             */
+            page: number;
+            /**
+             * @description Rows a page (at most 200)
+             * @example 50
+             */
+            pageSize: number;
+            /**
+             * @description Rows matching the filter, over all pages
+             * @example 1
+             */
+            total: number;
+        };
         BusinessDateDto: {
             /**
              * @description The open business day; close of business for it advances it by one day
@@ -1479,11 +1573,35 @@ export interface components {
              */
             totalBalance: string;
         };
+        LedgerAccountDto: {
+            /**
+             * @description The account’s purpose, its stable key
+             * @example PRINCIPAL_RECEIVABLE
+             */
+            account: string;
+            /** @example 2111 */
+            glCode: string;
+            /** @example Cho vay (dư nợ gốc) */
+            nameVi: string;
+            /** @example Loan principal receivable */
+            nameEn: string;
+            /**
+             * @example ASSET
+             * @enum {string}
+             */
+            type: "ASSET" | "CONTRA_ASSET" | "LIABILITY" | "EQUITY" | "INCOME" | "EXPENSE" | "OFF_BALANCE";
+        };
         UpdateGlCodeDto: {
             /**
              * @description The fund’s general-ledger code for this account
              * @example 2111
              */
+            glCode: string;
+        };
+        GlCodeDto: {
+            /** @example PRINCIPAL_RECEIVABLE */
+            account: string;
+            /** @example 2111 */
             glCode: string;
         };
         LoanTermsDto: {
@@ -1600,6 +1718,24 @@ export interface components {
             asOf: string | null;
             /** @example null */
             closedOn: string | null;
+        };
+        LoanPageDto: {
+            items: components["schemas"]["LoanDto"][];
+            /**
+             * @description The page number, from 1
+             * @example 1
+             */
+            page: number;
+            /**
+             * @description Rows a page (at most 200)
+             * @example 50
+             */
+            pageSize: number;
+            /**
+             * @description Rows matching the filter, over all pages
+             * @example 1
+             */
+            total: number;
         };
         InstallmentDto: {
             /** @example 1 */
@@ -1788,6 +1924,38 @@ export interface components {
             /** @example 10701370 */
             totalInterest: string;
             installments: components["schemas"]["PreviewInstallmentDto"][];
+        };
+        ReconciliationRowDto: {
+            /** @example 42 */
+            loanId: string;
+            /** @example HĐTD-2025-000042 */
+            contractNumber: string;
+            /**
+             * @description The ledger account compared, or `FLOW <counter>` for a cumulative flow counter, or `WRITTEN_OFF_DEBT (recoveries)`
+             * @example INTEREST_RECEIVABLE
+             */
+            account: string;
+            /**
+             * @description The figure cached on the loan, VND
+             * @example 1250000
+             */
+            cached: string;
+            /**
+             * @description The same figure from the journal, VND
+             * @example 1200000
+             */
+            ledger: string;
+        };
+        ReconciliationResultDto: {
+            /** @example 504 */
+            loansChecked: number;
+            /** @description Empty when the loans agree with the ledger */
+            mismatches: components["schemas"]["ReconciliationRowDto"][];
+            /**
+             * @description Journal transactions whose entries do not sum to zero (at most 100); empty when balanced
+             * @example []
+             */
+            unbalancedTransactions: string[];
         };
         RestructuringInstallmentDto: {
             /** @example 2025-05-10 */
@@ -2011,11 +2179,53 @@ export interface components {
              * @description The run now closing (its date is its id); null when nothing is left to close
              * @example 2025-04-19
              */
-            runDate: Record<string, never> | null;
+            runDate: string | null;
             /** @example 2025-04-20 */
             until: string;
             /** @example /api/v1/close-of-business/runs/2025-04-19 */
-            location: Record<string, never> | null;
+            location: string | null;
+        };
+        CloseRunDto: {
+            /** @example 2025-04-19 */
+            businessDate: string;
+            /** @enum {string} */
+            status: "QUEUED" | "RUNNING" | "SUCCEEDED" | "FAILED";
+            /** @example 2025-04-20 */
+            until: string;
+            attempt: number;
+            /** @enum {string} */
+            trigger: "MANUAL" | "SCHEDULED" | "CLI" | "CHAINED" | "RETRY";
+            queuedAt: string | null;
+            /** Format: date-time */
+            startedAt: string | null;
+            /** Format: date-time */
+            finishedAt: string | null;
+            durationMs: number | null;
+            loansTotal: number;
+            /** @description Loans of the chunks done so far */
+            loansDone: number;
+            chunksTotal: number;
+            chunksDone: number;
+            chunksFailed: number;
+            errors: Record<string, never>[];
+        };
+        CloseRunPageDto: {
+            items: components["schemas"]["CloseRunDto"][];
+            /**
+             * @description The page number, from 1
+             * @example 1
+             */
+            page: number;
+            /**
+             * @description Rows a page (at most 200)
+             * @example 50
+             */
+            pageSize: number;
+            /**
+             * @description Rows matching the filter, over all pages
+             * @example 1
+             */
+            total: number;
         };
         CloseChunkDto: {
             chunkNo: number;
@@ -2028,14 +2238,14 @@ export interface components {
              * @description Borrower ids to (exclusive); null = no bound
              * @example 812
              */
-            borrowerTo: Record<string, never> | null;
+            borrowerTo: string | null;
             loans: number;
             loansDone: number;
             /** @enum {string} */
             status: "PENDING" | "RUNNING" | "DONE" | "FAILED";
             attempts: number;
-            error: Record<string, never> | null;
-            durationMs: Record<string, never> | null;
+            error: string | null;
+            durationMs: number | null;
         };
         CloseRunDetailDto: {
             /** @example 2025-04-19 */
@@ -2048,9 +2258,11 @@ export interface components {
             /** @enum {string} */
             trigger: "MANUAL" | "SCHEDULED" | "CLI" | "CHAINED" | "RETRY";
             queuedAt: string | null;
-            startedAt: Record<string, never> | null;
-            finishedAt: Record<string, never> | null;
-            durationMs: Record<string, never> | null;
+            /** Format: date-time */
+            startedAt: string | null;
+            /** Format: date-time */
+            finishedAt: string | null;
+            durationMs: number | null;
             loansTotal: number;
             /** @description Loans of the chunks done so far */
             loansDone: number;
@@ -2059,6 +2271,23 @@ export interface components {
             chunksFailed: number;
             errors: Record<string, never>[];
             chunks: components["schemas"]["CloseChunkDto"][];
+        };
+        BoardSessionDto: {
+            /**
+             * @description Where the board is served
+             * @example /admin/queues
+             */
+            url: string;
+            /**
+             * @description Bearer token for the board (also set as an HttpOnly cookie)
+             * @example eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9…
+             */
+            token: string;
+            /**
+             * @description When the session ends (one hour)
+             * @example 2025-04-19T10:00:00.000Z
+             */
+            expiresAt: string;
         };
         ClassificationPolicyDto: {
             /** @example MICROFINANCE */
@@ -2229,6 +2458,24 @@ export interface components {
             /** @example 2026-11-22T01:00:00.000Z */
             updatedAt: string;
         };
+        BorrowerPageDto: {
+            items: components["schemas"]["BorrowerDto"][];
+            /**
+             * @description The page number, from 1
+             * @example 1
+             */
+            page: number;
+            /**
+             * @description Rows a page (at most 200)
+             * @example 50
+             */
+            pageSize: number;
+            /**
+             * @description Rows matching the filter, over all pages
+             * @example 1
+             */
+            total: number;
+        };
         UpdateBorrowerDto: {
             /** @example Hợp tác xã Chè Tân Cương */
             legalName?: string;
@@ -2313,6 +2560,24 @@ export interface components {
             /** @example 2026-11-22T01:00:00.000Z */
             createdAt: string;
         };
+        CooperativeGroupPageDto: {
+            items: components["schemas"]["CooperativeGroupDto"][];
+            /**
+             * @description The page number, from 1
+             * @example 1
+             */
+            page: number;
+            /**
+             * @description Rows a page (at most 200)
+             * @example 50
+             */
+            pageSize: number;
+            /**
+             * @description Rows matching the filter, over all pages
+             * @example 1
+             */
+            total: number;
+        };
         CreateCapitalSourceDto: {
             /** @example Vốn ủy thác ngân sách tỉnh 2026 */
             name: string;
@@ -2363,6 +2628,24 @@ export interface components {
             /** @example 2026-11-22T01:00:00.000Z */
             createdAt: string;
         };
+        CapitalSourcePageDto: {
+            items: components["schemas"]["CapitalSourceDto"][];
+            /**
+             * @description The page number, from 1
+             * @example 1
+             */
+            page: number;
+            /**
+             * @description Rows a page (at most 200)
+             * @example 50
+             */
+            pageSize: number;
+            /**
+             * @description Rows matching the filter, over all pages
+             * @example 1
+             */
+            total: number;
+        };
         CreateCapitalMovementDto: {
             /**
              * @example ALLOCATION
@@ -2398,6 +2681,24 @@ export interface components {
             note: string | null;
             /** @example 2026-11-22T01:00:00.000Z */
             createdAt: string;
+        };
+        CapitalMovementPageDto: {
+            items: components["schemas"]["CapitalMovementDto"][];
+            /**
+             * @description The page number, from 1
+             * @example 1
+             */
+            page: number;
+            /**
+             * @description Rows a page (at most 200)
+             * @example 50
+             */
+            pageSize: number;
+            /**
+             * @description Rows matching the filter, over all pages
+             * @example 1
+             */
+            total: number;
         };
         SetCharterCapitalDto: {
             /**
@@ -2645,6 +2946,24 @@ export interface components {
             retiredAt: string | null;
             current: components["schemas"]["LoanProductVersionDto"];
         };
+        LoanProductPageDto: {
+            items: components["schemas"]["LoanProductDto"][];
+            /**
+             * @description The page number, from 1
+             * @example 1
+             */
+            page: number;
+            /**
+             * @description Rows a page (at most 200)
+             * @example 50
+             */
+            pageSize: number;
+            /**
+             * @description Rows matching the filter, over all pages
+             * @example 1
+             */
+            total: number;
+        };
         LoanProductParametersDto: {
             /** @example Cho vay sản xuất nông nghiệp */
             name: string;
@@ -2890,6 +3209,24 @@ export interface components {
             /** @example 2026-11-22T01:00:00.000Z */
             updatedAt: string;
             statusHistory: components["schemas"]["StatusHistoryDto"][];
+        };
+        LoanApplicationPageDto: {
+            items: components["schemas"]["LoanApplicationDto"][];
+            /**
+             * @description The page number, from 1
+             * @example 1
+             */
+            page: number;
+            /**
+             * @description Rows a page (at most 200)
+             * @example 50
+             */
+            pageSize: number;
+            /**
+             * @description Rows matching the filter, over all pages
+             * @example 1
+             */
+            total: number;
         };
         ApproveApplicationDto: {
             /** @example 800000000 */
@@ -3206,12 +3543,255 @@ export interface components {
             status: string;
             /** @example 0 */
             progress: number;
-            /** @example 120000 */
-            rowCount?: Record<string, never>;
+            /**
+             * @description Rows the export writes
+             * @example 120000
+             */
+            rowCount: number | null;
             /** @example /api/v1/report-exports/6f1c1e5e-8a1f-4d7e-9a53-3c3f1b0d2a11 */
             statusUrl: string;
             /** @example /api/v1/report-exports/6f1c1e5e-8a1f-4d7e-9a53-3c3f1b0d2a11/download */
             downloadUrl: string;
+        };
+        AgingRowDto: {
+            /**
+             * @example DPD_1_9
+             * @enum {string}
+             */
+            bucket: "CURRENT" | "DPD_1_9" | "DPD_10_29" | "DPD_30_89" | "DPD_90_179" | "DPD_180_PLUS";
+            /**
+             * @description Fewest days past due in the bucket
+             * @example 1
+             */
+            minDpd: number;
+            /** @example 12 */
+            loanCount: number;
+            /**
+             * @description Outstanding principal, VND
+             * @example 1250000000
+             */
+            outstanding: string;
+            /**
+             * @description Overdue principal, VND
+             * @example 85000000
+             */
+            overduePrincipal: string;
+            /** @description Share of the outstanding */
+            share: components["schemas"]["ShareDto"];
+        };
+        AgingTotalsDto: {
+            /** @example 287 */
+            loanCount: number;
+            /** @example 98750000000 */
+            outstanding: string;
+            /** @example 1250000000 */
+            overduePrincipal: string;
+        };
+        AgingReportDto: {
+            /**
+             * @example AGING
+             * @enum {string}
+             */
+            report: "AGING";
+            /** @example 2025-12-31 */
+            asOf: string;
+            /**
+             * @description SNAPSHOT (month-end close), LIVE (last closed date) or RECONSTRUCTED (ledger + engine replay)
+             * @example LIVE
+             * @enum {string}
+             */
+            source: "SNAPSHOT" | "LIVE" | "RECONSTRUCTED";
+            shareMethod: components["schemas"]["ShareMethodDto"];
+            /** @description Every bucket, in order, also when empty */
+            rows: components["schemas"]["AgingRowDto"][];
+            totals: components["schemas"]["AgingTotalsDto"];
+        };
+        LoanListItemDto: {
+            /** @example 42 */
+            loanId: string;
+            /** @example HĐTD-2025-000042 */
+            contractNumber: string;
+            /** @example 7 */
+            borrowerId: string;
+            /** @example HTX Nông nghiệp Tân Cương */
+            borrowerName: string;
+            /** @example COOPERATIVE */
+            borrowerType: string;
+            /** @example 01110 */
+            sectorCode: string;
+            /** @example VSIC2018 */
+            sectorVersion: string;
+            /** @example 05443 */
+            communeCode: string;
+            /** @example ACTIVE */
+            status: string;
+            /**
+             * @description Disbursed by asOf, VND
+             * @example 500000000
+             */
+            disbursed: string;
+            /** @example 400000000 */
+            outstanding: string;
+            /** @example 0 */
+            overduePrincipal: string;
+            /** @example 0 */
+            overdueInterest: string;
+            /** @example 0 */
+            penaltyInterest: string;
+            /** @example 0 */
+            daysPastDue: number;
+            /** @example 1 */
+            debtGroup: number;
+            /** @example 0 */
+            specificProvision: string;
+            /** @example 3000000 */
+            generalProvision: string;
+        };
+        LoanListReportDto: {
+            items: components["schemas"]["LoanListItemDto"][];
+            /**
+             * @description The page number, from 1
+             * @example 1
+             */
+            page: number;
+            /**
+             * @description Rows a page (at most 200)
+             * @example 50
+             */
+            pageSize: number;
+            /**
+             * @description Rows matching the filter, over all pages
+             * @example 1
+             */
+            total: number;
+            /** @example 2025-12-31 */
+            asOf: string;
+            /**
+             * @description SNAPSHOT (month-end close), LIVE (last closed date) or RECONSTRUCTED (ledger + engine replay)
+             * @example LIVE
+             * @enum {string}
+             */
+            source: "SNAPSHOT" | "LIVE" | "RECONSTRUCTED";
+        };
+        CapitalSourceReportRowDto: {
+            /** @example 1 */
+            capitalSourceId: string;
+            /** @example Vốn điều lệ */
+            name: string;
+            /**
+             * @example CHARTER_CAPITAL
+             * @enum {string}
+             */
+            kind: "CHARTER_CAPITAL" | "ENTRUSTED_BUDGET" | "NATIONAL_EMPLOYMENT_FUND" | "OTHER";
+            /** @example false */
+            bearsCreditRisk: boolean;
+            /** @example 50000000000 */
+            capital: string;
+            /** @example 30000000000 */
+            disbursed: string;
+            /** @example 10000000000 */
+            repaid: string;
+            /** @example 20000000000 */
+            outstanding: string;
+            /**
+             * @description Capital − outstanding
+             * @example 30000000000
+             */
+            available: string;
+            /** @example 1800000000 */
+            interestEarned: string;
+        };
+        CapitalSourceReportDto: {
+            /**
+             * @example CAPITAL_SOURCES
+             * @enum {string}
+             */
+            report: "CAPITAL_SOURCES";
+            /** @example 2025-12-31 */
+            asOf: string;
+            rows: components["schemas"]["CapitalSourceReportRowDto"][];
+        };
+        ReportMismatchDto: {
+            /** @example 42 */
+            loanId: string;
+            /** @example HĐTD-2025-000042 */
+            contractNumber: string;
+            /** @example PRINCIPAL_RECEIVABLE */
+            account: string;
+            /**
+             * @description From the loan’s events (or its cache on the last closed date), VND
+             * @example 400000000
+             */
+            loanBalance: string;
+            /**
+             * @description From the journal, VND
+             * @example 400000000
+             */
+            ledger: string;
+        };
+        ReconciliationCacheDto: {
+            /** @example 0 */
+            mismatches: number;
+            /**
+             * @description Whether the cache check ran (only on the last closed date)
+             * @example true
+             */
+            checked: boolean;
+        };
+        ReconciliationReportDto: {
+            /**
+             * @example RECONCILIATION
+             * @enum {string}
+             */
+            report: "RECONCILIATION";
+            /** @example 2025-12-31 */
+            asOf: string;
+            /** @example 504 */
+            loansChecked: number;
+            /** @example 98750000000 */
+            ledgerPrincipal: string;
+            /** @example 98750000000 */
+            eventPrincipal: string;
+            /** @description Empty when the ledger and the loans agree */
+            mismatches: components["schemas"]["ReportMismatchDto"][];
+            /**
+             * @description Journal transactions valued by asOf that do not balance
+             * @example []
+             */
+            unbalancedTransactions: string[];
+            cache: components["schemas"]["ReconciliationCacheDto"];
+        };
+        ExportStatusDto: {
+            /** @example 6f1c1e5e-8a1f-4d7e-9a53-3c3f1b0d2a11 */
+            id: string;
+            /** @example QUEUED */
+            status: string;
+            /** @example 0 */
+            progress: number;
+            /**
+             * @description Rows the export writes
+             * @example 120000
+             */
+            rowCount: number | null;
+            /** @example /api/v1/report-exports/6f1c1e5e-8a1f-4d7e-9a53-3c3f1b0d2a11 */
+            statusUrl: string;
+            /** @example /api/v1/report-exports/6f1c1e5e-8a1f-4d7e-9a53-3c3f1b0d2a11/download */
+            downloadUrl: string;
+            /**
+             * @description The report exported
+             * @example loans
+             */
+            report: string;
+            /**
+             * @example xlsx
+             * @enum {string}
+             */
+            format: "csv" | "xlsx" | "pdf";
+            /**
+             * @description Why the export FAILED; null otherwise
+             * @example null
+             */
+            error: string | null;
         };
         StatementLineDto: {
             /** @example 2025-04-10 */
@@ -3379,12 +3959,90 @@ export interface components {
             failure: string | null;
             lines?: components["schemas"]["ImportLineDto"][];
         };
+        RepaymentImportPageDto: {
+            items: components["schemas"]["RepaymentImportDto"][];
+            /**
+             * @description The page number, from 1
+             * @example 1
+             */
+            page: number;
+            /**
+             * @description Rows a page (at most 200)
+             * @example 50
+             */
+            pageSize: number;
+            /**
+             * @description Rows matching the filter, over all pages
+             * @example 1
+             */
+            total: number;
+        };
         AssignLineDto: {
             /**
              * @description The loan the unmatched line pays
              * @example 12
              */
             loanId: string;
+        };
+        NotificationDto: {
+            /** @example 41 */
+            id: string;
+            /** @example 3 */
+            borrowerId: string;
+            /** @example 12 */
+            loanId: string;
+            /** @example HĐTD-2025-000001 */
+            contractNumber: string;
+            /** @example 1 */
+            installmentSeq: number;
+            /**
+             * @example DUE_SOON
+             * @enum {string}
+             */
+            kind: "DUE_SOON" | "OVERDUE";
+            /** @example 2025-04-08 */
+            forDate: string;
+            /** @example 2025-04-10 */
+            dueDate: string;
+            /**
+             * @description Unpaid principal of the installment
+             * @example 100000000
+             */
+            principalAmount: string;
+            /**
+             * @description Billed unpaid interest; null before billing (interest is billed on the due date)
+             * @example 3057534
+             */
+            interestAmount: string | null;
+            /** @example 0 */
+            daysPastDue: number;
+            /** @example Kỳ 1 của hợp đồng HĐTD-2025-000001 đến hạn ngày 2025-04-10: gốc 100000000 đồng và lãi của kỳ. */
+            message: string;
+            /**
+             * @example SKIPPED
+             * @enum {string}
+             */
+            emailStatus: "PENDING" | "SENT" | "SKIPPED" | "FAILED";
+            /** @example 2025-04-08T00:05:00.000Z */
+            createdAt: string;
+        };
+        NotificationPageDto: {
+            items: components["schemas"]["NotificationDto"][];
+            /**
+             * @description The page number, from 1
+             * @example 1
+             */
+            page: number;
+            /**
+             * @description Rows a page (at most 200)
+             * @example 50
+             */
+            pageSize: number;
+            /**
+             * @description Rows matching the filter, over all pages
+             * @example 1
+             */
+            total: number;
         };
         ReminderRunDto: {
             /**
@@ -3508,8 +4166,88 @@ export interface components {
             /** @description The latest close of business run, null before the first */
             lastClose: components["schemas"]["LastCloseDto"] | null;
         };
+        FieldErrorDto: {
+            /**
+             * @description The field (dotted path for nested fields, "line N" for a file line)
+             * @example amount
+             */
+            field: string;
+            /**
+             * @description The rule the value broke
+             * @example isPositive
+             */
+            rule: string;
+            /**
+             * @description The message, in the request language
+             * @example Số tiền phải lớn hơn 0.
+             */
+            message: string;
+        };
+        ProblemDetailsDto: {
+            /** @example /problems/request-validation-failed */
+            type: string;
+            /** @example Invalid request */
+            title: string;
+            /** @example 400 */
+            status: number;
+            /**
+             * @description Stable dotted code; branch on this, never on detail
+             * @example REQUEST.VALIDATION_FAILED
+             */
+            code: string;
+            /**
+             * @description Vietnamese by default, English with Accept-Language: en
+             * @example Dữ liệu gửi lên không hợp lệ: 1 trường vi phạm quy tắc.
+             */
+            detail: string;
+            /** @example /api/v1/loans/42/repayments */
+            instance?: string;
+            /** @example b7c1d7e0-3f0e-4a57-9a51-2f1c0c8f4f15 */
+            requestId?: string;
+            /** @description One entry per field and broken rule; empty when the error is not about a field */
+            errors: components["schemas"]["FieldErrorDto"][];
+        } & {
+            [key: string]: unknown;
+        };
     };
-    responses: never;
+    responses: {
+        /** @description Bad request: a field breaks a rule (REQUEST.VALIDATION_FAILED, errors[] names each) or the body is malformed */
+        Problem400: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+            };
+        };
+        /** @description No such record (RESOURCE.NOT_FOUND or the module’s own code) */
+        Problem404: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+            };
+        };
+        /** @description Conflicts with the record’s current state, or the same Idempotency-Key is still in flight */
+        Problem409: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+            };
+        };
+        /** @description A business rule refused the request (the code and parameters name the rule) */
+        Problem422: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+            };
+        };
+    };
     parameters: never;
     requestBodies: never;
     headers: never;
@@ -3539,21 +4277,28 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AuditEventPageDto"];
+                };
             };
+            400: components["responses"]["Problem400"];
             /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
             /** @description Allowed roles: AUDITOR, ADMIN (problem+json AUTH.FORBIDDEN) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
         };
     };
@@ -3579,14 +4324,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
             /** @description Allowed roles: AUDITOR, ADMIN (problem+json AUTH.FORBIDDEN) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
         };
     };
@@ -3611,12 +4360,24 @@ export interface operations {
                     "application/json": components["schemas"]["AccessTokenDto"];
                 };
             };
+            400: components["responses"]["Problem400"];
+            /** @description Wrong username or password, or the user is disabled (AUTH.INVALID_CREDENTIALS) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
             /** @description Too many attempts (AUTH.RATE_LIMITED) */
             429: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
         };
     };
@@ -3642,14 +4403,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
             /** @description Allowed roles: ADMIN, OFFICER, APPROVER, AUDITOR, COOPERATIVE (problem+json AUTH.FORBIDDEN) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
         };
     };
@@ -3669,21 +4434,28 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["UserPageDto"];
+                };
             };
+            400: components["responses"]["Problem400"];
             /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
             /** @description Allowed roles: ADMIN (problem+json AUTH.FORBIDDEN) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
         };
     };
@@ -3708,20 +4480,27 @@ export interface operations {
                     "application/json": components["schemas"]["UserDto"];
                 };
             };
+            400: components["responses"]["Problem400"];
             /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
             /** @description Allowed roles: ADMIN (problem+json AUTH.FORBIDDEN) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
+            409: components["responses"]["Problem409"];
+            422: components["responses"]["Problem422"];
         };
     };
     UsersController_get: {
@@ -3743,20 +4522,26 @@ export interface operations {
                     "application/json": components["schemas"]["UserDto"];
                 };
             };
+            400: components["responses"]["Problem400"];
             /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
             /** @description Allowed roles: ADMIN (problem+json AUTH.FORBIDDEN) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
+            404: components["responses"]["Problem404"];
         };
     };
     UsersController_disable: {
@@ -3778,20 +4563,28 @@ export interface operations {
                     "application/json": components["schemas"]["UserDto"];
                 };
             };
+            400: components["responses"]["Problem400"];
             /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
             /** @description Allowed roles: ADMIN (problem+json AUTH.FORBIDDEN) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
+            422: components["responses"]["Problem422"];
         };
     };
     UsersController_enable: {
@@ -3813,20 +4606,28 @@ export interface operations {
                     "application/json": components["schemas"]["UserDto"];
                 };
             };
+            400: components["responses"]["Problem400"];
             /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
             /** @description Allowed roles: ADMIN (problem+json AUTH.FORBIDDEN) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
+            422: components["responses"]["Problem422"];
         };
     };
     HealthController_check: {
@@ -3999,14 +4800,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
             /** @description Allowed roles: ADMIN, OFFICER, APPROVER, AUDITOR, COOPERATIVE (problem+json AUTH.FORBIDDEN) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
         };
     };
@@ -4031,20 +4836,27 @@ export interface operations {
                     "application/json": components["schemas"]["BusinessDateDto"];
                 };
             };
+            400: components["responses"]["Problem400"];
             /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
             /** @description Allowed roles: ADMIN (problem+json AUTH.FORBIDDEN) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
+            409: components["responses"]["Problem409"];
+            422: components["responses"]["Problem422"];
         };
     };
     LedgerController_trialBalance: {
@@ -4067,19 +4879,24 @@ export interface operations {
                     "application/json": components["schemas"]["TrialBalanceDto"];
                 };
             };
+            400: components["responses"]["Problem400"];
             /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
             /** @description Allowed roles: ADMIN, AUDITOR, APPROVER, OFFICER (problem+json AUTH.FORBIDDEN) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
         };
     };
@@ -4092,19 +4909,31 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LedgerAccountDto"][];
+                };
+            };
             /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
             /** @description Allowed roles: ADMIN, AUDITOR, APPROVER, OFFICER (problem+json AUTH.FORBIDDEN) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
         };
     };
@@ -4123,20 +4952,36 @@ export interface operations {
             };
         };
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GlCodeDto"];
+                };
+            };
+            400: components["responses"]["Problem400"];
             /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
             /** @description Allowed roles: ADMIN (problem+json AUTH.FORBIDDEN) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
+            422: components["responses"]["Problem422"];
         };
     };
     LoansController_list: {
@@ -4160,19 +5005,32 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LoanPageDto"];
+                };
+            };
+            400: components["responses"]["Problem400"];
             /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
             /** @description Allowed roles: OFFICER, APPROVER, AUDITOR, ADMIN, COOPERATIVE (problem+json AUTH.FORBIDDEN) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
         };
     };
@@ -4195,20 +5053,26 @@ export interface operations {
                     "application/json": components["schemas"]["LoanDto"];
                 };
             };
+            400: components["responses"]["Problem400"];
             /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
             /** @description Allowed roles: OFFICER, APPROVER, AUDITOR, ADMIN, COOPERATIVE (problem+json AUTH.FORBIDDEN) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
+            404: components["responses"]["Problem404"];
         };
     };
     LoansController_schedule: {
@@ -4230,20 +5094,26 @@ export interface operations {
                     "application/json": components["schemas"]["InstallmentDto"][];
                 };
             };
+            400: components["responses"]["Problem400"];
             /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
             /** @description Allowed roles: OFFICER, APPROVER, AUDITOR, ADMIN, COOPERATIVE (problem+json AUTH.FORBIDDEN) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
+            404: components["responses"]["Problem404"];
         };
     };
     LoansController_transactions: {
@@ -4265,20 +5135,26 @@ export interface operations {
                     "application/json": components["schemas"]["LoanEventDto"][];
                 };
             };
+            400: components["responses"]["Problem400"];
             /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
             /** @description Allowed roles: OFFICER, APPROVER, AUDITOR, ADMIN, COOPERATIVE (problem+json AUTH.FORBIDDEN) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
+            404: components["responses"]["Problem404"];
         };
     };
     LoansController_payoff: {
@@ -4303,20 +5179,26 @@ export interface operations {
                     "application/json": components["schemas"]["PayoffDto"];
                 };
             };
+            400: components["responses"]["Problem400"];
             /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
             /** @description Allowed roles: OFFICER, APPROVER, AUDITOR, ADMIN, COOPERATIVE (problem+json AUTH.FORBIDDEN) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
+            404: components["responses"]["Problem404"];
         };
     };
     LoansController_disburse: {
@@ -4345,33 +5227,43 @@ export interface operations {
                     "application/json": components["schemas"]["LoanDto"];
                 };
             };
+            400: components["responses"]["Problem400"];
             /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
             /** @description Allowed roles: OFFICER (problem+json AUTH.FORBIDDEN) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
+            404: components["responses"]["Problem404"];
             /** @description IDEMPOTENCY.REQUEST_IN_FLIGHT */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
             /** @description IDEMPOTENCY.KEY_REUSED or a business rule refused */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
         };
     };
@@ -4401,33 +5293,43 @@ export interface operations {
                     "application/json": components["schemas"]["RepaymentResultDto"];
                 };
             };
+            400: components["responses"]["Problem400"];
             /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
             /** @description Allowed roles: OFFICER (problem+json AUTH.FORBIDDEN) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
+            404: components["responses"]["Problem404"];
             /** @description IDEMPOTENCY.REQUEST_IN_FLIGHT */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
             /** @description IDEMPOTENCY.KEY_REUSED or a business rule refused */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
         };
     };
@@ -4458,33 +5360,43 @@ export interface operations {
                     "application/json": components["schemas"]["LoanDto"];
                 };
             };
+            400: components["responses"]["Problem400"];
             /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
             /** @description Allowed roles: OFFICER (problem+json AUTH.FORBIDDEN) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
+            404: components["responses"]["Problem404"];
             /** @description IDEMPOTENCY.REQUEST_IN_FLIGHT */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
             /** @description IDEMPOTENCY.KEY_REUSED or a business rule refused */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
         };
     };
@@ -4511,20 +5423,28 @@ export interface operations {
                     "application/json": components["schemas"]["LoanDto"];
                 };
             };
+            400: components["responses"]["Problem400"];
             /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
             /** @description Allowed roles: OFFICER (problem+json AUTH.FORBIDDEN) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
+            422: components["responses"]["Problem422"];
         };
     };
     SchedulePreviewsController_preview: {
@@ -4548,20 +5468,27 @@ export interface operations {
                     "application/json": components["schemas"]["SchedulePreviewResultDto"];
                 };
             };
+            400: components["responses"]["Problem400"];
             /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
             /** @description Allowed roles: OFFICER, APPROVER, ADMIN, AUDITOR (problem+json AUTH.FORBIDDEN) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
+            409: components["responses"]["Problem409"];
+            422: components["responses"]["Problem422"];
         };
     };
     ReconciliationController_run: {
@@ -4573,19 +5500,31 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReconciliationResultDto"];
+                };
+            };
             /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
             /** @description Allowed roles: ADMIN, AUDITOR, APPROVER, OFFICER (problem+json AUTH.FORBIDDEN) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
         };
     };
@@ -4608,20 +5547,26 @@ export interface operations {
                     "application/json": components["schemas"]["RestructuringDto"][];
                 };
             };
+            400: components["responses"]["Problem400"];
             /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
             /** @description Allowed roles: OFFICER, APPROVER, AUDITOR, ADMIN, COOPERATIVE (problem+json AUTH.FORBIDDEN) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
+            404: components["responses"]["Problem404"];
         };
     };
     RestructuringsController_propose: {
@@ -4647,20 +5592,28 @@ export interface operations {
                     "application/json": components["schemas"]["RestructuringDto"];
                 };
             };
+            400: components["responses"]["Problem400"];
             /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
             /** @description Allowed roles: OFFICER (problem+json AUTH.FORBIDDEN) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
+            422: components["responses"]["Problem422"];
         };
     };
     RestructuringsController_approve: {
@@ -4687,20 +5640,28 @@ export interface operations {
                     "application/json": components["schemas"]["RestructuringDto"];
                 };
             };
+            400: components["responses"]["Problem400"];
             /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
             /** @description Allowed roles: APPROVER (problem+json AUTH.FORBIDDEN) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
+            422: components["responses"]["Problem422"];
         };
     };
     RestructuringsController_reject: {
@@ -4727,20 +5688,28 @@ export interface operations {
                     "application/json": components["schemas"]["RestructuringDto"];
                 };
             };
+            400: components["responses"]["Problem400"];
             /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
             /** @description Allowed roles: APPROVER (problem+json AUTH.FORBIDDEN) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
+            422: components["responses"]["Problem422"];
         };
     };
     WriteOffsController_list: {
@@ -4762,20 +5731,26 @@ export interface operations {
                     "application/json": components["schemas"]["WriteOffDto"][];
                 };
             };
+            400: components["responses"]["Problem400"];
             /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
             /** @description Allowed roles: OFFICER, APPROVER, AUDITOR, ADMIN, COOPERATIVE (problem+json AUTH.FORBIDDEN) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
+            404: components["responses"]["Problem404"];
         };
     };
     WriteOffsController_propose: {
@@ -4801,20 +5776,28 @@ export interface operations {
                     "application/json": components["schemas"]["WriteOffDto"];
                 };
             };
+            400: components["responses"]["Problem400"];
             /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
             /** @description Allowed roles: OFFICER (problem+json AUTH.FORBIDDEN) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
+            422: components["responses"]["Problem422"];
         };
     };
     WriteOffsController_approve: {
@@ -4841,20 +5824,28 @@ export interface operations {
                     "application/json": components["schemas"]["WriteOffDto"];
                 };
             };
+            400: components["responses"]["Problem400"];
             /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
             /** @description Allowed roles: APPROVER (problem+json AUTH.FORBIDDEN) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
+            422: components["responses"]["Problem422"];
         };
     };
     WriteOffsController_reject: {
@@ -4881,20 +5872,28 @@ export interface operations {
                     "application/json": components["schemas"]["WriteOffDto"];
                 };
             };
+            400: components["responses"]["Problem400"];
             /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
             /** @description Allowed roles: APPROVER (problem+json AUTH.FORBIDDEN) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
+            422: components["responses"]["Problem422"];
         };
     };
     WriteOffsController_recoveries: {
@@ -4916,20 +5915,26 @@ export interface operations {
                     "application/json": components["schemas"]["RecoveryDto"][];
                 };
             };
+            400: components["responses"]["Problem400"];
             /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
             /** @description Allowed roles: OFFICER, APPROVER, AUDITOR, ADMIN, COOPERATIVE (problem+json AUTH.FORBIDDEN) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
+            404: components["responses"]["Problem404"];
         };
     };
     WriteOffsController_recover: {
@@ -4958,33 +5963,43 @@ export interface operations {
                     "application/json": components["schemas"]["RecoveryDto"];
                 };
             };
+            400: components["responses"]["Problem400"];
             /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
             /** @description Allowed roles: OFFICER (problem+json AUTH.FORBIDDEN) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
+            404: components["responses"]["Problem404"];
             /** @description IDEMPOTENCY.REQUEST_IN_FLIGHT */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
             /** @description IDEMPOTENCY.KEY_REUSED or a business rule refused */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
         };
     };
@@ -5020,20 +6035,27 @@ export interface operations {
                     "application/json": components["schemas"]["CloseAcceptedDto"];
                 };
             };
+            400: components["responses"]["Problem400"];
             /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
             /** @description Allowed roles: ADMIN (problem+json AUTH.FORBIDDEN) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
+            409: components["responses"]["Problem409"];
+            422: components["responses"]["Problem422"];
         };
     };
     CloseOfBusinessController_runs: {
@@ -5049,19 +6071,32 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CloseRunPageDto"];
+                };
+            };
+            400: components["responses"]["Problem400"];
             /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
             /** @description Allowed roles: ADMIN, AUDITOR (problem+json AUTH.FORBIDDEN) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
         };
     };
@@ -5085,20 +6120,26 @@ export interface operations {
                     "application/json": components["schemas"]["CloseRunDetailDto"];
                 };
             };
+            400: components["responses"]["Problem400"];
             /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
             /** @description Allowed roles: ADMIN, AUDITOR (problem+json AUTH.FORBIDDEN) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
+            404: components["responses"]["Problem404"];
         };
     };
     CloseOfBusinessController_retry: {
@@ -5124,20 +6165,28 @@ export interface operations {
                     "application/json": components["schemas"]["CloseAcceptedDto"];
                 };
             };
+            400: components["responses"]["Problem400"];
             /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
             /** @description Allowed roles: ADMIN (problem+json AUTH.FORBIDDEN) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
+            422: components["responses"]["Problem422"];
         };
     };
     CloseOfBusinessController_boardSession: {
@@ -5149,20 +6198,34 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BoardSessionDto"];
+                };
+            };
             /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
             /** @description Allowed roles: ADMIN (problem+json AUTH.FORBIDDEN) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
+            409: components["responses"]["Problem409"];
+            422: components["responses"]["Problem422"];
         };
     };
     ClassificationPoliciesController_list: {
@@ -5187,14 +6250,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
             /** @description Allowed roles: ADMIN, OFFICER, APPROVER, AUDITOR, COOPERATIVE (problem+json AUTH.FORBIDDEN) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
         };
     };
@@ -5219,20 +6286,27 @@ export interface operations {
                     "application/json": components["schemas"]["ClassificationPolicyDto"];
                 };
             };
+            400: components["responses"]["Problem400"];
             /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
             /** @description Allowed roles: ADMIN (problem+json AUTH.FORBIDDEN) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
+            409: components["responses"]["Problem409"];
+            422: components["responses"]["Problem422"];
         };
     };
     SectorsController_list: {
@@ -5254,19 +6328,24 @@ export interface operations {
                     "application/json": components["schemas"]["SectorDto"][];
                 };
             };
+            400: components["responses"]["Problem400"];
             /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
             /** @description Allowed roles: OFFICER, APPROVER, AUDITOR, ADMIN, COOPERATIVE (problem+json AUTH.FORBIDDEN) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
         };
     };
@@ -5290,19 +6369,24 @@ export interface operations {
                     "application/json": components["schemas"]["CommuneDto"][];
                 };
             };
+            400: components["responses"]["Problem400"];
             /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
             /** @description Allowed roles: OFFICER, APPROVER, AUDITOR, ADMIN, COOPERATIVE (problem+json AUTH.FORBIDDEN) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
         };
     };
@@ -5325,19 +6409,32 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BorrowerPageDto"];
+                };
+            };
+            400: components["responses"]["Problem400"];
             /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
             /** @description Allowed roles: OFFICER, APPROVER, AUDITOR, ADMIN, COOPERATIVE (problem+json AUTH.FORBIDDEN) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
         };
     };
@@ -5362,20 +6459,27 @@ export interface operations {
                     "application/json": components["schemas"]["BorrowerDto"];
                 };
             };
+            400: components["responses"]["Problem400"];
             /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
             /** @description Allowed roles: OFFICER (problem+json AUTH.FORBIDDEN) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
+            409: components["responses"]["Problem409"];
+            422: components["responses"]["Problem422"];
         };
     };
     BorrowersController_get: {
@@ -5397,20 +6501,26 @@ export interface operations {
                     "application/json": components["schemas"]["BorrowerDto"];
                 };
             };
+            400: components["responses"]["Problem400"];
             /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
             /** @description Allowed roles: OFFICER, APPROVER, AUDITOR, ADMIN, COOPERATIVE (problem+json AUTH.FORBIDDEN) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
+            404: components["responses"]["Problem404"];
         };
     };
     BorrowersController_update: {
@@ -5436,20 +6546,28 @@ export interface operations {
                     "application/json": components["schemas"]["BorrowerDto"];
                 };
             };
+            400: components["responses"]["Problem400"];
             /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
             /** @description Allowed roles: OFFICER (problem+json AUTH.FORBIDDEN) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
+            422: components["responses"]["Problem422"];
         };
     };
     BorrowersController_deactivate: {
@@ -5471,20 +6589,28 @@ export interface operations {
                     "application/json": components["schemas"]["BorrowerDto"];
                 };
             };
+            400: components["responses"]["Problem400"];
             /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
             /** @description Allowed roles: OFFICER (problem+json AUTH.FORBIDDEN) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
+            422: components["responses"]["Problem422"];
         };
     };
     BorrowersController_relations: {
@@ -5506,20 +6632,26 @@ export interface operations {
                     "application/json": components["schemas"]["RelationDto"][];
                 };
             };
+            400: components["responses"]["Problem400"];
             /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
             /** @description Allowed roles: OFFICER, APPROVER, AUDITOR, ADMIN, COOPERATIVE (problem+json AUTH.FORBIDDEN) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
+            404: components["responses"]["Problem404"];
         };
     };
     BorrowersController_relate: {
@@ -5545,20 +6677,28 @@ export interface operations {
                     "application/json": components["schemas"]["RelationDto"][];
                 };
             };
+            400: components["responses"]["Problem400"];
             /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
             /** @description Allowed roles: OFFICER (problem+json AUTH.FORBIDDEN) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
+            422: components["responses"]["Problem422"];
         };
     };
     CooperativeGroupsController_list: {
@@ -5573,19 +6713,32 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CooperativeGroupPageDto"];
+                };
+            };
+            400: components["responses"]["Problem400"];
             /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
             /** @description Allowed roles: OFFICER, APPROVER, AUDITOR, ADMIN (problem+json AUTH.FORBIDDEN) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
         };
     };
@@ -5610,20 +6763,27 @@ export interface operations {
                     "application/json": components["schemas"]["CooperativeGroupDto"];
                 };
             };
+            400: components["responses"]["Problem400"];
             /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
             /** @description Allowed roles: OFFICER (problem+json AUTH.FORBIDDEN) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
+            409: components["responses"]["Problem409"];
+            422: components["responses"]["Problem422"];
         };
     };
     CapitalSourcesController_list: {
@@ -5638,19 +6798,32 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CapitalSourcePageDto"];
+                };
+            };
+            400: components["responses"]["Problem400"];
             /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
             /** @description Allowed roles: OFFICER, APPROVER, AUDITOR, ADMIN (problem+json AUTH.FORBIDDEN) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
         };
     };
@@ -5675,20 +6848,27 @@ export interface operations {
                     "application/json": components["schemas"]["CapitalSourceDto"];
                 };
             };
+            400: components["responses"]["Problem400"];
             /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
             /** @description Allowed roles: ADMIN (problem+json AUTH.FORBIDDEN) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
+            409: components["responses"]["Problem409"];
+            422: components["responses"]["Problem422"];
         };
     };
     CapitalSourcesController_get: {
@@ -5710,20 +6890,26 @@ export interface operations {
                     "application/json": components["schemas"]["CapitalSourceDto"];
                 };
             };
+            400: components["responses"]["Problem400"];
             /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
             /** @description Allowed roles: OFFICER, APPROVER, AUDITOR, ADMIN (problem+json AUTH.FORBIDDEN) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
+            404: components["responses"]["Problem404"];
         };
     };
     CapitalSourcesController_movements: {
@@ -5740,20 +6926,34 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CapitalMovementPageDto"];
+                };
+            };
+            400: components["responses"]["Problem400"];
             /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
             /** @description Allowed roles: OFFICER, APPROVER, AUDITOR, ADMIN (problem+json AUTH.FORBIDDEN) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
+            404: components["responses"]["Problem404"];
         };
     };
     CapitalSourcesController_move: {
@@ -5782,33 +6982,43 @@ export interface operations {
                     "application/json": components["schemas"]["CapitalMovementDto"];
                 };
             };
+            400: components["responses"]["Problem400"];
             /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
             /** @description Allowed roles: ADMIN (problem+json AUTH.FORBIDDEN) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
+            404: components["responses"]["Problem404"];
             /** @description IDEMPOTENCY.REQUEST_IN_FLIGHT */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
             /** @description IDEMPOTENCY.KEY_REUSED or a business rule refused */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
         };
     };
@@ -5834,14 +7044,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
             /** @description Allowed roles: OFFICER, APPROVER, AUDITOR, ADMIN (problem+json AUTH.FORBIDDEN) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
         };
     };
@@ -5866,20 +7080,27 @@ export interface operations {
                     "application/json": components["schemas"]["CharterCapitalDto"];
                 };
             };
+            400: components["responses"]["Problem400"];
             /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
             /** @description Allowed roles: ADMIN (problem+json AUTH.FORBIDDEN) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
+            409: components["responses"]["Problem409"];
+            422: components["responses"]["Problem422"];
         };
     };
     CharterCapitalController_inForce: {
@@ -5902,19 +7123,24 @@ export interface operations {
                     "application/json": components["schemas"]["CharterCapitalDto"];
                 };
             };
+            400: components["responses"]["Problem400"];
             /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
             /** @description Allowed roles: OFFICER, APPROVER, AUDITOR, ADMIN (problem+json AUTH.FORBIDDEN) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
         };
     };
@@ -5930,19 +7156,32 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LoanProductPageDto"];
+                };
+            };
+            400: components["responses"]["Problem400"];
             /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
             /** @description Allowed roles: OFFICER, APPROVER, AUDITOR, ADMIN, COOPERATIVE (problem+json AUTH.FORBIDDEN) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
         };
     };
@@ -5967,20 +7206,27 @@ export interface operations {
                     "application/json": components["schemas"]["LoanProductDto"];
                 };
             };
+            400: components["responses"]["Problem400"];
             /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
             /** @description Allowed roles: ADMIN (problem+json AUTH.FORBIDDEN) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
+            409: components["responses"]["Problem409"];
+            422: components["responses"]["Problem422"];
         };
     };
     LoanProductsController_get: {
@@ -6002,20 +7248,26 @@ export interface operations {
                     "application/json": components["schemas"]["LoanProductDto"];
                 };
             };
+            400: components["responses"]["Problem400"];
             /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
             /** @description Allowed roles: OFFICER, APPROVER, AUDITOR, ADMIN, COOPERATIVE (problem+json AUTH.FORBIDDEN) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
+            404: components["responses"]["Problem404"];
         };
     };
     LoanProductsController_update: {
@@ -6041,20 +7293,28 @@ export interface operations {
                     "application/json": components["schemas"]["LoanProductDto"];
                 };
             };
+            400: components["responses"]["Problem400"];
             /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
             /** @description Allowed roles: ADMIN (problem+json AUTH.FORBIDDEN) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
+            422: components["responses"]["Problem422"];
         };
     };
     LoanProductsController_versions: {
@@ -6076,20 +7336,26 @@ export interface operations {
                     "application/json": components["schemas"]["LoanProductVersionDto"][];
                 };
             };
+            400: components["responses"]["Problem400"];
             /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
             /** @description Allowed roles: OFFICER, APPROVER, AUDITOR, ADMIN (problem+json AUTH.FORBIDDEN) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
+            404: components["responses"]["Problem404"];
         };
     };
     LoanProductsController_retire: {
@@ -6111,20 +7377,28 @@ export interface operations {
                     "application/json": components["schemas"]["LoanProductDto"];
                 };
             };
+            400: components["responses"]["Problem400"];
             /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
             /** @description Allowed roles: ADMIN (problem+json AUTH.FORBIDDEN) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
+            422: components["responses"]["Problem422"];
         };
     };
     LoanApplicationsController_list: {
@@ -6141,19 +7415,32 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LoanApplicationPageDto"];
+                };
+            };
+            400: components["responses"]["Problem400"];
             /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
             /** @description Allowed roles: OFFICER, APPROVER, AUDITOR, ADMIN, COOPERATIVE (problem+json AUTH.FORBIDDEN) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
         };
     };
@@ -6178,20 +7465,27 @@ export interface operations {
                     "application/json": components["schemas"]["LoanApplicationDto"];
                 };
             };
+            400: components["responses"]["Problem400"];
             /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
             /** @description Allowed roles: OFFICER, COOPERATIVE (problem+json AUTH.FORBIDDEN) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
+            409: components["responses"]["Problem409"];
+            422: components["responses"]["Problem422"];
         };
     };
     LoanApplicationsController_get: {
@@ -6213,20 +7507,26 @@ export interface operations {
                     "application/json": components["schemas"]["LoanApplicationDto"];
                 };
             };
+            400: components["responses"]["Problem400"];
             /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
             /** @description Allowed roles: OFFICER, APPROVER, AUDITOR, ADMIN, COOPERATIVE (problem+json AUTH.FORBIDDEN) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
+            404: components["responses"]["Problem404"];
         };
     };
     LoanApplicationsController_submit: {
@@ -6248,20 +7548,28 @@ export interface operations {
                     "application/json": components["schemas"]["LoanApplicationDto"];
                 };
             };
+            400: components["responses"]["Problem400"];
             /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
             /** @description Allowed roles: OFFICER, COOPERATIVE (problem+json AUTH.FORBIDDEN) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
+            422: components["responses"]["Problem422"];
         };
     };
     LoanApplicationsController_startAppraisal: {
@@ -6283,20 +7591,28 @@ export interface operations {
                     "application/json": components["schemas"]["LoanApplicationDto"];
                 };
             };
+            400: components["responses"]["Problem400"];
             /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
             /** @description Allowed roles: OFFICER (problem+json AUTH.FORBIDDEN) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
+            422: components["responses"]["Problem422"];
         };
     };
     LoanApplicationsController_approve: {
@@ -6322,20 +7638,28 @@ export interface operations {
                     "application/json": components["schemas"]["LoanApplicationDto"];
                 };
             };
+            400: components["responses"]["Problem400"];
             /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
             /** @description Allowed roles: APPROVER (problem+json AUTH.FORBIDDEN) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
+            422: components["responses"]["Problem422"];
         };
     };
     LoanApplicationsController_reject: {
@@ -6361,20 +7685,28 @@ export interface operations {
                     "application/json": components["schemas"]["LoanApplicationDto"];
                 };
             };
+            400: components["responses"]["Problem400"];
             /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
             /** @description Allowed roles: APPROVER (problem+json AUTH.FORBIDDEN) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
+            422: components["responses"]["Problem422"];
         };
     };
     LoanApplicationsController_withdraw: {
@@ -6400,20 +7732,28 @@ export interface operations {
                     "application/json": components["schemas"]["LoanApplicationDto"];
                 };
             };
+            400: components["responses"]["Problem400"];
             /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
             /** @description Allowed roles: OFFICER, COOPERATIVE (problem+json AUTH.FORBIDDEN) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
+            422: components["responses"]["Problem422"];
         };
     };
     LoanApplicationsController_listAppraisals: {
@@ -6435,20 +7775,26 @@ export interface operations {
                     "application/json": components["schemas"]["AppraisalDto"][];
                 };
             };
+            400: components["responses"]["Problem400"];
             /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
             /** @description Allowed roles: OFFICER, APPROVER, AUDITOR, ADMIN (problem+json AUTH.FORBIDDEN) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
+            404: components["responses"]["Problem404"];
         };
     };
     LoanApplicationsController_appraise: {
@@ -6474,20 +7820,28 @@ export interface operations {
                     "application/json": components["schemas"]["AppraisalDto"];
                 };
             };
+            400: components["responses"]["Problem400"];
             /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
             /** @description Allowed roles: OFFICER (problem+json AUTH.FORBIDDEN) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
+            422: components["responses"]["Problem422"];
         };
     };
     LoanApplicationsController_documents: {
@@ -6509,20 +7863,26 @@ export interface operations {
                     "application/json": components["schemas"]["DocumentDto"][];
                 };
             };
+            400: components["responses"]["Problem400"];
             /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
             /** @description Allowed roles: OFFICER, APPROVER, AUDITOR, ADMIN, COOPERATIVE (problem+json AUTH.FORBIDDEN) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
+            404: components["responses"]["Problem404"];
         };
     };
     LoanApplicationsController_addDocument: {
@@ -6548,20 +7908,28 @@ export interface operations {
                     "application/json": components["schemas"]["DocumentDto"];
                 };
             };
+            400: components["responses"]["Problem400"];
             /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
             /** @description Allowed roles: OFFICER, COOPERATIVE (problem+json AUTH.FORBIDDEN) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
+            422: components["responses"]["Problem422"];
         };
     };
     ReportsController_portfolio: {
@@ -6584,30 +7952,45 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The report: JSON, or the file of the requested format */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["PortfolioReportDto"];
-                    "text/csv": components["schemas"]["PortfolioReportDto"];
-                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["PortfolioReportDto"];
-                    "application/pdf": components["schemas"]["PortfolioReportDto"];
+                    "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "application/pdf": string;
                 };
             };
+            /** @description A large file export was queued; Location is its status URL */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExportAcceptedDto"];
+                };
+            };
+            400: components["responses"]["Problem400"];
             /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
             /** @description Allowed roles: AUDITOR, APPROVER, ADMIN, OFFICER (problem+json AUTH.FORBIDDEN) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
         };
     };
@@ -6625,19 +8008,45 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The report: JSON, or the file of the requested format */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgingReportDto"];
+                    "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "application/pdf": string;
+                };
+            };
+            /** @description A large file export was queued; Location is its status URL */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExportAcceptedDto"];
+                };
+            };
+            400: components["responses"]["Problem400"];
             /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
             /** @description Allowed roles: AUDITOR, APPROVER, ADMIN, OFFICER (problem+json AUTH.FORBIDDEN) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
         };
     };
@@ -6657,19 +8066,45 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The report: JSON, or the file of the requested format */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LoanListReportDto"];
+                    "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "application/pdf": string;
+                };
+            };
+            /** @description A large file export was queued; Location is its status URL */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExportAcceptedDto"];
+                };
+            };
+            400: components["responses"]["Problem400"];
             /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
             /** @description Allowed roles: AUDITOR, APPROVER, ADMIN, OFFICER (problem+json AUTH.FORBIDDEN) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
         };
     };
@@ -6687,19 +8122,45 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The report: JSON, or the file of the requested format */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CapitalSourceReportDto"];
+                    "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "application/pdf": string;
+                };
+            };
+            /** @description A large file export was queued; Location is its status URL */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExportAcceptedDto"];
+                };
+            };
+            400: components["responses"]["Problem400"];
             /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
             /** @description Allowed roles: AUDITOR, APPROVER, ADMIN, OFFICER (problem+json AUTH.FORBIDDEN) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
         };
     };
@@ -6717,19 +8178,45 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The report: JSON, or the file of the requested format */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReconciliationReportDto"];
+                    "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "application/pdf": string;
+                };
+            };
+            /** @description A large file export was queued; Location is its status URL */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExportAcceptedDto"];
+                };
+            };
+            400: components["responses"]["Problem400"];
             /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
             /** @description Allowed roles: AUDITOR, APPROVER, ADMIN, OFFICER (problem+json AUTH.FORBIDDEN) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
         };
     };
@@ -6749,23 +8236,29 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ExportAcceptedDto"];
+                    "application/json": components["schemas"]["ExportStatusDto"];
                 };
             };
+            400: components["responses"]["Problem400"];
             /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
             /** @description Allowed roles: AUDITOR, APPROVER, ADMIN, OFFICER (problem+json AUTH.FORBIDDEN) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
+            404: components["responses"]["Problem404"];
         };
     };
     ReportExportsController_download: {
@@ -6779,19 +8272,45 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The file as an attachment, of the export’s format */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "application/pdf": string;
+                };
+            };
+            400: components["responses"]["Problem400"];
             /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
             /** @description Allowed roles: AUDITOR, APPROVER, ADMIN, OFFICER (problem+json AUTH.FORBIDDEN) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            404: components["responses"]["Problem404"];
+            /** @description REPORT.EXPORT_NOT_READY: the export is not DONE yet */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
         };
     };
@@ -6821,20 +8340,26 @@ export interface operations {
                     "application/pdf": components["schemas"]["StatementDto"];
                 };
             };
+            400: components["responses"]["Problem400"];
             /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
             /** @description Allowed roles: OFFICER, APPROVER, AUDITOR, ADMIN, COOPERATIVE (problem+json AUTH.FORBIDDEN) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
+            404: components["responses"]["Problem404"];
         };
     };
     StatementsController_verify: {
@@ -6856,6 +8381,8 @@ export interface operations {
                     "application/json": components["schemas"]["VerificationDto"];
                 };
             };
+            400: components["responses"]["Problem400"];
+            404: components["responses"]["Problem404"];
         };
     };
     RepaymentImportsController_list: {
@@ -6870,19 +8397,32 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RepaymentImportPageDto"];
+                };
+            };
+            400: components["responses"]["Problem400"];
             /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
             /** @description Allowed roles: OFFICER, APPROVER, AUDITOR, ADMIN (problem+json AUTH.FORBIDDEN) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
         };
     };
@@ -6912,22 +8452,30 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
             /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
             /** @description Allowed roles: OFFICER (problem+json AUTH.FORBIDDEN) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
+            409: components["responses"]["Problem409"];
+            422: components["responses"]["Problem422"];
         };
     };
     RepaymentImportsController_get: {
@@ -6949,20 +8497,26 @@ export interface operations {
                     "application/json": components["schemas"]["RepaymentImportDto"];
                 };
             };
+            400: components["responses"]["Problem400"];
             /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
             /** @description Allowed roles: OFFICER, APPROVER, AUDITOR, ADMIN (problem+json AUTH.FORBIDDEN) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
+            404: components["responses"]["Problem404"];
         };
     };
     RepaymentImportsController_assign: {
@@ -6989,20 +8543,28 @@ export interface operations {
                     "application/json": components["schemas"]["ImportLineDto"];
                 };
             };
+            400: components["responses"]["Problem400"];
             /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
             /** @description Allowed roles: OFFICER (problem+json AUTH.FORBIDDEN) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
+            422: components["responses"]["Problem422"];
         };
     };
     NotificationsController_list: {
@@ -7023,19 +8585,32 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationPageDto"];
+                };
+            };
+            400: components["responses"]["Problem400"];
             /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
             /** @description Allowed roles: OFFICER, APPROVER, AUDITOR, ADMIN, COOPERATIVE (problem+json AUTH.FORBIDDEN) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
         };
     };
@@ -7060,20 +8635,27 @@ export interface operations {
                     "application/json": components["schemas"]["ReminderRunResultDto"];
                 };
             };
+            400: components["responses"]["Problem400"];
             /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
             /** @description Allowed roles: ADMIN, OFFICER (problem+json AUTH.FORBIDDEN) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
+            409: components["responses"]["Problem409"];
+            422: components["responses"]["Problem422"];
         };
     };
     NotificationsController_get: {
@@ -7095,20 +8677,26 @@ export interface operations {
                     "application/json": components["schemas"]["ReminderRunResultDto"];
                 };
             };
+            400: components["responses"]["Problem400"];
             /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
             /** @description Allowed roles: ADMIN, OFFICER (problem+json AUTH.FORBIDDEN) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
+            404: components["responses"]["Problem404"];
         };
     };
     WorkspaceController_workspace: {
@@ -7133,14 +8721,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
             /** @description Allowed roles: ADMIN, OFFICER, APPROVER, AUDITOR, COOPERATIVE (problem+json AUTH.FORBIDDEN) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
         };
     };
@@ -7166,14 +8758,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
             /** @description Allowed roles: OFFICER, APPROVER, AUDITOR, ADMIN (problem+json AUTH.FORBIDDEN) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
         };
     };
