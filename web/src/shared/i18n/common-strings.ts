@@ -20,7 +20,7 @@ export const commonVi = {
   header: {
     businessDate: 'Ngày làm việc',
     search: 'Tìm người vay',
-    searchPlaceholder: 'Tìm theo tên, mã số thuế, CCCD… (phím /)',
+    searchPlaceholder: 'Tên, MST, CCCD (phím /)',
     language: 'Ngôn ngữ',
     logout: 'Đăng xuất',
     userMenu: 'Tài khoản {{name}}',
@@ -107,7 +107,7 @@ export const commonEn: typeof commonVi = {
   header: {
     businessDate: 'Business date',
     search: 'Search borrowers',
-    searchPlaceholder: 'Search by name, tax code, citizen ID… (key /)',
+    searchPlaceholder: 'Name, tax code, ID (key /)',
     language: 'Language',
     logout: 'Log out',
     userMenu: 'Account {{name}}',
