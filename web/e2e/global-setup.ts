@@ -83,6 +83,7 @@ export default async function globalSetup(): Promise<void> {
   process.env.WEB_BASE_URL = base;
   process.env.WEB_TEST_DATABASE = database;
   process.env.WEB_TEST_PID = String(child.pid);
+  process.env.WEB_TEST_QUEUE_PREFIX = `lms-web-${suffix}`;
   await waitFor(`${base}/health`, 120_000);
 
   const { accessToken } = await api<{ accessToken: string }>(base, 'POST', '/auth/login', { username: ADMIN.username, password: ADMIN.password });

@@ -1,6 +1,7 @@
+import { Redis } from 'ioredis';
 import pg from 'pg';
 
-/** Stops the app started by the setup (SIGTERM: it drains and exits) and drops its database. */
+/** Stops the app started by the setup (SIGTERM: it drains and exits), drops its database and its queue keys. */
 export default async function globalTeardown(): Promise<void> {
   const pid = Number(process.env.WEB_TEST_PID);
   if (pid) {
@@ -24,5 +25,12 @@ export default async function globalTeardown(): Promise<void> {
     await admin.connect();
     await admin.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
     await admin.end();
+  }
+  const prefix = process.env.WEB_TEST_QUEUE_PREFIX;
+  if (prefix && process.env.REDIS_URL) {
+    const redis = new Redis(process.env.REDIS_URL);
+    const keys = await redis.keys(`${prefix}:*`);
+    if (keys.length > 0) await redis.del(...keys);
+    redis.disconnect();
   }
 }
