@@ -1,9 +1,30 @@
 import js from '@eslint/js';
+import importX from 'eslint-plugin-import-x';
+import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
+import { readdirSync } from 'node:fs';
 import tseslint from 'typescript-eslint';
 
+// The web app's arrows go one way (web-design.md "Code"): app/ composes features/, both use
+// shared/; a feature never imports another feature, and shared/ imports neither.
+const WEB_FEATURES = readdirSync(new URL('./web/src/features', import.meta.url), { withFileTypes: true })
+  .filter((d) => d.isDirectory())
+  .map((d) => d.name);
+const webZones = [
+  ...WEB_FEATURES.map((f) => ({
+    target: `./web/src/features/${f}`,
+    from: './web/src/features',
+    except: [`./${f}`],
+    message: 'A feature never imports another feature: compose them in web/src/app, or move the shared part to web/src/shared.',
+  })),
+  { target: './web/src/features', from: './web/src/app', message: 'features/ must not import app/ (app composes features).' },
+  { target: './web/src/shared', from: ['./web/src/features', './web/src/app'], message: 'shared/ must not import features/ or app/.' },
+];
+
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', '.data/**', 'coverage/**', '**/*.mjs', 'eslint.config.js', 'jest.config.js'] },
+  {
+    ignores: ['dist/**', '**/dist/**', 'node_modules/**', '**/node_modules/**', '.data/**', 'coverage/**', '**/*.mjs', 'eslint.config.js', 'jest.config.js', 'web/src/shared/api/schema.d.ts', 'web/test-results/**', 'web/playwright-report/**'],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
@@ -30,5 +51,22 @@ export default tseslint.config(
       '@typescript-eslint/no-unsafe-assignment': 'off',
       '@typescript-eslint/no-unsafe-argument': 'off',
     },
+  },
+  {
+    files: ['web/**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser } },
+    plugins: { 'react-hooks': reactHooks, 'import-x': importX },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      'import-x/no-restricted-paths': ['error', { zones: webZones }],
+      // Import files directly, never through a barrel index (so each lazy route carries only what it uses).
+      'no-restricted-imports': ['error', { patterns: [{ group: ['**/index', '**/index.ts', '**/index.js'], message: 'No barrel index files in the web app: import the file itself.' }] }],
+      '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: { attributes: false } }],
+    },
+  },
+  {
+    files: ['web/e2e/**/*.ts', 'web/playwright.config.ts', 'web/vite.config.ts'],
+    languageOptions: { globals: { ...globals.node } },
+    rules: { 'react-hooks/rules-of-hooks': 'off' },
   },
 );

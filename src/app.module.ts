@@ -26,6 +26,7 @@ import { NotificationsModule } from './modules/notifications/index.js';
 import { CalendarModule } from './modules/calendar/index.js';
 import { CalendarAdminModule } from './modules/calendar/calendar-admin.index.js';
 import { DemoLoadModule } from './modules/demo-load/index.js';
+import { WorkspaceModule } from './modules/workspace/index.js';
 
 export interface AppModuleOptions {
   config: AppConfig;
@@ -72,6 +73,7 @@ export class AppModule {
         ImportsModule.register(role),
         NotificationsModule.register(role),
         DemoLoadModule,
+        WorkspaceModule,
         ...extraImports,
       ],
       providers: [{ provide: APP_FILTER, useClass: ProblemDetailsFilter }],

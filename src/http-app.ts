@@ -10,7 +10,7 @@ import { AppModule, type AppModuleOptions } from './app.module.js';
 import { registerBullBoard } from './modules/close-of-business/close-of-business.index.js';
 import type { AppConfig, ProcessRole } from './config/index.js';
 import { createValidationPipe, declareProblemResponses, ProblemDetailsDto, sendProblem } from './platform/errors/index.js';
-import { configureRateLimits } from './platform/http/index.js';
+import { configureRateLimits, findWebRoot, registerWebApp, rewriteForWebApp } from './platform/http/index.js';
 import { NestPinoLogger } from './platform/logging/index.js';
 
 export const API_PREFIX = 'api/v1';
@@ -23,8 +23,10 @@ export async function createHttpApp(
   role: ProcessRole = 'api',
   extraImports: AppModuleOptions['extraImports'] = [],
 ): Promise<NestFastifyApplication> {
+  const webRoot = findWebRoot();
   const adapter = new FastifyAdapter({
     loggerInstance: logger,
+    rewriteUrl: rewriteForWebApp(webRoot),
     bodyLimit: config.bodyLimitBytes,
     requestIdHeader: 'x-request-id',
     genReqId: (req: { headers: Record<string, string | string[] | undefined> }) => {
@@ -48,9 +50,13 @@ export async function createHttpApp(
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],
+        // Mantine writes its CSS variables in a <style> element and positions popovers with style
+        // attributes; scripts are only the built files (the web app and Swagger UI have no inline script).
         styleSrc: ["'self'", "'unsafe-inline'"],
         imgSrc: ["'self'", 'data:'],
-        scriptSrc: ["'self'", "'unsafe-inline'"],
+        scriptSrc: ["'self'"],
+        // The app is often served over plain http inside the fund's network: do not upgrade its assets to https.
+        upgradeInsecureRequests: null,
       },
     },
   });
@@ -63,6 +69,8 @@ export async function createHttpApp(
   configureRoutes(app);
   app.useGlobalPipes(createValidationPipe());
   SwaggerModule.setup('docs', app, createOpenApiDocument(app, config), { jsonDocumentUrl: 'docs/openapi.json' });
+  // The web application at / (web/dist), when it has been built.
+  await registerWebApp(app, webRoot);
   // Bull Board at /admin/queues, ADMIN only (a board session from POST /api/v1/close-of-business/board-session).
   await registerBullBoard(app);
   return app;

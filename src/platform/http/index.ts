@@ -1,4 +1,5 @@
 export * from './paging.js';
 export * from './rate-limit.js';
+export * from './web-app.js';
 export * from './openapi.js';
 export * from './served-while-demo-loads.js';

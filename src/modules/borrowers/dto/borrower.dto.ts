@@ -106,7 +106,7 @@ export class BorrowerQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ example: '05443' }) @IsOptional() @Matches(/^\d{5}$/)
   communeCode?: string;
 
-  @ApiPropertyOptional({ example: 'Tân Cương', description: 'Part of the legal or short name' }) @IsOptional() @IsString() @MaxLength(100)
+  @ApiPropertyOptional({ example: 'Tân Cương', description: 'Part of the legal or short name, the tax/enterprise code or a member’s citizen ID (CCCD)' }) @IsOptional() @IsString() @MaxLength(100)
   q?: string;
 
   @ApiPropertyOptional({ example: true }) @IsOptional() @Transform(({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value)) @IsBoolean()

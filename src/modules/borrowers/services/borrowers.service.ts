@@ -152,7 +152,8 @@ export class BorrowersService {
     if (q.sectorCode) add('sector_code = ?', q.sectorCode);
     if (q.communeCode) add('commune_code = ?', q.communeCode);
     if (q.active !== undefined) add('active = ?', q.active);
-    if (q.q) add(`(legal_name ILIKE ? OR short_name ILIKE $${params.length + 1})`, `%${q.q.replace(/[\\%_]/g, '\\$&')}%`);
+    // One search box finds a borrower by its name, its tax/enterprise code or a member's CCCD.
+    if (q.q) add(`(legal_name ILIKE ? OR short_name ILIKE $${params.length + 1} OR identity_code LIKE $${params.length + 1})`, `%${q.q.trim().replace(/[\\%_]/g, '\\$&')}%`);
     const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
     const rows: BorrowerRow[] = await this.tx.manager.query(`${SELECT} ${clause} ORDER BY id LIMIT $${params.length + 1} OFFSET $${params.length + 2}`, [
       ...params,

@@ -1,0 +1,1 @@
+export { WorkspaceModule } from './workspace.module.js';

@@ -1,0 +1,80 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import { APP_CONFIG, type AppConfig } from '../../../config/index.js';
+import type { Actor } from '../../auth/index.js';
+import { BusinessDateService } from '../../close-of-business/index.js';
+import type { DpdBucketDto, WorkQueuesDto, WorkspaceDto } from '../dto/workspace.dto.js';
+
+/**
+ * Read-only counts for the home page's work queues (the officers' and approvers' day), computed
+ * in one round trip of small aggregates over indexed statuses. A read model like the reports: it
+ * reads other modules' tables and writes nothing.
+ */
+/** Days-past-due buckets at the classification thresholds (domain.md "Debt classification": 10, 91, 181, 361 days). */
+const DPD_BUCKETS: ReadonlyArray<readonly [number, number | null]> = [
+  [1, 9],
+  [10, 90],
+  [91, 180],
+  [181, 360],
+  [361, null],
+];
+
+@Injectable()
+export class WorkQueuesService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly businessDate: BusinessDateService,
+  ) {}
+
+  async workspace(_actor: Actor): Promise<WorkspaceDto> {
+    const date = await this.businessDate.view();
+    return { fundName: this.config.fundName, provinceCode: this.config.fundProvinceCode, ...date };
+  }
+
+  async queues(_actor: Actor): Promise<WorkQueuesDto> {
+    const [row]: Array<Record<string, string | number | null>> = await this.dataSource.query(`
+      SELECT
+        (SELECT count(*) FROM loan_applications a
+          WHERE a.status = 'SUBMITTED'
+             OR (a.status = 'UNDER_APPRAISAL' AND NOT EXISTS (SELECT 1 FROM appraisals p WHERE p.application_id = a.id)))::int AS to_appraise,
+        (SELECT count(*) FROM loan_applications a
+          WHERE a.status = 'UNDER_APPRAISAL' AND EXISTS (SELECT 1 FROM appraisals p WHERE p.application_id = a.id))::int AS awaiting_approval,
+        (SELECT count(*) FROM loan_restructurings WHERE status = 'PROPOSED')::int AS restructurings,
+        (SELECT count(*) FROM loan_write_offs WHERE status = 'PROPOSED')::int AS write_offs,
+        ((SELECT count(*) FROM loan_applications WHERE status = 'APPROVED' AND contracted_at IS NULL)
+          + (SELECT count(*) FROM loans WHERE status = 'PENDING_DISBURSEMENT'))::int AS approved_not_disbursed,
+        (SELECT count(DISTINCT l.import_id) FROM repayment_import_lines l WHERE l.outcome = 'UNMATCHED')::int AS imports_unmatched,
+        (SELECT count(*) FROM repayment_import_lines WHERE outcome = 'UNMATCHED')::int AS unmatched_lines`);
+    const buckets: Array<{ bucket: number; loans: number; overdue: string }> = await this.dataSource.query(
+      `SELECT width_bucket(days_past_due, $1::int[]) AS bucket, count(*)::int AS loans,
+              coalesce(sum(coalesce(position_overdue_principal, 0) + coalesce(position_overdue_interest, 0)), 0)::text AS overdue
+         FROM loans WHERE status = 'ACTIVE' AND days_past_due > 0 GROUP BY 1 ORDER BY 1`,
+      [DPD_BUCKETS.map(([from]) => from)],
+    );
+    const overdueByDpd: DpdBucketDto[] = DPD_BUCKETS.map(([fromDays, toDays], i) => {
+      const b = buckets.find((x) => Number(x.bucket) === i + 1);
+      return { fromDays, toDays, loans: b?.loans ?? 0, overdueAmount: b?.overdue ?? '0' };
+    });
+    const [close]: Array<{ business_date: string; status: string; finished_at: Date | null; loans_total: number; loans_done: number }> = await this.dataSource.query(
+      `SELECT business_date::text AS business_date, status, finished_at, loans_total, loans_done FROM close_runs ORDER BY business_date DESC LIMIT 1`,
+    );
+    const date = await this.businessDate.current();
+    return {
+      businessDate: date,
+      applicationsToAppraise: Number(row?.to_appraise ?? 0),
+      applicationsAwaitingApproval: Number(row?.awaiting_approval ?? 0),
+      restructuringsAwaitingApproval: Number(row?.restructurings ?? 0),
+      writeOffsAwaitingApproval: Number(row?.write_offs ?? 0),
+      approvedNotDisbursed: Number(row?.approved_not_disbursed ?? 0),
+      overdueLoans: overdueByDpd.reduce((s, b) => s + b.loans, 0),
+      overdueByDpd,
+      importsWithUnmatchedLines: Number(row?.imports_unmatched ?? 0),
+      unmatchedLines: Number(row?.unmatched_lines ?? 0),
+      lastClose: close
+        ? { businessDate: close.business_date, status: close.status, finishedAt: close.finished_at?.toISOString() ?? null, loansTotal: close.loans_total, loansDone: close.loans_done }
+        : null,
+    };
+  }
+}
