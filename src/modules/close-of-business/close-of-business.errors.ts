@@ -44,7 +44,7 @@ export const CloseOfBusinessErrors = defineErrors({
     en: 'Close of business for {date} is in progress; retry in {retryAfterSeconds} seconds.',
   },
   'CLASSIFICATION_POLICY.NONE_IN_FORCE': {
-    status: 500,
+    status: 422,
     title: 'No classification policy',
     vi: 'Không có chính sách phân loại nợ nào có hiệu lực ngày {date}.',
     en: 'No debt classification policy is in force on {date}.',
