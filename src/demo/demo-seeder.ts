@@ -137,7 +137,7 @@ export async function seedDemo(get: Resolve, db: DataSource, plan: DemoPlan, opt
   };
   const closeThrough = async (until: LocalDate): Promise<void> => {
     if (until < opts.closeFrom || (await businessDate.current()) > until) return;
-    await close.closeUntil(admin, until, 'true', 'CLI');
+    await close.closeUntil(admin, until, 'true', 'CLI', Number.POSITIVE_INFINITY);
   };
   const order: Record<Action['kind'], number> = { APPLY: 0, DISBURSE: 1, REPAY: 2 };
   let done = 0;
