@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { CLOSE_CHUNK_QUEUE, CLOSE_QUEUE } from '../../src/modules/close-of-business/close-of-business.index.js';
+import { REPAYMENT_IMPORT_QUEUE } from '../../src/modules/imports/index.js';
 import { adminToken } from '../support/factories.js';
 import { call, closeUntil, loanWorld, money, reconciliation, type LoanWorld } from '../support/loan-factories.js';
 import { createTestApp, testDatabaseName, withDatabase, type TestApp } from '../support/test-app.js';
@@ -89,7 +90,7 @@ describe('close of business after restoring the database beside the Redis of the
   let b: TestApp | null = null;
   let w: LoanWorld;
   const restored = testDatabaseName();
-  const env = { CLOSE_CHUNK_SIZE: '3', CLOSE_SCHEDULE_ENABLED: 'false', CLOSE_WAIT_TIMEOUT_SECONDS: '90' };
+  const env = { CLOSE_CHUNK_SIZE: '3', CLOSE_SCHEDULE_ENABLED: 'false', CLOSE_WAIT_TIMEOUT_SECONDS: '60' };
 
   beforeAll(async () => {
     a = await createTestApp({ env });
@@ -192,6 +193,32 @@ describe('the sweep recovers a close run whose job was lost before it started', 
     expect(after).toMatchObject({ status: 'SUCCEEDED', attempt: 1, days: 1, errors: [] });
     expect(after.job_token).not.toBe(before.job_token);
     expect(await reconciliation(t, w)).toEqual(expect.objectContaining({ mismatches: [], unbalancedTransactions: [] }));
+  });
+
+  it('re-enqueues a statement import whose job was lost, and it finishes', async () => {
+    const imports = new Queue(REPAYMENT_IMPORT_QUEUE, { connection: { url: t.config.redisUrl ?? '' }, prefix: t.config.queuePrefix });
+    try {
+      await imports.pause();
+      const up = await call<{ id: string; status: string }>(t, 'POST', '/repayment-imports', w.officer, {
+        fileName: 'saoke.csv',
+        content: 'date,amount,reference,description\n2025-03-04,1000000,KHONG-RO,chuyen tien\n',
+      });
+      expect(up.status).toBe(202);
+      const [before] = (await t.db.query(`SELECT job_id FROM repayment_imports WHERE id = $1`, [up.body.id])) as Array<{ job_id: string }>;
+      expect(before.job_id).toMatch(new RegExp(`^repayment-import-${up.body.id}_`));
+      await imports.obliterate({ force: true });
+      await imports.resume();
+      let status = '';
+      for (let i = 0; i < 200 && status !== 'DONE'; i += 1) {
+        await sleep(100);
+        status = (await call<{ status: string }>(t, 'GET', `/repayment-imports/${up.body.id}`, w.officer)).body.status;
+      }
+      expect(status).toBe('DONE');
+      const [after] = (await t.db.query(`SELECT job_id FROM repayment_imports WHERE id = $1`, [up.body.id])) as Array<{ job_id: string }>;
+      expect(after.job_id).not.toBe(before.job_id);
+    } finally {
+      await imports.close();
+    }
   });
 
   it('answers a waiting close after CLOSE_WAIT_TIMEOUT_SECONDS with 202 and the run’s Location while the run cannot proceed', async () => {
