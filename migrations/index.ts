@@ -9,6 +9,7 @@ import { LoanFlowCounters1763800000007 } from './1763800000007-loan-flow-counter
 import { LoanPositions1763800000010 } from './1763800000010-loan-positions.js';
 import { LoanIdStatistics1763800000011 } from './1763800000011-loan-id-statistics.js';
 import { JournalAccountCheck1763800000012 } from './1763800000012-journal-account-check.js';
+import { QueueJobTokens1763800000013 } from './1763800000013-queue-job-tokens.js';
 import { DemoLoad1763800000020 } from './1763800000020-demo-load.js';
 import { WorkingDays1763800000040 } from './1763800000040-working-days.js';
 
@@ -28,6 +29,7 @@ export const migrations = [
   LoanPositions1763800000010,
   LoanIdStatistics1763800000011,
   JournalAccountCheck1763800000012,
+  QueueJobTokens1763800000013,
   DemoLoad1763800000020,
   WorkingDays1763800000040,
 ];

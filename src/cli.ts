@@ -122,7 +122,7 @@ async function main(argv: string[]): Promise<number> {
     const app = await NestFactory.createApplicationContext(AppModule.register({ config: resolved, role: 'all' }), { logger: new NestPinoLogger(logger) });
     try {
       await app.init();
-      const answer = await app.get(CloseOfBusinessService).closeUntil(SYSTEM_ACTOR, until, 'true', 'CLI');
+      const answer = await app.get(CloseOfBusinessService).closeUntil(SYSTEM_ACTOR, until, 'true', 'CLI', Number.POSITIVE_INFINITY);
       out(JSON.stringify(answer.body, null, 2));
       return 0;
     } finally {

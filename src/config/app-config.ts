@@ -27,6 +27,7 @@ export interface AppConfig {
   fundProvinceCode: string;
   allowFutureClose: boolean;
   queuePrefix: string;
+  queueSweepAfterSeconds: number;
   contractNumberPattern: string;
   creditReportMaxAgeDays: number;
   repaymentBackdateDays: number;
@@ -87,6 +88,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     fundProvinceCode: env.FUND_PROVINCE_CODE,
     allowFutureClose: env.ALLOW_FUTURE_CLOSE,
     queuePrefix: env.QUEUE_PREFIX,
+    queueSweepAfterSeconds: env.QUEUE_SWEEP_AFTER_SECONDS,
     contractNumberPattern: env.LOAN_CONTRACT_NUMBER_PATTERN,
     creditReportMaxAgeDays: env.CREDIT_REPORT_MAX_AGE_DAYS,
     repaymentBackdateDays: env.REPAYMENT_BACKDATE_DAYS,

@@ -105,6 +105,14 @@ export class EnvironmentVariables {
   @IsOptional() @Matches(/^[A-Za-z0-9_-]{1,40}$/, { message: 'QUEUE_PREFIX must be 1–40 of A-Z a-z 0-9 _ -' })
   QUEUE_PREFIX = 'lms';
 
+  /**
+   * A close run, statement import or report export still QUEUED or RUNNING this long without a live
+   * job in Redis (lost, or remembered from an earlier deployment) is enqueued again; workers sweep
+   * at start and every half of this.
+   */
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(86400)
+  QUEUE_SWEEP_AFTER_SECONDS = 120;
+
   /** Reminders (issue 5): installments due within this many days get a DUE_SOON notification. */
   @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(60)
   REMINDER_DAYS_AHEAD = 5;
@@ -161,9 +169,9 @@ export class EnvironmentVariables {
   @IsOptional() @Transform(toBool) @IsBoolean()
   CLOSE_SCHEDULE_ENABLED = true;
 
-  /** POST /close-of-business without ?wait=false waits at most this long for the run to finish. */
+  /** POST /close-of-business without ?wait=false waits at most this long, then answers 202 with the run's location. */
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(86400)
-  CLOSE_WAIT_TIMEOUT_SECONDS = 3600;
+  CLOSE_WAIT_TIMEOUT_SECONDS = 300;
 
   /** A repayment waits at most this long for a loan row another transaction (a close chunk) holds; then 409. */
   @IsOptional() @Transform(toInt) @IsInt() @Min(50) @Max(60000)

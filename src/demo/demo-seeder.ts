@@ -194,7 +194,7 @@ async function load(get: Resolve, db: DataSource, plan: DemoPlan, opts: SeedOpti
   let scheduledRepayments = 0;
   const closeThrough = async (until: LocalDate): Promise<void> => {
     if (until < opts.closeFrom || (await businessDate.current()) > until) return;
-    await close.closeUntil(admin, until, 'true', 'CLI');
+    await close.closeUntil(admin, until, 'true', 'CLI', Number.POSITIVE_INFINITY);
     counts.closes.done = daysBetween(firstDay, await businessDate.current());
   };
   const order: Record<Action['kind'], number> = { APPLY: 0, DISBURSE: 1, REPAY: 2 };

@@ -56,6 +56,8 @@ export interface TestApp {
   db: DataSource;
   request<T = Record<string, unknown>>(method: string, path: string, body?: unknown, options?: RequestOptions): Promise<ApiResponse<T>>;
   login(username: string, password: string): Promise<string>;
+  /** Stops the application (HTTP, workers, sweeps) but keeps its database and Redis keys; close() later cleans up. */
+  stopApp(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -64,23 +66,37 @@ export interface TestApp {
  * migrated template database. Requests go through Fastify's inject: the full HTTP stack
  * without a socket.
  */
-export async function createTestApp(options: { env?: Record<string, string>; imports?: ModuleMetadata['imports'] } = {}): Promise<TestApp> {
+/** A fresh database name for this run's server (the file's own clone, or a restore target). */
+export function testDatabaseName(): string {
+  return `lms_t_${randomBytes(6).toString('hex')}`;
+}
+
+/**
+ * `database`: use this existing database (e.g. one restored from a backup) instead of a fresh
+ * clone; `queuePrefix`: share another app's BullMQ prefix (and so what Redis remembers of it).
+ */
+export async function createTestApp(
+  options: { env?: Record<string, string>; imports?: ModuleMetadata['imports']; database?: string; queuePrefix?: string } = {},
+): Promise<TestApp> {
   const serverUrl = process.env.LMS_TEST_DATABASE_URL;
   const template = process.env.LMS_TEST_TEMPLATE;
   const redisUrl = process.env.LMS_TEST_REDIS_URL;
   if (!serverUrl || !template || !redisUrl) throw new Error('integration tests need test/support/global-setup.ts');
   await ensureTemplateMigrated(serverUrl, template);
-  const database = `lms_t_${randomBytes(6).toString('hex')}`;
-  const admin = new DataSource({ type: 'postgres', url: serverUrl, poolSize: 1 });
-  await admin.initialize();
-  await admin.query(`CREATE DATABASE ${database} TEMPLATE ${template}`);
-  await admin.destroy();
+  const database = options.database ?? testDatabaseName();
+  if (!options.database) {
+    const admin = new DataSource({ type: 'postgres', url: serverUrl, poolSize: 1 });
+    await admin.initialize();
+    await admin.query(`CREATE DATABASE ${database} TEMPLATE ${template}`);
+    await admin.destroy();
+  }
   const url = withDatabase(serverUrl, database);
+  const queuePrefix = options.queuePrefix ?? database;
   const config = loadConfig({
     NODE_ENV: 'test',
     DATABASE_URL: url,
     REDIS_URL: redisUrl,
-    QUEUE_PREFIX: database,
+    QUEUE_PREFIX: queuePrefix,
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     ADMIN_PASSWORD: 'admin-password-1',
     DATABASE_POOL_SIZE: '10',
@@ -105,6 +121,12 @@ export async function createTestApp(options: { env?: Record<string, string>; imp
     return { status: res.statusCode, headers: res.headers, body: parsed as T };
   };
 
+  let stopped = false;
+  const stopApp = async (): Promise<void> => {
+    if (stopped) return;
+    stopped = true;
+    await app.close();
+  };
   return {
     app,
     config,
@@ -115,15 +137,16 @@ export async function createTestApp(options: { env?: Record<string, string>; imp
       if (res.status !== 200) throw new Error(`login ${username} failed: ${res.status} ${JSON.stringify(res.body)}`);
       return res.body.accessToken;
     },
+    stopApp,
     async close(): Promise<void> {
-      await app.close();
+      await stopApp();
       await db.destroy();
       // This file's BullMQ keys live under its own prefix; leave Redis as it was found.
       const redis = new Redis(redisUrl, { lazyConnect: true });
       await redis.connect();
       let cursor = '0';
       do {
-        const [next, keys] = await redis.scan(cursor, 'MATCH', `${database}:*`, 'COUNT', 1000);
+        const [next, keys] = await redis.scan(cursor, 'MATCH', `${queuePrefix}:*`, 'COUNT', 1000);
         if (keys.length > 0) await redis.del(...keys);
         cursor = next;
       } while (cursor !== '0');

@@ -19,12 +19,6 @@ export const CloseOfBusinessErrors = defineErrors({
     vi: 'Chốt ngày {date} thất bại: {error}. Xem GET /close-of-business/runs/{date} và thử lại bằng POST …/retry.',
     en: 'Close of business for {date} failed: {error}. See GET /close-of-business/runs/{date}; retry with POST …/retry.',
   },
-  'CLOSE.WAIT_TIMEOUT': {
-    status: 504,
-    title: 'Close of business still running',
-    vi: 'Chốt ngày vẫn đang chạy (ngày {date}); theo dõi tại GET /close-of-business/runs/{date}.',
-    en: 'Close of business is still running (day {date}); follow it at GET /close-of-business/runs/{date}.',
-  },
   'CLOSE.RUN_NOT_FOUND': {
     status: 404,
     title: 'No close run',
@@ -44,7 +38,7 @@ export const CloseOfBusinessErrors = defineErrors({
     en: 'Close of business for {date} is in progress; retry in {retryAfterSeconds} seconds.',
   },
   'CLASSIFICATION_POLICY.NONE_IN_FORCE': {
-    status: 500,
+    status: 422,
     title: 'No classification policy',
     vi: 'Không có chính sách phân loại nợ nào có hiệu lực ngày {date}.',
     en: 'No debt classification policy is in force on {date}.',

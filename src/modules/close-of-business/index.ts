@@ -1,2 +1,3 @@
 export { BusinessDateModule } from './business-date.module.js';
 export { BusinessDateService } from './services/business-date.service.js';
+export { CloseOfBusinessErrors } from './close-of-business.errors.js';

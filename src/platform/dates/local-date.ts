@@ -8,12 +8,31 @@ export type LocalDate = string;
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const MS_PER_DAY = 86_400_000;
 
+/**
+ * A real calendar date YYYY-MM-DD, years 0001–9999: 2025-02-30 and 2025-13-01 are not dates, and
+ * year 0000 does not exist (PostgreSQL's `date` refuses it), so no such string reaches the database.
+ */
 export function isLocalDate(value: unknown): value is LocalDate {
   if (typeof value !== 'string') return false;
   const m = ISO_DATE.exec(value);
   if (!m) return false;
   const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  return mo >= 1 && mo <= 12 && d >= 1 && d <= daysInMonth(y, mo);
+  return y >= 1 && mo >= 1 && mo <= 12 && d >= 1 && d <= daysInMonth(y, mo);
+}
+
+const ISO_TIMESTAMP = /^(\d{4}-\d{2}-\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,6})?)?(?:Z|[+-](\d{2}):?(\d{2}))?)?$/;
+
+/**
+ * An instant as ISO 8601: a calendar date (isLocalDate), optionally with a time hh:mm[:ss[.ffffff]]
+ * and an offset (Z or ±hh:mm, at most 14 hours). Every part must exist on the calendar and the
+ * clock, so the database is never asked to parse 2025-02-30T00:00 or 24:61.
+ */
+export function isTimestamp(value: unknown): value is string {
+  if (typeof value !== 'string') return false;
+  const m = ISO_TIMESTAMP.exec(value);
+  if (!m || !isLocalDate(m[1])) return false;
+  const [h, mi, s, zh, zm] = [m[2], m[3], m[4], m[5], m[6]].map((x) => (x === undefined ? 0 : Number(x)));
+  return h <= 23 && mi <= 59 && s <= 59 && zh <= 14 && zm <= 59;
 }
 
 export function parseLocalDate(value: LocalDate): { year: number; month: number; day: number } {

@@ -1,1 +1,2 @@
 export * from './queue.module.js';
+export * from './job-recovery.js';

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsISO8601, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { IsTimestamp } from '../../../platform/dates/index.js';
 import { PageQueryDto } from '../../../platform/http/index.js';
 
 export class AuditQueryDto extends PageQueryDto {
@@ -15,10 +16,10 @@ export class AuditQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ example: '1' }) @IsOptional() @Matches(/^\d{1,19}$/)
   actorId?: string;
 
-  @ApiPropertyOptional({ example: '2026-11-01T00:00:00+07:00' }) @IsOptional() @IsISO8601()
+  @ApiPropertyOptional({ example: '2026-11-01T00:00:00+07:00' }) @IsOptional() @IsTimestamp()
   from?: string;
 
-  @ApiPropertyOptional({ example: '2026-12-01T00:00:00+07:00' }) @IsOptional() @IsISO8601()
+  @ApiPropertyOptional({ example: '2026-12-01T00:00:00+07:00' }) @IsOptional() @IsTimestamp()
   to?: string;
 }
 

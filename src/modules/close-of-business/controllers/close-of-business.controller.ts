@@ -18,9 +18,10 @@ import { type BoardSession, BullBoardAuth } from '../services/bull-board-auth.se
 import type { CloseAnswer } from '../services/close-of-business.service.js';
 import { CloseOfBusinessService } from '../services/close-of-business.service.js';
 
-/** 200 with the result when the close was waited for, 202 with the run when it was only enqueued. */
+/** 200 with the result when the close was waited for, 202 with the run (and its Location) when it was only enqueued or is still closing. */
 function answer(reply: FastifyReply, a: CloseAnswer): CloseAnswer['body'] {
   void reply.status(a.status);
+  if (a.status === 202 && a.body.location) void reply.header('location', a.body.location);
   return a.body;
 }
 
@@ -41,9 +42,18 @@ export class CloseOfBusinessController {
   @Post()
   @HttpCode(200)
   @Roles('ADMIN')
-  @ApiOperation({ summary: 'Close every open business day up to `until`, in order (waits; ?wait=false answers 202 with the run)' })
-  @ApiOkResponse({ type: CloseResultDto })
-  @ApiAcceptedResponse({ type: CloseAcceptedDto })
+  @ApiOperation({
+    summary: 'Close every open business day up to `until`, in order (waits; ?wait=false answers 202 with the run)',
+    description:
+      'Waits at most CLOSE_WAIT_TIMEOUT_SECONDS (default 300) for the last day to close, then answers 202 with the run still closing ' +
+      'and its Location, exactly as ?wait=false does; the close goes on. A run whose job is lost in Redis is enqueued again by the sweep.',
+  })
+  @ApiOkResponse({ type: CloseResultDto, description: 'Every day through `until` closed within the wait' })
+  @ApiAcceptedResponse({
+    type: CloseAcceptedDto,
+    description: '?wait=false, or the wait ran out: the run now closing',
+    headers: { Location: { description: 'GET this for the run’s progress: /api/v1/close-of-business/runs/{runDate}', schema: { type: 'string' } } },
+  })
   async closeUntil(@CurrentActor() actor: Actor, @Body() dto: CloseUntilDto, @Query() q: CloseWaitQueryDto, @Res({ passthrough: true }) reply: FastifyReply): Promise<CloseAnswer['body']> {
     return answer(reply, await this.close.closeUntil(actor, dto.until, q.wait));
   }
@@ -68,7 +78,7 @@ export class CloseOfBusinessController {
   @HttpCode(202)
   @Roles('ADMIN')
   @ApiOperation({ summary: 'Retry a FAILED day: its chunks not done run again, then the days through its target' })
-  @ApiAcceptedResponse({ type: CloseAcceptedDto })
+  @ApiAcceptedResponse({ type: CloseAcceptedDto, headers: { Location: { description: 'The run’s progress', schema: { type: 'string' } } } })
   async retry(@CurrentActor() actor: Actor, @Param() p: RunDateParamDto, @Query() q: CloseWaitQueryDto, @Res({ passthrough: true }) reply: FastifyReply): Promise<CloseAnswer['body']> {
     return answer(reply, await this.close.retry(actor, p.date, q.wait ?? 'false'));
   }

@@ -26,6 +26,10 @@ export interface CloseChunkJob {
   to: string | null;
 }
 
-/** BullMQ custom ids may not contain ':'; one id per (date, attempt) so a retry is a new flow. */
-export const dayJobId = (date: LocalDate, attempt: number): string => `day_${date}_${attempt}`;
-export const chunkJobId = (date: LocalDate, chunkNo: number, attempt: number): string => `chunk_${date}_${chunkNo}_${attempt}`;
+/**
+ * BullMQ custom ids may not contain ':'. One id per (date, attempt, token): a retry is a new flow,
+ * and the token (close_runs.job_token, fresh at every enqueue) keeps a restored or re-created
+ * database from meeting the completed job an earlier deployment left in Redis under the same id.
+ */
+export const dayJobId = (date: LocalDate, attempt: number, token: string): string => `day_${date}_${attempt}_${token}`;
+export const chunkJobId = (date: LocalDate, chunkNo: number, attempt: number, token: string): string => `chunk_${date}_${chunkNo}_${attempt}_${token}`;

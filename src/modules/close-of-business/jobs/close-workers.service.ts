@@ -1,9 +1,9 @@
 import { InjectQueue } from '@nestjs/bullmq';
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown, type OnModuleDestroy } from '@nestjs/common';
 import { type Job, type Queue, UnrecoverableError, Worker } from 'bullmq';
 import { APP_CONFIG, type AppConfig } from '../../../config/index.js';
 import { addDays, wallClockDate } from '../../../platform/dates/index.js';
-import { redisConnectionOptions } from '../../../platform/queue/index.js';
+import { PeriodicSweep, redisConnectionOptions } from '../../../platform/queue/index.js';
 import { SYSTEM_ACTOR } from '../../auth/index.js';
 import { CloseChunkService } from '../services/close-chunk.service.js';
 import { CloseFlowService } from '../services/close-flow.service.js';
@@ -25,9 +25,10 @@ const message = (e: unknown): string => (e instanceof Error ? e.message : String
  * or 'all'; the API only enqueues). CLOSE_WORKER_CONCURRENCY = 0 starts none in this process.
  */
 @Injectable()
-export class CloseWorkersService implements OnApplicationBootstrap, OnApplicationShutdown {
+export class CloseWorkersService implements OnApplicationBootstrap, OnModuleDestroy, OnApplicationShutdown {
   private readonly logger = new Logger('CloseOfBusiness');
   private readonly workers: Worker[] = [];
+  private sweep: PeriodicSweep | null = null;
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -44,6 +45,10 @@ export class CloseWorkersService implements OnApplicationBootstrap, OnApplicatio
     } else {
       await this.queue.removeJobScheduler(CLOSE_SCHEDULER_ID);
     }
+    // Every worker process sweeps (at start and every half of QUEUE_SWEEP_AFTER_SECONDS): a run
+    // left QUEUED or RUNNING without a live flow is enqueued again (CloseFlowService.sweep).
+    this.sweep = new PeriodicSweep('CloseOfBusinessSweep', Math.max(1000, c.queueSweepAfterSeconds * 500), () => this.flow.sweep());
+    this.sweep.start();
     if (c.closeWorkerConcurrency === 0) return;
     const common = {
       connection: redisConnectionOptions(c.redisUrl ?? ''),
@@ -57,6 +62,11 @@ export class CloseWorkersService implements OnApplicationBootstrap, OnApplicatio
       new Worker(CLOSE_QUEUE, (job: Job<CloseDayJob>) => this.day(job), { ...common, concurrency: 1 }),
     );
     for (const w of this.workers) w.on('error', (e) => this.logger.error(`worker error: ${message(e)}`));
+  }
+
+  /** Before the connections close (onApplicationShutdown of the database and queue modules). */
+  async onModuleDestroy(): Promise<void> {
+    await this.sweep?.stop();
   }
 
   async onApplicationShutdown(): Promise<void> {

@@ -5,6 +5,7 @@ import type { FlowProducer, Queue } from 'bullmq';
 import type { DataSource, EntityManager } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../../config/index.js';
 import { addDays, type LocalDate } from '../../../platform/dates/index.js';
+import { freshJobToken, isJobLive } from '../../../platform/queue/index.js';
 import { AuditService } from '../../audit/index.js';
 import { SYSTEM_ACTOR, type Actor } from '../../auth/index.js';
 import {
@@ -30,6 +31,8 @@ const KEEP_JOBS = { age: 14 * 24 * 3600, count: 5000 };
 interface Planned {
   date: LocalDate;
   attempt: number;
+  /** close_runs.job_token: the flow's job ids carry it (close-queues.ts). */
+  token: string;
 }
 
 /**
@@ -46,6 +49,7 @@ export class CloseFlowService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @InjectFlowProducer(CLOSE_FLOW) private readonly flows: FlowProducer,
     @InjectQueue(CLOSE_QUEUE) private readonly queue: Queue,
+    @InjectQueue(CLOSE_CHUNK_QUEUE) private readonly chunkQueue: Queue,
     private readonly businessDate: BusinessDateService,
     private readonly chunks: CloseChunkService,
     private readonly audit: AuditService,
@@ -59,35 +63,80 @@ export class CloseFlowService {
   async request(actor: Actor, until: LocalDate, trigger: CloseTrigger): Promise<LocalDate | null> {
     const planned = await this.dataSource.transaction('READ COMMITTED', async (m) => {
       await m.query(`SELECT pg_advisory_xact_lock($1)`, [RUN_LOCK]);
-      const [active] = await returning<Planned>(
+      const [active] = await returning<{ date: LocalDate }>(
         m,
-        `UPDATE close_runs SET until_date = greatest(until_date, $1) WHERE status IN ('QUEUED', 'RUNNING') RETURNING business_date::text AS date, attempt`,
+        `UPDATE close_runs SET until_date = greatest(until_date, $1) WHERE status IN ('QUEUED', 'RUNNING') RETURNING business_date::text AS date`,
         [until],
       );
-      if (active) return { ...active, existing: true };
+      if (active) return { date: active.date, existing: true as const };
       const business = await this.businessDate.current(m);
       if (until < business) return null;
-      return { ...(await this.plan(m, actor, business, until, trigger)), existing: false };
+      return { ...(await this.plan(m, actor, business, until, trigger)), existing: false as const };
     });
     if (!planned) return null;
-    // A run committed but never enqueued (a crash in between) is enqueued by the next request.
-    if (!planned.existing || !(await this.queue.getJob(dayJobId(planned.date, planned.attempt)))) await this.enqueue(planned);
+    // A run in progress whose job is gone (a crash between commit and enqueue, a flushed or
+    // foreign Redis) is enqueued again here as by the sweep, once it is older than the bound.
+    if (planned.existing) await this.sweep(planned.date);
+    else await this.enqueue(planned);
     return planned.date;
+  }
+
+  /**
+   * The runs QUEUED or RUNNING for longer than QUEUE_SWEEP_AFTER_SECONDS since they were enqueued
+   * whose flow is not live in Redis — the parent job missing, completed or failed (an earlier
+   * deployment's job under the same id, a lost job, a crash between commit and enqueue), or, while it
+   * waits for its children, a chunk not DONE whose job is not live — are enqueued again under a fresh
+   * token. The token is swapped by compare-and-set, so two sweepers enqueue a run once. Re-running
+   * is safe: every chunk statement is guarded by last_closed_date (README "Idempotency").
+   */
+  async sweep(onlyDate?: LocalDate): Promise<string[]> {
+    const stale = (await this.dataSource.query(
+      `SELECT business_date::text AS date, attempt, job_token AS token FROM close_runs
+       WHERE status IN ('QUEUED', 'RUNNING') AND ($1::date IS NULL OR business_date = $1)
+         AND coalesce(enqueued_at, queued_at) < now() - make_interval(secs => $2)`,
+      [onlyDate ?? null, this.config.queueSweepAfterSeconds],
+    )) as Array<{ date: LocalDate; attempt: number; token: string | null }>;
+    const recovered: string[] = [];
+    for (const run of stale) {
+      if (run.token && (await this.flowIsLive(run.date, run.attempt, run.token))) continue;
+      const token = freshJobToken();
+      const [swapped] = await returning<{ date: LocalDate }>(
+        this.dataSource,
+        `UPDATE close_runs SET job_token = $3, enqueued_at = now()
+         WHERE business_date = $1 AND status IN ('QUEUED', 'RUNNING') AND job_token IS NOT DISTINCT FROM $2 RETURNING business_date::text AS date`,
+        [run.date, run.token, token],
+      );
+      if (!swapped) continue;
+      await this.enqueue({ date: run.date, attempt: run.attempt, token });
+      recovered.push(`close-of-business ${run.date}`);
+    }
+    return recovered;
+  }
+
+  private async flowIsLive(date: LocalDate, attempt: number, token: string): Promise<boolean> {
+    const parent = await this.queue.getJobState(dayJobId(date, attempt, token));
+    if (parent !== 'waiting-children') return isJobLive(this.queue, dayJobId(date, attempt, token));
+    const open = (await this.dataSource.query(`SELECT chunk_no FROM close_chunks WHERE business_date = $1 AND status <> 'DONE' ORDER BY chunk_no`, [date])) as Array<{
+      chunk_no: number;
+    }>;
+    for (const c of open) if (!(await isJobLive(this.chunkQueue, chunkJobId(date, c.chunk_no, attempt, token)))) return false;
+    return true;
   }
 
   /** Writes (or reopens) the run row and its chunks, inside the caller's locked transaction. */
   private async plan(m: EntityManager, actor: Actor, date: LocalDate, until: LocalDate, trigger: CloseTrigger): Promise<Planned> {
+    const token = freshJobToken();
     const [run] = (await m.query(
-      `INSERT INTO close_runs (business_date, status, until_date, trigger, requested_by) VALUES ($1, 'QUEUED', $2, $3, $4)
+      `INSERT INTO close_runs (business_date, status, until_date, trigger, requested_by, job_token, enqueued_at) VALUES ($1, 'QUEUED', $2, $3, $4, $5, now())
        ON CONFLICT (business_date) DO UPDATE SET status = 'QUEUED', until_date = greatest(close_runs.until_date, EXCLUDED.until_date),
          attempt = close_runs.attempt + 1, trigger = 'RETRY', requested_by = EXCLUDED.requested_by, queued_at = now(), finished_at = NULL,
-         duration_ms = NULL, chunks_failed = 0
+         duration_ms = NULL, chunks_failed = 0, job_token = EXCLUDED.job_token, enqueued_at = now()
        RETURNING attempt`,
-      [date, until, trigger, actor.userId],
+      [date, until, trigger, actor.userId, token],
     )) as Array<{ attempt: number }>;
     if (run.attempt > 1) {
       await m.query(`UPDATE close_chunks SET status = 'PENDING' WHERE business_date = $1 AND status <> 'DONE'`, [date]);
-      return { date, attempt: run.attempt };
+      return { date, attempt: run.attempt, token };
     }
     // Chunks by borrower id so the cross-loan rule sees each borrower whole; k = chunk of a
     // borrower's first loan in the running count of ACTIVE loans ordered by borrower.
@@ -108,10 +157,10 @@ export class CloseFlowService {
       ranges.reduce((a, r) => a + r.loans, 0),
       ranges.length,
     ]);
-    return { date, attempt: 1 };
+    return { date, attempt: 1, token };
   }
 
-  private async enqueue({ date, attempt }: Planned): Promise<void> {
+  private async enqueue({ date, attempt, token }: Planned): Promise<void> {
     const rows = (await this.dataSource.query(
       `SELECT chunk_no, borrower_from::text AS f, borrower_to::text AS t FROM close_chunks WHERE business_date = $1 AND status <> 'DONE' ORDER BY chunk_no`,
       [date],
@@ -120,13 +169,13 @@ export class CloseFlowService {
       name: JOB_CLOSE_DAY,
       queueName: CLOSE_QUEUE,
       data: { date },
-      opts: { jobId: dayJobId(date, attempt), removeOnComplete: KEEP_JOBS, removeOnFail: KEEP_JOBS },
+      opts: { jobId: dayJobId(date, attempt, token), removeOnComplete: KEEP_JOBS, removeOnFail: KEEP_JOBS },
       children: rows.map((c) => ({
         name: JOB_CLOSE_CHUNK,
         queueName: CLOSE_CHUNK_QUEUE,
         data: { date, chunkNo: c.chunk_no, from: c.f, to: c.t } satisfies CloseChunkJob,
         opts: {
-          jobId: chunkJobId(date, c.chunk_no, attempt),
+          jobId: chunkJobId(date, c.chunk_no, attempt, token),
           attempts: this.config.closeChunkAttempts,
           backoff: { type: 'exponential', delay: 500 },
           failParentOnFailure: true,

@@ -15,6 +15,10 @@ export type CloseResult = CloseResultDto;
 export type CloseAnswer = { status: 200; body: CloseResultDto } | { status: 202; body: CloseAcceptedDto };
 
 const POLL_MS = 50;
+
+function accepted(runDate: LocalDate | null, until: LocalDate): CloseAnswer {
+  return { status: 202, body: { runDate, until, location: runDate ? `/api/v1/close-of-business/runs/${runDate}` : null } };
+}
 const RUN_COLUMNS = `r.business_date::text AS business_date, r.status, r.until_date::text AS until_date, r.attempt, r.trigger, r.queued_at, r.started_at,
   r.finished_at, r.duration_ms, r.loans_total, r.chunks_total, r.errors,
   (SELECT coalesce(sum(c.loans_done) FILTER (WHERE c.status = 'DONE'), 0)::int FROM close_chunks c WHERE c.business_date = r.business_date) AS loans_done,
@@ -70,16 +74,28 @@ export class CloseOfBusinessService {
     private readonly flow: CloseFlowService,
   ) {}
 
-  /** Closes every open day through `until`, in order; waits for the last one unless wait = 'false'. */
-  async closeUntil(actor: Actor, until: LocalDate, wait: 'true' | 'false' = 'true', trigger: CloseTrigger = 'MANUAL'): Promise<CloseAnswer> {
+  /**
+   * Closes every open day through `until`, in order; waits for the last one unless wait = 'false',
+   * at most `maxWaitSeconds` (CLOSE_WAIT_TIMEOUT_SECONDS for HTTP): then it answers 202 with the run
+   * still closing, as ?wait=false does, so no request hangs on a long or stuck close (the sweep
+   * enqueues a stuck one again; the client follows the location).
+   */
+  async closeUntil(
+    actor: Actor,
+    until: LocalDate,
+    wait: 'true' | 'false' = 'true',
+    trigger: CloseTrigger = 'MANUAL',
+    maxWaitSeconds: number = this.config.closeWaitTimeoutSeconds,
+  ): Promise<CloseAnswer> {
     const today = wallClockDate(this.config.businessTimezone);
     if (until >= today && !this.config.allowFutureClose) {
       throw new DomainError(CloseOfBusinessErrors['CLOSE.DATE_NOT_ENDED'], { limit: addDays(today, -1), actual: until });
     }
     const start = await this.businessDate.current();
     const runDate = await this.flow.request(actor, until, trigger);
-    if (wait === 'false') return { status: 202, body: { runDate, until, location: runDate ? `/api/v1/close-of-business/runs/${runDate}` : null } };
-    const business = await this.waitFor(start, until);
+    if (wait === 'false') return accepted(runDate, until);
+    const business = await this.waitFor(start, until, Date.now() + maxWaitSeconds * 1000);
+    if (business === null) return accepted(await this.activeRunDate(), until);
     const closedDates = Array.from({ length: Math.max(0, daysBetween(start, business)) }, (_, i) => addDays(start, i));
     const [{ n }] = (await this.dataSource.query(
       `SELECT coalesce(sum(loans_done), 0)::int AS n FROM close_runs WHERE business_date >= $1 AND business_date < $2 AND status = 'SUCCEEDED'`,
@@ -88,9 +104,14 @@ export class CloseOfBusinessService {
     return { status: 200, body: { closedDates, businessDate: business, loansProcessed: n } };
   }
 
-  /** Polls the business date until it passes `until`; a FAILED run in between is reported with its error. */
-  private async waitFor(start: LocalDate, until: LocalDate): Promise<LocalDate> {
-    const deadline = Date.now() + this.config.closeWaitTimeoutSeconds * 1000;
+  /** The run closing now (chained days move it on while a request waits), else the open business date's. */
+  private async activeRunDate(): Promise<LocalDate> {
+    const [active] = (await this.dataSource.query(`SELECT business_date::text AS date FROM close_runs WHERE status IN ('QUEUED', 'RUNNING')`)) as Array<{ date: string }>;
+    return active?.date ?? (await this.businessDate.current());
+  }
+
+  /** Polls the business date until it passes `until` (null at the deadline); a FAILED run in between is reported with its error. */
+  private async waitFor(start: LocalDate, until: LocalDate, deadline: number): Promise<LocalDate | null> {
     for (;;) {
       const business = await this.businessDate.current();
       if (business > until) return business;
@@ -99,7 +120,7 @@ export class CloseOfBusinessService {
         [start, until],
       )) as Array<{ date: string; errors: CloseRunDto['errors'] }>;
       if (failed) throw new DomainError(CloseOfBusinessErrors['CLOSE.RUN_FAILED'], { date: failed.date, error: failed.errors.at(-1)?.error ?? 'unknown' });
-      if (Date.now() > deadline) throw new DomainError(CloseOfBusinessErrors['CLOSE.WAIT_TIMEOUT'], { date: business });
+      if (Date.now() > deadline) return null;
       await new Promise((resolve) => setTimeout(resolve, POLL_MS));
     }
   }

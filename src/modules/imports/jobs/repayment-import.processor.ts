@@ -1,12 +1,30 @@
 import { Processor, WorkerHost } from '@nestjs/bullmq';
+import { Inject, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import type { Job } from 'bullmq';
+import { APP_CONFIG, type AppConfig } from '../../../config/index.js';
+import { PeriodicSweep } from '../../../platform/queue/index.js';
 import { REPAYMENT_IMPORT_QUEUE, RepaymentImportsService } from '../services/repayment-imports.service.js';
 
-/** Runs in the worker (and in `all`); each job is one uploaded statement. */
+/** Runs in the worker (and in `all`); each job is one uploaded statement. The worker also sweeps for imports whose job was lost. */
 @Processor(REPAYMENT_IMPORT_QUEUE)
-export class RepaymentImportProcessor extends WorkerHost {
-  constructor(private readonly imports: RepaymentImportsService) {
+export class RepaymentImportProcessor extends WorkerHost implements OnApplicationBootstrap, OnModuleDestroy {
+  private sweep: PeriodicSweep | null = null;
+
+  constructor(
+    private readonly imports: RepaymentImportsService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {
     super();
+  }
+
+  onApplicationBootstrap(): void {
+    const after = this.config.queueSweepAfterSeconds;
+    this.sweep = new PeriodicSweep('RepaymentImportSweep', Math.max(1000, after * 500), () => this.imports.sweep(after));
+    this.sweep.start();
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    await this.sweep?.stop();
   }
 
   async process(job: Job<{ importId: string }>): Promise<void> {

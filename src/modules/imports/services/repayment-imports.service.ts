@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import type { Queue } from 'bullmq';
 import { createHash } from 'node:crypto';
 import { TransactionRunner } from '../../../platform/database/index.js';
+import { freshJobToken, runJobId, sweepQueuedWork } from '../../../platform/queue/index.js';
 import { DomainError, notFound } from '../../../platform/errors/index.js';
 import { type Page, type PageQueryDto, offsetOf } from '../../../platform/http/index.js';
 import { AuditService } from '../../audit/index.js';
@@ -75,12 +76,14 @@ export class RepaymentImportsService {
       const errors = parsed.problems.map((p) => ({ field: `line ${p.line}`, rule: p.rule, message: p.message }));
       throw new DomainError(ImportErrors['IMPORT.MALFORMED_FILE'], { count: errors.length }, errors);
     }
+    const jobToken = freshJobToken();
     const id = await this.tx.run(async (m) => {
       const sha = createHash('sha256').update(dto.content).digest('hex');
       const [{ id: created }] = (await m.query(
-        `INSERT INTO repayment_imports (file_name, content_sha256, status, total_lines, created_by) VALUES ($1, $2, 'QUEUED', $3, $4) RETURNING id::text`,
+        `INSERT INTO repayment_imports (file_name, content_sha256, status, total_lines, created_by, enqueued_at) VALUES ($1, $2, 'QUEUED', $3, $4, now()) RETURNING id::text`,
         [dto.fileName, sha, parsed.lines.length, actor.userId],
       )) as Array<{ id: string }>;
+      await m.query(`UPDATE repayment_imports SET job_id = $2 WHERE id = $1`, [created, runJobId(`repayment-import-${created}`, jobToken)]);
       const l = parsed.lines;
       await m.query(
         `INSERT INTO repayment_import_lines (import_id, line_no, value_date, amount, reference, description, line_key, outcome)
@@ -90,8 +93,28 @@ export class RepaymentImportsService {
       await this.audit.record(m, actor, { action: 'repayment-import.upload', entityType: 'repayment_import', entityId: created, after: { fileName: dto.fileName, sha256: sha, lines: l.length } });
       return created;
     });
-    await this.queue.add('import', { importId: id }, { jobId: `repayment-import-${id}`, attempts: 5, backoff: { type: 'exponential', delay: 1000 }, removeOnComplete: 1000, removeOnFail: 5000 });
+    await this.enqueue(id, runJobId(`repayment-import-${id}`, jobToken));
     return this.get(id);
+  }
+
+  /**
+   * The import's job under a fresh id, recorded on the row first: import ids restart with a restored
+   * or re-created database, and a Redis that remembers `repayment-import-<id>` from an earlier
+   * deployment would keep that job instead of running this one (platform/queue job-recovery.ts).
+   * The id is written with the row (upload) or swapped by the sweep before the job is added.
+   */
+  private async enqueue(id: string, jobId: string): Promise<void> {
+    await this.queue.add('import', { importId: id }, { jobId, attempts: 5, backoff: { type: 'exponential', delay: 1000 }, removeOnComplete: 1000, removeOnFail: 5000 });
+  }
+
+  /** Imports QUEUED or RUNNING beyond QUEUE_SWEEP_AFTER_SECONDS without a live job are enqueued again; `run` resumes at the first PENDING line. */
+  sweep(afterSeconds: number): Promise<string[]> {
+    return sweepQueuedWork(this.tx.manager, this.queue, {
+      table: 'repayment_imports',
+      afterSeconds,
+      jobKey: (id) => `repayment-import-${id}`,
+      add: (id, jobId) => this.enqueue(id, jobId),
+    });
   }
 
   async get(id: string, withLines = false): Promise<RepaymentImportDto> {

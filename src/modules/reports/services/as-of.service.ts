@@ -3,8 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { addDays, type LocalDate } from '../../../platform/dates/index.js';
 import { DomainError } from '../../../platform/errors/index.js';
-import { BusinessDateService } from '../../close-of-business/index.js';
-import { type ClassificationPolicy, type PolicyDefinition, DEFAULT_POLICIES, policyFromDefinition, policyInForce } from '../../close-of-business/domain/index.js';
+import { BusinessDateService, CloseOfBusinessErrors } from '../../close-of-business/index.js';
+import { type ClassificationPolicy, type PolicyDefinition, DEFAULT_POLICIES, policyFromDefinition } from '../../close-of-business/domain/index.js';
 import { LOAN_COLUMNS, type LoanRow, loanEngine, loanStore, termsOf } from '../../loans/index.js';
 import { ReportErrors } from '../reports.errors.js';
 import { FLOW_KINDS_SQL } from '../../ledger/index.js';
@@ -69,12 +69,23 @@ export class AsOfService {
     return toEnd && before ? { from, to, counters: { to: toEnd, before, beforeDate } } : { from, to };
   }
 
+  /**
+   * The policy in force on D (the latest effective on or before it). Before the first policy took
+   * effect (the start of the fund's records) nothing was lent, so the report is empty and the first
+   * policy names the rules; were a loan valued before it, its group could not be known: a 4xx.
+   */
   async policyOn(date: LocalDate): Promise<ClassificationPolicy> {
-    const rows: Array<{ code: string; legal_basis: string; effective_from: string; definition: PolicyDefinition }> = await this.dataSource.query(
-      `SELECT code, legal_basis, effective_from::text AS effective_from, definition FROM classification_policies WHERE effective_from <= $1 ORDER BY effective_from DESC LIMIT 1`,
+    type Row = { code: string; legal_basis: string; effective_from: string; definition: PolicyDefinition; lent: boolean };
+    const cols = `code, legal_basis, effective_from::text AS effective_from, definition`;
+    const [inForce] = (await this.dataSource.query(`SELECT ${cols} FROM classification_policies WHERE effective_from <= $1 ORDER BY effective_from DESC LIMIT 1`, [date])) as Row[];
+    if (inForce) return policyFromDefinition(inForce.code, inForce.legal_basis, inForce.effective_from, inForce.definition);
+    const [first] = (await this.dataSource.query(
+      `SELECT ${cols}, EXISTS (SELECT 1 FROM loan_events WHERE value_date <= $1) AS lent FROM classification_policies ORDER BY effective_from LIMIT 1`,
       [date],
-    );
-    return rows[0] ? policyFromDefinition(rows[0].code, rows[0].legal_basis, rows[0].effective_from, rows[0].definition) : policyInForce(DEFAULT_POLICIES, date);
+    )) as Row[];
+    if (!first) return DEFAULT_POLICIES[0];
+    if (first.lent) throw new DomainError(CloseOfBusinessErrors['CLASSIFICATION_POLICY.NONE_IN_FORCE'], { date });
+    return policyFromDefinition(first.code, first.legal_basis, first.effective_from, first.definition);
   }
 
   private async sourceFor(asOf: LocalDate, lastClosed: LocalDate): Promise<PositionSource> {

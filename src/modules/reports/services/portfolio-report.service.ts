@@ -102,6 +102,16 @@ export class PortfolioReportService {
   }
 }
 
+/**
+ * The money figures summed per group. The grand-total grouping set () yields its row even over no
+ * loans at all (a date before the first loan; the last closed day when every loan started on the
+ * open day, as before a new fund's first close), where SUM is NULL: a sum over nothing is zero.
+ */
+const SUMMED = [
+  'turnover', 'principal_collected', 'interest_collected', 'outstanding', 'overdue_principal', 'overdue_interest', 'penalty_interest',
+  'bad_debt', 'par30_amount', 'par90_amount', 'specific_provision', 'general_provision',
+] as const;
+
 /** The report's aggregate over `ctes` (ending in `pos` and `flows`), grouped by `groupBy` with a total row. */
 export function portfolioSql(ctes: string, groupBy: readonly Dimension[]): string {
   const cols = dimensionColumns(groupBy);
@@ -127,17 +137,11 @@ export function portfolioSql(ctes: string, groupBy: readonly Dimension[]): strin
          FROM base GROUP BY ${aliases}, borrower_id
        )
        SELECT ${aliases}, GROUPING(${aliases}) <> 0 AS is_total,
-              sum(loan_count)::int AS loan_count,
+              coalesce(sum(loan_count), 0)::int AS loan_count,
               count(DISTINCT borrower_id) FILTER (WHERE loan_count > 0)::int AS borrower_count,
-              sum(outstanding_loan_count)::int AS outstanding_loan_count,
+              coalesce(sum(outstanding_loan_count), 0)::int AS outstanding_loan_count,
               count(DISTINCT borrower_id) FILTER (WHERE outstanding_loan_count > 0)::int AS outstanding_borrower_count,
-              sum(turnover)::text AS turnover, sum(principal_collected)::text AS principal_collected, sum(interest_collected)::text AS interest_collected,
-              sum(outstanding)::text AS outstanding, sum(overdue_principal)::text AS overdue_principal, sum(overdue_interest)::text AS overdue_interest,
-              sum(penalty_interest)::text AS penalty_interest,
-              coalesce(sum(bad_debt), 0)::text AS bad_debt,
-              coalesce(sum(par30_amount), 0)::text AS par30_amount,
-              coalesce(sum(par90_amount), 0)::text AS par90_amount,
-              sum(specific_provision)::text AS specific_provision, sum(general_provision)::text AS general_provision
+              ${SUMMED.map((c) => `coalesce(sum(${c}), 0)::text AS ${c}`).join(', ')}
        FROM per_borrower GROUP BY GROUPING SETS ((${aliases}), ())
        ORDER BY is_total, ${aliases}`;
 }

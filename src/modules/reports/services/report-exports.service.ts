@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../../config/index.js';
 import { DomainError, notFound } from '../../../platform/errors/index.js';
+import { freshJobToken, runJobId, sweepQueuedWork } from '../../../platform/queue/index.js';
 import { type Actor, type Role, hasRole } from '../../auth/index.js';
 import type { RenderedFile } from '../export/report-table.js';
 import { JOB_REPORT_EXPORT, REPORT_EXPORT_QUEUE, type ReportExportJob } from '../jobs/report-export-queue.js';
@@ -60,12 +61,28 @@ export class ReportExportsService {
 
   private async enqueue(actor: Actor, kind: ReportKind, format: FileFormat, q: ReportQuery, rows: number): Promise<ExportAcceptedDto> {
     const id = randomUUID();
+    const jobId = runJobId(`export_${id}`, freshJobToken());
     await this.dataSource.query(
-      `INSERT INTO report_exports (id, report, format, params, row_count, requested_by, requested_by_username, requested_roles) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-      [id, kind, format, JSON.stringify({ ...q, format }), rows, actor.userId, actor.username, actor.roles],
+      `INSERT INTO report_exports (id, report, format, params, row_count, requested_by, requested_by_username, requested_roles, job_id, enqueued_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, now())`,
+      [id, kind, format, JSON.stringify({ ...q, format }), rows, actor.userId, actor.username, actor.roles, jobId],
     );
-    await this.queue.add(JOB_REPORT_EXPORT, { exportId: id }, { jobId: id, attempts: 2, removeOnComplete: 1000, removeOnFail: 1000 });
+    await this.add(id, jobId);
     return this.view({ id, status: 'QUEUED', progress: 0, row_count: rows });
+  }
+
+  private add(id: string, jobId: string): Promise<unknown> {
+    return this.queue.add(JOB_REPORT_EXPORT, { exportId: id }, { jobId, attempts: 2, removeOnComplete: 1000, removeOnFail: 1000 });
+  }
+
+  /**
+   * Exports QUEUED or RUNNING beyond QUEUE_SWEEP_AFTER_SECONDS without a live job (Redis lost it, or
+   * a crash came between the row and the job) are enqueued again; `process` rebuilds the file whole.
+   * The export's id is a random UUID, so unlike a date or a sequence it cannot meet an earlier
+   * deployment's job; the job id still carries a fresh token like every other queue's.
+   */
+  sweep(afterSeconds: number): Promise<string[]> {
+    return sweepQueuedWork(this.dataSource, this.queue, { table: 'report_exports', afterSeconds, jobKey: (id) => `export_${id}`, add: (id, jobId) => this.add(id, jobId) });
   }
 
   private view(r: { id: string; status: string; progress: number; row_count: number | null }): ExportAcceptedDto {
