@@ -9,7 +9,7 @@ import type { Logger as PinoLogger } from 'pino';
 import { AppModule, type AppModuleOptions } from './app.module.js';
 import { registerBullBoard } from './modules/close-of-business/close-of-business.index.js';
 import type { AppConfig, ProcessRole } from './config/index.js';
-import { createValidationPipe, sendProblem } from './platform/errors/index.js';
+import { createValidationPipe } from './platform/errors/index.js';
 import { configureRateLimits } from './platform/http/index.js';
 import { NestPinoLogger } from './platform/logging/index.js';
 
@@ -41,9 +41,10 @@ export async function createHttpApp(
   fastify.addHook('onSend', async (req, reply) => {
     void reply.header('x-request-id', req.id);
   });
-  // Body parsing errors (malformed JSON, too large, wrong type) happen before Nest's
-  // filters; render them as the same problem documents.
-  fastify.setErrorHandler((error, req, reply) => sendProblem(error, req, reply, { error: (m: unknown) => logger.error(m) }));
+  // Body parsing errors (malformed JSON, too large, wrong type) reach Fastify's error handler,
+  // which Nest sets at init to its exception layer: the global ProblemDetailsFilter renders them
+  // as the same problem documents. A handler of our own here would only be replaced (with a
+  // Fastify warning at every start).
   await app.register(helmet, {
     contentSecurityPolicy: {
       directives: {

@@ -6,7 +6,7 @@ import { ConfigurationError, loadConfig, type AppConfig, type ProcessRole } from
 import { createHttpApp } from './http-app.js';
 import { dataSourceOptions } from './data-source.js';
 import { runMigrations } from './platform/database/index.js';
-import { resolveServices, type ResolvedServices } from './platform/local-services/index.js';
+import { describeFatal, resolveServices, StartupError, type ResolvedServices } from './platform/local-services/index.js';
 import { createRootLogger, NestPinoLogger } from './platform/logging/index.js';
 
 export interface RunningApp {
@@ -41,7 +41,7 @@ export async function startApp(role: ProcessRole, baseConfig: AppConfig = loadCo
       await app.init();
     } else {
       const http = await createHttpApp(config, logger, role);
-      await http.listen(config.port, config.host);
+      await listen(http, config);
       const address = http.getHttpServer().address();
       const port = typeof address === 'object' && address ? address.port : config.port;
       url = `http://127.0.0.1:${port}`;
@@ -60,6 +60,20 @@ export async function startApp(role: ProcessRole, baseConfig: AppConfig = loadCo
     };
   } catch (e) {
     await services.stop();
+    throw e;
+  }
+}
+
+/** Listens on HOST:PORT; a port in use or not allowed is the person's to fix, said in one line. */
+async function listen(http: Awaited<ReturnType<typeof createHttpApp>>, config: AppConfig): Promise<void> {
+  try {
+    await http.listen(config.port, config.host);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    await http.close().catch(() => undefined);
+    if (code === 'EADDRINUSE') throw new StartupError(`port ${config.port} on ${config.host} is already in use: stop what uses it, or set PORT to another port`);
+    if (code === 'EACCES') throw new StartupError(`not allowed to listen on port ${config.port} on ${config.host}: set PORT to a port above 1023`);
+    if (code === 'EADDRNOTAVAIL') throw new StartupError(`HOST ${config.host} is not an address of this machine: set HOST (for example 127.0.0.1 or 0.0.0.0)`);
     throw e;
   }
 }
@@ -104,7 +118,7 @@ async function main(): Promise<void> {
 const isEntryPoint = process.argv[1] !== undefined && import.meta.url === new URL(`file://${process.argv[1]}`).href;
 if (isEntryPoint) {
   main().catch((e: unknown) => {
-    process.stderr.write(`${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+    process.stderr.write(`${describeFatal(e)}\n`);
     process.exit(1);
   });
 }
