@@ -6,7 +6,7 @@ import { findFreePort } from './free-port.js';
 import type { RunningService } from './embedded-postgres.js';
 import { StartupError } from './startup-error.js';
 
-const INSTALL_COMMAND = platform() === 'darwin' ? 'brew install redis' : 'sudo apt-get install -y redis-server (or your system\'s redis package)';
+const INSTALL_COMMAND = platform() === 'darwin' ? 'brew install redis' : 'on Debian/Ubuntu: sudo apt-get install -y redis-server';
 const READY = 'Ready to accept connections';
 const START_TIMEOUT_MS = 30_000;
 
