@@ -4,7 +4,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import { loadConfig } from '../src/config/index.js';
-import { type RunningService, resolveServices, startEmbeddedPostgres } from '../src/platform/local-services/index.js';
+import { type RunningService, describeFatal, resolveServices, startEmbeddedPostgres } from '../src/platform/local-services/index.js';
 import { type BenchContext, closeBench, memoryRows, repaymentsBench, reportBench, statusBench } from './benchmarks.js';
 import { BenchDatabaseRefused, DATABASE_SETTINGS, LOAD_SESSION_SETTINGS, TUNED_SERVER_SETTINGS, pool, recreateBenchDatabase, scalar } from './database.js';
 import { loadPortfolio } from './load.js';
@@ -152,7 +152,7 @@ async function main(): Promise<number> {
 main().then(
   (code) => process.exit(code),
   (e: unknown) => {
-    process.stderr.write(`${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+    process.stderr.write(`${describeFatal(e)}\n`);
     process.exit(1);
   },
 );

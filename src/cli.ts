@@ -12,7 +12,7 @@ import { SYSTEM_ACTOR } from './modules/auth/index.js';
 import { CloseOfBusinessService } from './modules/close-of-business/close-of-business.index.js';
 import { dataSourceOptions } from './data-source.js';
 import { generateMigration, revertLastMigration, runMigrations } from './platform/database/index.js';
-import { resolveServices } from './platform/local-services/index.js';
+import { describeFatal, resolveServices } from './platform/local-services/index.js';
 import { createRootLogger, NestPinoLogger } from './platform/logging/index.js';
 import { prepareQuickstartDatabase, seedDemoCommand, startDemoLoad } from './demo/index.js';
 
@@ -157,7 +157,7 @@ main(process.argv.slice(2)).then(
     if (code >= 0) process.exit(code);
   },
   (e: unknown) => {
-    process.stderr.write(e instanceof ConfigurationError ? `${e.message}\n` : `${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+    process.stderr.write(e instanceof ConfigurationError ? `${e.message}\n` : `${describeFatal(e)}\n`);
     process.exit(1);
   },
 );

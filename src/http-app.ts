@@ -43,9 +43,10 @@ export async function createHttpApp(
   fastify.addHook('onSend', async (req, reply) => {
     void reply.header('x-request-id', req.id);
   });
-  // Body parsing errors (malformed JSON, too large, wrong type) happen before Nest's
-  // filters; render them as the same problem documents.
-  fastify.setErrorHandler((error, req, reply) => sendProblem(error, req, reply, { error: (m: unknown) => logger.error(m) }));
+  // Body parsing errors (malformed JSON, too large, wrong type) reach Fastify's error handler,
+  // which Nest sets at init to its exception layer: the global ProblemDetailsFilter renders them
+  // as the same problem documents. A handler of our own here would only be replaced (with a
+  // Fastify warning at every start).
   await app.register(helmet, {
     contentSecurityPolicy: {
       directives: {

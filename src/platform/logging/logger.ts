@@ -1,15 +1,37 @@
 import type { LoggerService } from '@nestjs/common';
-import { pino, type Logger as PinoLogger } from 'pino';
+import { pino, type Logger as PinoLogger, type LoggerOptions } from 'pino';
+import { PinoPretty } from 'pino-pretty';
 
-/** Structured JSON logs (pino). HTTP request logs carry the request id as reqId. */
-export function createRootLogger(level: string): PinoLogger {
-  return pino({
-    level,
-    base: { service: 'htx-fund-lms', pid: process.pid },
-    timestamp: pino.stdTimeFunctions.isoTime,
-    redact: { paths: ['req.headers.authorization', 'password', '*.password'], censor: '[redacted]' },
+const OPTIONS: LoggerOptions = {
+  base: { service: 'htx-fund-lms', pid: process.pid },
+  timestamp: pino.stdTimeFunctions.isoTime,
+  redact: { paths: ['req.headers.authorization', 'password', '*.password'], censor: '[redacted]' },
+};
+
+/**
+ * pino logs carrying the request id (reqId). On a terminal (standard output is a TTY) they are
+ * lines a person reads: level, time, message, then the other fields on the same line; anywhere
+ * else (containers, files, log collectors) one JSON object per line. `pretty` overrides the
+ * detection (tests).
+ */
+export function createRootLogger(level: string, pretty: boolean = process.stdout.isTTY === true): PinoLogger {
+  if (!pretty) return pino({ ...OPTIONS, level });
+  const stream = PinoPretty({
+    levelFirst: true,
+    translateTime: 'SYS:HH:MM:ss',
+    ignore: 'pid,hostname,service,context',
+    messageFormat: '{if context}{context}: {end}{msg}',
+    singleLine: true,
+    sync: true,
   });
+  return pino({ ...OPTIONS, level }, stream);
 }
+
+/**
+ * Nest's start-up chatter (one line per module and per route, about 200 lines) is debug
+ * detail: at info it buries the lines a person starts the app for (its URL, the logins).
+ */
+const BOOT_CONTEXTS = new Set(['InstanceLoader', 'RoutesResolver', 'RouterExplorer', 'NestFactory', 'NestApplication']);
 
 /** Nest's logger interface over the same pino instance. */
 export class NestPinoLogger implements LoggerService {
@@ -22,7 +44,8 @@ export class NestPinoLogger implements LoggerService {
   }
 
   log(message: unknown, ...params: unknown[]): void {
-    this.write('info', message, params);
+    const context = params[params.length - 1];
+    this.write(typeof context === 'string' && BOOT_CONTEXTS.has(context) ? 'debug' : 'info', message, params);
   }
   error(message: unknown, ...params: unknown[]): void {
     this.write('error', message, params);
