@@ -9,7 +9,7 @@ import type { Logger as PinoLogger } from 'pino';
 import { AppModule, type AppModuleOptions } from './app.module.js';
 import { registerBullBoard } from './modules/close-of-business/close-of-business.index.js';
 import type { AppConfig, ProcessRole } from './config/index.js';
-import { createValidationPipe, declareProblemResponses, ProblemDetailsDto, sendProblem } from './platform/errors/index.js';
+import { createValidationPipe, declareProblemResponses, ProblemDetailsDto } from './platform/errors/index.js';
 import { configureRateLimits, findWebRoot, registerWebApp, rewriteForWebApp } from './platform/http/index.js';
 import { NestPinoLogger } from './platform/logging/index.js';
 
