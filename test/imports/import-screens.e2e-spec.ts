@@ -62,10 +62,10 @@ describe('operations screens: imports list, loan picker, close runs', () => {
     const all = await call<{ items: Import[]; total: number }>(t, 'GET', '/repayment-imports', w.auditor);
     expect(all.status).toBe(200);
     expect(all.body.total).toBe(2);
-    const username = (await call<{ username: string }>(t, 'GET', '/auth/me', w.officer)).body.username;
+    const name = (await call<{ displayName: string }>(t, 'GET', '/auth/me', w.officer)).body.displayName;
     expect(all.body.items.map((i) => [i.id, i.createdBy])).toEqual([
-      [open.id, username],
-      [clean.id, username],
+      [open.id, name],
+      [clean.id, name],
     ]);
     const unmatched = await call<{ items: Import[]; total: number }>(t, 'GET', '/repayment-imports?unmatched=true', w.officer);
     expect(unmatched.body).toMatchObject({ total: 1, items: [expect.objectContaining({ id: open.id })] });

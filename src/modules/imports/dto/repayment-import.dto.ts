@@ -54,7 +54,7 @@ export class RepaymentImportDto {
   @ApiProperty({ example: 'saoke-vietinbank-2025-04-10.csv' }) fileName: string;
   @ApiProperty({ enum: ['QUEUED', 'RUNNING', 'DONE', 'FAILED'], example: 'RUNNING' }) status: string;
   @ApiProperty({ type: ImportProgressDto }) progress: ImportProgressDto;
-  @ApiProperty({ example: 'nguyen.lan', description: 'Username of the officer who uploaded the file' }) createdBy: string;
+  @ApiProperty({ example: 'Nguyễn Thị Lan', description: 'Display name of the officer who uploaded the file' }) createdBy: string;
   @ApiProperty({ example: '2025-04-10T02:00:00.000Z' }) createdAt: string;
   @ApiProperty({ example: null, nullable: true, type: String }) finishedAt: string | null;
   @ApiProperty({ example: null, nullable: true, type: String }) failure: string | null;

@@ -21,7 +21,7 @@ interface ImportRow {
   total_lines: number;
   failure: string | null;
   created_by: string;
-  created_by_username: string;
+  created_by_name: string;
   created_at: Date;
   finished_at: Date | null;
   applied: number;
@@ -30,7 +30,7 @@ interface ImportRow {
   pending: number;
 }
 
-const SELECT_IMPORT = `SELECT i.id::text, i.file_name, i.status, i.total_lines, i.failure, i.created_by::text, u.username AS created_by_username, i.created_at, i.finished_at,
+const SELECT_IMPORT = `SELECT i.id::text, i.file_name, i.status, i.total_lines, i.failure, i.created_by::text, u.display_name AS created_by_name, i.created_at, i.finished_at,
     count(*) FILTER (WHERE l.outcome = 'APPLIED')::int AS applied, count(*) FILTER (WHERE l.outcome = 'UNMATCHED')::int AS unmatched,
     count(*) FILTER (WHERE l.outcome = 'REFUSED')::int AS refused, count(*) FILTER (WHERE l.outcome = 'PENDING')::int AS pending
   FROM repayment_imports i JOIN users u ON u.id = i.created_by LEFT JOIN repayment_import_lines l ON l.import_id = i.id`;
@@ -55,7 +55,7 @@ function toDto(r: ImportRow): RepaymentImportDto {
       refused: r.refused,
       percent: r.total_lines === 0 ? '100.0' : ((processed * 100) / r.total_lines).toFixed(1),
     },
-    createdBy: r.created_by_username,
+    createdBy: r.created_by_name,
     createdAt: new Date(r.created_at).toISOString(),
     finishedAt: r.finished_at ? new Date(r.finished_at).toISOString() : null,
     failure: r.failure,
@@ -104,7 +104,7 @@ export class RepaymentImportsService {
 
   async get(id: string, withLines = false): Promise<RepaymentImportDto> {
     if (!/^\d{1,19}$/.test(id)) throw notFound('repayment import', id);
-    const [row] = (await this.tx.manager.query(`${SELECT_IMPORT} WHERE i.id = $1 GROUP BY i.id, u.username`, [id])) as ImportRow[];
+    const [row] = (await this.tx.manager.query(`${SELECT_IMPORT} WHERE i.id = $1 GROUP BY i.id, u.display_name`, [id])) as ImportRow[];
     if (!row) throw notFound('repayment import', id);
     const out = toDto(row);
     if (withLines) out.lines = await this.lineDtos(id);
@@ -113,7 +113,7 @@ export class RepaymentImportsService {
 
   async list(q: ImportListQueryDto): Promise<Page<RepaymentImportDto>> {
     const where = q.unmatched ? UNMATCHED_FILTER[q.unmatched] : '';
-    const rows: ImportRow[] = await this.tx.manager.query(`${SELECT_IMPORT} ${where} GROUP BY i.id, u.username ORDER BY i.id DESC LIMIT $1 OFFSET $2`, [q.pageSize, offsetOf(q)]);
+    const rows: ImportRow[] = await this.tx.manager.query(`${SELECT_IMPORT} ${where} GROUP BY i.id, u.display_name ORDER BY i.id DESC LIMIT $1 OFFSET $2`, [q.pageSize, offsetOf(q)]);
     const [{ total }] = (await this.tx.manager.query(`SELECT count(*)::int AS total FROM repayment_imports i ${where}`)) as Array<{ total: number }>;
     return { items: rows.map(toDto), page: q.page, pageSize: q.pageSize, total };
   }

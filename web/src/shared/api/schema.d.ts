@@ -3969,8 +3969,8 @@ export interface components {
             status: "QUEUED" | "RUNNING" | "DONE" | "FAILED";
             progress: components["schemas"]["ImportProgressDto"];
             /**
-             * @description Username of the officer who uploaded the file
-             * @example nguyen.lan
+             * @description Display name of the officer who uploaded the file
+             * @example Nguyễn Thị Lan
              */
             createdBy: string;
             /** @example 2025-04-10T02:00:00.000Z */
