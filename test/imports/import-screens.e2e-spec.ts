@@ -95,6 +95,19 @@ describe('operations screens: imports list, loan picker, close runs', () => {
     expect((await call(t, 'GET', '/repayment-imports/loan-candidates?q=HD', w.auditor)).status).toBe(403);
   });
 
+  it('records an unmatched line once when two assignments of it race, and leaves the line APPLIED with its repayment', async () => {
+    const up = (await call<Import>(t, 'POST', '/repayment-imports', w.officer, { fileName: 'dua.csv', content: 'date,amount,reference,description\n10/03/2025,700000,FT-RACE,chuyen khoan\n' })).body;
+    expect((await waitImport(up.id)).progress.unmatched).toBe(1);
+    const count = async (): Promise<number> =>
+      ((await t.db.query(`SELECT count(*)::int AS n FROM loan_events WHERE loan_id = $1 AND kind = 'REPAYMENT'`, [active])) as Array<{ n: number }>)[0].n;
+    const before = await count();
+    const answers = await Promise.all([1, 2, 3].map(() => call<{ outcome: string }>(t, 'POST', `/repayment-imports/${up.id}/lines/2/assign`, w.officer, { loanId: active })));
+    expect(answers.filter((a) => a.status === 200 && a.body.outcome === 'APPLIED').length).toBeGreaterThanOrEqual(1);
+    expect(await count()).toBe(before + 1);
+    const line = (await call<{ lines: Array<{ outcome: string; repaymentId: string | null }> }>(t, 'GET', `/repayment-imports/${up.id}`, w.officer)).body.lines[0];
+    expect(line).toMatchObject({ outcome: 'APPLIED', repaymentId: expect.any(String) });
+  });
+
   it('shows the close runs to officers and approvers; only an admin may close or retry', async () => {
     for (const token of [w.officer, w.approver, w.auditor, w.admin]) {
       const runs = await call<{ items: Array<{ businessDate: string; status: string }> }>(t, 'GET', '/close-of-business/runs?pageSize=1', token);

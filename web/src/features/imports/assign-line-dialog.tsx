@@ -1,6 +1,6 @@
 import { Alert, Button, Group, Modal, Select, Stack, Table, Text } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Problem } from '../../shared/api/problem';
 import { formatDate } from '../../shared/format/date';
@@ -30,6 +30,8 @@ export function AssignLineDialog({ importId, line, onClose }: { importId: string
   const idem = useIdempotencyKey();
   const onServerError = useServerErrors({ ns: IMPORTS_NS });
   const reasonText = useReasonText();
+  // A double click sends two clicks before React re-renders the disabled button: one request only.
+  const sending = useRef(false);
 
   const close = () => {
     setSearch('');
@@ -43,7 +45,8 @@ export function AssignLineDialog({ importId, line, onClose }: { importId: string
   const label = (c: LoanCandidate) => t('assign.option', { contract: c.contractNumber, borrower: c.borrowerName });
 
   const submit = () => {
-    if (!line || !chosen) return;
+    if (!line || !chosen || sending.current) return;
+    sending.current = true;
     setProblem(null);
     assign.mutate(
       { lineNo: line.lineNo, loanId: chosen.id, key: idem.key() },
@@ -55,6 +58,9 @@ export function AssignLineDialog({ importId, line, onClose }: { importId: string
           close();
         },
         onError: (e) => setProblem(onServerError(e)),
+        onSettled: () => {
+          sending.current = false;
+        },
       },
     );
   };
