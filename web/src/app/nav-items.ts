@@ -17,6 +17,8 @@ const STAFF: readonly Role[] = ['OFFICER', 'APPROVER', 'AUDITOR', 'ADMIN'];
 export const NAV_ITEMS: readonly NavItem[] = [
   { key: 'home', to: '/', roles: STAFF },
   { key: 'borrowers', to: '/borrowers', roles: STAFF },
+  { key: 'imports', to: '/imports', roles: STAFF },
+  { key: 'close', to: '/close', roles: STAFF },
 ];
 
 export function navItemsFor(roles: readonly Role[]): NavItem[] {

@@ -59,7 +59,8 @@ export class CloseOfBusinessController {
   }
 
   @Get('runs')
-  @Roles('ADMIN', 'AUDITOR')
+  // Read by all staff: the home page shows the last close to officers and approvers, who follow it on /close.
+  @Roles('ADMIN', 'AUDITOR', 'OFFICER', 'APPROVER')
   @ApiOperation({ summary: 'History of the close: each day with its status, duration and counts, newest first' })
   @ApiPageResponse(CloseRunDto)
   runs(@CurrentActor() actor: Actor, @Query() q: CloseRunsQueryDto): Promise<Page<CloseRunDto>> {
@@ -67,7 +68,7 @@ export class CloseOfBusinessController {
   }
 
   @Get('runs/:date')
-  @Roles('ADMIN', 'AUDITOR')
+  @Roles('ADMIN', 'AUDITOR', 'OFFICER', 'APPROVER')
   @ApiOperation({ summary: 'Progress of one day: loans done of total, chunks done and failed with their errors' })
   @ApiOkResponse({ type: CloseRunDetailDto })
   run(@CurrentActor() actor: Actor, @Param() p: RunDateParamDto): Promise<CloseRunDetailDto> {

@@ -1,8 +1,8 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiBadRequestResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiPageResponse, type Page, PageQueryDto } from '../../../platform/http/index.js';
+import { ApiPageResponse, type Page } from '../../../platform/http/index.js';
 import { CurrentActor, Roles, type Actor } from '../../auth/index.js';
-import { AssignLineDto, ImportLineDto, RepaymentImportDto, UploadStatementDto } from '../dto/repayment-import.dto.js';
+import { AssignLineDto, ImportLineDto, ImportListQueryDto, LoanCandidateDto, LoanCandidatesQueryDto, RepaymentImportDto, UploadStatementDto } from '../dto/repayment-import.dto.js';
 import { RepaymentImportsService } from '../services/repayment-imports.service.js';
 
 const STAFF = ['OFFICER', 'APPROVER', 'AUDITOR', 'ADMIN'] as const;
@@ -24,10 +24,19 @@ export class RepaymentImportsController {
 
   @Get()
   @Roles(...STAFF)
-  @ApiOperation({ summary: 'Statement imports, newest first, with their counts (lines only on one import)' })
+  @ApiOperation({ summary: 'Statement imports, newest first, with their counts (lines only on one import); ?unmatched=true keeps those with lines to assign' })
   @ApiPageResponse(RepaymentImportDto)
-  list(@Query() q: PageQueryDto): Promise<Page<RepaymentImportDto>> {
+  list(@Query() q: ImportListQueryDto): Promise<Page<RepaymentImportDto>> {
     return this.imports.list(q);
+  }
+
+  // Declared before ':id' so the literal path is not taken for an import id.
+  @Get('loan-candidates')
+  @Roles('OFFICER')
+  @ApiOperation({ summary: 'ACTIVE loans an unmatched line may be assigned to, by contract number or borrower name / tax code (at most 20)' })
+  @ApiOkResponse({ type: [LoanCandidateDto] })
+  candidates(@Query() q: LoanCandidatesQueryDto): Promise<LoanCandidateDto[]> {
+    return this.imports.loanCandidates(q.q);
   }
 
   @Get(':id')

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import { IsIn, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import { PageQueryDto } from '../../../platform/http/index.js';
 
 /**
  * The statement is sent as JSON: the CSV text in `content` (UTF-8, optional BOM), with a header
@@ -53,8 +54,31 @@ export class RepaymentImportDto {
   @ApiProperty({ example: 'saoke-vietinbank-2025-04-10.csv' }) fileName: string;
   @ApiProperty({ enum: ['QUEUED', 'RUNNING', 'DONE', 'FAILED'], example: 'RUNNING' }) status: string;
   @ApiProperty({ type: ImportProgressDto }) progress: ImportProgressDto;
+  @ApiProperty({ example: 'Nguyễn Thị Lan', description: 'Display name of the officer who uploaded the file' }) createdBy: string;
   @ApiProperty({ example: '2025-04-10T02:00:00.000Z' }) createdAt: string;
   @ApiProperty({ example: null, nullable: true, type: String }) finishedAt: string | null;
   @ApiProperty({ example: null, nullable: true, type: String }) failure: string | null;
   @ApiPropertyOptional({ type: [ImportLineDto] }) lines?: ImportLineDto[];
+}
+
+export class ImportListQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ enum: ['true', 'false'], description: 'true: only imports with UNMATCHED lines left (the home page queue); false: only those without' })
+  @IsOptional() @IsIn(['true', 'false'])
+  unmatched?: 'true' | 'false';
+}
+
+export class LoanCandidatesQueryDto {
+  @ApiProperty({ example: 'HĐTD-2025', description: 'Part of a contract number, or of the borrower’s name, short name or tax code / CCCD' })
+  @IsString() @MinLength(2) @MaxLength(100)
+  q: string;
+}
+
+/** A loan an unmatched statement line may be assigned to (the officer's picker). */
+export class LoanCandidateDto {
+  @ApiProperty({ example: '12' }) id: string;
+  @ApiProperty({ example: 'HĐTD-2025-000001' }) contractNumber: string;
+  @ApiProperty({ enum: ['PENDING_DISBURSEMENT', 'ACTIVE', 'CLOSED', 'WRITTEN_OFF'], example: 'ACTIVE' }) status: string;
+  @ApiProperty({ example: '3' }) borrowerId: string;
+  @ApiProperty({ example: 'Hợp tác xã Chè Tân Cương' }) borrowerName: string;
+  @ApiProperty({ example: '500000000' }) outstandingPrincipal: string;
 }

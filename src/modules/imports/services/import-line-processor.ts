@@ -58,10 +58,12 @@ export class ImportLineProcessor {
     if (!line || line.outcome === 'APPLIED') return { outcome: 'APPLIED' };
     const matched = assignedLoanId ? await this.byId(assignedLoanId) : await this.match(line);
     const outcome = matched.loanId ? await this.record(actor, line, matched.loanId, matched.contractNumber ?? null) : matched;
+    // An APPLIED line is final: it holds the repayment it recorded. A concurrent assignment of the
+    // same line that lost the race for the line's key (LINE_IN_FLIGHT) must not write over it.
     await m.query(
       `UPDATE repayment_import_lines SET outcome = $3, loan_id = $4, contract_number = $5, repayment_id = $6, reason_code = $7, reason = $8,
               assigned_by = coalesce($9, assigned_by), processed_at = now()
-       WHERE import_id = $1 AND line_no = $2`,
+       WHERE import_id = $1 AND line_no = $2 AND outcome <> 'APPLIED'`,
       [
         importId,
         lineNo,

@@ -5,11 +5,11 @@ import { createHash } from 'node:crypto';
 import { TransactionRunner } from '../../../platform/database/index.js';
 import { freshJobToken, runJobId, sweepQueuedWork } from '../../../platform/queue/index.js';
 import { DomainError, notFound } from '../../../platform/errors/index.js';
-import { type Page, type PageQueryDto, offsetOf } from '../../../platform/http/index.js';
+import { type Page, offsetOf } from '../../../platform/http/index.js';
 import { AuditService } from '../../audit/index.js';
 import type { Actor, Role } from '../../auth/index.js';
 import { parseStatementCsv } from '../domain/statement-csv.js';
-import type { AssignLineDto, ImportLineDto, RepaymentImportDto, UploadStatementDto } from '../dto/repayment-import.dto.js';
+import type { AssignLineDto, ImportLineDto, ImportListQueryDto, LoanCandidateDto, RepaymentImportDto, UploadStatementDto } from '../dto/repayment-import.dto.js';
 import { ImportErrors } from '../imports.errors.js';
 import { ImportLineProcessor } from './import-line-processor.js';
 
@@ -22,6 +22,7 @@ interface ImportRow {
   total_lines: number;
   failure: string | null;
   created_by: string;
+  created_by_name: string;
   created_at: Date;
   finished_at: Date | null;
   applied: number;
@@ -30,10 +31,16 @@ interface ImportRow {
   pending: number;
 }
 
-const SELECT_IMPORT = `SELECT i.id::text, i.file_name, i.status, i.total_lines, i.failure, i.created_by::text, i.created_at, i.finished_at,
+const SELECT_IMPORT = `SELECT i.id::text, i.file_name, i.status, i.total_lines, i.failure, i.created_by::text, u.display_name AS created_by_name, i.created_at, i.finished_at,
     count(*) FILTER (WHERE l.outcome = 'APPLIED')::int AS applied, count(*) FILTER (WHERE l.outcome = 'UNMATCHED')::int AS unmatched,
     count(*) FILTER (WHERE l.outcome = 'REFUSED')::int AS refused, count(*) FILTER (WHERE l.outcome = 'PENDING')::int AS pending
-  FROM repayment_imports i LEFT JOIN repayment_import_lines l ON l.import_id = i.id`;
+  FROM repayment_imports i JOIN users u ON u.id = i.created_by LEFT JOIN repayment_import_lines l ON l.import_id = i.id`;
+
+/** `?unmatched=`: imports that still have (or no longer have) a line an officer must assign. */
+const UNMATCHED_FILTER = {
+  true: `WHERE EXISTS (SELECT 1 FROM repayment_import_lines x WHERE x.import_id = i.id AND x.outcome = 'UNMATCHED')`,
+  false: `WHERE NOT EXISTS (SELECT 1 FROM repayment_import_lines x WHERE x.import_id = i.id AND x.outcome = 'UNMATCHED')`,
+} as const;
 
 function toDto(r: ImportRow): RepaymentImportDto {
   const processed = r.total_lines - r.pending;
@@ -49,6 +56,7 @@ function toDto(r: ImportRow): RepaymentImportDto {
       refused: r.refused,
       percent: r.total_lines === 0 ? '100.0' : ((processed * 100) / r.total_lines).toFixed(1),
     },
+    createdBy: r.created_by_name,
     createdAt: new Date(r.created_at).toISOString(),
     finishedAt: r.finished_at ? new Date(r.finished_at).toISOString() : null,
     failure: r.failure,
@@ -119,17 +127,35 @@ export class RepaymentImportsService {
 
   async get(id: string, withLines = false): Promise<RepaymentImportDto> {
     if (!/^\d{1,19}$/.test(id)) throw notFound('repayment import', id);
-    const [row] = (await this.tx.manager.query(`${SELECT_IMPORT} WHERE i.id = $1 GROUP BY i.id`, [id])) as ImportRow[];
+    const [row] = (await this.tx.manager.query(`${SELECT_IMPORT} WHERE i.id = $1 GROUP BY i.id, u.display_name`, [id])) as ImportRow[];
     if (!row) throw notFound('repayment import', id);
     const out = toDto(row);
     if (withLines) out.lines = await this.lineDtos(id);
     return out;
   }
 
-  async list(q: PageQueryDto): Promise<Page<RepaymentImportDto>> {
-    const rows: ImportRow[] = await this.tx.manager.query(`${SELECT_IMPORT} GROUP BY i.id ORDER BY i.id DESC LIMIT $1 OFFSET $2`, [q.pageSize, offsetOf(q)]);
-    const [{ total }] = (await this.tx.manager.query(`SELECT count(*)::int AS total FROM repayment_imports`)) as Array<{ total: number }>;
+  async list(q: ImportListQueryDto): Promise<Page<RepaymentImportDto>> {
+    const where = q.unmatched ? UNMATCHED_FILTER[q.unmatched] : '';
+    const rows: ImportRow[] = await this.tx.manager.query(`${SELECT_IMPORT} ${where} GROUP BY i.id, u.display_name ORDER BY i.id DESC LIMIT $1 OFFSET $2`, [q.pageSize, offsetOf(q)]);
+    const [{ total }] = (await this.tx.manager.query(`SELECT count(*)::int AS total FROM repayment_imports i ${where}`)) as Array<{ total: number }>;
     return { items: rows.map(toDto), page: q.page, pageSize: q.pageSize, total };
+  }
+
+  /**
+   * Loans an unmatched line may be assigned to, for the officer's picker: ACTIVE loans (the only
+   * ones a repayment is recorded on) whose contract number or borrower's name, short name or tax
+   * code / CCCD contains the text, at most 20, contract number order.
+   */
+  async loanCandidates(text: string): Promise<LoanCandidateDto[]> {
+    const like = `%${text.trim().replace(/[\\%_]/g, '\\$&')}%`;
+    return this.tx.manager.query(
+      `SELECT l.id::text, l.contract_number AS "contractNumber", l.status, l.borrower_id::text AS "borrowerId", b.legal_name AS "borrowerName",
+              l.outstanding_principal::text AS "outstandingPrincipal"
+         FROM loans l JOIN borrowers b ON b.id = l.borrower_id
+        WHERE l.status = 'ACTIVE' AND (l.contract_number ILIKE $1 OR b.legal_name ILIKE $1 OR b.short_name ILIKE $1 OR b.identity_code LIKE $1)
+        ORDER BY l.contract_number LIMIT 20`,
+      [like],
+    );
   }
 
   /** An officer names the loan of an UNMATCHED line; it is recorded at once, under the line's key. */

@@ -679,7 +679,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Close every open business day up to `until`, in order (waits; ?wait=false answers 202 with the run) */
+        /**
+         * Close every open business day up to `until`, in order (waits; ?wait=false answers 202 with the run)
+         * @description Waits at most CLOSE_WAIT_TIMEOUT_SECONDS (default 300) for the last day to close, then answers 202 with the run still closing and its Location, exactly as ?wait=false does; the close goes on. A run whose job is lost in Redis is enqueued again by the sweep.
+         */
         post: operations["CloseOfBusinessController_closeUntil"];
         delete?: never;
         options?: never;
@@ -1373,11 +1376,28 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Statement imports, newest first, with their counts (lines only on one import) */
+        /** Statement imports, newest first, with their counts (lines only on one import); ?unmatched=true keeps those with lines to assign */
         get: operations["RepaymentImportsController_list"];
         put?: never;
         /** Upload a bank statement (CSV text in JSON); lines are matched and recorded by a job */
         post: operations["RepaymentImportsController_upload"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/repayment-imports/loan-candidates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** ACTIVE loans an unmatched line may be assigned to, by contract number or borrower name / tax code (at most 20) */
+        get: operations["RepaymentImportsController_candidates"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -4424,6 +4444,11 @@ export interface components {
              */
             status: "QUEUED" | "RUNNING" | "DONE" | "FAILED";
             progress: components["schemas"]["ImportProgressDto"];
+            /**
+             * @description Display name of the officer who uploaded the file
+             * @example Nguyễn Thị Lan
+             */
+            createdBy: string;
             /** @example 2025-04-10T02:00:00.000Z */
             createdAt: string;
             /** @example null */
@@ -4449,6 +4474,23 @@ export interface components {
              * @example 1
              */
             total: number;
+        };
+        LoanCandidateDto: {
+            /** @example 12 */
+            id: string;
+            /** @example HĐTD-2025-000001 */
+            contractNumber: string;
+            /**
+             * @example ACTIVE
+             * @enum {string}
+             */
+            status: "PENDING_DISBURSEMENT" | "ACTIVE" | "CLOSED" | "WRITTEN_OFF";
+            /** @example 3 */
+            borrowerId: string;
+            /** @example Hợp tác xã Chè Tân Cương */
+            borrowerName: string;
+            /** @example 500000000 */
+            outstandingPrincipal: string;
         };
         AssignLineDto: {
             /**
@@ -6933,6 +6975,7 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Every day through `until` closed within the wait */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -6941,8 +6984,11 @@ export interface operations {
                     "application/json": components["schemas"]["CloseResultDto"];
                 };
             };
+            /** @description ?wait=false, or the wait ran out: the run now closing */
             202: {
                 headers: {
+                    /** @description GET this for the run’s progress: /api/v1/close-of-business/runs/{runDate} */
+                    Location?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7003,7 +7049,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description Allowed roles: ADMIN, AUDITOR (problem+json AUTH.FORBIDDEN) */
+            /** @description Allowed roles: ADMIN, AUDITOR, OFFICER, APPROVER (problem+json AUTH.FORBIDDEN) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7044,7 +7090,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description Allowed roles: ADMIN, AUDITOR (problem+json AUTH.FORBIDDEN) */
+            /** @description Allowed roles: ADMIN, AUDITOR, OFFICER, APPROVER (problem+json AUTH.FORBIDDEN) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7073,6 +7119,8 @@ export interface operations {
         responses: {
             202: {
                 headers: {
+                    /** @description The run’s progress */
+                    Location?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9304,6 +9352,8 @@ export interface operations {
             query?: {
                 page?: number;
                 pageSize?: number;
+                /** @description true: only imports with UNMATCHED lines left (the home page queue); false: only those without */
+                unmatched?: "true" | "false";
             };
             header?: never;
             path?: never;
@@ -9390,6 +9440,47 @@ export interface operations {
             };
             409: components["responses"]["Problem409"];
             422: components["responses"]["Problem422"];
+        };
+    };
+    RepaymentImportsController_candidates: {
+        parameters: {
+            query: {
+                /** @description Part of a contract number, or of the borrower’s name, short name or tax code / CCCD */
+                q: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LoanCandidateDto"][];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Allowed roles: OFFICER (problem+json AUTH.FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
         };
     };
     RepaymentImportsController_get: {
