@@ -9,6 +9,7 @@ import { LoanFlowCounters1763800000007 } from './1763800000007-loan-flow-counter
 import { LoanPositions1763800000010 } from './1763800000010-loan-positions.js';
 import { LoanIdStatistics1763800000011 } from './1763800000011-loan-id-statistics.js';
 import { JournalAccountCheck1763800000012 } from './1763800000012-journal-account-check.js';
+import { WorkingDays1763800000040 } from './1763800000040-working-days.js';
 
 /**
  * Every migration in order. Listed explicitly (no glob) so the compiled app, the CLI and
@@ -26,4 +27,5 @@ export const migrations = [
   LoanPositions1763800000010,
   LoanIdStatistics1763800000011,
   JournalAccountCheck1763800000012,
+  WorkingDays1763800000040,
 ];

@@ -24,6 +24,8 @@ import { QueueModule } from './platform/queue/index.js';
 import { ImportsModule } from './modules/imports/index.js';
 import { NotificationsModule } from './modules/notifications/index.js';
 import { WorkspaceModule } from './modules/workspace/index.js';
+import { CalendarModule } from './modules/calendar/index.js';
+import { CalendarAdminModule } from './modules/calendar/calendar-admin.index.js';
 
 export interface AppModuleOptions {
   config: AppConfig;
@@ -53,7 +55,9 @@ export class AppModule {
         HealthModule,
         BusinessDateModule,
         LedgerModule,
+        CalendarModule,
         LoansModule,
+        CalendarAdminModule,
         CloseOfBusinessModule,
         // The close's BullMQ workers and nightly scheduler run in the worker role only; the API enqueues.
         ...(role === 'api' ? [] : [CloseOfBusinessWorkerModule]),

@@ -69,7 +69,7 @@ export async function seedDemo(get: Resolve, db: DataSource, plan: DemoPlan, opt
     sourceIds.push(created.id);
   }
   const products = get(LoanProductsService);
-  const common = { minAmount: '50000000', maxAmount: '3000000000', minTermMonths: 6, maxTermMonths: 60, principalFrequency: 'QUARTERLY' as const, interestFrequency: 'QUARTERLY' as const, principalGracePeriods: 0, allowedBorrowerTypes: ['COOPERATIVE' as const, 'COOPERATIVE_UNION' as const], collateralRequired: false };
+  const common = { minAmount: '50000000', maxAmount: '3000000000', minTermMonths: 6, maxTermMonths: 60, principalFrequency: 'QUARTERLY' as const, interestFrequency: 'QUARTERLY' as const, principalGracePeriods: 0, allowedBorrowerTypes: ['COOPERATIVE' as const, 'COOPERATIVE_UNION' as const], collateralRequired: false, businessDayRule: 'NEXT_WORKING_DAY' as const };
   const productIds = {
     AGRI: (await products.create(admin, { ...common, code: 'NN-HTX', name: 'Cho vay sản xuất nông nghiệp theo chuỗi giá trị', annualInterestRatePercent: '6.6' })).id,
     BUSINESS: (await products.create(admin, { ...common, code: 'DV-HTX', name: 'Cho vay chế biến, thương mại, dịch vụ', annualInterestRatePercent: '7.2' })).id,

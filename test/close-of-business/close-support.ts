@@ -41,6 +41,8 @@ export async function product(t: TestApp, admin: string, o: Record<string, unkno
     allowedBorrowerTypes: ['COOPERATIVE', 'COOPERATIVE_UNION', 'MEMBER'],
     allowedSectors: [],
     collateralRequired: false,
+    // The expected figures keep due dates on days off (docs/working-days.md: NONE).
+    businessDayRule: 'NONE',
     ...o,
   });
   if (p.status !== 201) throw new Error(`product: ${JSON.stringify(p.body)}`);

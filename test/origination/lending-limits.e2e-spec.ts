@@ -170,5 +170,6 @@ function productBodyWithoutCode(): Record<string, unknown> {
     interestFrequency: 'MONTHLY',
     allowedBorrowerTypes: ['COOPERATIVE'],
     collateralRequired: false,
+    businessDayRule: 'NONE',
   };
 }

@@ -58,6 +58,8 @@ export function productBody(overrides: Record<string, unknown> = {}): Record<str
     allowedBorrowerTypes: ['COOPERATIVE', 'COOPERATIVE_UNION', 'MEMBER'],
     allowedSectors: [],
     collateralRequired: false,
+    // The schedules these tests compute by hand keep their due dates on days off (docs/working-days.md: NONE).
+    businessDayRule: 'NONE',
     ...overrides,
   };
 }

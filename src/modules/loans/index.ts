@@ -10,3 +10,4 @@ export { CHANNELS, MoneyMovementDto } from './dto/loan-commands.dto.js';
 export type { RepaymentResultDto } from './dto/loan-views.dto.js';
 export { LoanContractsService } from './services/loan-contracts.service.js';
 export { LoanQueriesService } from './services/loan-queries.service.js';
+export { DueDateMovesService, type DueDateMovesResult, type PlannedDueDateMove } from './services/due-date-moves.service.js';

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module.js';
+import { CalendarModule } from '../calendar/index.js';
 import { BusinessDateModule } from '../close-of-business/index.js';
 import { LedgerModule } from '../ledger/index.js';
 import { LoanContractsController } from './controllers/loan-contracts.controller.js';
@@ -20,9 +21,10 @@ import { RestructuringsController } from './controllers/restructurings.controlle
 import { WriteOffsController } from './controllers/write-offs.controller.js';
 import { RestructuringService } from './services/restructuring.service.js';
 import { WriteOffService } from './services/write-off.service.js';
+import { DueDateMovesService } from './services/due-date-moves.service.js';
 
 @Module({
-  imports: [AuditModule, LedgerModule, BusinessDateModule],
+  imports: [AuditModule, LedgerModule, BusinessDateModule, CalendarModule],
   controllers: [LoansController, LoanContractsController, SchedulePreviewsController, ReconciliationController,
     RestructuringsController, WriteOffsController],
   providers: [
@@ -36,8 +38,9 @@ import { WriteOffService } from './services/write-off.service.js';
     SchedulePreviewsService,
     RestructuringService,
     WriteOffService,
+    DueDateMovesService,
   ],
   exports: [LoanEventRecorder, LoanPostings, ReconciliationService,
-    LoanCommandsService],
+    LoanCommandsService, DueDateMovesService],
 })
 export class LoansModule {}

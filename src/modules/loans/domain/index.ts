@@ -6,6 +6,7 @@ export {
   type LoanTerms,
   type LoanTermsInput,
   type PrepaymentMode,
+  type DueDateMove,
   type TermsViolation,
   DEFAULT_ALLOCATION_ORDER,
   FREQUENCIES,
@@ -65,3 +66,14 @@ export {
   principalToReschedule,
   validateScheduleChange,
 } from './schedule-change.js';
+export { type DueDateMoveFields, contractualDateOf, moveFields, movedDueDate } from './due-date-moves.js';
+export {
+  type DueDateChange,
+  type DueDateChangeMove,
+  applyDueDateChange,
+  calendarYearsFor,
+  contractualDueDates,
+  dueDateChangeFor,
+  resolveDueDateMoves,
+  withDueDateMoves,
+} from './working-days.js';

@@ -2,6 +2,7 @@ import { Money, ZERO, maxMoney, roundToUnit, sum } from '../../../platform/money
 import { addDays, type LocalDate } from '../../../platform/dates/local-date.js';
 import type { LoanTerms } from './loan-terms.js';
 import { DAYS_IN_YEAR, type PlannedInstallment } from './schedule.js';
+import { type DueDateMoveFields, moveFields } from './due-date-moves.js';
 
 /**
  * A loan's state on a date: a pure function of its terms and dated events, shaped so a loan row
@@ -27,7 +28,8 @@ export interface LoanState {
   readonly installments: readonly InstallmentState[];
 }
 
-export interface InstallmentState {
+/** An installment; a due date moved to a working day also carries its contractual date and the reason (docs/working-days.md). */
+export interface InstallmentState extends DueDateMoveFields {
   readonly seq: number;
   readonly dueDate: LocalDate;
   readonly principalDate: boolean;
@@ -84,11 +86,19 @@ export function newInstallment(planned: PlannedInstallment): InstallmentDraft {
     lateInterestNumerator: ZERO,
     overdueInterestPaid: ZERO,
     lateInterestPaid: ZERO,
+    ...moveFields(planned.contractualDate ?? planned.dueDate, planned.dueDate, planned.moveReason),
   };
 }
 
 export function toPlanned(i: InstallmentState): PlannedInstallment {
-  return { seq: i.seq, dueDate: i.dueDate, principalDate: i.principalDate, interestDate: i.interestDate, principal: i.principalDue };
+  return {
+    seq: i.seq,
+    dueDate: i.dueDate,
+    principalDate: i.principalDate,
+    interestDate: i.interestDate,
+    principal: i.principalDue,
+    ...moveFields(i.contractualDate ?? i.dueDate, i.dueDate, i.moveReason),
+  };
 }
 
 /** Puts a rebuilt plan in place of the installments not yet billed (dropped ones disappear). */

@@ -12,6 +12,7 @@ import {
   unpaidPrincipal,
 } from './loan-state.js';
 import { projectInterest } from './schedule.js';
+import { type DueDateMoveFields, moveFields } from './due-date-moves.js';
 
 /** Read models of a loan state: DPD, the schedule as it stands, the summary the API shows. */
 
@@ -28,7 +29,8 @@ export function daysPastDue(state: LoanState, date: LocalDate): number {
   return 0;
 }
 
-export interface InstallmentView {
+/** An installment as shown; a moved due date carries its contractual date and reason (docs/working-days.md). */
+export interface InstallmentView extends DueDateMoveFields {
   readonly seq: number;
   readonly dueDate: LocalDate;
   readonly principal: Money;
@@ -55,6 +57,7 @@ export function projectInstallments(state: LoanState): InstallmentView[] {
     billed: i.billed,
     principalPaid: i.principalPaid,
     interestPaid: i.interestPaid,
+    ...moveFields(i.contractualDate ?? i.dueDate, i.dueDate, i.moveReason),
   }));
 }
 

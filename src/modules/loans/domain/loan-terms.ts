@@ -1,5 +1,6 @@
 import { Money, ZERO } from '../../../platform/money/money.js';
 import { addMonthsClamped, isLocalDate, type LocalDate } from '../../../platform/dates/local-date.js';
+import type { BusinessDayRule, DayOffReason } from '../../../platform/dates/working-calendar.js';
 
 /**
  * The terms a loan copies from its product when it is contracted (domain.md "Loan products":
@@ -38,6 +39,19 @@ export const DEFAULT_ALLOCATION_ORDER: readonly AllocationStep[] = [
 /** domain.md: a prepayment rebuilds the schedule (default: reduce the installments; option: shorten the term). */
 export type PrepaymentMode = 'REDUCE_INSTALLMENT' | 'SHORTEN_TERM';
 
+/**
+ * A contractual due date that falls on a day off and the working day it moved to under the loan's
+ * business-day rule (docs/working-days.md), with the day off's name. Resolved once from the fund's
+ * calendar when the schedule is first built and kept with the loan like every other term, so a
+ * replay gives the same dates whatever the calendar says later; a later calendar change reaches
+ * the installments not yet billed through a dated DUE_DATE_CHANGE event instead.
+ */
+export interface DueDateMove {
+  readonly contractualDate: LocalDate;
+  readonly dueDate: LocalDate;
+  readonly reason: DayOffReason;
+}
+
 export interface LoanTerms {
   /** Annual rate as a fraction (0.06 for 6%/year). */
   readonly annualRate: Money;
@@ -58,8 +72,12 @@ export interface LoanTerms {
   readonly prepaymentMode: PrepaymentMode;
   /** First disbursement date; every due date is computed from it. */
   readonly startDate: LocalDate;
-  /** startDate + termMonths, day clamped to the month's end. */
+  /** startDate + termMonths, day clamped to the month's end (the contractual date, before any move). */
   readonly maturityDate: LocalDate;
+  /** Where a due date on a day off goes: NONE keeps it (contracts made before the fund's calendar). */
+  readonly businessDayRule: BusinessDayRule;
+  /** The contractual due dates the rule moved, in date order (empty under NONE). */
+  readonly dueDateMoves: readonly DueDateMove[];
 }
 
 /** What a caller must give; the rest takes domain.md's defaults. */
@@ -76,6 +94,8 @@ export interface LoanTermsInput {
   readonly roundingUnit?: Money;
   readonly allocationOrder?: readonly AllocationStep[];
   readonly prepaymentMode?: PrepaymentMode;
+  readonly businessDayRule?: BusinessDayRule;
+  readonly dueDateMoves?: readonly DueDateMove[];
 }
 
 /** domain.md "Loan products" defaults: equal principal, monthly, multiplier 1.5, late rate 10%, unit 1 VND. */
@@ -94,6 +114,8 @@ export function makeLoanTerms(input: LoanTermsInput): LoanTerms {
     prepaymentMode: input.prepaymentMode ?? 'REDUCE_INSTALLMENT',
     startDate: input.startDate,
     maturityDate: addMonthsClamped(input.startDate, input.termMonths),
+    businessDayRule: input.businessDayRule ?? 'NONE',
+    dueDateMoves: input.dueDateMoves ?? [],
   };
 }
 

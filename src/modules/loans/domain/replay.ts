@@ -7,6 +7,7 @@ import { type LoanState, initialLoanState } from './loan-state.js';
 import type { LoanTerms } from './loan-terms.js';
 import { assertValidTerms } from './schedule.js';
 import { type ScheduleChange, applyScheduleChange } from './schedule-change.js';
+import { type DueDateChange, applyDueDateChange } from './working-days.js';
 
 /**
  * A loan's state on any date is a pure function of its terms and dated events. A reversed
@@ -26,7 +27,8 @@ export interface Repayment {
   readonly amount: Money;
 }
 
-export type LoanEvent = Disbursement | Repayment | ScheduleChange;
+/** A calendar change reaching the loan (DUE_DATE_CHANGE, working-days.ts) is an event like the others. */
+export type LoanEvent = Disbursement | Repayment | ScheduleChange | DueDateChange;
 
 export interface ReplayResult {
   readonly state: LoanState;
@@ -45,6 +47,8 @@ export function applyEvent(state: LoanState, event: LoanEvent): { state: LoanSta
     }
     case 'SCHEDULE_CHANGE':
       return { state: applyScheduleChange(state, event) };
+    case 'DUE_DATE_CHANGE':
+      return { state: applyDueDateChange(state, event) };
   }
 }
 

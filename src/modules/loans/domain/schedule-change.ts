@@ -4,6 +4,8 @@ import { openDay } from './accrual.js';
 import { type LoanState, type LoanStateDraft, newInstallment, unpaidPrincipal } from './loan-state.js';
 import { monthsPerPeriod } from './loan-terms.js';
 import { type PlannedInstallment, rebuildRemaining } from './schedule.js';
+import type { WorkingCalendar } from '../../../platform/dates/working-calendar.js';
+import { type DueDateMoveFields, contractualDateOf, moveFields, movedDueDate } from './due-date-moves.js';
 
 /**
  * Restructuring (domain.md "Restructuring and risk", Decree 45/2021 Art. 27):
@@ -16,7 +18,7 @@ import { type PlannedInstallment, rebuildRemaining } from './schedule.js';
  */
 export type RestructuringType = 'ADJUSTMENT' | 'EXTENSION';
 
-export interface NewInstallment {
+export interface NewInstallment extends DueDateMoveFields {
   readonly dueDate: LocalDate;
   readonly principal: Money;
   /** Bills the interest accrued since the previous interest date (default true; the last always does). */
@@ -35,10 +37,17 @@ export interface ScheduleChangeViolation {
   readonly message: string;
 }
 
-/** The maturity as it stands: the contract's, or the last due date after an extension. */
+/**
+ * The maturity as it stands: the contract's (moved to a working day like every due date,
+ * docs/working-days.md), or the last due date after an extension.
+ */
 export function currentMaturity(state: LoanState): LocalDate {
+  const contractual = state.terms.maturityDate;
   const last = state.installments[state.installments.length - 1];
-  return last ? maxDate(state.terms.maturityDate, last.dueDate) : state.terms.maturityDate;
+  // The maturity installment (or a later one) carries the maturity as it stands, moved or not.
+  if (last && contractualDateOf(last) >= contractual) return last.dueDate;
+  const moved = movedDueDate(state.terms, contractual).date;
+  return last ? maxDate(moved, last.dueDate) : moved;
 }
 
 /** Unpaid principal on `date` (overdue, due that day and not yet due): what a new schedule must carry. */
@@ -93,6 +102,7 @@ export function applyScheduleChange(state: LoanState, change: ScheduleChange): L
         principalDate: p.principal.gt(ZERO),
         interestDate: k === last || p.interestDate !== false,
         principal: p.principal,
+        ...moveFields(p.contractualDate ?? p.dueDate, p.dueDate, p.moveReason),
       }),
     ),
   ];
@@ -138,27 +148,39 @@ export function validateScheduleChange(state: LoanState, date: LocalDate, type: 
  * The schedule of an extension given only its new maturity: the due dates not yet reached, then
  * the loan's principal period dates (from the start date, clamped to the month's end) up to the
  * new maturity, which is the last; the unpaid principal is spread over them by the loan's method
- * (BULLET: all at the new maturity).
+ * (BULLET: all at the new maturity). With a calendar, the new period dates before the chosen
+ * maturity move by the loan's business-day rule like the contract's (docs/working-days.md). A move
+ * past the new maturity is not made (the date stays, so the dates stay in order).
  */
-export function extensionPlan(state: LoanState, date: LocalDate, newMaturity: LocalDate): NewInstallment[] {
+export function extensionPlan(state: LoanState, date: LocalDate, newMaturity: LocalDate, calendar?: WorkingCalendar): NewInstallment[] {
   const draft = openDay(state, date);
-  const dates = draft.installments.filter((i) => !i.billed && i.dueDate < newMaturity).map((i) => i.dueDate);
+  const kept = draft.installments.filter((i) => !i.billed && contractualDateOf(i) < newMaturity);
+  const contractuals = kept.map(contractualDateOf);
   const step = monthsPerPeriod(state.terms.principalFrequency, state.terms.termMonths);
   for (let k = 1; ; k += 1) {
     const d = addMonthsClamped(state.terms.startDate, k * step);
     if (d >= newMaturity) break;
-    if (d > date && !dates.includes(d)) dates.push(d);
+    if (d > date && !contractuals.includes(d)) contractuals.push(d);
   }
-  dates.sort();
-  dates.push(newMaturity);
+  contractuals.sort();
+  contractuals.push(newMaturity);
+  const rule = state.terms.businessDayRule;
+  const dated = contractuals.map((c) => {
+    const old = kept.find((i) => contractualDateOf(i) === c);
+    if (old) return { dueDate: old.dueDate, ...moveFields(c, old.dueDate, old.moveReason) };
+    // The new maturity is the date the officer chose; the dates before it move like the contract's.
+    const candidate = calendar && rule !== 'NONE' && c !== newMaturity ? calendar.move(c, rule) : { date: c, reason: null };
+    const moved = candidate.date < newMaturity && candidate.date > date ? candidate : { date: c, reason: null };
+    return { dueDate: moved.date, ...moveFields(c, moved.date, moved.reason) };
+  });
   const bullet = state.terms.method === 'BULLET';
-  const slots: PlannedInstallment[] = dates.map((dueDate, k) => ({
+  const slots: PlannedInstallment[] = dated.map((d, k) => ({
     seq: k + 1,
-    dueDate,
-    principalDate: !bullet || k === dates.length - 1,
+    ...d,
+    principalDate: !bullet || k === dated.length - 1,
     interestDate: true,
     principal: ZERO,
   }));
   const spread = rebuildRemaining({ terms: state.terms, from: date, numerator: draft.periodInterestNumerator, slots, remainingPrincipal: draft.outstandingPrincipal, mode: 'RESPREAD' });
-  return spread.map((p) => ({ dueDate: p.dueDate, principal: p.principal }));
+  return spread.map((p) => ({ dueDate: p.dueDate, principal: p.principal, ...moveFields(p.contractualDate ?? p.dueDate, p.dueDate, p.moveReason) }));
 }

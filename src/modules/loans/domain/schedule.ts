@@ -2,6 +2,7 @@ import { Money, ONE, ZERO, minMoney, maxMoney, roundToUnit, sum } from '../../..
 import { addMonthsClamped, daysBetween, type LocalDate } from '../../../platform/dates/local-date.js';
 import { InvalidLoanTermsError } from './loan-errors.js';
 import { type LoanTerms, monthsPerPeriod, validateLoanTerms } from './loan-terms.js';
+import { type DueDateMoveFields, moveFields } from './due-date-moves.js';
 
 /**
  * The repayment schedule (domain.md "Interest and schedule rules"): due dates, the principal
@@ -11,8 +12,8 @@ import { type LoanTerms, monthsPerPeriod, validateLoanTerms } from './loan-terms
 /** domain.md ACT/365 fixed: interest = principal × rate × days ÷ 365. */
 export const DAYS_IN_YEAR = 365;
 
-/** A due date of the loan and what falls due on it. */
-export interface PlannedInstallment {
+/** A due date of the loan and what falls due on it (the date moved to a working day, with where from: docs/working-days.md). */
+export interface PlannedInstallment extends DueDateMoveFields {
   readonly seq: number;
   readonly dueDate: LocalDate;
   /** Carries planned principal: a principal due date after the grace periods (BULLET: maturity only). */
@@ -41,8 +42,11 @@ export function assertValidTerms(terms: LoanTerms): void {
  * domain.md: due dates = union of principal and interest due dates; the k-th is startDate + k
  * periods with the day clamped to the month's end, always from the start date. The first g
  * principal dates are grace (interest only). BULLET's only principal date is maturity.
+ * docs/working-days.md: each such date then moves as the terms' resolved moves say (never the
+ * next from the moved one), so interest runs to the moved date.
  */
 export function scheduleSlots(terms: LoanTerms): PlannedInstallment[] {
+  const moves = new Map(terms.dueDateMoves.map((m) => [m.contractualDate, m]));
   const pMonths = monthsPerPeriod(terms.principalFrequency, terms.termMonths);
   const iMonths = monthsPerPeriod(terms.interestFrequency, terms.termMonths);
   const offsets = new Set<number>();
@@ -50,13 +54,18 @@ export function scheduleSlots(terms: LoanTerms): PlannedInstallment[] {
   for (let m = iMonths; m <= terms.termMonths; m += iMonths) offsets.add(m);
   return [...offsets]
     .sort((a, b) => a - b)
-    .map((offset, index) => ({
-      seq: index + 1,
-      dueDate: addMonthsClamped(terms.startDate, offset),
-      principalDate: offset % pMonths === 0 && offset / pMonths > terms.gracePeriods,
-      interestDate: offset % iMonths === 0 || offset === terms.termMonths,
-      principal: ZERO,
-    }));
+    .map((offset, index) => {
+      const contractual = addMonthsClamped(terms.startDate, offset);
+      const move = moves.get(contractual);
+      return {
+        seq: index + 1,
+        dueDate: move?.dueDate ?? contractual,
+        principalDate: offset % pMonths === 0 && offset / pMonths > terms.gracePeriods,
+        interestDate: offset % iMonths === 0 || offset === terms.termMonths,
+        principal: ZERO,
+        ...moveFields(contractual, move?.dueDate ?? contractual, move?.reason),
+      };
+    });
 }
 
 /**
@@ -155,6 +164,7 @@ function toPlanned(row: ScheduleInstallment): PlannedInstallment {
     principalDate: row.principalDate,
     interestDate: row.interestDate,
     principal: row.principal,
+    ...moveFields(row.contractualDate ?? row.dueDate, row.dueDate, row.moveReason),
   };
 }
 

@@ -4,6 +4,12 @@ import { PageQueryDto } from '../../../platform/http/index.js';
 
 const ID = /^[1-9]\d{0,18}$/;
 
+/** Why a due date moved: the day off's name in Vietnamese and English (docs/working-days.md). */
+export class DayOffReasonDto {
+  @ApiProperty({ example: 'Tết Nguyên đán (mùng 1)' }) vi: string;
+  @ApiProperty({ example: 'Lunar New Year (day 1)' }) en: string;
+}
+
 export class LoanTermsDto {
   @ApiProperty({ example: '6', description: 'Annual rate, percent' }) annualInterestRatePercent: string;
   @ApiProperty({ example: '0.5', description: 'Annual ÷ 12, percent' }) monthlyInterestRatePercent: string;
@@ -18,6 +24,8 @@ export class LoanTermsDto {
   @ApiProperty({ example: 3 }) maxTranches: number;
   @ApiProperty({ example: 'REDUCE_INSTALLMENT' }) prepaymentMode: string;
   @ApiProperty({ example: ['PENALTY', 'OVERDUE_INTEREST', 'OVERDUE_PRINCIPAL', 'DUE_INTEREST', 'DUE_PRINCIPAL', 'PREPAYMENT'] }) allocationOrder: string[];
+  @ApiProperty({ example: 'NEXT_WORKING_DAY', enum: ['NONE', 'NEXT_WORKING_DAY', 'PREVIOUS_WORKING_DAY'], description: 'Where a due date on a day off goes (docs/working-days.md)' })
+  businessDayRule: string;
 }
 
 export class LoanDto {
@@ -59,6 +67,10 @@ export class InstallmentDto {
   @ApiProperty({ example: '100000000' }) principalPaid: string;
   @ApiProperty({ example: '3057534' }) interestPaid: string;
   @ApiProperty({ example: 'PAID', enum: ['SCHEDULED', 'DUE', 'OVERDUE', 'PAID'] }) status: string;
+  @ApiProperty({ example: '2025-04-10', description: 'The contractual due date (start date + k periods); equals dueDate unless it moved' }) contractualDate: string;
+  @ApiProperty({ example: false, description: 'dueDate is the contractual date moved to a working day by the loan\'s business-day rule' }) moved: boolean;
+  @ApiProperty({ type: DayOffReasonDto, nullable: true, example: null, description: 'Why the contractual date is a day off (the holiday\'s name), when moved' })
+  moveReason: DayOffReasonDto | null;
 }
 
 export class AllocationLineDto {

@@ -3,6 +3,8 @@ import { IsIn, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
 import { IsLocalDate } from '../../../platform/dates/index.js';
 import { IsPercentString, IsVndAmount } from '../../../platform/money/index.js';
 import { FREQUENCIES } from '../domain/index.js';
+import { BUSINESS_DAY_RULES, type BusinessDayRule } from '../../../platform/dates/index.js';
+import { DayOffReasonDto } from './loan-views.dto.js';
 
 const METHODS = ['EQUAL_PRINCIPAL', 'ANNUITY', 'BULLET'] as const;
 
@@ -38,6 +40,10 @@ export class SchedulePreviewDto {
 
   @ApiPropertyOptional({ example: '1' }) @IsOptional() @IsVndAmount()
   roundingUnit?: string;
+
+  @ApiPropertyOptional({ enum: BUSINESS_DAY_RULES, example: 'NEXT_WORKING_DAY', description: "Overrides the product's rule; without a product, NEXT_WORKING_DAY (docs/working-days.md)" })
+  @IsOptional() @IsIn(BUSINESS_DAY_RULES)
+  businessDayRule?: BusinessDayRule;
 }
 
 export class PreviewInstallmentDto {
@@ -48,10 +54,14 @@ export class PreviewInstallmentDto {
   @ApiProperty({ example: '3057534' }) interest: string;
   @ApiProperty({ example: '103057534' }) total: string;
   @ApiProperty({ example: '500000000' }) balanceAfter: string;
+  @ApiProperty({ example: '2025-04-10', description: 'The contractual due date; equals dueDate unless it moved' }) contractualDate: string;
+  @ApiProperty({ example: false }) moved: boolean;
+  @ApiProperty({ type: DayOffReasonDto, nullable: true, example: null, description: 'Why the contractual date is a day off, when moved' }) moveReason: DayOffReasonDto | null;
 }
 
 export class SchedulePreviewResultDto {
-  @ApiProperty({ example: '2025-09-10' }) maturityDate: string;
+  @ApiProperty({ example: '2025-09-10', description: 'The maturity as scheduled (moved to a working day like the other due dates)' }) maturityDate: string;
+  @ApiProperty({ example: 'NEXT_WORKING_DAY', enum: ['NONE', 'NEXT_WORKING_DAY', 'PREVIOUS_WORKING_DAY'] }) businessDayRule: string;
   @ApiProperty({ example: '600000000' }) totalPrincipal: string;
   @ApiProperty({ example: '10701370' }) totalInterest: string;
   @ApiProperty({ type: [PreviewInstallmentDto] }) installments: PreviewInstallmentDto[];

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../../config/index.js';
 import { TransactionRunner } from '../../../platform/database/index.js';
-import { parseLocalDate } from '../../../platform/dates/index.js';
+import { type BusinessDayRule, parseLocalDate } from '../../../platform/dates/index.js';
 import { DomainError, notFound } from '../../../platform/errors/index.js';
 import { Money, percentToFraction } from '../../../platform/money/index.js';
 import { AuditService } from '../../audit/index.js';
@@ -40,6 +40,7 @@ interface ApprovedApplication {
   rounding_unit: string;
   allocation_order: AllocationStep[];
   prepayment_mode: 'REDUCE_INSTALLMENT' | 'SHORTEN_TERM';
+  business_day_rule: BusinessDayRule;
 }
 
 /** `HĐTD-{yyyy}-{seq:6}` → `HĐTD-2025-000001`. */
@@ -82,8 +83,8 @@ export class LoanContractsService {
         `INSERT INTO loans (contract_number, application_id, borrower_id, product_version_id, capital_source_id, sector_version, sector_code,
                 status, signing_date, approved_amount, annual_rate, overdue_multiplier, late_interest_rate, amortization_method,
                 principal_frequency, interest_frequency, term_months, grace_periods, rounding_unit, allocation_order, prepayment_mode,
-                max_tranches, credit_report_reference, credit_report_date, created_by)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, 'PENDING_DISBURSEMENT', $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24)
+                max_tranches, credit_report_reference, credit_report_date, created_by, business_day_rule)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, 'PENDING_DISBURSEMENT', $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $25)
          RETURNING id`,
         [
           contractNumber,
@@ -110,6 +111,7 @@ export class LoanContractsService {
           app.credit_report_reference,
           app.credit_report_date,
           actor.userId,
+          terms.businessDayRule,
         ],
       )) as Array<{ id: string }>;
       await m.query(`UPDATE loan_applications SET contracted_at = now(), updated_at = now() WHERE id = $1`, [app.id]);
@@ -126,7 +128,8 @@ export class LoanContractsService {
       `SELECT a.id, a.status, a.contracted_at, a.borrower_id, a.product_version_id, a.capital_source_id, a.sector_version, a.sector_code,
               a.approved_amount, a.approved_term_months, a.approved_rate_percent, a.repayment_frequency, a.credit_report_reference,
               a.credit_report_date::text AS credit_report_date, v.overdue_multiplier, v.late_interest_rate_percent, v.principal_frequency,
-              v.interest_frequency, v.amortization_method, v.principal_grace_periods, v.max_tranches, v.rounding_unit, v.allocation_order, v.prepayment_mode
+              v.interest_frequency, v.amortization_method, v.principal_grace_periods, v.max_tranches, v.rounding_unit, v.allocation_order, v.prepayment_mode,
+              v.business_day_rule
        FROM loan_applications a JOIN loan_product_versions v ON v.id = a.product_version_id
        WHERE a.id = $1 FOR UPDATE OF a`,
       [id],
@@ -158,6 +161,8 @@ export class LoanContractsService {
       allocationOrder: app.allocation_order,
       prepaymentMode: app.prepayment_mode,
       startDate,
+      // docs/working-days.md: the product's business-day rule is a term like the others.
+      businessDayRule: app.business_day_rule,
     });
   }
 

@@ -7,6 +7,7 @@ import { Money } from '../../../platform/money/index.js';
 import { AuditService } from '../../audit/index.js';
 import type { Actor } from '../../auth/index.js';
 import { BusinessDateService } from '../../close-of-business/index.js';
+import { CalendarService } from '../../calendar/index.js';
 import {
   type LoanEvent,
   type LoanState,
@@ -14,7 +15,9 @@ import {
   type RepaymentAllocation,
   type ReplayResult,
   applyEvent,
+  calendarYearsFor,
   loanSummary,
+  withDueDateMoves,
   replayToOpenDay,
 } from '../domain/index.js';
 import { LoanPostings } from './loan-postings.js';
@@ -58,6 +61,7 @@ export class LoanEventRecorder {
     private readonly postings: LoanPostings,
     private readonly businessDate: BusinessDateService,
     private readonly audit: AuditService,
+    private readonly calendar: CalendarService,
   ) {}
 
   async businessDay(m: EntityManager): Promise<{ business: LocalDate; lastClosed: LocalDate }> {
@@ -77,7 +81,7 @@ export class LoanEventRecorder {
     loaded?: { state: LoanState | null },
   ): Promise<{ state: LoanState; allocation: RepaymentAllocation | null; others: ReplayResult['repayments'] }> {
     const current = loaded ? loaded.state : await loanStore.state(m, row);
-    const terms = termsOf(row, row.start_date ?? event.date) as LoanTerms;
+    const terms = row.start_date ? (termsOf(row) as LoanTerms) : await this.firstTerms(m, row, event.date);
     if (current && event.date > current.lastClosedDate && current.lastClosedDate === lastClosed) {
       const applied = applyEvent(current, event);
       return { state: applied.state, allocation: applied.allocation ?? null, others: [] };
@@ -89,6 +93,18 @@ export class LoanEventRecorder {
       allocation: replayed.repayments.find((r) => r.id === NEW_EVENT_ID)?.allocation ?? null,
       others: replayed.repayments.filter((r) => r.id !== NEW_EVENT_ID),
     };
+  }
+
+  /**
+   * The terms at the first disbursement, which fixes the start date (docs/working-days.md): under a
+   * moving rule the due dates that fall on days off are moved on the fund's calendar now and kept
+   * with the loan (saved with the state), so every later replay gives the same dates.
+   */
+  async firstTerms(m: EntityManager, row: LoanRow, startDate: LocalDate): Promise<LoanTerms> {
+    const terms = termsOf(row, startDate) as LoanTerms;
+    if (terms.businessDayRule === 'NONE') return terms;
+    const { fromYear, toYear } = calendarYearsFor(terms);
+    return withDueDateMoves(terms, await this.calendar.workingCalendar(m, fromYear, toYear));
   }
 
   /**

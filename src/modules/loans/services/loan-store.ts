@@ -6,6 +6,7 @@ import { isCooperativeOnly, type Actor } from '../../auth/index.js';
 import {
   type AllocationStep,
   type AmortizationMethod,
+  type DueDateChangeMove,
   type Frequency,
   type InstallmentState,
   type LoanEvent,
@@ -15,7 +16,9 @@ import {
   currentMaturity,
   initialLoanState,
   makeLoanTerms,
+  moveFields,
 } from '../domain/index.js';
+import type { BusinessDayRule } from '../../../platform/dates/index.js';
 
 /** A loans row as PostgreSQL returns it (numeric and bigint as strings, dates as text). */
 export interface LoanRow {
@@ -60,6 +63,9 @@ export interface LoanRow {
   debt_group: number;
   restructuring_count: number;
   closed_on: string | null;
+  business_day_rule: BusinessDayRule;
+  /** The due-date moves resolved when the schedule was first built (docs/working-days.md). */
+  due_date_moves: Array<{ contractualDate: string; dueDate: string; reason: { vi: string; en: string } }>;
 }
 
 /**
@@ -73,7 +79,7 @@ const LOAN_ROW_FIELDS = [
   'interest_frequency', 'term_months', 'grace_periods', 'rounding_unit', 'allocation_order', 'prepayment_mode', 'max_tranches',
   'credit_report_reference', 'credit_report_date', 'start_date', 'maturity_date', 'tranche_count', 'disbursed_principal', 'outstanding_principal',
   'prepaid_principal', 'period_interest_numerator', 'period_interest_paid', 'last_closed_date', 'interest_earned_posted',
-  'overdue_interest_earned_posted', 'late_interest_earned_posted', 'days_past_due', 'debt_group', 'restructuring_count', 'closed_on',
+  'overdue_interest_earned_posted', 'late_interest_earned_posted', 'days_past_due', 'debt_group', 'restructuring_count', 'closed_on', 'business_day_rule', 'due_date_moves',
 ] as const satisfies ReadonlyArray<keyof LoanRow>;
 type UnlistedLoanField = Exclude<keyof LoanRow, (typeof LOAN_ROW_FIELDS)[number]>;
 const EVERY_LOAN_FIELD_LISTED: [UnlistedLoanField] extends [never] ? true : UnlistedLoanField = true;
@@ -97,6 +103,9 @@ interface InstallmentRow {
   late_interest_numerator: string;
   overdue_interest_paid: string;
   late_interest_paid: string;
+  contractual_date: string | null;
+  move_reason_vi: string | null;
+  move_reason_en: string | null;
 }
 
 /** The loan's copied contract terms; null before the first disbursement fixes the start date. */
@@ -115,6 +124,8 @@ export function termsOf(row: LoanRow, startDate: LocalDate | null = row.start_da
     allocationOrder: row.allocation_order,
     prepaymentMode: row.prepayment_mode,
     startDate,
+    businessDayRule: row.business_day_rule,
+    dueDateMoves: row.due_date_moves,
   });
 }
 
@@ -128,7 +139,8 @@ const INSTALLMENTS_JSON = `SELECT coalesce(json_agg(json_build_object(
     'principal_due', i.principal_due::text, 'interest_due', i.interest_due::text, 'billed', i.billed, 'principal_paid', i.principal_paid::text,
     'interest_paid', i.interest_paid::text, 'overdue_interest_numerator', i.overdue_interest_numerator::text,
     'late_interest_numerator', i.late_interest_numerator::text, 'overdue_interest_paid', i.overdue_interest_paid::text,
-    'late_interest_paid', i.late_interest_paid::text) ORDER BY i.seq), '[]'::json)
+    'late_interest_paid', i.late_interest_paid::text, 'contractual_date', i.contractual_date::text, 'move_reason_vi', i.move_reason_vi,
+    'move_reason_en', i.move_reason_en) ORDER BY i.seq), '[]'::json)
   FROM loan_installments i WHERE i.loan_id = l.id AND NOT i.superseded`;
 
 /** The engine state from the row and its (not superseded) installments, ordered by seq. */
@@ -149,6 +161,7 @@ function stateOf(row: LoanRow, rows: readonly InstallmentRow[]): LoanState | nul
     lateInterestNumerator: new Money(r.late_interest_numerator),
     overdueInterestPaid: new Money(r.overdue_interest_paid),
     lateInterestPaid: new Money(r.late_interest_paid),
+    ...moveFields(r.contractual_date ?? r.due_date, r.due_date, r.move_reason_vi === null ? null : { vi: r.move_reason_vi, en: r.move_reason_en ?? r.move_reason_vi }),
   }));
   return {
     ...initialLoanState(terms),
@@ -205,27 +218,29 @@ async function saveStateReserving(
               closed_on = $24, tranche_count = coalesce($25, l.tranche_count),
               interest_earned_posted = coalesce($26, l.interest_earned_posted),
               overdue_interest_earned_posted = coalesce($27, l.overdue_interest_earned_posted),
-              late_interest_earned_posted = coalesce($28, l.late_interest_earned_posted), updated_at = now(),
+              late_interest_earned_posted = coalesce($28, l.late_interest_earned_posted), due_date_moves = $32::jsonb, updated_at = now(),
               position_date = NULL
          WHERE l.id = $1
          RETURNING ${LOAN_COLUMNS}
        ), ins AS (
          INSERT INTO loan_installments (loan_id, seq, due_date, principal_date, interest_date, principal_due, interest_due, billed, principal_paid,
-              interest_paid, overdue_interest_numerator, late_interest_numerator, overdue_interest_paid, late_interest_paid, superseded)
+              interest_paid, overdue_interest_numerator, late_interest_numerator, overdue_interest_paid, late_interest_paid, contractual_date,
+              move_reason_vi, move_reason_en, superseded)
          SELECT $1, * , false FROM unnest($2::int[], $3::date[], $4::bool[], $5::bool[], $6::numeric[], $7::numeric[], $8::bool[], $9::numeric[],
-              $10::numeric[], $11::numeric[], $12::numeric[], $13::numeric[], $14::numeric[])
+              $10::numeric[], $11::numeric[], $12::numeric[], $13::numeric[], $14::numeric[], $29::date[], $30::text[], $31::text[])
          ON CONFLICT (loan_id, seq) DO UPDATE SET due_date = EXCLUDED.due_date, principal_date = EXCLUDED.principal_date,
               interest_date = EXCLUDED.interest_date, principal_due = EXCLUDED.principal_due, interest_due = EXCLUDED.interest_due,
               billed = EXCLUDED.billed, principal_paid = EXCLUDED.principal_paid, interest_paid = EXCLUDED.interest_paid,
               overdue_interest_numerator = EXCLUDED.overdue_interest_numerator, late_interest_numerator = EXCLUDED.late_interest_numerator,
-              overdue_interest_paid = EXCLUDED.overdue_interest_paid, late_interest_paid = EXCLUDED.late_interest_paid, superseded = false
+              overdue_interest_paid = EXCLUDED.overdue_interest_paid, late_interest_paid = EXCLUDED.late_interest_paid,
+              contractual_date = EXCLUDED.contractual_date, move_reason_vi = EXCLUDED.move_reason_vi, move_reason_en = EXCLUDED.move_reason_en, superseded = false
        ), sup AS (
          UPDATE loan_installments SET superseded = true WHERE loan_id = $1 AND NOT superseded AND NOT (seq = ANY($2::int[]))
        )
        SELECT upd.*${
          reserve
-           ? `, pg_advisory_xact_lock($29::int, $30::int) AS r_lock, nextval(pg_get_serial_sequence('loan_events', 'id'))::text AS r_event,
-              ARRAY(SELECT n FROM (SELECT nextval(pg_get_serial_sequence('journal_transactions', 'id')) AS n FROM generate_series(1, $31::int)) s ORDER BY n)::text[] AS r_journal`
+           ? `, pg_advisory_xact_lock($33::int, $34::int) AS r_lock, nextval(pg_get_serial_sequence('loan_events', 'id'))::text AS r_event,
+              ARRAY(SELECT n FROM (SELECT nextval(pg_get_serial_sequence('journal_transactions', 'id')) AS n FROM generate_series(1, $35::int)) s ORDER BY n)::text[] AS r_journal`
            : ''
        } FROM upd`,
       [
@@ -257,6 +272,10 @@ async function saveStateReserving(
         extra.earnedPosted?.interest ?? null,
         extra.earnedPosted?.overdue ?? null,
         extra.earnedPosted?.late ?? null,
+        col((x) => x.contractualDate ?? null),
+        col((x) => x.moveReason?.vi ?? null),
+        col((x) => x.moveReason?.en ?? null),
+        JSON.stringify(state.terms.dueDateMoves),
         ...(reserve ? [reserve.chainLock[0], reserve.chainLock[1], reserve.journalTransactions] : []),
       ],
     );
@@ -298,7 +317,8 @@ export const loanStore = {
     if (!termsOf(row) || !row.last_closed_date) return null;
     const rows: InstallmentRow[] = await m.query(
       `SELECT seq, due_date::text AS due_date, principal_date, interest_date, principal_due, interest_due, billed, principal_paid, interest_paid,
-              overdue_interest_numerator, late_interest_numerator, overdue_interest_paid, late_interest_paid
+              overdue_interest_numerator, late_interest_numerator, overdue_interest_paid, late_interest_paid, contractual_date::text AS contractual_date,
+              move_reason_vi, move_reason_en
        FROM loan_installments WHERE loan_id = $1 AND NOT superseded ORDER BY seq`,
       [row.id],
     );
@@ -335,18 +355,28 @@ export const loanStore = {
 
   /** The loan's events in recording order (reversed repayments excluded): the input of a replay. */
   async events(m: EntityManager, loanId: string): Promise<LoanEvent[]> {
-    // An approved restructuring is a SCHEDULE_CHANGE event carrying the schedule it applied (issue 5).
-    const rows: Array<{ id: string; kind: LoanEvent['kind']; value_date: string; amount: string; plan: Array<{ dueDate: string; principal: string; interestDate?: boolean }> | null }> =
-      await m.query(
-        `SELECT e.id, e.kind, e.value_date::text AS value_date, e.amount, r.applied_installments AS plan
-         FROM loan_events e LEFT JOIN loan_restructurings r ON r.id = e.restructuring_id
-         WHERE e.loan_id = $1 AND e.reversed_at IS NULL ORDER BY e.id`,
-        [loanId],
-      );
+    // An approved restructuring is a SCHEDULE_CHANGE event carrying the schedule it applied (issue 5). A calendar change that
+    // reached the loan is a DUE_DATE_CHANGE (loan_due_date_changes, numbered from loan_events' sequence: one recording order).
+    type PlanRow = { dueDate: string; principal: string; interestDate?: boolean; contractualDate?: string; moveReason?: { vi: string; en: string } };
+    const rows: Array<{ id: string; kind: LoanEvent['kind']; value_date: string; amount: string; plan: PlanRow[] | null; moves: DueDateChangeMove[] | null }> = await m.query(
+      `SELECT e.id, e.kind, e.value_date::text AS value_date, e.amount, r.applied_installments AS plan, NULL::jsonb AS moves
+       FROM loan_events e LEFT JOIN loan_restructurings r ON r.id = e.restructuring_id
+       WHERE e.loan_id = $1 AND e.reversed_at IS NULL
+       UNION ALL
+       SELECT c.id, 'DUE_DATE_CHANGE', c.value_date::text, NULL, NULL, c.moves FROM loan_due_date_changes c WHERE c.loan_id = $1
+       ORDER BY 1`,
+      [loanId],
+    );
     return rows.map((r): LoanEvent => {
       if (r.kind === 'DISBURSEMENT') return { kind: 'DISBURSEMENT', date: r.value_date, amount: new Money(r.amount) };
+      if (r.kind === 'DUE_DATE_CHANGE') return { kind: 'DUE_DATE_CHANGE', date: r.value_date, moves: r.moves ?? [] };
       if (r.kind === 'SCHEDULE_CHANGE') {
-        const installments = (r.plan ?? []).map((p) => ({ dueDate: p.dueDate, principal: new Money(p.principal), interestDate: p.interestDate }));
+        const installments = (r.plan ?? []).map((p) => ({
+          dueDate: p.dueDate,
+          principal: new Money(p.principal),
+          interestDate: p.interestDate,
+          ...moveFields(p.contractualDate ?? p.dueDate, p.dueDate, p.moveReason),
+        }));
         return { kind: 'SCHEDULE_CHANGE', date: r.value_date, installments };
       }
       return { kind: 'REPAYMENT', id: String(r.id), date: r.value_date, amount: new Money(r.amount) };

@@ -52,6 +52,7 @@ export function toLoanDto(row: LoanRow, state: LoanState | null): LoanDto {
       maxTranches: row.max_tranches,
       prepaymentMode: row.prepayment_mode,
       allocationOrder: row.allocation_order,
+      businessDayRule: row.business_day_rule,
     },
     trancheCount: row.tranche_count,
     principalDisbursed: new Money(row.disbursed_principal).toFixed(),
@@ -84,6 +85,9 @@ export function toInstallmentDtos(state: LoanState | null): InstallmentDto[] {
       principalPaid: i.principalPaid.toFixed(),
       interestPaid: i.interestPaid.toFixed(),
       status,
+      contractualDate: i.contractualDate ?? i.dueDate,
+      moved: i.contractualDate !== undefined,
+      moveReason: i.moveReason ?? null,
     };
   });
 }

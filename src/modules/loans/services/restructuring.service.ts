@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { TransactionRunner } from '../../../platform/database/index.js';
-import type { LocalDate } from '../../../platform/dates/index.js';
+import { type LocalDate, type WorkingCalendar, yearOf } from '../../../platform/dates/index.js';
+import { CalendarService } from '../../calendar/index.js';
 import { DomainError, notFound } from '../../../platform/errors/index.js';
 import { Money } from '../../../platform/money/index.js';
 import { AuditService } from '../../audit/index.js';
@@ -89,6 +90,7 @@ export class RestructuringService {
     private readonly recorder: LoanEventRecorder,
     private readonly postings: LoanPostings,
     private readonly audit: AuditService,
+    private readonly calendar: CalendarService,
   ) {}
 
   async list(actor: Actor, loanId: string): Promise<RestructuringDto[]> {
@@ -104,7 +106,12 @@ export class RestructuringService {
       const [open] = (await m.query(`SELECT id::text FROM loan_restructurings WHERE loan_id = $1 AND status = 'PROPOSED'`, [loanId])) as Array<{ id: string }>;
       if (open) throw new DomainError(LoanRiskErrors['RESTRUCTURING.ALREADY_PROPOSED'], { id: open.id });
       const { business } = await this.recorder.businessDay(m);
-      const plan = this.planOf(state, business, dto);
+      // docs/working-days.md: an extension's new period dates move off days off like the contract's.
+      const calendar =
+        dto.type === 'EXTENSION' && dto.newMaturityDate && !dto.installments?.length && state.terms.businessDayRule !== 'NONE'
+          ? await this.calendar.workingCalendar(m, yearOf(business), yearOf(dto.newMaturityDate) + 1)
+          : undefined;
+      const plan = this.planOf(state, business, dto, calendar);
       this.check(state, business, dto.type, plan, dto.newMaturityDate);
       const newMaturity = dto.type === 'EXTENSION' ? plan[plan.length - 1].dueDate : null;
       const [created] = (await m.query(
@@ -196,9 +203,9 @@ export class RestructuringService {
     return r;
   }
 
-  private planOf(state: LoanState, business: LocalDate, dto: ProposeRestructuringDto): NewInstallment[] {
+  private planOf(state: LoanState, business: LocalDate, dto: ProposeRestructuringDto, calendar?: WorkingCalendar): NewInstallment[] {
     if (dto.installments?.length) return toPlan(dto.installments.map((i) => ({ dueDate: i.dueDate, principal: i.principal, interestDate: i.interestDate ?? true })));
-    if (dto.type === 'EXTENSION' && dto.newMaturityDate && dto.newMaturityDate > currentMaturity(state)) return extensionPlan(state, business, dto.newMaturityDate);
+    if (dto.type === 'EXTENSION' && dto.newMaturityDate && dto.newMaturityDate > currentMaturity(state)) return extensionPlan(state, business, dto.newMaturityDate, calendar);
     const field = dto.type === 'EXTENSION' ? 'newMaturityDate' : 'installments';
     const message = dto.type === 'EXTENSION' ? `give the installments or a newMaturityDate after ${currentMaturity(state)}` : 'an adjustment gives the new installments';
     throw new DomainError('REQUEST.VALIDATION_FAILED', { count: 1 }, [{ field, rule: 'required', message }]);

@@ -3,7 +3,9 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { DomainError, notFound } from '../../../platform/errors/index.js';
 import { Money, percentToFraction, sum } from '../../../platform/money/index.js';
-import { type AllocationStep, type Frequency, buildSchedule, makeLoanTerms, validateLoanTerms } from '../domain/index.js';
+import { type AllocationStep, type Frequency, buildSchedule, calendarYearsFor, makeLoanTerms, validateLoanTerms, withDueDateMoves } from '../domain/index.js';
+import type { BusinessDayRule } from '../../../platform/dates/index.js';
+import { CalendarService } from '../../calendar/index.js';
 import type { SchedulePreviewDto, SchedulePreviewResultDto } from '../dto/schedule-preview.dto.js';
 import { LoanErrors } from '../loans.errors.js';
 
@@ -19,12 +21,16 @@ interface VersionRow {
   allocation_order: AllocationStep[];
   prepayment_mode: 'REDUCE_INSTALLMENT' | 'SHORTEN_TERM';
   min_term_months: number;
+  business_day_rule: BusinessDayRule;
 }
 
 /** The schedule an officer shows while appraising: computed by the engine, nothing saved. */
 @Injectable()
 export class SchedulePreviewsService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly calendar: CalendarService,
+  ) {}
 
   async preview(dto: SchedulePreviewDto): Promise<SchedulePreviewResultDto> {
     let v: VersionRow | undefined;
@@ -39,7 +45,7 @@ export class SchedulePreviewsService {
         { field: rate === undefined ? 'annualInterestRatePercent' : 'termMonths', rule: 'required', message: 'give a productVersionId or explicit terms' },
       ]);
     }
-    const terms = makeLoanTerms({
+    const plain = makeLoanTerms({
       annualRate: percentToFraction(rate),
       termMonths,
       startDate: dto.disbursementDate,
@@ -52,12 +58,17 @@ export class SchedulePreviewsService {
       roundingUnit: dto.roundingUnit ? new Money(dto.roundingUnit) : v ? new Money(v.rounding_unit) : undefined,
       allocationOrder: v?.allocation_order,
       prepaymentMode: v?.prepayment_mode,
+      // docs/working-days.md: the rule of the product (or the one asked for), on the fund's calendar.
+      businessDayRule: dto.businessDayRule ?? v?.business_day_rule ?? 'NEXT_WORKING_DAY',
     });
-    const violations = validateLoanTerms(terms);
+    const violations = validateLoanTerms(plain);
     if (violations.length) throw new DomainError(LoanErrors['LOAN.INVALID_TERMS'], { violations: violations.map((x) => x.message).join('; ') });
+    const { fromYear, toYear } = calendarYearsFor(plain);
+    const terms = plain.businessDayRule === 'NONE' ? plain : withDueDateMoves(plain, await this.calendar.workingCalendar(this.dataSource.manager, fromYear, toYear));
     const rows = buildSchedule(terms, new Money(dto.amount));
     return {
-      maturityDate: terms.maturityDate,
+      maturityDate: rows.at(-1)?.dueDate ?? terms.maturityDate,
+      businessDayRule: terms.businessDayRule,
       totalPrincipal: sum(rows.map((r) => r.principal)).toFixed(),
       totalInterest: sum(rows.map((r) => r.interest)).toFixed(),
       installments: rows.map((r) => ({
@@ -68,6 +79,9 @@ export class SchedulePreviewsService {
         interest: r.interest.toFixed(),
         total: r.principal.plus(r.interest).toFixed(),
         balanceAfter: r.balanceAfter.toFixed(),
+        contractualDate: r.contractualDate ?? r.dueDate,
+        moved: r.contractualDate !== undefined,
+        moveReason: r.moveReason ?? null,
       })),
     };
   }

@@ -48,7 +48,9 @@ export class NotificationsService {
                   THEN format('Kỳ %s của hợp đồng %s quá hạn từ ngày %s: gốc %s đồng, lãi %s đồng chưa trả.', i.seq, l.contract_number, i.due_date,
                               i.principal_due - i.principal_paid, coalesce(i.interest_due - i.interest_paid, 0))
                   ELSE format('Kỳ %s của hợp đồng %s đến hạn ngày %s: gốc %s đồng và lãi của kỳ.', i.seq, l.contract_number, i.due_date,
-                              i.principal_due - i.principal_paid) END,
+                              i.principal_due - i.principal_paid) END
+                -- docs/working-days.md: the reminder uses the moved due date and says why it moved.
+                || CASE WHEN i.contractual_date IS NOT NULL THEN format(' Ngày hạn dời từ %s (%s).', i.contractual_date, i.move_reason_vi) ELSE '' END,
                 b.email,
                 CASE WHEN $3::boolean AND b.email IS NOT NULL THEN 'PENDING' ELSE 'SKIPPED' END
          FROM loans l

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional, OmitType } from '@nestjs/swagger';
 import { ArrayUnique, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { IsPercentString, IsVndAmount } from '../../../platform/money/index.js';
+import { BUSINESS_DAY_RULES, type BusinessDayRule } from '../../../platform/dates/index.js';
 import { BORROWER_TYPES, type BorrowerType } from '../../borrowers/index.js';
 import {
   ALLOCATION_STEPS,
@@ -78,6 +79,16 @@ export class LoanProductParametersDto {
 
   @ApiProperty({ example: true }) @IsBoolean()
   collateralRequired: boolean;
+
+  @ApiPropertyOptional({
+    enum: BUSINESS_DAY_RULES,
+    example: 'NEXT_WORKING_DAY',
+    default: 'NEXT_WORKING_DAY',
+    description:
+      'Where a due date falling on a day off of the fund calendar goes (docs/working-days.md): NEXT_WORKING_DAY (default), PREVIOUS_WORKING_DAY, or NONE (kept on the day off, as contracts made before the calendar)',
+  })
+  @IsOptional() @IsIn(BUSINESS_DAY_RULES)
+  businessDayRule?: BusinessDayRule;
 }
 
 export class CreateLoanProductDto extends LoanProductParametersDto {

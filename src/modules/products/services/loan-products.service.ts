@@ -4,6 +4,7 @@ import { TransactionRunner, isUniqueViolation } from '../../../platform/database
 import { DomainError, notFound } from '../../../platform/errors/index.js';
 import { offsetOf, type Page, type PageQueryDto } from '../../../platform/http/index.js';
 import { Money } from '../../../platform/money/index.js';
+import type { BusinessDayRule } from '../../../platform/dates/index.js';
 import { AuditService } from '../../audit/index.js';
 import type { Actor } from '../../auth/index.js';
 import type { BorrowerType } from '../../borrowers/index.js';
@@ -42,6 +43,7 @@ interface VersionRow {
   allowed_borrower_types: BorrowerType[];
   allowed_sectors: string[];
   collateral_required: boolean;
+  business_day_rule: BusinessDayRule;
   created_at: Date;
 }
 
@@ -55,7 +57,7 @@ const VERSION_SELECT = `SELECT id, product_id, version, name, min_amount::text A
   max_term_months, annual_interest_rate_percent::text AS annual_interest_rate_percent, overdue_multiplier::text AS overdue_multiplier,
   late_interest_rate_percent::text AS late_interest_rate_percent, principal_frequency, interest_frequency, amortization_method,
   principal_grace_periods, max_tranches, rounding_unit::text AS rounding_unit, allocation_order, prepayment_mode, allowed_borrower_types,
-  allowed_sectors, collateral_required, created_at FROM loan_product_versions`;
+  allowed_sectors, collateral_required, business_day_rule, created_at FROM loan_product_versions`;
 const ID = /^\d{1,19}$/;
 
 function toVersion(r: VersionRow): LoanProductVersionDto {
@@ -83,6 +85,7 @@ function toVersion(r: VersionRow): LoanProductVersionDto {
     allowedBorrowerTypes: r.allowed_borrower_types,
     allowedSectors: r.allowed_sectors,
     collateralRequired: r.collateral_required,
+    businessDayRule: r.business_day_rule,
     createdAt: r.created_at.toISOString(),
   };
 }
@@ -198,14 +201,16 @@ export class LoanProductsService {
       `INSERT INTO loan_product_versions (product_id, version, name, min_amount, max_amount, min_term_months, max_term_months,
          annual_interest_rate_percent, overdue_multiplier, late_interest_rate_percent, principal_frequency, interest_frequency,
          amortization_method, principal_grace_periods, max_tranches, rounding_unit, allocation_order, prepayment_mode,
-         allowed_borrower_types, allowed_sectors, collateral_required, created_by)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22)`,
+         allowed_borrower_types, allowed_sectors, collateral_required, created_by, business_day_rule)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23)`,
       [
         productId, version, d.name, d.minAmount, d.maxAmount, d.minTermMonths, d.maxTermMonths, d.annualInterestRatePercent,
         d.overdueMultiplier ?? '1.5', d.lateInterestRatePercent ?? '10', d.principalFrequency, d.interestFrequency,
         d.amortizationMethod ?? 'EQUAL_PRINCIPAL', d.principalGracePeriods ?? 0, d.maxTranches ?? 1, d.roundingUnit ?? '1',
         d.allocationOrder ?? [...DEFAULT_ALLOCATION_ORDER], d.prepaymentMode ?? 'REDUCE_INSTALLMENT', d.allowedBorrowerTypes,
         d.allowedSectors ?? [], d.collateralRequired, actor.userId,
+        // docs/working-days.md: a new product (or version) moves due dates off days off unless it says otherwise.
+        d.businessDayRule ?? 'NEXT_WORKING_DAY',
       ],
     );
   }

@@ -34,6 +34,8 @@ export class StatementScheduleLineDto {
   @ApiProperty({ example: '3057534' }) interest: string;
   @ApiProperty({ example: '100000000' }) principalPaid: string;
   @ApiProperty({ example: '3057534' }) interestPaid: string;
+  @ApiProperty({ example: '2025-04-10', description: 'The contractual due date; dueDate differs when it moved to a working day (docs/working-days.md)' }) contractualDate: string;
+  @ApiProperty({ example: null, nullable: true, type: Object, description: 'Why the contractual date is a day off ({vi, en}), when moved' }) moveReason: { vi: string; en: string } | null;
 }
 
 export class StatementDto {

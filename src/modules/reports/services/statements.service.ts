@@ -88,6 +88,8 @@ export class StatementsService {
             interest: i.interest.toFixed(),
             principalPaid: i.principalPaid.toFixed(),
             interestPaid: i.interestPaid.toFixed(),
+            contractualDate: i.contractualDate ?? i.dueDate,
+            moveReason: i.moveReason ?? null,
           }))
         : [],
     };
@@ -145,7 +147,8 @@ export class StatementsService {
         { key: 'principalPaid', header: 'Gốc đã trả', kind: 'vnd' },
         { key: 'interestPaid', header: 'Lãi đã trả', kind: 'vnd' },
       ],
-      s.schedule.map((x) => ({ ...x })),
+      // A due date moved to a working day says from which date (docs/working-days.md).
+      s.schedule.map(({ contractualDate, moveReason: _reason, ...x }) => ({ ...x, dueDate: contractualDate === x.dueDate ? x.dueDate : `${x.dueDate} (dời từ ${contractualDate})` })),
     );
     return { file: { buffer: await finishPdf(doc), contentType: 'application/pdf', extension: 'pdf' }, fileName: `sao-ke-${s.loanId}-${s.to}.pdf` };
   }
