@@ -537,6 +537,139 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/calendar/working-week": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The working week (ISO weekdays; Monday–Friday by default) */
+        get: operations["CalendarController_workingWeek"];
+        /**
+         * Set the working week; moves the due dates it moves (audited)
+         * @description Only installments not yet billed (due after the open business date) of ACTIVE loans whose rule moves due dates are moved; each loan gets a dated DUE_DATE_CHANGE event (docs/working-days.md).
+         */
+        put: operations["CalendarController_saveWorkingWeek"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/calendar/working-week/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Dry run: how many loans and installments a new working week would move (nothing saved)
+         * @description Only installments not yet billed (due after the open business date) of ACTIVE loans whose rule moves due dates are moved; each loan gets a dated DUE_DATE_CHANGE event (docs/working-days.md).
+         */
+        post: operations["CalendarController_previewWorkingWeek"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/calendar/years/{year}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A year's days off: the admin's (CONFIRMED) or the law's (GENERATED), with the law's days to compare */
+        get: operations["CalendarController_year"];
+        /**
+         * Save (edit) a year's days, e.g. the announced Tết break; the year becomes CONFIRMED; moves the due dates it moves (audited)
+         * @description Only installments not yet billed (due after the open business date) of ACTIVE loans whose rule moves due dates are moved; each loan gets a dated DUE_DATE_CHANGE event (docs/working-days.md).
+         */
+        put: operations["CalendarController_saveYear"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/calendar/years/{year}/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Dry run: how many loans and installments saving these days would move, and which (nothing saved)
+         * @description Only installments not yet billed (due after the open business date) of ACTIVE loans whose rule moves due dates are moved; each loan gets a dated DUE_DATE_CHANGE event (docs/working-days.md).
+         */
+        post: operations["CalendarController_previewYear"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/calendar/years/{year}/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Confirm a year's days as they stand (the law's when not saved yet); audited */
+        post: operations["CalendarController_confirmYear"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/calendar/days-off": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The days off between two dates (at most two years), weekends included, with their names */
+        get: operations["CalendarController_daysOff"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/calendar/changes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every calendar change: when it took effect, who made it, how many loans and installments it moved */
+        get: operations["CalendarController_changes"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/close-of-business": {
         parameters: {
             query?: never;
@@ -1646,6 +1779,12 @@ export interface components {
              *     ]
              */
             allocationOrder: string[];
+            /**
+             * @description Where a due date on a day off goes (docs/working-days.md)
+             * @example NEXT_WORKING_DAY
+             * @enum {string}
+             */
+            businessDayRule: "NONE" | "NEXT_WORKING_DAY" | "PREVIOUS_WORKING_DAY";
         };
         LoanDto: {
             /** @example 1 */
@@ -1737,6 +1876,12 @@ export interface components {
              */
             total: number;
         };
+        DayOffReasonDto: {
+            /** @example Tết Nguyên đán (mùng 1) */
+            vi: string;
+            /** @example Lunar New Year (day 1) */
+            en: string;
+        };
         InstallmentDto: {
             /** @example 1 */
             seq: number;
@@ -1760,6 +1905,21 @@ export interface components {
              * @enum {string}
              */
             status: "SCHEDULED" | "DUE" | "OVERDUE" | "PAID";
+            /**
+             * @description The contractual due date (start date + k periods); equals dueDate unless it moved
+             * @example 2025-04-10
+             */
+            contractualDate: string;
+            /**
+             * @description dueDate is the contractual date moved to a working day by the loan's business-day rule
+             * @example false
+             */
+            moved: boolean;
+            /**
+             * @description Why the contractual date is a day off (the holiday's name), when moved
+             * @example null
+             */
+            moveReason: components["schemas"]["DayOffReasonDto"] | null;
         };
         AllocationLineDto: {
             /** @example OVERDUE_PRINCIPAL */
@@ -1899,6 +2059,12 @@ export interface components {
             gracePeriods?: number;
             /** @example 1 */
             roundingUnit?: string;
+            /**
+             * @description Overrides the product's rule; without a product, NEXT_WORKING_DAY (docs/working-days.md)
+             * @example NEXT_WORKING_DAY
+             * @enum {string}
+             */
+            businessDayRule?: "NONE" | "NEXT_WORKING_DAY" | "PREVIOUS_WORKING_DAY";
         };
         PreviewInstallmentDto: {
             /** @example 1 */
@@ -1915,10 +2081,30 @@ export interface components {
             total: string;
             /** @example 500000000 */
             balanceAfter: string;
+            /**
+             * @description The contractual due date; equals dueDate unless it moved
+             * @example 2025-04-10
+             */
+            contractualDate: string;
+            /** @example false */
+            moved: boolean;
+            /**
+             * @description Why the contractual date is a day off, when moved
+             * @example null
+             */
+            moveReason: components["schemas"]["DayOffReasonDto"] | null;
         };
         SchedulePreviewResultDto: {
-            /** @example 2025-09-10 */
+            /**
+             * @description The maturity as scheduled (moved to a working day like the other due dates)
+             * @example 2025-09-10
+             */
             maturityDate: string;
+            /**
+             * @example NEXT_WORKING_DAY
+             * @enum {string}
+             */
+            businessDayRule: "NONE" | "NEXT_WORKING_DAY" | "PREVIOUS_WORKING_DAY";
             /** @example 600000000 */
             totalPrincipal: string;
             /** @example 10701370 */
@@ -2150,6 +2336,231 @@ export interface components {
              * @example 315500000
              */
             remaining: string;
+        };
+        WorkingWeekViewDto: {
+            /**
+             * @description ISO weekdays the fund works (1 = Monday … 7 = Sunday)
+             * @example [
+             *       1,
+             *       2,
+             *       3,
+             *       4,
+             *       5
+             *     ]
+             */
+            workingWeekdays: number[];
+            /** @example 2026-11-22T01:00:00.000Z */
+            updatedAt: string;
+        };
+        WorkingWeekDto: {
+            /**
+             * @description ISO weekdays the fund works (1 = Monday … 7 = Sunday)
+             * @example [
+             *       1,
+             *       2,
+             *       3,
+             *       4,
+             *       5
+             *     ]
+             */
+            workingWeekdays: number[];
+        };
+        DayOffReasonViewDto: {
+            /** @example Tết Nguyên đán (mùng 1) */
+            vi: string;
+            /** @example Lunar New Year (day 1) */
+            en: string;
+        };
+        DueDateMoveDto: {
+            /** @example 12 */
+            loanId: string;
+            /** @example HĐTD-2026-000012 */
+            contractNumber: string;
+            /** @example 2 */
+            seq: number;
+            /** @example 2026-03-15 */
+            contractualDate: string;
+            /**
+             * @description The due date now
+             * @example 2026-03-16
+             */
+            fromDate: string;
+            /**
+             * @description The due date after the change
+             * @example 2026-03-17
+             */
+            toDate: string;
+            /**
+             * @example {
+             *       "vi": "Chủ Nhật",
+             *       "en": "Sunday"
+             *     }
+             */
+            reason: components["schemas"]["DayOffReasonViewDto"] | null;
+        };
+        CalendarChangePreviewDto: {
+            /**
+             * @description The open business date the change would take effect on: only installments due after it move
+             * @example 2026-02-01
+             */
+            businessDate: string;
+            /**
+             * @description Loans whose schedule moves
+             * @example 3
+             */
+            loans: number;
+            /**
+             * @description Installments not yet billed that move
+             * @example 4
+             */
+            installments: number;
+            /** @description The first moves (at most 100), by loan and installment */
+            moves: components["schemas"]["DueDateMoveDto"][];
+            /**
+             * @description More moves than listed
+             * @example false
+             */
+            truncated: boolean;
+        };
+        CalendarChangeDto: {
+            /** @example 5 */
+            id: string;
+            /**
+             * @example YEAR
+             * @enum {string}
+             */
+            kind: "YEAR" | "WORKING_WEEK";
+            /** @example 2026 */
+            year: number | null;
+            /** @example 2026-02-01 */
+            businessDate: string;
+            /** @example 3 */
+            loansMoved: number;
+            /** @example 4 */
+            installmentsMoved: number;
+            /** @example 1 */
+            createdBy: string;
+            /** @example 2026-02-01T02:00:00.000Z */
+            createdAt: string;
+        };
+        CalendarChangeResultDto: {
+            change: components["schemas"]["CalendarChangeDto"];
+            /** @description What it moved */
+            moved: components["schemas"]["CalendarChangePreviewDto"];
+        };
+        CalendarDayDto: {
+            /** @example 2026-02-17 */
+            date: string;
+            /**
+             * @description PUBLIC_HOLIDAY (Labour Code 2019 Art. 112.1), COMPENSATORY (Art. 111.3: a holiday on a weekly day off is taken on the next working day), ANNOUNCED_DAY_OFF (an extra day off the government announces, e.g. the longer Tết break), WORKING_DAY (a weekend day announced as a working day, làm bù)
+             * @example PUBLIC_HOLIDAY
+             * @enum {string}
+             */
+            kind: "PUBLIC_HOLIDAY" | "COMPENSATORY" | "ANNOUNCED_DAY_OFF" | "WORKING_DAY";
+            /** @example Tết Nguyên đán (mùng 1) */
+            nameVi: string;
+            /** @example Lunar New Year (day 1) */
+            nameEn: string;
+            /**
+             * @description Legal basis or announcement (default: "Thông báo")
+             * @example BLLĐ 2019 Đ112.1.b
+             */
+            basis?: string;
+            /**
+             * @description ISO weekday, 1 = Monday … 7 = Sunday
+             * @example 2
+             */
+            weekday: number;
+        };
+        CalendarYearDto: {
+            /** @example 2026 */
+            year: number;
+            /**
+             * @description GENERATED: the days the law gives, computed (lunar dates from the Vietnamese calendar), in force until the admin confirms or edits them; CONFIRMED: saved by an admin
+             * @example GENERATED
+             * @enum {string}
+             */
+            status: "GENERATED" | "CONFIRMED";
+            /** @example null */
+            confirmedBy: string | null;
+            /** @example null */
+            confirmedAt: string | null;
+            /** @example Theo Thông báo số …/TB-BLĐTBXH */
+            note: string | null;
+            /**
+             * @description The working week (ISO weekdays)
+             * @example [
+             *       1,
+             *       2,
+             *       3,
+             *       4,
+             *       5
+             *     ]
+             */
+            workingWeekdays: number[];
+            days: components["schemas"]["CalendarDayDto"][];
+            /** @description The days the law gives for the year (what GENERATED shows), to compare with the saved ones */
+            lawDays: components["schemas"]["CalendarDayDto"][];
+        };
+        CalendarDayInputDto: {
+            /** @example 2026-02-17 */
+            date: string;
+            /**
+             * @description PUBLIC_HOLIDAY (Labour Code 2019 Art. 112.1), COMPENSATORY (Art. 111.3: a holiday on a weekly day off is taken on the next working day), ANNOUNCED_DAY_OFF (an extra day off the government announces, e.g. the longer Tết break), WORKING_DAY (a weekend day announced as a working day, làm bù)
+             * @example PUBLIC_HOLIDAY
+             * @enum {string}
+             */
+            kind: "PUBLIC_HOLIDAY" | "COMPENSATORY" | "ANNOUNCED_DAY_OFF" | "WORKING_DAY";
+            /** @example Tết Nguyên đán (mùng 1) */
+            nameVi: string;
+            /** @example Lunar New Year (day 1) */
+            nameEn: string;
+            /**
+             * @description Legal basis or announcement (default: "Thông báo")
+             * @example BLLĐ 2019 Đ112.1.b
+             */
+            basis?: string;
+        };
+        SaveCalendarYearDto: {
+            /** @description Every special day of the year (replaces the saved ones); weekends need not be listed */
+            days: components["schemas"]["CalendarDayInputDto"][];
+            /** @example Theo Thông báo số 6150/TB-BLĐTBXH */
+            note?: string;
+        };
+        ConfirmCalendarYearDto: {
+            /** @example Đã đối chiếu với thông báo của Bộ Nội vụ */
+            note?: string;
+        };
+        DayOffDto: {
+            /** @example 2026-02-17 */
+            date: string;
+            /** @example 2 */
+            weekday: number;
+            /**
+             * @example {
+             *       "vi": "Tết Nguyên đán (mùng 1)",
+             *       "en": "Lunar New Year (day 1)"
+             *     }
+             */
+            reason: components["schemas"]["DayOffReasonViewDto"];
+        };
+        CalendarChangePageDto: {
+            items: components["schemas"]["CalendarChangeDto"][];
+            /**
+             * @description The page number, from 1
+             * @example 1
+             */
+            page: number;
+            /**
+             * @description Rows a page (at most 200)
+             * @example 50
+             */
+            pageSize: number;
+            /**
+             * @description Rows matching the filter, over all pages
+             * @example 1
+             */
+            total: number;
         };
         CloseUntilDto: {
             /**
@@ -2820,6 +3231,13 @@ export interface components {
             /** @example true */
             collateralRequired: boolean;
             /**
+             * @description Where a due date falling on a day off of the fund calendar goes (docs/working-days.md): NEXT_WORKING_DAY (default), PREVIOUS_WORKING_DAY, or NONE (kept on the day off, as contracts made before the calendar)
+             * @default NEXT_WORKING_DAY
+             * @example NEXT_WORKING_DAY
+             * @enum {string}
+             */
+            businessDayRule: "NONE" | "NEXT_WORKING_DAY" | "PREVIOUS_WORKING_DAY";
+            /**
              * @description Stable product code
              * @example NN-2026
              */
@@ -2921,6 +3339,13 @@ export interface components {
             allowedSectors?: string[];
             /** @example true */
             collateralRequired: boolean;
+            /**
+             * @description Where a due date falling on a day off of the fund calendar goes (docs/working-days.md): NEXT_WORKING_DAY (default), PREVIOUS_WORKING_DAY, or NONE (kept on the day off, as contracts made before the calendar)
+             * @default NEXT_WORKING_DAY
+             * @example NEXT_WORKING_DAY
+             * @enum {string}
+             */
+            businessDayRule: "NONE" | "NEXT_WORKING_DAY" | "PREVIOUS_WORKING_DAY";
             /** @example 3 */
             id: string;
             /** @example 1 */
@@ -3060,6 +3485,13 @@ export interface components {
             allowedSectors?: string[];
             /** @example true */
             collateralRequired: boolean;
+            /**
+             * @description Where a due date falling on a day off of the fund calendar goes (docs/working-days.md): NEXT_WORKING_DAY (default), PREVIOUS_WORKING_DAY, or NONE (kept on the day off, as contracts made before the calendar)
+             * @default NEXT_WORKING_DAY
+             * @example NEXT_WORKING_DAY
+             * @enum {string}
+             */
+            businessDayRule: "NONE" | "NEXT_WORKING_DAY" | "PREVIOUS_WORKING_DAY";
         };
         CreateLoanApplicationDto: {
             /** @example 1 */
@@ -3836,6 +4268,16 @@ export interface components {
             principalPaid: string;
             /** @example 3057534 */
             interestPaid: string;
+            /**
+             * @description The contractual due date; dueDate differs when it moved to a working day (docs/working-days.md)
+             * @example 2025-04-10
+             */
+            contractualDate: string;
+            /**
+             * @description Why the contractual date is a day off ({vi, en}), when moved
+             * @example null
+             */
+            moveReason: Record<string, never> | null;
         };
         StatementDto: {
             /** @example 42 */
@@ -5994,6 +6436,400 @@ export interface operations {
             };
             /** @description IDEMPOTENCY.KEY_REUSED or a business rule refused */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    CalendarController_workingWeek: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkingWeekViewDto"];
+                };
+            };
+            /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Allowed roles: ADMIN, OFFICER, APPROVER, AUDITOR, COOPERATIVE (problem+json AUTH.FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    CalendarController_saveWorkingWeek: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WorkingWeekDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalendarChangeResultDto"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Allowed roles: ADMIN (problem+json AUTH.FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            409: components["responses"]["Problem409"];
+            422: components["responses"]["Problem422"];
+        };
+    };
+    CalendarController_previewWorkingWeek: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WorkingWeekDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalendarChangePreviewDto"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Allowed roles: ADMIN (problem+json AUTH.FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            409: components["responses"]["Problem409"];
+            422: components["responses"]["Problem422"];
+        };
+    };
+    CalendarController_year: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Gregorian year (1900–2199) */
+                year: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalendarYearDto"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Allowed roles: ADMIN, OFFICER, APPROVER, AUDITOR, COOPERATIVE (problem+json AUTH.FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            404: components["responses"]["Problem404"];
+        };
+    };
+    CalendarController_saveYear: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Gregorian year (1900–2199) */
+                year: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SaveCalendarYearDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalendarChangeResultDto"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Allowed roles: ADMIN (problem+json AUTH.FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
+            422: components["responses"]["Problem422"];
+        };
+    };
+    CalendarController_previewYear: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Gregorian year (1900–2199) */
+                year: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SaveCalendarYearDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalendarChangePreviewDto"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Allowed roles: ADMIN (problem+json AUTH.FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
+            422: components["responses"]["Problem422"];
+        };
+    };
+    CalendarController_confirmYear: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Gregorian year (1900–2199) */
+                year: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConfirmCalendarYearDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalendarChangeResultDto"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Allowed roles: ADMIN (problem+json AUTH.FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
+            422: components["responses"]["Problem422"];
+        };
+    };
+    CalendarController_daysOff: {
+        parameters: {
+            query: {
+                from: string;
+                /** @description At most 2 years after from */
+                to: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DayOffDto"][];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Allowed roles: ADMIN, OFFICER, APPROVER, AUDITOR, COOPERATIVE (problem+json AUTH.FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    CalendarController_changes: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalendarChangePageDto"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Allowed roles: ADMIN, AUDITOR, APPROVER, OFFICER (problem+json AUTH.FORBIDDEN) */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
