@@ -80,6 +80,10 @@ export const commonVi = {
     isVndAmount: 'Số tiền không hợp lệ (số nguyên đồng).',
     unknownField: 'Trường không được phép.',
   },
+  dueDate: {
+    movedFrom: 'dời từ {{date}}',
+    movedFromReason: 'dời từ {{date}} — {{reason}}',
+  },
   loading: 'Đang tải…',
   yes: 'Có',
   no: 'Không',
@@ -166,6 +170,10 @@ export const commonEn: typeof commonVi = {
     isLocalDate: 'Not a valid date (dd/MM/yyyy).',
     isVndAmount: 'Not a valid amount (whole đồng).',
     unknownField: 'Field not allowed.',
+  },
+  dueDate: {
+    movedFrom: 'moved from {{date}}',
+    movedFromReason: 'moved from {{date}} — {{reason}}',
   },
   loading: 'Loading…',
   yes: 'Yes',
