@@ -10,6 +10,8 @@ export interface NavItem {
   key: string;
   to: string;
   roles: readonly Role[];
+  /** Shown under a parent entry (`common:nav.<group>`), e.g. the admin screens under Quản trị. */
+  group?: 'admin';
 }
 
 const STAFF: readonly Role[] = ['OFFICER', 'APPROVER', 'AUDITOR', 'ADMIN'];
@@ -17,6 +19,8 @@ const STAFF: readonly Role[] = ['OFFICER', 'APPROVER', 'AUDITOR', 'ADMIN'];
 export const NAV_ITEMS: readonly NavItem[] = [
   { key: 'home', to: '/', roles: STAFF },
   { key: 'borrowers', to: '/borrowers', roles: STAFF },
+  // Staff may read the calendar at /calendar (read-only); the menu shows it to the admin who keeps it.
+  { key: 'calendar', to: '/calendar', roles: ['ADMIN'], group: 'admin' },
 ];
 
 export function navItemsFor(roles: readonly Role[]): NavItem[] {

@@ -27,6 +27,7 @@ export const router = createBrowserRouter([
       { path: 'borrowers/new', lazy: async () => ({ Component: (await import('../features/borrowers/borrower-form-page')).BorrowerCreatePage }) },
       { path: 'borrowers/:id', lazy: async () => ({ Component: (await import('../features/borrowers/borrower-detail-page')).BorrowerDetailPage }) },
       { path: 'borrowers/:id/edit', lazy: async () => ({ Component: (await import('../features/borrowers/borrower-form-page')).BorrowerEditPage }) },
+      { path: 'calendar', lazy: async () => ({ Component: (await import('../features/calendar/calendar-page')).CalendarPage }) },
       { path: '*', Component: NotFoundPage },
     ],
   },

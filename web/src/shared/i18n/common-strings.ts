@@ -15,6 +15,7 @@ export const commonVi = {
     reports: 'Báo cáo',
     audit: 'Nhật ký kiểm toán',
     admin: 'Quản trị',
+    calendar: 'Lịch làm việc',
     openMenu: 'Mở menu',
   },
   header: {
@@ -106,6 +107,7 @@ export const commonEn: typeof commonVi = {
     reports: 'Reports',
     audit: 'Audit trail',
     admin: 'Administration',
+    calendar: 'Working calendar',
     openMenu: 'Open menu',
   },
   header: {
