@@ -43,7 +43,7 @@ export function CalendarAddDayForm({ year, existing, onAdd }: { year: number; ex
         })}
       >
         <Grid gap="sm" align="flex-end">
-          <Grid.Col span={{ base: 12, sm: 6, md: 2 }}>
+          <Grid.Col span={{ base: 12, sm: 4, md: 3 }}>
             <DateInput
               label={t('add.date')}
               required
@@ -65,17 +65,17 @@ export function CalendarAddDayForm({ year, existing, onAdd }: { year: number; ex
               {...form.getInputProps('date')}
             />
           </Grid.Col>
-          <Grid.Col span={{ base: 12, sm: 6, md: 2 }}>
+          <Grid.Col span={{ base: 12, sm: 8, md: 4 }}>
             <Select label={t('add.kind')} data={KINDS.map((k) => ({ value: k, label: t(`kind.${k}`) }))} allowDeselect={false} {...form.getInputProps('kind')} />
           </Grid.Col>
-          <Grid.Col span={{ base: 12, sm: 6, md: 3 }}>
+          <Grid.Col span={{ base: 12, md: 5 }}>
+            <TextInput label={t('add.basis')} placeholder={t('add.basisPlaceholder')} maxLength={200} {...form.getInputProps('basis')} />
+          </Grid.Col>
+          <Grid.Col span={{ base: 12, sm: 6 }}>
             <TextInput label={t('add.nameVi')} required maxLength={200} {...form.getInputProps('nameVi')} />
           </Grid.Col>
-          <Grid.Col span={{ base: 12, sm: 6, md: 3 }}>
+          <Grid.Col span={{ base: 12, sm: 6 }}>
             <TextInput label={t('add.nameEn')} placeholder={t('add.nameEnHint')} maxLength={200} {...form.getInputProps('nameEn')} />
-          </Grid.Col>
-          <Grid.Col span={{ base: 12, sm: 6, md: 2 }}>
-            <TextInput label={t('add.basis')} placeholder={t('add.basisPlaceholder')} maxLength={200} {...form.getInputProps('basis')} />
           </Grid.Col>
           <Grid.Col span={12}>
             <Button type="submit" variant="default">

@@ -137,6 +137,12 @@ function YearEditor({ data, canEdit }: { data: CalendarYear; canEdit: boolean })
         </Group>
       )}
 
+      {rows.some((r) => r.differs) && (
+        <Text size="sm" c="dimmed">
+          <span aria-hidden="true" style={{ display: 'inline-block', width: 12, height: 12, marginRight: 6, verticalAlign: 'middle', background: 'var(--mantine-color-yellow-0)', border: '1px solid var(--mantine-color-yellow-4)' }} />
+          {t('year.differs')}
+        </Text>
+      )}
       {rows.length === 0 ? (
         <EmptyState title={t('year.empty')} />
       ) : (
@@ -148,7 +154,7 @@ function YearEditor({ data, canEdit }: { data: CalendarYear; canEdit: boolean })
                 <Table.Th>{t('year.columns.weekday')}</Table.Th>
                 <Table.Th>{t('year.columns.fund')}</Table.Th>
                 <Table.Th>{t('year.columns.law')}</Table.Th>
-                {canEdit && <Table.Th>{t('year.columns.actions')}</Table.Th>}
+                {canEdit && <Table.Th style={{ whiteSpace: 'nowrap' }}>{t('year.columns.actions')}</Table.Th>}
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
