@@ -155,7 +155,8 @@ describe('working days: due dates moved off Tết, weekends and holidays', () =>
     const saved = await call<{ change: { id: string; loansMoved: number; installmentsMoved: number }; moved: Preview }>(t, 'PUT', '/calendar/years/2026', w.admin, { days, note: 'TB 1/TB-UBND' });
     expect(saved.status).toBe(200);
     expect(saved.body.change).toMatchObject({ loansMoved: 2, installmentsMoved: 2 });
-    expect((await call<{ status: string }>(t, 'GET', '/calendar/years/2026', w.officer)).body.status).toBe('CONFIRMED');
+    const [{ display_name: adminName }] = (await t.db.query(`SELECT display_name FROM users WHERE username = 'admin'`)) as Array<{ display_name: string }>;
+    expect((await call<{ status: string; confirmedByName: string }>(t, 'GET', '/calendar/years/2026', w.officer)).body).toMatchObject({ status: 'CONFIRMED', confirmedByName: adminName });
     const rows = await schedule(loans.paidOnOpenDay);
     expect(rows.map((r) => [r.dueDate, r.contractualDate, r.status])).toEqual([
       ['2026-02-23', '2026-02-15', 'PAID'], // billed: never moves
@@ -179,8 +180,8 @@ describe('working days: due dates moved off Tết, weekends and holidays', () =>
     // The engine's replay (with the DUE_DATE_CHANGE event) equals what the close wrote, and the ledger reconciles.
     expect(await expectCacheEqualsReplay(t, w)).toBe(3);
     expect(await reconciliation(t, w)).toMatchObject({ mismatches: [], unbalancedTransactions: [] });
-    const changes = await call<{ items: Array<{ kind: string; year: number; installmentsMoved: number }> }>(t, 'GET', '/calendar/changes', w.auditor);
-    expect(changes.body.items).toEqual([expect.objectContaining({ kind: 'YEAR', year: 2026, installmentsMoved: 2 })]);
+    const changes = await call<{ items: Array<{ kind: string; year: number; installmentsMoved: number; createdByName: string }> }>(t, 'GET', '/calendar/changes', w.auditor);
+    expect(changes.body.items).toEqual([expect.objectContaining({ kind: 'YEAR', year: 2026, installmentsMoved: 2, createdByName: adminName })]);
   });
 
   it('lists the days off with their names, for the web screens and the portal', async () => {

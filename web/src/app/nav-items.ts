@@ -10,6 +10,8 @@ export interface NavItem {
   key: string;
   to: string;
   roles: readonly Role[];
+  /** Shown under a parent entry (`common:nav.<group>`), e.g. the admin screens under Quản trị. */
+  group?: 'admin';
 }
 
 const STAFF: readonly Role[] = ['OFFICER', 'APPROVER', 'AUDITOR', 'ADMIN'];
@@ -19,6 +21,8 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { key: 'borrowers', to: '/borrowers', roles: STAFF },
   { key: 'imports', to: '/imports', roles: STAFF },
   { key: 'close', to: '/close', roles: STAFF },
+  // Staff may read the calendar at /calendar (read-only); the menu shows it to the admin who keeps it.
+  { key: 'calendar', to: '/calendar', roles: ['ADMIN'], group: 'admin' },
 ];
 
 export function navItemsFor(roles: readonly Role[]): NavItem[] {

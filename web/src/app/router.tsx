@@ -30,6 +30,7 @@ export const router = createBrowserRouter([
       { path: 'imports', lazy: async () => ({ Component: (await import('../features/imports/imports-page')).ImportsPage }) },
       { path: 'imports/:id', lazy: async () => ({ Component: (await import('../features/imports/import-page')).ImportPage }) },
       { path: 'close', lazy: async () => ({ Component: (await import('../features/close/close-page')).ClosePage }) },
+      { path: 'calendar', lazy: async () => ({ Component: (await import('../features/calendar/calendar-page')).CalendarPage }) },
       { path: '*', Component: NotFoundPage },
     ],
   },

@@ -39,6 +39,8 @@ export class CalendarYearDto {
   })
   status: string;
   @ApiProperty({ example: null, nullable: true, type: String }) confirmedBy: string | null;
+  @ApiProperty({ example: null, nullable: true, type: String, description: "The confirming user's display name (for readers who may not list users)" })
+  confirmedByName: string | null;
   @ApiProperty({ example: null, nullable: true, type: String }) confirmedAt: string | null;
   @ApiProperty({ example: 'Theo Thông báo số …/TB-BLĐTBXH', nullable: true, type: String }) note: string | null;
   @ApiProperty({ example: [1, 2, 3, 4, 5], type: [Number], description: 'The working week (ISO weekdays)' }) workingWeekdays: number[];
@@ -103,6 +105,7 @@ export class CalendarChangeDto {
   @ApiProperty({ example: 3 }) loansMoved: number;
   @ApiProperty({ example: 4 }) installmentsMoved: number;
   @ApiProperty({ example: '1' }) createdBy: string;
+  @ApiProperty({ example: 'Quản trị hệ thống', description: "The user's display name (for readers who may not list users)" }) createdByName: string;
   @ApiProperty({ example: '2026-02-01T02:00:00.000Z' }) createdAt: string;
 }
 

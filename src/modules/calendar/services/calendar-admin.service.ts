@@ -69,7 +69,7 @@ export class CalendarAdminService {
   }
 
   async changes(_actor: Actor, q: PageQueryDto): Promise<Page<CalendarChangeDto>> {
-    const rows: ChangeRow[] = await this.tx.manager.query(`SELECT ${CHANGE_COLUMNS} FROM calendar_changes ORDER BY id DESC LIMIT $1 OFFSET $2`, [q.pageSize, offsetOf(q)]);
+    const rows: ChangeRow[] = await this.tx.manager.query(`SELECT ${CHANGE_COLUMNS} FROM calendar_changes c JOIN users u ON u.id = c.created_by ORDER BY c.id DESC LIMIT $1 OFFSET $2`, [q.pageSize, offsetOf(q)]);
     const [{ total }] = (await this.tx.manager.query(`SELECT count(*)::int AS total FROM calendar_changes`)) as Array<{ total: number }>;
     return { items: rows.map(toChange), page: q.page, pageSize: q.pageSize, total };
   }
@@ -165,7 +165,7 @@ export class CalendarAdminService {
     )) as Array<{ id: string }>;
     const result = await this.run(m, business, proposal, row.id);
     await m.query(`UPDATE calendar_changes SET loans_moved = $2, installments_moved = $3 WHERE id = $1`, [row.id, result.loans, result.installments]);
-    const [saved] = (await m.query(`SELECT ${CHANGE_COLUMNS} FROM calendar_changes WHERE id = $1`, [row.id])) as ChangeRow[];
+    const [saved] = (await m.query(`SELECT ${CHANGE_COLUMNS} FROM calendar_changes c JOIN users u ON u.id = c.created_by WHERE c.id = $1`, [row.id])) as ChangeRow[];
     return { change: toChange(saved), moved: previewDto(business, result) };
   }
 
@@ -196,10 +196,13 @@ export class CalendarAdminService {
     this.validYear(year);
     const weekdays = await this.calendar.workingWeekdays(m);
     const [y] = await this.calendar.years(m, year, year, weekdays);
+    // Readers (officers, auditors) may not list users: the confirming user's name comes with the year.
+    const [by] = y.confirmedBy ? ((await m.query(`SELECT display_name FROM users WHERE id = $1`, [y.confirmedBy])) as Array<{ display_name: string }>) : [];
     return {
       year,
       status: y.status,
       confirmedBy: y.confirmedBy,
+      confirmedByName: by?.display_name ?? null,
       confirmedAt: y.confirmedAt,
       note: y.note,
       workingWeekdays: weekdays,
@@ -243,10 +246,12 @@ interface ChangeRow {
   loans_moved: number;
   installments_moved: number;
   created_by: string;
+  created_by_name: string;
   created_at: Date;
 }
 
-const CHANGE_COLUMNS = `id::text, kind, year, business_date::text AS business_date, loans_moved, installments_moved, created_by::text AS created_by, created_at`;
+const CHANGE_COLUMNS = `c.id::text, c.kind, c.year, c.business_date::text AS business_date, c.loans_moved, c.installments_moved,
+  c.created_by::text AS created_by, u.display_name AS created_by_name, c.created_at`;
 
 function toChange(r: ChangeRow): CalendarChangeDto {
   return {
@@ -257,6 +262,7 @@ function toChange(r: ChangeRow): CalendarChangeDto {
     loansMoved: r.loans_moved,
     installmentsMoved: r.installments_moved,
     createdBy: r.created_by,
+    createdByName: r.created_by_name,
     createdAt: r.created_at.toISOString(),
   };
 }

@@ -3,7 +3,7 @@ import { useDisclosure } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation } from 'react-router';
 import { useMe } from '../../shared/auth/use-me';
-import { navItemsFor } from '../nav-items';
+import { navItemsFor, type NavItem } from '../nav-items';
 import { ShellHeader } from './shell-header';
 
 /** The app shell: header, side navigation by work area (only the areas the role may use), content. */
@@ -13,6 +13,24 @@ export function AppShellLayout() {
   const location = useLocation();
   const me = useMe();
   const items = navItemsFor(me.data?.roles ?? []);
+  const isActive = (item: NavItem) => (item.to === '/' ? location.pathname === '/' : location.pathname.startsWith(item.to));
+  // Entries with a group (the admin screens) sit under one parent entry (Quản trị), open by default.
+  const groups = [...new Set(items.flatMap((i) => (i.group ? [i.group] : [])))].map((group) => ({ group, items: items.filter((i) => i.group === group) }));
+  const link = (item: NavItem) => {
+    const active = isActive(item);
+    return (
+      <NavLink
+        key={item.key}
+        component={Link}
+        to={item.to}
+        label={t(`nav.${item.key}`)}
+        active={active}
+        aria-current={active ? 'page' : undefined}
+        variant="filled"
+        onClick={close}
+      />
+    );
+  };
 
   return (
     <AppShell header={{ height: 60 }} navbar={{ width: 232, breakpoint: 'sm', collapsed: { mobile: !opened } }} padding="md">
@@ -30,21 +48,14 @@ export function AppShellLayout() {
           <nav aria-label={t('nav.label')}>
             {me.isPending
               ? Array.from({ length: 4 }, (_, i) => <Skeleton key={i} height={32} mb={6} />)
-              : items.map((item) => {
-                  const active = item.to === '/' ? location.pathname === '/' : location.pathname.startsWith(item.to);
-                  return (
-                    <NavLink
-                      key={item.key}
-                      component={Link}
-                      to={item.to}
-                      label={t(`nav.${item.key}`)}
-                      active={active}
-                      aria-current={active ? 'page' : undefined}
-                      variant="filled"
-                      onClick={close}
-                    />
-                  );
-                })}
+              : [
+                  ...items.filter((i) => !i.group).map(link),
+                  ...groups.map((g) => (
+                    <NavLink key={g.group} component="button" label={t(`nav.${g.group}`)} defaultOpened childrenOffset="sm">
+                      {g.items.map(link)}
+                    </NavLink>
+                  )),
+                ]}
           </nav>
         </AppShell.Section>
         <AppShell.Section>

@@ -2483,6 +2483,11 @@ export interface components {
             installmentsMoved: number;
             /** @example 1 */
             createdBy: string;
+            /**
+             * @description The user's display name (for readers who may not list users)
+             * @example Quản trị hệ thống
+             */
+            createdByName: string;
             /** @example 2026-02-01T02:00:00.000Z */
             createdAt: string;
         };
@@ -2526,6 +2531,11 @@ export interface components {
             status: "GENERATED" | "CONFIRMED";
             /** @example null */
             confirmedBy: string | null;
+            /**
+             * @description The confirming user's display name (for readers who may not list users)
+             * @example null
+             */
+            confirmedByName: string | null;
             /** @example null */
             confirmedAt: string | null;
             /** @example Theo Thông báo số …/TB-BLĐTBXH */

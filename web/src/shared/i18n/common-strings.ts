@@ -15,6 +15,7 @@ export const commonVi = {
     reports: 'Báo cáo',
     audit: 'Nhật ký kiểm toán',
     admin: 'Quản trị',
+    calendar: 'Lịch làm việc',
     openMenu: 'Mở menu',
   },
   header: {
@@ -80,6 +81,10 @@ export const commonVi = {
     isVndAmount: 'Số tiền không hợp lệ (số nguyên đồng).',
     unknownField: 'Trường không được phép.',
   },
+  dueDate: {
+    movedFrom: 'dời từ {{date}}',
+    movedFromReason: 'dời từ {{date}} — {{reason}}',
+  },
   loading: 'Đang tải…',
   yes: 'Có',
   no: 'Không',
@@ -102,6 +107,7 @@ export const commonEn: typeof commonVi = {
     reports: 'Reports',
     audit: 'Audit trail',
     admin: 'Administration',
+    calendar: 'Working calendar',
     openMenu: 'Open menu',
   },
   header: {
@@ -166,6 +172,10 @@ export const commonEn: typeof commonVi = {
     isLocalDate: 'Not a valid date (dd/MM/yyyy).',
     isVndAmount: 'Not a valid amount (whole đồng).',
     unknownField: 'Field not allowed.',
+  },
+  dueDate: {
+    movedFrom: 'moved from {{date}}',
+    movedFromReason: 'moved from {{date}} — {{reason}}',
   },
   loading: 'Loading…',
   yes: 'Yes',
