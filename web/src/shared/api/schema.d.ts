@@ -98,6 +98,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** One user with its roles */
         get: operations["UsersController_get"];
         put?: never;
         post?: never;
@@ -133,6 +134,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Enable a disabled user again */
         post: operations["UsersController_enable"];
         delete?: never;
         options?: never;
@@ -250,6 +252,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** One loan with its terms and balances */
         get: operations["LoansController_get"];
         put?: never;
         post?: never;
@@ -266,6 +269,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** The loan’s repayment schedule, installment by installment */
         get: operations["LoansController_schedule"];
         put?: never;
         post?: never;
@@ -282,6 +286,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** The loan’s transactions with their allocation */
         get: operations["LoansController_transactions"];
         put?: never;
         post?: never;
@@ -417,6 +422,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Restructurings of a loan, proposed and decided */
         get: operations["RestructuringsController_list"];
         put?: never;
         /** Propose a schedule adjustment (điều chỉnh kỳ hạn) or an extension (gia hạn nợ) */
@@ -453,6 +459,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Reject a proposed restructuring (not by the proposer) */
         post: operations["RestructuringsController_reject"];
         delete?: never;
         options?: never;
@@ -467,6 +474,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Write-offs of a loan, proposed and decided */
         get: operations["WriteOffsController_list"];
         put?: never;
         /** Propose writing off a group-5 loan */
@@ -503,6 +511,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Reject a proposed write-off (not by the proposer) */
         post: operations["WriteOffsController_reject"];
         delete?: never;
         options?: never;
@@ -517,6 +526,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Recoveries of written-off debt on a loan */
         get: operations["WriteOffsController_recoveries"];
         put?: never;
         /** Record a recovery of written-off debt (income; the off-balance register goes down) */
@@ -689,12 +699,14 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** One borrower */
         get: operations["BorrowersController_get"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
+        /** Change a borrower’s details */
         patch: operations["BorrowersController_update"];
         trace?: never;
     };
@@ -722,6 +734,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** The borrowers related to this one (Decree 45 Art. 23.2) */
         get: operations["BorrowersController_relations"];
         put?: never;
         /** Link a related borrower (Decree 45 Art. 23.2: counted in the 25% limit) */
@@ -739,6 +752,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Cooperative groups (tổ hợp tác), paged */
         get: operations["CooperativeGroupsController_list"];
         put?: never;
         /** Record a tổ hợp tác (THT) that members belong to */
@@ -774,6 +788,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** One capital source with its figures */
         get: operations["CapitalSourcesController_get"];
         put?: never;
         post?: never;
@@ -790,6 +805,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Allocations and withdrawals of a capital source, by date */
         get: operations["CapitalSourcesController_movements"];
         put?: never;
         /** Record an allocation or withdrawal of capital (needs Idempotency-Key) */
@@ -807,6 +823,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Charter capital history, newest effective date first */
         get: operations["CharterCapitalController_history"];
         put?: never;
         /** Set the fund’s paid-in charter capital from a date (Decree 45 Art. 23.2) */
@@ -841,6 +858,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Loan products with their current version, paged */
         get: operations["LoanProductsController_list"];
         put?: never;
         /** Create a loan product (version 1) */
@@ -858,6 +876,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** One loan product with its current version */
         get: operations["LoanProductsController_get"];
         /** Edit a product: creates a new version; existing applications and loans keep theirs */
         put: operations["LoanProductsController_update"];
@@ -875,6 +894,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Every version of a loan product */
         get: operations["LoanProductsController_versions"];
         put?: never;
         post?: never;
@@ -901,6 +921,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/loan-applications/checks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Run the lending-condition checks on an application not yet created; nothing is saved */
+        post: operations["LendingChecksController_draft"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/loan-applications/{id}/checks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The lending-condition checks of an application today, with its figures or proposed decision figures */
+        get: operations["LendingChecksController_application"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/loan-applications": {
         parameters: {
             query?: never;
@@ -908,6 +962,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Loan applications, filtered and paged (a cooperative user sees its own) */
         get: operations["LoanApplicationsController_list"];
         put?: never;
         /** Create a draft application (a cooperative user only for its own borrower) */
@@ -925,6 +980,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** One loan application */
         get: operations["LoanApplicationsController_get"];
         put?: never;
         post?: never;
@@ -1026,6 +1082,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Appraisals recorded on an application */
         get: operations["LoanApplicationsController_listAppraisals"];
         put?: never;
         /** Record an appraisal (thẩm định) while UNDER_APPRAISAL */
@@ -1043,6 +1100,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Documents recorded on an application */
         get: operations["LoanApplicationsController_documents"];
         put?: never;
         /** Record a document’s metadata (name, type, checksum) */
@@ -1213,6 +1271,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Statement imports, newest first, with their counts (lines only on one import) */
         get: operations["RepaymentImportsController_list"];
         put?: never;
         /** Upload a bank statement (CSV text in JSON); lines are matched and recorded by a job */
@@ -1298,6 +1357,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** State of a reminder run started by hand */
         get: operations["NotificationsController_get"];
         put?: never;
         post?: never;
@@ -1341,10 +1401,77 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/approvals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Cases awaiting a decision (applications appraised, restructurings and write-offs proposed) with who prepared each */
+        get: operations["ApprovalsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        AuditEventDto: {
+            /** @example 42 */
+            id: string;
+            /** @example 3 */
+            chainId: number;
+            /** @example 2026-11-22T01:00:00.000Z */
+            occurredAt: string;
+            /** @example 1 */
+            actorId: string | null;
+            /** @example admin */
+            actorUsername: string;
+            /** @example user.create */
+            action: string;
+            /** @example user */
+            entityType: string;
+            /** @example 2 */
+            entityId: string;
+            /** @example null */
+            before: Record<string, never> | null;
+            /**
+             * @example {
+             *       "username": "officer.lan"
+             *     }
+             */
+            after: Record<string, never> | null;
+            /** @example req-1 */
+            requestId: string | null;
+            /** @example GENESIS */
+            prevHash: string;
+            /** @example 9f86d081884c7d65… */
+            hash: string;
+        };
+        AuditEventPageDto: {
+            items: components["schemas"]["AuditEventDto"][];
+            /**
+             * @description The page number, from 1
+             * @example 1
+             */
+            page: number;
+            /**
+             * @description Rows a page (at most 200)
+             * @example 50
+             */
+            pageSize: number;
+            /**
+             * @description Rows matching the filter, over all pages
+             * @example 1
+             */
+            total: number;
+        };
         AuditVerifyDto: {
             /** @example true */
             ok: boolean;
@@ -1423,6 +1550,24 @@ export interface components {
              */
             borrowerId?: string;
         };
+        UserPageDto: {
+            items: components["schemas"]["UserDto"][];
+            /**
+             * @description The page number, from 1
+             * @example 1
+             */
+            page: number;
+            /**
+             * @description Rows a page (at most 200)
+             * @example 50
+             */
+            pageSize: number;
+            /**
+             * @description Rows matching the filter, over all pages
+             * @example 1
+             */
+            total: number;
+        };
         BusinessDateDto: {
             /**
              * @description The open business day; close of business for it advances it by one day
@@ -1479,11 +1624,35 @@ export interface components {
              */
             totalBalance: string;
         };
+        LedgerAccountDto: {
+            /**
+             * @description The account’s purpose, its stable key
+             * @example PRINCIPAL_RECEIVABLE
+             */
+            account: string;
+            /** @example 2111 */
+            glCode: string;
+            /** @example Cho vay (dư nợ gốc) */
+            nameVi: string;
+            /** @example Loan principal receivable */
+            nameEn: string;
+            /**
+             * @example ASSET
+             * @enum {string}
+             */
+            type: "ASSET" | "CONTRA_ASSET" | "LIABILITY" | "EQUITY" | "INCOME" | "EXPENSE" | "OFF_BALANCE";
+        };
         UpdateGlCodeDto: {
             /**
              * @description The fund’s general-ledger code for this account
              * @example 2111
              */
+            glCode: string;
+        };
+        GlCodeDto: {
+            /** @example PRINCIPAL_RECEIVABLE */
+            account: string;
+            /** @example 2111 */
             glCode: string;
         };
         LoanTermsDto: {
@@ -1600,6 +1769,24 @@ export interface components {
             asOf: string | null;
             /** @example null */
             closedOn: string | null;
+        };
+        LoanPageDto: {
+            items: components["schemas"]["LoanDto"][];
+            /**
+             * @description The page number, from 1
+             * @example 1
+             */
+            page: number;
+            /**
+             * @description Rows a page (at most 200)
+             * @example 50
+             */
+            pageSize: number;
+            /**
+             * @description Rows matching the filter, over all pages
+             * @example 1
+             */
+            total: number;
         };
         InstallmentDto: {
             /** @example 1 */
@@ -1788,6 +1975,38 @@ export interface components {
             /** @example 10701370 */
             totalInterest: string;
             installments: components["schemas"]["PreviewInstallmentDto"][];
+        };
+        ReconciliationRowDto: {
+            /** @example 42 */
+            loanId: string;
+            /** @example HĐTD-2025-000042 */
+            contractNumber: string;
+            /**
+             * @description The ledger account compared, or `FLOW <counter>` for a cumulative flow counter, or `WRITTEN_OFF_DEBT (recoveries)`
+             * @example INTEREST_RECEIVABLE
+             */
+            account: string;
+            /**
+             * @description The figure cached on the loan, VND
+             * @example 1250000
+             */
+            cached: string;
+            /**
+             * @description The same figure from the journal, VND
+             * @example 1200000
+             */
+            ledger: string;
+        };
+        ReconciliationResultDto: {
+            /** @example 504 */
+            loansChecked: number;
+            /** @description Empty when the loans agree with the ledger */
+            mismatches: components["schemas"]["ReconciliationRowDto"][];
+            /**
+             * @description Journal transactions whose entries do not sum to zero (at most 100); empty when balanced
+             * @example []
+             */
+            unbalancedTransactions: string[];
         };
         RestructuringInstallmentDto: {
             /** @example 2025-05-10 */
@@ -2011,11 +2230,53 @@ export interface components {
              * @description The run now closing (its date is its id); null when nothing is left to close
              * @example 2025-04-19
              */
-            runDate: Record<string, never> | null;
+            runDate: string | null;
             /** @example 2025-04-20 */
             until: string;
             /** @example /api/v1/close-of-business/runs/2025-04-19 */
-            location: Record<string, never> | null;
+            location: string | null;
+        };
+        CloseRunDto: {
+            /** @example 2025-04-19 */
+            businessDate: string;
+            /** @enum {string} */
+            status: "QUEUED" | "RUNNING" | "SUCCEEDED" | "FAILED";
+            /** @example 2025-04-20 */
+            until: string;
+            attempt: number;
+            /** @enum {string} */
+            trigger: "MANUAL" | "SCHEDULED" | "CLI" | "CHAINED" | "RETRY";
+            queuedAt: string | null;
+            /** Format: date-time */
+            startedAt: string | null;
+            /** Format: date-time */
+            finishedAt: string | null;
+            durationMs: number | null;
+            loansTotal: number;
+            /** @description Loans of the chunks done so far */
+            loansDone: number;
+            chunksTotal: number;
+            chunksDone: number;
+            chunksFailed: number;
+            errors: Record<string, never>[];
+        };
+        CloseRunPageDto: {
+            items: components["schemas"]["CloseRunDto"][];
+            /**
+             * @description The page number, from 1
+             * @example 1
+             */
+            page: number;
+            /**
+             * @description Rows a page (at most 200)
+             * @example 50
+             */
+            pageSize: number;
+            /**
+             * @description Rows matching the filter, over all pages
+             * @example 1
+             */
+            total: number;
         };
         CloseChunkDto: {
             chunkNo: number;
@@ -2028,14 +2289,14 @@ export interface components {
              * @description Borrower ids to (exclusive); null = no bound
              * @example 812
              */
-            borrowerTo: Record<string, never> | null;
+            borrowerTo: string | null;
             loans: number;
             loansDone: number;
             /** @enum {string} */
             status: "PENDING" | "RUNNING" | "DONE" | "FAILED";
             attempts: number;
-            error: Record<string, never> | null;
-            durationMs: Record<string, never> | null;
+            error: string | null;
+            durationMs: number | null;
         };
         CloseRunDetailDto: {
             /** @example 2025-04-19 */
@@ -2048,9 +2309,11 @@ export interface components {
             /** @enum {string} */
             trigger: "MANUAL" | "SCHEDULED" | "CLI" | "CHAINED" | "RETRY";
             queuedAt: string | null;
-            startedAt: Record<string, never> | null;
-            finishedAt: Record<string, never> | null;
-            durationMs: Record<string, never> | null;
+            /** Format: date-time */
+            startedAt: string | null;
+            /** Format: date-time */
+            finishedAt: string | null;
+            durationMs: number | null;
             loansTotal: number;
             /** @description Loans of the chunks done so far */
             loansDone: number;
@@ -2059,6 +2322,23 @@ export interface components {
             chunksFailed: number;
             errors: Record<string, never>[];
             chunks: components["schemas"]["CloseChunkDto"][];
+        };
+        BoardSessionDto: {
+            /**
+             * @description Where the board is served
+             * @example /admin/queues
+             */
+            url: string;
+            /**
+             * @description Bearer token for the board (also set as an HttpOnly cookie)
+             * @example eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9…
+             */
+            token: string;
+            /**
+             * @description When the session ends (one hour)
+             * @example 2025-04-19T10:00:00.000Z
+             */
+            expiresAt: string;
         };
         ClassificationPolicyDto: {
             /** @example MICROFINANCE */
@@ -2229,6 +2509,24 @@ export interface components {
             /** @example 2026-11-22T01:00:00.000Z */
             updatedAt: string;
         };
+        BorrowerPageDto: {
+            items: components["schemas"]["BorrowerDto"][];
+            /**
+             * @description The page number, from 1
+             * @example 1
+             */
+            page: number;
+            /**
+             * @description Rows a page (at most 200)
+             * @example 50
+             */
+            pageSize: number;
+            /**
+             * @description Rows matching the filter, over all pages
+             * @example 1
+             */
+            total: number;
+        };
         UpdateBorrowerDto: {
             /** @example Hợp tác xã Chè Tân Cương */
             legalName?: string;
@@ -2313,6 +2611,24 @@ export interface components {
             /** @example 2026-11-22T01:00:00.000Z */
             createdAt: string;
         };
+        CooperativeGroupPageDto: {
+            items: components["schemas"]["CooperativeGroupDto"][];
+            /**
+             * @description The page number, from 1
+             * @example 1
+             */
+            page: number;
+            /**
+             * @description Rows a page (at most 200)
+             * @example 50
+             */
+            pageSize: number;
+            /**
+             * @description Rows matching the filter, over all pages
+             * @example 1
+             */
+            total: number;
+        };
         CreateCapitalSourceDto: {
             /** @example Vốn ủy thác ngân sách tỉnh 2026 */
             name: string;
@@ -2363,6 +2679,24 @@ export interface components {
             /** @example 2026-11-22T01:00:00.000Z */
             createdAt: string;
         };
+        CapitalSourcePageDto: {
+            items: components["schemas"]["CapitalSourceDto"][];
+            /**
+             * @description The page number, from 1
+             * @example 1
+             */
+            page: number;
+            /**
+             * @description Rows a page (at most 200)
+             * @example 50
+             */
+            pageSize: number;
+            /**
+             * @description Rows matching the filter, over all pages
+             * @example 1
+             */
+            total: number;
+        };
         CreateCapitalMovementDto: {
             /**
              * @example ALLOCATION
@@ -2398,6 +2732,24 @@ export interface components {
             note: string | null;
             /** @example 2026-11-22T01:00:00.000Z */
             createdAt: string;
+        };
+        CapitalMovementPageDto: {
+            items: components["schemas"]["CapitalMovementDto"][];
+            /**
+             * @description The page number, from 1
+             * @example 1
+             */
+            page: number;
+            /**
+             * @description Rows a page (at most 200)
+             * @example 50
+             */
+            pageSize: number;
+            /**
+             * @description Rows matching the filter, over all pages
+             * @example 1
+             */
+            total: number;
         };
         SetCharterCapitalDto: {
             /**
@@ -2645,6 +2997,24 @@ export interface components {
             retiredAt: string | null;
             current: components["schemas"]["LoanProductVersionDto"];
         };
+        LoanProductPageDto: {
+            items: components["schemas"]["LoanProductDto"][];
+            /**
+             * @description The page number, from 1
+             * @example 1
+             */
+            page: number;
+            /**
+             * @description Rows a page (at most 200)
+             * @example 50
+             */
+            pageSize: number;
+            /**
+             * @description Rows matching the filter, over all pages
+             * @example 1
+             */
+            total: number;
+        };
         LoanProductParametersDto: {
             /** @example Cho vay sản xuất nông nghiệp */
             name: string;
@@ -2742,6 +3112,84 @@ export interface components {
             /** @example true */
             collateralRequired: boolean;
         };
+        LendingChecksRequestDto: {
+            /** @example 1 */
+            borrowerId: string;
+            /**
+             * @description The product; the application keeps its current version
+             * @example 1
+             */
+            productId: string;
+            /** @example 1 */
+            capitalSourceId: string;
+            /** @example 800000000 */
+            requestedAmount: string;
+            /** @example 24 */
+            termMonths: number;
+            /**
+             * @example QUARTERLY
+             * @enum {string}
+             */
+            repaymentFrequency: "MONTHLY" | "QUARTERLY" | "SEMI_ANNUAL" | "ANNUAL" | "AT_MATURITY";
+            /**
+             * @description The loan’s sector, may differ from the borrower’s
+             * @example VSIC2018
+             * @enum {string}
+             */
+            sectorVersion: "VSIC2018" | "VSIC2025";
+            /** @example A */
+            sectorCode: string;
+            /**
+             * @description The plan’s total investment
+             * @example 1000000000
+             */
+            totalInvestment: string;
+            /**
+             * @default false
+             * @example false
+             */
+            collateralExempt: boolean;
+            /**
+             * @description A proposed rate, compared with the product rate (at submission none is compared)
+             * @example 7.2
+             */
+            ratePercent?: string;
+        };
+        LendingCheckDto: {
+            /**
+             * @description The rule, named by the code a refusal of it carries
+             * @example APPLICATION.ABOVE_INVESTMENT_SHARE
+             */
+            code: string;
+            /** @example Decree 45 Art. 22: loan ≤ 80% of total investment */
+            rule: string;
+            /**
+             * @description The limit (an amount, months, a percent or a code, by rule)
+             * @example 800000000
+             */
+            limit: string;
+            /**
+             * @description The figure compared with the limit
+             * @example 750000000
+             */
+            actual: string;
+            /** @example true */
+            passed: boolean;
+        };
+        LendingChecksDto: {
+            /**
+             * @description The business date the checks ran on (the charter capital in force on it)
+             * @example 2026-11-22
+             */
+            checkedOn: string;
+            /**
+             * @description Every condition is met
+             * @example true
+             */
+            passed: boolean;
+            /** @description Every condition in the order a submission or approval checks them */
+            checks: components["schemas"]["LendingCheckDto"][];
+        };
         CreateLoanApplicationDto: {
             /** @example 1 */
             borrowerId: string;
@@ -2827,8 +3275,15 @@ export interface components {
             status: "DRAFT" | "SUBMITTED" | "UNDER_APPRAISAL" | "APPROVED" | "REJECTED" | "WITHDRAWN";
             /** @example 1 */
             borrowerId: string;
+            /** @example Hợp tác xã Chè Tân Cương */
+            borrowerName: string;
             /** @example 1 */
             productId: string;
+            /**
+             * @description Name in the application’s product version
+             * @example Cho vay sản xuất nông nghiệp
+             */
+            productName: string;
             /** @example 3 */
             productVersionId: string;
             /** @example 2 */
@@ -2890,6 +3345,24 @@ export interface components {
             /** @example 2026-11-22T01:00:00.000Z */
             updatedAt: string;
             statusHistory: components["schemas"]["StatusHistoryDto"][];
+        };
+        LoanApplicationPageDto: {
+            items: components["schemas"]["LoanApplicationDto"][];
+            /**
+             * @description The page number, from 1
+             * @example 1
+             */
+            page: number;
+            /**
+             * @description Rows a page (at most 200)
+             * @example 50
+             */
+            pageSize: number;
+            /**
+             * @description Rows matching the filter, over all pages
+             * @example 1
+             */
+            total: number;
         };
         ApproveApplicationDto: {
             /** @example 800000000 */
@@ -3206,12 +3679,255 @@ export interface components {
             status: string;
             /** @example 0 */
             progress: number;
-            /** @example 120000 */
-            rowCount?: Record<string, never>;
+            /**
+             * @description Rows the export writes
+             * @example 120000
+             */
+            rowCount: number | null;
             /** @example /api/v1/report-exports/6f1c1e5e-8a1f-4d7e-9a53-3c3f1b0d2a11 */
             statusUrl: string;
             /** @example /api/v1/report-exports/6f1c1e5e-8a1f-4d7e-9a53-3c3f1b0d2a11/download */
             downloadUrl: string;
+        };
+        AgingRowDto: {
+            /**
+             * @example DPD_1_9
+             * @enum {string}
+             */
+            bucket: "CURRENT" | "DPD_1_9" | "DPD_10_29" | "DPD_30_89" | "DPD_90_179" | "DPD_180_PLUS";
+            /**
+             * @description Fewest days past due in the bucket
+             * @example 1
+             */
+            minDpd: number;
+            /** @example 12 */
+            loanCount: number;
+            /**
+             * @description Outstanding principal, VND
+             * @example 1250000000
+             */
+            outstanding: string;
+            /**
+             * @description Overdue principal, VND
+             * @example 85000000
+             */
+            overduePrincipal: string;
+            /** @description Share of the outstanding */
+            share: components["schemas"]["ShareDto"];
+        };
+        AgingTotalsDto: {
+            /** @example 287 */
+            loanCount: number;
+            /** @example 98750000000 */
+            outstanding: string;
+            /** @example 1250000000 */
+            overduePrincipal: string;
+        };
+        AgingReportDto: {
+            /**
+             * @example AGING
+             * @enum {string}
+             */
+            report: "AGING";
+            /** @example 2025-12-31 */
+            asOf: string;
+            /**
+             * @description SNAPSHOT (month-end close), LIVE (last closed date) or RECONSTRUCTED (ledger + engine replay)
+             * @example LIVE
+             * @enum {string}
+             */
+            source: "SNAPSHOT" | "LIVE" | "RECONSTRUCTED";
+            shareMethod: components["schemas"]["ShareMethodDto"];
+            /** @description Every bucket, in order, also when empty */
+            rows: components["schemas"]["AgingRowDto"][];
+            totals: components["schemas"]["AgingTotalsDto"];
+        };
+        LoanListItemDto: {
+            /** @example 42 */
+            loanId: string;
+            /** @example HĐTD-2025-000042 */
+            contractNumber: string;
+            /** @example 7 */
+            borrowerId: string;
+            /** @example HTX Nông nghiệp Tân Cương */
+            borrowerName: string;
+            /** @example COOPERATIVE */
+            borrowerType: string;
+            /** @example 01110 */
+            sectorCode: string;
+            /** @example VSIC2018 */
+            sectorVersion: string;
+            /** @example 05443 */
+            communeCode: string;
+            /** @example ACTIVE */
+            status: string;
+            /**
+             * @description Disbursed by asOf, VND
+             * @example 500000000
+             */
+            disbursed: string;
+            /** @example 400000000 */
+            outstanding: string;
+            /** @example 0 */
+            overduePrincipal: string;
+            /** @example 0 */
+            overdueInterest: string;
+            /** @example 0 */
+            penaltyInterest: string;
+            /** @example 0 */
+            daysPastDue: number;
+            /** @example 1 */
+            debtGroup: number;
+            /** @example 0 */
+            specificProvision: string;
+            /** @example 3000000 */
+            generalProvision: string;
+        };
+        LoanListReportDto: {
+            items: components["schemas"]["LoanListItemDto"][];
+            /**
+             * @description The page number, from 1
+             * @example 1
+             */
+            page: number;
+            /**
+             * @description Rows a page (at most 200)
+             * @example 50
+             */
+            pageSize: number;
+            /**
+             * @description Rows matching the filter, over all pages
+             * @example 1
+             */
+            total: number;
+            /** @example 2025-12-31 */
+            asOf: string;
+            /**
+             * @description SNAPSHOT (month-end close), LIVE (last closed date) or RECONSTRUCTED (ledger + engine replay)
+             * @example LIVE
+             * @enum {string}
+             */
+            source: "SNAPSHOT" | "LIVE" | "RECONSTRUCTED";
+        };
+        CapitalSourceReportRowDto: {
+            /** @example 1 */
+            capitalSourceId: string;
+            /** @example Vốn điều lệ */
+            name: string;
+            /**
+             * @example CHARTER_CAPITAL
+             * @enum {string}
+             */
+            kind: "CHARTER_CAPITAL" | "ENTRUSTED_BUDGET" | "NATIONAL_EMPLOYMENT_FUND" | "OTHER";
+            /** @example false */
+            bearsCreditRisk: boolean;
+            /** @example 50000000000 */
+            capital: string;
+            /** @example 30000000000 */
+            disbursed: string;
+            /** @example 10000000000 */
+            repaid: string;
+            /** @example 20000000000 */
+            outstanding: string;
+            /**
+             * @description Capital − outstanding
+             * @example 30000000000
+             */
+            available: string;
+            /** @example 1800000000 */
+            interestEarned: string;
+        };
+        CapitalSourceReportDto: {
+            /**
+             * @example CAPITAL_SOURCES
+             * @enum {string}
+             */
+            report: "CAPITAL_SOURCES";
+            /** @example 2025-12-31 */
+            asOf: string;
+            rows: components["schemas"]["CapitalSourceReportRowDto"][];
+        };
+        ReportMismatchDto: {
+            /** @example 42 */
+            loanId: string;
+            /** @example HĐTD-2025-000042 */
+            contractNumber: string;
+            /** @example PRINCIPAL_RECEIVABLE */
+            account: string;
+            /**
+             * @description From the loan’s events (or its cache on the last closed date), VND
+             * @example 400000000
+             */
+            loanBalance: string;
+            /**
+             * @description From the journal, VND
+             * @example 400000000
+             */
+            ledger: string;
+        };
+        ReconciliationCacheDto: {
+            /** @example 0 */
+            mismatches: number;
+            /**
+             * @description Whether the cache check ran (only on the last closed date)
+             * @example true
+             */
+            checked: boolean;
+        };
+        ReconciliationReportDto: {
+            /**
+             * @example RECONCILIATION
+             * @enum {string}
+             */
+            report: "RECONCILIATION";
+            /** @example 2025-12-31 */
+            asOf: string;
+            /** @example 504 */
+            loansChecked: number;
+            /** @example 98750000000 */
+            ledgerPrincipal: string;
+            /** @example 98750000000 */
+            eventPrincipal: string;
+            /** @description Empty when the ledger and the loans agree */
+            mismatches: components["schemas"]["ReportMismatchDto"][];
+            /**
+             * @description Journal transactions valued by asOf that do not balance
+             * @example []
+             */
+            unbalancedTransactions: string[];
+            cache: components["schemas"]["ReconciliationCacheDto"];
+        };
+        ExportStatusDto: {
+            /** @example 6f1c1e5e-8a1f-4d7e-9a53-3c3f1b0d2a11 */
+            id: string;
+            /** @example QUEUED */
+            status: string;
+            /** @example 0 */
+            progress: number;
+            /**
+             * @description Rows the export writes
+             * @example 120000
+             */
+            rowCount: number | null;
+            /** @example /api/v1/report-exports/6f1c1e5e-8a1f-4d7e-9a53-3c3f1b0d2a11 */
+            statusUrl: string;
+            /** @example /api/v1/report-exports/6f1c1e5e-8a1f-4d7e-9a53-3c3f1b0d2a11/download */
+            downloadUrl: string;
+            /**
+             * @description The report exported
+             * @example loans
+             */
+            report: string;
+            /**
+             * @example xlsx
+             * @enum {string}
+             */
+            format: "csv" | "xlsx" | "pdf";
+            /**
+             * @description Why the export FAILED; null otherwise
+             * @example null
+             */
+            error: string | null;
         };
         StatementLineDto: {
             /** @example 2025-04-10 */
@@ -3379,12 +4095,90 @@ export interface components {
             failure: string | null;
             lines?: components["schemas"]["ImportLineDto"][];
         };
+        RepaymentImportPageDto: {
+            items: components["schemas"]["RepaymentImportDto"][];
+            /**
+             * @description The page number, from 1
+             * @example 1
+             */
+            page: number;
+            /**
+             * @description Rows a page (at most 200)
+             * @example 50
+             */
+            pageSize: number;
+            /**
+             * @description Rows matching the filter, over all pages
+             * @example 1
+             */
+            total: number;
+        };
         AssignLineDto: {
             /**
              * @description The loan the unmatched line pays
              * @example 12
              */
             loanId: string;
+        };
+        NotificationDto: {
+            /** @example 41 */
+            id: string;
+            /** @example 3 */
+            borrowerId: string;
+            /** @example 12 */
+            loanId: string;
+            /** @example HĐTD-2025-000001 */
+            contractNumber: string;
+            /** @example 1 */
+            installmentSeq: number;
+            /**
+             * @example DUE_SOON
+             * @enum {string}
+             */
+            kind: "DUE_SOON" | "OVERDUE";
+            /** @example 2025-04-08 */
+            forDate: string;
+            /** @example 2025-04-10 */
+            dueDate: string;
+            /**
+             * @description Unpaid principal of the installment
+             * @example 100000000
+             */
+            principalAmount: string;
+            /**
+             * @description Billed unpaid interest; null before billing (interest is billed on the due date)
+             * @example 3057534
+             */
+            interestAmount: string | null;
+            /** @example 0 */
+            daysPastDue: number;
+            /** @example Kỳ 1 của hợp đồng HĐTD-2025-000001 đến hạn ngày 2025-04-10: gốc 100000000 đồng và lãi của kỳ. */
+            message: string;
+            /**
+             * @example SKIPPED
+             * @enum {string}
+             */
+            emailStatus: "PENDING" | "SENT" | "SKIPPED" | "FAILED";
+            /** @example 2025-04-08T00:05:00.000Z */
+            createdAt: string;
+        };
+        NotificationPageDto: {
+            items: components["schemas"]["NotificationDto"][];
+            /**
+             * @description The page number, from 1
+             * @example 1
+             */
+            page: number;
+            /**
+             * @description Rows a page (at most 200)
+             * @example 50
+             */
+            pageSize: number;
+            /**
+             * @description Rows matching the filter, over all pages
+             * @example 1
+             */
+            total: number;
         };
         ReminderRunDto: {
             /**
@@ -3508,8 +4302,165 @@ export interface components {
             /** @description The latest close of business run, null before the first */
             lastClose: components["schemas"]["LastCloseDto"] | null;
         };
+        PreparerDto: {
+            /** @example 5 */
+            userId: string;
+            /** @example officer.lan */
+            username: string;
+            /** @example Nguyễn Thị Lan */
+            displayName: string;
+        };
+        ApprovalItemDto: {
+            /**
+             * @example APPLICATION
+             * @enum {string}
+             */
+            kind: "APPLICATION" | "RESTRUCTURING" | "WRITE_OFF";
+            /**
+             * @description The application, restructuring or write-off id
+             * @example 12
+             */
+            id: string;
+            /**
+             * @description The application (for a restructuring or write-off: the loan’s application)
+             * @example 12
+             */
+            applicationId: string;
+            /**
+             * @description The loan of a restructuring or write-off
+             * @example null
+             */
+            loanId: string | null;
+            /** @example null */
+            contractNumber: string | null;
+            /** @example 3 */
+            borrowerId: string;
+            /** @example Hợp tác xã Chè Tân Cương */
+            borrowerName: string;
+            /**
+             * @description Requested amount of an application; outstanding principal of a loan
+             * @example 800000000
+             */
+            amount: string;
+            /**
+             * @description A restructuring’s type
+             * @example null
+             * @enum {string|null}
+             */
+            restructuringType: "ADJUSTMENT" | "EXTENSION" | null;
+            /**
+             * @description When it entered the queue (last appraisal, or the proposal)
+             * @example 2026-11-22T01:00:00.000Z
+             */
+            preparedAt: string;
+            /** @description Creator, submitter and appraisers of an application; proposer of a restructuring or write-off */
+            preparedBy: components["schemas"]["PreparerDto"][];
+            /**
+             * @description The acting user prepared it, so may not decide it
+             * @example false
+             */
+            preparedByMe: boolean;
+        };
+        ApprovalItemPageDto: {
+            items: components["schemas"]["ApprovalItemDto"][];
+            /**
+             * @description The page number, from 1
+             * @example 1
+             */
+            page: number;
+            /**
+             * @description Rows a page (at most 200)
+             * @example 50
+             */
+            pageSize: number;
+            /**
+             * @description Rows matching the filter, over all pages
+             * @example 1
+             */
+            total: number;
+        };
+        FieldErrorDto: {
+            /**
+             * @description The field (dotted path for nested fields, "line N" for a file line)
+             * @example amount
+             */
+            field: string;
+            /**
+             * @description The rule the value broke
+             * @example isPositive
+             */
+            rule: string;
+            /**
+             * @description The message, in the request language
+             * @example Số tiền phải lớn hơn 0.
+             */
+            message: string;
+        };
+        ProblemDetailsDto: {
+            /** @example /problems/request-validation-failed */
+            type: string;
+            /** @example Invalid request */
+            title: string;
+            /** @example 400 */
+            status: number;
+            /**
+             * @description Stable dotted code; branch on this, never on detail
+             * @example REQUEST.VALIDATION_FAILED
+             */
+            code: string;
+            /**
+             * @description Vietnamese by default, English with Accept-Language: en
+             * @example Dữ liệu gửi lên không hợp lệ: 1 trường vi phạm quy tắc.
+             */
+            detail: string;
+            /** @example /api/v1/loans/42/repayments */
+            instance?: string;
+            /** @example b7c1d7e0-3f0e-4a57-9a51-2f1c0c8f4f15 */
+            requestId?: string;
+            /** @description One entry per field and broken rule; empty when the error is not about a field */
+            errors: components["schemas"]["FieldErrorDto"][];
+        } & {
+            [key: string]: unknown;
+        };
     };
-    responses: never;
+    responses: {
+        /** @description Bad request: a field breaks a rule (REQUEST.VALIDATION_FAILED, errors[] names each) or the body is malformed */
+        Problem400: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+            };
+        };
+        /** @description No such record (RESOURCE.NOT_FOUND or the module’s own code) */
+        Problem404: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+            };
+        };
+        /** @description Conflicts with the record’s current state, or the same Idempotency-Key is still in flight */
+        Problem409: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+            };
+        };
+        /** @description A business rule refused the request (the code and parameters name the rule) */
+        Problem422: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+            };
+        };
+    };
     parameters: never;
     requestBodies: never;
     headers: never;
@@ -3539,21 +4490,28 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AuditEventPageDto"];
+                };
             };
+            400: components["responses"]["Problem400"];
             /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
             /** @description Allowed roles: AUDITOR, ADMIN (problem+json AUTH.FORBIDDEN) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
         };
     };
@@ -3579,14 +4537,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
             /** @description Allowed roles: AUDITOR, ADMIN (problem+json AUTH.FORBIDDEN) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
         };
     };
@@ -3611,12 +4573,24 @@ export interface operations {
                     "application/json": components["schemas"]["AccessTokenDto"];
                 };
             };
+            400: components["responses"]["Problem400"];
+            /** @description Wrong username or password, or the user is disabled (AUTH.INVALID_CREDENTIALS) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
             /** @description Too many attempts (AUTH.RATE_LIMITED) */
             429: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
         };
     };
@@ -3642,14 +4616,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
             /** @description Allowed roles: ADMIN, OFFICER, APPROVER, AUDITOR, COOPERATIVE (problem+json AUTH.FORBIDDEN) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
         };
     };
@@ -3669,21 +4647,28 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["UserPageDto"];
+                };
             };
+            400: components["responses"]["Problem400"];
             /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
             /** @description Allowed roles: ADMIN (problem+json AUTH.FORBIDDEN) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
         };
     };
@@ -3708,20 +4693,27 @@ export interface operations {
                     "application/json": components["schemas"]["UserDto"];
                 };
             };
+            400: components["responses"]["Problem400"];
             /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
             /** @description Allowed roles: ADMIN (problem+json AUTH.FORBIDDEN) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
+            409: components["responses"]["Problem409"];
+            422: components["responses"]["Problem422"];
         };
     };
     UsersController_get: {
@@ -3743,20 +4735,26 @@ export interface operations {
                     "application/json": components["schemas"]["UserDto"];
                 };
             };
+            400: components["responses"]["Problem400"];
             /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
             /** @description Allowed roles: ADMIN (problem+json AUTH.FORBIDDEN) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
+            404: components["responses"]["Problem404"];
         };
     };
     UsersController_disable: {
@@ -3778,20 +4776,28 @@ export interface operations {
                     "application/json": components["schemas"]["UserDto"];
                 };
             };
+            400: components["responses"]["Problem400"];
             /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
             /** @description Allowed roles: ADMIN (problem+json AUTH.FORBIDDEN) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
+            422: components["responses"]["Problem422"];
         };
     };
     UsersController_enable: {
@@ -3813,20 +4819,28 @@ export interface operations {
                     "application/json": components["schemas"]["UserDto"];
                 };
             };
+            400: components["responses"]["Problem400"];
             /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
             /** @description Allowed roles: ADMIN (problem+json AUTH.FORBIDDEN) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
+            422: components["responses"]["Problem422"];
         };
     };
     HealthController_check: {
@@ -3999,14 +5013,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
             /** @description Allowed roles: ADMIN, OFFICER, APPROVER, AUDITOR, COOPERATIVE (problem+json AUTH.FORBIDDEN) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
         };
     };
@@ -4031,20 +5049,27 @@ export interface operations {
                     "application/json": components["schemas"]["BusinessDateDto"];
                 };
             };
+            400: components["responses"]["Problem400"];
             /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
             /** @description Allowed roles: ADMIN (problem+json AUTH.FORBIDDEN) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
+            409: components["responses"]["Problem409"];
+            422: components["responses"]["Problem422"];
         };
     };
     LedgerController_trialBalance: {
@@ -4067,19 +5092,24 @@ export interface operations {
                     "application/json": components["schemas"]["TrialBalanceDto"];
                 };
             };
+            400: components["responses"]["Problem400"];
             /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
             /** @description Allowed roles: ADMIN, AUDITOR, APPROVER, OFFICER (problem+json AUTH.FORBIDDEN) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
         };
     };
@@ -4092,19 +5122,31 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LedgerAccountDto"][];
+                };
+            };
             /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
             /** @description Allowed roles: ADMIN, AUDITOR, APPROVER, OFFICER (problem+json AUTH.FORBIDDEN) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
         };
     };
@@ -4123,20 +5165,36 @@ export interface operations {
             };
         };
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GlCodeDto"];
+                };
+            };
+            400: components["responses"]["Problem400"];
             /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
             /** @description Allowed roles: ADMIN (problem+json AUTH.FORBIDDEN) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
+            422: components["responses"]["Problem422"];
         };
     };
     LoansController_list: {
@@ -4160,19 +5218,32 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LoanPageDto"];
+                };
+            };
+            400: components["responses"]["Problem400"];
             /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
             /** @description Allowed roles: OFFICER, APPROVER, AUDITOR, ADMIN, COOPERATIVE (problem+json AUTH.FORBIDDEN) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
         };
     };
@@ -4195,20 +5266,26 @@ export interface operations {
                     "application/json": components["schemas"]["LoanDto"];
                 };
             };
+            400: components["responses"]["Problem400"];
             /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
             /** @description Allowed roles: OFFICER, APPROVER, AUDITOR, ADMIN, COOPERATIVE (problem+json AUTH.FORBIDDEN) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
+            404: components["responses"]["Problem404"];
         };
     };
     LoansController_schedule: {
@@ -4230,20 +5307,26 @@ export interface operations {
                     "application/json": components["schemas"]["InstallmentDto"][];
                 };
             };
+            400: components["responses"]["Problem400"];
             /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
             /** @description Allowed roles: OFFICER, APPROVER, AUDITOR, ADMIN, COOPERATIVE (problem+json AUTH.FORBIDDEN) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
+            404: components["responses"]["Problem404"];
         };
     };
     LoansController_transactions: {
@@ -4265,20 +5348,26 @@ export interface operations {
                     "application/json": components["schemas"]["LoanEventDto"][];
                 };
             };
+            400: components["responses"]["Problem400"];
             /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
             /** @description Allowed roles: OFFICER, APPROVER, AUDITOR, ADMIN, COOPERATIVE (problem+json AUTH.FORBIDDEN) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
+            404: components["responses"]["Problem404"];
         };
     };
     LoansController_payoff: {
@@ -4303,20 +5392,26 @@ export interface operations {
                     "application/json": components["schemas"]["PayoffDto"];
                 };
             };
+            400: components["responses"]["Problem400"];
             /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
             /** @description Allowed roles: OFFICER, APPROVER, AUDITOR, ADMIN, COOPERATIVE (problem+json AUTH.FORBIDDEN) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
+            404: components["responses"]["Problem404"];
         };
     };
     LoansController_disburse: {
@@ -4345,33 +5440,43 @@ export interface operations {
                     "application/json": components["schemas"]["LoanDto"];
                 };
             };
+            400: components["responses"]["Problem400"];
             /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
             /** @description Allowed roles: OFFICER (problem+json AUTH.FORBIDDEN) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
+            404: components["responses"]["Problem404"];
             /** @description IDEMPOTENCY.REQUEST_IN_FLIGHT */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
             /** @description IDEMPOTENCY.KEY_REUSED or a business rule refused */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
         };
     };
@@ -4401,33 +5506,43 @@ export interface operations {
                     "application/json": components["schemas"]["RepaymentResultDto"];
                 };
             };
+            400: components["responses"]["Problem400"];
             /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
             /** @description Allowed roles: OFFICER (problem+json AUTH.FORBIDDEN) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
+            404: components["responses"]["Problem404"];
             /** @description IDEMPOTENCY.REQUEST_IN_FLIGHT */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
             /** @description IDEMPOTENCY.KEY_REUSED or a business rule refused */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
         };
     };
@@ -4458,33 +5573,43 @@ export interface operations {
                     "application/json": components["schemas"]["LoanDto"];
                 };
             };
+            400: components["responses"]["Problem400"];
             /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
             /** @description Allowed roles: OFFICER (problem+json AUTH.FORBIDDEN) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
+            404: components["responses"]["Problem404"];
             /** @description IDEMPOTENCY.REQUEST_IN_FLIGHT */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
             /** @description IDEMPOTENCY.KEY_REUSED or a business rule refused */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
         };
     };
@@ -4511,20 +5636,28 @@ export interface operations {
                     "application/json": components["schemas"]["LoanDto"];
                 };
             };
+            400: components["responses"]["Problem400"];
             /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
             /** @description Allowed roles: OFFICER (problem+json AUTH.FORBIDDEN) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
+            422: components["responses"]["Problem422"];
         };
     };
     SchedulePreviewsController_preview: {
@@ -4548,20 +5681,27 @@ export interface operations {
                     "application/json": components["schemas"]["SchedulePreviewResultDto"];
                 };
             };
+            400: components["responses"]["Problem400"];
             /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
             /** @description Allowed roles: OFFICER, APPROVER, ADMIN, AUDITOR (problem+json AUTH.FORBIDDEN) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
+            409: components["responses"]["Problem409"];
+            422: components["responses"]["Problem422"];
         };
     };
     ReconciliationController_run: {
@@ -4573,19 +5713,31 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReconciliationResultDto"];
+                };
+            };
             /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
             /** @description Allowed roles: ADMIN, AUDITOR, APPROVER, OFFICER (problem+json AUTH.FORBIDDEN) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
         };
     };
@@ -4608,20 +5760,26 @@ export interface operations {
                     "application/json": components["schemas"]["RestructuringDto"][];
                 };
             };
+            400: components["responses"]["Problem400"];
             /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
             /** @description Allowed roles: OFFICER, APPROVER, AUDITOR, ADMIN, COOPERATIVE (problem+json AUTH.FORBIDDEN) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
+            404: components["responses"]["Problem404"];
         };
     };
     RestructuringsController_propose: {
@@ -4647,20 +5805,28 @@ export interface operations {
                     "application/json": components["schemas"]["RestructuringDto"];
                 };
             };
+            400: components["responses"]["Problem400"];
             /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
             /** @description Allowed roles: OFFICER (problem+json AUTH.FORBIDDEN) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
+            422: components["responses"]["Problem422"];
         };
     };
     RestructuringsController_approve: {
@@ -4687,20 +5853,28 @@ export interface operations {
                     "application/json": components["schemas"]["RestructuringDto"];
                 };
             };
+            400: components["responses"]["Problem400"];
             /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
             /** @description Allowed roles: APPROVER (problem+json AUTH.FORBIDDEN) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
+            422: components["responses"]["Problem422"];
         };
     };
     RestructuringsController_reject: {
@@ -4727,20 +5901,28 @@ export interface operations {
                     "application/json": components["schemas"]["RestructuringDto"];
                 };
             };
+            400: components["responses"]["Problem400"];
             /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
             /** @description Allowed roles: APPROVER (problem+json AUTH.FORBIDDEN) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
+            422: components["responses"]["Problem422"];
         };
     };
     WriteOffsController_list: {
@@ -4762,20 +5944,26 @@ export interface operations {
                     "application/json": components["schemas"]["WriteOffDto"][];
                 };
             };
+            400: components["responses"]["Problem400"];
             /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
             /** @description Allowed roles: OFFICER, APPROVER, AUDITOR, ADMIN, COOPERATIVE (problem+json AUTH.FORBIDDEN) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
+            404: components["responses"]["Problem404"];
         };
     };
     WriteOffsController_propose: {
@@ -4801,20 +5989,28 @@ export interface operations {
                     "application/json": components["schemas"]["WriteOffDto"];
                 };
             };
+            400: components["responses"]["Problem400"];
             /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
             /** @description Allowed roles: OFFICER (problem+json AUTH.FORBIDDEN) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
+            422: components["responses"]["Problem422"];
         };
     };
     WriteOffsController_approve: {
@@ -4841,20 +6037,28 @@ export interface operations {
                     "application/json": components["schemas"]["WriteOffDto"];
                 };
             };
+            400: components["responses"]["Problem400"];
             /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
             /** @description Allowed roles: APPROVER (problem+json AUTH.FORBIDDEN) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
+            422: components["responses"]["Problem422"];
         };
     };
     WriteOffsController_reject: {
@@ -4881,20 +6085,28 @@ export interface operations {
                     "application/json": components["schemas"]["WriteOffDto"];
                 };
             };
+            400: components["responses"]["Problem400"];
             /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
             /** @description Allowed roles: APPROVER (problem+json AUTH.FORBIDDEN) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
+            422: components["responses"]["Problem422"];
         };
     };
     WriteOffsController_recoveries: {
@@ -4916,20 +6128,26 @@ export interface operations {
                     "application/json": components["schemas"]["RecoveryDto"][];
                 };
             };
+            400: components["responses"]["Problem400"];
             /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
             /** @description Allowed roles: OFFICER, APPROVER, AUDITOR, ADMIN, COOPERATIVE (problem+json AUTH.FORBIDDEN) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
+            404: components["responses"]["Problem404"];
         };
     };
     WriteOffsController_recover: {
@@ -4958,33 +6176,43 @@ export interface operations {
                     "application/json": components["schemas"]["RecoveryDto"];
                 };
             };
+            400: components["responses"]["Problem400"];
             /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
             /** @description Allowed roles: OFFICER (problem+json AUTH.FORBIDDEN) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
+            404: components["responses"]["Problem404"];
             /** @description IDEMPOTENCY.REQUEST_IN_FLIGHT */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
             /** @description IDEMPOTENCY.KEY_REUSED or a business rule refused */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
         };
     };
@@ -5020,20 +6248,27 @@ export interface operations {
                     "application/json": components["schemas"]["CloseAcceptedDto"];
                 };
             };
+            400: components["responses"]["Problem400"];
             /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
             /** @description Allowed roles: ADMIN (problem+json AUTH.FORBIDDEN) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
+            409: components["responses"]["Problem409"];
+            422: components["responses"]["Problem422"];
         };
     };
     CloseOfBusinessController_runs: {
@@ -5049,19 +6284,32 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CloseRunPageDto"];
+                };
+            };
+            400: components["responses"]["Problem400"];
             /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
             /** @description Allowed roles: ADMIN, AUDITOR (problem+json AUTH.FORBIDDEN) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
         };
     };
@@ -5085,20 +6333,26 @@ export interface operations {
                     "application/json": components["schemas"]["CloseRunDetailDto"];
                 };
             };
+            400: components["responses"]["Problem400"];
             /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
             /** @description Allowed roles: ADMIN, AUDITOR (problem+json AUTH.FORBIDDEN) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
+            404: components["responses"]["Problem404"];
         };
     };
     CloseOfBusinessController_retry: {
@@ -5124,20 +6378,28 @@ export interface operations {
                     "application/json": components["schemas"]["CloseAcceptedDto"];
                 };
             };
+            400: components["responses"]["Problem400"];
             /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
             /** @description Allowed roles: ADMIN (problem+json AUTH.FORBIDDEN) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
+            422: components["responses"]["Problem422"];
         };
     };
     CloseOfBusinessController_boardSession: {
@@ -5149,20 +6411,34 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BoardSessionDto"];
+                };
+            };
             /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
             /** @description Allowed roles: ADMIN (problem+json AUTH.FORBIDDEN) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
+            409: components["responses"]["Problem409"];
+            422: components["responses"]["Problem422"];
         };
     };
     ClassificationPoliciesController_list: {
@@ -5187,14 +6463,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
             /** @description Allowed roles: ADMIN, OFFICER, APPROVER, AUDITOR, COOPERATIVE (problem+json AUTH.FORBIDDEN) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
         };
     };
@@ -5219,20 +6499,27 @@ export interface operations {
                     "application/json": components["schemas"]["ClassificationPolicyDto"];
                 };
             };
+            400: components["responses"]["Problem400"];
             /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
             /** @description Allowed roles: ADMIN (problem+json AUTH.FORBIDDEN) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
+            409: components["responses"]["Problem409"];
+            422: components["responses"]["Problem422"];
         };
     };
     SectorsController_list: {
@@ -5254,19 +6541,24 @@ export interface operations {
                     "application/json": components["schemas"]["SectorDto"][];
                 };
             };
+            400: components["responses"]["Problem400"];
             /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
             /** @description Allowed roles: OFFICER, APPROVER, AUDITOR, ADMIN, COOPERATIVE (problem+json AUTH.FORBIDDEN) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
         };
     };
@@ -5290,19 +6582,24 @@ export interface operations {
                     "application/json": components["schemas"]["CommuneDto"][];
                 };
             };
+            400: components["responses"]["Problem400"];
             /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
             /** @description Allowed roles: OFFICER, APPROVER, AUDITOR, ADMIN, COOPERATIVE (problem+json AUTH.FORBIDDEN) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
         };
     };
@@ -5325,19 +6622,32 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BorrowerPageDto"];
+                };
+            };
+            400: components["responses"]["Problem400"];
             /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
             /** @description Allowed roles: OFFICER, APPROVER, AUDITOR, ADMIN, COOPERATIVE (problem+json AUTH.FORBIDDEN) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
         };
     };
@@ -5362,20 +6672,27 @@ export interface operations {
                     "application/json": components["schemas"]["BorrowerDto"];
                 };
             };
+            400: components["responses"]["Problem400"];
             /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
             /** @description Allowed roles: OFFICER (problem+json AUTH.FORBIDDEN) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
+            409: components["responses"]["Problem409"];
+            422: components["responses"]["Problem422"];
         };
     };
     BorrowersController_get: {
@@ -5397,20 +6714,26 @@ export interface operations {
                     "application/json": components["schemas"]["BorrowerDto"];
                 };
             };
+            400: components["responses"]["Problem400"];
             /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
             /** @description Allowed roles: OFFICER, APPROVER, AUDITOR, ADMIN, COOPERATIVE (problem+json AUTH.FORBIDDEN) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
+            404: components["responses"]["Problem404"];
         };
     };
     BorrowersController_update: {
@@ -5436,20 +6759,28 @@ export interface operations {
                     "application/json": components["schemas"]["BorrowerDto"];
                 };
             };
+            400: components["responses"]["Problem400"];
             /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
             /** @description Allowed roles: OFFICER (problem+json AUTH.FORBIDDEN) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
+            422: components["responses"]["Problem422"];
         };
     };
     BorrowersController_deactivate: {
@@ -5471,20 +6802,28 @@ export interface operations {
                     "application/json": components["schemas"]["BorrowerDto"];
                 };
             };
+            400: components["responses"]["Problem400"];
             /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
             /** @description Allowed roles: OFFICER (problem+json AUTH.FORBIDDEN) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
+            422: components["responses"]["Problem422"];
         };
     };
     BorrowersController_relations: {
@@ -5506,20 +6845,26 @@ export interface operations {
                     "application/json": components["schemas"]["RelationDto"][];
                 };
             };
+            400: components["responses"]["Problem400"];
             /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
             /** @description Allowed roles: OFFICER, APPROVER, AUDITOR, ADMIN, COOPERATIVE (problem+json AUTH.FORBIDDEN) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
+            404: components["responses"]["Problem404"];
         };
     };
     BorrowersController_relate: {
@@ -5545,20 +6890,28 @@ export interface operations {
                     "application/json": components["schemas"]["RelationDto"][];
                 };
             };
+            400: components["responses"]["Problem400"];
             /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
             /** @description Allowed roles: OFFICER (problem+json AUTH.FORBIDDEN) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
+            422: components["responses"]["Problem422"];
         };
     };
     CooperativeGroupsController_list: {
@@ -5573,19 +6926,32 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CooperativeGroupPageDto"];
+                };
+            };
+            400: components["responses"]["Problem400"];
             /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
             /** @description Allowed roles: OFFICER, APPROVER, AUDITOR, ADMIN (problem+json AUTH.FORBIDDEN) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
         };
     };
@@ -5610,20 +6976,27 @@ export interface operations {
                     "application/json": components["schemas"]["CooperativeGroupDto"];
                 };
             };
+            400: components["responses"]["Problem400"];
             /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
             /** @description Allowed roles: OFFICER (problem+json AUTH.FORBIDDEN) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
+            409: components["responses"]["Problem409"];
+            422: components["responses"]["Problem422"];
         };
     };
     CapitalSourcesController_list: {
@@ -5638,19 +7011,32 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CapitalSourcePageDto"];
+                };
+            };
+            400: components["responses"]["Problem400"];
             /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
             /** @description Allowed roles: OFFICER, APPROVER, AUDITOR, ADMIN (problem+json AUTH.FORBIDDEN) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
         };
     };
@@ -5675,20 +7061,27 @@ export interface operations {
                     "application/json": components["schemas"]["CapitalSourceDto"];
                 };
             };
+            400: components["responses"]["Problem400"];
             /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
             /** @description Allowed roles: ADMIN (problem+json AUTH.FORBIDDEN) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
+            409: components["responses"]["Problem409"];
+            422: components["responses"]["Problem422"];
         };
     };
     CapitalSourcesController_get: {
@@ -5710,20 +7103,26 @@ export interface operations {
                     "application/json": components["schemas"]["CapitalSourceDto"];
                 };
             };
+            400: components["responses"]["Problem400"];
             /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
             /** @description Allowed roles: OFFICER, APPROVER, AUDITOR, ADMIN (problem+json AUTH.FORBIDDEN) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
+            404: components["responses"]["Problem404"];
         };
     };
     CapitalSourcesController_movements: {
@@ -5740,20 +7139,34 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CapitalMovementPageDto"];
+                };
+            };
+            400: components["responses"]["Problem400"];
             /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
             /** @description Allowed roles: OFFICER, APPROVER, AUDITOR, ADMIN (problem+json AUTH.FORBIDDEN) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
+            404: components["responses"]["Problem404"];
         };
     };
     CapitalSourcesController_move: {
@@ -5782,33 +7195,43 @@ export interface operations {
                     "application/json": components["schemas"]["CapitalMovementDto"];
                 };
             };
+            400: components["responses"]["Problem400"];
             /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
             /** @description Allowed roles: ADMIN (problem+json AUTH.FORBIDDEN) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
+            404: components["responses"]["Problem404"];
             /** @description IDEMPOTENCY.REQUEST_IN_FLIGHT */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
             /** @description IDEMPOTENCY.KEY_REUSED or a business rule refused */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
         };
     };
@@ -5834,14 +7257,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
             /** @description Allowed roles: OFFICER, APPROVER, AUDITOR, ADMIN (problem+json AUTH.FORBIDDEN) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
         };
     };
@@ -5866,20 +7293,27 @@ export interface operations {
                     "application/json": components["schemas"]["CharterCapitalDto"];
                 };
             };
+            400: components["responses"]["Problem400"];
             /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
             /** @description Allowed roles: ADMIN (problem+json AUTH.FORBIDDEN) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
+            409: components["responses"]["Problem409"];
+            422: components["responses"]["Problem422"];
         };
     };
     CharterCapitalController_inForce: {
@@ -5902,19 +7336,24 @@ export interface operations {
                     "application/json": components["schemas"]["CharterCapitalDto"];
                 };
             };
+            400: components["responses"]["Problem400"];
             /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
             /** @description Allowed roles: OFFICER, APPROVER, AUDITOR, ADMIN (problem+json AUTH.FORBIDDEN) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
         };
     };
@@ -5930,19 +7369,32 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LoanProductPageDto"];
+                };
+            };
+            400: components["responses"]["Problem400"];
             /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
             /** @description Allowed roles: OFFICER, APPROVER, AUDITOR, ADMIN, COOPERATIVE (problem+json AUTH.FORBIDDEN) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
         };
     };
@@ -5967,20 +7419,27 @@ export interface operations {
                     "application/json": components["schemas"]["LoanProductDto"];
                 };
             };
+            400: components["responses"]["Problem400"];
             /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
             /** @description Allowed roles: ADMIN (problem+json AUTH.FORBIDDEN) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
+            409: components["responses"]["Problem409"];
+            422: components["responses"]["Problem422"];
         };
     };
     LoanProductsController_get: {
@@ -6002,20 +7461,26 @@ export interface operations {
                     "application/json": components["schemas"]["LoanProductDto"];
                 };
             };
+            400: components["responses"]["Problem400"];
             /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
             /** @description Allowed roles: OFFICER, APPROVER, AUDITOR, ADMIN, COOPERATIVE (problem+json AUTH.FORBIDDEN) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
+            404: components["responses"]["Problem404"];
         };
     };
     LoanProductsController_update: {
@@ -6041,20 +7506,28 @@ export interface operations {
                     "application/json": components["schemas"]["LoanProductDto"];
                 };
             };
+            400: components["responses"]["Problem400"];
             /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
             /** @description Allowed roles: ADMIN (problem+json AUTH.FORBIDDEN) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
+            422: components["responses"]["Problem422"];
         };
     };
     LoanProductsController_versions: {
@@ -6076,20 +7549,26 @@ export interface operations {
                     "application/json": components["schemas"]["LoanProductVersionDto"][];
                 };
             };
+            400: components["responses"]["Problem400"];
             /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
             /** @description Allowed roles: OFFICER, APPROVER, AUDITOR, ADMIN (problem+json AUTH.FORBIDDEN) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
+            404: components["responses"]["Problem404"];
         };
     };
     LoanProductsController_retire: {
@@ -6111,20 +7590,120 @@ export interface operations {
                     "application/json": components["schemas"]["LoanProductDto"];
                 };
             };
+            400: components["responses"]["Problem400"];
             /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
             /** @description Allowed roles: ADMIN (problem+json AUTH.FORBIDDEN) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
+            422: components["responses"]["Problem422"];
+        };
+    };
+    LendingChecksController_draft: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LendingChecksRequestDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LendingChecksDto"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Allowed roles: OFFICER, APPROVER, ADMIN (problem+json AUTH.FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            409: components["responses"]["Problem409"];
+            422: components["responses"]["Problem422"];
+        };
+    };
+    LendingChecksController_application: {
+        parameters: {
+            query?: {
+                /** @description Defaults to the approved amount, else the requested amount */
+                amount?: string;
+                /** @description Defaults to the approved term, else the requested term */
+                termMonths?: number;
+                /** @description Defaults to the approved rate, else none is compared */
+                ratePercent?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LendingChecksDto"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Allowed roles: OFFICER, APPROVER, AUDITOR, ADMIN (problem+json AUTH.FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            404: components["responses"]["Problem404"];
         };
     };
     LoanApplicationsController_list: {
@@ -6132,6 +7711,7 @@ export interface operations {
             query?: {
                 page?: number;
                 pageSize?: number;
+                queue?: "to-appraise" | "awaiting-approval";
                 status?: "DRAFT" | "SUBMITTED" | "UNDER_APPRAISAL" | "APPROVED" | "REJECTED" | "WITHDRAWN";
                 borrowerId?: string;
             };
@@ -6141,19 +7721,32 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LoanApplicationPageDto"];
+                };
+            };
+            400: components["responses"]["Problem400"];
             /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
             /** @description Allowed roles: OFFICER, APPROVER, AUDITOR, ADMIN, COOPERATIVE (problem+json AUTH.FORBIDDEN) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
         };
     };
@@ -6178,20 +7771,27 @@ export interface operations {
                     "application/json": components["schemas"]["LoanApplicationDto"];
                 };
             };
+            400: components["responses"]["Problem400"];
             /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
             /** @description Allowed roles: OFFICER, COOPERATIVE (problem+json AUTH.FORBIDDEN) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
+            409: components["responses"]["Problem409"];
+            422: components["responses"]["Problem422"];
         };
     };
     LoanApplicationsController_get: {
@@ -6213,20 +7813,26 @@ export interface operations {
                     "application/json": components["schemas"]["LoanApplicationDto"];
                 };
             };
+            400: components["responses"]["Problem400"];
             /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
             /** @description Allowed roles: OFFICER, APPROVER, AUDITOR, ADMIN, COOPERATIVE (problem+json AUTH.FORBIDDEN) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
+            404: components["responses"]["Problem404"];
         };
     };
     LoanApplicationsController_submit: {
@@ -6248,20 +7854,28 @@ export interface operations {
                     "application/json": components["schemas"]["LoanApplicationDto"];
                 };
             };
+            400: components["responses"]["Problem400"];
             /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
             /** @description Allowed roles: OFFICER, COOPERATIVE (problem+json AUTH.FORBIDDEN) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
+            422: components["responses"]["Problem422"];
         };
     };
     LoanApplicationsController_startAppraisal: {
@@ -6283,20 +7897,28 @@ export interface operations {
                     "application/json": components["schemas"]["LoanApplicationDto"];
                 };
             };
+            400: components["responses"]["Problem400"];
             /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
             /** @description Allowed roles: OFFICER (problem+json AUTH.FORBIDDEN) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
+            422: components["responses"]["Problem422"];
         };
     };
     LoanApplicationsController_approve: {
@@ -6322,20 +7944,28 @@ export interface operations {
                     "application/json": components["schemas"]["LoanApplicationDto"];
                 };
             };
+            400: components["responses"]["Problem400"];
             /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
             /** @description Allowed roles: APPROVER (problem+json AUTH.FORBIDDEN) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
+            422: components["responses"]["Problem422"];
         };
     };
     LoanApplicationsController_reject: {
@@ -6361,20 +7991,28 @@ export interface operations {
                     "application/json": components["schemas"]["LoanApplicationDto"];
                 };
             };
+            400: components["responses"]["Problem400"];
             /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
             /** @description Allowed roles: APPROVER (problem+json AUTH.FORBIDDEN) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
+            422: components["responses"]["Problem422"];
         };
     };
     LoanApplicationsController_withdraw: {
@@ -6400,20 +8038,28 @@ export interface operations {
                     "application/json": components["schemas"]["LoanApplicationDto"];
                 };
             };
+            400: components["responses"]["Problem400"];
             /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
             /** @description Allowed roles: OFFICER, COOPERATIVE (problem+json AUTH.FORBIDDEN) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
+            422: components["responses"]["Problem422"];
         };
     };
     LoanApplicationsController_listAppraisals: {
@@ -6435,20 +8081,26 @@ export interface operations {
                     "application/json": components["schemas"]["AppraisalDto"][];
                 };
             };
+            400: components["responses"]["Problem400"];
             /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
             /** @description Allowed roles: OFFICER, APPROVER, AUDITOR, ADMIN (problem+json AUTH.FORBIDDEN) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
+            404: components["responses"]["Problem404"];
         };
     };
     LoanApplicationsController_appraise: {
@@ -6474,20 +8126,28 @@ export interface operations {
                     "application/json": components["schemas"]["AppraisalDto"];
                 };
             };
+            400: components["responses"]["Problem400"];
             /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
             /** @description Allowed roles: OFFICER (problem+json AUTH.FORBIDDEN) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
+            422: components["responses"]["Problem422"];
         };
     };
     LoanApplicationsController_documents: {
@@ -6509,20 +8169,26 @@ export interface operations {
                     "application/json": components["schemas"]["DocumentDto"][];
                 };
             };
+            400: components["responses"]["Problem400"];
             /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
             /** @description Allowed roles: OFFICER, APPROVER, AUDITOR, ADMIN, COOPERATIVE (problem+json AUTH.FORBIDDEN) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
+            404: components["responses"]["Problem404"];
         };
     };
     LoanApplicationsController_addDocument: {
@@ -6548,20 +8214,28 @@ export interface operations {
                     "application/json": components["schemas"]["DocumentDto"];
                 };
             };
+            400: components["responses"]["Problem400"];
             /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
             /** @description Allowed roles: OFFICER, COOPERATIVE (problem+json AUTH.FORBIDDEN) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
+            422: components["responses"]["Problem422"];
         };
     };
     ReportsController_portfolio: {
@@ -6584,30 +8258,45 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The report: JSON, or the file of the requested format */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["PortfolioReportDto"];
-                    "text/csv": components["schemas"]["PortfolioReportDto"];
-                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["PortfolioReportDto"];
-                    "application/pdf": components["schemas"]["PortfolioReportDto"];
+                    "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "application/pdf": string;
                 };
             };
+            /** @description A large file export was queued; Location is its status URL */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExportAcceptedDto"];
+                };
+            };
+            400: components["responses"]["Problem400"];
             /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
             /** @description Allowed roles: AUDITOR, APPROVER, ADMIN, OFFICER (problem+json AUTH.FORBIDDEN) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
         };
     };
@@ -6625,19 +8314,45 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The report: JSON, or the file of the requested format */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgingReportDto"];
+                    "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "application/pdf": string;
+                };
+            };
+            /** @description A large file export was queued; Location is its status URL */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExportAcceptedDto"];
+                };
+            };
+            400: components["responses"]["Problem400"];
             /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
             /** @description Allowed roles: AUDITOR, APPROVER, ADMIN, OFFICER (problem+json AUTH.FORBIDDEN) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
         };
     };
@@ -6657,19 +8372,45 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The report: JSON, or the file of the requested format */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LoanListReportDto"];
+                    "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "application/pdf": string;
+                };
+            };
+            /** @description A large file export was queued; Location is its status URL */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExportAcceptedDto"];
+                };
+            };
+            400: components["responses"]["Problem400"];
             /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
             /** @description Allowed roles: AUDITOR, APPROVER, ADMIN, OFFICER (problem+json AUTH.FORBIDDEN) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
         };
     };
@@ -6687,19 +8428,45 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The report: JSON, or the file of the requested format */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CapitalSourceReportDto"];
+                    "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "application/pdf": string;
+                };
+            };
+            /** @description A large file export was queued; Location is its status URL */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExportAcceptedDto"];
+                };
+            };
+            400: components["responses"]["Problem400"];
             /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
             /** @description Allowed roles: AUDITOR, APPROVER, ADMIN, OFFICER (problem+json AUTH.FORBIDDEN) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
         };
     };
@@ -6717,19 +8484,45 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The report: JSON, or the file of the requested format */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReconciliationReportDto"];
+                    "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "application/pdf": string;
+                };
+            };
+            /** @description A large file export was queued; Location is its status URL */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExportAcceptedDto"];
+                };
+            };
+            400: components["responses"]["Problem400"];
             /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
             /** @description Allowed roles: AUDITOR, APPROVER, ADMIN, OFFICER (problem+json AUTH.FORBIDDEN) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
         };
     };
@@ -6749,23 +8542,29 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ExportAcceptedDto"];
+                    "application/json": components["schemas"]["ExportStatusDto"];
                 };
             };
+            400: components["responses"]["Problem400"];
             /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
             /** @description Allowed roles: AUDITOR, APPROVER, ADMIN, OFFICER (problem+json AUTH.FORBIDDEN) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
+            404: components["responses"]["Problem404"];
         };
     };
     ReportExportsController_download: {
@@ -6779,19 +8578,45 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The file as an attachment, of the export’s format */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "application/pdf": string;
+                };
+            };
+            400: components["responses"]["Problem400"];
             /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
             /** @description Allowed roles: AUDITOR, APPROVER, ADMIN, OFFICER (problem+json AUTH.FORBIDDEN) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            404: components["responses"]["Problem404"];
+            /** @description REPORT.EXPORT_NOT_READY: the export is not DONE yet */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
         };
     };
@@ -6821,20 +8646,26 @@ export interface operations {
                     "application/pdf": components["schemas"]["StatementDto"];
                 };
             };
+            400: components["responses"]["Problem400"];
             /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
             /** @description Allowed roles: OFFICER, APPROVER, AUDITOR, ADMIN, COOPERATIVE (problem+json AUTH.FORBIDDEN) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
+            404: components["responses"]["Problem404"];
         };
     };
     StatementsController_verify: {
@@ -6856,6 +8687,8 @@ export interface operations {
                     "application/json": components["schemas"]["VerificationDto"];
                 };
             };
+            400: components["responses"]["Problem400"];
+            404: components["responses"]["Problem404"];
         };
     };
     RepaymentImportsController_list: {
@@ -6870,19 +8703,32 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RepaymentImportPageDto"];
+                };
+            };
+            400: components["responses"]["Problem400"];
             /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
             /** @description Allowed roles: OFFICER, APPROVER, AUDITOR, ADMIN (problem+json AUTH.FORBIDDEN) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
         };
     };
@@ -6912,22 +8758,30 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
             /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
             /** @description Allowed roles: OFFICER (problem+json AUTH.FORBIDDEN) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
+            409: components["responses"]["Problem409"];
+            422: components["responses"]["Problem422"];
         };
     };
     RepaymentImportsController_get: {
@@ -6949,20 +8803,26 @@ export interface operations {
                     "application/json": components["schemas"]["RepaymentImportDto"];
                 };
             };
+            400: components["responses"]["Problem400"];
             /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
             /** @description Allowed roles: OFFICER, APPROVER, AUDITOR, ADMIN (problem+json AUTH.FORBIDDEN) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
+            404: components["responses"]["Problem404"];
         };
     };
     RepaymentImportsController_assign: {
@@ -6989,20 +8849,28 @@ export interface operations {
                     "application/json": components["schemas"]["ImportLineDto"];
                 };
             };
+            400: components["responses"]["Problem400"];
             /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
             /** @description Allowed roles: OFFICER (problem+json AUTH.FORBIDDEN) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
+            422: components["responses"]["Problem422"];
         };
     };
     NotificationsController_list: {
@@ -7023,19 +8891,32 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationPageDto"];
+                };
+            };
+            400: components["responses"]["Problem400"];
             /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
             /** @description Allowed roles: OFFICER, APPROVER, AUDITOR, ADMIN, COOPERATIVE (problem+json AUTH.FORBIDDEN) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
         };
     };
@@ -7060,20 +8941,27 @@ export interface operations {
                     "application/json": components["schemas"]["ReminderRunResultDto"];
                 };
             };
+            400: components["responses"]["Problem400"];
             /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
             /** @description Allowed roles: ADMIN, OFFICER (problem+json AUTH.FORBIDDEN) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
+            409: components["responses"]["Problem409"];
+            422: components["responses"]["Problem422"];
         };
     };
     NotificationsController_get: {
@@ -7095,20 +8983,26 @@ export interface operations {
                     "application/json": components["schemas"]["ReminderRunResultDto"];
                 };
             };
+            400: components["responses"]["Problem400"];
             /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
             /** @description Allowed roles: ADMIN, OFFICER (problem+json AUTH.FORBIDDEN) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
+            404: components["responses"]["Problem404"];
         };
     };
     WorkspaceController_workspace: {
@@ -7133,14 +9027,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
             /** @description Allowed roles: ADMIN, OFFICER, APPROVER, AUDITOR, COOPERATIVE (problem+json AUTH.FORBIDDEN) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
         };
     };
@@ -7166,14 +9064,60 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
             /** @description Allowed roles: OFFICER, APPROVER, AUDITOR, ADMIN (problem+json AUTH.FORBIDDEN) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    ApprovalsController_list: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                kind?: "APPLICATION" | "RESTRUCTURING" | "WRITE_OFF";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApprovalItemPageDto"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Allowed roles: APPROVER, ADMIN, OFFICER (problem+json AUTH.FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
         };
     };
