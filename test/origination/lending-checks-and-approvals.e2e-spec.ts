@@ -133,6 +133,8 @@ describe('lending-condition dry run and the approvals queue', () => {
 
   it('one queue of applications and proposed restructurings, with who prepared each; the preparer may not decide', async () => {
     const loanId = await contractedLoan(t, w, { amount: '600000000', termMonths: 6, ratePercent: '6', creditReportDate: '2025-03-01', signingDate: '2025-03-05' });
+    const approved = await call<{ items: Array<{ loanId: string | null }> }>(t, 'GET', '/loan-applications?status=APPROVED', w.officer);
+    expect(approved.body.items.map((a) => a.loanId)).toEqual([loanId]);
     await closeUntil(t, w, '2025-03-09');
     expect((await money(t, w, 'disbursements', loanId, '600000000', '2025-03-10')).status).toBe(201);
     await closeUntil(t, w, '2025-04-04');

@@ -142,6 +142,7 @@ export class LoanApplicationDto {
   @ApiProperty({ example: 24, nullable: true, type: Number }) approvedTermMonths: number | null;
   @ApiProperty({ example: '7.2', nullable: true, type: String }) approvedRatePercent: string | null;
   @ApiProperty({ example: null, nullable: true, type: String }) rejectionReason: string | null;
+  @ApiProperty({ example: '12', nullable: true, type: String, description: 'The loan contracted from this application, once there is one' }) loanId: string | null;
   @ApiProperty({ example: '2026-11-22T01:00:00.000Z' }) createdAt: string;
   @ApiProperty({ example: '2026-11-22T01:00:00.000Z' }) updatedAt: string;
   @ApiProperty({ type: StatusHistoryDto, isArray: true }) statusHistory: StatusHistoryDto[];

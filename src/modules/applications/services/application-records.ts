@@ -38,6 +38,7 @@ interface ApplicationRow {
   approved_term_months: number | null;
   approved_rate_percent: string | null;
   rejection_reason: string | null;
+  loan_id: string | null;
   created_at: Date;
   updated_at: Date;
 }
@@ -48,7 +49,7 @@ export const APPLICATION_SELECT = `SELECT a.id, a.status, a.borrower_id, b.legal
   a.collateral_value::text AS collateral_value, a.collateral_exempt, a.collateral_exemption_reason, a.credit_report_reference,
   a.credit_report_date::text AS credit_report_date, a.created_by, a.submitted_by, a.decided_by, a.decision_date::text AS decision_date,
   a.approved_amount::text AS approved_amount, a.approved_term_months, rtrim(rtrim(a.approved_rate_percent::text, '0'), '.') AS approved_rate_percent,
-  a.rejection_reason, a.created_at, a.updated_at
+  a.rejection_reason, (SELECT l.id::text FROM loans l WHERE l.application_id = a.id) AS loan_id, a.created_at, a.updated_at
   FROM loan_applications a JOIN loan_product_versions v ON v.id = a.product_version_id JOIN borrowers b ON b.id = a.borrower_id`;
 
 const idOrNull = (v: string | null): string | null => (v === null ? null : String(v));
@@ -86,6 +87,7 @@ export function toApplicationDto(r: ApplicationRow, statusHistory: StatusHistory
     approvedTermMonths: r.approved_term_months,
     approvedRatePercent: r.approved_rate_percent,
     rejectionReason: r.rejection_reason,
+    loanId: r.loan_id,
     createdAt: r.created_at.toISOString(),
     updatedAt: r.updated_at.toISOString(),
     statusHistory,

@@ -3340,6 +3340,11 @@ export interface components {
             approvedRatePercent: string | null;
             /** @example null */
             rejectionReason: string | null;
+            /**
+             * @description The loan contracted from this application, once there is one
+             * @example 12
+             */
+            loanId: string | null;
             /** @example 2026-11-22T01:00:00.000Z */
             createdAt: string;
             /** @example 2026-11-22T01:00:00.000Z */
