@@ -17,6 +17,8 @@ const STAFF: readonly Role[] = ['OFFICER', 'APPROVER', 'AUDITOR', 'ADMIN'];
 export const NAV_ITEMS: readonly NavItem[] = [
   { key: 'home', to: '/', roles: STAFF },
   { key: 'borrowers', to: '/borrowers', roles: STAFF },
+  { key: 'applications', to: '/applications', roles: STAFF },
+  { key: 'approvals', to: '/approvals', roles: ['APPROVER', 'ADMIN'] },
 ];
 
 export function navItemsFor(roles: readonly Role[]): NavItem[] {
