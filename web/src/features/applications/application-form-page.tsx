@@ -240,7 +240,7 @@ export function ApplicationCreatePage() {
               noValidate
             >
               <Stepper active={step} onStepClick={(s) => s < step && setStep(s)} size="sm" mb="lg" allowNextStepsSelect={false}>
-                <Stepper.Step label={t('steps.borrower')} description={t('steps.borrowerHint')}>
+                <Stepper.Step label={t('steps.borrower')}>
                   <Stack gap="sm">
                     <BorrowerPicker label={t('fields.borrowerId')} placeholder={t('fields.borrowerSearch')} required value={form.values.borrowerId} onChange={(id) => form.setFieldValue('borrowerId', id)} error={form.errors.borrowerId} />
                     <Select
@@ -267,7 +267,7 @@ export function ApplicationCreatePage() {
                     />
                   </Stack>
                 </Stepper.Step>
-                <Stepper.Step label={t('steps.plan')} description={t('steps.planHint')}>
+                <Stepper.Step label={t('steps.plan')}>
                   <Stack gap="sm">
                     <Textarea label={t('fields.purpose')} required autosize minRows={2} {...form.getInputProps('purpose')} />
                     <Select
@@ -293,7 +293,7 @@ export function ApplicationCreatePage() {
                     </Group>
                   </Stack>
                 </Stepper.Step>
-                <Stepper.Step label={t('steps.loan')} description={t('steps.loanHint')}>
+                <Stepper.Step label={t('steps.loan')}>
                   <Stack gap="sm">
                     <MoneyInput label={t('fields.requestedAmount')} required value={form.values.requestedAmount} onChange={(d) => form.setFieldValue('requestedAmount', d)} error={form.errors.requestedAmount} />
                     <Group grow align="flex-start">
@@ -316,7 +316,7 @@ export function ApplicationCreatePage() {
                     )}
                   </Stack>
                 </Stepper.Step>
-                <Stepper.Step label={t('steps.review')} description={t('steps.reviewHint')}>
+                <Stepper.Step label={t('steps.review')}>
                   <Stack gap="sm">
                     {product && businessDate && (
                       <Text size="sm" c="dimmed">

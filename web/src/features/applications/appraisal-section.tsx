@@ -1,4 +1,4 @@
-import { Alert, Button, Group, NumberInput, Paper, Select, Stack, Table, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Group, NumberInput, Paper, Select, SimpleGrid, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import { formatInstant } from '../../shared/format/date';
@@ -49,42 +49,40 @@ export function AppraisalSection({ app, canRecord, onRecorded }: { app: Applicat
           {t('appraisal.none')} {app.status === 'SUBMITTED' && t('appraisal.noneHint')}
         </Text>
       )}
-      {list.length > 0 && (
-        <Table.ScrollContainer minWidth={640}>
-          <Table verticalSpacing={4} fz="sm" aria-label={t('appraisal.title')} mb="sm">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('appraisal.findings')}</Table.Th>
-                <Table.Th ta="right">{t('appraisal.recommendedAmount')}</Table.Th>
-                <Table.Th ta="right">{t('appraisal.recommendedTermMonths')}</Table.Th>
-                <Table.Th ta="right">{t('appraisal.recommendedRatePercent')}</Table.Th>
-                <Table.Th>{t('appraisal.riskRating')}</Table.Th>
-                <Table.Th>{t('appraisal.at')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {list.map((a) => (
-                <Table.Tr key={a.id}>
-                  <Table.Td style={{ whiteSpace: 'pre-wrap' }}>{a.findings}</Table.Td>
-                  <Table.Td className="num">
-                    <MoneyText value={a.recommendedAmount} />
-                  </Table.Td>
-                  <Table.Td className="num">{a.recommendedTermMonths}</Table.Td>
-                  <Table.Td className="num">{formatPercent(a.recommendedRatePercent, lang, 2)}</Table.Td>
-                  <Table.Td>{t(`${LENDING_NS}:risk.${a.riskRating}`)}</Table.Td>
-                  <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatInstant(a.createdAt)}</Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      )}
+      {list.map((a) => (
+        <SimpleGrid key={a.id} cols={{ base: 1, sm: 2 }} spacing="xs" mb="sm" data-testid="appraisal">
+          <div style={{ gridColumn: '1 / -1' }}>
+            <Text size="xs" c="dimmed">
+              {t('appraisal.findings')}
+            </Text>
+            <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
+              {a.findings}
+            </Text>
+          </div>
+          <div>
+            <Text size="xs" c="dimmed">
+              {t('appraisal.recommended')}
+            </Text>
+            <Text size="sm">
+              <MoneyText value={a.recommendedAmount} /> · {t('months', { count: a.recommendedTermMonths })} · {formatPercent(a.recommendedRatePercent, lang, 2)}
+            </Text>
+          </div>
+          <div>
+            <Text size="xs" c="dimmed">
+              {t('appraisal.riskRating')} · {t('appraisal.at')}
+            </Text>
+            <Text size="sm">
+              {t(`${LENDING_NS}:risk.${a.riskRating}`)} · {formatInstant(a.createdAt)}
+            </Text>
+          </div>
+        </SimpleGrid>
+      ))}
       {open && list.length > 0 && (
         <Alert color="blue" mb="sm" p="xs">
           <Text size="sm">{t('appraisal.awaiting')}</Text>
         </Alert>
       )}
-      {open && canRecord && (
+      {open && canRecord && list.length === 0 && (
         <form
           noValidate
           onSubmit={form.onSubmit((v) =>

@@ -58,7 +58,7 @@ export function DocumentsSection({ app, canAdd }: { app: Application; canAdd: bo
           {t('documents.none')}
         </Text>
       ) : (
-        <Table.ScrollContainer minWidth={560}>
+        <div>
           <Table verticalSpacing={4} fz="sm" aria-label={t('documents.title')} mb="sm">
             <Table.Thead>
               <Table.Tr>
@@ -85,7 +85,7 @@ export function DocumentsSection({ app, canAdd }: { app: Application; canAdd: bo
               ))}
             </Table.Tbody>
           </Table>
-        </Table.ScrollContainer>
+        </div>
       )}
       {canAdd && OPEN.includes(app.status) && (
         <Group align="flex-end" gap="sm" wrap="wrap">

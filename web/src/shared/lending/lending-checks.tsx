@@ -130,43 +130,44 @@ export function LendingChecksPanel({ checks, pending, incomplete }: { checks: Le
           ) : (
             <LendingRefusals checks={checks} />
           )}
-          <Table.ScrollContainer minWidth={560}>
-            <Table verticalSpacing={4} fz="sm" aria-label={t('checks.title')} style={{ opacity: pending ? 0.6 : 1 }} mt="xs">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('checks.rule')}</Table.Th>
-                  <Table.Th ta="right">{t('checks.limit')}</Table.Th>
-                  <Table.Th ta="right">{t('checks.actual')}</Table.Th>
-                  <Table.Th>{t('checks.result')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              {groups.map((g) => {
-                const rows = checks.checks.filter((c) => (GROUP_OF[ruleKey(c.code)] ?? 'product') === g);
-                if (rows.length === 0) return null;
-                return (
-                  <Table.Tbody key={g}>
-                    <Table.Tr>
-                      <Table.Th colSpan={4} scope="colgroup" bg="gray.0">
-                        {t(`checks.groups.${g}`)}
-                      </Table.Th>
+          {/* Two columns so the panel fits beside the form: the rule with its limit and figure, then the result. */}
+          <Table verticalSpacing={4} fz="sm" aria-label={t('checks.title')} style={{ opacity: pending ? 0.6 : 1 }} mt="xs">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('checks.rule')}</Table.Th>
+                <Table.Th w={100}>{t('checks.result')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            {groups.map((g) => {
+              const rows = checks.checks.filter((c) => (GROUP_OF[ruleKey(c.code)] ?? 'product') === g);
+              if (rows.length === 0) return null;
+              return (
+                <Table.Tbody key={g}>
+                  <Table.Tr>
+                    <Table.Th colSpan={2} scope="colgroup" bg="gray.0">
+                      {t(`checks.groups.${g}`)}
+                    </Table.Th>
+                  </Table.Tr>
+                  {rows.map((c) => (
+                    <Table.Tr key={c.code} data-rule={c.code}>
+                      <Table.Td>
+                        <Text size="sm">{t(`checks.rules.${ruleKey(c.code)}`)}</Text>
+                        <Text size="xs" c="dimmed">
+                          {t('checks.limit')}: <span className="num">{checkValue(c.code, c.limit, 'limit', t, lang)}</span> · {t('checks.actual')}:{' '}
+                          <span className="num">{checkValue(c.code, c.actual, 'actual', t, lang)}</span>
+                        </Text>
+                      </Table.Td>
+                      <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                        <Badge color={c.passed ? '#1e7b34' : '#c92a2a'} variant="filled" size="sm">
+                          {c.passed ? t('checks.passed') : t('checks.failed')}
+                        </Badge>
+                      </Table.Td>
                     </Table.Tr>
-                    {rows.map((c) => (
-                      <Table.Tr key={c.code} data-rule={c.code}>
-                        <Table.Td>{t(`checks.rules.${ruleKey(c.code)}`)}</Table.Td>
-                        <Table.Td className="num">{checkValue(c.code, c.limit, 'limit', t, lang)}</Table.Td>
-                        <Table.Td className="num">{checkValue(c.code, c.actual, 'actual', t, lang)}</Table.Td>
-                        <Table.Td>
-                          <Badge color={c.passed ? '#1e7b34' : '#c92a2a'} variant="filled" size="sm">
-                            {c.passed ? t('checks.passed') : t('checks.failed')}
-                          </Badge>
-                        </Table.Td>
-                      </Table.Tr>
-                    ))}
-                  </Table.Tbody>
-                );
-              })}
-            </Table>
-          </Table.ScrollContainer>
+                  ))}
+                </Table.Tbody>
+              );
+            })}
+          </Table>
         </>
       )}
     </Paper>

@@ -22,15 +22,16 @@ function sum(values: Array<string | undefined>): string {
 }
 
 /** A schedule (a preview, a loan's, a restructuring's new one): money right-aligned, totals in bold under their column. */
-export function ScheduleTable({ rows, label, testId }: { rows: ScheduleRow[]; label: string; testId?: string }) {
+export function ScheduleTable({ rows, label, testId, showDays = false }: { rows: ScheduleRow[]; label: string; testId?: string; showDays?: boolean }) {
   const { t, i18n } = useTranslation(LENDING_NS);
   const lang = toLanguage(i18n.language);
   const hasInterest = rows.some((r) => r.interest !== undefined);
-  const hasDays = rows.some((r) => r.days !== undefined);
+  const hasDays = showDays && rows.some((r) => r.days !== undefined);
   const hasBalance = rows.some((r) => r.balanceAfter !== undefined);
   return (
-    <Table.ScrollContainer minWidth={620}>
-      <Table striped verticalSpacing={4} fz="sm" aria-label={label} data-testid={testId}>
+    // A focusable scrolling region (keyboard users can scroll a wide schedule; axe scrollable-region-focusable).
+    <div tabIndex={0} role="region" aria-label={label} style={{ overflowX: 'auto' }}>
+      <Table striped verticalSpacing={4} fz="sm" aria-label={label} data-testid={testId} miw={560}>
         <Table.Thead>
           <Table.Tr>
             <Table.Th ta="right">{t('schedule.seq')}</Table.Th>
@@ -93,6 +94,6 @@ export function ScheduleTable({ rows, label, testId }: { rows: ScheduleRow[]; la
           </Table.Tr>
         </Table.Tfoot>
       </Table>
-    </Table.ScrollContainer>
+    </div>
   );
 }
