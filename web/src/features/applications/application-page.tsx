@@ -248,14 +248,6 @@ export function ApplicationPage() {
             </Paper>
             <AppraisalSection app={app} canRecord={officer} onRecorded={() => void appraisals.refetch()} />
             <DocumentsSection app={app} canAdd={officer} />
-            {preview.data && (
-              <Paper withBorder p="md" radius="md">
-                <Title order={2} size="h4" mb="sm">
-                  {t('preview.title')}
-                </Title>
-                <ScheduleTable rows={preview.data.installments} label={t('preview.title')} testId="schedule-preview" />
-              </Paper>
-            )}
           </Stack>
         </Grid.Col>
         <Grid.Col span={{ base: 12, lg: 5 }}>
@@ -294,8 +286,16 @@ export function ApplicationPage() {
           </Stack>
         </Grid.Col>
       </Grid>
+      {preview.data && (
+        <Paper withBorder p="md" radius="md" mt="md">
+          <Title order={2} size="h4" mb="sm">
+            {t('preview.title')}
+          </Title>
+          <ScheduleTable rows={preview.data.installments} label={t('preview.title')} testId="schedule-preview" />
+        </Paper>
+      )}
 
-      <Modal opened={withdrawing} onClose={() => setWithdrawing(false)} title={t('actions.withdrawTitle')}>
+      <Modal opened={withdrawing} onClose={() => setWithdrawing(false)} title={t('actions.withdrawTitle')} closeButtonProps={{ 'aria-label': t('common:actions.close') }}>
         <Stack>
           <Textarea label={t('actions.withdrawNote')} value={note} onChange={(e) => setNote(e.currentTarget.value)} autosize minRows={2} data-autofocus />
           <Group justify="flex-end">
@@ -308,7 +308,7 @@ export function ApplicationPage() {
           </Group>
         </Stack>
       </Modal>
-      <Modal opened={contracting} onClose={() => setContracting(false)} title={t('actions.contractTitle')}>
+      <Modal opened={contracting} onClose={() => setContracting(false)} title={t('actions.contractTitle')} closeButtonProps={{ 'aria-label': t('common:actions.close') }}>
         <Stack>
           <Text size="sm">
             {t('detail.approved', {

@@ -112,11 +112,6 @@ function CaseBody({ app, item }: { app: Application; item: ApprovalItem | null |
                 </SimpleGrid>
               ))}
             </Section>
-            {preview.data && (
-              <Section title={t('sections.schedule')}>
-                <ScheduleTable rows={preview.data.installments} label={t('sections.schedule')} testId="schedule-preview" />
-              </Section>
-            )}
           </Stack>
         </Grid.Col>
         <Grid.Col span={{ base: 12, lg: 5 }}>
@@ -142,6 +137,13 @@ function CaseBody({ app, item }: { app: Application; item: ApprovalItem | null |
           </Stack>
         </Grid.Col>
       </Grid>
+      {preview.data && (
+        <Stack mt="md">
+          <Section title={t('sections.schedule')}>
+            <ScheduleTable rows={preview.data.installments} label={t('sections.schedule')} testId="schedule-preview" />
+          </Section>
+        </Stack>
+      )}
     </>
   );
 }
