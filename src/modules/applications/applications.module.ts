@@ -5,15 +5,17 @@ import { BusinessDateModule } from '../close-of-business/index.js';
 import { FundsModule } from '../funds/index.js';
 import { ProductsModule } from '../products/index.js';
 import { ReferenceModule } from '../reference/index.js';
+import { LendingChecksController } from './controllers/lending-checks.controller.js';
 import { LoanApplicationsController } from './controllers/loan-applications.controller.js';
 import { AppraisalsService } from './services/appraisals.service.js';
 import { ApplicationChecksService } from './services/application-checks.service.js';
+import { LendingDryRunService } from './services/lending-dry-run.service.js';
 import { LoanApplicationsService } from './services/loan-applications.service.js';
 
 @Module({
   imports: [AuditModule, BusinessDateModule, BorrowersModule, FundsModule, ProductsModule, ReferenceModule],
-  controllers: [LoanApplicationsController],
-  providers: [LoanApplicationsService, ApplicationChecksService, AppraisalsService],
+  controllers: [LendingChecksController, LoanApplicationsController],
+  providers: [LoanApplicationsService, ApplicationChecksService, AppraisalsService, LendingDryRunService],
   exports: [LoanApplicationsService],
 })
 export class ApplicationsModule {}

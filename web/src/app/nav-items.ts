@@ -19,6 +19,8 @@ const STAFF: readonly Role[] = ['OFFICER', 'APPROVER', 'AUDITOR', 'ADMIN'];
 export const NAV_ITEMS: readonly NavItem[] = [
   { key: 'home', to: '/', roles: STAFF },
   { key: 'borrowers', to: '/borrowers', roles: STAFF },
+  { key: 'applications', to: '/applications', roles: STAFF },
+  { key: 'approvals', to: '/approvals', roles: ['APPROVER', 'ADMIN'] },
   { key: 'imports', to: '/imports', roles: STAFF },
   { key: 'close', to: '/close', roles: STAFF },
   // Staff may read the calendar at /calendar (read-only); the menu shows it to the admin who keeps it.

@@ -6,6 +6,7 @@ import {
   checkInvestmentShare,
   checkLendingConditions,
   checkProductLimits,
+  evaluateLendingConditions,
   type BorrowerFacts,
   type ExposureFacts,
   type LendingCheckInput,
@@ -109,5 +110,22 @@ describe('all conditions together', () => {
       limit: '800000000',
       actual: '800000001',
     });
+  });
+  it('lists every rule with its figures; its first failure is the refusal', () => {
+    const broken = { ...input, loan: { ...loan, amount: m('2500000000'), termMonths: 13 }, exposure: { ...exposure, sourceAvailable: m('1000000000') } };
+    const all = evaluateLendingConditions(broken);
+    expect(all.filter((c) => !c.passed).map((c) => [c.code, c.limit, c.actual])).toEqual([
+      ['APPLICATION.AMOUNT_ABOVE_PRODUCT_MAX', '2000000000', '2500000000'],
+      ['APPLICATION.TERM_NOT_WHOLE_PERIODS', 'QUARTERLY', '13'],
+      ['APPLICATION.ABOVE_INVESTMENT_SHARE', '800000000', '2500000000'],
+      ['APPLICATION.ABOVE_CUSTOMER_LIMIT', '1500000000', '2500000000'],
+      ['APPLICATION.ABOVE_SOURCE_AVAILABLE', '1000000000', '2500000000'],
+    ]);
+    // No grace rule without a whole number of periods; no rate rule without a proposed rate.
+    expect(all.map((c) => c.code)).not.toContain('APPLICATION.GRACE_NOT_BELOW_PERIODS');
+    expect(all.map((c) => c.code)).not.toContain('APPLICATION.RATE_ABOVE_PRODUCT');
+    const { passed: _passed, ...first } = all.find((c) => !c.passed)!;
+    expect(checkLendingConditions(broken)).toEqual(first);
+    expect(evaluateLendingConditions(input).every((c) => c.passed)).toBe(true);
   });
 });

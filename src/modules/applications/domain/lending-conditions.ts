@@ -67,70 +67,99 @@ export interface ExposureFacts {
   sourceAvailable: Money;
 }
 
+/** One condition as evaluated: the rule, its limit, the figure and whether the figure is within the limit. */
+export interface LendingCheck extends LendingRefusal {
+  passed: boolean;
+}
+
 const str = (m: Money): string => m.toFixed();
-const refuse = (code: string, rule: string, limit: string, actual: string): LendingRefusal => ({ code, rule, limit, actual });
+const rule = (passed: boolean, code: string, text: string, limit: string, actual: string): LendingCheck => ({ code, rule: text, limit, actual, passed });
+/** The first condition not met, in the order listed (the one a submission or approval is refused with). */
+const firstRefusal = (checks: readonly LendingCheck[]): LendingRefusal | null => {
+  const failed = checks.find((c) => !c.passed);
+  return failed ? { code: failed.code, rule: failed.rule, limit: failed.limit, actual: failed.actual } : null;
+};
 
 /** Decree 45 Art. 20: type, age ≥ 18 for members, the fund's province, active. */
-export function checkBorrowerEligibility(b: BorrowerFacts, fundProvinceCode: string, on: LocalDate): LendingRefusal | null {
-  if (!b.active) return refuse('APPLICATION.BORROWER_INACTIVE', 'The borrower must be active', 'active', 'inactive');
+export function borrowerEligibilityChecks(b: BorrowerFacts, fundProvinceCode: string, on: LocalDate): LendingCheck[] {
+  const out = [rule(b.active, 'APPLICATION.BORROWER_INACTIVE', 'The borrower must be active', 'active', b.active ? 'active' : 'inactive')];
   if (b.type === 'MEMBER') {
     const age = b.birthDate ? ageOn(b.birthDate, on) : 0;
-    if (age < MIN_MEMBER_AGE) return refuse('APPLICATION.BORROWER_UNDER_AGE', 'Decree 45 Art. 20: individual members must be 18 or older', String(MIN_MEMBER_AGE), String(age));
+    out.push(rule(age >= MIN_MEMBER_AGE, 'APPLICATION.BORROWER_UNDER_AGE', 'Decree 45 Art. 20: individual members must be 18 or older', String(MIN_MEMBER_AGE), String(age)));
   }
-  if (b.provinceCode !== fundProvinceCode) {
-    return refuse('APPLICATION.BORROWER_OUTSIDE_PROVINCE', 'A provincial fund lends only inside its province', fundProvinceCode, b.provinceCode);
-  }
-  return null;
+  out.push(rule(b.provinceCode === fundProvinceCode, 'APPLICATION.BORROWER_OUTSIDE_PROVINCE', 'A provincial fund lends only inside its province', fundProvinceCode, b.provinceCode));
+  return out;
 }
 
 /** Internal lending rules: the product's amount, term, rate, borrower types, sectors and collateral. */
-export function checkProductLimits(p: ProductFacts, borrowerType: BorrowerType, loan: LoanFacts): LendingRefusal | null {
-  if (p.retired) return refuse('APPLICATION.PRODUCT_RETIRED', 'A retired product takes no new applications', 'active', 'retired');
-  if (!p.allowedBorrowerTypes.includes(borrowerType)) {
-    return refuse('APPLICATION.BORROWER_TYPE_NOT_ALLOWED', 'The product lends only to its borrower types', p.allowedBorrowerTypes.join(','), borrowerType);
+export function productLimitChecks(p: ProductFacts, borrowerType: BorrowerType, loan: LoanFacts): LendingCheck[] {
+  const out = [
+    rule(!p.retired, 'APPLICATION.PRODUCT_RETIRED', 'A retired product takes no new applications', 'active', p.retired ? 'retired' : 'active'),
+    rule(p.allowedBorrowerTypes.includes(borrowerType), 'APPLICATION.BORROWER_TYPE_NOT_ALLOWED', 'The product lends only to its borrower types', p.allowedBorrowerTypes.join(','), borrowerType),
+  ];
+  // An empty list means every sector: there is no limit to compare with.
+  if (p.allowedSectors.length > 0) {
+    out.push(rule(p.allowedSectors.includes(loan.sector), 'APPLICATION.SECTOR_NOT_ALLOWED', 'The product lends only to its sectors', p.allowedSectors.join(','), loan.sector));
   }
-  if (p.allowedSectors.length > 0 && !p.allowedSectors.includes(loan.sector)) {
-    return refuse('APPLICATION.SECTOR_NOT_ALLOWED', 'The product lends only to its sectors', p.allowedSectors.join(','), loan.sector);
-  }
-  if (loan.amount.lt(p.minAmount)) return refuse('APPLICATION.AMOUNT_BELOW_PRODUCT_MIN', 'Amount ≥ the product minimum', str(p.minAmount), str(loan.amount));
-  if (loan.amount.gt(p.maxAmount)) return refuse('APPLICATION.AMOUNT_ABOVE_PRODUCT_MAX', 'Amount ≤ the product maximum', str(p.maxAmount), str(loan.amount));
-  if (loan.termMonths < p.minTermMonths) return refuse('APPLICATION.TERM_BELOW_PRODUCT_MIN', 'Term ≥ the product minimum (months)', String(p.minTermMonths), String(loan.termMonths));
-  if (loan.termMonths > p.maxTermMonths) return refuse('APPLICATION.TERM_ABOVE_PRODUCT_MAX', 'Term ≤ the product maximum (months)', String(p.maxTermMonths), String(loan.termMonths));
+  out.push(
+    rule(!loan.amount.lt(p.minAmount), 'APPLICATION.AMOUNT_BELOW_PRODUCT_MIN', 'Amount ≥ the product minimum', str(p.minAmount), str(loan.amount)),
+    rule(!loan.amount.gt(p.maxAmount), 'APPLICATION.AMOUNT_ABOVE_PRODUCT_MAX', 'Amount ≤ the product maximum', str(p.maxAmount), str(loan.amount)),
+    rule(loan.termMonths >= p.minTermMonths, 'APPLICATION.TERM_BELOW_PRODUCT_MIN', 'Term ≥ the product minimum (months)', String(p.minTermMonths), String(loan.termMonths)),
+    rule(loan.termMonths <= p.maxTermMonths, 'APPLICATION.TERM_ABOVE_PRODUCT_MAX', 'Term ≤ the product maximum (months)', String(p.maxTermMonths), String(loan.termMonths)),
+  );
   const periods = p.principalPeriodMonths === null ? 1 : loan.termMonths % p.principalPeriodMonths === 0 ? loan.termMonths / p.principalPeriodMonths : null;
-  if (periods === null) return refuse('APPLICATION.TERM_NOT_WHOLE_PERIODS', `The term is a whole number of ${p.principalFrequency} periods`, p.principalFrequency, String(loan.termMonths));
-  if (p.principalGracePeriods >= periods) {
-    return refuse('APPLICATION.GRACE_NOT_BELOW_PERIODS', 'Principal grace periods < number of periods', String(periods), String(p.principalGracePeriods));
+  out.push(rule(periods !== null, 'APPLICATION.TERM_NOT_WHOLE_PERIODS', `The term is a whole number of ${p.principalFrequency} periods`, p.principalFrequency, String(loan.termMonths)));
+  // The grace rule compares with the number of periods, which exists only for a whole number of them.
+  if (periods !== null) {
+    out.push(rule(p.principalGracePeriods < periods, 'APPLICATION.GRACE_NOT_BELOW_PERIODS', 'Principal grace periods < number of periods', String(periods), String(p.principalGracePeriods)));
   }
-  if (loan.ratePercent && loan.ratePercent.gt(p.annualInterestRatePercent)) {
-    return refuse('APPLICATION.RATE_ABOVE_PRODUCT', 'Rate ≤ the product annual rate (percent)', str(p.annualInterestRatePercent), str(loan.ratePercent));
+  // At submission no rate is proposed yet (the product's applies); at approval the approved rate is compared.
+  if (loan.ratePercent) {
+    out.push(rule(!loan.ratePercent.gt(p.annualInterestRatePercent), 'APPLICATION.RATE_ABOVE_PRODUCT', 'Rate ≤ the product annual rate (percent)', str(p.annualInterestRatePercent), str(loan.ratePercent)));
   }
-  if (p.collateralRequired && loan.collateralExempt) return refuse('APPLICATION.COLLATERAL_REQUIRED', 'The product requires collateral', 'collateral', 'exempt');
-  return null;
+  out.push(rule(!(p.collateralRequired && loan.collateralExempt), 'APPLICATION.COLLATERAL_REQUIRED', 'The product requires collateral', p.collateralRequired ? 'collateral' : 'none', loan.collateralExempt ? 'exempt' : 'collateral'));
+  return out;
 }
 
 /** Decree 45 Art. 22: loan ≤ 80% of the plan's total investment. */
-export function checkInvestmentShare(amount: Money, totalInvestment: Money): LendingRefusal | null {
+export function investmentShareChecks(amount: Money, totalInvestment: Money): LendingCheck[] {
   const limit = totalInvestment.mul(MAX_INVESTMENT_SHARE);
-  return amount.gt(limit) ? refuse('APPLICATION.ABOVE_INVESTMENT_SHARE', 'Decree 45 Art. 22: loan ≤ 80% of total investment', str(limit), str(amount)) : null;
+  return [rule(!amount.gt(limit), 'APPLICATION.ABOVE_INVESTMENT_SHARE', 'Decree 45 Art. 22: loan ≤ 80% of total investment', str(limit), str(amount))];
 }
 
 /** Decree 45 Art. 23.2 (15% and 25%) and the capital source's availability, each counting this loan. */
+export function exposureChecks(amount: Money, f: ExposureFacts): LendingCheck[] {
+  const out: LendingCheck[] = [];
+  if (!f.charterCapital) {
+    out.push(rule(false, 'APPLICATION.CHARTER_CAPITAL_NOT_SET', 'Decree 45 Art. 23.2: the fund’s paid-in charter capital must be set', 'set', 'none'));
+  } else {
+    const customerLimit = f.charterCapital.mul(MAX_CUSTOMER_SHARE);
+    const customer = f.borrowerExposure.plus(amount);
+    out.push(rule(!customer.gt(customerLimit), 'APPLICATION.ABOVE_CUSTOMER_LIMIT', 'Decree 45 Art. 23.2: one customer ≤ 15% of paid-in charter capital', str(customerLimit), str(customer)));
+    const groupLimit = f.charterCapital.mul(MAX_GROUP_SHARE);
+    const group = f.groupExposure.plus(amount);
+    out.push(
+      rule(!group.gt(groupLimit), 'APPLICATION.ABOVE_GROUP_LIMIT', 'Decree 45 Art. 23.2: one customer with related persons ≤ 25% of paid-in charter capital', str(groupLimit), str(group)),
+    );
+  }
+  out.push(rule(!amount.gt(f.sourceAvailable), 'APPLICATION.ABOVE_SOURCE_AVAILABLE', 'Loan ≤ available capital of its capital source', str(f.sourceAvailable), str(amount)));
+  return out;
+}
+
+export function checkBorrowerEligibility(b: BorrowerFacts, fundProvinceCode: string, on: LocalDate): LendingRefusal | null {
+  return firstRefusal(borrowerEligibilityChecks(b, fundProvinceCode, on));
+}
+
+export function checkProductLimits(p: ProductFacts, borrowerType: BorrowerType, loan: LoanFacts): LendingRefusal | null {
+  return firstRefusal(productLimitChecks(p, borrowerType, loan));
+}
+
+export function checkInvestmentShare(amount: Money, totalInvestment: Money): LendingRefusal | null {
+  return firstRefusal(investmentShareChecks(amount, totalInvestment));
+}
+
 export function checkExposure(amount: Money, f: ExposureFacts): LendingRefusal | null {
-  if (!f.charterCapital) return refuse('APPLICATION.CHARTER_CAPITAL_NOT_SET', 'Decree 45 Art. 23.2: the fund’s paid-in charter capital must be set', 'set', 'none');
-  const customerLimit = f.charterCapital.mul(MAX_CUSTOMER_SHARE);
-  const customer = f.borrowerExposure.plus(amount);
-  if (customer.gt(customerLimit)) {
-    return refuse('APPLICATION.ABOVE_CUSTOMER_LIMIT', 'Decree 45 Art. 23.2: one customer ≤ 15% of paid-in charter capital', str(customerLimit), str(customer));
-  }
-  const groupLimit = f.charterCapital.mul(MAX_GROUP_SHARE);
-  const group = f.groupExposure.plus(amount);
-  if (group.gt(groupLimit)) {
-    return refuse('APPLICATION.ABOVE_GROUP_LIMIT', 'Decree 45 Art. 23.2: one customer with related persons ≤ 25% of paid-in charter capital', str(groupLimit), str(group));
-  }
-  if (amount.gt(f.sourceAvailable)) {
-    return refuse('APPLICATION.ABOVE_SOURCE_AVAILABLE', 'Loan ≤ available capital of its capital source', str(f.sourceAvailable), str(amount));
-  }
-  return null;
+  return firstRefusal(exposureChecks(amount, f));
 }
 
 export interface LendingCheckInput {
@@ -142,12 +171,21 @@ export interface LendingCheckInput {
   exposure: ExposureFacts;
 }
 
+/**
+ * Every condition in order, each with its limit and figure: what a dry run shows the officer as they
+ * type, and (its first failure) what a submission or approval is refused with. One list, so the
+ * screen and the refusal can never disagree.
+ */
+export function evaluateLendingConditions(i: LendingCheckInput): LendingCheck[] {
+  return [
+    ...borrowerEligibilityChecks(i.borrower, i.fundProvinceCode, i.on),
+    ...productLimitChecks(i.product, i.borrower.type, i.loan),
+    ...investmentShareChecks(i.loan.amount, i.loan.totalInvestment),
+    ...exposureChecks(i.loan.amount, i.exposure),
+  ];
+}
+
 /** All conditions in order; the first refusal, or null when the loan may go ahead. */
 export function checkLendingConditions(i: LendingCheckInput): LendingRefusal | null {
-  return (
-    checkBorrowerEligibility(i.borrower, i.fundProvinceCode, i.on) ??
-    checkProductLimits(i.product, i.borrower.type, i.loan) ??
-    checkInvestmentShare(i.loan.amount, i.loan.totalInvestment) ??
-    checkExposure(i.loan.amount, i.exposure)
-  );
+  return firstRefusal(evaluateLendingConditions(i));
 }

@@ -62,7 +62,14 @@ export class CreateLoanApplicationDto {
   creditReportDate?: string;
 }
 
+/** Work queues (the home page's counts): to appraise = submitted, or under appraisal with no appraisal yet; awaiting approval = appraised. */
+export const APPLICATION_QUEUES = ['to-appraise', 'awaiting-approval'] as const;
+export type ApplicationQueue = (typeof APPLICATION_QUEUES)[number];
+
 export class LoanApplicationQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ enum: APPLICATION_QUEUES, example: 'to-appraise' }) @IsOptional() @IsIn(APPLICATION_QUEUES)
+  queue?: ApplicationQueue;
+
   @ApiPropertyOptional({ enum: APPLICATION_STATUSES, example: 'SUBMITTED' }) @IsOptional() @IsIn(APPLICATION_STATUSES)
   status?: ApplicationStatus;
 
@@ -107,7 +114,9 @@ export class LoanApplicationDto {
   @ApiProperty({ example: '1' }) id: string;
   @ApiProperty({ enum: APPLICATION_STATUSES, example: 'APPROVED' }) status: ApplicationStatus;
   @ApiProperty({ example: '1' }) borrowerId: string;
+  @ApiProperty({ example: 'Hợp tác xã Chè Tân Cương' }) borrowerName: string;
   @ApiProperty({ example: '1' }) productId: string;
+  @ApiProperty({ example: 'Cho vay sản xuất nông nghiệp', description: 'Name in the application’s product version' }) productName: string;
   @ApiProperty({ example: '3' }) productVersionId: string;
   @ApiProperty({ example: 2 }) productVersion: number;
   @ApiProperty({ example: '1' }) capitalSourceId: string;
@@ -133,6 +142,7 @@ export class LoanApplicationDto {
   @ApiProperty({ example: 24, nullable: true, type: Number }) approvedTermMonths: number | null;
   @ApiProperty({ example: '7.2', nullable: true, type: String }) approvedRatePercent: string | null;
   @ApiProperty({ example: null, nullable: true, type: String }) rejectionReason: string | null;
+  @ApiProperty({ example: '12', nullable: true, type: String, description: 'The loan contracted from this application, once there is one' }) loanId: string | null;
   @ApiProperty({ example: '2026-11-22T01:00:00.000Z' }) createdAt: string;
   @ApiProperty({ example: '2026-11-22T01:00:00.000Z' }) updatedAt: string;
   @ApiProperty({ type: StatusHistoryDto, isArray: true }) statusHistory: StatusHistoryDto[];

@@ -8,7 +8,7 @@ import { BorrowersService } from '../../borrowers/index.js';
 import { CapitalSourcesService, CharterCapitalService } from '../../funds/index.js';
 import { LoanProductsService, periodMonths } from '../../products/index.js';
 import '../applications.errors.js';
-import { checkLendingConditions } from '../domain/lending-conditions.js';
+import { checkLendingConditions, evaluateLendingConditions, type LendingCheck, type LendingCheckInput } from '../domain/lending-conditions.js';
 import type { LoanApplicationDto } from '../dto/loan-application.dto.js';
 
 /** Serialises approvals so two decisions never both fit under the same 15%/25%/availability headroom. */
@@ -20,6 +20,12 @@ export interface CheckedLoan {
   /** Null at submission (the product's rate applies). */
   ratePercent: string | null;
 }
+
+/** What the checks read of an application: a stored one, or the form of one not yet created (dry run). */
+export type CheckedApplication = Pick<
+  LoanApplicationDto,
+  'borrowerId' | 'productVersionId' | 'capitalSourceId' | 'repaymentFrequency' | 'sectorVersion' | 'sectorCode' | 'totalInvestment' | 'collateralExempt'
+>;
 
 /**
  * Gathers the figures for domain/lending-conditions.ts inside the caller's transaction and
@@ -35,8 +41,18 @@ export class ApplicationChecksService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  async assertLendable(m: EntityManager, app: LoanApplicationDto, loan: CheckedLoan, on: LocalDate): Promise<void> {
+  async assertLendable(m: EntityManager, app: CheckedApplication, loan: CheckedLoan, on: LocalDate): Promise<void> {
     await m.query('SELECT pg_advisory_xact_lock($1, 0)', [APPROVAL_LOCK]);
+    const refusal = checkLendingConditions(await this.facts(m, app, loan, on));
+    if (refusal) throw new DomainError(refusal.code, { rule: refusal.rule, limit: refusal.limit, actual: refusal.actual });
+  }
+
+  /** The same conditions, every one with its limit and figure, without the approval lock and without refusing (a dry run). */
+  async evaluate(m: EntityManager, app: CheckedApplication, loan: CheckedLoan, on: LocalDate): Promise<LendingCheck[]> {
+    return evaluateLendingConditions(await this.facts(m, app, loan, on));
+  }
+
+  private async facts(m: EntityManager, app: CheckedApplication, loan: CheckedLoan, on: LocalDate): Promise<LendingCheckInput> {
     const borrower = await this.borrowers.facts(m, app.borrowerId);
     const product = await this.products.version(m, app.productVersionId);
     const related = await this.borrowers.relatedIds(m, app.borrowerId);
@@ -46,7 +62,7 @@ export class ApplicationChecksService {
     );
     const own = exposures.find((e) => String(e.borrower_id) === app.borrowerId)?.exposure ?? '0';
     const group = exposures.reduce((acc, e) => acc.plus(e.exposure), new Money(0));
-    const refusal = checkLendingConditions({
+    return {
       on,
       fundProvinceCode: this.config.fundProvinceCode,
       borrower,
@@ -78,7 +94,6 @@ export class ApplicationChecksService {
         groupExposure: group,
         sourceAvailable: await this.sources.availableForNewLoans(m, app.capitalSourceId),
       },
-    });
-    if (refusal) throw new DomainError(refusal.code, { rule: refusal.rule, limit: refusal.limit, actual: refusal.actual });
+    };
   }
 }

@@ -10,6 +10,8 @@ interface ApplicationRow {
   id: string;
   status: ApplicationStatus;
   borrower_id: string;
+  borrower_name: string;
+  product_name: string;
   product_id: string;
   product_version_id: string;
   product_version: number;
@@ -36,18 +38,19 @@ interface ApplicationRow {
   approved_term_months: number | null;
   approved_rate_percent: string | null;
   rejection_reason: string | null;
+  loan_id: string | null;
   created_at: Date;
   updated_at: Date;
 }
 
-export const APPLICATION_SELECT = `SELECT a.id, a.status, a.borrower_id, v.product_id, a.product_version_id, v.version AS product_version, a.capital_source_id,
+export const APPLICATION_SELECT = `SELECT a.id, a.status, a.borrower_id, b.legal_name AS borrower_name, v.name AS product_name, v.product_id, a.product_version_id, v.version AS product_version, a.capital_source_id,
   a.requested_amount::text AS requested_amount, a.term_months, a.repayment_frequency, a.purpose, a.sector_version, a.sector_code,
   a.total_investment::text AS total_investment, a.own_contribution::text AS own_contribution, a.collateral_description,
   a.collateral_value::text AS collateral_value, a.collateral_exempt, a.collateral_exemption_reason, a.credit_report_reference,
   a.credit_report_date::text AS credit_report_date, a.created_by, a.submitted_by, a.decided_by, a.decision_date::text AS decision_date,
   a.approved_amount::text AS approved_amount, a.approved_term_months, rtrim(rtrim(a.approved_rate_percent::text, '0'), '.') AS approved_rate_percent,
-  a.rejection_reason, a.created_at, a.updated_at
-  FROM loan_applications a JOIN loan_product_versions v ON v.id = a.product_version_id`;
+  a.rejection_reason, (SELECT l.id::text FROM loans l WHERE l.application_id = a.id) AS loan_id, a.created_at, a.updated_at
+  FROM loan_applications a JOIN loan_product_versions v ON v.id = a.product_version_id JOIN borrowers b ON b.id = a.borrower_id`;
 
 const idOrNull = (v: string | null): string | null => (v === null ? null : String(v));
 
@@ -56,6 +59,8 @@ export function toApplicationDto(r: ApplicationRow, statusHistory: StatusHistory
     id: String(r.id),
     status: r.status,
     borrowerId: String(r.borrower_id),
+    borrowerName: r.borrower_name,
+    productName: r.product_name,
     productId: String(r.product_id),
     productVersionId: String(r.product_version_id),
     productVersion: r.product_version,
@@ -82,6 +87,7 @@ export function toApplicationDto(r: ApplicationRow, statusHistory: StatusHistory
     approvedTermMonths: r.approved_term_months,
     approvedRatePercent: r.approved_rate_percent,
     rejectionReason: r.rejection_reason,
+    loanId: r.loan_id,
     createdAt: r.created_at.toISOString(),
     updatedAt: r.updated_at.toISOString(),
     statusHistory,

@@ -74,6 +74,11 @@ export class LoanApplicationsService {
     if (isCooperativeOnly(actor)) where.push(`a.borrower_id = $${params.push(actor.borrowerId ?? '0')}`);
     if (q.borrowerId) where.push(`a.borrower_id = $${params.push(q.borrowerId)}`);
     if (q.status) where.push(`a.status = $${params.push(q.status)}`);
+    // The same definitions as the home page's work queues (workspace work-queues.service.ts).
+    if (q.queue === 'to-appraise') {
+      where.push(`(a.status = 'SUBMITTED' OR (a.status = 'UNDER_APPRAISAL' AND NOT EXISTS (SELECT 1 FROM appraisals p WHERE p.application_id = a.id)))`);
+    }
+    if (q.queue === 'awaiting-approval') where.push(`a.status = 'UNDER_APPRAISAL' AND EXISTS (SELECT 1 FROM appraisals p WHERE p.application_id = a.id)`);
     const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
     const items = await listApplicationRows(this.tx.manager, clause, params, q.pageSize, offsetOf(q));
     const [{ total }] = (await this.tx.manager.query(`SELECT count(*)::int AS total FROM loan_applications a ${clause}`, params)) as Array<{ total: number }>;

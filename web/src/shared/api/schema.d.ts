@@ -1057,6 +1057,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/loan-applications/checks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Run the lending-condition checks on an application not yet created; nothing is saved */
+        post: operations["LendingChecksController_draft"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/loan-applications/{id}/checks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The lending-condition checks of an application today, with its figures or proposed decision figures */
+        get: operations["LendingChecksController_application"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/loan-applications": {
         parameters: {
             query?: never;
@@ -1535,6 +1569,23 @@ export interface paths {
         };
         /** Counts of the home page’s work queues: to appraise, to approve, to disburse, overdue by days past due, unmatched statement lines, last close */
         get: operations["WorkspaceController_workQueues"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/approvals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Cases awaiting a decision (applications appraised, restructurings and write-offs proposed) with who prepared each */
+        get: operations["ApprovalsController_list"];
         put?: never;
         post?: never;
         delete?: never;
@@ -3546,6 +3597,84 @@ export interface components {
              */
             businessDayRule: "NONE" | "NEXT_WORKING_DAY" | "PREVIOUS_WORKING_DAY";
         };
+        LendingChecksRequestDto: {
+            /** @example 1 */
+            borrowerId: string;
+            /**
+             * @description The product; the application keeps its current version
+             * @example 1
+             */
+            productId: string;
+            /** @example 1 */
+            capitalSourceId: string;
+            /** @example 800000000 */
+            requestedAmount: string;
+            /** @example 24 */
+            termMonths: number;
+            /**
+             * @example QUARTERLY
+             * @enum {string}
+             */
+            repaymentFrequency: "MONTHLY" | "QUARTERLY" | "SEMI_ANNUAL" | "ANNUAL" | "AT_MATURITY";
+            /**
+             * @description The loan’s sector, may differ from the borrower’s
+             * @example VSIC2018
+             * @enum {string}
+             */
+            sectorVersion: "VSIC2018" | "VSIC2025";
+            /** @example A */
+            sectorCode: string;
+            /**
+             * @description The plan’s total investment
+             * @example 1000000000
+             */
+            totalInvestment: string;
+            /**
+             * @default false
+             * @example false
+             */
+            collateralExempt: boolean;
+            /**
+             * @description A proposed rate, compared with the product rate (at submission none is compared)
+             * @example 7.2
+             */
+            ratePercent?: string;
+        };
+        LendingCheckDto: {
+            /**
+             * @description The rule, named by the code a refusal of it carries
+             * @example APPLICATION.ABOVE_INVESTMENT_SHARE
+             */
+            code: string;
+            /** @example Decree 45 Art. 22: loan ≤ 80% of total investment */
+            rule: string;
+            /**
+             * @description The limit (an amount, months, a percent or a code, by rule)
+             * @example 800000000
+             */
+            limit: string;
+            /**
+             * @description The figure compared with the limit
+             * @example 750000000
+             */
+            actual: string;
+            /** @example true */
+            passed: boolean;
+        };
+        LendingChecksDto: {
+            /**
+             * @description The business date the checks ran on (the charter capital in force on it)
+             * @example 2026-11-22
+             */
+            checkedOn: string;
+            /**
+             * @description Every condition is met
+             * @example true
+             */
+            passed: boolean;
+            /** @description Every condition in the order a submission or approval checks them */
+            checks: components["schemas"]["LendingCheckDto"][];
+        };
         CreateLoanApplicationDto: {
             /** @example 1 */
             borrowerId: string;
@@ -3631,8 +3760,15 @@ export interface components {
             status: "DRAFT" | "SUBMITTED" | "UNDER_APPRAISAL" | "APPROVED" | "REJECTED" | "WITHDRAWN";
             /** @example 1 */
             borrowerId: string;
+            /** @example Hợp tác xã Chè Tân Cương */
+            borrowerName: string;
             /** @example 1 */
             productId: string;
+            /**
+             * @description Name in the application’s product version
+             * @example Cho vay sản xuất nông nghiệp
+             */
+            productName: string;
             /** @example 3 */
             productVersionId: string;
             /** @example 2 */
@@ -3689,6 +3825,11 @@ export interface components {
             approvedRatePercent: string | null;
             /** @example null */
             rejectionReason: string | null;
+            /**
+             * @description The loan contracted from this application, once there is one
+             * @example 12
+             */
+            loanId: string | null;
             /** @example 2026-11-22T01:00:00.000Z */
             createdAt: string;
             /** @example 2026-11-22T01:00:00.000Z */
@@ -4737,6 +4878,83 @@ export interface components {
             unmatchedLines: number;
             /** @description The latest close of business run, null before the first */
             lastClose: components["schemas"]["LastCloseDto"] | null;
+        };
+        PreparerDto: {
+            /** @example 5 */
+            userId: string;
+            /** @example officer.lan */
+            username: string;
+            /** @example Nguyễn Thị Lan */
+            displayName: string;
+        };
+        ApprovalItemDto: {
+            /**
+             * @example APPLICATION
+             * @enum {string}
+             */
+            kind: "APPLICATION" | "RESTRUCTURING" | "WRITE_OFF";
+            /**
+             * @description The application, restructuring or write-off id
+             * @example 12
+             */
+            id: string;
+            /**
+             * @description The application (for a restructuring or write-off: the loan’s application)
+             * @example 12
+             */
+            applicationId: string;
+            /**
+             * @description The loan of a restructuring or write-off
+             * @example null
+             */
+            loanId: string | null;
+            /** @example null */
+            contractNumber: string | null;
+            /** @example 3 */
+            borrowerId: string;
+            /** @example Hợp tác xã Chè Tân Cương */
+            borrowerName: string;
+            /**
+             * @description Requested amount of an application; outstanding principal of a loan
+             * @example 800000000
+             */
+            amount: string;
+            /**
+             * @description A restructuring’s type
+             * @example null
+             * @enum {string|null}
+             */
+            restructuringType: "ADJUSTMENT" | "EXTENSION" | null;
+            /**
+             * @description When it entered the queue (last appraisal, or the proposal)
+             * @example 2026-11-22T01:00:00.000Z
+             */
+            preparedAt: string;
+            /** @description Creator, submitter and appraisers of an application; proposer of a restructuring or write-off */
+            preparedBy: components["schemas"]["PreparerDto"][];
+            /**
+             * @description The acting user prepared it, so may not decide it
+             * @example false
+             */
+            preparedByMe: boolean;
+        };
+        ApprovalItemPageDto: {
+            items: components["schemas"]["ApprovalItemDto"][];
+            /**
+             * @description The page number, from 1
+             * @example 1
+             */
+            page: number;
+            /**
+             * @description Rows a page (at most 200)
+             * @example 50
+             */
+            pageSize: number;
+            /**
+             * @description Rows matching the filter, over all pages
+             * @example 1
+             */
+            total: number;
         };
         FieldErrorDto: {
             /**
@@ -8373,11 +8591,104 @@ export interface operations {
             422: components["responses"]["Problem422"];
         };
     };
+    LendingChecksController_draft: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LendingChecksRequestDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LendingChecksDto"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Allowed roles: OFFICER, APPROVER, ADMIN (problem+json AUTH.FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            409: components["responses"]["Problem409"];
+            422: components["responses"]["Problem422"];
+        };
+    };
+    LendingChecksController_application: {
+        parameters: {
+            query?: {
+                /** @description Defaults to the approved amount, else the requested amount */
+                amount?: string;
+                /** @description Defaults to the approved term, else the requested term */
+                termMonths?: number;
+                /** @description Defaults to the approved rate, else none is compared */
+                ratePercent?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LendingChecksDto"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Allowed roles: OFFICER, APPROVER, AUDITOR, ADMIN (problem+json AUTH.FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            404: components["responses"]["Problem404"];
+        };
+    };
     LoanApplicationsController_list: {
         parameters: {
             query?: {
                 page?: number;
                 pageSize?: number;
+                queue?: "to-appraise" | "awaiting-approval";
                 status?: "DRAFT" | "SUBMITTED" | "UNDER_APPRAISAL" | "APPROVED" | "REJECTED" | "WITHDRAWN";
                 borrowerId?: string;
             };
@@ -9797,6 +10108,48 @@ export interface operations {
                 };
             };
             /** @description Allowed roles: OFFICER, APPROVER, AUDITOR, ADMIN (problem+json AUTH.FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    ApprovalsController_list: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                kind?: "APPLICATION" | "RESTRUCTURING" | "WRITE_OFF";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApprovalItemPageDto"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Allowed roles: APPROVER, ADMIN, OFFICER (problem+json AUTH.FORBIDDEN) */
             403: {
                 headers: {
                     [name: string]: unknown;
