@@ -61,7 +61,7 @@ describe('the OpenAPI document the web client is generated from', () => {
     const ops = Object.entries(doc.paths).flatMap(([path, item]) => Object.entries(item).map(([method, op]) => ({ name: `${method.toUpperCase()} ${path}`, op })));
     expect(ops.filter(({ op }) => !op.summary).map((o) => o.name)).toEqual([]);
     expect(ops.filter(({ op }) => !Object.keys(op.responses).some((s) => s.startsWith('2'))).map((o) => o.name)).toEqual([]);
-    expect(ops.filter(({ op }) => op.security?.length === 0).map((o) => o.name).sort()).toEqual(['GET /api/v1/verify/{code}', 'GET /health', 'POST /api/v1/auth/login']);
+    expect(ops.filter(({ op }) => op.security?.length === 0).map((o) => o.name).sort()).toEqual(['GET /api/v1/demo-status', 'GET /api/v1/verify/{code}', 'GET /health', 'POST /api/v1/auth/login']);
   });
 
   it.each([
