@@ -98,6 +98,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** One user with its roles */
         get: operations["UsersController_get"];
         put?: never;
         post?: never;
@@ -133,6 +134,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Enable a disabled user again */
         post: operations["UsersController_enable"];
         delete?: never;
         options?: never;
@@ -250,6 +252,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** One loan with its terms and balances */
         get: operations["LoansController_get"];
         put?: never;
         post?: never;
@@ -266,6 +269,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** The loan’s repayment schedule, installment by installment */
         get: operations["LoansController_schedule"];
         put?: never;
         post?: never;
@@ -282,7 +286,42 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** The loan’s transactions with their allocation */
         get: operations["LoansController_transactions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/loans/{id}/postings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The loan’s ledger postings: each journal transaction with its debit and credit lines */
+        get: operations["LoansController_postings"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/loans/{id}/debt-groups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The loan’s debt-group changes with their date and reason */
+        get: operations["LoansController_debtGroups"];
         put?: never;
         post?: never;
         delete?: never;
@@ -336,6 +375,23 @@ export interface paths {
         put?: never;
         /** Record a repayment (thu nợ); the response shows its allocation */
         post: operations["LoansController_repay"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/loans/{id}/repayments/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Dry run of a repayment: the allocation and the balances it would give; nothing is recorded */
+        post: operations["LoansController_previewRepayment"];
         delete?: never;
         options?: never;
         head?: never;
@@ -417,6 +473,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Restructurings of a loan, proposed and decided */
         get: operations["RestructuringsController_list"];
         put?: never;
         /** Propose a schedule adjustment (điều chỉnh kỳ hạn) or an extension (gia hạn nợ) */
@@ -453,6 +510,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Reject a proposed restructuring (not by the proposer) */
         post: operations["RestructuringsController_reject"];
         delete?: never;
         options?: never;
@@ -467,6 +525,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Write-offs of a loan, proposed and decided */
         get: operations["WriteOffsController_list"];
         put?: never;
         /** Propose writing off a group-5 loan */
@@ -503,6 +562,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Reject a proposed write-off (not by the proposer) */
         post: operations["WriteOffsController_reject"];
         delete?: never;
         options?: never;
@@ -517,6 +577,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Recoveries of written-off debt on a loan */
         get: operations["WriteOffsController_recoveries"];
         put?: never;
         /** Record a recovery of written-off debt (income; the off-balance register goes down) */
@@ -689,12 +750,14 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** One borrower */
         get: operations["BorrowersController_get"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
+        /** Change a borrower’s details */
         patch: operations["BorrowersController_update"];
         trace?: never;
     };
@@ -722,6 +785,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** The borrowers related to this one (Decree 45 Art. 23.2) */
         get: operations["BorrowersController_relations"];
         put?: never;
         /** Link a related borrower (Decree 45 Art. 23.2: counted in the 25% limit) */
@@ -739,6 +803,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Cooperative groups (tổ hợp tác), paged */
         get: operations["CooperativeGroupsController_list"];
         put?: never;
         /** Record a tổ hợp tác (THT) that members belong to */
@@ -774,6 +839,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** One capital source with its figures */
         get: operations["CapitalSourcesController_get"];
         put?: never;
         post?: never;
@@ -790,6 +856,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Allocations and withdrawals of a capital source, by date */
         get: operations["CapitalSourcesController_movements"];
         put?: never;
         /** Record an allocation or withdrawal of capital (needs Idempotency-Key) */
@@ -807,6 +874,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Charter capital history, newest effective date first */
         get: operations["CharterCapitalController_history"];
         put?: never;
         /** Set the fund’s paid-in charter capital from a date (Decree 45 Art. 23.2) */
@@ -841,6 +909,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Loan products with their current version, paged */
         get: operations["LoanProductsController_list"];
         put?: never;
         /** Create a loan product (version 1) */
@@ -858,6 +927,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** One loan product with its current version */
         get: operations["LoanProductsController_get"];
         /** Edit a product: creates a new version; existing applications and loans keep theirs */
         put: operations["LoanProductsController_update"];
@@ -875,6 +945,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Every version of a loan product */
         get: operations["LoanProductsController_versions"];
         put?: never;
         post?: never;
@@ -908,6 +979,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Loan applications, filtered and paged (a cooperative user sees its own) */
         get: operations["LoanApplicationsController_list"];
         put?: never;
         /** Create a draft application (a cooperative user only for its own borrower) */
@@ -925,6 +997,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** One loan application */
         get: operations["LoanApplicationsController_get"];
         put?: never;
         post?: never;
@@ -1026,6 +1099,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Appraisals recorded on an application */
         get: operations["LoanApplicationsController_listAppraisals"];
         put?: never;
         /** Record an appraisal (thẩm định) while UNDER_APPRAISAL */
@@ -1043,6 +1117,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Documents recorded on an application */
         get: operations["LoanApplicationsController_documents"];
         put?: never;
         /** Record a document’s metadata (name, type, checksum) */
@@ -1213,6 +1288,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Statement imports, newest first, with their counts (lines only on one import) */
         get: operations["RepaymentImportsController_list"];
         put?: never;
         /** Upload a bank statement (CSV text in JSON); lines are matched and recorded by a job */
@@ -1298,6 +1374,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** State of a reminder run started by hand */
         get: operations["NotificationsController_get"];
         put?: never;
         post?: never;
@@ -1345,6 +1422,56 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        AuditEventDto: {
+            /** @example 42 */
+            id: string;
+            /** @example 3 */
+            chainId: number;
+            /** @example 2026-11-22T01:00:00.000Z */
+            occurredAt: string;
+            /** @example 1 */
+            actorId: string | null;
+            /** @example admin */
+            actorUsername: string;
+            /** @example user.create */
+            action: string;
+            /** @example user */
+            entityType: string;
+            /** @example 2 */
+            entityId: string;
+            /** @example null */
+            before: Record<string, never> | null;
+            /**
+             * @example {
+             *       "username": "officer.lan"
+             *     }
+             */
+            after: Record<string, never> | null;
+            /** @example req-1 */
+            requestId: string | null;
+            /** @example GENESIS */
+            prevHash: string;
+            /** @example 9f86d081884c7d65… */
+            hash: string;
+        };
+        AuditEventPageDto: {
+            items: components["schemas"]["AuditEventDto"][];
+            /**
+             * @description The page number, from 1
+             * @example 1
+             */
+            page: number;
+            /**
+             * @description Rows a page (at most 200)
+             * @example 50
+             */
+            pageSize: number;
+            /**
+             * @description Rows matching the filter, over all pages
+             * @example 1
+             */
+            total: number;
+        };
         AuditVerifyDto: {
             /** @example true */
             ok: boolean;
@@ -1423,6 +1550,24 @@ export interface components {
              */
             borrowerId?: string;
         };
+        UserPageDto: {
+            items: components["schemas"]["UserDto"][];
+            /**
+             * @description The page number, from 1
+             * @example 1
+             */
+            page: number;
+            /**
+             * @description Rows a page (at most 200)
+             * @example 50
+             */
+            pageSize: number;
+            /**
+             * @description Rows matching the filter, over all pages
+             * @example 1
+             */
+            total: number;
+        };
         BusinessDateDto: {
             /**
              * @description The open business day; close of business for it advances it by one day
@@ -1479,11 +1624,35 @@ export interface components {
              */
             totalBalance: string;
         };
+        LedgerAccountDto: {
+            /**
+             * @description The account’s purpose, its stable key
+             * @example PRINCIPAL_RECEIVABLE
+             */
+            account: string;
+            /** @example 2111 */
+            glCode: string;
+            /** @example Cho vay (dư nợ gốc) */
+            nameVi: string;
+            /** @example Loan principal receivable */
+            nameEn: string;
+            /**
+             * @example ASSET
+             * @enum {string}
+             */
+            type: "ASSET" | "CONTRA_ASSET" | "LIABILITY" | "EQUITY" | "INCOME" | "EXPENSE" | "OFF_BALANCE";
+        };
         UpdateGlCodeDto: {
             /**
              * @description The fund’s general-ledger code for this account
              * @example 2111
              */
+            glCode: string;
+        };
+        GlCodeDto: {
+            /** @example PRINCIPAL_RECEIVABLE */
+            account: string;
+            /** @example 2111 */
             glCode: string;
         };
         LoanTermsDto: {
@@ -1600,6 +1769,29 @@ export interface components {
             asOf: string | null;
             /** @example null */
             closedOn: string | null;
+            /**
+             * @description The borrower’s legal name (in lists)
+             * @example Hợp tác xã Chè Tân Cương
+             */
+            borrowerName?: string;
+        };
+        LoanPageDto: {
+            items: components["schemas"]["LoanDto"][];
+            /**
+             * @description The page number, from 1
+             * @example 1
+             */
+            page: number;
+            /**
+             * @description Rows a page (at most 200)
+             * @example 50
+             */
+            pageSize: number;
+            /**
+             * @description Rows matching the filter, over all pages
+             * @example 1
+             */
+            total: number;
         };
         InstallmentDto: {
             /** @example 1 */
@@ -1667,6 +1859,64 @@ export interface components {
              */
             journalTransactionId: string;
         };
+        PostingEntryDto: {
+            /** @example PRINCIPAL_RECEIVABLE */
+            account: string;
+            /** @example 2111 */
+            glCode: string;
+            /** @example Phải thu gốc cho vay */
+            nameVi: string;
+            /** @example Loan principal receivable */
+            nameEn: string;
+            /**
+             * @description Debit amount, "0" on a credit line
+             * @example 600000000
+             */
+            debit: string;
+            /**
+             * @description Credit amount, "0" on a debit line
+             * @example 0
+             */
+            credit: string;
+        };
+        LoanPostingDto: {
+            /** @example 12 */
+            transactionId: string;
+            /**
+             * @example DISBURSEMENT
+             * @enum {string}
+             */
+            kind: "DISBURSEMENT" | "REPAYMENT" | "REPAYMENT_REVERSAL" | "ACCRUAL" | "PROVISION" | "WRITE_OFF" | "RECOVERY";
+            /** @example 2025-03-10 */
+            valueDate: string;
+            /** @example 2025-03-10 */
+            bookingDate: string;
+            /** @example giải ngân HĐTD-2025-000001 */
+            description: string;
+            /** @example null */
+            reversesTransactionId: string | null;
+            /** @example null */
+            reversedByTransactionId: string | null;
+            /**
+             * @description A month-end transaction pooled over loans: only this loan’s lines are shown (they need not balance alone)
+             * @example false
+             */
+            pooled: boolean;
+            entries: components["schemas"]["PostingEntryDto"][];
+        };
+        DebtGroupChangeDto: {
+            /** @example 2025-04-21 */
+            date: string;
+            /** @example 1 */
+            fromGroup: number;
+            /** @example 2 */
+            toGroup: number;
+            /**
+             * @example DPD
+             * @enum {string}
+             */
+            reason: "DPD" | "RESTRUCTURING" | "CROSS_LOAN";
+        };
         PayoffDto: {
             /** @example 2025-04-21 */
             date: string;
@@ -1717,6 +1967,36 @@ export interface components {
              *     }
              */
             totals: Record<string, never>;
+            loan: components["schemas"]["LoanDto"];
+        };
+        RepaymentPreviewRequestDto: {
+            /**
+             * @description Whole VND as a decimal string
+             * @example 103337981
+             */
+            amount: string;
+            /**
+             * @description Value date (ngày hiệu lực)
+             * @example 2025-04-21
+             */
+            valueDate: string;
+        };
+        RepaymentPreviewDto: {
+            /** @example 2025-04-21 */
+            valueDate: string;
+            /** @example 103337981 */
+            amount: string;
+            /** @description The split the engine would apply, in the product’s allocation order */
+            allocation: components["schemas"]["AllocationLineDto"][];
+            /**
+             * @description Totals by component
+             * @example {
+             *       "PRINCIPAL": "100000000",
+             *       "INTEREST": "3057534"
+             *     }
+             */
+            totals: Record<string, never>;
+            /** @description The loan as it would be after the repayment */
             loan: components["schemas"]["LoanDto"];
         };
         ReversalDto: {
@@ -1788,6 +2068,38 @@ export interface components {
             /** @example 10701370 */
             totalInterest: string;
             installments: components["schemas"]["PreviewInstallmentDto"][];
+        };
+        ReconciliationRowDto: {
+            /** @example 42 */
+            loanId: string;
+            /** @example HĐTD-2025-000042 */
+            contractNumber: string;
+            /**
+             * @description The ledger account compared, or `FLOW <counter>` for a cumulative flow counter, or `WRITTEN_OFF_DEBT (recoveries)`
+             * @example INTEREST_RECEIVABLE
+             */
+            account: string;
+            /**
+             * @description The figure cached on the loan, VND
+             * @example 1250000
+             */
+            cached: string;
+            /**
+             * @description The same figure from the journal, VND
+             * @example 1200000
+             */
+            ledger: string;
+        };
+        ReconciliationResultDto: {
+            /** @example 504 */
+            loansChecked: number;
+            /** @description Empty when the loans agree with the ledger */
+            mismatches: components["schemas"]["ReconciliationRowDto"][];
+            /**
+             * @description Journal transactions whose entries do not sum to zero (at most 100); empty when balanced
+             * @example []
+             */
+            unbalancedTransactions: string[];
         };
         RestructuringInstallmentDto: {
             /** @example 2025-05-10 */
@@ -2011,11 +2323,53 @@ export interface components {
              * @description The run now closing (its date is its id); null when nothing is left to close
              * @example 2025-04-19
              */
-            runDate: Record<string, never> | null;
+            runDate: string | null;
             /** @example 2025-04-20 */
             until: string;
             /** @example /api/v1/close-of-business/runs/2025-04-19 */
-            location: Record<string, never> | null;
+            location: string | null;
+        };
+        CloseRunDto: {
+            /** @example 2025-04-19 */
+            businessDate: string;
+            /** @enum {string} */
+            status: "QUEUED" | "RUNNING" | "SUCCEEDED" | "FAILED";
+            /** @example 2025-04-20 */
+            until: string;
+            attempt: number;
+            /** @enum {string} */
+            trigger: "MANUAL" | "SCHEDULED" | "CLI" | "CHAINED" | "RETRY";
+            queuedAt: string | null;
+            /** Format: date-time */
+            startedAt: string | null;
+            /** Format: date-time */
+            finishedAt: string | null;
+            durationMs: number | null;
+            loansTotal: number;
+            /** @description Loans of the chunks done so far */
+            loansDone: number;
+            chunksTotal: number;
+            chunksDone: number;
+            chunksFailed: number;
+            errors: Record<string, never>[];
+        };
+        CloseRunPageDto: {
+            items: components["schemas"]["CloseRunDto"][];
+            /**
+             * @description The page number, from 1
+             * @example 1
+             */
+            page: number;
+            /**
+             * @description Rows a page (at most 200)
+             * @example 50
+             */
+            pageSize: number;
+            /**
+             * @description Rows matching the filter, over all pages
+             * @example 1
+             */
+            total: number;
         };
         CloseChunkDto: {
             chunkNo: number;
@@ -2028,14 +2382,14 @@ export interface components {
              * @description Borrower ids to (exclusive); null = no bound
              * @example 812
              */
-            borrowerTo: Record<string, never> | null;
+            borrowerTo: string | null;
             loans: number;
             loansDone: number;
             /** @enum {string} */
             status: "PENDING" | "RUNNING" | "DONE" | "FAILED";
             attempts: number;
-            error: Record<string, never> | null;
-            durationMs: Record<string, never> | null;
+            error: string | null;
+            durationMs: number | null;
         };
         CloseRunDetailDto: {
             /** @example 2025-04-19 */
@@ -2048,9 +2402,11 @@ export interface components {
             /** @enum {string} */
             trigger: "MANUAL" | "SCHEDULED" | "CLI" | "CHAINED" | "RETRY";
             queuedAt: string | null;
-            startedAt: Record<string, never> | null;
-            finishedAt: Record<string, never> | null;
-            durationMs: Record<string, never> | null;
+            /** Format: date-time */
+            startedAt: string | null;
+            /** Format: date-time */
+            finishedAt: string | null;
+            durationMs: number | null;
             loansTotal: number;
             /** @description Loans of the chunks done so far */
             loansDone: number;
@@ -2059,6 +2415,23 @@ export interface components {
             chunksFailed: number;
             errors: Record<string, never>[];
             chunks: components["schemas"]["CloseChunkDto"][];
+        };
+        BoardSessionDto: {
+            /**
+             * @description Where the board is served
+             * @example /admin/queues
+             */
+            url: string;
+            /**
+             * @description Bearer token for the board (also set as an HttpOnly cookie)
+             * @example eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9…
+             */
+            token: string;
+            /**
+             * @description When the session ends (one hour)
+             * @example 2025-04-19T10:00:00.000Z
+             */
+            expiresAt: string;
         };
         ClassificationPolicyDto: {
             /** @example MICROFINANCE */
@@ -2229,6 +2602,24 @@ export interface components {
             /** @example 2026-11-22T01:00:00.000Z */
             updatedAt: string;
         };
+        BorrowerPageDto: {
+            items: components["schemas"]["BorrowerDto"][];
+            /**
+             * @description The page number, from 1
+             * @example 1
+             */
+            page: number;
+            /**
+             * @description Rows a page (at most 200)
+             * @example 50
+             */
+            pageSize: number;
+            /**
+             * @description Rows matching the filter, over all pages
+             * @example 1
+             */
+            total: number;
+        };
         UpdateBorrowerDto: {
             /** @example Hợp tác xã Chè Tân Cương */
             legalName?: string;
@@ -2313,6 +2704,24 @@ export interface components {
             /** @example 2026-11-22T01:00:00.000Z */
             createdAt: string;
         };
+        CooperativeGroupPageDto: {
+            items: components["schemas"]["CooperativeGroupDto"][];
+            /**
+             * @description The page number, from 1
+             * @example 1
+             */
+            page: number;
+            /**
+             * @description Rows a page (at most 200)
+             * @example 50
+             */
+            pageSize: number;
+            /**
+             * @description Rows matching the filter, over all pages
+             * @example 1
+             */
+            total: number;
+        };
         CreateCapitalSourceDto: {
             /** @example Vốn ủy thác ngân sách tỉnh 2026 */
             name: string;
@@ -2363,6 +2772,24 @@ export interface components {
             /** @example 2026-11-22T01:00:00.000Z */
             createdAt: string;
         };
+        CapitalSourcePageDto: {
+            items: components["schemas"]["CapitalSourceDto"][];
+            /**
+             * @description The page number, from 1
+             * @example 1
+             */
+            page: number;
+            /**
+             * @description Rows a page (at most 200)
+             * @example 50
+             */
+            pageSize: number;
+            /**
+             * @description Rows matching the filter, over all pages
+             * @example 1
+             */
+            total: number;
+        };
         CreateCapitalMovementDto: {
             /**
              * @example ALLOCATION
@@ -2398,6 +2825,24 @@ export interface components {
             note: string | null;
             /** @example 2026-11-22T01:00:00.000Z */
             createdAt: string;
+        };
+        CapitalMovementPageDto: {
+            items: components["schemas"]["CapitalMovementDto"][];
+            /**
+             * @description The page number, from 1
+             * @example 1
+             */
+            page: number;
+            /**
+             * @description Rows a page (at most 200)
+             * @example 50
+             */
+            pageSize: number;
+            /**
+             * @description Rows matching the filter, over all pages
+             * @example 1
+             */
+            total: number;
         };
         SetCharterCapitalDto: {
             /**
@@ -2645,6 +3090,24 @@ export interface components {
             retiredAt: string | null;
             current: components["schemas"]["LoanProductVersionDto"];
         };
+        LoanProductPageDto: {
+            items: components["schemas"]["LoanProductDto"][];
+            /**
+             * @description The page number, from 1
+             * @example 1
+             */
+            page: number;
+            /**
+             * @description Rows a page (at most 200)
+             * @example 50
+             */
+            pageSize: number;
+            /**
+             * @description Rows matching the filter, over all pages
+             * @example 1
+             */
+            total: number;
+        };
         LoanProductParametersDto: {
             /** @example Cho vay sản xuất nông nghiệp */
             name: string;
@@ -2890,6 +3353,24 @@ export interface components {
             /** @example 2026-11-22T01:00:00.000Z */
             updatedAt: string;
             statusHistory: components["schemas"]["StatusHistoryDto"][];
+        };
+        LoanApplicationPageDto: {
+            items: components["schemas"]["LoanApplicationDto"][];
+            /**
+             * @description The page number, from 1
+             * @example 1
+             */
+            page: number;
+            /**
+             * @description Rows a page (at most 200)
+             * @example 50
+             */
+            pageSize: number;
+            /**
+             * @description Rows matching the filter, over all pages
+             * @example 1
+             */
+            total: number;
         };
         ApproveApplicationDto: {
             /** @example 800000000 */
@@ -3206,12 +3687,255 @@ export interface components {
             status: string;
             /** @example 0 */
             progress: number;
-            /** @example 120000 */
-            rowCount?: Record<string, never>;
+            /**
+             * @description Rows the export writes
+             * @example 120000
+             */
+            rowCount: number | null;
             /** @example /api/v1/report-exports/6f1c1e5e-8a1f-4d7e-9a53-3c3f1b0d2a11 */
             statusUrl: string;
             /** @example /api/v1/report-exports/6f1c1e5e-8a1f-4d7e-9a53-3c3f1b0d2a11/download */
             downloadUrl: string;
+        };
+        AgingRowDto: {
+            /**
+             * @example DPD_1_9
+             * @enum {string}
+             */
+            bucket: "CURRENT" | "DPD_1_9" | "DPD_10_29" | "DPD_30_89" | "DPD_90_179" | "DPD_180_PLUS";
+            /**
+             * @description Fewest days past due in the bucket
+             * @example 1
+             */
+            minDpd: number;
+            /** @example 12 */
+            loanCount: number;
+            /**
+             * @description Outstanding principal, VND
+             * @example 1250000000
+             */
+            outstanding: string;
+            /**
+             * @description Overdue principal, VND
+             * @example 85000000
+             */
+            overduePrincipal: string;
+            /** @description Share of the outstanding */
+            share: components["schemas"]["ShareDto"];
+        };
+        AgingTotalsDto: {
+            /** @example 287 */
+            loanCount: number;
+            /** @example 98750000000 */
+            outstanding: string;
+            /** @example 1250000000 */
+            overduePrincipal: string;
+        };
+        AgingReportDto: {
+            /**
+             * @example AGING
+             * @enum {string}
+             */
+            report: "AGING";
+            /** @example 2025-12-31 */
+            asOf: string;
+            /**
+             * @description SNAPSHOT (month-end close), LIVE (last closed date) or RECONSTRUCTED (ledger + engine replay)
+             * @example LIVE
+             * @enum {string}
+             */
+            source: "SNAPSHOT" | "LIVE" | "RECONSTRUCTED";
+            shareMethod: components["schemas"]["ShareMethodDto"];
+            /** @description Every bucket, in order, also when empty */
+            rows: components["schemas"]["AgingRowDto"][];
+            totals: components["schemas"]["AgingTotalsDto"];
+        };
+        LoanListItemDto: {
+            /** @example 42 */
+            loanId: string;
+            /** @example HĐTD-2025-000042 */
+            contractNumber: string;
+            /** @example 7 */
+            borrowerId: string;
+            /** @example HTX Nông nghiệp Tân Cương */
+            borrowerName: string;
+            /** @example COOPERATIVE */
+            borrowerType: string;
+            /** @example 01110 */
+            sectorCode: string;
+            /** @example VSIC2018 */
+            sectorVersion: string;
+            /** @example 05443 */
+            communeCode: string;
+            /** @example ACTIVE */
+            status: string;
+            /**
+             * @description Disbursed by asOf, VND
+             * @example 500000000
+             */
+            disbursed: string;
+            /** @example 400000000 */
+            outstanding: string;
+            /** @example 0 */
+            overduePrincipal: string;
+            /** @example 0 */
+            overdueInterest: string;
+            /** @example 0 */
+            penaltyInterest: string;
+            /** @example 0 */
+            daysPastDue: number;
+            /** @example 1 */
+            debtGroup: number;
+            /** @example 0 */
+            specificProvision: string;
+            /** @example 3000000 */
+            generalProvision: string;
+        };
+        LoanListReportDto: {
+            items: components["schemas"]["LoanListItemDto"][];
+            /**
+             * @description The page number, from 1
+             * @example 1
+             */
+            page: number;
+            /**
+             * @description Rows a page (at most 200)
+             * @example 50
+             */
+            pageSize: number;
+            /**
+             * @description Rows matching the filter, over all pages
+             * @example 1
+             */
+            total: number;
+            /** @example 2025-12-31 */
+            asOf: string;
+            /**
+             * @description SNAPSHOT (month-end close), LIVE (last closed date) or RECONSTRUCTED (ledger + engine replay)
+             * @example LIVE
+             * @enum {string}
+             */
+            source: "SNAPSHOT" | "LIVE" | "RECONSTRUCTED";
+        };
+        CapitalSourceReportRowDto: {
+            /** @example 1 */
+            capitalSourceId: string;
+            /** @example Vốn điều lệ */
+            name: string;
+            /**
+             * @example CHARTER_CAPITAL
+             * @enum {string}
+             */
+            kind: "CHARTER_CAPITAL" | "ENTRUSTED_BUDGET" | "NATIONAL_EMPLOYMENT_FUND" | "OTHER";
+            /** @example false */
+            bearsCreditRisk: boolean;
+            /** @example 50000000000 */
+            capital: string;
+            /** @example 30000000000 */
+            disbursed: string;
+            /** @example 10000000000 */
+            repaid: string;
+            /** @example 20000000000 */
+            outstanding: string;
+            /**
+             * @description Capital − outstanding
+             * @example 30000000000
+             */
+            available: string;
+            /** @example 1800000000 */
+            interestEarned: string;
+        };
+        CapitalSourceReportDto: {
+            /**
+             * @example CAPITAL_SOURCES
+             * @enum {string}
+             */
+            report: "CAPITAL_SOURCES";
+            /** @example 2025-12-31 */
+            asOf: string;
+            rows: components["schemas"]["CapitalSourceReportRowDto"][];
+        };
+        ReportMismatchDto: {
+            /** @example 42 */
+            loanId: string;
+            /** @example HĐTD-2025-000042 */
+            contractNumber: string;
+            /** @example PRINCIPAL_RECEIVABLE */
+            account: string;
+            /**
+             * @description From the loan’s events (or its cache on the last closed date), VND
+             * @example 400000000
+             */
+            loanBalance: string;
+            /**
+             * @description From the journal, VND
+             * @example 400000000
+             */
+            ledger: string;
+        };
+        ReconciliationCacheDto: {
+            /** @example 0 */
+            mismatches: number;
+            /**
+             * @description Whether the cache check ran (only on the last closed date)
+             * @example true
+             */
+            checked: boolean;
+        };
+        ReconciliationReportDto: {
+            /**
+             * @example RECONCILIATION
+             * @enum {string}
+             */
+            report: "RECONCILIATION";
+            /** @example 2025-12-31 */
+            asOf: string;
+            /** @example 504 */
+            loansChecked: number;
+            /** @example 98750000000 */
+            ledgerPrincipal: string;
+            /** @example 98750000000 */
+            eventPrincipal: string;
+            /** @description Empty when the ledger and the loans agree */
+            mismatches: components["schemas"]["ReportMismatchDto"][];
+            /**
+             * @description Journal transactions valued by asOf that do not balance
+             * @example []
+             */
+            unbalancedTransactions: string[];
+            cache: components["schemas"]["ReconciliationCacheDto"];
+        };
+        ExportStatusDto: {
+            /** @example 6f1c1e5e-8a1f-4d7e-9a53-3c3f1b0d2a11 */
+            id: string;
+            /** @example QUEUED */
+            status: string;
+            /** @example 0 */
+            progress: number;
+            /**
+             * @description Rows the export writes
+             * @example 120000
+             */
+            rowCount: number | null;
+            /** @example /api/v1/report-exports/6f1c1e5e-8a1f-4d7e-9a53-3c3f1b0d2a11 */
+            statusUrl: string;
+            /** @example /api/v1/report-exports/6f1c1e5e-8a1f-4d7e-9a53-3c3f1b0d2a11/download */
+            downloadUrl: string;
+            /**
+             * @description The report exported
+             * @example loans
+             */
+            report: string;
+            /**
+             * @example xlsx
+             * @enum {string}
+             */
+            format: "csv" | "xlsx" | "pdf";
+            /**
+             * @description Why the export FAILED; null otherwise
+             * @example null
+             */
+            error: string | null;
         };
         StatementLineDto: {
             /** @example 2025-04-10 */
@@ -3379,12 +4103,90 @@ export interface components {
             failure: string | null;
             lines?: components["schemas"]["ImportLineDto"][];
         };
+        RepaymentImportPageDto: {
+            items: components["schemas"]["RepaymentImportDto"][];
+            /**
+             * @description The page number, from 1
+             * @example 1
+             */
+            page: number;
+            /**
+             * @description Rows a page (at most 200)
+             * @example 50
+             */
+            pageSize: number;
+            /**
+             * @description Rows matching the filter, over all pages
+             * @example 1
+             */
+            total: number;
+        };
         AssignLineDto: {
             /**
              * @description The loan the unmatched line pays
              * @example 12
              */
             loanId: string;
+        };
+        NotificationDto: {
+            /** @example 41 */
+            id: string;
+            /** @example 3 */
+            borrowerId: string;
+            /** @example 12 */
+            loanId: string;
+            /** @example HĐTD-2025-000001 */
+            contractNumber: string;
+            /** @example 1 */
+            installmentSeq: number;
+            /**
+             * @example DUE_SOON
+             * @enum {string}
+             */
+            kind: "DUE_SOON" | "OVERDUE";
+            /** @example 2025-04-08 */
+            forDate: string;
+            /** @example 2025-04-10 */
+            dueDate: string;
+            /**
+             * @description Unpaid principal of the installment
+             * @example 100000000
+             */
+            principalAmount: string;
+            /**
+             * @description Billed unpaid interest; null before billing (interest is billed on the due date)
+             * @example 3057534
+             */
+            interestAmount: string | null;
+            /** @example 0 */
+            daysPastDue: number;
+            /** @example Kỳ 1 của hợp đồng HĐTD-2025-000001 đến hạn ngày 2025-04-10: gốc 100000000 đồng và lãi của kỳ. */
+            message: string;
+            /**
+             * @example SKIPPED
+             * @enum {string}
+             */
+            emailStatus: "PENDING" | "SENT" | "SKIPPED" | "FAILED";
+            /** @example 2025-04-08T00:05:00.000Z */
+            createdAt: string;
+        };
+        NotificationPageDto: {
+            items: components["schemas"]["NotificationDto"][];
+            /**
+             * @description The page number, from 1
+             * @example 1
+             */
+            page: number;
+            /**
+             * @description Rows a page (at most 200)
+             * @example 50
+             */
+            pageSize: number;
+            /**
+             * @description Rows matching the filter, over all pages
+             * @example 1
+             */
+            total: number;
         };
         ReminderRunDto: {
             /**
@@ -3508,8 +4310,88 @@ export interface components {
             /** @description The latest close of business run, null before the first */
             lastClose: components["schemas"]["LastCloseDto"] | null;
         };
+        FieldErrorDto: {
+            /**
+             * @description The field (dotted path for nested fields, "line N" for a file line)
+             * @example amount
+             */
+            field: string;
+            /**
+             * @description The rule the value broke
+             * @example isPositive
+             */
+            rule: string;
+            /**
+             * @description The message, in the request language
+             * @example Số tiền phải lớn hơn 0.
+             */
+            message: string;
+        };
+        ProblemDetailsDto: {
+            /** @example /problems/request-validation-failed */
+            type: string;
+            /** @example Invalid request */
+            title: string;
+            /** @example 400 */
+            status: number;
+            /**
+             * @description Stable dotted code; branch on this, never on detail
+             * @example REQUEST.VALIDATION_FAILED
+             */
+            code: string;
+            /**
+             * @description Vietnamese by default, English with Accept-Language: en
+             * @example Dữ liệu gửi lên không hợp lệ: 1 trường vi phạm quy tắc.
+             */
+            detail: string;
+            /** @example /api/v1/loans/42/repayments */
+            instance?: string;
+            /** @example b7c1d7e0-3f0e-4a57-9a51-2f1c0c8f4f15 */
+            requestId?: string;
+            /** @description One entry per field and broken rule; empty when the error is not about a field */
+            errors: components["schemas"]["FieldErrorDto"][];
+        } & {
+            [key: string]: unknown;
+        };
     };
-    responses: never;
+    responses: {
+        /** @description Bad request: a field breaks a rule (REQUEST.VALIDATION_FAILED, errors[] names each) or the body is malformed */
+        Problem400: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+            };
+        };
+        /** @description No such record (RESOURCE.NOT_FOUND or the module’s own code) */
+        Problem404: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+            };
+        };
+        /** @description Conflicts with the record’s current state, or the same Idempotency-Key is still in flight */
+        Problem409: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+            };
+        };
+        /** @description A business rule refused the request (the code and parameters name the rule) */
+        Problem422: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+            };
+        };
+    };
     parameters: never;
     requestBodies: never;
     headers: never;
@@ -3539,21 +4421,28 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AuditEventPageDto"];
+                };
             };
+            400: components["responses"]["Problem400"];
             /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
             /** @description Allowed roles: AUDITOR, ADMIN (problem+json AUTH.FORBIDDEN) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
         };
     };
@@ -3579,14 +4468,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
             /** @description Allowed roles: AUDITOR, ADMIN (problem+json AUTH.FORBIDDEN) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
         };
     };
@@ -3611,12 +4504,24 @@ export interface operations {
                     "application/json": components["schemas"]["AccessTokenDto"];
                 };
             };
+            400: components["responses"]["Problem400"];
+            /** @description Wrong username or password, or the user is disabled (AUTH.INVALID_CREDENTIALS) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
             /** @description Too many attempts (AUTH.RATE_LIMITED) */
             429: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
         };
     };
@@ -3642,14 +4547,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
             /** @description Allowed roles: ADMIN, OFFICER, APPROVER, AUDITOR, COOPERATIVE (problem+json AUTH.FORBIDDEN) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
         };
     };
@@ -3669,21 +4578,28 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["UserPageDto"];
+                };
             };
+            400: components["responses"]["Problem400"];
             /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
             /** @description Allowed roles: ADMIN (problem+json AUTH.FORBIDDEN) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
         };
     };
@@ -3708,20 +4624,27 @@ export interface operations {
                     "application/json": components["schemas"]["UserDto"];
                 };
             };
+            400: components["responses"]["Problem400"];
             /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
             /** @description Allowed roles: ADMIN (problem+json AUTH.FORBIDDEN) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
+            409: components["responses"]["Problem409"];
+            422: components["responses"]["Problem422"];
         };
     };
     UsersController_get: {
@@ -3743,20 +4666,26 @@ export interface operations {
                     "application/json": components["schemas"]["UserDto"];
                 };
             };
+            400: components["responses"]["Problem400"];
             /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
             /** @description Allowed roles: ADMIN (problem+json AUTH.FORBIDDEN) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
+            404: components["responses"]["Problem404"];
         };
     };
     UsersController_disable: {
@@ -3778,20 +4707,28 @@ export interface operations {
                     "application/json": components["schemas"]["UserDto"];
                 };
             };
+            400: components["responses"]["Problem400"];
             /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
             /** @description Allowed roles: ADMIN (problem+json AUTH.FORBIDDEN) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
+            422: components["responses"]["Problem422"];
         };
     };
     UsersController_enable: {
@@ -3813,20 +4750,28 @@ export interface operations {
                     "application/json": components["schemas"]["UserDto"];
                 };
             };
+            400: components["responses"]["Problem400"];
             /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
             /** @description Allowed roles: ADMIN (problem+json AUTH.FORBIDDEN) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
+            422: components["responses"]["Problem422"];
         };
     };
     HealthController_check: {
@@ -3999,14 +4944,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
             /** @description Allowed roles: ADMIN, OFFICER, APPROVER, AUDITOR, COOPERATIVE (problem+json AUTH.FORBIDDEN) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
         };
     };
@@ -4031,20 +4980,27 @@ export interface operations {
                     "application/json": components["schemas"]["BusinessDateDto"];
                 };
             };
+            400: components["responses"]["Problem400"];
             /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
             /** @description Allowed roles: ADMIN (problem+json AUTH.FORBIDDEN) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
+            409: components["responses"]["Problem409"];
+            422: components["responses"]["Problem422"];
         };
     };
     LedgerController_trialBalance: {
@@ -4067,19 +5023,24 @@ export interface operations {
                     "application/json": components["schemas"]["TrialBalanceDto"];
                 };
             };
+            400: components["responses"]["Problem400"];
             /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
             /** @description Allowed roles: ADMIN, AUDITOR, APPROVER, OFFICER (problem+json AUTH.FORBIDDEN) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
         };
     };
@@ -4092,19 +5053,31 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LedgerAccountDto"][];
+                };
+            };
             /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
             /** @description Allowed roles: ADMIN, AUDITOR, APPROVER, OFFICER (problem+json AUTH.FORBIDDEN) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
         };
     };
@@ -4123,20 +5096,36 @@ export interface operations {
             };
         };
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GlCodeDto"];
+                };
+            };
+            400: components["responses"]["Problem400"];
             /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
             /** @description Allowed roles: ADMIN (problem+json AUTH.FORBIDDEN) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
+            422: components["responses"]["Problem422"];
         };
     };
     LoansController_list: {
@@ -4153,6 +5142,10 @@ export interface operations {
                 commune?: string;
                 /** @description Only loans with days past due > 0 (true) or = 0 (false) */
                 overdue?: string;
+                /** @description Part of the contract number (case-insensitive) */
+                contractNumber?: string;
+                /** @description newest first, or the most days past due first */
+                sort?: "newest" | "dpd";
             };
             header?: never;
             path?: never;
@@ -4160,19 +5153,32 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LoanPageDto"];
+                };
+            };
+            400: components["responses"]["Problem400"];
             /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
             /** @description Allowed roles: OFFICER, APPROVER, AUDITOR, ADMIN, COOPERATIVE (problem+json AUTH.FORBIDDEN) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
         };
     };
@@ -4195,20 +5201,26 @@ export interface operations {
                     "application/json": components["schemas"]["LoanDto"];
                 };
             };
+            400: components["responses"]["Problem400"];
             /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
             /** @description Allowed roles: OFFICER, APPROVER, AUDITOR, ADMIN, COOPERATIVE (problem+json AUTH.FORBIDDEN) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
+            404: components["responses"]["Problem404"];
         };
     };
     LoansController_schedule: {
@@ -4230,20 +5242,26 @@ export interface operations {
                     "application/json": components["schemas"]["InstallmentDto"][];
                 };
             };
+            400: components["responses"]["Problem400"];
             /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
             /** @description Allowed roles: OFFICER, APPROVER, AUDITOR, ADMIN, COOPERATIVE (problem+json AUTH.FORBIDDEN) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
+            404: components["responses"]["Problem404"];
         };
     };
     LoansController_transactions: {
@@ -4265,20 +5283,108 @@ export interface operations {
                     "application/json": components["schemas"]["LoanEventDto"][];
                 };
             };
+            400: components["responses"]["Problem400"];
             /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
             /** @description Allowed roles: OFFICER, APPROVER, AUDITOR, ADMIN, COOPERATIVE (problem+json AUTH.FORBIDDEN) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
+            404: components["responses"]["Problem404"];
+        };
+    };
+    LoansController_postings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LoanPostingDto"][];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Allowed roles: OFFICER, APPROVER, AUDITOR, ADMIN, COOPERATIVE (problem+json AUTH.FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            404: components["responses"]["Problem404"];
+        };
+    };
+    LoansController_debtGroups: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DebtGroupChangeDto"][];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Allowed roles: OFFICER, APPROVER, AUDITOR, ADMIN, COOPERATIVE (problem+json AUTH.FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            404: components["responses"]["Problem404"];
         };
     };
     LoansController_payoff: {
@@ -4303,20 +5409,26 @@ export interface operations {
                     "application/json": components["schemas"]["PayoffDto"];
                 };
             };
+            400: components["responses"]["Problem400"];
             /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
             /** @description Allowed roles: OFFICER, APPROVER, AUDITOR, ADMIN, COOPERATIVE (problem+json AUTH.FORBIDDEN) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
+            404: components["responses"]["Problem404"];
         };
     };
     LoansController_disburse: {
@@ -4345,33 +5457,43 @@ export interface operations {
                     "application/json": components["schemas"]["LoanDto"];
                 };
             };
+            400: components["responses"]["Problem400"];
             /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
             /** @description Allowed roles: OFFICER (problem+json AUTH.FORBIDDEN) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
+            404: components["responses"]["Problem404"];
             /** @description IDEMPOTENCY.REQUEST_IN_FLIGHT */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
             /** @description IDEMPOTENCY.KEY_REUSED or a business rule refused */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
         };
     };
@@ -4401,34 +5523,91 @@ export interface operations {
                     "application/json": components["schemas"]["RepaymentResultDto"];
                 };
             };
+            400: components["responses"]["Problem400"];
             /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
             /** @description Allowed roles: OFFICER (problem+json AUTH.FORBIDDEN) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
+            404: components["responses"]["Problem404"];
             /** @description IDEMPOTENCY.REQUEST_IN_FLIGHT */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
             /** @description IDEMPOTENCY.KEY_REUSED or a business rule refused */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
+        };
+    };
+    LoansController_previewRepayment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RepaymentPreviewRequestDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RepaymentPreviewDto"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Allowed roles: OFFICER (problem+json AUTH.FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
+            422: components["responses"]["Problem422"];
         };
     };
     LoansController_reverse: {
@@ -4458,33 +5637,43 @@ export interface operations {
                     "application/json": components["schemas"]["LoanDto"];
                 };
             };
+            400: components["responses"]["Problem400"];
             /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
             /** @description Allowed roles: OFFICER (problem+json AUTH.FORBIDDEN) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
+            404: components["responses"]["Problem404"];
             /** @description IDEMPOTENCY.REQUEST_IN_FLIGHT */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
             /** @description IDEMPOTENCY.KEY_REUSED or a business rule refused */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
         };
     };
@@ -4511,20 +5700,28 @@ export interface operations {
                     "application/json": components["schemas"]["LoanDto"];
                 };
             };
+            400: components["responses"]["Problem400"];
             /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
             /** @description Allowed roles: OFFICER (problem+json AUTH.FORBIDDEN) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
+            422: components["responses"]["Problem422"];
         };
     };
     SchedulePreviewsController_preview: {
@@ -4548,20 +5745,27 @@ export interface operations {
                     "application/json": components["schemas"]["SchedulePreviewResultDto"];
                 };
             };
+            400: components["responses"]["Problem400"];
             /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
             /** @description Allowed roles: OFFICER, APPROVER, ADMIN, AUDITOR (problem+json AUTH.FORBIDDEN) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
+            409: components["responses"]["Problem409"];
+            422: components["responses"]["Problem422"];
         };
     };
     ReconciliationController_run: {
@@ -4573,19 +5777,31 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReconciliationResultDto"];
+                };
+            };
             /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
             /** @description Allowed roles: ADMIN, AUDITOR, APPROVER, OFFICER (problem+json AUTH.FORBIDDEN) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
         };
     };
@@ -4608,20 +5824,26 @@ export interface operations {
                     "application/json": components["schemas"]["RestructuringDto"][];
                 };
             };
+            400: components["responses"]["Problem400"];
             /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
             /** @description Allowed roles: OFFICER, APPROVER, AUDITOR, ADMIN, COOPERATIVE (problem+json AUTH.FORBIDDEN) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
+            404: components["responses"]["Problem404"];
         };
     };
     RestructuringsController_propose: {
@@ -4647,20 +5869,28 @@ export interface operations {
                     "application/json": components["schemas"]["RestructuringDto"];
                 };
             };
+            400: components["responses"]["Problem400"];
             /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
             /** @description Allowed roles: OFFICER (problem+json AUTH.FORBIDDEN) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
+            422: components["responses"]["Problem422"];
         };
     };
     RestructuringsController_approve: {
@@ -4687,20 +5917,28 @@ export interface operations {
                     "application/json": components["schemas"]["RestructuringDto"];
                 };
             };
+            400: components["responses"]["Problem400"];
             /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
             /** @description Allowed roles: APPROVER (problem+json AUTH.FORBIDDEN) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
+            422: components["responses"]["Problem422"];
         };
     };
     RestructuringsController_reject: {
@@ -4727,20 +5965,28 @@ export interface operations {
                     "application/json": components["schemas"]["RestructuringDto"];
                 };
             };
+            400: components["responses"]["Problem400"];
             /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
             /** @description Allowed roles: APPROVER (problem+json AUTH.FORBIDDEN) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
+            422: components["responses"]["Problem422"];
         };
     };
     WriteOffsController_list: {
@@ -4762,20 +6008,26 @@ export interface operations {
                     "application/json": components["schemas"]["WriteOffDto"][];
                 };
             };
+            400: components["responses"]["Problem400"];
             /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
             /** @description Allowed roles: OFFICER, APPROVER, AUDITOR, ADMIN, COOPERATIVE (problem+json AUTH.FORBIDDEN) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
+            404: components["responses"]["Problem404"];
         };
     };
     WriteOffsController_propose: {
@@ -4801,20 +6053,28 @@ export interface operations {
                     "application/json": components["schemas"]["WriteOffDto"];
                 };
             };
+            400: components["responses"]["Problem400"];
             /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
             /** @description Allowed roles: OFFICER (problem+json AUTH.FORBIDDEN) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
+            422: components["responses"]["Problem422"];
         };
     };
     WriteOffsController_approve: {
@@ -4841,20 +6101,28 @@ export interface operations {
                     "application/json": components["schemas"]["WriteOffDto"];
                 };
             };
+            400: components["responses"]["Problem400"];
             /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
             /** @description Allowed roles: APPROVER (problem+json AUTH.FORBIDDEN) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
+            422: components["responses"]["Problem422"];
         };
     };
     WriteOffsController_reject: {
@@ -4881,20 +6149,28 @@ export interface operations {
                     "application/json": components["schemas"]["WriteOffDto"];
                 };
             };
+            400: components["responses"]["Problem400"];
             /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
             /** @description Allowed roles: APPROVER (problem+json AUTH.FORBIDDEN) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
+            422: components["responses"]["Problem422"];
         };
     };
     WriteOffsController_recoveries: {
@@ -4916,20 +6192,26 @@ export interface operations {
                     "application/json": components["schemas"]["RecoveryDto"][];
                 };
             };
+            400: components["responses"]["Problem400"];
             /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
             /** @description Allowed roles: OFFICER, APPROVER, AUDITOR, ADMIN, COOPERATIVE (problem+json AUTH.FORBIDDEN) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
+            404: components["responses"]["Problem404"];
         };
     };
     WriteOffsController_recover: {
@@ -4958,33 +6240,43 @@ export interface operations {
                     "application/json": components["schemas"]["RecoveryDto"];
                 };
             };
+            400: components["responses"]["Problem400"];
             /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
             /** @description Allowed roles: OFFICER (problem+json AUTH.FORBIDDEN) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
+            404: components["responses"]["Problem404"];
             /** @description IDEMPOTENCY.REQUEST_IN_FLIGHT */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
             /** @description IDEMPOTENCY.KEY_REUSED or a business rule refused */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
         };
     };
@@ -5020,20 +6312,27 @@ export interface operations {
                     "application/json": components["schemas"]["CloseAcceptedDto"];
                 };
             };
+            400: components["responses"]["Problem400"];
             /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
             /** @description Allowed roles: ADMIN (problem+json AUTH.FORBIDDEN) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
+            409: components["responses"]["Problem409"];
+            422: components["responses"]["Problem422"];
         };
     };
     CloseOfBusinessController_runs: {
@@ -5049,19 +6348,32 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CloseRunPageDto"];
+                };
+            };
+            400: components["responses"]["Problem400"];
             /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
             /** @description Allowed roles: ADMIN, AUDITOR (problem+json AUTH.FORBIDDEN) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
         };
     };
@@ -5085,20 +6397,26 @@ export interface operations {
                     "application/json": components["schemas"]["CloseRunDetailDto"];
                 };
             };
+            400: components["responses"]["Problem400"];
             /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
             /** @description Allowed roles: ADMIN, AUDITOR (problem+json AUTH.FORBIDDEN) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
+            404: components["responses"]["Problem404"];
         };
     };
     CloseOfBusinessController_retry: {
@@ -5124,20 +6442,28 @@ export interface operations {
                     "application/json": components["schemas"]["CloseAcceptedDto"];
                 };
             };
+            400: components["responses"]["Problem400"];
             /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
             /** @description Allowed roles: ADMIN (problem+json AUTH.FORBIDDEN) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
+            422: components["responses"]["Problem422"];
         };
     };
     CloseOfBusinessController_boardSession: {
@@ -5149,20 +6475,34 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BoardSessionDto"];
+                };
+            };
             /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
             /** @description Allowed roles: ADMIN (problem+json AUTH.FORBIDDEN) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
+            409: components["responses"]["Problem409"];
+            422: components["responses"]["Problem422"];
         };
     };
     ClassificationPoliciesController_list: {
@@ -5187,14 +6527,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
             /** @description Allowed roles: ADMIN, OFFICER, APPROVER, AUDITOR, COOPERATIVE (problem+json AUTH.FORBIDDEN) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
         };
     };
@@ -5219,20 +6563,27 @@ export interface operations {
                     "application/json": components["schemas"]["ClassificationPolicyDto"];
                 };
             };
+            400: components["responses"]["Problem400"];
             /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
             /** @description Allowed roles: ADMIN (problem+json AUTH.FORBIDDEN) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
+            409: components["responses"]["Problem409"];
+            422: components["responses"]["Problem422"];
         };
     };
     SectorsController_list: {
@@ -5254,19 +6605,24 @@ export interface operations {
                     "application/json": components["schemas"]["SectorDto"][];
                 };
             };
+            400: components["responses"]["Problem400"];
             /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
             /** @description Allowed roles: OFFICER, APPROVER, AUDITOR, ADMIN, COOPERATIVE (problem+json AUTH.FORBIDDEN) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
         };
     };
@@ -5290,19 +6646,24 @@ export interface operations {
                     "application/json": components["schemas"]["CommuneDto"][];
                 };
             };
+            400: components["responses"]["Problem400"];
             /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
             /** @description Allowed roles: OFFICER, APPROVER, AUDITOR, ADMIN, COOPERATIVE (problem+json AUTH.FORBIDDEN) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
         };
     };
@@ -5325,19 +6686,32 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BorrowerPageDto"];
+                };
+            };
+            400: components["responses"]["Problem400"];
             /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
             /** @description Allowed roles: OFFICER, APPROVER, AUDITOR, ADMIN, COOPERATIVE (problem+json AUTH.FORBIDDEN) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
         };
     };
@@ -5362,20 +6736,27 @@ export interface operations {
                     "application/json": components["schemas"]["BorrowerDto"];
                 };
             };
+            400: components["responses"]["Problem400"];
             /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
             /** @description Allowed roles: OFFICER (problem+json AUTH.FORBIDDEN) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
+            409: components["responses"]["Problem409"];
+            422: components["responses"]["Problem422"];
         };
     };
     BorrowersController_get: {
@@ -5397,20 +6778,26 @@ export interface operations {
                     "application/json": components["schemas"]["BorrowerDto"];
                 };
             };
+            400: components["responses"]["Problem400"];
             /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
             /** @description Allowed roles: OFFICER, APPROVER, AUDITOR, ADMIN, COOPERATIVE (problem+json AUTH.FORBIDDEN) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
+            404: components["responses"]["Problem404"];
         };
     };
     BorrowersController_update: {
@@ -5436,20 +6823,28 @@ export interface operations {
                     "application/json": components["schemas"]["BorrowerDto"];
                 };
             };
+            400: components["responses"]["Problem400"];
             /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
             /** @description Allowed roles: OFFICER (problem+json AUTH.FORBIDDEN) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
+            422: components["responses"]["Problem422"];
         };
     };
     BorrowersController_deactivate: {
@@ -5471,20 +6866,28 @@ export interface operations {
                     "application/json": components["schemas"]["BorrowerDto"];
                 };
             };
+            400: components["responses"]["Problem400"];
             /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
             /** @description Allowed roles: OFFICER (problem+json AUTH.FORBIDDEN) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
+            422: components["responses"]["Problem422"];
         };
     };
     BorrowersController_relations: {
@@ -5506,20 +6909,26 @@ export interface operations {
                     "application/json": components["schemas"]["RelationDto"][];
                 };
             };
+            400: components["responses"]["Problem400"];
             /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
             /** @description Allowed roles: OFFICER, APPROVER, AUDITOR, ADMIN, COOPERATIVE (problem+json AUTH.FORBIDDEN) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
+            404: components["responses"]["Problem404"];
         };
     };
     BorrowersController_relate: {
@@ -5545,20 +6954,28 @@ export interface operations {
                     "application/json": components["schemas"]["RelationDto"][];
                 };
             };
+            400: components["responses"]["Problem400"];
             /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
             /** @description Allowed roles: OFFICER (problem+json AUTH.FORBIDDEN) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
+            422: components["responses"]["Problem422"];
         };
     };
     CooperativeGroupsController_list: {
@@ -5573,19 +6990,32 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CooperativeGroupPageDto"];
+                };
+            };
+            400: components["responses"]["Problem400"];
             /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
             /** @description Allowed roles: OFFICER, APPROVER, AUDITOR, ADMIN (problem+json AUTH.FORBIDDEN) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
         };
     };
@@ -5610,20 +7040,27 @@ export interface operations {
                     "application/json": components["schemas"]["CooperativeGroupDto"];
                 };
             };
+            400: components["responses"]["Problem400"];
             /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
             /** @description Allowed roles: OFFICER (problem+json AUTH.FORBIDDEN) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
+            409: components["responses"]["Problem409"];
+            422: components["responses"]["Problem422"];
         };
     };
     CapitalSourcesController_list: {
@@ -5638,19 +7075,32 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CapitalSourcePageDto"];
+                };
+            };
+            400: components["responses"]["Problem400"];
             /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
             /** @description Allowed roles: OFFICER, APPROVER, AUDITOR, ADMIN (problem+json AUTH.FORBIDDEN) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
         };
     };
@@ -5675,20 +7125,27 @@ export interface operations {
                     "application/json": components["schemas"]["CapitalSourceDto"];
                 };
             };
+            400: components["responses"]["Problem400"];
             /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
             /** @description Allowed roles: ADMIN (problem+json AUTH.FORBIDDEN) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
+            409: components["responses"]["Problem409"];
+            422: components["responses"]["Problem422"];
         };
     };
     CapitalSourcesController_get: {
@@ -5710,20 +7167,26 @@ export interface operations {
                     "application/json": components["schemas"]["CapitalSourceDto"];
                 };
             };
+            400: components["responses"]["Problem400"];
             /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
             /** @description Allowed roles: OFFICER, APPROVER, AUDITOR, ADMIN (problem+json AUTH.FORBIDDEN) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
+            404: components["responses"]["Problem404"];
         };
     };
     CapitalSourcesController_movements: {
@@ -5740,20 +7203,34 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CapitalMovementPageDto"];
+                };
+            };
+            400: components["responses"]["Problem400"];
             /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
             /** @description Allowed roles: OFFICER, APPROVER, AUDITOR, ADMIN (problem+json AUTH.FORBIDDEN) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
+            404: components["responses"]["Problem404"];
         };
     };
     CapitalSourcesController_move: {
@@ -5782,33 +7259,43 @@ export interface operations {
                     "application/json": components["schemas"]["CapitalMovementDto"];
                 };
             };
+            400: components["responses"]["Problem400"];
             /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
             /** @description Allowed roles: ADMIN (problem+json AUTH.FORBIDDEN) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
+            404: components["responses"]["Problem404"];
             /** @description IDEMPOTENCY.REQUEST_IN_FLIGHT */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
             /** @description IDEMPOTENCY.KEY_REUSED or a business rule refused */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
         };
     };
@@ -5834,14 +7321,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
             /** @description Allowed roles: OFFICER, APPROVER, AUDITOR, ADMIN (problem+json AUTH.FORBIDDEN) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
         };
     };
@@ -5866,20 +7357,27 @@ export interface operations {
                     "application/json": components["schemas"]["CharterCapitalDto"];
                 };
             };
+            400: components["responses"]["Problem400"];
             /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
             /** @description Allowed roles: ADMIN (problem+json AUTH.FORBIDDEN) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
+            409: components["responses"]["Problem409"];
+            422: components["responses"]["Problem422"];
         };
     };
     CharterCapitalController_inForce: {
@@ -5902,19 +7400,24 @@ export interface operations {
                     "application/json": components["schemas"]["CharterCapitalDto"];
                 };
             };
+            400: components["responses"]["Problem400"];
             /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
             /** @description Allowed roles: OFFICER, APPROVER, AUDITOR, ADMIN (problem+json AUTH.FORBIDDEN) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
         };
     };
@@ -5930,19 +7433,32 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LoanProductPageDto"];
+                };
+            };
+            400: components["responses"]["Problem400"];
             /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
             /** @description Allowed roles: OFFICER, APPROVER, AUDITOR, ADMIN, COOPERATIVE (problem+json AUTH.FORBIDDEN) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
         };
     };
@@ -5967,20 +7483,27 @@ export interface operations {
                     "application/json": components["schemas"]["LoanProductDto"];
                 };
             };
+            400: components["responses"]["Problem400"];
             /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
             /** @description Allowed roles: ADMIN (problem+json AUTH.FORBIDDEN) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
+            409: components["responses"]["Problem409"];
+            422: components["responses"]["Problem422"];
         };
     };
     LoanProductsController_get: {
@@ -6002,20 +7525,26 @@ export interface operations {
                     "application/json": components["schemas"]["LoanProductDto"];
                 };
             };
+            400: components["responses"]["Problem400"];
             /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
             /** @description Allowed roles: OFFICER, APPROVER, AUDITOR, ADMIN, COOPERATIVE (problem+json AUTH.FORBIDDEN) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
+            404: components["responses"]["Problem404"];
         };
     };
     LoanProductsController_update: {
@@ -6041,20 +7570,28 @@ export interface operations {
                     "application/json": components["schemas"]["LoanProductDto"];
                 };
             };
+            400: components["responses"]["Problem400"];
             /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
             /** @description Allowed roles: ADMIN (problem+json AUTH.FORBIDDEN) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
+            422: components["responses"]["Problem422"];
         };
     };
     LoanProductsController_versions: {
@@ -6076,20 +7613,26 @@ export interface operations {
                     "application/json": components["schemas"]["LoanProductVersionDto"][];
                 };
             };
+            400: components["responses"]["Problem400"];
             /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
             /** @description Allowed roles: OFFICER, APPROVER, AUDITOR, ADMIN (problem+json AUTH.FORBIDDEN) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
+            404: components["responses"]["Problem404"];
         };
     };
     LoanProductsController_retire: {
@@ -6111,20 +7654,28 @@ export interface operations {
                     "application/json": components["schemas"]["LoanProductDto"];
                 };
             };
+            400: components["responses"]["Problem400"];
             /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
             /** @description Allowed roles: ADMIN (problem+json AUTH.FORBIDDEN) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
+            422: components["responses"]["Problem422"];
         };
     };
     LoanApplicationsController_list: {
@@ -6141,19 +7692,32 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LoanApplicationPageDto"];
+                };
+            };
+            400: components["responses"]["Problem400"];
             /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
             /** @description Allowed roles: OFFICER, APPROVER, AUDITOR, ADMIN, COOPERATIVE (problem+json AUTH.FORBIDDEN) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
         };
     };
@@ -6178,20 +7742,27 @@ export interface operations {
                     "application/json": components["schemas"]["LoanApplicationDto"];
                 };
             };
+            400: components["responses"]["Problem400"];
             /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
             /** @description Allowed roles: OFFICER, COOPERATIVE (problem+json AUTH.FORBIDDEN) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
+            409: components["responses"]["Problem409"];
+            422: components["responses"]["Problem422"];
         };
     };
     LoanApplicationsController_get: {
@@ -6213,20 +7784,26 @@ export interface operations {
                     "application/json": components["schemas"]["LoanApplicationDto"];
                 };
             };
+            400: components["responses"]["Problem400"];
             /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
             /** @description Allowed roles: OFFICER, APPROVER, AUDITOR, ADMIN, COOPERATIVE (problem+json AUTH.FORBIDDEN) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
+            404: components["responses"]["Problem404"];
         };
     };
     LoanApplicationsController_submit: {
@@ -6248,20 +7825,28 @@ export interface operations {
                     "application/json": components["schemas"]["LoanApplicationDto"];
                 };
             };
+            400: components["responses"]["Problem400"];
             /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
             /** @description Allowed roles: OFFICER, COOPERATIVE (problem+json AUTH.FORBIDDEN) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
+            422: components["responses"]["Problem422"];
         };
     };
     LoanApplicationsController_startAppraisal: {
@@ -6283,20 +7868,28 @@ export interface operations {
                     "application/json": components["schemas"]["LoanApplicationDto"];
                 };
             };
+            400: components["responses"]["Problem400"];
             /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
             /** @description Allowed roles: OFFICER (problem+json AUTH.FORBIDDEN) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
+            422: components["responses"]["Problem422"];
         };
     };
     LoanApplicationsController_approve: {
@@ -6322,20 +7915,28 @@ export interface operations {
                     "application/json": components["schemas"]["LoanApplicationDto"];
                 };
             };
+            400: components["responses"]["Problem400"];
             /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
             /** @description Allowed roles: APPROVER (problem+json AUTH.FORBIDDEN) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
+            422: components["responses"]["Problem422"];
         };
     };
     LoanApplicationsController_reject: {
@@ -6361,20 +7962,28 @@ export interface operations {
                     "application/json": components["schemas"]["LoanApplicationDto"];
                 };
             };
+            400: components["responses"]["Problem400"];
             /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
             /** @description Allowed roles: APPROVER (problem+json AUTH.FORBIDDEN) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
+            422: components["responses"]["Problem422"];
         };
     };
     LoanApplicationsController_withdraw: {
@@ -6400,20 +8009,28 @@ export interface operations {
                     "application/json": components["schemas"]["LoanApplicationDto"];
                 };
             };
+            400: components["responses"]["Problem400"];
             /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
             /** @description Allowed roles: OFFICER, COOPERATIVE (problem+json AUTH.FORBIDDEN) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
+            422: components["responses"]["Problem422"];
         };
     };
     LoanApplicationsController_listAppraisals: {
@@ -6435,20 +8052,26 @@ export interface operations {
                     "application/json": components["schemas"]["AppraisalDto"][];
                 };
             };
+            400: components["responses"]["Problem400"];
             /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
             /** @description Allowed roles: OFFICER, APPROVER, AUDITOR, ADMIN (problem+json AUTH.FORBIDDEN) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
+            404: components["responses"]["Problem404"];
         };
     };
     LoanApplicationsController_appraise: {
@@ -6474,20 +8097,28 @@ export interface operations {
                     "application/json": components["schemas"]["AppraisalDto"];
                 };
             };
+            400: components["responses"]["Problem400"];
             /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
             /** @description Allowed roles: OFFICER (problem+json AUTH.FORBIDDEN) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
+            422: components["responses"]["Problem422"];
         };
     };
     LoanApplicationsController_documents: {
@@ -6509,20 +8140,26 @@ export interface operations {
                     "application/json": components["schemas"]["DocumentDto"][];
                 };
             };
+            400: components["responses"]["Problem400"];
             /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
             /** @description Allowed roles: OFFICER, APPROVER, AUDITOR, ADMIN, COOPERATIVE (problem+json AUTH.FORBIDDEN) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
+            404: components["responses"]["Problem404"];
         };
     };
     LoanApplicationsController_addDocument: {
@@ -6548,20 +8185,28 @@ export interface operations {
                     "application/json": components["schemas"]["DocumentDto"];
                 };
             };
+            400: components["responses"]["Problem400"];
             /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
             /** @description Allowed roles: OFFICER, COOPERATIVE (problem+json AUTH.FORBIDDEN) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
+            422: components["responses"]["Problem422"];
         };
     };
     ReportsController_portfolio: {
@@ -6584,30 +8229,45 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The report: JSON, or the file of the requested format */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["PortfolioReportDto"];
-                    "text/csv": components["schemas"]["PortfolioReportDto"];
-                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["PortfolioReportDto"];
-                    "application/pdf": components["schemas"]["PortfolioReportDto"];
+                    "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "application/pdf": string;
                 };
             };
+            /** @description A large file export was queued; Location is its status URL */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExportAcceptedDto"];
+                };
+            };
+            400: components["responses"]["Problem400"];
             /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
             /** @description Allowed roles: AUDITOR, APPROVER, ADMIN, OFFICER (problem+json AUTH.FORBIDDEN) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
         };
     };
@@ -6625,19 +8285,45 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The report: JSON, or the file of the requested format */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgingReportDto"];
+                    "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "application/pdf": string;
+                };
+            };
+            /** @description A large file export was queued; Location is its status URL */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExportAcceptedDto"];
+                };
+            };
+            400: components["responses"]["Problem400"];
             /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
             /** @description Allowed roles: AUDITOR, APPROVER, ADMIN, OFFICER (problem+json AUTH.FORBIDDEN) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
         };
     };
@@ -6657,19 +8343,45 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The report: JSON, or the file of the requested format */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LoanListReportDto"];
+                    "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "application/pdf": string;
+                };
+            };
+            /** @description A large file export was queued; Location is its status URL */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExportAcceptedDto"];
+                };
+            };
+            400: components["responses"]["Problem400"];
             /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
             /** @description Allowed roles: AUDITOR, APPROVER, ADMIN, OFFICER (problem+json AUTH.FORBIDDEN) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
         };
     };
@@ -6687,19 +8399,45 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The report: JSON, or the file of the requested format */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CapitalSourceReportDto"];
+                    "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "application/pdf": string;
+                };
+            };
+            /** @description A large file export was queued; Location is its status URL */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExportAcceptedDto"];
+                };
+            };
+            400: components["responses"]["Problem400"];
             /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
             /** @description Allowed roles: AUDITOR, APPROVER, ADMIN, OFFICER (problem+json AUTH.FORBIDDEN) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
         };
     };
@@ -6717,19 +8455,45 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The report: JSON, or the file of the requested format */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReconciliationReportDto"];
+                    "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "application/pdf": string;
+                };
+            };
+            /** @description A large file export was queued; Location is its status URL */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExportAcceptedDto"];
+                };
+            };
+            400: components["responses"]["Problem400"];
             /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
             /** @description Allowed roles: AUDITOR, APPROVER, ADMIN, OFFICER (problem+json AUTH.FORBIDDEN) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
         };
     };
@@ -6749,23 +8513,29 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ExportAcceptedDto"];
+                    "application/json": components["schemas"]["ExportStatusDto"];
                 };
             };
+            400: components["responses"]["Problem400"];
             /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
             /** @description Allowed roles: AUDITOR, APPROVER, ADMIN, OFFICER (problem+json AUTH.FORBIDDEN) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
+            404: components["responses"]["Problem404"];
         };
     };
     ReportExportsController_download: {
@@ -6779,19 +8549,45 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The file as an attachment, of the export’s format */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "application/pdf": string;
+                };
+            };
+            400: components["responses"]["Problem400"];
             /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
             /** @description Allowed roles: AUDITOR, APPROVER, ADMIN, OFFICER (problem+json AUTH.FORBIDDEN) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            404: components["responses"]["Problem404"];
+            /** @description REPORT.EXPORT_NOT_READY: the export is not DONE yet */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
         };
     };
@@ -6821,20 +8617,26 @@ export interface operations {
                     "application/pdf": components["schemas"]["StatementDto"];
                 };
             };
+            400: components["responses"]["Problem400"];
             /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
             /** @description Allowed roles: OFFICER, APPROVER, AUDITOR, ADMIN, COOPERATIVE (problem+json AUTH.FORBIDDEN) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
+            404: components["responses"]["Problem404"];
         };
     };
     StatementsController_verify: {
@@ -6856,6 +8658,8 @@ export interface operations {
                     "application/json": components["schemas"]["VerificationDto"];
                 };
             };
+            400: components["responses"]["Problem400"];
+            404: components["responses"]["Problem404"];
         };
     };
     RepaymentImportsController_list: {
@@ -6870,19 +8674,32 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RepaymentImportPageDto"];
+                };
+            };
+            400: components["responses"]["Problem400"];
             /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
             /** @description Allowed roles: OFFICER, APPROVER, AUDITOR, ADMIN (problem+json AUTH.FORBIDDEN) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
         };
     };
@@ -6912,22 +8729,30 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
             /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
             /** @description Allowed roles: OFFICER (problem+json AUTH.FORBIDDEN) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
+            409: components["responses"]["Problem409"];
+            422: components["responses"]["Problem422"];
         };
     };
     RepaymentImportsController_get: {
@@ -6949,20 +8774,26 @@ export interface operations {
                     "application/json": components["schemas"]["RepaymentImportDto"];
                 };
             };
+            400: components["responses"]["Problem400"];
             /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
             /** @description Allowed roles: OFFICER, APPROVER, AUDITOR, ADMIN (problem+json AUTH.FORBIDDEN) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
+            404: components["responses"]["Problem404"];
         };
     };
     RepaymentImportsController_assign: {
@@ -6989,20 +8820,28 @@ export interface operations {
                     "application/json": components["schemas"]["ImportLineDto"];
                 };
             };
+            400: components["responses"]["Problem400"];
             /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
             /** @description Allowed roles: OFFICER (problem+json AUTH.FORBIDDEN) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
+            422: components["responses"]["Problem422"];
         };
     };
     NotificationsController_list: {
@@ -7023,19 +8862,32 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationPageDto"];
+                };
+            };
+            400: components["responses"]["Problem400"];
             /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
             /** @description Allowed roles: OFFICER, APPROVER, AUDITOR, ADMIN, COOPERATIVE (problem+json AUTH.FORBIDDEN) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
         };
     };
@@ -7060,20 +8912,27 @@ export interface operations {
                     "application/json": components["schemas"]["ReminderRunResultDto"];
                 };
             };
+            400: components["responses"]["Problem400"];
             /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
             /** @description Allowed roles: ADMIN, OFFICER (problem+json AUTH.FORBIDDEN) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
+            409: components["responses"]["Problem409"];
+            422: components["responses"]["Problem422"];
         };
     };
     NotificationsController_get: {
@@ -7095,20 +8954,26 @@ export interface operations {
                     "application/json": components["schemas"]["ReminderRunResultDto"];
                 };
             };
+            400: components["responses"]["Problem400"];
             /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
             /** @description Allowed roles: ADMIN, OFFICER (problem+json AUTH.FORBIDDEN) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
+            404: components["responses"]["Problem404"];
         };
     };
     WorkspaceController_workspace: {
@@ -7133,14 +8998,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
             /** @description Allowed roles: ADMIN, OFFICER, APPROVER, AUDITOR, COOPERATIVE (problem+json AUTH.FORBIDDEN) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
         };
     };
@@ -7166,14 +9035,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
             /** @description Allowed roles: OFFICER, APPROVER, AUDITOR, ADMIN (problem+json AUTH.FORBIDDEN) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
         };
     };
