@@ -27,6 +27,8 @@ export const router = createBrowserRouter([
       { path: 'borrowers/new', lazy: async () => ({ Component: (await import('../features/borrowers/borrower-form-page')).BorrowerCreatePage }) },
       { path: 'borrowers/:id', lazy: async () => ({ Component: (await import('../features/borrowers/borrower-detail-page')).BorrowerDetailPage }) },
       { path: 'borrowers/:id/edit', lazy: async () => ({ Component: (await import('../features/borrowers/borrower-form-page')).BorrowerEditPage }) },
+      { path: 'loans', lazy: async () => ({ Component: (await import('../features/loans/loans-page')).LoansPage }) },
+      { path: 'loans/:id', lazy: async () => ({ Component: (await import('../features/loans/loan-page')).LoanPage }) },
       { path: '*', Component: NotFoundPage },
     ],
   },
