@@ -112,7 +112,7 @@ export function DisburseDialog({ loan, businessDate, onClose }: { loan: Loan; bu
     });
 
   return (
-    <Modal opened onClose={onClose} title={t('disburse.title', { contract: loan.contractNumber })} size="lg">
+    <Modal opened onClose={onClose} closeButtonProps={{ 'aria-label': t('common:actions.close') }} title={t('disburse.title', { contract: loan.contractNumber })} size="lg">
       <Stack gap="sm">
         <Table verticalSpacing={4} aria-label={t('disburse.remaining')}>
           <Table.Tbody>
@@ -129,7 +129,7 @@ export function DisburseDialog({ loan, businessDate, onClose }: { loan: Loan; bu
           </Table.Tbody>
         </Table>
         {step === 'form' && (
-          <form
+          <form noValidate
             onSubmit={form.onSubmit(() => {
               setRefusal(null);
               setStep('review');

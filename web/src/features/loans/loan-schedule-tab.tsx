@@ -47,11 +47,10 @@ export function LoanScheduleTab({ loanId }: { loanId: string }) {
                 </Table.Td>
                 <Table.Td ta="right">
                   <MoneyText value={i.interest} />
-                  {!i.billed && (
-                    <Text span c="dimmed" aria-hidden>
-                      *
-                    </Text>
-                  )}
+                  {/* The mark keeps its width on every row, so the amounts stay aligned on their last digit. */}
+                  <Text span c="dimmed" aria-hidden style={{ display: 'inline-block', width: '0.7em', visibility: i.billed ? 'hidden' : 'visible' }}>
+                    *
+                  </Text>
                 </Table.Td>
                 <Table.Td ta="right">
                   <MoneyText value={sumMoney([i.principal, i.interest])} />
@@ -75,6 +74,7 @@ export function LoanScheduleTab({ loanId }: { loanId: string }) {
               </Table.Td>
               <Table.Td ta="right">
                 <MoneyText value={total((i) => i.interest)} bold />
+                <span aria-hidden style={{ display: 'inline-block', width: '0.7em' }} />
               </Table.Td>
               <Table.Td ta="right">
                 <MoneyText value={sumMoney([total((i) => i.principal), total((i) => i.interest)])} bold />

@@ -10,7 +10,7 @@ const COLOR: Record<LoanStatus, string> = { PENDING_DISBURSEMENT: '#1864ab', ACT
 export function LoanStatusBadge({ status }: { status: LoanStatus }) {
   const { t } = useTranslation(LOANS_NS);
   return (
-    <Badge color={COLOR[status]} variant="filled">
+    <Badge color={COLOR[status]} variant="filled" style={{ flexShrink: 0, overflow: 'visible' }} styles={{ label: { overflow: 'visible' } }}>
       {t(`status.${status}`)}
     </Badge>
   );

@@ -210,7 +210,7 @@ export const LOANS_NS = registerStrings('loans', {
     disburse: {
       title: 'Giải ngân khoản vay {{contract}}',
       remaining: 'Còn được giải ngân',
-      source: 'Nguồn vốn {{name}}: còn khả dụng',
+      source: 'Còn khả dụng của {{name}}',
       willDo: 'Sẽ giải ngân {{amount}} ngày {{date}} từ nguồn vốn {{source}}.',
       afterOutstanding: 'Dư nợ gốc sau giải ngân',
       afterAvailable: 'Nguồn vốn còn khả dụng sau giải ngân',
@@ -228,6 +228,7 @@ export const LOANS_NS = registerStrings('loans', {
       after: 'Sau khi thu',
       willDo: 'Sẽ ghi nhận thu {{amount}} ngày {{date}} và phân bổ như dưới đây. Chưa có tiền nào được ghi nhận cho đến khi bạn xác nhận.',
       settles: 'Khoản thu này tất toán khoản vay.',
+      abovePayoff: 'Số tiền vượt số tiền tất toán {{payoff}} ngày {{date}}; không nhận thừa.',
       done: 'Đã thu nợ {{amount}}.',
     },
     reverse: {
@@ -468,7 +469,7 @@ export const LOANS_NS = registerStrings('loans', {
     disburse: {
       title: 'Disburse loan {{contract}}',
       remaining: 'Still to disburse',
-      source: 'Capital source {{name}}: available',
+      source: 'Available in {{name}}',
       willDo: '{{amount}} will be disbursed on {{date}} from capital source {{source}}.',
       afterOutstanding: 'Outstanding principal after',
       afterAvailable: 'Source available after',
@@ -486,6 +487,7 @@ export const LOANS_NS = registerStrings('loans', {
       after: 'After the repayment',
       willDo: '{{amount}} on {{date}} will be recorded and allocated as below. No money is recorded until you confirm.',
       settles: 'This repayment settles the loan.',
+      abovePayoff: 'The amount is above the payoff of {{payoff}} on {{date}}; overpayments are not accepted.',
       done: 'Repayment of {{amount}} recorded.',
     },
     reverse: {

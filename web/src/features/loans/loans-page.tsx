@@ -106,7 +106,7 @@ export function LoansPage() {
       {data && data.items.length === 0 && <EmptyState title={filtered ? t('empty') : t('emptyAll')} hint={filtered ? t('emptyHint') : t('emptyAllHint')} />}
       {data && data.items.length > 0 && (
         <>
-          <Table.ScrollContainer minWidth={980}>
+          <Table.ScrollContainer minWidth={1080}>
             <Table striped highlightOnHover verticalSpacing="xs" aria-label={t('title')} style={{ opacity: list.isPlaceholderData ? 0.6 : 1 }}>
               <Table.Thead>
                 <Table.Tr>
@@ -133,7 +133,7 @@ export function LoansPage() {
                         {l.borrowerName ?? l.borrowerId}
                       </Anchor>
                     </Table.Td>
-                    <Table.Td>
+                    <Table.Td style={{ whiteSpace: 'nowrap' }}>
                       <LoanStatusBadge status={l.status} />
                     </Table.Td>
                     <Table.Td ta="right">
@@ -145,7 +145,7 @@ export function LoansPage() {
                     <Table.Td ta="right" className="num">
                       {formatCount(l.daysPastDue, lang)}
                     </Table.Td>
-                    <Table.Td>
+                    <Table.Td style={{ whiteSpace: 'nowrap' }}>
                       <DebtGroupBadge group={l.debtGroup} />
                     </Table.Td>
                     <Table.Td style={{ whiteSpace: 'nowrap' }}>

@@ -35,8 +35,8 @@ export function RestructureDialog({ loan, onClose }: { loan: Loan; onClose: () =
     }
   });
   return (
-    <Modal opened onClose={onClose} title={t('restructure.title')} size="lg">
-      <form onSubmit={(e) => void submit(e)}>
+    <Modal opened onClose={onClose} closeButtonProps={{ 'aria-label': t('common:actions.close') }} title={t('restructure.title')} size="lg">
+      <form noValidate onSubmit={(e) => void submit(e)}>
         <Stack gap="sm">
           <Alert color="blue">{t('restructure.willDo')}</Alert>
           <Select
@@ -87,8 +87,8 @@ export function WriteOffDialog({ loan, onClose }: { loan: Loan; onClose: () => v
     }
   });
   return (
-    <Modal opened onClose={onClose} title={t('writeOff.title')} size="lg">
-      <form onSubmit={(e) => void submit(e)}>
+    <Modal opened onClose={onClose} closeButtonProps={{ 'aria-label': t('common:actions.close') }} title={t('writeOff.title')} size="lg">
+      <form noValidate onSubmit={(e) => void submit(e)}>
         <Stack gap="sm">
           <Alert color="orange">{t('writeOff.willDo')}</Alert>
           <Textarea label={t('fields.reason')} required autosize minRows={2} data-autofocus {...form.getInputProps('reason')} />

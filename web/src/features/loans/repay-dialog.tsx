@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Modal, Stack, Table, Text } from '@mantine/core';
+import { Alert, Button, Group, Modal, Paper, Stack, Table, Text } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -21,7 +21,10 @@ function PayoffQuote({ loanId, date }: { loanId: string; date: string | null }) 
   const payoff = usePayoff(loanId, date, !!date);
   const q = payoff.data;
   return (
-    <Alert color="gray" title={t('repay.payoff', { date: formatDate(date) })} data-testid="payoff">
+    <Paper withBorder radius="md" p="sm" role="status" data-testid="payoff">
+      <Text size="sm" fw={600}>
+        {t('repay.payoff', { date: formatDate(date) })}
+      </Text>
       {q ? (
         <>
           <Text fw={700} size="lg">
@@ -38,7 +41,7 @@ function PayoffQuote({ loanId, date }: { loanId: string; date: string | null }) 
       ) : (
         <Text size="sm">{payoff.isError ? '—' : t('common:loading')}</Text>
       )}
-    </Alert>
+    </Paper>
   );
 }
 
@@ -60,6 +63,15 @@ export function RepayDialog({ loan, businessDate, onClose }: { loan: Loan; busin
     validate: movementValidate(t),
   });
   const v = form.values;
+  const payoff = usePayoff(loan.id, v.valueDate, !!v.valueDate);
+  /** The server's refusal, with the payoff refusal said in the user's number and date format beside the amount. */
+  const refused = (e: unknown): Problem | null => {
+    const problem = onServerError(e, form);
+    if (problem?.code === 'LOAN.REPAYMENT_ABOVE_PAYOFF' && payoff.data) {
+      form.setFieldError('amount', t('repay.abovePayoff', { payoff: formatMoney(payoff.data.total, lang), date: formatDate(payoff.data.date) }));
+    }
+    return problem;
+  };
   const body = { amount: v.amount, valueDate: v.valueDate ?? '', reference: v.reference.trim(), channel: v.channel as (typeof CHANNELS)[number] };
 
   const review = form.onSubmit(async () => {
@@ -67,7 +79,7 @@ export function RepayDialog({ loan, businessDate, onClose }: { loan: Loan; busin
     try {
       setPreview(await dryRun.mutateAsync({ amount: body.amount, valueDate: body.valueDate }));
     } catch (e) {
-      setRefusal(onServerError(e, form));
+      setRefusal(refused(e));
     }
   });
 
@@ -80,7 +92,7 @@ export function RepayDialog({ loan, businessDate, onClose }: { loan: Loan; busin
         notifySuccess(t('repay.done', { amount: formatMoney(body.amount, lang) }));
         onClose();
       } catch (e) {
-        const problem = onServerError(e, form);
+        const problem = refused(e);
         setRefusal(problem);
         if (isFormRefusal(problem)) setPreview(null);
       }
@@ -88,11 +100,11 @@ export function RepayDialog({ loan, businessDate, onClose }: { loan: Loan; busin
 
   const after = preview?.loan;
   return (
-    <Modal opened onClose={onClose} title={t('repay.title', { contract: loan.contractNumber })} size="xl">
+    <Modal opened onClose={onClose} closeButtonProps={{ 'aria-label': t('common:actions.close') }} title={t('repay.title', { contract: loan.contractNumber })} size="xl">
       <Stack gap="sm">
         <PayoffQuote loanId={loan.id} date={v.valueDate} />
         {!preview && (
-          <form onSubmit={(e) => void review(e)}>
+          <form noValidate onSubmit={(e) => void review(e)}>
             <Stack gap="sm">
               {refusal && !refusal.errors.length && !(refusal.code in MOVEMENT_CODE_FIELDS) && (
                 <Alert color="red" role="alert">

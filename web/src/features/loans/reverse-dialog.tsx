@@ -36,8 +36,8 @@ export function ReverseDialog({ loanId, event, onClose }: { loanId: string; even
     }),
   );
   return (
-    <Modal opened onClose={onClose} title={t('reverse.title')} size="lg">
-      <form onSubmit={submit}>
+    <Modal opened onClose={onClose} closeButtonProps={{ 'aria-label': t('common:actions.close') }} title={t('reverse.title')} size="lg">
+      <form noValidate onSubmit={submit}>
         <Stack gap="sm">
           <Alert color="orange">{t('reverse.willDo', { amount: formatMoney(event.amount, lang), date: formatDate(event.valueDate), reference: event.reference ?? '—' })}</Alert>
           <Textarea label={t('fields.reason')} required autosize minRows={2} data-autofocus {...form.getInputProps('reason')} />
