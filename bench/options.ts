@@ -1,5 +1,5 @@
 /** Command-line options of `npm run bench`. */
-export const BENCHMARKS = ['load', 'status', 'report', 'close', 'repayments', 'memory'] as const;
+export const BENCHMARKS = ['load', 'status', 'report', 'close', 'repayments', 'memory', 'web'] as const;
 export type BenchmarkName = (typeof BENCHMARKS)[number];
 
 export interface BenchOptions {

@@ -13,6 +13,7 @@ import { parseOptions, selected } from './options.js';
 import { type AppEnv, type Child, startApi, startWorker } from './processes.js';
 import { type ReconciliationCheck, reconcile } from './reconcile.js';
 import { deleteQueueKeys } from './redis-keys.js';
+import { bundleRow, bundleSizes, webBench } from './web-bench.js';
 
 const t0 = Date.now();
 const log = (m: string): void => {
@@ -107,6 +108,11 @@ async function main(): Promise<number> {
     };
     if (selected(opts, 'status')) rows.push(...(await statusBench(ctx)));
     if (selected(opts, 'report')) rows.push(...(await reportBench(ctx)));
+    if (selected(opts, 'web')) {
+      // Cheap enough for the smoke (one browser run); five for the figure.
+      rows.push(bundleRow(bundleSizes()));
+      rows.push(...(await webBench({ apiUrl: api.url ?? '', token: load.world.tokens.officer, loanId: ids[0] ?? '1', runs: opts.smoke ? 1 : 5, log })));
+    }
     if (selected(opts, 'close')) {
       rows.push(...(await closeBench(ctx)));
       await check('close');

@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
-import { ADMIN, OFFICER, APPROVER } from './users';
+import { ADMIN, OFFICER, APPROVER, AUDITOR } from './users';
 
 /**
  * Starts the real product for the journeys: a fresh database (created here, dropped by the
@@ -89,7 +89,7 @@ export default async function globalSetup(): Promise<void> {
   await waitFor(`${base}/health`, 120_000);
 
   const { accessToken } = await api<{ accessToken: string }>(base, 'POST', '/auth/login', { username: ADMIN.username, password: ADMIN.password });
-  for (const u of [OFFICER, APPROVER]) {
+  for (const u of [OFFICER, APPROVER, AUDITOR]) {
     await api(base, 'POST', '/users', { username: u.username, displayName: u.displayName, password: u.password, roles: u.roles }, accessToken);
   }
 }

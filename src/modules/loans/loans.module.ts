@@ -11,6 +11,7 @@ import { LoanCommandsService } from './services/loan-commands.service.js';
 import { LoanContractsService } from './services/loan-contracts.service.js';
 import { LoanEventRecorder } from './services/loan-event-recorder.js';
 import { LoanPostings } from './services/loan-postings.js';
+import { LoanHistoryService } from './services/loan-history.service.js';
 import { LoanQueriesService } from './services/loan-queries.service.js';
 import { LoanReversals } from './services/loan-reversals.js';
 import { ReconciliationService } from './services/reconciliation.service.js';
@@ -33,6 +34,7 @@ import { DueDateMovesService } from './services/due-date-moves.service.js';
     LoanEventRecorder,
     LoanPostings,
     LoanQueriesService,
+    LoanHistoryService,
     LoanReversals,
     ReconciliationService,
     SchedulePreviewsService,

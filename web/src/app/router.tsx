@@ -41,6 +41,8 @@ export const router = createBrowserRouter([
         lazy: async () => ({ Component: (await import('../features/approvals/loan-case-pages')).RestructuringCasePage }),
       },
       { path: 'approvals/loans/:loanId/write-offs/:wid', lazy: async () => ({ Component: (await import('../features/approvals/loan-case-pages')).WriteOffCasePage }) },
+      { path: 'loans', lazy: async () => ({ Component: (await import('../features/loans/loans-page')).LoansPage }) },
+      { path: 'loans/:id', lazy: async () => ({ Component: (await import('../features/loans/loan-page')).LoanPage }) },
       { path: '*', Component: NotFoundPage },
     ],
   },

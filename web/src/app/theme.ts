@@ -1,4 +1,4 @@
-import { Badge, createTheme } from '@mantine/core';
+import { Badge, Notification, createTheme } from '@mantine/core';
 
 export const theme = createTheme({
   primaryColor: 'blue',
@@ -10,5 +10,7 @@ export const theme = createTheme({
   components: {
     // Vietnamese words in capitals lose legibility (stacked diacritics): badges keep the case they are written in.
     Badge: Badge.extend({ defaultProps: { tt: 'none' } }),
+    // A titled notification's message is dimmed gray by default (3.3:1 on white, axe: color-contrast): plain text colour.
+    Notification: Notification.extend({ styles: { description: { color: 'var(--mantine-color-text)' } } }),
   },
 });

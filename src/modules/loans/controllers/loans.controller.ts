@@ -4,8 +4,10 @@ import { ApiPageResponse, type Page } from '../../../platform/http/index.js';
 import { Idempotent } from '../../../platform/idempotency/index.js';
 import { CurrentActor, Roles, type Actor } from '../../auth/index.js';
 import { MoneyMovementDto, PayoffQueryDto, ReversalDto } from '../dto/loan-commands.dto.js';
+import { DebtGroupChangeDto, LoanPostingDto, RepaymentPreviewDto, RepaymentPreviewRequestDto } from '../dto/loan-history.dto.js';
 import { InstallmentDto, LoanDto, LoanEventDto, LoanListQueryDto, PayoffDto, RepaymentResultDto } from '../dto/loan-views.dto.js';
 import { LoanCommandsService } from '../services/loan-commands.service.js';
+import { LoanHistoryService } from '../services/loan-history.service.js';
 import { LoanQueriesService } from '../services/loan-queries.service.js';
 
 const READERS = ['OFFICER', 'APPROVER', 'AUDITOR', 'ADMIN', 'COOPERATIVE'] as const;
@@ -16,6 +18,7 @@ export class LoansController {
   constructor(
     private readonly commands: LoanCommandsService,
     private readonly queries: LoanQueriesService,
+    private readonly history: LoanHistoryService,
   ) {}
 
   @Get()
@@ -50,6 +53,22 @@ export class LoansController {
     return this.queries.transactions(actor, id);
   }
 
+  @Get(':id/postings')
+  @Roles(...READERS)
+  @ApiOperation({ summary: 'The loan’s ledger postings: each journal transaction with its debit and credit lines' })
+  @ApiOkResponse({ type: [LoanPostingDto] })
+  postings(@CurrentActor() actor: Actor, @Param('id') id: string): Promise<LoanPostingDto[]> {
+    return this.history.postings(actor, id);
+  }
+
+  @Get(':id/debt-groups')
+  @Roles(...READERS)
+  @ApiOperation({ summary: 'The loan’s debt-group changes with their date and reason' })
+  @ApiOkResponse({ type: [DebtGroupChangeDto] })
+  debtGroups(@CurrentActor() actor: Actor, @Param('id') id: string): Promise<DebtGroupChangeDto[]> {
+    return this.history.debtGroups(actor, id);
+  }
+
   @Get(':id/payoff')
   @Roles(...READERS)
   @ApiOperation({ summary: 'What settles the loan on a date, by component' })
@@ -74,6 +93,15 @@ export class LoansController {
   @ApiCreatedResponse({ type: RepaymentResultDto })
   repay(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() dto: MoneyMovementDto): Promise<RepaymentResultDto> {
     return this.commands.repay(actor, id, dto);
+  }
+
+  @Post(':id/repayments/preview')
+  @Roles('OFFICER')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Dry run of a repayment: the allocation and the balances it would give; nothing is recorded' })
+  @ApiOkResponse({ type: RepaymentPreviewDto })
+  previewRepayment(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() dto: RepaymentPreviewRequestDto): Promise<RepaymentPreviewDto> {
+    return this.commands.previewRepayment(actor, id, dto);
   }
 
   @Post(':id/repayments/:rid/reversal')

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, Matches } from 'class-validator';
+import { IsIn, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
 import { PageQueryDto } from '../../../platform/http/index.js';
 
 const ID = /^[1-9]\d{0,18}$/;
@@ -56,6 +56,7 @@ export class LoanDto {
   @ApiProperty({ example: 2, description: 'Debt group 1–5 (close of business)' }) debtGroup: number;
   @ApiProperty({ example: '2025-04-20', nullable: true, type: String, description: 'Figures are as of the end of this day' }) asOf: string | null;
   @ApiProperty({ example: null, nullable: true, type: String }) closedOn: string | null;
+  @ApiPropertyOptional({ example: 'Hợp tác xã Chè Tân Cương', description: 'The borrower’s legal name (in lists)' }) borrowerName?: string;
 }
 
 export class InstallmentDto {
@@ -131,4 +132,12 @@ export class LoanListQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ example: 'true', description: 'Only loans with days past due > 0 (true) or = 0 (false)' })
   @IsOptional() @IsIn(['true', 'false'])
   overdue?: 'true' | 'false';
+
+  @ApiPropertyOptional({ example: '2025-0001', description: 'Part of the contract number (case-insensitive)' })
+  @IsOptional() @IsString() @MinLength(1) @MaxLength(40)
+  contractNumber?: string;
+
+  @ApiPropertyOptional({ enum: ['newest', 'dpd'], default: 'newest', description: 'newest first, or the most days past due first' })
+  @IsOptional() @IsIn(['newest', 'dpd'])
+  sort?: 'newest' | 'dpd';
 }

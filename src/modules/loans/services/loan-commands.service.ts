@@ -1,16 +1,18 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { type EntityManager, QueryFailedError } from 'typeorm';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { type DataSource, type EntityManager, QueryFailedError } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../../config/index.js';
 import { TransactionRunner } from '../../../platform/database/index.js';
 import { addDays, daysBetween } from '../../../platform/dates/index.js';
 import { DomainError } from '../../../platform/errors/index.js';
 import { Money } from '../../../platform/money/index.js';
 import type { Actor } from '../../auth/index.js';
-import { RepaymentAbovePayoffError } from '../domain/index.js';
+import { RepaymentAbovePayoffError, loanSummary } from '../domain/index.js';
+import type { RepaymentPreviewDto, RepaymentPreviewRequestDto } from '../dto/loan-history.dto.js';
 import type { MoneyMovementDto, ReversalDto } from '../dto/loan-commands.dto.js';
 import type { LoanDto, RepaymentResultDto } from '../dto/loan-views.dto.js';
 import { LoanErrors } from '../loans.errors.js';
-import { LoanEventRecorder, type RecordedEvent } from './loan-event-recorder.js';
+import { LoanEventRecorder, NEW_EVENT_ID, type RecordedEvent } from './loan-event-recorder.js';
 import { LoanReversals } from './loan-reversals.js';
 import { loanStore, type LoanRow } from './loan-store.js';
 import { toAllocationLines, toLoanDto, totalsOf } from './loan-views.js';
@@ -45,11 +47,20 @@ export interface RepayOptions {
   readonly backdateDays?: number;
 }
 
+/** The engine's refusal of a repayment above the payoff, as the API's domain error (anything else unchanged). */
+function payoffRefusal(e: unknown, valueDate: string): unknown {
+  if (e instanceof RepaymentAbovePayoffError) {
+    return new DomainError(LoanErrors['LOAN.REPAYMENT_ABOVE_PAYOFF'], { rule: 'repayment ≤ payoff', limit: e.payoff.toFixed(), actual: e.amount.toFixed(), date: valueDate });
+  }
+  return e;
+}
+
 /** Disbursements and repayments (issue 4): the rules, then the recorder moves the money. */
 @Injectable()
 export class LoanCommandsService {
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @InjectDataSource() private readonly dataSource: DataSource,
     private readonly tx: TransactionRunner,
     private readonly recorder: LoanEventRecorder,
     private readonly reversals: LoanReversals,
@@ -97,12 +108,7 @@ export class LoanCommandsService {
       if (row.status !== 'ACTIVE') throw new DomainError(LoanErrors['LOAN.NOT_ACTIVE'], { status: row.status });
       const { business } = ctx;
       this.checkNotClosing(row, business);
-      this.checkValueDate(row, dto.valueDate, business);
-      const earliest = addDays(business, -(options.backdateDays ?? this.config.repaymentBackdateDays));
-      if (dto.valueDate < earliest) throw new DomainError(LoanErrors['LOAN.VALUE_DATE_TOO_OLD'], { limit: earliest, actual: dto.valueDate });
-      if (row.start_date && dto.valueDate < row.start_date) {
-        throw new DomainError(LoanErrors['LOAN.BEFORE_FIRST_DISBURSEMENT'], { limit: row.start_date, actual: dto.valueDate });
-      }
+      this.checkRepaymentDate(row, dto.valueDate, business, options.backdateDays);
       const respond = (recorded: RecordedEvent): RepaymentResultDto => {
         const allocation = recorded.allocation;
         if (!allocation) throw new Error('a repayment always has an allocation');
@@ -130,12 +136,32 @@ export class LoanCommandsService {
         if (!response) throw new Error('a repayment always has a response');
         return response;
       } catch (e) {
-        if (e instanceof RepaymentAbovePayoffError) {
-          throw new DomainError(LoanErrors['LOAN.REPAYMENT_ABOVE_PAYOFF'], { rule: 'repayment ≤ payoff', limit: e.payoff.toFixed(), actual: e.amount.toFixed(), date: dto.valueDate });
-        }
-        throw e;
+        throw payoffRefusal(e, dto.valueDate);
       }
     }));
+  }
+
+  /**
+   * A dry run of `repay`: the same checks and the same engine allocation (nextState, as `record`
+   * computes it), without the lock and without writing anything, so the officer sees the split
+   * and the new balances before confirming. Money moves only through `repay`.
+   */
+  async previewRepayment(actor: Actor, loanId: string, dto: RepaymentPreviewRequestDto): Promise<RepaymentPreviewDto> {
+    const amount = new Money(dto.amount);
+    const m = this.dataSource.manager;
+    const row = await loanStore.find(m, actor, loanId, false);
+    if (row.status !== 'ACTIVE') throw new DomainError(LoanErrors['LOAN.NOT_ACTIVE'], { status: row.status });
+    const { business, lastClosed } = await this.recorder.businessDay(m);
+    this.checkRepaymentDate(row, dto.valueDate, business);
+    try {
+      const { state, allocation } = await this.recorder.nextState(m, row, { kind: 'REPAYMENT', id: NEW_EVENT_ID, date: dto.valueDate, amount }, lastClosed);
+      if (!allocation) throw new Error('a repayment always has an allocation');
+      const settled = loanSummary(state, state.lastClosedDate).settled || allocation.settled;
+      const after: LoanRow = { ...row, status: settled ? 'CLOSED' : 'ACTIVE', outstanding_principal: state.outstandingPrincipal.toFixed(), closed_on: settled ? dto.valueDate : null };
+      return { valueDate: dto.valueDate, amount: amount.toFixed(), allocation: toAllocationLines(allocation).filter((l) => l.amount !== '0'), totals: totalsOf(allocation), loan: toLoanDto(after, state) };
+    } catch (e) {
+      throw payoffRefusal(e, dto.valueDate);
+    }
   }
 
   reverse(actor: Actor, loanId: string, repaymentId: string, dto: ReversalDto): Promise<LoanDto> {
@@ -152,6 +178,16 @@ export class LoanCommandsService {
   /** Its chunk closed the open day already; the business date advances in a moment (then the retry succeeds). */
   private checkNotClosing(row: LoanRow, business: string): void {
     if (row.last_closed_date !== null && row.last_closed_date >= business) throw new DomainError('CONCURRENCY.CONFLICT', { retryAfterSeconds: CLOSE_RETRY_AFTER_SECONDS });
+  }
+
+  /** A repayment's value date: not in the future, not before the contract or the first tranche, at most REPAYMENT_BACKDATE_DAYS back. */
+  private checkRepaymentDate(row: LoanRow, valueDate: string, business: string, backdateDays = this.config.repaymentBackdateDays): void {
+    this.checkValueDate(row, valueDate, business);
+    const earliest = addDays(business, -backdateDays);
+    if (valueDate < earliest) throw new DomainError(LoanErrors['LOAN.VALUE_DATE_TOO_OLD'], { limit: earliest, actual: valueDate });
+    if (row.start_date && valueDate < row.start_date) {
+      throw new DomainError(LoanErrors['LOAN.BEFORE_FIRST_DISBURSEMENT'], { limit: row.start_date, actual: valueDate });
+    }
   }
 
   private checkValueDate(row: LoanRow, valueDate: string, business: string): void {

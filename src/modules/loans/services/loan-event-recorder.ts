@@ -23,7 +23,8 @@ import {
 import { LoanPostings } from './loan-postings.js';
 import { type LoanRow, loanStore, termsOf } from './loan-store.js';
 
-const NEW_EVENT_ID = 'new';
+/** The id the engine gives the event being recorded (or previewed) among the replayed ones. */
+export const NEW_EVENT_ID = 'new';
 
 export interface NewEvent {
   kind: 'DISBURSEMENT' | 'REPAYMENT';

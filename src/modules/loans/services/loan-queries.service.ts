@@ -109,16 +109,20 @@ export class LoanQueriesService {
     if (q.commune) add('b.commune_code = ?', q.commune);
     if (q.overdue === 'true') where.push('l.days_past_due > 0');
     if (q.overdue === 'false') where.push('l.days_past_due = 0');
+    // A search by part of the contract number; LIKE's wildcards in the text are taken literally.
+    if (q.contractNumber) add(`l.contract_number ILIKE ? ESCAPE '\\'`, `%${q.contractNumber.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
     const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
-    const rows: LoanRow[] = await this.dataSource.query(
-      `SELECT ${LOAN_COLUMNS} FROM loans l JOIN borrowers b ON b.id = l.borrower_id ${clause} ORDER BY l.id DESC LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
+    const order = q.sort === 'dpd' ? 'l.days_past_due DESC, l.id DESC' : 'l.id DESC';
+    const rows: Array<LoanRow & { borrower_name: string }> = await this.dataSource.query(
+      `SELECT ${LOAN_COLUMNS}, b.legal_name AS borrower_name FROM loans l JOIN borrowers b ON b.id = l.borrower_id ${clause}
+       ORDER BY ${order} LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
       [...params, q.pageSize, offsetOf(q)],
     );
     const [{ total }] = (await this.dataSource.query(`SELECT count(*)::int AS total FROM loans l JOIN borrowers b ON b.id = l.borrower_id ${clause}`, params)) as Array<{
       total: number;
     }>;
     const items: LoanDto[] = [];
-    for (const row of rows) items.push(toLoanDto(row, await loanStore.state(this.dataSource.manager, row)));
+    for (const row of rows) items.push({ ...toLoanDto(row, await loanStore.state(this.dataSource.manager, row)), borrowerName: row.borrower_name });
     return { items, page: q.page, pageSize: q.pageSize, total };
   }
 }

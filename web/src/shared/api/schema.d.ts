@@ -296,6 +296,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/loans/{id}/postings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The loan’s ledger postings: each journal transaction with its debit and credit lines */
+        get: operations["LoansController_postings"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/loans/{id}/debt-groups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The loan’s debt-group changes with their date and reason */
+        get: operations["LoansController_debtGroups"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/loans/{id}/payoff": {
         parameters: {
             query?: never;
@@ -341,6 +375,23 @@ export interface paths {
         put?: never;
         /** Record a repayment (thu nợ); the response shows its allocation */
         post: operations["LoansController_repay"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/loans/{id}/repayments/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Dry run of a repayment: the allocation and the balances it would give; nothing is recorded */
+        post: operations["LoansController_previewRepayment"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1951,6 +2002,11 @@ export interface components {
             asOf: string | null;
             /** @example null */
             closedOn: string | null;
+            /**
+             * @description The borrower’s legal name (in lists)
+             * @example Hợp tác xã Chè Tân Cương
+             */
+            borrowerName?: string;
         };
         LoanPageDto: {
             items: components["schemas"]["LoanDto"][];
@@ -2057,6 +2113,64 @@ export interface components {
              */
             journalTransactionId: string;
         };
+        PostingEntryDto: {
+            /** @example PRINCIPAL_RECEIVABLE */
+            account: string;
+            /** @example 2111 */
+            glCode: string;
+            /** @example Phải thu gốc cho vay */
+            nameVi: string;
+            /** @example Loan principal receivable */
+            nameEn: string;
+            /**
+             * @description Debit amount, "0" on a credit line
+             * @example 600000000
+             */
+            debit: string;
+            /**
+             * @description Credit amount, "0" on a debit line
+             * @example 0
+             */
+            credit: string;
+        };
+        LoanPostingDto: {
+            /** @example 12 */
+            transactionId: string;
+            /**
+             * @example DISBURSEMENT
+             * @enum {string}
+             */
+            kind: "DISBURSEMENT" | "REPAYMENT" | "REPAYMENT_REVERSAL" | "ACCRUAL" | "PROVISION" | "WRITE_OFF" | "RECOVERY";
+            /** @example 2025-03-10 */
+            valueDate: string;
+            /** @example 2025-03-10 */
+            bookingDate: string;
+            /** @example giải ngân HĐTD-2025-000001 */
+            description: string;
+            /** @example null */
+            reversesTransactionId: string | null;
+            /** @example null */
+            reversedByTransactionId: string | null;
+            /**
+             * @description A month-end transaction pooled over loans: only this loan’s lines are shown (they need not balance alone)
+             * @example false
+             */
+            pooled: boolean;
+            entries: components["schemas"]["PostingEntryDto"][];
+        };
+        DebtGroupChangeDto: {
+            /** @example 2025-04-21 */
+            date: string;
+            /** @example 1 */
+            fromGroup: number;
+            /** @example 2 */
+            toGroup: number;
+            /**
+             * @example DPD
+             * @enum {string}
+             */
+            reason: "DPD" | "RESTRUCTURING" | "CROSS_LOAN";
+        };
         PayoffDto: {
             /** @example 2025-04-21 */
             date: string;
@@ -2107,6 +2221,36 @@ export interface components {
              *     }
              */
             totals: Record<string, never>;
+            loan: components["schemas"]["LoanDto"];
+        };
+        RepaymentPreviewRequestDto: {
+            /**
+             * @description Whole VND as a decimal string
+             * @example 103337981
+             */
+            amount: string;
+            /**
+             * @description Value date (ngày hiệu lực)
+             * @example 2025-04-21
+             */
+            valueDate: string;
+        };
+        RepaymentPreviewDto: {
+            /** @example 2025-04-21 */
+            valueDate: string;
+            /** @example 103337981 */
+            amount: string;
+            /** @description The split the engine would apply, in the product’s allocation order */
+            allocation: components["schemas"]["AllocationLineDto"][];
+            /**
+             * @description Totals by component
+             * @example {
+             *       "PRINCIPAL": "100000000",
+             *       "INTEREST": "3057534"
+             *     }
+             */
+            totals: Record<string, never>;
+            /** @description The loan as it would be after the repayment */
             loan: components["schemas"]["LoanDto"];
         };
         ReversalDto: {
@@ -5788,6 +5932,10 @@ export interface operations {
                 commune?: string;
                 /** @description Only loans with days past due > 0 (true) or = 0 (false) */
                 overdue?: string;
+                /** @description Part of the contract number (case-insensitive) */
+                contractNumber?: string;
+                /** @description newest first, or the most days past due first */
+                sort?: "newest" | "dpd";
             };
             header?: never;
             path?: never;
@@ -5923,6 +6071,88 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["LoanEventDto"][];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Allowed roles: OFFICER, APPROVER, AUDITOR, ADMIN, COOPERATIVE (problem+json AUTH.FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            404: components["responses"]["Problem404"];
+        };
+    };
+    LoansController_postings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LoanPostingDto"][];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Allowed roles: OFFICER, APPROVER, AUDITOR, ADMIN, COOPERATIVE (problem+json AUTH.FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            404: components["responses"]["Problem404"];
+        };
+    };
+    LoansController_debtGroups: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DebtGroupChangeDto"][];
                 };
             };
             400: components["responses"]["Problem400"];
@@ -6121,6 +6351,53 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
+        };
+    };
+    LoansController_previewRepayment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RepaymentPreviewRequestDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RepaymentPreviewDto"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Allowed roles: OFFICER (problem+json AUTH.FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
+            422: components["responses"]["Problem422"];
         };
     };
     LoansController_reverse: {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatPercent } from './percent';
+import { formatDecimal, formatPercent } from './percent';
 
 describe('formatPercent', () => {
   it.each([
@@ -34,5 +34,17 @@ describe('formatPercent', () => {
   it('keeps more decimals when asked', () => {
     expect(formatPercent('7.125', 'vi', 2)).toBe('7,13%');
     expect(formatPercent('7.125', 'en', 0)).toBe('7%');
+  });
+});
+
+describe('formatDecimal', () => {
+  it.each([
+    ['1.5', 'vi', '1,5'],
+    ['1.5', 'en', '1.5'],
+    ['2', 'vi', '2'],
+    [null, 'vi', '—'],
+    ['abc', 'en', 'abc'],
+  ] as const)('%s in %s is %s', (value, lang, expected) => {
+    expect(formatDecimal(value, lang)).toBe(expected);
   });
 });

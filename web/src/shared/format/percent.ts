@@ -43,3 +43,10 @@ function roundHalfUp(int: string, frac: string, decimals: number): { int: string
   const intPart = digits.slice(0, digits.length - decimals).replace(/^0+(?=\d)/, '') || '0';
   return { int: intPart, frac: digits.slice(digits.length - decimals) };
 }
+
+/** A plain decimal such as a multiplier ("1.5") in the user's language: `1,5` / `1.5` (text only, no rounding). */
+export function formatDecimal(value: string | null | undefined, lang: Language = 'vi'): string {
+  if (value === null || value === undefined || value === '') return '—';
+  if (!DECIMAL.test(value.trim())) return value;
+  return lang === 'vi' ? value.trim().replace('.', ',') : value.trim();
+}
