@@ -537,6 +537,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/loans/{id}/payment-qr": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** VietQR codes to pay the loan by bank app: each overdue installment, the next one and the payoff (a cooperative user gets its own loans) */
+        get: operations["PaymentQrController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/calendar/working-week": {
         parameters: {
             query?: never;
@@ -679,7 +696,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Close every open business day up to `until`, in order (waits; ?wait=false answers 202 with the run) */
+        /**
+         * Close every open business day up to `until`, in order (waits; ?wait=false answers 202 with the run)
+         * @description Waits at most CLOSE_WAIT_TIMEOUT_SECONDS (default 300) for the last day to close, then answers 202 with the run still closing and its Location, exactly as ?wait=false does; the close goes on. A run whose job is lost in Redis is enqueued again by the sweep.
+         */
         post: operations["CloseOfBusinessController_closeUntil"];
         delete?: never;
         options?: never;
@@ -2359,6 +2379,79 @@ export interface components {
              * @example 315500000
              */
             remaining: string;
+        };
+        PaymentPayeeDto: {
+            /**
+             * @description NAPAS BIN of the bank
+             * @example 970405
+             */
+            bankBin: string;
+            /** @example Agribank */
+            bankName: string;
+            /** @example 8888000019999 */
+            accountNumber: string;
+            /** @example QUY HO TRO PHAT TRIEN HTX TINH THAI NGUYEN */
+            accountName: string;
+            /**
+             * @description The account is the built-in demo account (VIETQR_* not configured): do not transfer real money
+             * @example true
+             */
+            demo: boolean;
+        };
+        PaymentQrDto: {
+            /**
+             * @description OVERDUE: an installment past its due date (the oldest also carries the penalty interest); DUE: billed, due today; NEXT: the next installment; PAYOFF: settles the loan today
+             * @example NEXT
+             * @enum {string}
+             */
+            kind: "OVERDUE" | "DUE" | "NEXT" | "PAYOFF";
+            /** @example 3 */
+            installmentSeq: number | null;
+            /** @example 2025-05-10 */
+            dueDate: string | null;
+            /**
+             * @description Whole VND, the amount the code asks for
+             * @example 103057534
+             */
+            amount: string;
+            /**
+             * @description What the amount is made of (VND)
+             * @example {
+             *       "principal": "100000000",
+             *       "interest": "3057534",
+             *       "penalty": "0"
+             *     }
+             */
+            components: Record<string, never>;
+            /**
+             * @description Transfer purpose (nội dung): the contract number in ASCII
+             * @example HDTD-2025-000001
+             */
+            purpose: string;
+            /**
+             * @description The VietQR (EMVCo) payload
+             * @example 00020101021238570010A00000072701270006970405011388880000199990208QRIBFTTA530370454091030575345802VN62200816HDTD-2025-000001630465BC
+             */
+            payload: string;
+            /**
+             * @description The QR code as a PNG data URL
+             * @example data:image/png;base64,iVBORw0…
+             */
+            imageDataUrl: string;
+        };
+        LoanPaymentQrDto: {
+            /** @example 12 */
+            loanId: string;
+            /** @example HĐTD-2025-000001 */
+            contractNumber: string;
+            /**
+             * @description Business date the amounts are for
+             * @example 2025-04-21
+             */
+            asOf: string;
+            payee: components["schemas"]["PaymentPayeeDto"];
+            /** @description Overdue installments oldest first, a due one, the next one, then the payoff; empty when nothing is owed */
+            items: components["schemas"]["PaymentQrDto"][];
         };
         WorkingWeekViewDto: {
             /**
@@ -6523,6 +6616,47 @@ export interface operations {
             };
         };
     };
+    PaymentQrController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LoanPaymentQrDto"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Allowed roles: OFFICER, APPROVER, AUDITOR, ADMIN, COOPERATIVE (problem+json AUTH.FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            404: components["responses"]["Problem404"];
+        };
+    };
     CalendarController_workingWeek: {
         parameters: {
             query?: never;
@@ -6933,6 +7067,7 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Every day through `until` closed within the wait */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -6941,8 +7076,11 @@ export interface operations {
                     "application/json": components["schemas"]["CloseResultDto"];
                 };
             };
+            /** @description ?wait=false, or the wait ran out: the run now closing */
             202: {
                 headers: {
+                    /** @description GET this for the run’s progress: /api/v1/close-of-business/runs/{runDate} */
+                    Location?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7073,6 +7211,8 @@ export interface operations {
         responses: {
             202: {
                 headers: {
+                    /** @description The run’s progress */
+                    Location?: string;
                     [name: string]: unknown;
                 };
                 content: {
