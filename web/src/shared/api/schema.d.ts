@@ -2398,6 +2398,20 @@ export interface components {
              */
             demo: boolean;
         };
+        PaymentComponentsDto: {
+            /** @example 100000000 */
+            principal: string;
+            /**
+             * @description Interest billed or projected to the due date
+             * @example 3057534
+             */
+            interest: string;
+            /**
+             * @description Interest on overdue principal and late interest
+             * @example 0
+             */
+            penalty: string;
+        };
         PaymentQrDto: {
             /**
              * @description OVERDUE: an installment past its due date (the oldest also carries the penalty interest); DUE: billed, due today; NEXT: the next installment; PAYOFF: settles the loan today
@@ -2414,15 +2428,7 @@ export interface components {
              * @example 103057534
              */
             amount: string;
-            /**
-             * @description What the amount is made of (VND)
-             * @example {
-             *       "principal": "100000000",
-             *       "interest": "3057534",
-             *       "penalty": "0"
-             *     }
-             */
-            components: Record<string, never>;
+            components: components["schemas"]["PaymentComponentsDto"];
             /**
              * @description Transfer purpose (nội dung): the contract number in ASCII
              * @example HDTD-2025-000001
