@@ -46,7 +46,7 @@ export function PortalShell() {
             {me.data && (
               <Menu position="bottom-end" withinPortal>
                 <Menu.Target>
-                  <UnstyledButton data-testid="user-menu" aria-label={t('header.userMenu', { name: me.data.displayName })} maw={110}>
+                  <UnstyledButton data-testid="user-menu" title={t('header.userMenu', { name: me.data.displayName })} maw={110}>
                     <Text size="xs" fw={600} lh={1.2} truncate>
                       {me.data.displayName}
                     </Text>

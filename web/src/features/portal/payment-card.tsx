@@ -38,6 +38,17 @@ function Line({ label, value, copy, testId }: { label: string; value: string; co
  * code, and beside it (below it on a narrow screen) the bank, account, holder and purpose written
  * out, so the transfer can also be typed by hand from another phone.
  */
+/** Said once per page, above the codes: the configured account is the built-in demo one. */
+export function DemoAccountNote({ payee }: { payee: Payee | undefined }) {
+  const { t } = useTranslation(PORTAL_NS);
+  if (!payee?.demo) return null;
+  return (
+    <Alert color="yellow" p="xs" role="note">
+      <Text size="sm">{t('pay.demo')}</Text>
+    </Alert>
+  );
+}
+
 export function PaymentCard({ item, payee, contractNumber, loanLink, tone = 'default', headingLevel = 3 }: {
   item: PaymentQr;
   payee: Payee;
@@ -52,6 +63,11 @@ export function PaymentCard({ item, payee, contractNumber, loanLink, tone = 'def
   const when = t(`pay.kind.${item.kind}`, { date: formatDate(item.dueDate) });
   const c = item.components;
   const money = (v: string) => formatMoney(v, lang);
+  const parts: Array<[string, string]> = [
+    [t('pay.principal'), c.principal],
+    [t('pay.interest'), c.interest],
+    ...(c.penalty !== '0' ? [[t('pay.penalty'), c.penalty] as [string, string]] : []),
+  ];
   const contract: ReactNode = loanLink ? (
     <Text component={Link} to={loanLink} size="sm" fw={600} c="blue.8" td="underline">
       {contractNumber}
@@ -84,16 +100,17 @@ export function PaymentCard({ item, payee, contractNumber, loanLink, tone = 'def
             {amount}
           </Text>
           <Text size="xs" c="dimmed">
-            {c.penalty !== '0'
-              ? t('pay.componentsPenalty', { principal: money(c.principal), interest: money(c.interest), penalty: money(c.penalty) })
-              : t('pay.components', { principal: money(c.principal), interest: money(c.interest) })}
+            {parts.map(([label, value], k) => (
+              <span key={label}>
+                {k > 0 && ' · '}
+                {/* An amount and its ₫ never split across lines on a narrow phone. */}
+                <span style={{ whiteSpace: 'nowrap' }}>
+                  {label} {money(value)}
+                </span>
+              </span>
+            ))}
           </Text>
         </div>
-        {payee.demo && (
-          <Alert color="yellow" p="xs" role="note">
-            <Text size="xs">{t('pay.demo')}</Text>
-          </Alert>
-        )}
         <Group align="flex-start" gap="md" wrap="wrap">
           <Box w={{ base: '100%', xs: 200 }} maw={260} mx={{ base: 'auto', xs: 0 }}>
             <Image src={item.imageDataUrl} alt={t('pay.qrAlt', { amount, contract: contractNumber })} w="100%" fit="contain" radius="sm" data-testid="vietqr" />

@@ -1,4 +1,4 @@
-import { Badge, Group, Paper, Skeleton, Stack, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Group, Paper, Skeleton, Stack, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -9,13 +9,13 @@ import { formatMoney } from '../../shared/format/money';
 import { DebtGroupBadge } from '../../shared/ui/debt-group-badge';
 import { MoneyText } from '../../shared/ui/money-text';
 import { ProblemAlert } from '../../shared/ui/problem-alert';
-import { PaymentCard } from './payment-card';
+import { DemoAccountNote, PaymentCard } from './payment-card';
 import { PORTAL_NS } from './portal-i18n';
 import { type Loan, type LoanPaymentQr, type Notification, type PaymentQr, useMyApplications, useMyLoans, useMyNotifications, usePaymentQrs } from './portal-queries';
 
-export function Section({ title, children, testId }: { title: string; children: ReactNode; testId?: string }) {
+export function Section({ title, children, testId, id }: { title: string; children: ReactNode; testId?: string; id?: string }) {
   return (
-    <Stack gap="sm" component="section" aria-label={title} data-testid={testId}>
+    <Stack gap="sm" component="section" aria-label={title} data-testid={testId} id={id} style={{ scrollMarginTop: 64 }}>
       <Title order={2} size="h4">
         {title}
       </Title>
@@ -36,7 +36,7 @@ export function LoanStatusBadge({ status }: { status: string }) {
   const { t } = useTranslation(PORTAL_NS);
   const color = status === 'ACTIVE' ? 'blue.8' : status === 'CLOSED' ? 'green.8' : status === 'WRITTEN_OFF' ? 'red.8' : 'gray.7';
   return (
-    <Badge color={color} variant="light" style={{ textTransform: 'none' }}>
+    <Badge color={color} variant="dot" c="dark.7" style={{ textTransform: 'none' }}>
       {t(`status.${status}`)}
     </Badge>
   );
@@ -45,7 +45,7 @@ export function LoanStatusBadge({ status }: { status: string }) {
 function LoanCard({ loan }: { loan: Loan }) {
   const { t } = useTranslation(PORTAL_NS);
   return (
-    <Paper withBorder radius="md" p="md" component={Link} to={`/loans/${loan.id}`} aria-label={`${t('loan.open')} ${loan.contractNumber}`} style={{ display: 'block', color: 'inherit', textDecoration: 'none' }}>
+    <Paper withBorder radius="md" p="md" component={Link} to={`/loans/${loan.id}`} title={t('loan.open')} style={{ display: 'block', color: 'inherit', textDecoration: 'none' }}>
       <Stack gap={6}>
         <Group justify="space-between" wrap="wrap" gap="xs">
           <Text fw={700} c="blue.8" td="underline">
@@ -94,7 +94,7 @@ function NotificationCard({ n }: { n: Notification }) {
   return (
     <Paper withBorder radius="md" p="sm">
       <Group justify="space-between" gap="xs" mb={4}>
-        <Badge color={n.kind === 'OVERDUE' ? 'red.8' : 'yellow.8'} variant="light" style={{ textTransform: 'none' }} c={n.kind === 'OVERDUE' ? 'red.9' : 'dark.7'}>
+        <Badge color={n.kind === 'OVERDUE' ? 'red.8' : 'yellow.6'} variant="dot" c="dark.7" style={{ textTransform: 'none' }}>
           {t(`notification.${n.kind}`)}
         </Badge>
         <Text size="xs" c="dimmed">
@@ -104,6 +104,11 @@ function NotificationCard({ n }: { n: Notification }) {
       <Text size="sm">{n.kind === 'OVERDUE' ? t('notification.overdue', vars) : t('notification.dueSoon', vars)}</Text>
     </Paper>
   );
+}
+
+/** Sum of whole-đồng decimal strings, exactly (BigInt on the digits; money never goes through a JS number). */
+function sumDigits(values: readonly string[]): string {
+  return values.reduce((acc, v) => acc + BigInt(v.split('.')[0] ?? '0'), 0n).toString();
 }
 
 interface Owed {
@@ -117,7 +122,7 @@ interface Owed {
  * column of cards: it reads on a 390-pixel phone as on a desk.
  */
 export function PortalHomePage() {
-  const { t } = useTranslation(PORTAL_NS);
+  const { t, i18n } = useTranslation(PORTAL_NS);
   const me = useMe();
   const loans = useMyLoans();
   const active = (loans.data?.items ?? []).filter((l) => l.status === 'ACTIVE');
@@ -128,6 +133,7 @@ export function PortalHomePage() {
   const byDate = (a: Owed, b: Owed) => (a.item.dueDate ?? '').localeCompare(b.item.dueDate ?? '');
   const next = owed.filter((o) => o.item.kind === 'NEXT' || o.item.kind === 'DUE').sort(byDate);
   const overdue = owed.filter((o) => o.item.kind === 'OVERDUE').sort(byDate);
+  const overdueTotal = formatMoney(sumDigits(overdue.map((o) => o.item.amount)), toLanguage(i18n.language));
   const qrPending = loans.isPending || qrs.some((q) => q.isPending);
   const qrError = qrs.find((q) => q.isError)?.error;
 
@@ -145,6 +151,15 @@ export function PortalHomePage() {
       </div>
       {loans.isError && <ProblemAlert error={loans.error} onRetry={() => void loans.refetch()} />}
       {qrError !== undefined && <ProblemAlert error={qrError} />}
+      {overdue.length > 0 && (
+        <Alert color="red" p="sm" role="status" data-testid="overdue-first">
+          <Text size="sm">{t('pay.overdueFirst', { count: overdue.length, amount: overdueTotal })}</Text>
+          <Anchor href="#overdue" size="sm" fw={600} c="red.9">
+            {t('pay.seeOverdue')}
+          </Anchor>
+        </Alert>
+      )}
+      <DemoAccountNote payee={owed[0]?.qr.payee} />
 
       <Section title={t('home.next')} testId="section-next">
         {qrPending ? (
@@ -156,7 +171,7 @@ export function PortalHomePage() {
         )}
       </Section>
 
-      <Section title={t('home.overdue')} testId="section-overdue">
+      <Section title={t('home.overdue')} testId="section-overdue" id="overdue">
         {qrPending ? (
           <Skeleton height={80} radius="md" />
         ) : overdue.length === 0 ? (
@@ -185,7 +200,7 @@ export function PortalHomePage() {
                 <Text fw={600} size="sm">
                   {t('application.title', { id: a.id })}
                 </Text>
-                <Badge variant="light" color={a.status === 'APPROVED' ? 'green.8' : a.status === 'REJECTED' ? 'red.8' : 'blue.8'} style={{ textTransform: 'none' }}>
+                <Badge variant="dot" c="dark.7" color={a.status === 'APPROVED' ? 'green.8' : a.status === 'REJECTED' ? 'red.8' : 'blue.8'} style={{ textTransform: 'none' }}>
                   {t(`application.status.${a.status}`)}
                 </Badge>
               </Group>

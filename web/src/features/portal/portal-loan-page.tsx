@@ -14,7 +14,7 @@ import { DebtGroupBadge } from '../../shared/ui/debt-group-badge';
 import { MoneyText } from '../../shared/ui/money-text';
 import { notifySuccess } from '../../shared/ui/notify';
 import { ProblemAlert } from '../../shared/ui/problem-alert';
-import { PaymentCard } from './payment-card';
+import { DemoAccountNote, PaymentCard } from './payment-card';
 import { LoanStatusBadge, Quiet, Section } from './portal-home-page';
 import { PORTAL_NS } from './portal-i18n';
 import { downloadStatement, type Installment, type LoanEvent, useLoan, usePaymentQr, useSchedule, useTransactions } from './portal-queries';
@@ -42,7 +42,7 @@ function InstallmentRow({ i }: { i: Installment }) {
         <Text size="sm" fw={600}>
           {t('pay.installment', { seq: i.seq })} · {formatDate(i.dueDate)}
         </Text>
-        <Badge color={color} variant="light" style={{ textTransform: 'none', flexShrink: 0 }}>
+        <Badge color={color} variant="dot" c="dark.7" style={{ textTransform: 'none', flexShrink: 0 }}>
           {t(`installmentStatus.${i.status}`)}
         </Badge>
       </Group>
@@ -167,8 +167,8 @@ export function PortalLoanPage() {
         </Anchor>
         {l ? (
           <Group gap="sm" mt={4} wrap="wrap">
-            <Title order={1} size="h3" style={{ overflowWrap: 'anywhere' }}>
-              {t('loan.title', { contract: l.contractNumber })}
+            <Title order={1} size="h3">
+              {t('loan.titlePrefix')} <span style={{ whiteSpace: 'nowrap' }}>{l.contractNumber}</span>
             </Title>
             <LoanStatusBadge status={l.status} />
             {l.status === 'ACTIVE' && <DebtGroupBadge group={l.debtGroup} />}
@@ -198,6 +198,7 @@ export function PortalLoanPage() {
         <Section title={t('loan.pay')} testId="section-pay">
           {qr.isError && <ProblemAlert error={qr.error} onRetry={() => void qr.refetch()} />}
           {qr.isPending && <Skeleton height={320} radius="md" />}
+          <DemoAccountNote payee={qr.data?.payee} />
           {qr.data &&
             toPay.map((item) => (
               <PaymentCard key={`${item.kind}-${item.installmentSeq}`} item={item} payee={qr.data.payee} contractNumber={qr.data.contractNumber} tone={item.kind === 'OVERDUE' ? 'danger' : 'default'} />
