@@ -27,6 +27,7 @@ import { CalendarModule } from './modules/calendar/index.js';
 import { CalendarAdminModule } from './modules/calendar/calendar-admin.index.js';
 import { DemoLoadModule } from './modules/demo-load/index.js';
 import { WorkspaceModule } from './modules/workspace/index.js';
+import { PaymentQrModule } from './modules/payment-qr/index.js';
 
 export interface AppModuleOptions {
   config: AppConfig;
@@ -58,6 +59,7 @@ export class AppModule {
         LedgerModule,
         CalendarModule,
         LoansModule,
+        PaymentQrModule,
         CalendarAdminModule,
         CloseOfBusinessModule,
         // The close's BullMQ workers and nightly scheduler run in the worker role only; the API enqueues.

@@ -38,6 +38,8 @@ export interface AppConfig {
   reminderCron: string;
   smtpUrl: string | undefined;
   smtpFrom: string;
+  /** VietQR collection account; `demo` when none of the VIETQR_* variables is set. */
+  vietQr: { bankBin: string; bankName: string; accountNumber: string; accountName: string; demo: boolean };
   closeChunkSize: number;
   closeWorkerConcurrency: number;
   closeChunkAttempts: number;
@@ -99,6 +101,13 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     reminderCron: env.REMINDER_CRON,
     smtpUrl: env.SMTP_URL,
     smtpFrom: env.SMTP_FROM,
+    vietQr: {
+      bankBin: env.VIETQR_BANK_BIN,
+      bankName: env.VIETQR_BANK_NAME,
+      accountNumber: env.VIETQR_ACCOUNT_NUMBER,
+      accountName: env.VIETQR_ACCOUNT_NAME,
+      demo: !['VIETQR_BANK_BIN', 'VIETQR_BANK_NAME', 'VIETQR_ACCOUNT_NUMBER', 'VIETQR_ACCOUNT_NAME'].some((k) => source[k]),
+    },
     closeChunkSize: env.CLOSE_CHUNK_SIZE,
     closeWorkerConcurrency: env.CLOSE_WORKER_CONCURRENCY,
     closeChunkAttempts: env.CLOSE_CHUNK_ATTEMPTS,

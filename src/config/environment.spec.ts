@@ -24,4 +24,10 @@ describe('configuration', () => {
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/JWT_SECRET[\s\S]*ADMIN_PASSWORD/);
     expect(loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40), ADMIN_PASSWORD: 'long-enough' }).nodeEnv).toBe('production');
   });
+
+  it('validates the VietQR account and marks the defaults as a demo', () => {
+    expect(loadConfig({}).vietQr).toMatchObject({ bankBin: '970405', demo: true });
+    expect(loadConfig({ VIETQR_BANK_BIN: '970415', VIETQR_ACCOUNT_NUMBER: '0011001932418' }).vietQr).toMatchObject({ bankBin: '970415', accountNumber: '0011001932418', demo: false });
+    expect(() => loadConfig({ VIETQR_BANK_BIN: '9704', VIETQR_ACCOUNT_NUMBER: '12 34' })).toThrow(/VIETQR_BANK_BIN[\s\S]*VIETQR_ACCOUNT_NUMBER/);
+  });
 });

@@ -145,6 +145,24 @@ export class EnvironmentVariables {
   @IsOptional() @Matches(/^https?:\/\/[^\s]+$/, { message: 'PUBLIC_BASE_URL must be an http(s) URL' })
   PUBLIC_BASE_URL = 'http://localhost:3000';
 
+  /**
+   * VietQR (pay by bank app): the fund's collection account. The defaults are DEMO values (a made-up
+   * Agribank account): a deployment sets all three; until then the screens say the account is a demo.
+   */
+  @IsOptional() @Matches(/^\d{6}$/, { message: 'VIETQR_BANK_BIN must be the 6-digit NAPAS BIN of the bank (e.g. 970405 Agribank)' })
+  VIETQR_BANK_BIN = '970405';
+
+  /** The bank's name as written beside the QR code (for typing the transfer by hand). */
+  @IsOptional() @IsString() @MinLength(2) @MaxLength(100)
+  VIETQR_BANK_NAME = 'Agribank';
+
+  @IsOptional() @Matches(/^[A-Za-z0-9]{1,19}$/, { message: 'VIETQR_ACCOUNT_NUMBER must be 1–19 letters or digits' })
+  VIETQR_ACCOUNT_NUMBER = '8888000019999';
+
+  /** The account holder as the bank shows it (upper case without diacritics, as banks print it). */
+  @IsOptional() @IsString() @MinLength(2) @MaxLength(100)
+  VIETQR_ACCOUNT_NAME = 'QUY HO TRO PHAT TRIEN HTX TINH THAI NGUYEN';
+
   /** Close of business: ACTIVE loans per chunk job (one database transaction each). */
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(100000)
   CLOSE_CHUNK_SIZE = 1000;

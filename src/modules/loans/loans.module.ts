@@ -43,6 +43,6 @@ import { DueDateMovesService } from './services/due-date-moves.service.js';
     DueDateMovesService,
   ],
   exports: [LoanEventRecorder, LoanPostings, ReconciliationService,
-    LoanCommandsService, DueDateMovesService],
+    LoanCommandsService, DueDateMovesService, LoanQueriesService],
 })
 export class LoansModule {}

@@ -3,6 +3,7 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import type { ProcessRole } from '../../config/index.js';
 import { AuditModule } from '../audit/audit.module.js';
 import { BusinessDateModule } from '../close-of-business/index.js';
+import { PaymentQrModule } from '../payment-qr/index.js';
 import { NotificationsController } from './controllers/notifications.controller.js';
 import { REMINDERS_QUEUE, RemindersProcessor } from './jobs/reminders.processor.js';
 import { NotificationsService } from './services/notifications.service.js';
@@ -14,7 +15,7 @@ export class NotificationsModule {
   static register(role: ProcessRole): DynamicModule {
     return {
       module: NotificationsModule,
-      imports: [AuditModule, BusinessDateModule, BullModule.registerQueue({ name: REMINDERS_QUEUE })],
+      imports: [AuditModule, BusinessDateModule, PaymentQrModule, BullModule.registerQueue({ name: REMINDERS_QUEUE })],
       controllers: [NotificationsController],
       providers: [NotificationsService, ReminderRunsService, ...(role === 'api' ? [] : [RemindersProcessor])],
       exports: [NotificationsService],

@@ -1,8 +1,18 @@
 import { createBrowserRouter } from 'react-router';
-import { AppShellLayout } from './shell/app-shell';
 import { NotFoundPage } from './not-found-page';
 import { RequireAuth } from './require-auth';
+import { byRole, RoleLayout } from './role-routes';
 import { RouteError } from './route-error';
+
+/** Addresses shared by the officers' workspace and the cooperatives' portal: the page is chosen by role. */
+const HomeByRole = byRole({
+  cooperative: async () => (await import('../features/portal/portal-home-page')).PortalHomePage,
+  staff: async () => (await import('../features/home/home-page')).HomePage,
+});
+const LoanByRole = byRole({
+  cooperative: async () => (await import('../features/portal/portal-loan-page')).PortalLoanPage,
+  staff: async () => (await import('../features/loans/loan-page')).LoanPage,
+});
 
 /**
  * Every page has its own address (bookmarkable, shareable) and is loaded lazily, so the first
@@ -17,12 +27,13 @@ export const router = createBrowserRouter([
   {
     element: (
       <RequireAuth>
-        <AppShellLayout />
+        <RoleLayout />
       </RequireAuth>
     ),
     errorElement: <RouteError />,
     children: [
-      { index: true, lazy: async () => ({ Component: (await import('../features/home/home-page')).HomePage }) },
+      { index: true, Component: HomeByRole },
+      { path: 'loans/:id', Component: LoanByRole },
       { path: 'borrowers', lazy: async () => ({ Component: (await import('../features/borrowers/borrowers-page')).BorrowersPage }) },
       { path: 'borrowers/new', lazy: async () => ({ Component: (await import('../features/borrowers/borrower-form-page')).BorrowerCreatePage }) },
       { path: 'borrowers/:id', lazy: async () => ({ Component: (await import('../features/borrowers/borrower-detail-page')).BorrowerDetailPage }) },
@@ -42,7 +53,6 @@ export const router = createBrowserRouter([
       },
       { path: 'approvals/loans/:loanId/write-offs/:wid', lazy: async () => ({ Component: (await import('../features/approvals/loan-case-pages')).WriteOffCasePage }) },
       { path: 'loans', lazy: async () => ({ Component: (await import('../features/loans/loans-page')).LoansPage }) },
-      { path: 'loans/:id', lazy: async () => ({ Component: (await import('../features/loans/loan-page')).LoanPage }) },
       { path: '*', Component: NotFoundPage },
     ],
   },

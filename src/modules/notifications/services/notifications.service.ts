@@ -8,6 +8,8 @@ import { type Page, offsetOf } from '../../../platform/http/index.js';
 import { AuditService } from '../../audit/index.js';
 import { SYSTEM_ACTOR, isCooperativeOnly, type Actor } from '../../auth/index.js';
 import { BusinessDateService } from '../../close-of-business/index.js';
+import { PaymentQrService } from '../../payment-qr/index.js';
+import { reminderEmail, type ReminderPayment } from '../domain/reminder-email.js';
 import type { NotificationDto, NotificationQueryDto } from '../dto/notification.dto.js';
 
 export interface ReminderRunResult {
@@ -33,6 +35,7 @@ export class NotificationsService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly businessDate: BusinessDateService,
     private readonly audit: AuditService,
+    private readonly paymentQr: PaymentQrService,
   ) {}
 
   async generate(date?: LocalDate): Promise<ReminderRunResult> {
@@ -76,15 +79,21 @@ export class NotificationsService {
   private async sendPending(forDate: LocalDate): Promise<{ emailed: number; failed: number }> {
     if (!this.config.smtpUrl) return { emailed: 0, failed: 0 };
     const transport = createTransport(this.config.smtpUrl);
-    const pending: Array<{ id: string; email_to: string; message: string }> = await this.dataSource.query(
-      `SELECT id::text, email_to, message FROM notifications WHERE for_date = $1 AND email_status = 'PENDING' ORDER BY id`,
+    const pending: Array<{ id: string; email_to: string; message: string; loan_id: string; installment_seq: number }> = await this.dataSource.query(
+      `SELECT id::text, email_to, message, loan_id::text, installment_seq FROM notifications WHERE for_date = $1 AND email_status = 'PENDING' ORDER BY id`,
       [forDate],
     );
     let emailed = 0;
     let failed = 0;
+    const loanUrl = (loanId: string): string => `${this.config.publicBaseUrl.replace(/\/$/, '')}/loans/${loanId}`;
     for (const n of pending) {
       try {
-        await transport.sendMail({ from: this.config.smtpFrom, to: n.email_to, subject: `${this.config.fundName}: nhắc nợ`, text: n.message });
+        const mail = reminderEmail({ fundName: this.config.fundName, message: n.message, loanUrl: loanUrl(n.loan_id), payment: await this.paymentFor(n.loan_id, n.installment_seq).catch((e: unknown) => {
+            // A reminder without its code is better than no reminder.
+            this.log.warn(`reminder ${n.id}: no VietQR: ${e instanceof Error ? e.message : String(e)}`);
+            return null;
+          }) });
+        await transport.sendMail({ from: this.config.smtpFrom, to: n.email_to, ...mail });
         await this.dataSource.query(`UPDATE notifications SET email_status = 'SENT' WHERE id = $1`, [n.id]);
         emailed += 1;
       } catch (e) {
@@ -95,6 +104,18 @@ export class NotificationsService {
     }
     transport.close();
     return { emailed, failed };
+  }
+
+  /**
+   * The VietQR for the reminded installment as the loan stands now (an overdue one carries the
+   * penalty interest if it is the oldest); none when it has been paid since the reminder was written.
+   */
+  private async paymentFor(loanId: string, seq: number): Promise<ReminderPayment | null> {
+    const qr = await this.paymentQr.forLoan(SYSTEM_ACTOR, loanId, { images: false });
+    const item = qr.items.find((i) => i.kind !== 'PAYOFF' && i.installmentSeq === seq);
+    if (!item) return null;
+    const { bankName, bankBin, accountNumber, accountName, demo } = qr.payee;
+    return { bankName, bankBin, accountNumber, accountName, demo, amount: item.amount, purpose: item.purpose, payload: item.payload, png: await this.paymentQr.png(item.payload) };
   }
 
   /** A COOPERATIVE user reads its own borrower's notifications only; staff read all, filtered. */

@@ -8,6 +8,7 @@ import { DomainError, notFound } from '../../../platform/errors/index.js';
 import { Money } from '../../../platform/money/index.js';
 import type { Actor } from '../../auth/index.js';
 import { loanEngine, loanStore, termsOf } from '../../loans/index.js';
+import { PaymentQrService, type LoanPaymentQrDto } from '../../payment-qr/index.js';
 import type { StatementDto, StatementQueryDto, VerificationDto } from '../dto/statement.dto.js';
 import { drawTable, finishPdf, startPdf, viNumber } from '../export/pdf.js';
 import type { RenderedFile } from '../export/report-table.js';
@@ -15,6 +16,9 @@ import { ReportErrors } from '../reports.errors.js';
 import { AsOfService } from './as-of.service.js';
 
 /** 32 letters and digits without 0/O/1/I: 12 of them ≈ 60 random bits, read aloud without confusion. */
+/** dd/MM/yyyy, as the fund prints dates. */
+const viDate = (d: string | null): string => (d ? d.split('-').reverse().join('/') : '');
+
 const CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
 
 export function newVerificationCode(): string {
@@ -35,6 +39,7 @@ export class StatementsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly asOfs: AsOfService,
+    private readonly paymentQr: PaymentQrService,
   ) {}
 
   async statement(actor: Actor, loanId: string, q: StatementQueryDto): Promise<StatementDto> {
@@ -106,7 +111,7 @@ export class StatementsService {
     const meta = { fundName: this.config.fundName, generatedBy: actor.username, generatedAt: new Date().toISOString(), timeZone: this.config.businessTimezone };
     const doc = await startPdf(
       `Sao kê khoản vay / Loan statement ${s.contractNumber}`,
-      [`Khách hàng / Borrower: ${s.borrowerName}`, `Kỳ sao kê / Period: ${s.from} – ${s.to}`, `Dư nợ đầu kỳ: ${viNumber(s.openingBalance)} ₫ — Dư nợ cuối kỳ: ${viNumber(s.closingBalance)} ₫`],
+      [`Khách hàng / Borrower: ${s.borrowerName}`, `Kỳ sao kê / Period: ${viDate(s.from)} – ${viDate(s.to)}`, `Dư nợ đầu kỳ: ${viNumber(s.openingBalance)} ₫ — Dư nợ cuối kỳ: ${viNumber(s.closingBalance)} ₫`],
       meta,
       'portrait',
       150,
@@ -120,6 +125,7 @@ export class StatementsService {
     doc.font('body').fontSize(6).text(url, { width: 140, align: 'center' });
     doc.x = doc.page.margins.left;
     doc.y = Math.max(doc.y, top + 150);
+    await this.drawPaymentQr(doc, await this.paymentQr.forLoan(actor, loanId, { images: false }));
     doc.font('bold').fontSize(10).text('Giao dịch / Transactions');
     doc.moveDown(0.3);
     drawTable(
@@ -133,7 +139,7 @@ export class StatementsService {
         { key: 'penalty', header: 'Lãi phạt', kind: 'vnd' },
         { key: 'balance', header: 'Dư nợ', kind: 'vnd' },
       ],
-      s.transactions.map((t) => ({ ...t, kind: t.kind === 'DISBURSEMENT' ? 'Giải ngân' : 'Thu nợ' })),
+      s.transactions.map((t) => ({ ...t, valueDate: viDate(t.valueDate), kind: t.kind === 'DISBURSEMENT' ? 'Giải ngân' : 'Thu nợ' })),
     );
     doc.moveDown(0.8).font('bold').fontSize(10).text('Lịch trả nợ / Schedule', doc.page.margins.left);
     doc.moveDown(0.3);
@@ -148,9 +154,37 @@ export class StatementsService {
         { key: 'interestPaid', header: 'Lãi đã trả', kind: 'vnd' },
       ],
       // A due date moved to a working day says from which date (docs/working-days.md).
-      s.schedule.map(({ contractualDate, moveReason: _reason, ...x }) => ({ ...x, dueDate: contractualDate === x.dueDate ? x.dueDate : `${x.dueDate} (dời từ ${contractualDate})` })),
+      s.schedule.map(({ contractualDate, moveReason: _reason, ...x }) => ({ ...x, dueDate: contractualDate === x.dueDate ? viDate(x.dueDate) : `${viDate(x.dueDate)} (dời từ ${viDate(contractualDate)})` })),
     );
     return { file: { buffer: await finishPdf(doc), contentType: 'application/pdf', extension: 'pdf' }, fileName: `sao-ke-${s.loanId}-${s.to}.pdf` };
+  }
+
+  /**
+   * "Quét để trả nợ": the VietQR of the first amount owed on the business date (the oldest overdue
+   * installment, else the one due, else the next one), in a band under the header beside the
+   * verification block, with the bank, account and purpose written out for typing by hand.
+   */
+  private async drawPaymentQr(doc: Awaited<ReturnType<typeof startPdf>>, qr: LoanPaymentQrDto): Promise<void> {
+    const item = qr.items.find((i) => i.kind !== 'PAYOFF');
+    if (!item) return;
+    const payoff = qr.items.find((i) => i.kind === 'PAYOFF');
+    const left = doc.page.margins.left;
+    const top = doc.y;
+    const size = 92;
+    doc.image(await this.paymentQr.png(item.payload), left, top, { width: size });
+    const x = left + size + 12;
+    const width = doc.page.width - doc.page.margins.right - x;
+    const when = item.kind === 'OVERDUE' ? `quá hạn từ ${viDate(item.dueDate)}` : `đến hạn ${viDate(item.dueDate)}`;
+    const what = item.installmentSeq === null ? when : `Kỳ ${item.installmentSeq} ${when}`;
+    doc.font('bold').fontSize(11).text('Quét để trả nợ / Scan to pay', x, top + 2, { width });
+    doc.font('body').fontSize(9).text(`${what}: `, { width, continued: true }).font('bold').text(`${viNumber(item.amount)} ₫`);
+    if (payoff) doc.font('body').text(`Tất toán tại ngày ${viDate(qr.asOf)} / Payoff: ${viNumber(payoff.amount)} ₫`, { width });
+    doc.font('body').text(`Ngân hàng / Bank: ${qr.payee.bankName} (BIN ${qr.payee.bankBin})`, { width });
+    doc.text(`Số tài khoản / Account: ${qr.payee.accountNumber} — ${qr.payee.accountName}`, { width });
+    doc.text('Nội dung / Purpose: ', { width, continued: true }).font('bold').text(item.purpose);
+    if (qr.payee.demo) doc.font('body').fontSize(7).fillColor('#b00020').text('Tài khoản minh họa (demo): không chuyển tiền thật / demo account: do not transfer real money', { width }).fillColor('black');
+    doc.x = left;
+    doc.y = Math.max(doc.y, top + size) + 10;
   }
 
   /** Public: confirms the statement's contract number, period and closing balance, nothing more. */

@@ -588,6 +588,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/loans/{id}/payment-qr": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** VietQR codes to pay the loan by bank app: each overdue installment, the next one and the payoff (a cooperative user gets its own loans) */
+        get: operations["PaymentQrController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/calendar/working-week": {
         parameters: {
             query?: never;
@@ -2574,6 +2591,85 @@ export interface components {
              * @example 315500000
              */
             remaining: string;
+        };
+        PaymentPayeeDto: {
+            /**
+             * @description NAPAS BIN of the bank
+             * @example 970405
+             */
+            bankBin: string;
+            /** @example Agribank */
+            bankName: string;
+            /** @example 8888000019999 */
+            accountNumber: string;
+            /** @example QUY HO TRO PHAT TRIEN HTX TINH THAI NGUYEN */
+            accountName: string;
+            /**
+             * @description The account is the built-in demo account (VIETQR_* not configured): do not transfer real money
+             * @example true
+             */
+            demo: boolean;
+        };
+        PaymentComponentsDto: {
+            /** @example 100000000 */
+            principal: string;
+            /**
+             * @description Interest billed or projected to the due date
+             * @example 3057534
+             */
+            interest: string;
+            /**
+             * @description Interest on overdue principal and late interest
+             * @example 0
+             */
+            penalty: string;
+        };
+        PaymentQrDto: {
+            /**
+             * @description OVERDUE: an installment past its due date (the oldest also carries the penalty interest); DUE: billed, due today; NEXT: the next installment; PAYOFF: settles the loan today
+             * @example NEXT
+             * @enum {string}
+             */
+            kind: "OVERDUE" | "DUE" | "NEXT" | "PAYOFF";
+            /** @example 3 */
+            installmentSeq: number | null;
+            /** @example 2025-05-10 */
+            dueDate: string | null;
+            /**
+             * @description Whole VND, the amount the code asks for
+             * @example 103057534
+             */
+            amount: string;
+            components: components["schemas"]["PaymentComponentsDto"];
+            /**
+             * @description Transfer purpose (nội dung): the contract number in ASCII
+             * @example HDTD-2025-000001
+             */
+            purpose: string;
+            /**
+             * @description The VietQR (EMVCo) payload
+             * @example 00020101021238570010A00000072701270006970405011388880000199990208QRIBFTTA530370454091030575345802VN62200816HDTD-2025-000001630465BC
+             */
+            payload: string;
+            /**
+             * @description The QR code as a PNG data URL
+             * @example data:image/png;base64,iVBORw0…
+             */
+            imageDataUrl: string;
+        };
+        LoanPaymentQrDto: {
+            /** @example 12 */
+            loanId: string;
+            /** @example HĐTD-2025-000001 */
+            contractNumber: string;
+            /**
+             * @description Business date the amounts are for
+             * @example 2025-04-21
+             */
+            asOf: string;
+            payee: components["schemas"]["PaymentPayeeDto"];
+            /** @description Overdue installments oldest first, a due one, the next one, then the payoff; empty when nothing is owed */
+            items: components["schemas"]["PaymentQrDto"][];
         };
         WorkingWeekViewDto: {
             /**
@@ -7068,6 +7164,47 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
+        };
+    };
+    PaymentQrController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LoanPaymentQrDto"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Allowed roles: OFFICER, APPROVER, AUDITOR, ADMIN, COOPERATIVE (problem+json AUTH.FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            404: components["responses"]["Problem404"];
         };
     };
     CalendarController_workingWeek: {
