@@ -40,7 +40,9 @@ export async function seedLendingWorld(): Promise<LendingWorld> {
   const admin = await token(ADMIN);
   const officer = await token(OFFICER);
   const tag = `${Date.now() % 100000}`;
-  await created('POST', '/fund/charter-capital', admin, { effectiveDate: '2020-01-01', amount: '20000000000' });
+  // The journeys share one database: the charter capital another journey set stays (its date is taken).
+  const charter = await apiCall<unknown[]>('GET', '/fund/charter-capital', admin);
+  if (charter.body.length === 0) await created('POST', '/fund/charter-capital', admin, { effectiveDate: '2020-01-01', amount: '20000000000' });
   const sourceName = `Ngân sách tỉnh ủy thác ${tag}`;
   const source = await created<{ id: string }>('POST', '/capital-sources', admin, { name: sourceName, kind: 'ENTRUSTED_BUDGET', bearsCreditRisk: false });
   await created('POST', `/capital-sources/${source.id}/movements`, admin, { kind: 'ALLOCATION', movementDate: '2020-01-05', reference: 'QĐ 12/QĐ-UBND', amount: '10000000000' }, { 'idempotency-key': randomUUID() });

@@ -52,7 +52,7 @@ test('an officer registers a cooperative: a bad tax code shows beside its field 
   await login(page, OFFICER, '/borrowers');
   await expect(page).toHaveURL(/\/borrowers$/);
   // Other journeys may have registered borrowers already: the empty state is that of a search for this one.
-  await page.goto(`/borrowers?q=${encodeURIComponent(name)}`);
+  await page.goto(`${baseUrl()}/borrowers?q=${encodeURIComponent(name)}`);
   await expect(page.getByText('Không có người vay nào khớp điều kiện tìm.')).toBeVisible();
   await checkPage(page, 'borrowers-empty');
   await page.getByRole('link', { name: 'Đăng ký người vay' }).first().click();
