@@ -41,10 +41,10 @@ describe('web app landing data: workspace, work queues, communes, borrower searc
     expect(before.body).toMatchObject({ applicationsToAppraise: 0, applicationsAwaitingApproval: 0, approvedNotDisbursed: 0, overdueLoans: 0, importsWithUnmatchedLines: 0, lastClose: null });
     expect(before.body.overdueByDpd.map((b) => [b.fromDays, b.toDays, b.loans, b.overdueAmount])).toEqual([
       [1, 9, 0, '0'],
-      [10, 90, 0, '0'],
-      [91, 180, 0, '0'],
-      [181, 360, 0, '0'],
-      [361, null, 0, '0'],
+      [10, 29, 0, '0'],
+      [30, 89, 0, '0'],
+      [90, 179, 0, '0'],
+      [180, null, 0, '0'],
     ]);
 
     const productId = (await createProduct(t, admin)).id;

@@ -51,9 +51,29 @@ export class DomainError extends Error {
   }
 }
 
-export function renderMessage(template: string, params: ErrorParams): string {
+/** Parameters that carry a figure or a date the reader compares (the rule's limit and the actual value). */
+const DISPLAYED_FIGURES = new Set(['limit', 'actual', 'amount', 'date', 'from', 'to', 'effectiveDate', 'total']);
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const WHOLE_NUMBER = /^-?\d{4,}$/;
+
+/**
+ * A parameter as a person reads it in the message's language: dates as dd/MM/yyyy and whole
+ * numbers (VND amounts) with thousands separators (1.234.567 in Vietnamese, 1,234,567 in English).
+ * String operations only: an amount never passes through a JavaScript number.
+ */
+function displayed(key: string, value: string, lang: 'vi' | 'en'): string {
+  if (!DISPLAYED_FIGURES.has(key)) return value;
+  const date = ISO_DATE.exec(value);
+  if (date) return `${date[3]}/${date[2]}/${date[1]}`;
+  if (!WHOLE_NUMBER.test(value)) return value;
+  const sign = value.startsWith('-') ? '-' : '';
+  const digits = sign ? value.slice(1) : value;
+  return sign + digits.replace(/\B(?=(\d{3})+(?!\d))/g, lang === 'vi' ? '.' : ',');
+}
+
+export function renderMessage(template: string, params: ErrorParams, lang: 'vi' | 'en' = 'vi'): string {
   return template.replace(/\{(\w+)\}/g, (_, key: string) => {
     const v = params[key];
-    return v === undefined || v === null ? `{${key}}` : String(v);
+    return v === undefined || v === null ? `{${key}}` : displayed(key, String(v), lang);
   });
 }

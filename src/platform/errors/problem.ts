@@ -91,7 +91,7 @@ export function renderProblem(error: DomainError, req: ProblemRequest): Rendered
     title: def?.title ?? 'Error',
     status,
     code: error.code,
-    detail: def ? renderMessage(def[lang], params) : error.code,
+    detail: def ? renderMessage(def[lang], params, lang) : error.code,
     instance: req.url.split('?')[0],
     requestId: req.id,
     errors: error.fieldErrors,

@@ -32,7 +32,7 @@ export class WorkQueuesDto {
   @ApiProperty({ example: 0, description: 'Write-offs proposed, waiting for an approver' }) writeOffsAwaitingApproval: number;
   @ApiProperty({ example: 1, description: 'Approved applications without a contract, and contracted loans not fully disbursed before their first tranche' }) approvedNotDisbursed: number;
   @ApiProperty({ example: 7, description: 'ACTIVE loans with days past due > 0' }) overdueLoans: number;
-  @ApiProperty({ type: DpdBucketDto, isArray: true, description: 'Overdue ACTIVE loans by days past due (1–9, 10–90, 91–180, 181–360, over 360)' }) overdueByDpd: DpdBucketDto[];
+  @ApiProperty({ type: DpdBucketDto, isArray: true, description: 'Overdue ACTIVE loans by days past due (1–9, 10–29, 30–89, 90–179, 180 and more: the default debt-group thresholds)' }) overdueByDpd: DpdBucketDto[];
   @ApiProperty({ example: 1, description: 'Repayment imports with at least one UNMATCHED line' }) importsWithUnmatchedLines: number;
   @ApiProperty({ example: 4, description: 'UNMATCHED lines across those imports' }) unmatchedLines: number;
   @ApiProperty({ type: LastCloseDto, nullable: true, description: 'The latest close of business run, null before the first' }) lastClose: LastCloseDto | null;

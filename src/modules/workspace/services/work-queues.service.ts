@@ -11,13 +11,16 @@ import type { DpdBucketDto, WorkQueuesDto, WorkspaceDto } from '../dto/workspace
  * in one round trip of small aggregates over indexed statuses. A read model like the reports: it
  * reads other modules' tables and writes nothing.
  */
-/** Days-past-due buckets at the classification thresholds (domain.md "Debt classification": 10, 91, 181, 361 days). */
+/**
+ * Days-past-due buckets at the default classification thresholds (docs/domain.md, debt groups under
+ * the microfinance rules: 10, 30, 90 and 180 days), the same as the aging report's.
+ */
 const DPD_BUCKETS: ReadonlyArray<readonly [number, number | null]> = [
   [1, 9],
-  [10, 90],
-  [91, 180],
-  [181, 360],
-  [361, null],
+  [10, 29],
+  [30, 89],
+  [90, 179],
+  [180, null],
 ];
 
 @Injectable()

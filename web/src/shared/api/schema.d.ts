@@ -5104,7 +5104,7 @@ export interface components {
              * @example 7
              */
             overdueLoans: number;
-            /** @description Overdue ACTIVE loans by days past due (1–9, 10–90, 91–180, 181–360, over 360) */
+            /** @description Overdue ACTIVE loans by days past due (1–9, 10–29, 30–89, 90–179, 180 and more: the default debt-group thresholds) */
             overdueByDpd: components["schemas"]["DpdBucketDto"][];
             /**
              * @description Repayment imports with at least one UNMATCHED line
