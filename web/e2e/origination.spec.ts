@@ -61,7 +61,10 @@ test('an officer files an application (refused above 80% of the plan, then valid
   await page.getByLabel('Giá trị tài sản bảo đảm').fill('1200000000');
   const refusal = page.getByTestId('lending-refusals').first();
   await expect(refusal).toContainText('Khoản vay ≤ 80% tổng vốn đầu tư của phương án (Điều 22): giới hạn 800.000.000 ₫, giá trị 900.000.000 ₫.');
-  await expect(page.locator('[data-rule="APPLICATION.ABOVE_CUSTOMER_LIMIT"]')).toContainText('3.000.000.000 ₫');
+  // 15% of the charter capital in force (the journeys share one database: read it, don't assume it).
+  const charter = await apiCall<{ amount: string }>('GET', '/fund/charter-capital/in-force', officerToken);
+  const customerLimit = ((BigInt(charter.body.amount) * 15n) / 100n).toString().replace(/\B(?=(\d{3})+(?!\d))/g, '.');
+  await expect(page.locator('[data-rule="APPLICATION.ABOVE_CUSTOMER_LIMIT"]')).toContainText(`${customerLimit} ₫`);
   await checkPage(page, 'application-form-refused');
   await page.getByRole('button', { name: 'Tiếp' }).click();
   await page.getByRole('button', { name: 'Lập hồ sơ', exact: true }).click();

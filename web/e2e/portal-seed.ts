@@ -4,9 +4,9 @@ import { ADMIN, APPROVER, OFFICER } from './users';
 
 /**
  * Seeds the cooperative journey through the API, as the fund's staff would: two cooperatives,
- * each with a disbursed loan, and a COOPERATIVE user bound to the first. The loans start 40 days
- * before the wall clock's yesterday and the close runs to yesterday, so the first installment is
- * overdue and the next one due (the reminders are written too).
+ * each with a disbursed loan, and a COOPERATIVE user bound to the first. The loans start on the
+ * business date and the close runs 40 days on, so the first installment is overdue and the next
+ * one due (the reminders are written too).
  */
 export const COOP = { username: 'web.coop', password: 'web-coop-password-1', displayName: 'HTX Chè Tân Cương' };
 
@@ -36,7 +36,6 @@ function addDays(iso: string, days: number): string {
   return d.toISOString().slice(0, 10);
 }
 
-const today = (): string => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(new Date());
 
 export interface PortalWorld {
   mine: { id: string; contractNumber: string };
@@ -52,11 +51,6 @@ export async function seedPortal(): Promise<PortalWorld> {
   await ok('POST', '/users', admin, { username: `portal.appraiser.${suffix}`, displayName: 'Lê Thu Hà', password: 'portal-appraiser-1', roles: ['OFFICER'] });
   const appraiser = await login(`portal.appraiser.${suffix}`, 'portal-appraiser-1');
 
-  const yesterday = addDays(today(), -1);
-  const start = addDays(yesterday, -40);
-  // A fresh database's business date is the wall clock; move it back before any money moves
-  // (refused once there are transactions: then the journey runs on the date it finds).
-  await api('PUT', '/business-date', admin, { businessDate: start });
   const { businessDate } = await ok<{ businessDate: string }>('GET', '/business-date', admin);
   await api('POST', '/fund/charter-capital', admin, { effectiveDate: '2020-01-01', amount: '500000000000' });
   const source = await ok<{ id: string }>('POST', '/capital-sources', admin, { name: `Vốn ngân sách tỉnh ${suffix}`, kind: 'ENTRUSTED_BUDGET', bearsCreditRisk: false });
@@ -135,7 +129,9 @@ export async function seedPortal(): Promise<PortalWorld> {
 
   await ok('POST', '/users', admin, { username: COOP.username, displayName: COOP.displayName, password: COOP.password, roles: ['COOPERATIVE'], borrowerId: borrowerA });
 
-  if (yesterday >= businessDate) await ok('POST', '/close-of-business', admin, { until: yesterday });
+  // Close 40 days past the disbursement (the test server allows closing days the clock has not
+  // ended), so the first installment is overdue whatever business date earlier journeys left.
+  await ok('POST', '/close-of-business', admin, { until: addDays(businessDate, 40) });
   const run = await ok<{ jobId: string }>('POST', '/notifications/reminder-runs', admin, {});
   for (let i = 0; i < 100; i++) {
     const r = await ok<{ state: string }>('GET', `/notifications/reminder-runs/${run.jobId}`, admin);

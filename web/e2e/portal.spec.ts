@@ -52,7 +52,7 @@ test.describe('a cooperative on its phone', () => {
     await expect(next.getByText('Agribank')).toBeVisible();
     // The overdue debt is pointed out above everything (a payment goes to it first anyway).
     await expect(page.getByTestId('overdue-first')).toContainText(/Có 1 kỳ quá hạn, tổng \d{1,3}(\.\d{3})+ ₫/);
-    // Then the overdue installment (the loan started 40 days before yesterday), in red.
+    // Then the overdue installment (the close ran 40 days past the disbursement), in red.
     await expect(page.getByTestId('section-overdue').getByTestId('pay-overdue')).toHaveCount(1);
     await expect(page.getByTestId('section-overdue').getByTestId('pay-purpose')).toHaveText(folded(world.mine.contractNumber));
     // Its loans, its applications with their stage, its notifications; nobody else's.
