@@ -17,8 +17,11 @@ export class ReminderRunsService {
   }
 
   async get(jobId: string): Promise<ReminderRunResultDto> {
+    // The state first, then the job: a job read while still active and found completed a moment
+    // later would report `completed` with no result yet.
+    const state = await this.queue.getJobState(jobId);
     const job = await this.queue.getJob(jobId);
-    if (!job) throw notFound('reminder run', jobId);
-    return { jobId, state: await job.getState(), result: (job.returnvalue as Record<string, unknown> | null) ?? null };
+    if (!job || state === 'unknown') throw notFound('reminder run', jobId);
+    return { jobId, state, result: (job.returnvalue as Record<string, unknown> | null) ?? null };
   }
 }
