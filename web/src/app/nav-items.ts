@@ -10,6 +10,8 @@ export interface NavItem {
   key: string;
   to: string;
   roles: readonly Role[];
+  /** The address prefix that marks the entry active, when wider than `to` (an area with sub-pages). */
+  activeFor?: string;
 }
 
 const STAFF: readonly Role[] = ['OFFICER', 'APPROVER', 'AUDITOR', 'ADMIN'];
@@ -17,6 +19,9 @@ const STAFF: readonly Role[] = ['OFFICER', 'APPROVER', 'AUDITOR', 'ADMIN'];
 export const NAV_ITEMS: readonly NavItem[] = [
   { key: 'home', to: '/', roles: STAFF },
   { key: 'borrowers', to: '/borrowers', roles: STAFF },
+  // The report routes' roles (reports module REPORT_READERS); the audit trail's (audit-events controller).
+  { key: 'reports', to: '/reports/portfolio', roles: ['AUDITOR', 'APPROVER', 'ADMIN', 'OFFICER'], activeFor: '/reports' },
+  { key: 'audit', to: '/audit', roles: ['AUDITOR', 'ADMIN'] },
 ];
 
 export function navItemsFor(roles: readonly Role[]): NavItem[] {

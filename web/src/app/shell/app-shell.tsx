@@ -31,7 +31,7 @@ export function AppShellLayout() {
             {me.isPending
               ? Array.from({ length: 4 }, (_, i) => <Skeleton key={i} height={32} mb={6} />)
               : items.map((item) => {
-                  const active = item.to === '/' ? location.pathname === '/' : location.pathname.startsWith(item.to);
+                  const active = item.to === '/' ? location.pathname === '/' : location.pathname.startsWith(item.activeFor ?? item.to);
                   return (
                     <NavLink
                       key={item.key}

@@ -679,7 +679,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Close every open business day up to `until`, in order (waits; ?wait=false answers 202 with the run) */
+        /**
+         * Close every open business day up to `until`, in order (waits; ?wait=false answers 202 with the run)
+         * @description Waits at most CLOSE_WAIT_TIMEOUT_SECONDS (default 300) for the last day to close, then answers 202 with the run still closing and its Location, exactly as ?wait=false does; the close goes on. A run whose job is lost in Redis is enqueued again by the sweep.
+         */
         post: operations["CloseOfBusinessController_closeUntil"];
         delete?: never;
         options?: never;
@@ -1219,6 +1222,26 @@ export interface paths {
         };
         /** Portfolio by sector, borrower type, commune, capital source, term class, debt group or product, as of any date */
         get: operations["ReportsController_portfolio"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/monthly": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Month-end outstanding and each month’s turnover and collections over a span of months (for charts)
+         * @description One read of the journal: outstanding is the loans’ principal receivable by value date at each month end, the flows are the portfolio report’s (disbursements, repayments, reversals valued in the month). At most 240 months.
+         */
+        get: operations["ReportsController_monthlySeries"];
         put?: never;
         post?: never;
         delete?: never;
@@ -4015,6 +4038,51 @@ export interface components {
             statusUrl: string;
             /** @example /api/v1/report-exports/6f1c1e5e-8a1f-4d7e-9a53-3c3f1b0d2a11/download */
             downloadUrl: string;
+        };
+        MonthlySeriesPointDto: {
+            /** @example 2025-12 */
+            month: string;
+            /**
+             * @description The month’s last day, or `to` in the last month
+             * @example 2025-12-31
+             */
+            monthEnd: string;
+            /**
+             * @description Outstanding principal at monthEnd (ledger by value date), VND
+             * @example 58174679509
+             */
+            outstanding: string;
+            /**
+             * @description Disbursed in the month (doanh số cho vay), VND
+             * @example 4200000000
+             */
+            turnover: string;
+            /**
+             * @description Principal collected in the month, reversals netted, VND
+             * @example 3100000000
+             */
+            principalCollected: string;
+            /**
+             * @description Interest and penalty interest collected in the month, VND
+             * @example 350000000
+             */
+            interestCollected: string;
+        };
+        MonthlySeriesDto: {
+            /**
+             * @example MONTHLY_SERIES
+             * @enum {string}
+             */
+            report: "MONTHLY_SERIES";
+            /**
+             * @description First day of the first month
+             * @example 2021-01-01
+             */
+            from: string;
+            /** @example 2025-12-31 */
+            to: string;
+            /** @description Every month from `from` to `to`, also those without movements */
+            months: components["schemas"]["MonthlySeriesPointDto"][];
         };
         AgingRowDto: {
             /**
@@ -6933,6 +7001,7 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Every day through `until` closed within the wait */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -6941,8 +7010,11 @@ export interface operations {
                     "application/json": components["schemas"]["CloseResultDto"];
                 };
             };
+            /** @description ?wait=false, or the wait ran out: the run now closing */
             202: {
                 headers: {
+                    /** @description GET this for the run’s progress: /api/v1/close-of-business/runs/{runDate} */
+                    Location?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7073,6 +7145,8 @@ export interface operations {
         responses: {
             202: {
                 headers: {
+                    /** @description The run’s progress */
+                    Location?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8885,6 +8959,49 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ExportAcceptedDto"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Allowed roles: AUDITOR, APPROVER, ADMIN, OFFICER (problem+json AUTH.FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    ReportsController_monthlySeries: {
+        parameters: {
+            query?: {
+                /** @description Any day of the first month; defaults to the month of the first loan entry */
+                from?: string;
+                /** @description Last day of the series (the last month ends here); defaults to the last closed business date */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MonthlySeriesDto"];
                 };
             };
             400: components["responses"]["Problem400"];
