@@ -181,7 +181,7 @@ export function AuditPage() {
       {data && data.items.length === 0 && <EmptyState title={t('empty')} hint={t('emptyHint')} />}
       {data && data.items.length > 0 && (
         <>
-          <Table.ScrollContainer minWidth={900}>
+          <Table.ScrollContainer minWidth={900} scrollAreaProps={{ viewportProps: { tabIndex: 0, role: 'region', 'aria-label': t('title') } }}>
             <Table striped highlightOnHover verticalSpacing={6} fz="sm" aria-label={t('title')} data-testid="audit-table" style={{ opacity: list.isPlaceholderData ? 0.6 : 1 }}>
               <Table.Thead>
                 <Table.Tr>

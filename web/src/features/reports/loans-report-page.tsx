@@ -12,6 +12,7 @@ import { ExportButtons } from './export-buttons';
 import { AsOfPicker, ReportLayout, ReportMeta, useReportDate } from './report-shell';
 import { useCommunes, useLoanListReport, useSectors } from './reports-queries';
 import { REPORTS_NS } from './reports-i18n';
+import { ReportScroll } from './report-scroll';
 
 const PAGE_SIZE = 25;
 const num = { textAlign: 'right', whiteSpace: 'nowrap' } as const;
@@ -51,7 +52,7 @@ export function LoansReportPage() {
       {data && data.items.length === 0 && <EmptyState title={t('loans.empty')} />}
       {data && data.items.length > 0 && (
         <>
-          <Table.ScrollContainer minWidth={1650}>
+          <ReportScroll minWidth={1650} label={t('tabs.loans')}>
             <Table striped highlightOnHover withTableBorder verticalSpacing={6} fz="sm" aria-label={t('tabs.loans')} style={{ opacity: report.isPlaceholderData ? 0.6 : 1 }}>
               <Table.Thead>
                 <Table.Tr>
@@ -114,7 +115,7 @@ export function LoansReportPage() {
                 ))}
               </Table.Tbody>
             </Table>
-          </Table.ScrollContainer>
+          </ReportScroll>
           <Group justify="space-between" mt="md">
             <Text size="sm" c="dimmed">
               {t('common:paging.summary', {

@@ -10,6 +10,7 @@ import { ExportButtons } from './export-buttons';
 import { AsOfPicker, ReportLayout, ReportMeta, useReportDate } from './report-shell';
 import { useReconciliationReport } from './reports-queries';
 import { REPORTS_NS } from './reports-i18n';
+import { ReportScroll } from './report-scroll';
 
 const num = { textAlign: 'right', whiteSpace: 'nowrap' } as const;
 
@@ -76,7 +77,7 @@ export function ReconciliationReportPage() {
             {data.cache.checked ? t('reconciliation.cacheChecked', { count: data.cache.mismatches }) : t('reconciliation.cacheNotChecked')}
           </Text>
           {data.mismatches.length > 0 && (
-            <Table.ScrollContainer minWidth={800}>
+            <ReportScroll minWidth={800} label={t('reconciliation.differences', { count: data.mismatches.length })}>
               <Table striped withTableBorder aria-label={t('reconciliation.differences', { count: data.mismatches.length })}>
                 <Table.Thead>
                   <Table.Tr>
@@ -105,7 +106,7 @@ export function ReconciliationReportPage() {
                   ))}
                 </Table.Tbody>
               </Table>
-            </Table.ScrollContainer>
+            </ReportScroll>
           )}
         </>
       )}

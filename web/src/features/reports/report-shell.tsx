@@ -100,10 +100,11 @@ export function SourceBadge({ source }: { source: string }) {
     <HoverCard width={320} shadow="md" withArrow openDelay={100}>
       <HoverCard.Target>
         <Badge
+          component="button"
+          type="button"
           variant="light"
           color="indigo"
           size="lg"
-          tabIndex={0}
           rightSection={<IconInfoCircle size={14} aria-hidden />}
           aria-label={`${t('source.label')}: ${known ? t(`source.${source}`) : source}. ${known ? t(`source.help.${source}`) : ''}`}
           data-testid="report-source"

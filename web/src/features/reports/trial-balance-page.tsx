@@ -9,6 +9,7 @@ import { TableSkeleton } from '../../shared/ui/table-skeleton';
 import { AsOfPicker, ReportLayout, ReportMeta, useReportDate } from './report-shell';
 import { useTrialBalance } from './reports-queries';
 import { REPORTS_NS } from './reports-i18n';
+import { ReportScroll } from './report-scroll';
 
 const num = { textAlign: 'right', whiteSpace: 'nowrap' } as const;
 
@@ -35,7 +36,7 @@ export function TrialBalancePage() {
       )}
       {data && data.accounts.length === 0 && <EmptyState title={t('trialBalance.empty')} />}
       {data && data.accounts.length > 0 && (
-        <Table.ScrollContainer minWidth={960}>
+        <ReportScroll minWidth={960} label={t('tabs.trialBalance')}>
           <Table striped withTableBorder verticalSpacing={6} fz="sm" aria-label={t('tabs.trialBalance')} style={{ opacity: report.isPlaceholderData ? 0.6 : 1 }}>
             <Table.Thead>
               <Table.Tr>
@@ -74,7 +75,7 @@ export function TrialBalancePage() {
               </Table.Tr>
             </Table.Tfoot>
           </Table>
-        </Table.ScrollContainer>
+        </ReportScroll>
       )}
     </ReportLayout>
   );
