@@ -62,6 +62,9 @@ async function stopChild(child: ChildProcess): Promise<void> {
 }
 
 export async function startDemoApp(loans = 48): Promise<DemoApp> {
+  // While writing a journey: a demo app already running (`WEB_DEMO_BASE_URL`) is used as it is.
+  const running = process.env.WEB_DEMO_BASE_URL;
+  if (running) return { base: running, stop: async () => undefined };
   const databaseUrl = process.env.DATABASE_URL;
   const redisUrl = process.env.REDIS_URL;
   if (!databaseUrl || !redisUrl) throw new Error('the demo journeys need DATABASE_URL and REDIS_URL');

@@ -65,6 +65,7 @@ function SectorDonut({ report, lang }: { report: PortfolioReport; lang: Language
         chartLabel={data[0]?.share}
         // The legend beside it is the text; the drawing is hidden from screen readers and tab order.
         pieChartProps={{ accessibilityLayer: false }}
+        pieProps={{ rootTabIndex: -1 }}
         aria-hidden
       />
       <Stack gap={6} component="ul" style={{ listStyle: 'none', padding: 0, margin: 0, flex: 1, minWidth: 220 }} aria-label={t('charts.bySector')} data-testid="sector-legend">

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { barWidth, formatMonth, formatRatio, fractionToPercent, toBillions } from './report-format';
+import { barWidth, formatBillionsTick, formatMonth, formatRatio, fractionToPercent, toBillions } from './report-format';
 
 describe('fractionToPercent', () => {
   it.each([
@@ -38,6 +38,12 @@ describe('chart geometry', () => {
     expect(barWidth('37813541681', '58174679509')).toBeCloseTo(65.0, 1);
     expect(barWidth('5', '0')).toBe(0);
     expect(barWidth('200000000000', '100000000000')).toBe(100);
+  });
+  it('writes axis ticks in billions, one decimal below ten', () => {
+    expect(formatBillionsTick(12, 'vi')).toBe('12 tỷ');
+    expect(formatBillionsTick(1.5, 'vi')).toBe('1,5 tỷ');
+    expect(formatBillionsTick(0.25, 'en')).toBe('0.3 bn');
+    expect(formatBillionsTick(0, 'vi')).toBe('0 tỷ');
   });
   it('writes months as MM/yyyy', () => {
     expect(formatMonth('2025-03')).toBe('03/2025');

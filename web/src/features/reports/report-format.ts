@@ -49,8 +49,9 @@ export function formatMonth(month: string): string {
   return m ? `${m[2]}/${m[1]}` : month;
 }
 
-/** An axis tick of billions: 58.17 → "58 tỷ" / "58 bn". */
+/** An axis tick of billions: 58.17 → "58 tỷ", 1.5 → "1,5 tỷ" (one decimal below ten) / "1.5 bn". */
 export function formatBillionsTick(value: number, lang: Language): string {
-  const rounded = Math.round(value);
-  return lang === 'vi' ? `${rounded} tỷ` : `${rounded} bn`;
+  const text = Math.abs(value) < 10 && value !== Math.round(value) ? value.toFixed(1) : String(Math.round(value));
+  const local = lang === 'vi' ? text.replace('.', ',') : text;
+  return lang === 'vi' ? `${local} tỷ` : `${local} bn`;
 }
