@@ -60,7 +60,8 @@ function EventDiff({ event }: { event: AuditEvent }) {
     const key = leafKey(path);
     return i18n.exists(`${AUDIT_NS}:keys.${key}`) ? `${t(`keys.${key}`)} (${path})` : path;
   };
-  const colour = { added: 'green', removed: 'red', changed: 'orange', same: 'gray' } as const;
+  // Filled shades with at least 4.5:1 for white text (the debt-group badges' greens and reds).
+  const colour = { added: '#1e7b34', removed: '#c92a2a', changed: '#b8400c', same: 'gray.7' } as const;
   return (
     <Stack gap="xs" p="sm" data-testid="audit-diff">
       {rows.length === 0 ? (
@@ -86,7 +87,7 @@ function EventDiff({ event }: { event: AuditEvent }) {
                   <Table.Td style={{ overflowWrap: 'anywhere' }}>{r.before ?? '—'}</Table.Td>
                   <Table.Td style={{ overflowWrap: 'anywhere' }}>{r.after ?? '—'}</Table.Td>
                   <Table.Td>
-                    <Badge size="xs" variant="light" color={colour[r.change]}>
+                    <Badge size="sm" variant="filled" color={colour[r.change]}>
                       {t(`diff.changes.${r.change}`)}
                     </Badge>
                   </Table.Td>
@@ -111,13 +112,13 @@ function VerifyChain() {
   return (
     <Stack gap="xs" mb="md">
       <Group>
-        <Button leftSection={<IconShieldCheck size={16} aria-hidden />} onClick={() => verify.mutate()} loading={verify.isPending} variant="light">
+        <Button leftSection={<IconShieldCheck size={16} aria-hidden />} onClick={() => verify.mutate()} loading={verify.isPending}>
           {t('verify.button')}
         </Button>
       </Group>
       {verify.isError && <ProblemAlert error={verify.error} />}
       {r && (
-        <Alert color={r.ok ? 'green' : 'red'} title={t('verify.title')} icon={r.ok ? <IconShieldCheck aria-hidden /> : <IconAlertTriangle aria-hidden />} data-testid="verify-result" role="status">
+        <Alert color={r.ok ? 'green' : 'red'} icon={r.ok ? <IconShieldCheck aria-hidden /> : <IconAlertTriangle aria-hidden />} data-testid="verify-result" role="status">
           {r.ok || !r.firstBreak
             ? t('verify.ok', { events: formatCount(r.eventsChecked, lang), chains: formatCount(r.chains, lang) })
             : t('verify.broken', { id: r.firstBreak.id, chain: r.firstBreak.chainId, reason: r.firstBreak.reason })}

@@ -103,7 +103,7 @@ function DebtGroupBars({ report, lang }: { report: PortfolioReport; lang: Langua
         const width = barWidth(amount, total);
         return (
           <Group key={g} gap="sm" wrap="nowrap">
-            <Box w={92} style={{ flex: 'none' }}>
+            <Box w={118} style={{ flex: 'none' }}>
               <DebtGroupBadge group={g} />
             </Box>
             <Box style={{ flex: 1, background: 'var(--mantine-color-gray-1)', borderRadius: 4, height: 18 }} aria-hidden>
