@@ -15,8 +15,9 @@ mkdirSync(FILES, { recursive: true });
 
 let demo: DemoApp;
 
-test.beforeAll(async ({}, info) => {
-  info.setTimeout(900_000);
+test.beforeAll(async () => {
+  // Loading the demo (its closes included) takes a minute or two on a shared machine.
+  test.setTimeout(900_000);
   demo = await startDemoApp();
 });
 test.afterAll(async () => {

@@ -4,7 +4,7 @@ import { IconAlertTriangle, IconShieldCheck } from '@tabler/icons-react';
 import { Fragment, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
-import { formatInstant } from '../../shared/format/date';
+import { formatDate, formatInstant } from '../../shared/format/date';
 import { toLanguage } from '../../shared/format/language';
 import { formatCount } from '../../shared/format/money';
 import { EmptyState } from '../../shared/ui/empty-state';
@@ -26,6 +26,12 @@ function nextDay(d: string): string {
   return next.toISOString().slice(0, 10);
 }
 
+/** A recorded value as people read it: dates and instants as dd/MM/yyyy (the JSON keeps ISO text). */
+function readable(value: string | undefined): string {
+  if (value === undefined) return '—';
+  return /^\d{4}-\d{2}-\d{2}(T[\d:.]+(Z|[+-]\d{2}:\d{2})?)?$/.test(value) ? formatDate(value) : value;
+}
+
 /** The search form: typed values stay local until submitted, then go to the address. */
 function AuditFilterForm({ initial, onSearch }: { initial: Record<TextFilter, string>; onSearch: (values: Record<TextFilter, string>) => void }) {
   const { t } = useTranslation(AUDIT_NS);
@@ -40,7 +46,7 @@ function AuditFilterForm({ initial, onSearch }: { initial: Record<TextFilter, st
     >
       <Group gap="sm" align="flex-end" wrap="wrap">
         {TEXT_FILTERS.map((f) => (
-          <TextInput key={f} label={t(`filters.${f}`)} value={values[f]} onChange={(e) => setValues({ ...values, [f]: e.currentTarget.value })} w={f === 'action' ? 200 : 150} />
+          <TextInput key={f} label={t(`filters.${f}`)} value={values[f]} onChange={(e) => setValues({ ...values, [f]: e.currentTarget.value })} w={f === 'action' ? 200 : 140} />
         ))}
         <Button type="submit" variant="default">
           {t('filters.search')}
@@ -84,8 +90,8 @@ function EventDiff({ event }: { event: AuditEvent }) {
               {shown.map((r) => (
                 <Table.Tr key={r.path} style={r.change === 'same' ? undefined : { background: 'var(--mantine-color-yellow-0)' }}>
                   <Table.Td style={{ whiteSpace: 'nowrap' }}>{label(r.path)}</Table.Td>
-                  <Table.Td style={{ overflowWrap: 'anywhere' }}>{r.before ?? '—'}</Table.Td>
-                  <Table.Td style={{ overflowWrap: 'anywhere' }}>{r.after ?? '—'}</Table.Td>
+                  <Table.Td style={{ overflowWrap: 'anywhere' }}>{readable(r.before)}</Table.Td>
+                  <Table.Td style={{ overflowWrap: 'anywhere' }}>{readable(r.after)}</Table.Td>
                   <Table.Td>
                     <Badge size="sm" variant="filled" color={colour[r.change]}>
                       {t(`diff.changes.${r.change}`)}
@@ -198,7 +204,7 @@ export function AuditPage() {
                 {data.items.map((e) => (
                   <Fragment key={e.id}>
                     <Table.Tr>
-                      <Table.Td style={{ whiteSpace: 'nowrap' }} className="num">
+                      <Table.Td style={{ whiteSpace: 'nowrap', fontVariantNumeric: 'tabular-nums' }}>
                         {formatInstant(e.occurredAt)}
                       </Table.Td>
                       <Table.Td>
@@ -211,11 +217,12 @@ export function AuditPage() {
                         )}
                       </Table.Td>
                       <Table.Td>
-                        <Code>{e.action}</Code>
+                        <Text size="sm">{t(`actions.${e.action}`, { defaultValue: e.action })}</Text>
+                        <Code fz="xs">{e.action}</Code>
                       </Table.Td>
                       <Table.Td>
                         <Anchor component="button" type="button" size="sm" onClick={() => update({ entityType: e.entityType, entityId: e.entityId })}>
-                          {e.entityType} #{e.entityId}
+                          {t(`entities.${e.entityType}`, { defaultValue: e.entityType })} #{e.entityId}
                         </Anchor>
                       </Table.Td>
                       <Table.Td style={{ textAlign: 'right' }} className="num">

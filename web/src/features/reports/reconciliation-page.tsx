@@ -52,7 +52,7 @@ export function ReconciliationReportPage() {
               <Text size="xs" c="dimmed">
                 {t('reconciliation.loansChecked')}
               </Text>
-              <Text fw={600} className="num">
+              <Text fw={600} style={{ fontVariantNumeric: 'tabular-nums' }}>
                 {formatCount(data.loansChecked, lang)}
               </Text>
             </div>
