@@ -11,6 +11,7 @@ import { StatementsController } from './controllers/statements.controller.js';
 import { ReportExportWorker } from './jobs/report-export.worker.js';
 import { REPORT_EXPORT_QUEUE } from './jobs/report-export-queue.js';
 import { AsOfService } from './services/as-of.service.js';
+import { MonthlySeriesService } from './services/monthly-series.service.js';
 import { OtherReportsService } from './services/other-reports.service.js';
 import { PortfolioReportService } from './services/portfolio-report.service.js';
 import { ReportExportsService } from './services/report-exports.service.js';
@@ -22,7 +23,7 @@ import './reports.errors.js';
 @Module({
   imports: [BusinessDateModule, LoansModule, PaymentQrModule, BullModule.registerQueue({ name: REPORT_EXPORT_QUEUE })],
   controllers: [ReportsController, ReportExportsController, StatementsController],
-  providers: [AsOfService, PortfolioReportService, OtherReportsService, ReportFilesService, ReportExportsService, StatementsService],
+  providers: [AsOfService, PortfolioReportService, MonthlySeriesService, OtherReportsService, ReportFilesService, ReportExportsService, StatementsService],
   exports: [AsOfService, PortfolioReportService, OtherReportsService, ReportExportsService, StatementsService],
 })
 export class ReportsModule {

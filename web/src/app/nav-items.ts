@@ -12,6 +12,8 @@ export interface NavItem {
   roles: readonly Role[];
   /** Shown under a parent entry (`common:nav.<group>`), e.g. the admin screens under Quản trị. */
   group?: 'admin';
+  /** The address prefix that marks the entry active, when wider than `to` (an area with sub-pages). */
+  activeFor?: string;
 }
 
 const STAFF: readonly Role[] = ['OFFICER', 'APPROVER', 'AUDITOR', 'ADMIN'];
@@ -26,6 +28,9 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { key: 'close', to: '/close', roles: STAFF },
   // Staff may read the calendar at /calendar (read-only); the menu shows it to the admin who keeps it.
   { key: 'calendar', to: '/calendar', roles: ['ADMIN'], group: 'admin' },
+  // The report routes' roles (reports module REPORT_READERS); the audit trail's (audit-events controller).
+  { key: 'reports', to: '/reports/portfolio', roles: ['AUDITOR', 'APPROVER', 'ADMIN', 'OFFICER'], activeFor: '/reports' },
+  { key: 'audit', to: '/audit', roles: ['AUDITOR', 'ADMIN'] },
 ];
 
 export function navItemsFor(roles: readonly Role[]): NavItem[] {

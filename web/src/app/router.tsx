@@ -1,4 +1,6 @@
 import { createBrowserRouter } from 'react-router';
+import { createBrowserRouter, redirect } from 'react-router';
+import { AppShellLayout } from './shell/app-shell';
 import { NotFoundPage } from './not-found-page';
 import { RequireAuth } from './require-auth';
 import { byRole, RoleLayout } from './role-routes';
@@ -53,6 +55,14 @@ export const router = createBrowserRouter([
       },
       { path: 'approvals/loans/:loanId/write-offs/:wid', lazy: async () => ({ Component: (await import('../features/approvals/loan-case-pages')).WriteOffCasePage }) },
       { path: 'loans', lazy: async () => ({ Component: (await import('../features/loans/loans-page')).LoansPage }) },
+      { path: 'reports', loader: () => redirect('/reports/portfolio') },
+      { path: 'reports/portfolio', lazy: async () => ({ Component: (await import('../features/reports/portfolio-page')).PortfolioReportPage }) },
+      { path: 'reports/aging', lazy: async () => ({ Component: (await import('../features/reports/aging-page')).AgingReportPage }) },
+      { path: 'reports/loans', lazy: async () => ({ Component: (await import('../features/reports/loans-report-page')).LoansReportPage }) },
+      { path: 'reports/capital-sources', lazy: async () => ({ Component: (await import('../features/reports/capital-sources-page')).CapitalSourcesReportPage }) },
+      { path: 'reports/reconciliation', lazy: async () => ({ Component: (await import('../features/reports/reconciliation-page')).ReconciliationReportPage }) },
+      { path: 'reports/trial-balance', lazy: async () => ({ Component: (await import('../features/reports/trial-balance-page')).TrialBalancePage }) },
+      { path: 'audit', lazy: async () => ({ Component: (await import('../features/audit/audit-page')).AuditPage }) },
       { path: '*', Component: NotFoundPage },
     ],
   },

@@ -1,11 +1,13 @@
 import { Controller, Get, Query, Res } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { RateLimited } from '../../../platform/http/index.js';
 import { CurrentActor, Roles, type Actor } from '../../auth/index.js';
 import { AsOfQueryDto, LoanListReportQueryDto, PortfolioQueryDto, ReconciliationQueryDto } from '../dto/report-query.dto.js';
 import { AgingReportDto, CapitalSourceReportDto, LoanListReportDto, ReconciliationReportDto } from '../dto/other-reports.dto.js';
+import { MonthlySeriesDto, MonthlySeriesQueryDto } from '../dto/monthly-series.dto.js';
 import { PortfolioReportDto } from '../dto/report-views.dto.js';
+import { MonthlySeriesService } from '../services/monthly-series.service.js';
 import { OtherReportsService } from '../services/other-reports.service.js';
 import { PortfolioReportService } from '../services/portfolio-report.service.js';
 import { ReportExportsService } from '../services/report-exports.service.js';
@@ -22,6 +24,7 @@ export class ReportsController {
     private readonly exports: ReportExportsService,
     private readonly portfolioReports: PortfolioReportService,
     private readonly others: OtherReportsService,
+    private readonly monthly: MonthlySeriesService,
   ) {}
 
   @Get('portfolio')
@@ -31,6 +34,18 @@ export class ReportsController {
   @ApiReportResponses(PortfolioReportDto)
   portfolio(@CurrentActor() actor: Actor, @Query() q: PortfolioQueryDto, @Res({ passthrough: true }) reply: FastifyReply): Promise<unknown> {
     return respond(reply, this.exports.run(actor, 'portfolio', q, () => this.portfolioReports.portfolio(actor, q)));
+  }
+
+  @Get('monthly')
+  @Roles(...REPORT_READERS)
+  @RateLimited('reports')
+  @ApiOperation({
+    summary: 'Month-end outstanding and each month’s turnover and collections over a span of months (for charts)',
+    description: 'One read of the journal: outstanding is the loans’ principal receivable by value date at each month end, the flows are the portfolio report’s (disbursements, repayments, reversals valued in the month). At most 240 months.',
+  })
+  @ApiOkResponse({ type: MonthlySeriesDto })
+  monthlySeries(@CurrentActor() actor: Actor, @Query() q: MonthlySeriesQueryDto): Promise<MonthlySeriesDto> {
+    return this.monthly.series(actor, q);
   }
 
   @Get('aging')

@@ -13,7 +13,7 @@ export function AppShellLayout() {
   const location = useLocation();
   const me = useMe();
   const items = navItemsFor(me.data?.roles ?? []);
-  const isActive = (item: NavItem) => (item.to === '/' ? location.pathname === '/' : location.pathname.startsWith(item.to));
+  const isActive = (item: NavItem) => (item.to === '/' ? location.pathname === '/' : location.pathname.startsWith(item.activeFor ?? item.to));
   // Entries with a group (the admin screens) sit under one parent entry (Quản trị), open by default.
   const groups = [...new Set(items.flatMap((i) => (i.group ? [i.group] : [])))].map((group) => ({ group, items: items.filter((i) => i.group === group) }));
   const link = (item: NavItem) => {

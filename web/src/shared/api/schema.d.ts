@@ -1332,6 +1332,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/reports/monthly": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Month-end outstanding and each month’s turnover and collections over a span of months (for charts)
+         * @description One read of the journal: outstanding is the loans’ principal receivable by value date at each month end, the flows are the portfolio report’s (disbursements, repayments, reversals valued in the month). At most 240 months.
+         */
+        get: operations["ReportsController_monthlySeries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/reports/aging": {
         parameters: {
             query?: never;
@@ -4426,6 +4446,51 @@ export interface components {
             statusUrl: string;
             /** @example /api/v1/report-exports/6f1c1e5e-8a1f-4d7e-9a53-3c3f1b0d2a11/download */
             downloadUrl: string;
+        };
+        MonthlySeriesPointDto: {
+            /** @example 2025-12 */
+            month: string;
+            /**
+             * @description The month’s last day, or `to` in the last month
+             * @example 2025-12-31
+             */
+            monthEnd: string;
+            /**
+             * @description Outstanding principal at monthEnd (ledger by value date), VND
+             * @example 58174679509
+             */
+            outstanding: string;
+            /**
+             * @description Disbursed in the month (doanh số cho vay), VND
+             * @example 4200000000
+             */
+            turnover: string;
+            /**
+             * @description Principal collected in the month, reversals netted, VND
+             * @example 3100000000
+             */
+            principalCollected: string;
+            /**
+             * @description Interest and penalty interest collected in the month, VND
+             * @example 350000000
+             */
+            interestCollected: string;
+        };
+        MonthlySeriesDto: {
+            /**
+             * @example MONTHLY_SERIES
+             * @enum {string}
+             */
+            report: "MONTHLY_SERIES";
+            /**
+             * @description First day of the first month
+             * @example 2021-01-01
+             */
+            from: string;
+            /** @example 2025-12-31 */
+            to: string;
+            /** @description Every month from `from` to `to`, also those without movements */
+            months: components["schemas"]["MonthlySeriesPointDto"][];
         };
         AgingRowDto: {
             /**
@@ -9668,6 +9733,49 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ExportAcceptedDto"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Allowed roles: AUDITOR, APPROVER, ADMIN, OFFICER (problem+json AUTH.FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    ReportsController_monthlySeries: {
+        parameters: {
+            query?: {
+                /** @description Any day of the first month; defaults to the month of the first loan entry */
+                from?: string;
+                /** @description Last day of the series (the last month ends here); defaults to the last closed business date */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MonthlySeriesDto"];
                 };
             };
             400: components["responses"]["Problem400"];

@@ -15,6 +15,12 @@ const STYLE: Record<number, { color: string; autoContrast?: boolean }> = {
   5: { color: '#7a0c0c' },
 };
 
+/** The same colours as CSS values, for charts that draw the groups (bars, legends). */
+export function debtGroupColor(group: number): string {
+  const c = STYLE[group]?.color ?? 'gray.7';
+  return c.startsWith('#') ? c : `var(--mantine-color-${c.replace('.', '-')})`;
+}
+
 export function DebtGroupBadge({ group, long = false }: { group: number; long?: boolean }) {
   const { t } = useTranslation();
   const style = STYLE[group] ?? { color: 'gray.7' };
