@@ -1,6 +1,4 @@
-import { createBrowserRouter } from 'react-router';
 import { createBrowserRouter, redirect } from 'react-router';
-import { AppShellLayout } from './shell/app-shell';
 import { NotFoundPage } from './not-found-page';
 import { RequireAuth } from './require-auth';
 import { byRole, RoleLayout } from './role-routes';
