@@ -17,6 +17,7 @@ const STAFF: readonly Role[] = ['OFFICER', 'APPROVER', 'AUDITOR', 'ADMIN'];
 export const NAV_ITEMS: readonly NavItem[] = [
   { key: 'home', to: '/', roles: STAFF },
   { key: 'borrowers', to: '/borrowers', roles: STAFF },
+  { key: 'admin', to: '/admin', roles: ['ADMIN'] },
 ];
 
 export function navItemsFor(roles: readonly Role[]): NavItem[] {
