@@ -57,11 +57,8 @@ test('an admin creates a cooperative user bound to a borrower, and that user log
   await dialog.getByLabel('Họ tên').fill('Hoàng Văn Thụ');
   await dialog.getByLabel('Mật khẩu').fill('htx-password-1');
   // Roles: replace the default (officer) with the cooperative role.
-  const roles = dialog.getByRole('combobox', { name: 'Vai trò' });
-  await roles.click();
-  await page.getByRole('option', { name: 'Cán bộ tín dụng' }).click();
-  await page.getByRole('option', { name: 'Hợp tác xã' }).click();
-  await page.keyboard.press('Escape');
+  await dialog.getByRole('checkbox', { name: 'Cán bộ tín dụng' }).uncheck();
+  await dialog.getByRole('checkbox', { name: 'Hợp tác xã' }).check();
   // Saving without the borrower is refused beside the picker, before anything is sent.
   await dialog.getByRole('button', { name: 'Lưu' }).click();
   await expect(dialog.getByText('Chọn bên vay mà người dùng hợp tác xã đại diện.')).toBeVisible();
@@ -88,6 +85,7 @@ test('an admin creates a loan product, then a new version of it', async ({ page 
   const code = `NN-${suffix.toUpperCase()}`;
   await login(page, ADMIN, '/admin/products');
   await expect(page.getByRole('heading', { name: 'Sản phẩm cho vay' })).toBeVisible();
+  await expect(page.getByText('Chưa có sản phẩm cho vay nào.').or(page.getByRole('table', { name: 'Sản phẩm cho vay' }))).toBeVisible();
   await checkPage(page, 'admin-products');
   await page.getByRole('link', { name: 'Thêm sản phẩm' }).click();
   await expect(page.getByRole('heading', { name: 'Thêm sản phẩm cho vay' })).toBeVisible();
@@ -124,6 +122,7 @@ test('an admin creates a loan product, then a new version of it', async ({ page 
 test('an admin records a capital movement once, even on a double click', async ({ page }) => {
   const name = `Vốn ủy thác ngân sách tỉnh ${suffix}`;
   await login(page, ADMIN, '/admin/capital-sources');
+  await expect(page.getByText('Chưa có nguồn vốn nào.').or(page.getByRole('table', { name: 'Nguồn vốn' }))).toBeVisible();
   await checkPage(page, 'admin-capital-sources');
   await page.getByRole('button', { name: 'Thêm nguồn vốn' }).click();
   const dialog = page.getByRole('dialog', { name: 'Thêm nguồn vốn' });

@@ -179,7 +179,7 @@ export function CapitalSourcePage() {
           )}
         </Paper>
       </Stack>
-      <Modal opened={recording} onClose={() => setRecording(false)} title={t('sources.recordTitle', { name: s.name })}>
+      <Modal closeButtonProps={{ 'aria-label': t('common:actions.close') }} opened={recording} onClose={() => setRecording(false)} title={t('sources.recordTitle', { name: s.name })}>
         {recording && <MovementForm sourceId={s.id} onDone={() => setRecording(false)} />}
       </Modal>
     </>

@@ -120,7 +120,7 @@ export function CapitalSourcesPage() {
           {t('common:paging.summary', { from: 1, to: data.items.length, total: data.total })}
         </Text>
       )}
-      <Modal opened={creating} onClose={() => setCreating(false)} title={t('sources.newTitle')}>
+      <Modal closeButtonProps={{ 'aria-label': t('common:actions.close') }} opened={creating} onClose={() => setCreating(false)} title={t('sources.newTitle')}>
         <SourceForm onDone={() => setCreating(false)} />
       </Modal>
     </>

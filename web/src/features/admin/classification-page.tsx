@@ -92,13 +92,11 @@ function PolicyDetail({ policy }: { policy: ClassificationPolicy }) {
         <Stack gap={6}>
           {d.restructuringRules.map((r) => (
             <Group key={`${r.minRestructurings}-${r.minDpd}`} gap="xs" wrap="nowrap" align="flex-start">
-              <DebtGroupBadge group={r.group} />
-              <div>
-                <Text size="sm">{t('classification.restructuringRow', { times: r.minRestructurings, days: r.minDpd })}</Text>
-                <Text size="xs" c="dimmed">
-                  {r.basis}
-                </Text>
+              {/* The badge keeps its width; the rule's text wraps beside it. */}
+              <div style={{ flexShrink: 0 }}>
+                <DebtGroupBadge group={r.group} />
               </div>
+              <Text size="sm">{t('classification.restructuringRow', { times: r.minRestructurings, days: r.minDpd })}</Text>
             </Group>
           ))}
         </Stack>
@@ -153,9 +151,15 @@ function PutPolicyForm({ onDone }: { onDone: () => void }) {
   );
 }
 
+/** The API names the legal basis in English ("Circular 14/2024/TT-NHNN"); Vietnamese readers get "Thông tư …". */
+function legalBasis(text: string, lang: 'vi' | 'en'): string {
+  return lang === 'vi' ? text.replace(/\bCircular\b/g, 'Thông tư').replace(/\bDecree\b/g, 'Nghị định').replace(/\bDecision\b/g, 'Quyết định') : text;
+}
+
 /** The debt classification policy in force and its history (domain.md "Restructuring and risk"). */
 export function ClassificationPage() {
-  const { t } = useTranslation(ADMIN_NS);
+  const { t, i18n } = useTranslation(ADMIN_NS);
+  const lang = toLanguage(i18n.language);
   const policies = useClassificationPolicies();
   const workspace = useWorkspace();
   const [putting, setPutting] = useState(false);
@@ -175,12 +179,12 @@ export function ClassificationPage() {
               <Title order={2} size="h4">
                 {t('classification.inForce')}: {t(`classification.codes.${inForce.code}`)}
               </Title>
-              <Badge variant="light" tt="none">
+              <Badge variant="filled" color="#1864ab" tt="none">
                 {t('classification.from')} {formatDate(inForce.effectiveFrom)}
               </Badge>
             </Group>
             <Text size="sm" mb="md">
-              {t('classification.legalBasis')}: {inForce.legalBasis}
+              {t('classification.legalBasis')}: {legalBasis(inForce.legalBasis, lang)}
             </Text>
             <PolicyDetail policy={inForce} />
           </Paper>
@@ -201,7 +205,7 @@ export function ClassificationPage() {
                   <Table.Tr key={p.effectiveFrom}>
                     <Table.Td>{formatDate(p.effectiveFrom)}</Table.Td>
                     <Table.Td>{t(`classification.codes.${p.code}`)}</Table.Td>
-                    <Table.Td>{p.legalBasis}</Table.Td>
+                    <Table.Td>{legalBasis(p.legalBasis, lang)}</Table.Td>
                   </Table.Tr>
                 ))}
               </Table.Tbody>
@@ -209,7 +213,7 @@ export function ClassificationPage() {
           </Paper>
         </Stack>
       )}
-      <Modal opened={putting} onClose={() => setPutting(false)} title={t('classification.putTitle')}>
+      <Modal closeButtonProps={{ 'aria-label': t('common:actions.close') }} opened={putting} onClose={() => setPutting(false)} title={t('classification.putTitle')}>
         {putting && <PutPolicyForm onDone={() => setPutting(false)} />}
       </Modal>
     </>

@@ -110,7 +110,7 @@ export function FundPage() {
                     <Table.Td style={{ whiteSpace: 'nowrap' }}>
                       {formatDate(r.effectiveDate)}{' '}
                       {r === inForce && (
-                        <Badge size="sm" variant="light" color="green" tt="none" ml={4}>
+                        <Badge size="sm" variant="filled" color="#1f6f33" tt="none" ml={4}>
                           {t('fund.inForce')}
                         </Badge>
                       )}
@@ -126,7 +126,7 @@ export function FundPage() {
           )}
         </Paper>
       </Stack>
-      <Modal opened={adding} onClose={() => setAdding(false)} title={t('fund.addTitle')}>
+      <Modal closeButtonProps={{ 'aria-label': t('common:actions.close') }} opened={adding} onClose={() => setAdding(false)} title={t('fund.addTitle')}>
         {adding && <CharterForm onDone={() => setAdding(false)} />}
       </Modal>
     </>

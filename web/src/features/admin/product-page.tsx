@@ -104,7 +104,7 @@ export function ProductPage() {
         title={`${p.code} — ${p.current.name}`}
         crumbs={[...crumbs, { label: p.code }]}
         badge={
-          <Badge variant="light" color={p.retired ? 'gray' : 'green'} tt="none">
+          <Badge variant="filled" color={p.retired ? 'gray.7' : '#1f6f33'} tt="none">
             {p.retired ? t('products.retired') : t('products.active')}
           </Badge>
         }

@@ -68,7 +68,7 @@ export function ProductsPage() {
                     <Table.Td style={{ whiteSpace: 'nowrap' }}>{t('products.months', { from: p.current.minTermMonths, to: p.current.maxTermMonths })}</Table.Td>
                     <Table.Td className="num">{formatPercent(p.current.annualInterestRatePercent, lang, 2)}</Table.Td>
                     <Table.Td>
-                      <Badge variant="light" color={p.retired ? 'gray' : 'green'} tt="none">
+                      <Badge variant="filled" color={p.retired ? 'gray.7' : '#1f6f33'} tt="none">
                         {p.retired ? t('products.retired') : t('products.active')}
                       </Badge>
                     </Table.Td>

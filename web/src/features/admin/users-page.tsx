@@ -1,9 +1,10 @@
-import { Alert, Badge, Button, Group, Modal, MultiSelect, Pagination, PasswordInput, Select, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Alert, Button, Checkbox, Group, Modal, Pagination, PasswordInput, Select, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import type { Problem } from '../../shared/api/problem';
+import { useMe } from '../../shared/auth/use-me';
 import { formatInstant } from '../../shared/format/date';
 import { formatCount } from '../../shared/format/money';
 import { toLanguage } from '../../shared/format/language';
@@ -103,13 +104,13 @@ function UserForm({ editing, onDone }: { editing: User | null; onDone: () => voi
         <TextInput label={t('users.fields.username')} description={t('users.fields.usernameHint')} required disabled={!!editing} autoComplete="off" {...form.getInputProps('username')} />
         <TextInput label={t('users.fields.displayName')} required {...form.getInputProps('displayName')} />
         {!editing && <PasswordInput label={t('users.fields.password')} description={t('users.fields.passwordHint')} required autoComplete="new-password" {...form.getInputProps('password')} />}
-        <MultiSelect
-          label={t('users.fields.roles')}
-          description={t('users.fields.rolesHint')}
-          required
-          data={ROLES.map((r) => ({ value: r, label: t(`common:roles.${r}`) }))}
-          {...form.getInputProps('roles')}
-        />
+        <Checkbox.Group label={t('users.fields.roles')} description={t('users.fields.rolesHint')} required {...form.getInputProps('roles')}>
+          <Group mt={6} gap="md">
+            {ROLES.map((r) => (
+              <Checkbox key={r} value={r} label={t(`common:roles.${r}`)} />
+            ))}
+          </Group>
+        </Checkbox.Group>
         {cooperative && (
           <BorrowerPicker
             value={form.values.borrowerId}
@@ -166,6 +167,7 @@ export function UsersPage() {
   const page = Math.max(1, Number(params.get('page') ?? '1') || 1);
   const list = useUsers(page);
   const setActive = useSetUserActive();
+  const me = useMe();
   const onServerError = useServerErrors({ ns: ADMIN_NS });
   const [dialog, setDialog] = useState<{ kind: 'create' } | { kind: 'edit' | 'password'; user: User } | null>(null);
   const close = () => setDialog(null);
@@ -188,16 +190,16 @@ export function UsersPage() {
       {data && data.items.length === 0 && <EmptyState title={t('users.empty')} />}
       {data && data.items.length > 0 && (
         <>
-          <Table.ScrollContainer minWidth={900}>
+          <Table.ScrollContainer minWidth={1040}>
             <Table striped highlightOnHover verticalSpacing="xs" aria-label={t('tabs.users')}>
               <Table.Thead>
                 <Table.Tr>
-                  <Table.Th>{t('users.columns.username')}</Table.Th>
+                  <Table.Th style={{ whiteSpace: 'nowrap' }}>{t('users.columns.username')}</Table.Th>
                   <Table.Th>{t('users.columns.displayName')}</Table.Th>
                   <Table.Th>{t('users.columns.roles')}</Table.Th>
-                  <Table.Th>{t('users.columns.borrower')}</Table.Th>
-                  <Table.Th>{t('users.columns.status')}</Table.Th>
-                  <Table.Th>{t('users.columns.createdAt')}</Table.Th>
+                  <Table.Th style={{ whiteSpace: 'nowrap' }}>{t('users.columns.borrower')}</Table.Th>
+                  <Table.Th style={{ whiteSpace: 'nowrap' }}>{t('users.columns.status')}</Table.Th>
+                  <Table.Th style={{ whiteSpace: 'nowrap' }}>{t('users.columns.createdAt')}</Table.Th>
                   <Table.Th>{t('users.columns.actions')}</Table.Th>
                 </Table.Tr>
               </Table.Thead>
@@ -206,15 +208,7 @@ export function UsersPage() {
                   <Table.Tr key={u.id}>
                     <Table.Td fw={600}>{u.username}</Table.Td>
                     <Table.Td>{u.displayName}</Table.Td>
-                    <Table.Td>
-                      <Group gap={4}>
-                        {u.roles.map((r) => (
-                          <Badge key={r} variant="light" color={r === 'ADMIN' ? 'grape' : r === 'COOPERATIVE' ? 'teal' : 'blue'} tt="none">
-                            {t(`common:roles.${r}`)}
-                          </Badge>
-                        ))}
-                      </Group>
-                    </Table.Td>
+                    <Table.Td>{u.roles.map((r) => t(`common:roles.${r}`)).join(', ')}</Table.Td>
                     <Table.Td>{u.borrowerName ?? ''}</Table.Td>
                     <Table.Td style={{ whiteSpace: 'nowrap' }}>
                       <Text size="sm" c={u.active ? undefined : 'dimmed'}>
@@ -233,9 +227,12 @@ export function UsersPage() {
                         <Button size="compact-sm" variant="subtle" onClick={() => setDialog({ kind: 'password', user: u })} aria-label={`${t('users.resetPassword')} ${u.username}`}>
                           {t('users.resetPassword')}
                         </Button>
-                        <Button size="compact-sm" variant="subtle" color={u.active ? 'red' : 'green'} onClick={() => toggle(u)} aria-label={`${t(u.active ? 'users.disable' : 'users.enable')} ${u.username}`}>
-                          {t(u.active ? 'users.disable' : 'users.enable')}
-                        </Button>
+                        {/* The server refuses disabling oneself; the button is not offered. */}
+                        {u.id !== me.data?.id && (
+                          <Button size="compact-sm" variant="subtle" color={u.active ? 'red' : 'green'} onClick={() => toggle(u)} aria-label={`${t(u.active ? 'users.disable' : 'users.enable')} ${u.username}`}>
+                            {t(u.active ? 'users.disable' : 'users.enable')}
+                          </Button>
+                        )}
                       </Group>
                     </Table.Td>
                   </Table.Tr>
@@ -257,7 +254,7 @@ export function UsersPage() {
           </Group>
         </>
       )}
-      <Modal opened={dialog !== null} onClose={close} title={dialog?.kind === 'create' ? t('users.newTitle') : dialog?.kind === 'edit' ? t('users.editTitle', { username: dialog.user.username }) : dialog ? t('users.resetTitle', { username: dialog.user.username }) : ''} size="lg">
+      <Modal closeButtonProps={{ 'aria-label': t('common:actions.close') }} opened={dialog !== null} onClose={close} title={dialog?.kind === 'create' ? t('users.newTitle') : dialog?.kind === 'edit' ? t('users.editTitle', { username: dialog.user.username }) : dialog ? t('users.resetTitle', { username: dialog.user.username }) : ''} size="lg">
         {dialog?.kind === 'create' && <UserForm editing={null} onDone={close} />}
         {dialog?.kind === 'edit' && <UserForm editing={dialog.user} onDone={close} />}
         {dialog?.kind === 'password' && <ResetPasswordForm user={dialog.user} onDone={close} />}

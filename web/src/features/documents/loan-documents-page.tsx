@@ -47,7 +47,7 @@ function EventTable({ loanId, events, kind }: { loanId: string; events: LoanEven
               <Table.Td>
                 {e.reference ?? ''}{' '}
                 {e.reversed && (
-                  <Badge color="red" variant="light" tt="none" size="sm">
+                  <Badge color="#b02525" variant="filled" tt="none" size="sm">
                     {t('reversed')}
                   </Badge>
                 )}
