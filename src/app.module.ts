@@ -17,6 +17,7 @@ import { CloseOfBusinessWorkerModule } from './modules/close-of-business/close-o
 import { ProductsModule } from './modules/products/index.js';
 import { ReferenceModule } from './modules/reference/index.js';
 import { ReportsModule, ReportsWorkerModule } from './modules/reports/index.js';
+import { DocumentsModule } from './modules/documents/index.js';
 import { dataSourceOptions } from './data-source.js';
 import { DatabaseModule } from './platform/database/index.js';
 import { ProblemDetailsFilter } from './platform/errors/index.js';
@@ -70,6 +71,7 @@ export class AppModule {
         ProductsModule,
         ApplicationsModule,
         ReportsModule,
+        DocumentsModule,
         // The report export worker runs in the worker role only; the API enqueues.
         ...(role === 'api' ? [] : [ReportsWorkerModule]),
         ImportsModule.register(role),

@@ -31,4 +31,10 @@ export const AuthErrors = defineErrors({
     vi: 'Không thể tự vô hiệu hoá tài khoản của mình.',
     en: 'You cannot disable your own account.',
   },
+  'USER.CANNOT_DEMOTE_SELF': {
+    status: 422,
+    title: 'Cannot remove your own administrator role',
+    vi: 'Không thể tự bỏ vai trò quản trị của chính mình.',
+    en: 'You cannot remove the administrator role from your own account.',
+  },
 });

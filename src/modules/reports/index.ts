@@ -3,3 +3,4 @@ export { PortfolioReportService } from './services/portfolio-report.service.js';
 export { OtherReportsService } from './services/other-reports.service.js';
 export { AsOfService } from './services/as-of.service.js';
 export * as reportsDomain from './domain/index.js';
+export { font as pdfFont } from './export/fonts.js';

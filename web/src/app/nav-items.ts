@@ -26,11 +26,12 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { key: 'approvals', to: '/approvals', roles: ['APPROVER', 'ADMIN'] },
   { key: 'imports', to: '/imports', roles: STAFF },
   { key: 'close', to: '/close', roles: STAFF },
-  // Staff may read the calendar at /calendar (read-only); the menu shows it to the admin who keeps it.
-  { key: 'calendar', to: '/calendar', roles: ['ADMIN'], group: 'admin' },
   // The report routes' roles (reports module REPORT_READERS); the audit trail's (audit-events controller).
   { key: 'reports', to: '/reports/portfolio', roles: ['AUDITOR', 'APPROVER', 'ADMIN', 'OFFICER'], activeFor: '/reports' },
   { key: 'audit', to: '/audit', roles: ['AUDITOR', 'ADMIN'] },
+  { key: 'admin', to: '/admin', roles: ['ADMIN'], activeFor: '/admin' },
+  // Staff may read the calendar at /calendar (read-only); the menu shows it to the admin who keeps it.
+  { key: 'calendar', to: '/calendar', roles: ['ADMIN'] },
 ];
 
 export function navItemsFor(roles: readonly Role[]): NavItem[] {

@@ -1,9 +1,9 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiPageResponse, PageQueryDto, type Page, ServedWhileDemoLoads } from '../../../platform/http/index.js';
 import { CurrentActor, Roles } from '../auth.decorators.js';
 import type { Actor } from '../domain/actor.js';
-import { CreateUserDto, UserDto } from '../dto/user.dto.js';
+import { CreateUserDto, ResetPasswordDto, UpdateUserDto, UserDto } from '../dto/user.dto.js';
 import { UsersService } from '../services/users.service.js';
 
 @ApiTags('users')
@@ -48,5 +48,20 @@ export class UsersController {
   @ApiOkResponse({ type: UserDto })
   enable(@CurrentActor() actor: Actor, @Param('id') id: string): Promise<UserDto> {
     return this.users.setDisabled(actor, id, false);
+  }
+
+  @Patch(':id')
+  @ApiOperation({ summary: 'Change a user’s name, roles or borrower binding (audited)' })
+  @ApiOkResponse({ type: UserDto })
+  update(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() dto: UpdateUserDto): Promise<UserDto> {
+    return this.users.update(actor, id, dto);
+  }
+
+  @Post(':id/password')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Reset a user’s password (audited; the password is never stored in the audit)' })
+  @ApiOkResponse({ type: UserDto })
+  resetPassword(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() dto: ResetPasswordDto): Promise<UserDto> {
+    return this.users.resetPassword(actor, id, dto.password);
   }
 }

@@ -8,7 +8,7 @@ import { offsetOf, type Page, type PageQueryDto } from '../../../platform/http/i
 import { AuditService } from '../../audit/services/audit.service.js';
 import type { Actor } from '../domain/actor.js';
 import type { Role } from '../domain/role.js';
-import type { CreateUserDto, UserDto } from '../dto/user.dto.js';
+import type { CreateUserDto, UpdateUserDto, UserDto } from '../dto/user.dto.js';
 import { PasswordService } from './password.service.js';
 import { UserStatusCache } from './user-status.cache.js';
 
@@ -17,15 +17,16 @@ interface UserRow {
   username: string;
   display_name: string;
   borrower_id: string | null;
+  borrower_name: string | null;
   disabled_at: Date | null;
   created_at: Date;
   roles: Role[] | null;
 }
 
 const USER_SELECT = `
-  SELECT u.id, u.username, u.display_name, u.borrower_id, u.disabled_at, u.created_at,
+  SELECT u.id, u.username, u.display_name, u.borrower_id, b.legal_name AS borrower_name, u.disabled_at, u.created_at,
          array_remove(array_agg(r.role_code ORDER BY r.role_code), NULL) AS roles
-  FROM users u LEFT JOIN user_roles r ON r.user_id = u.id`;
+  FROM users u LEFT JOIN user_roles r ON r.user_id = u.id LEFT JOIN borrowers b ON b.id = u.borrower_id`;
 
 function toDto(row: UserRow): UserDto {
   return {
@@ -34,9 +35,17 @@ function toDto(row: UserRow): UserDto {
     displayName: row.display_name,
     roles: row.roles ?? [],
     borrowerId: row.borrower_id === null ? null : String(row.borrower_id),
+    borrowerName: row.borrower_name,
     active: row.disabled_at === null,
     createdAt: row.created_at.toISOString(),
   };
+}
+
+/** A COOPERATIVE user acts for exactly one borrower and has no other role; no one else is bound to a borrower. */
+function checkBinding(roles: readonly Role[], borrowerId: string | null): void {
+  const isCooperative = roles.includes('COOPERATIVE');
+  if (isCooperative && (!borrowerId || roles.length > 1)) throw new DomainError(AuthErrors['USER.COOPERATIVE_NEEDS_BORROWER']);
+  if (!isCooperative && borrowerId) throw new DomainError(AuthErrors['USER.BORROWER_ONLY_FOR_COOPERATIVE']);
 }
 
 @Injectable()
@@ -49,9 +58,7 @@ export class UsersService {
   ) {}
 
   async create(actor: Actor, dto: CreateUserDto): Promise<UserDto> {
-    const isCooperative = dto.roles.includes('COOPERATIVE');
-    if (isCooperative && (!dto.borrowerId || dto.roles.length > 1)) throw new DomainError(AuthErrors['USER.COOPERATIVE_NEEDS_BORROWER']);
-    if (!isCooperative && dto.borrowerId) throw new DomainError(AuthErrors['USER.BORROWER_ONLY_FOR_COOPERATIVE']);
+    checkBinding(dto.roles, dto.borrowerId ?? null);
     const hash = await this.passwords.hash(dto.password);
     try {
       return await this.dataSource.transaction(async (m) => {
@@ -70,6 +77,49 @@ export class UsersService {
     }
   }
 
+  /** Name, roles and borrower binding (a COOPERATIVE user is bound to exactly one borrower), audited. */
+  async update(actor: Actor, id: string, dto: UpdateUserDto): Promise<UserDto> {
+    try {
+      const result = await this.dataSource.transaction(async (m) => {
+        const before = await this.findOne(m, id, true);
+        const roles = dto.roles ?? before.roles;
+        // Moving away from COOPERATIVE drops the binding unless a new one is given (the rule below then refuses it).
+        const borrowerId = dto.borrowerId !== undefined ? dto.borrowerId : roles.includes('COOPERATIVE') ? before.borrowerId : null;
+        checkBinding(roles, borrowerId);
+        if (actor.userId === id && before.roles.includes('ADMIN') && !roles.includes('ADMIN')) throw new DomainError(AuthErrors['USER.CANNOT_DEMOTE_SELF']);
+        await m.query(`UPDATE users SET display_name = $2, borrower_id = $3, updated_at = now() WHERE id = $1`, [id, dto.displayName ?? before.displayName, borrowerId]);
+        if (dto.roles) {
+          await m.query(`DELETE FROM user_roles WHERE user_id = $1`, [id]);
+          await m.query(`INSERT INTO user_roles (user_id, role_code) SELECT $1, unnest($2::text[])`, [id, roles]);
+        }
+        const after = await this.findOne(m, id);
+        await this.audit.record(m, actor, { action: 'user.update', entityType: 'user', entityId: id, before, after });
+        return after;
+      });
+      // Roles travel with each request's user check: drop the cached one so the change applies at once.
+      this.statuses.forget(id);
+      return result;
+    } catch (e) {
+      if ((e as { driverError?: { code?: string } }).driverError?.code === '23503') {
+        throw new DomainError(AuthErrors['USER.BORROWER_NOT_FOUND'], { borrowerId: dto.borrowerId ?? '' }, [
+          { field: 'borrowerId', rule: 'exists', message: `borrower ${dto.borrowerId ?? ''} does not exist` },
+        ]);
+      }
+      throw e;
+    }
+  }
+
+  /** A new password set by an administrator; audited without the password or its hash. */
+  async resetPassword(actor: Actor, id: string, password: string): Promise<UserDto> {
+    const hash = await this.passwords.hash(password);
+    return this.dataSource.transaction(async (m) => {
+      const user = await this.findOne(m, id, true);
+      await m.query(`UPDATE users SET password_hash = $2, updated_at = now() WHERE id = $1`, [id, hash]);
+      await this.audit.record(m, actor, { action: 'user.password.reset', entityType: 'user', entityId: id, after: { username: user.username } });
+      return user;
+    });
+  }
+
   /** Used by create and by the first-admin bootstrap; runs inside the caller's transaction. */
   async insertUser(m: EntityManager, username: string, displayName: string, passwordHash: string, roles: Role[], borrowerId: string | null): Promise<UserDto> {
     const [{ id }] = (await m.query(
@@ -81,7 +131,7 @@ export class UsersService {
   }
 
   async list(_actor: Actor, q: PageQueryDto): Promise<Page<UserDto>> {
-    const rows: UserRow[] = await this.dataSource.query(`${USER_SELECT} GROUP BY u.id ORDER BY u.id LIMIT $1 OFFSET $2`, [q.pageSize, offsetOf(q)]);
+    const rows: UserRow[] = await this.dataSource.query(`${USER_SELECT} GROUP BY u.id, b.legal_name ORDER BY u.id LIMIT $1 OFFSET $2`, [q.pageSize, offsetOf(q)]);
     const [{ total }] = (await this.dataSource.query(`SELECT count(*)::int AS total FROM users`)) as Array<{ total: number }>;
     return { items: rows.map(toDto), page: q.page, pageSize: q.pageSize, total };
   }
@@ -106,7 +156,7 @@ export class UsersService {
   private async findOne(m: EntityManager, id: string, forUpdate = false): Promise<UserDto> {
     if (!/^\d{1,19}$/.test(id)) throw notFound('user', id);
     if (forUpdate) await m.query(`SELECT 1 FROM users WHERE id = $1 FOR UPDATE`, [id]);
-    const rows: UserRow[] = await m.query(`${USER_SELECT} WHERE u.id = $1 GROUP BY u.id`, [id]);
+    const rows: UserRow[] = await m.query(`${USER_SELECT} WHERE u.id = $1 GROUP BY u.id, b.legal_name`, [id]);
     if (!rows[0]) throw notFound('user', id);
     return toDto(rows[0]);
   }

@@ -22,6 +22,17 @@ export class CommunesService {
     return this.load().filter((c) => c.provinceCode === province);
   }
 
+  /** One commune or ward by its code (printed addresses), or undefined. */
+  find(code: string): CommuneDto | undefined {
+    return this.load().find((c) => c.code === code);
+  }
+
+  /** The province's Vietnamese name without its unit ("Tỉnh Thái Nguyên" → "Thái Nguyên"): the place a document is signed. */
+  provinceName(provinceCode: string): string | undefined {
+    const name = this.load().find((c) => c.provinceCode === provinceCode)?.provinceNameVi;
+    return name?.replace(/^(Tỉnh|Thành phố)\s+/, '');
+  }
+
   private load(): CommuneDto[] {
     if (this.all) return this.all;
     const text = readFileSync(fileURLToPath(new URL('../../../assets/reference/vn-admin-units-2025.csv', import.meta.url)), 'utf8');

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 export function TableSkeleton({ rows = 8 }: { rows?: number }) {
   const { t } = useTranslation();
   return (
-    <Stack gap="xs" aria-busy="true" aria-label={t('loading')}>
+    <Stack gap="xs" role="status" aria-busy="true" aria-label={t('loading')}>
       {Array.from({ length: rows }, (_, i) => (
         <Skeleton key={i} height={34} radius="sm" />
       ))}

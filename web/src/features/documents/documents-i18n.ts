@@ -1,0 +1,36 @@
+import { registerStrings } from '../../shared/i18n/i18n';
+
+export const DOCUMENTS_NS = registerStrings('documents', {
+  vi: {
+    title: 'Chứng từ in của hợp đồng {{contract}}',
+    crumb: 'Chứng từ in',
+    loans: 'Khoản vay',
+    hint: 'Mỗi chứng từ được lập từ số liệu đã ghi sổ; in lại luôn đúng với sổ sách. Phiếu thu của khoản thu đã hủy có dấu “ĐÃ HỦY”.',
+    contract: 'Hợp đồng tín dụng',
+    tranches: 'Khế ước nhận nợ (mỗi lần giải ngân)',
+    receipts: 'Phiếu thu (mỗi lần thu nợ)',
+    decisions: 'Quyết định',
+    none: 'Chưa có.',
+    columns: { date: 'Ngày', reference: 'Chứng từ', amount: 'Số tiền', print: 'In' },
+    reversed: 'Đã hủy',
+    writeOff: 'Xử lý rủi ro',
+    restructuring: { ADJUSTMENT: 'Điều chỉnh kỳ hạn trả nợ', EXTENSION: 'Gia hạn nợ' },
+    status: { PROPOSED: 'Chờ duyệt (in bản dự thảo)', APPROVED: 'Đã duyệt', REJECTED: 'Bị từ chối' },
+  },
+  en: {
+    title: 'Printable documents of contract {{contract}}',
+    crumb: 'Documents',
+    loans: 'Loans',
+    hint: 'Each document is drawn from the recorded facts, so a reprint always matches the books. The receipt of a reversed repayment is stamped “ĐÃ HỦY” (cancelled).',
+    contract: 'Loan contract',
+    tranches: 'Debt acknowledgements (one per tranche)',
+    receipts: 'Receipts (one per repayment)',
+    decisions: 'Decisions',
+    none: 'None yet.',
+    columns: { date: 'Date', reference: 'Reference', amount: 'Amount', print: 'Print' },
+    reversed: 'Reversed',
+    writeOff: 'Write-off',
+    restructuring: { ADJUSTMENT: 'Schedule adjustment', EXTENSION: 'Extension' },
+    status: { PROPOSED: 'Awaiting decision (prints as a draft)', APPROVED: 'Approved', REJECTED: 'Rejected' },
+  },
+});
