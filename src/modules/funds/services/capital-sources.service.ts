@@ -111,7 +111,7 @@ export class CapitalSourcesService {
   }
 
   /**
-   * Capital changes only through movements (issue 3). A withdrawal may not take the source
+   * Capital changes only through movements (docs/domain.md "Capital sources"). A withdrawal may not take the source
    * below what is lent or committed. The ledger issue posts each movement as a ledger transaction.
    */
   async addMovement(actor: Actor, id: string, dto: CreateCapitalMovementDto): Promise<CapitalMovementDto> {

@@ -21,7 +21,7 @@ import { toAllocationLines, toLoanDto, totalsOf } from './loan-views.js';
 const CLOSE_RETRY_AFTER_SECONDS = 2;
 
 /**
- * issue 5 "Concurrency with repayments": a close chunk holds its loans' rows for its transaction. A
+ * Concurrency with the close (README "Repayments during the close"): a close chunk holds its loans' rows for its transaction. A
  * money movement waits up to REPAYMENT_LOCK_TIMEOUT_MS for the row (lock_timeout → SQLSTATE 55P03),
  * and a loan its chunk has already closed for the open day (the business date not advanced yet;
  * the loans_last_closed_forward trigger raises LM409) is refused too: both are 409
@@ -55,7 +55,7 @@ function payoffRefusal(e: unknown, valueDate: string): unknown {
   return e;
 }
 
-/** Disbursements and repayments (issue 4): the rules, then the recorder moves the money. */
+/** Disbursements and repayments (docs/domain.md "Lending conditions", "Overdue, allocation"): the rules, then the recorder moves the money. */
 @Injectable()
 export class LoanCommandsService {
   constructor(

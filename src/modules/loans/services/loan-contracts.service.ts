@@ -49,7 +49,7 @@ export function formatContractNumber(pattern: string, year: number, seq: number)
 }
 
 /**
- * Turns an APPROVED application into a loan contract (issue 4). The loan copies the
+ * Turns an APPROVED application into a loan contract (four eyes: approved by someone other than the preparer). The loan copies the
  * approved amount, term and rate and the product version's other terms, so a later
  * product change never alters it (domain.md "Loan products").
  */

@@ -12,7 +12,7 @@ import { loanStore, termsOf, type LoanRow } from './loan-store.js';
 import { toLoanDto } from './loan-views.js';
 
 /**
- * Reversal of a repayment (issue 4): the repayment is marked reversed, never deleted; its
+ * Reversal of a repayment (nothing is deleted; mistakes are reversed): the repayment is marked reversed, never deleted; its
  * journal transaction is reversed by a new one; the loan is recomputed from its remaining
  * events (which also re-allocates later repayments) and the income difference is posted.
  */
