@@ -113,7 +113,7 @@ export class EnvironmentVariables {
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(86400)
   QUEUE_SWEEP_AFTER_SECONDS = 120;
 
-  /** Reminders (issue 5): installments due within this many days get a DUE_SOON notification. */
+  /** Reminders: installments due within this many days get a DUE_SOON notification. */
   @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(60)
   REMINDER_DAYS_AHEAD = 5;
 

@@ -36,7 +36,7 @@ export interface SeedResult {
 type Action = { kind: 'APPLY'; loan: DemoLoan } | { kind: 'DISBURSE'; loan: DemoLoan } | { kind: 'REPAY'; loan: DemoLoan; seq: number };
 
 /**
- * Builds the demo portfolio through the real services (issue 6 "Demo portfolio"): users, capital,
+ * Builds the demo portfolio through the real services (README "Demo portfolio"): users, capital,
  * products, borrowers, applications with four-eyes approval, contracts, disbursements, repayments
  * on their due dates, and close of business for every day from `closeFrom` to the demo date.
  * Everything moves money through LoanCommandsService, so every figure is in the ledger.

@@ -19,7 +19,7 @@ import { UserStatusCache } from './services/user-status.cache.js';
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig) => {
         // One KeyObject made once: given a string, jsonwebtoken first tries it as a public key on
-        // every verify and catches the error (issue 7 profile: 12% of GET /loans/:id CPU).
+        // every verify and catches the error (profile: 12% of GET /loans/:id CPU).
         const key = createSecretKey(Buffer.from(config.jwtSecret));
         return {
           secretOrKeyProvider: () => key,

@@ -1,5 +1,5 @@
 /**
- * The loan application lifecycle (issue 3): DRAFT → SUBMITTED → UNDER_APPRAISAL → APPROVED | REJECTED,
+ * The loan application lifecycle: DRAFT → SUBMITTED → UNDER_APPRAISAL → APPROVED | REJECTED,
  * and WITHDRAWN from any state before a decision. Every transition lives in this one table. Pure.
  */
 export const APPLICATION_STATUSES = ['DRAFT', 'SUBMITTED', 'UNDER_APPRAISAL', 'APPROVED', 'REJECTED', 'WITHDRAWN'] as const;

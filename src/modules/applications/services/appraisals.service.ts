@@ -57,7 +57,7 @@ const toDocument = (r: DocumentRow): DocumentDto => ({
   createdAt: r.created_at.toISOString(),
 });
 
-/** Appraisal (thẩm định) records and document metadata of an application (issue 3). */
+/** Appraisal (thẩm định) records and document metadata of an application. */
 @Injectable()
 export class AppraisalsService {
   constructor(

@@ -22,7 +22,7 @@ import type {
 import { ApplicationChecksService } from './application-checks.service.js';
 import { listApplicationRows, loadApplication } from './application-records.js';
 
-/** The application workflow (issue 3): create, submit, appraise, decide (four eyes), withdraw. */
+/** The application workflow: create, submit, appraise, decide (four eyes), withdraw. */
 @Injectable()
 export class LoanApplicationsService {
   constructor(

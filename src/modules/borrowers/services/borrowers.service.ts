@@ -185,7 +185,7 @@ export class BorrowersService {
     });
   }
 
-  /** Allowed only without an open loan (issue 3); borrower_outstanding is the loans issue's hook. */
+  /** Allowed only without an open loan; borrower_outstanding is the loans module's hook. */
   async deactivate(actor: Actor, id: string): Promise<BorrowerDto> {
     return this.tx.run(async (m) => {
       const before = await this.findOne(m, id, true);

@@ -23,7 +23,7 @@ const toDto = (r: GroupRow): CooperativeGroupDto => ({
   createdAt: r.created_at.toISOString(),
 });
 
-/** Tổ hợp tác (THT): a plain record a MEMBER belongs to, not a borrower (issue 3). */
+/** Tổ hợp tác (THT): a plain record a MEMBER belongs to, not a borrower. */
 @Injectable()
 export class CooperativeGroupsService {
   constructor(

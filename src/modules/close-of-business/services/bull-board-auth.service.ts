@@ -18,7 +18,7 @@ export interface BoardSession {
 }
 
 /**
- * Bull Board is for ADMIN only (issue 5 "Operator view"). An ADMIN, authenticated by the API's
+ * Bull Board is for ADMIN only (README "Watching it"). An ADMIN, authenticated by the API's
  * guard, opens a board session: a short-lived token (audience bull-board) set as an HttpOnly cookie
  * scoped to /admin/queues, or sent as a bearer token. Every board request must carry a valid one.
  */

@@ -260,7 +260,7 @@ export const INCOME_PENDING = `SELECT count(*)::int AS n FROM close_calc c WHERE
 /**
  * Income catch-up lines (loan-postings.ts accrualCatchUp, set-based): earned − posted per loan (from
  * CLOSE_CALC). The receivables stay per loan (the reconciliation proves them loan by loan); the
- * income side is pooled per capital source, account and direction (issue 7: at 1 M loans the
+ * income side is pooled per capital source, account and direction (at 1 M loans the
  * per-loan income lines were about 3 M of the month-end's 5.7 M journal rows, each with its index
  * entries and foreign-key checks). Pooling by direction keeps the trial balance's debits and credits as
  * they were; the capital-source report sums income by source either way.

@@ -62,7 +62,7 @@ const toRun = (r: RunRow): CloseRunDto => ({
 });
 
 /**
- * The operator's face of the close (issue 5 "Operator view"): start it (the API enqueues, the
+ * The operator's face of the close (README "Watching it"): start it (the API enqueues, the
  * workers close), wait for it, see its history and progress, retry a failed day.
  */
 @Injectable()

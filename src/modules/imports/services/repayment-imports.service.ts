@@ -64,7 +64,7 @@ function toDto(r: ImportRow): RepaymentImportDto {
 }
 
 /**
- * Bank-statement repayment imports (issue 5): an OFFICER uploads a CSV; a malformed file is
+ * Bank-statement repayment imports: an OFFICER uploads a CSV; a malformed file is
  * refused whole with its line numbers; a well-formed one is stored line by line and a BullMQ job
  * records each line (ImportLineProcessor). Progress and each line's outcome are readable at any
  * time; an unmatched line can be assigned to a loan by hand.

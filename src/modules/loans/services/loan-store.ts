@@ -260,7 +260,7 @@ async function saveStateReserving(
         col((x) => x.lateInterestPaid.toFixed()),
         extra.status,
         state.terms.startDate,
-        currentMaturity(state), // the contract's maturity, or a later one after an extension (issue 5)
+        currentMaturity(state), // the contract's maturity, or a later one after an extension
         state.disbursedPrincipal.toFixed(),
         state.outstandingPrincipal.toFixed(),
         state.prepaidPrincipal.toFixed(),
@@ -355,7 +355,7 @@ export const loanStore = {
 
   /** The loan's events in recording order (reversed repayments excluded): the input of a replay. */
   async events(m: EntityManager, loanId: string): Promise<LoanEvent[]> {
-    // An approved restructuring is a SCHEDULE_CHANGE event carrying the schedule it applied (issue 5). A calendar change that
+    // An approved restructuring is a SCHEDULE_CHANGE event carrying the schedule it applied. A calendar change that
     // reached the loan is a DUE_DATE_CHANGE (loan_due_date_changes, numbered from loan_events' sequence: one recording order).
     type PlanRow = { dueDate: string; principal: string; interestDate?: boolean; contractualDate?: string; moveReason?: { vi: string; en: string } };
     const rows: Array<{ id: string; kind: LoanEvent['kind']; value_date: string; amount: string; plan: PlanRow[] | null; moves: DueDateChangeMove[] | null }> = await m.query(

@@ -20,7 +20,7 @@ export interface ReminderRunResult {
 }
 
 /**
- * Reminders (issue 5): for business date D, one DUE_SOON notification per installment due in
+ * Reminders: for business date D, one DUE_SOON notification per installment due in
  * [D, D + REMINDER_DAYS_AHEAD] with something left to pay, and one OVERDUE per installment
  * unpaid at the end of its due date (domain.md "Overdue": due date ≤ D − 1, the last closed day).
  * Written with one set-based INSERT; the unique (loan, installment, kind, date) key makes a

@@ -18,7 +18,7 @@ export function termClass(termMonths: number): TermClass {
   return termMonths <= 60 ? 'MEDIUM' : 'LONG';
 }
 
-/** Aging buckets of days past due (issue 6): current, 1–9, 10–29, 30–89, 90–179, 180 and over. */
+/** Aging buckets of days past due: current, 1–9, 10–29, 30–89, 90–179, 180 and over. */
 export type AgingBucket = 'CURRENT' | 'DPD_1_9' | 'DPD_10_29' | 'DPD_30_89' | 'DPD_90_179' | 'DPD_180_PLUS';
 
 /** In report order, each with the first DPD it holds. */

@@ -14,7 +14,7 @@ export function csvCell(column: ReportColumn, value: Cell): string {
   return quote(String(value));
 }
 
-/** RFC 4180 CSV, UTF-8 with a byte-order mark so Excel reads Vietnamese correctly (issue 6). */
+/** RFC 4180 CSV, UTF-8 with a byte-order mark so Excel reads Vietnamese correctly. */
 export function renderCsv(table: ReportTable): RenderedFile {
   const lines = [table.columns.map((c) => quote(c.kind === 'percent' ? `${c.header} (%)` : c.header)).join(',')];
   for (const row of table.rows) lines.push(table.columns.map((c) => csvCell(c, row[c.key] ?? null)).join(','));

@@ -1,6 +1,6 @@
 /**
  * Report dimensions (domain.md "Reports…": by sector, borrower type, commune, capital source, term
- * class, debt group; issue 6 adds product). Each is a key and its labels as SQL over
+ * class, debt group and product). Each is a key and its labels as SQL over
  * l = loans, b = borrowers, sec = sectors, cs = capital_sources, pv = loan_product_versions,
  * lp = loan_products, pos = the loan's position as of the report date.
  */

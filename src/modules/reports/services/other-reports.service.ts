@@ -62,7 +62,7 @@ export interface ReconciliationReport {
 
 const AGING_SQL = `CASE ${[...AGING_BUCKETS].reverse().map((b) => `WHEN pos.dpd >= ${b.minDpd} THEN '${b.bucket}'`).join(' ')} END`;
 
-/** Aging, the loan list, capital sources and reconciliation as of any date (issue 6 "Other reports"). */
+/** Aging, the loan list, capital sources and reconciliation as of any date (domain.md "Reports the fund files and auditors ask for"). */
 @Injectable()
 export class OtherReportsService {
   constructor(

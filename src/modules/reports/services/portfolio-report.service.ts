@@ -44,7 +44,7 @@ interface FigureRow {
 }
 
 /**
- * The portfolio report (issue 6; domain.md "Reports the fund files and auditors ask for"): one
+ * The portfolio report (domain.md "Reports the fund files and auditors ask for"): one
  * aggregate query over every loan's position as of D and its ledger flows in the period, grouped
  * by up to two dimensions with GROUPING SETS so the totals come from the same scan. Loans are
  * first summed per group and borrower (a hash aggregate), so the distinct borrower counts of the

@@ -39,7 +39,7 @@ interface ExportRow {
 /**
  * Runs a report for the API: JSON as is; a file export rendered at once, or, above
  * REPORT_EXPORT_ASYNC_ROWS rows, queued as a BullMQ job whose file is stored in report_exports
- * and downloaded when ready (issue 6 "Exports").
+ * and downloaded when ready (README "Exports").
  */
 @Injectable()
 export class ReportExportsService {

@@ -17,7 +17,7 @@ export type ReportQuery = PortfolioQueryDto & AsOfQueryDto & Partial<Pick<LoanLi
 
 const LOAN_LIST_CHUNK = 1000;
 
-/** Builds a report's table and renders it to a file (issue 6 "Exports"). */
+/** Builds a report's table and renders it to a file (README "Exports"). */
 @Injectable()
 export class ReportFilesService {
   constructor(

@@ -28,7 +28,7 @@ export function newVerificationCode(): string {
 }
 
 /**
- * The statement a cooperative downloads (issue 6): transactions with their split and the running
+ * The statement a cooperative downloads: transactions with their split and the running
  * principal, the schedule, and the position at the end of the period from the loan engine. A PDF
  * carries a random verification code (stored) and its QR code; /verify confirms only the contract,
  * the period and the closing balance.
