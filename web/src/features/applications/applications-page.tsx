@@ -1,10 +1,8 @@
-import { Anchor, Button, Group, Pagination, Select, Table, Text } from '@mantine/core';
+import { Anchor, Button, Group, Select, Table } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { useHasRole } from '../../shared/auth/use-me';
 import { formatInstant } from '../../shared/format/date';
-import { toLanguage } from '../../shared/format/language';
-import { formatCount } from '../../shared/format/money';
 import { ApplicationStatusBadge } from '../../shared/lending/application-status-badge';
 import { LENDING_NS } from '../../shared/lending/lending-strings';
 import { EmptyState } from '../../shared/ui/empty-state';
@@ -15,6 +13,7 @@ import { TableSkeleton } from '../../shared/ui/table-skeleton';
 import { APPLICATIONS_NS } from './applications-i18n';
 import { useApplications, type ApplicationFilters, type ApplicationStatus } from './applications-queries';
 import { BorrowerPicker } from './borrower-picker';
+import { PagingFooter } from '../../shared/ui/paging-footer';
 
 const STATUSES: ApplicationStatus[] = ['DRAFT', 'SUBMITTED', 'UNDER_APPRAISAL', 'APPROVED', 'REJECTED', 'WITHDRAWN'];
 const QUEUES = ['to-appraise', 'awaiting-approval'] as const;
@@ -22,8 +21,7 @@ const PAGE_SIZE = 20;
 
 /** Applications: filters in the address (`?queue=&status=&borrowerId=&page=`), paged on the server. */
 export function ApplicationsPage() {
-  const { t, i18n } = useTranslation(APPLICATIONS_NS);
-  const lang = toLanguage(i18n.language);
+  const { t } = useTranslation(APPLICATIONS_NS);
   const [params, setParams] = useSearchParams();
   const officer = useHasRole('OFFICER');
   const status = (params.get('status') ?? undefined) as ApplicationStatus | undefined;
@@ -43,7 +41,6 @@ export function ApplicationsPage() {
   };
   const filtered = Boolean(status || queue || borrowerId);
   const data = list.data;
-  const totalPages = data ? Math.max(1, Math.ceil(data.total / PAGE_SIZE)) : 1;
   const createButton = officer && (
     <Button component={Link} to="/applications/new">
       {t('create')}
@@ -129,26 +126,7 @@ export function ApplicationsPage() {
               </Table.Tbody>
             </Table>
           </Table.ScrollContainer>
-          <Group justify="space-between" mt="md">
-            <Text size="sm" c="dimmed">
-              {t('common:paging.summary', {
-                from: formatCount((page - 1) * PAGE_SIZE + 1, lang),
-                to: formatCount((page - 1) * PAGE_SIZE + data.items.length, lang),
-                total: formatCount(data.total, lang),
-              })}
-            </Text>
-            <Pagination
-              total={totalPages}
-              value={page}
-              onChange={(p) => {
-                const next = new URLSearchParams(params);
-                next.set('page', String(p));
-                setParams(next);
-              }}
-              getControlProps={(control) => ({ 'aria-label': control })}
-              aria-label={t('common:paging.label')}
-            />
-          </Group>
+          <PagingFooter page={page} pageSize={PAGE_SIZE} shown={data.items.length} total={data.total} />
         </>
       )}
     </>

@@ -1,9 +1,7 @@
-import { Anchor, Badge, Group, Pagination, SegmentedControl, Table, Text } from '@mantine/core';
+import { Anchor, Badge, SegmentedControl, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { formatInstant } from '../../shared/format/date';
-import { toLanguage } from '../../shared/format/language';
-import { formatCount } from '../../shared/format/money';
 import { EmptyState } from '../../shared/ui/empty-state';
 import { MoneyText } from '../../shared/ui/money-text';
 import { PageHeader } from '../../shared/ui/page-header';
@@ -11,6 +9,7 @@ import { ProblemAlert } from '../../shared/ui/problem-alert';
 import { TableSkeleton } from '../../shared/ui/table-skeleton';
 import { APPROVALS_NS } from './approvals-i18n';
 import { useApprovals, type ApprovalItem, type ApprovalKind } from './approvals-queries';
+import { PagingFooter } from '../../shared/ui/paging-footer';
 
 const KINDS: ApprovalKind[] = ['APPLICATION', 'RESTRUCTURING', 'WRITE_OFF'];
 const PAGE_SIZE = 20;
@@ -24,15 +23,13 @@ export function caseAddress(i: ApprovalItem): string {
 
 /** One queue of the cases awaiting a decision, oldest first (`?kind=&page=` in the address). */
 export function ApprovalsPage() {
-  const { t, i18n } = useTranslation(APPROVALS_NS);
-  const lang = toLanguage(i18n.language);
+  const { t } = useTranslation(APPROVALS_NS);
   const [params, setParams] = useSearchParams();
   const kindParam = params.get('kind');
   const kind = KINDS.find((k) => k === kindParam);
   const page = Math.max(1, Number(params.get('page') ?? '1') || 1);
   const list = useApprovals({ kind, page, pageSize: PAGE_SIZE });
   const data = list.data;
-  const totalPages = data ? Math.max(1, Math.ceil(data.total / PAGE_SIZE)) : 1;
 
   return (
     <>
@@ -107,26 +104,7 @@ export function ApprovalsPage() {
               </Table.Tbody>
             </Table>
           </Table.ScrollContainer>
-          <Group justify="space-between" mt="md">
-            <Text size="sm" c="dimmed">
-              {t('common:paging.summary', {
-                from: formatCount((page - 1) * PAGE_SIZE + 1, lang),
-                to: formatCount((page - 1) * PAGE_SIZE + data.items.length, lang),
-                total: formatCount(data.total, lang),
-              })}
-            </Text>
-            <Pagination
-              total={totalPages}
-              value={page}
-              onChange={(p) => {
-                const next = new URLSearchParams(params);
-                next.set('page', String(p));
-                setParams(next);
-              }}
-              getControlProps={(control) => ({ 'aria-label': control })}
-              aria-label={t('common:paging.label')}
-            />
-          </Group>
+          <PagingFooter page={page} pageSize={PAGE_SIZE} shown={data.items.length} total={data.total} />
         </>
       )}
     </>

@@ -1,4 +1,4 @@
-import { Alert, Anchor, Badge, Button, Checkbox, Code, Group, Pagination, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Checkbox, Code, Group, Stack, Table, Text, TextInput } from '@mantine/core';
 import { DateInput } from '@mantine/dates';
 import { IconAlertTriangle, IconShieldCheck } from '@tabler/icons-react';
 import { Fragment, useState } from 'react';
@@ -14,6 +14,7 @@ import { TableSkeleton } from '../../shared/ui/table-skeleton';
 import { diffOf, leafKey } from './audit-diff';
 import { AUDIT_NS } from './audit-i18n';
 import { useAuditEvents, useVerifyChain, type AuditEvent } from './audit-queries';
+import { PagingFooter } from '../../shared/ui/paging-footer';
 
 const PAGE_SIZE = 25;
 const TEXT_FILTERS = ['entityType', 'entityId', 'actorId', 'action'] as const;
@@ -140,8 +141,7 @@ function VerifyChain() {
  * event opens its before and after; a button verifies the hash chains.
  */
 export function AuditPage() {
-  const { t, i18n } = useTranslation(AUDIT_NS);
-  const lang = toLanguage(i18n.language);
+  const { t } = useTranslation(AUDIT_NS);
   const [params, setParams] = useSearchParams();
   const [open, setOpen] = useState<string | null>(null);
   const text = Object.fromEntries(TEXT_FILTERS.map((f) => [f, params.get(f) ?? ''])) as Record<TextFilter, string>;
@@ -167,7 +167,6 @@ export function AuditPage() {
   };
   const filtered = TEXT_FILTERS.some((f) => text[f]) || Boolean(fromDate || toDate);
   const data = list.data;
-  const totalPages = data ? Math.max(1, Math.ceil(data.total / PAGE_SIZE)) : 1;
 
   return (
     <>
@@ -246,26 +245,7 @@ export function AuditPage() {
               </Table.Tbody>
             </Table>
           </Table.ScrollContainer>
-          <Group justify="space-between" mt="md">
-            <Text size="sm" c="dimmed">
-              {t('common:paging.summary', {
-                from: formatCount((page - 1) * PAGE_SIZE + 1, lang),
-                to: formatCount((page - 1) * PAGE_SIZE + data.items.length, lang),
-                total: formatCount(data.total, lang),
-              })}
-            </Text>
-            <Pagination
-              total={totalPages}
-              value={page}
-              onChange={(p) => {
-                const next = new URLSearchParams(params);
-                next.set('page', String(p));
-                setParams(next);
-              }}
-              getControlProps={(control) => ({ 'aria-label': control })}
-              aria-label={t('common:paging.label')}
-            />
-          </Group>
+          <PagingFooter page={page} pageSize={PAGE_SIZE} shown={data.items.length} total={data.total} />
         </>
       )}
     </>

@@ -1,10 +1,9 @@
-import { Anchor, Button, Group, Pagination, Select, Table, Text, TextInput } from '@mantine/core';
+import { Anchor, Button, Group, Select, Table, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { useHasRole } from '../../shared/auth/use-me';
 import { toLanguage } from '../../shared/format/language';
-import { formatCount } from '../../shared/format/money';
 import { EmptyState } from '../../shared/ui/empty-state';
 import { PageHeader } from '../../shared/ui/page-header';
 import { ProblemAlert } from '../../shared/ui/problem-alert';
@@ -12,6 +11,7 @@ import { TableSkeleton } from '../../shared/ui/table-skeleton';
 import { BORROWERS_NS } from './borrowers-i18n';
 import { useBorrowers, useCommunes, useSectors, type BorrowerType } from './borrowers-queries';
 import { communeLabel, communeName, sectorLabel, sectorName } from './reference-labels';
+import { PagingFooter } from '../../shared/ui/paging-footer';
 
 const TYPES: BorrowerType[] = ['COOPERATIVE', 'COOPERATIVE_UNION', 'MEMBER'];
 const PAGE_SIZE = 20;
@@ -64,7 +64,6 @@ export function BorrowersPage() {
   };
   const filtered = Boolean(q || type || communeCode || sectorCode);
   const data = list.data;
-  const totalPages = data ? Math.max(1, Math.ceil(data.total / PAGE_SIZE)) : 1;
 
   return (
     <>
@@ -177,26 +176,7 @@ export function BorrowersPage() {
               </Table.Tbody>
             </Table>
           </Table.ScrollContainer>
-          <Group justify="space-between" mt="md">
-            <Text size="sm" c="dimmed">
-              {t('common:paging.summary', {
-                from: formatCount((page - 1) * PAGE_SIZE + 1, lang),
-                to: formatCount((page - 1) * PAGE_SIZE + data.items.length, lang),
-                total: formatCount(data.total, lang),
-              })}
-            </Text>
-            <Pagination
-              total={totalPages}
-              value={page}
-              onChange={(p) => {
-                const next = new URLSearchParams(params);
-                next.set('page', String(p));
-                setParams(next);
-              }}
-              getControlProps={(control) => ({ 'aria-label': control })}
-              aria-label={t('common:paging.label')}
-            />
-          </Group>
+          <PagingFooter page={page} pageSize={PAGE_SIZE} shown={data.items.length} total={data.total} />
         </>
       )}
     </>

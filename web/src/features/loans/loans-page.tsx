@@ -1,4 +1,4 @@
-import { Anchor, Button, Checkbox, Group, Pagination, Select, Table, Text, TextInput } from '@mantine/core';
+import { Anchor, Button, Checkbox, Group, Select, Table, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
@@ -14,6 +14,7 @@ import { TableSkeleton } from '../../shared/ui/table-skeleton';
 import { LoanStatusBadge } from './loan-status-badge';
 import { LOANS_NS } from './loans-i18n';
 import { useBorrowerName, useLoans, type LoanStatus } from './loans-queries';
+import { PagingFooter } from '../../shared/ui/paging-footer';
 
 const STATUSES: LoanStatus[] = ['PENDING_DISBURSEMENT', 'ACTIVE', 'CLOSED', 'WRITTEN_OFF'];
 const PAGE_SIZE = 20;
@@ -72,7 +73,6 @@ export function LoansPage() {
   };
   const filtered = Boolean(status || overdue || borrowerId || q);
   const data = list.data;
-  const totalPages = data ? Math.max(1, Math.ceil(data.total / PAGE_SIZE)) : 1;
 
   return (
     <>
@@ -165,26 +165,7 @@ export function LoansPage() {
               </Table.Tbody>
             </Table>
           </Table.ScrollContainer>
-          <Group justify="space-between" mt="md">
-            <Text size="sm" c="dimmed">
-              {t('common:paging.summary', {
-                from: formatCount((page - 1) * PAGE_SIZE + 1, lang),
-                to: formatCount((page - 1) * PAGE_SIZE + data.items.length, lang),
-                total: formatCount(data.total, lang),
-              })}
-            </Text>
-            <Pagination
-              total={totalPages}
-              value={page}
-              onChange={(p) => {
-                const next = new URLSearchParams(params);
-                next.set('page', String(p));
-                setParams(next);
-              }}
-              getControlProps={(control) => ({ 'aria-label': control })}
-              aria-label={t('common:paging.label')}
-            />
-          </Group>
+          <PagingFooter page={page} pageSize={PAGE_SIZE} shown={data.items.length} total={data.total} />
         </>
       )}
     </>

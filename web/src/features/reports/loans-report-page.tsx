@@ -1,4 +1,4 @@
-import { Anchor, Group, Pagination, Table, Text } from '@mantine/core';
+import { Anchor, Group, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { toLanguage } from '../../shared/format/language';
@@ -13,6 +13,7 @@ import { AsOfPicker, ReportLayout, ReportMeta, useReportDate } from './report-sh
 import { useCommunes, useLoanListReport, useSectors } from './reports-queries';
 import { REPORTS_NS } from './reports-i18n';
 import { ReportScroll } from './report-scroll';
+import { PagingFooter } from '../../shared/ui/paging-footer';
 
 const PAGE_SIZE = 25;
 const num = { textAlign: 'right', whiteSpace: 'nowrap' } as const;
@@ -25,14 +26,13 @@ const num = { textAlign: 'right', whiteSpace: 'nowrap' } as const;
 export function LoansReportPage() {
   const { t, i18n } = useTranslation(REPORTS_NS);
   const lang = toLanguage(i18n.language);
-  const [params, setParams] = useSearchParams();
+  const [params] = useSearchParams();
   const { asOf } = useReportDate();
   const page = Math.max(1, Number(params.get('page') ?? '1') || 1);
   const report = useLoanListReport(asOf, page, PAGE_SIZE);
   const communes = useCommunes();
   const sectors = useSectors();
   const data = report.data;
-  const totalPages = data ? Math.max(1, Math.ceil(data.total / PAGE_SIZE)) : 1;
   const sectorName = (version: string, code: string) => {
     const s = sectors.data?.find((x) => x.version === version && x.code === code);
     return s ? `${code} – ${lang === 'en' ? s.nameEn : s.nameVi}` : code;
@@ -116,26 +116,7 @@ export function LoansReportPage() {
               </Table.Tbody>
             </Table>
           </ReportScroll>
-          <Group justify="space-between" mt="md">
-            <Text size="sm" c="dimmed">
-              {t('common:paging.summary', {
-                from: formatCount((page - 1) * PAGE_SIZE + 1, lang),
-                to: formatCount((page - 1) * PAGE_SIZE + data.items.length, lang),
-                total: formatCount(data.total, lang),
-              })}
-            </Text>
-            <Pagination
-              total={totalPages}
-              value={page}
-              onChange={(p) => {
-                const next = new URLSearchParams(params);
-                next.set('page', String(p));
-                setParams(next);
-              }}
-              getControlProps={(control) => ({ 'aria-label': control })}
-              aria-label={t('common:paging.label')}
-            />
-          </Group>
+          <PagingFooter page={page} pageSize={PAGE_SIZE} shown={data.items.length} total={data.total} />
         </>
       )}
     </ReportLayout>
