@@ -22,6 +22,9 @@ export default defineConfig({
     locale: 'vi-VN',
     timezoneId: 'Asia/Ho_Chi_Minh',
     viewport: { width: 1366, height: 820 },
+    // axe judges a still page: a fading notification or a pressed button caught mid-transition
+    // has no meaningful contrast (the app honours reduced motion, see app/theme.ts).
+    reducedMotion: 'reduce',
     trace: 'off',
     launchOptions: {
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
