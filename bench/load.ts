@@ -1,8 +1,7 @@
 import type pg from 'pg';
 import { addDays, type LocalDate, wallClockDate } from '../src/platform/dates/index.js';
-import { LOAN_COLUMNS, type LoanRow } from '../src/modules/loans/index.js';
-import { MICROFINANCE_POLICY, policySqlParams } from '../src/modules/close-of-business/domain/index.js';
-import * as closeSql from '../src/modules/close-of-business/services/close-chunk.sql.js';
+import { LOAN_COLUMNS, type LoanRow, closeSql } from '../src/modules/loans/index.js';
+import { MICROFINANCE_POLICY, policySqlParams } from '../src/modules/risk/index.js';
 import { cloneSeeds } from './clone.js';
 import { seedFlowCounters } from './flow-counters.js';
 import { closeDayBefore, shapeSpecs } from './shapes.js';

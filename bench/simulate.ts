@@ -5,7 +5,7 @@ import { Money, ZERO } from '../src/platform/money/index.js';
 import type { Actor } from '../src/modules/auth/index.js';
 import { LedgerService, nonZero, type JournalHeader, type JournalLine } from '../src/modules/ledger/index.js';
 import { LoanPostings, loanEngine, termsOf, type LoanRow } from '../src/modules/loans/index.js';
-import { MICROFINANCE_POLICY, dpdGroup } from '../src/modules/close-of-business/domain/index.js';
+import { MICROFINANCE_POLICY, dpdGroup } from '../src/modules/risk/index.js';
 import type { ShapeSpec } from './shapes.js';
 
 type LoanState = loanEngine.LoanState;

@@ -9,7 +9,7 @@ import { exportOpenApiDocument } from './http-app.js';
 import { installShutdown, startApp } from './main.js';
 import { AuditService } from './modules/audit/index.js';
 import { SYSTEM_ACTOR } from './modules/auth/index.js';
-import { CloseOfBusinessService } from './modules/close-of-business/close-of-business.index.js';
+import { CloseOfBusinessService } from './modules/close-of-business/index.js';
 import { dataSourceOptions } from './data-source.js';
 import { generateMigration, revertLastMigration, runMigrations } from './platform/database/index.js';
 import { describeFatal, resolveServices } from './platform/local-services/index.js';

@@ -7,7 +7,7 @@ import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swag
 import { randomUUID } from 'node:crypto';
 import type { Logger as PinoLogger } from 'pino';
 import { AppModule, type AppModuleOptions } from './app.module.js';
-import { registerBullBoard } from './modules/close-of-business/close-of-business.index.js';
+import { registerBullBoard } from './modules/close-of-business/index.js';
 import type { AppConfig, ProcessRole } from './config/index.js';
 import { createValidationPipe, declareProblemResponses, ProblemDetailsDto } from './platform/errors/index.js';
 import { configureRateLimits, findWebRoot, registerWebApp, rewriteForWebApp } from './platform/http/index.js';

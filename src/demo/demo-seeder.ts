@@ -3,8 +3,8 @@ import { addDays, daysBetween, type LocalDate } from '../platform/dates/index.js
 import { Money } from '../platform/money/index.js';
 import { type Actor, type Role, UsersService } from '../modules/auth/index.js';
 import { BorrowersService } from '../modules/borrowers/index.js';
-import { BusinessDateService } from '../modules/close-of-business/index.js';
-import { CloseOfBusinessService } from '../modules/close-of-business/close-of-business.index.js';
+import { BusinessDateService } from '../modules/business-date/index.js';
+import { CloseOfBusinessService } from '../modules/close-of-business/index.js';
 import { CapitalSourcesService, CharterCapitalService } from '../modules/funds/index.js';
 import { LoanProductsService } from '../modules/products/index.js';
 import { AppraisalsService, LoanApplicationsService } from '../modules/applications/index.js';

@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { AppModule } from '../app.module.js';
 import type { AppConfig } from '../config/index.js';
 import { dataSourceOptions } from '../data-source.js';
-import { CLOSE_CHUNK_QUEUE, CLOSE_QUEUE } from '../modules/close-of-business/close-of-business.index.js';
+import { CLOSE_CHUNK_QUEUE, CLOSE_QUEUE } from '../modules/close-of-business/index.js';
 import { markDemoLoading, readDemoMarker } from '../modules/demo-load/index.js';
 import { runMigrations } from '../platform/database/index.js';
 import { resolveServices } from '../platform/local-services/index.js';

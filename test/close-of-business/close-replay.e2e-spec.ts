@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { addDays } from '../../src/platform/dates/index.js';
 import { Money } from '../../src/platform/money/index.js';
-import { MICROFINANCE_POLICY, applyCrossLoanRule, loanGroup, loanProvision } from '../../src/modules/close-of-business/domain/index.js';
+import { MICROFINANCE_POLICY, applyCrossLoanRule, loanGroup, loanProvision } from '../../src/modules/risk/index.js';
 import { call, closeUntil, loanWorld, money, reconciliation, type LoanWorld } from '../support/loan-factories.js';
 import { createCooperative } from '../support/origination-factories.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';

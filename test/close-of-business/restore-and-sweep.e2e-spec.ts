@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
-import { CLOSE_CHUNK_QUEUE, CLOSE_QUEUE } from '../../src/modules/close-of-business/close-of-business.index.js';
+import { CLOSE_CHUNK_QUEUE, CLOSE_QUEUE } from '../../src/modules/close-of-business/index.js';
 import { REPAYMENT_IMPORT_QUEUE } from '../../src/modules/imports/index.js';
 import { adminToken } from '../support/factories.js';
 import { call, closeUntil, loanWorld, money, reconciliation, type LoanWorld } from '../support/loan-factories.js';

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { AsOfService } from '../../src/modules/reports/services/as-of.service.js';
-import { positionsCte } from '../../src/modules/reports/services/loan-positions.js';
-import { SqlParams } from '../../src/modules/reports/services/sql-params.js';
+import { positionsCte } from '../../src/modules/loans/index.js';
+import { SqlParams } from '../../src/platform/database/index.js';
 import { userWithRoles } from '../support/factories.js';
 import { call, closeUntil, contractedLoan, loanWorld, money, reconciliation, type LoanWorld } from '../support/loan-factories.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { Money } from '../../src/platform/money/index.js';
 import { AsOfService } from '../../src/modules/reports/services/as-of.service.js';
 import { type FlowPlan, flowsCte } from '../../src/modules/reports/services/loan-flows.js';
-import { SqlParams } from '../../src/modules/reports/services/sql-params.js';
+import { SqlParams } from '../../src/platform/database/index.js';
 import { call, closeUntil, contractedLoan, loanWorld, money, reconciliation, type LoanWorld } from '../support/loan-factories.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 

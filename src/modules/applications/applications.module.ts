@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit/index.js';
 import { BorrowersModule } from '../borrowers/index.js';
-import { BusinessDateModule } from '../close-of-business/index.js';
+import { BusinessDateModule } from '../business-date/index.js';
 import { FundsModule } from '../funds/index.js';
 import { ProductsModule } from '../products/index.js';
 import { ReferenceModule } from '../reference/index.js';

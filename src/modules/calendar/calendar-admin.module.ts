@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit/index.js';
-import { BusinessDateModule } from '../close-of-business/index.js';
+import { BusinessDateModule } from '../business-date/index.js';
 import { LoansModule } from '../loans/index.js';
 import { CalendarModule } from './calendar.module.js';
 import { CalendarController } from './controllers/calendar.controller.js';

@@ -1,12 +1,6 @@
 import { defineErrors } from '../../platform/errors/index.js';
 
 export const CloseOfBusinessErrors = defineErrors({
-  'BUSINESS_DATE.ALREADY_IN_USE': {
-    status: 409,
-    title: 'Business date already in use',
-    vi: 'Không thể đặt lại ngày làm việc khi đã có giao dịch tiền ({transactions} giao dịch).',
-    en: 'The business date cannot be reset once money has moved ({transactions} transactions).',
-  },
   'CLOSE.DATE_NOT_ENDED': {
     status: 422,
     title: 'Day has not ended',
@@ -36,23 +30,5 @@ export const CloseOfBusinessErrors = defineErrors({
     title: 'Close of business in progress',
     vi: 'Đang chốt ngày {date}; thử lại sau {retryAfterSeconds} giây.',
     en: 'Close of business for {date} is in progress; retry in {retryAfterSeconds} seconds.',
-  },
-  'CLASSIFICATION_POLICY.NONE_IN_FORCE': {
-    status: 422,
-    title: 'No classification policy',
-    vi: 'Không có chính sách phân loại nợ nào có hiệu lực ngày {date}.',
-    en: 'No debt classification policy is in force on {date}.',
-  },
-  'CLASSIFICATION_POLICY.DATE_CLOSED': {
-    status: 422,
-    title: 'Date already closed',
-    vi: 'Chính sách chỉ có hiệu lực từ ngày làm việc chưa chốt (từ {limit}), không phải {actual}.',
-    en: 'A policy can take effect only from a business date not yet closed ({limit} or later), not {actual}.',
-  },
-  'CLASSIFICATION_POLICY.UNKNOWN': {
-    status: 422,
-    title: 'Unknown policy',
-    vi: 'Không có mẫu chính sách phân loại nợ {code}.',
-    en: 'There is no classification policy template {code}.',
   },
 });

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit/index.js';
-import { BusinessDateModule } from '../close-of-business/index.js';
+import { BusinessDateModule } from '../business-date/index.js';
 import { LedgerModule } from '../ledger/index.js';
 import { CapitalSourcesController } from './controllers/capital-sources.controller.js';
 import { CharterCapitalController } from './controllers/charter-capital.controller.js';

@@ -11,3 +11,7 @@ export type { RepaymentResultDto } from './dto/loan-views.dto.js';
 export { LoanContractsService } from './services/loan-contracts.service.js';
 export { LoanQueriesService } from './services/loan-queries.service.js';
 export { DueDateMovesService, type DueDateMovesResult, type PlannedDueDateMove } from './services/due-date-moves.service.js';
+export { LoanCloseService, type LoanCloseRange, type LoanCloseResult } from './services/loan-close.service.js';
+// The set-based renditions of the engine (engine-sql/), for the reports and the bench loader.
+export { positionsCte, type PositionPlan, type PositionSource, type ReplayedPosition } from './engine-sql/loan-positions.sql.js';
+export * as closeSql from './engine-sql/close-chunk.sql.js';

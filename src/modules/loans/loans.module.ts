@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module.js';
 import { CalendarModule } from '../calendar/index.js';
-import { BusinessDateModule } from '../close-of-business/index.js';
+import { BusinessDateModule } from '../business-date/index.js';
 import { LedgerModule } from '../ledger/index.js';
 import { LoanContractsController } from './controllers/loan-contracts.controller.js';
 import { LoansController } from './controllers/loans.controller.js';
@@ -23,6 +23,7 @@ import { WriteOffsController } from './controllers/write-offs.controller.js';
 import { RestructuringService } from './services/restructuring.service.js';
 import { WriteOffService } from './services/write-off.service.js';
 import { DueDateMovesService } from './services/due-date-moves.service.js';
+import { LoanCloseService } from './services/loan-close.service.js';
 
 @Module({
   imports: [AuditModule, LedgerModule, BusinessDateModule, CalendarModule],
@@ -41,8 +42,9 @@ import { DueDateMovesService } from './services/due-date-moves.service.js';
     RestructuringService,
     WriteOffService,
     DueDateMovesService,
+    LoanCloseService,
   ],
   exports: [LoanEventRecorder, LoanPostings, ReconciliationService,
-    LoanCommandsService, DueDateMovesService, LoanQueriesService],
+    LoanCommandsService, DueDateMovesService, LoanQueriesService, LoanCloseService],
 })
 export class LoansModule {}

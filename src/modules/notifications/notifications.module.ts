@@ -2,7 +2,7 @@ import { BullModule } from '@nestjs/bullmq';
 import { type DynamicModule, Module } from '@nestjs/common';
 import type { ProcessRole } from '../../config/index.js';
 import { AuditModule } from '../audit/audit.module.js';
-import { BusinessDateModule } from '../close-of-business/index.js';
+import { BusinessDateModule } from '../business-date/index.js';
 import { PaymentQrModule } from '../payment-qr/index.js';
 import { NotificationsController } from './controllers/notifications.controller.js';
 import { REMINDERS_QUEUE, RemindersProcessor } from './jobs/reminders.processor.js';

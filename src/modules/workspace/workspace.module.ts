@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { BusinessDateModule } from '../close-of-business/index.js';
+import { BusinessDateModule } from '../business-date/index.js';
 import { ApprovalsController } from './controllers/approvals.controller.js';
 import { WorkspaceController } from './controllers/workspace.controller.js';
 import { ApprovalsQueueService } from './services/approvals-queue.service.js';

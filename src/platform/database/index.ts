@@ -3,3 +3,5 @@ export * from './transaction-runner.js';
 export * from './database.module.js';
 export * from './migrate.js';
 export * from './sql-statement.js';
+export * from './sql-params.js';
+export * from './sql-rows.js';

@@ -1,4 +1,7 @@
-/** Collects positional parameters for a hand-built SQL statement: `p.add(value)` returns `$n`. */
+/**
+ * The one collector of positional parameters for hand-built SQL (a report's CTEs, a money
+ * transaction's multi-CTE statement): `add(value)` returns the placeholder `$n` of the new value.
+ */
 export class SqlParams {
   readonly values: unknown[] = [];
 

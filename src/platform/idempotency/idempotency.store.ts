@@ -57,9 +57,9 @@ export const idempotencyStore = {
   completeIn(stmt: SqlStatement, name: string, claim: IdempotencyClaim, body: unknown): void {
     stmt.cte(
       name,
-      `UPDATE idempotency_keys SET status = 'COMPLETED', response_status = ${stmt.param(claim.responseStatus)}::int, response_body = ${stmt.param(JSON.stringify(body ?? null))}::jsonb,
+      `UPDATE idempotency_keys SET status = 'COMPLETED', response_status = ${stmt.add(claim.responseStatus)}::int, response_body = ${stmt.add(JSON.stringify(body ?? null))}::jsonb,
               completed_at = now()
-       WHERE user_id = ${stmt.param(claim.userId)}::bigint AND route = ${stmt.param(claim.route)}::text AND key = ${stmt.param(claim.key)}::text`,
+       WHERE user_id = ${stmt.add(claim.userId)}::bigint AND route = ${stmt.add(claim.route)}::text AND key = ${stmt.add(claim.key)}::text`,
     );
   },
 

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { TransactionRunner } from '../../../platform/database/index.js';
 import type { Actor } from '../../auth/index.js';
 import { BorrowersService } from '../../borrowers/index.js';
-import { BusinessDateService } from '../../close-of-business/index.js';
+import { BusinessDateService } from '../../business-date/index.js';
 import { LoanProductsService } from '../../products/index.js';
 import type { ApplicationChecksQueryDto, LendingChecksDto, LendingChecksRequestDto } from '../dto/lending-checks.dto.js';
 import { ApplicationChecksService } from './application-checks.service.js';

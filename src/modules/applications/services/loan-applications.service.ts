@@ -6,7 +6,7 @@ import { offsetOf, type Page } from '../../../platform/http/index.js';
 import { AuditService } from '../../audit/index.js';
 import { isCooperativeOnly, type Actor } from '../../auth/index.js';
 import { BorrowersService } from '../../borrowers/index.js';
-import { BusinessDateService } from '../../close-of-business/index.js';
+import { BusinessDateService } from '../../business-date/index.js';
 import { CapitalSourcesService } from '../../funds/index.js';
 import { LoanProductsService } from '../../products/index.js';
 import { SectorsService } from '../../reference/index.js';

@@ -98,13 +98,13 @@ export class AuditService {
    * statement's snapshot sees the chain's latest event as the previous one.
    */
   recordIn(stmt: SqlStatement, name: string, actor: Actor, event: AuditEventInput): void {
-    const chain = stmt.param(this.chainFor(event.entityType, event.entityId));
-    stmt.cte(`${name}_prev`, `SELECT coalesce((SELECT hash FROM audit_events WHERE chain_id = ${chain}::smallint ORDER BY id DESC LIMIT 1), ${stmt.param(GENESIS)}::text) AS h`);
+    const chain = stmt.add(this.chainFor(event.entityType, event.entityId));
+    stmt.cte(`${name}_prev`, `SELECT coalesce((SELECT hash FROM audit_events WHERE chain_id = ${chain}::smallint ORDER BY id DESC LIMIT 1), ${stmt.add(GENESIS)}::text) AS h`);
     stmt.cte(
       `${name}_ev`,
-      `SELECT ${chain}::smallint AS chain_id, clock_timestamp() AS occurred_at, ${stmt.param(actor.userId)}::bigint AS actor_id, ${stmt.param(actor.username)}::text AS actor_username,
-              ${stmt.param(event.action)}::text AS action, ${stmt.param(event.entityType)}::text AS entity_type, ${stmt.param(event.entityId)}::text AS entity_id,
-              ${stmt.param(toJson(event.before))}::jsonb AS before, ${stmt.param(toJson(event.after))}::jsonb AS after, ${stmt.param(actor.requestId)}::text AS request_id`,
+      `SELECT ${chain}::smallint AS chain_id, clock_timestamp() AS occurred_at, ${stmt.add(actor.userId)}::bigint AS actor_id, ${stmt.add(actor.username)}::text AS actor_username,
+              ${stmt.add(event.action)}::text AS action, ${stmt.add(event.entityType)}::text AS entity_type, ${stmt.add(event.entityId)}::text AS entity_id,
+              ${stmt.add(toJson(event.before))}::jsonb AS before, ${stmt.add(toJson(event.after))}::jsonb AS after, ${stmt.add(actor.requestId)}::text AS request_id`,
     );
     stmt.cte(
       name,

@@ -7,7 +7,8 @@ import { addDays, type LocalDate, wallClockDate } from '../../../platform/dates/
 import { DomainError } from '../../../platform/errors/index.js';
 import { AuditService } from '../../audit/index.js';
 import type { Actor } from '../../auth/index.js';
-import { CloseOfBusinessErrors } from '../close-of-business.errors.js';
+import { LedgerService } from '../../ledger/index.js';
+import { BusinessDateErrors } from '../business-date.errors.js';
 import type { BusinessDateDto } from '../dto/business-date.dto.js';
 
 function toIso(value: Date | string): LocalDate {
@@ -26,6 +27,7 @@ export class BusinessDateService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly tx: TransactionRunner,
     private readonly audit: AuditService,
+    private readonly ledger: LedgerService,
   ) {}
 
   async current(m: EntityManager = this.dataSource.manager): Promise<LocalDate> {
@@ -44,11 +46,19 @@ export class BusinessDateService {
     return this.tx.run(async (m) => {
       const before = await this.current(m);
       await m.query(`SELECT 1 FROM business_date FOR UPDATE`);
-      const [{ n }] = (await m.query(`SELECT count(*)::int AS n FROM journal_transactions WHERE kind <> 'CAPITAL_MOVEMENT'`)) as Array<{ n: number }>;
-      if (n > 0) throw new DomainError(CloseOfBusinessErrors['BUSINESS_DATE.ALREADY_IN_USE'], { transactions: n });
+      const n = await this.ledger.loanMoneyTransactions(m);
+      if (n > 0) throw new DomainError(BusinessDateErrors['BUSINESS_DATE.ALREADY_IN_USE'], { transactions: n });
       await m.query(`UPDATE business_date SET open_date = $1, updated_at = now()`, [date]);
       await this.audit.record(m, actor, { action: 'business-date.initialize', entityType: 'business_date', entityId: 'system', before: { businessDate: before }, after: { businessDate: date } });
       return { businessDate: date, lastClosedDate: addDays(date, -1) };
     });
+  }
+
+  /**
+   * The close of `closed` succeeded: the open day moves to the next one (design.md: only close of
+   * business advances it), in the close's transaction; a no-op when the date has moved already.
+   */
+  async advance(m: EntityManager, closed: LocalDate): Promise<void> {
+    await m.query(`UPDATE business_date SET open_date = $1, updated_at = now() WHERE open_date = $2`, [addDays(closed, 1), closed]);
   }
 }

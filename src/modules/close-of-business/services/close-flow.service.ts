@@ -18,9 +18,10 @@ import {
   chunkJobId,
   dayJobId,
 } from '../jobs/close-queues.js';
-import { BusinessDateService } from './business-date.service.js';
+import { returning } from '../../../platform/database/index.js';
+import { BusinessDateService } from '../../business-date/index.js';
+import { LoanCloseService } from '../../loans/index.js';
 import { CloseChunkService } from './close-chunk.service.js';
-import { returning } from './sql-rows.js';
 
 export type CloseTrigger = 'MANUAL' | 'SCHEDULED' | 'CLI' | 'CHAINED' | 'RETRY';
 
@@ -52,6 +53,7 @@ export class CloseFlowService {
     @InjectQueue(CLOSE_CHUNK_QUEUE) private readonly chunkQueue: Queue,
     private readonly businessDate: BusinessDateService,
     private readonly chunks: CloseChunkService,
+    private readonly loans: LoanCloseService,
     private readonly audit: AuditService,
   ) {}
 
@@ -138,14 +140,8 @@ export class CloseFlowService {
       await m.query(`UPDATE close_chunks SET status = 'PENDING' WHERE business_date = $1 AND status <> 'DONE'`, [date]);
       return { date, attempt: run.attempt, token };
     }
-    // Chunks by borrower id so the cross-loan rule sees each borrower whole; k = chunk of a
-    // borrower's first loan in the running count of ACTIVE loans ordered by borrower.
-    const groups = (await m.query(
-      `WITH b AS (SELECT borrower_id, count(*)::int AS n FROM loans WHERE status = 'ACTIVE' GROUP BY borrower_id),
-            c AS (SELECT borrower_id, n, (sum(n) OVER (ORDER BY borrower_id) - n) / $1 AS k FROM b)
-       SELECT min(borrower_id)::text AS borrower_from, sum(n)::int AS loans FROM c GROUP BY k ORDER BY k`,
-      [this.config.closeChunkSize],
-    )) as Array<{ borrower_from: string; loans: number }>;
+    // Chunks by borrower id so the cross-loan rule sees each borrower whole (loans LoanCloseService).
+    const groups = await this.loans.chunkGroups(m, this.config.closeChunkSize);
     const ranges = groups.length > 0 ? groups : [{ borrower_from: '0', loans: 0 }];
     await m.query(
       `INSERT INTO close_chunks (business_date, chunk_no, borrower_from, borrower_to, loans, status)
@@ -197,11 +193,8 @@ export class CloseFlowService {
       [date],
     )) as Array<{ open: number }>;
     if (open > 0) throw new Error(`${open} chunk(s) of ${date} are not done`);
-    const late = (await this.dataSource.query(
-      `SELECT DISTINCT borrower_id::text AS b FROM loans WHERE status = 'ACTIVE' AND last_closed_date < $1`,
-      [date],
-    )) as Array<{ b: string }>;
-    for (const { b } of late) await this.chunks.run(SYSTEM_ACTOR, { date, chunkNo: -1, from: b, to: String(BigInt(b) + 1n) });
+    const late = await this.loans.borrowersBehind(this.dataSource.manager, date);
+    for (const b of late) await this.chunks.run(SYSTEM_ACTOR, { date, chunkNo: -1, from: b, to: String(BigInt(b) + 1n) });
     const next = await this.dataSource.transaction('READ COMMITTED', async (m) => {
       await m.query(`SELECT pg_advisory_xact_lock($1)`, [RUN_LOCK]);
       const [run] = await returning<{ until: string; loans_done: number; duration_ms: number }>(
@@ -214,7 +207,7 @@ export class CloseFlowService {
         [date],
       );
       if (!run) return null;
-      await m.query(`UPDATE business_date SET open_date = $1, updated_at = now() WHERE open_date = $2`, [addDays(date, 1), date]);
+      await this.businessDate.advance(m, date);
       await this.audit.record(m, SYSTEM_ACTOR, {
         action: 'close-of-business.day',
         entityType: 'business_date',

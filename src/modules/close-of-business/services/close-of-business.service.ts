@@ -8,7 +8,7 @@ import { type Page, offsetOf } from '../../../platform/http/index.js';
 import type { Actor } from '../../auth/index.js';
 import { CloseOfBusinessErrors } from '../close-of-business.errors.js';
 import type { CloseAcceptedDto, CloseChunkDto, CloseResultDto, CloseRunDetailDto, CloseRunDto, CloseRunsQueryDto } from '../dto/close-of-business.dto.js';
-import { BusinessDateService } from './business-date.service.js';
+import { BusinessDateService } from '../../business-date/index.js';
 import { type CloseTrigger, CloseFlowService } from './close-flow.service.js';
 
 export type CloseResult = CloseResultDto;

@@ -4,7 +4,7 @@ import { TransactionRunner, isUniqueViolation } from '../../../platform/database
 import { DomainError, notFound } from '../../../platform/errors/index.js';
 import { offsetOf, type Page, type PageQueryDto } from '../../../platform/http/index.js';
 import { Money } from '../../../platform/money/index.js';
-import { BusinessDateService } from '../../close-of-business/index.js';
+import { BusinessDateService } from '../../business-date/index.js';
 import { LedgerService, credit, debit } from '../../ledger/index.js';
 import { AuditService } from '../../audit/index.js';
 import type { Actor } from '../../auth/index.js';

@@ -7,7 +7,7 @@ import { Money } from '../../../platform/money/index.js';
 import type { Actor } from '../../auth/index.js';
 import type { AccountPurpose, TransactionKind } from '../domain/accounts.js';
 import { assertBalanced, nonZero, type JournalLine } from '../domain/journal.js';
-import { FLOW_KINDS, addToFlowCountersSql } from './loan-flow-sql.js';
+import { FLOW_KINDS, type FlowCountersSql } from './loan-flow-sql.js';
 
 export interface JournalHeader {
   kind: TransactionKind;
@@ -34,20 +34,33 @@ export interface AccountBalance {
  * The only writer of the journal (design.md). Each posting is one transaction whose lines
  * sum to zero, written with the caller's manager so it commits with the state change and
  * its audit event. Balances are aggregated from entries: there is no balance row to contend on.
- * Being the only writer, it also keeps each loan's cumulative flow counters (loan-flow-sql.ts) in
- * the same statement, so every path that moves them (repayment, reversal, disbursement, import…)
- * is covered and the report's period flows never drift from the journal.
+ * A flow posting (loan-flow-sql.ts) carries, in the same statement, the CTE that the loans module
+ * registered to keep each loan's cumulative flow counters (the loans own those columns), so every
+ * path that moves them (repayment, reversal, disbursement, import…) is covered and the report's
+ * period flows never drift from the journal.
  */
 @Injectable()
 export class LedgerService {
+  private flowCounters: FlowCountersSql | null = null;
+
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** The loans module's writer of its flow counters (LoanPostings registers it when the module starts). */
+  keepFlowCountersWith(sql: FlowCountersSql): void {
+    this.flowCounters = sql;
+  }
+
+  private addToFlowCountersSql(lines: string, kind: string, valueDate: string): string {
+    if (!this.flowCounters) throw new Error('a loan flow posting needs the loans module (its flow counters)');
+    return this.flowCounters(lines, kind, valueDate);
+  }
 
   async post(m: EntityManager, actor: Actor, header: JournalHeader, lines: readonly JournalLine[]): Promise<string> {
     const kept = nonZero(lines);
     assertBalanced(kept);
     // Header, entries and (for the report's flow kinds) the loans' flow counters in one round trip.
     const counters = FLOW_KINDS.includes(header.kind)
-      ? `, f AS (${addToFlowCountersSql(`SELECT u.l AS loan_id, u.a AS account, u.x AS amount FROM unnest($9::text[], $11::bigint[], $12::numeric[]) AS u(a, l, x)`, '$1::text', '$2::date')})`
+      ? `, f AS (${this.addToFlowCountersSql(`SELECT u.l AS loan_id, u.a AS account, u.x AS amount FROM unnest($9::text[], $11::bigint[], $12::numeric[]) AS u(a, l, x)`, '$1::text', '$2::date')})`
       : '';
     const [{ id }] = (await m.query(
       `WITH t AS (
@@ -84,29 +97,29 @@ export class LedgerService {
   postIn(stmt: SqlStatement, name: string, actor: Actor, header: JournalHeader, lines: readonly JournalLine[], id: string): void {
     const kept = nonZero(lines);
     assertBalanced(kept);
-    const tx = stmt.param(id);
-    const valueDate = stmt.param(header.valueDate);
+    const tx = stmt.add(id);
+    const valueDate = stmt.add(header.valueDate);
     stmt.cte(
       name,
       `INSERT INTO journal_transactions (id, kind, value_date, booking_date, loan_id, capital_source_id, reverses_transaction_id, description, created_by)
        OVERRIDING SYSTEM VALUE
-       VALUES (${tx}::bigint, ${stmt.param(header.kind)}, ${valueDate}::date, ${stmt.param(header.bookingDate)}::date, ${stmt.param(header.loanId ?? null)}::bigint,
-               ${stmt.param(header.capitalSourceId ?? null)}::bigint, ${stmt.param(header.reversesTransactionId ?? null)}::bigint, ${stmt.param(header.description)},
-               ${stmt.param(actor.userId)}::bigint)`,
+       VALUES (${tx}::bigint, ${stmt.add(header.kind)}, ${valueDate}::date, ${stmt.add(header.bookingDate)}::date, ${stmt.add(header.loanId ?? null)}::bigint,
+               ${stmt.add(header.capitalSourceId ?? null)}::bigint, ${stmt.add(header.reversesTransactionId ?? null)}::bigint, ${stmt.add(header.description)},
+               ${stmt.add(actor.userId)}::bigint)`,
     );
     stmt.cte(
       `${name}_entries`,
       `INSERT INTO journal_entries (transaction_id, account, capital_source_id, loan_id, value_date, amount)
        SELECT ${tx}::bigint, u.a, u.c, u.l, ${valueDate}::date, u.x
-       FROM unnest(${stmt.param(kept.map((l) => l.account))}::text[], ${stmt.param(kept.map((l) => l.capitalSourceId ?? null))}::bigint[],
-                   ${stmt.param(kept.map((l) => l.loanId ?? null))}::bigint[], ${stmt.param(kept.map((l) => l.amount.toFixed()))}::numeric[]) AS u(a, c, l, x)
+       FROM unnest(${stmt.add(kept.map((l) => l.account))}::text[], ${stmt.add(kept.map((l) => l.capitalSourceId ?? null))}::bigint[],
+                   ${stmt.add(kept.map((l) => l.loanId ?? null))}::bigint[], ${stmt.add(kept.map((l) => l.amount.toFixed()))}::numeric[]) AS u(a, c, l, x)
        RETURNING loan_id, account, amount`,
     );
     if (FLOW_KINDS.includes(header.kind)) {
       // The loans' flow counters with the entries, as `post` keeps them; a second flow posting in
       // the same statement would update the same loan row twice (only one would count).
       stmt.once('loan flow counters');
-      stmt.cte(`${name}_flows`, addToFlowCountersSql(`SELECT loan_id, account, amount FROM ${name}_entries`, `${stmt.param(header.kind)}::text`, `${valueDate}::date`));
+      stmt.cte(`${name}_flows`, this.addToFlowCountersSql(`SELECT loan_id, account, amount FROM ${name}_entries`, `${stmt.add(header.kind)}::text`, `${valueDate}::date`));
     }
   }
 
@@ -143,7 +156,7 @@ export class LedgerService {
          SELECT $${offset + 1}::bigint, s.account, s.capital_source_id, s.loan_id, $${offset + 2}::date, s.amount
          FROM (${linesSql}) s WHERE s.amount <> 0
          RETURNING loan_id, account, amount
-       )${FLOW_KINDS.includes(header.kind) ? `, f AS (${addToFlowCountersSql('SELECT loan_id, account, amount FROM ins', `$${offset + 3}::text`, `$${offset + 2}::date`)})` : ''}
+       )${FLOW_KINDS.includes(header.kind) ? `, f AS (${this.addToFlowCountersSql('SELECT loan_id, account, amount FROM ins', `$${offset + 3}::text`, `$${offset + 2}::date`)})` : ''}
        SELECT count(*)::int AS n, sum(amount)::text AS total FROM ins`,
       [...params, id, header.valueDate, ...(FLOW_KINDS.includes(header.kind) ? [header.kind] : [])],
     );
@@ -173,6 +186,12 @@ export class LedgerService {
       credit: new Money(r.credit),
       balance: new Money(r.debit).minus(r.credit),
     }));
+  }
+
+  /** How many journal transactions moved money other than capital (the business date may be reset only before the first). */
+  async loanMoneyTransactions(m: EntityManager): Promise<number> {
+    const [{ n }] = (await m.query(`SELECT count(*)::int AS n FROM journal_transactions WHERE kind <> 'CAPITAL_MOVEMENT'`)) as Array<{ n: number }>;
+    return n;
   }
 
   /** Transactions whose entries do not sum to zero (the integrity check lists none). */

@@ -4,8 +4,9 @@ import type { TransactionKind } from '../domain/accounts.js';
  * The loan flows the portfolio report shows for a period (domain.md "Reports the fund files and
  * auditors ask for": turnover = principal disbursed, collections = principal and interest +
  * penalties collected, reversals netted): the loan's receivable entries of these transaction kinds.
- * One definition for the journal sums, the counters LedgerService keeps on the loan row
- * (migration 1763800000007) and the reconciliation that proves they agree.
+ * One definition for the journal sums, the counters kept on the loan row in the posting's own
+ * statement (migration 1763800000007; written by the loans module, flow-counters.sql.ts) and the
+ * reconciliation that proves they agree.
  */
 export const FLOW_KINDS: readonly TransactionKind[] = ['DISBURSEMENT', 'REPAYMENT', 'REPAYMENT_REVERSAL'];
 export const FLOW_ACCOUNTS = ['PRINCIPAL_RECEIVABLE', 'INTEREST_RECEIVABLE', 'PENALTY_RECEIVABLE'] as const;
@@ -27,17 +28,9 @@ export function flowSumsSql(kind: string, account: string, amount: string): stri
 }
 
 /**
- * A data-modifying CTE body adding the flow lines of one posting to their loans' counters.
- * `lines` yields (loan_id, account, amount); `kind` and `valueDate` are SQL expressions.
+ * Writes the flow lines of one posting to their loans' counters, as a data-modifying CTE body of the
+ * posting's statement: `lines` yields (loan_id, account, amount); `kind` and `valueDate` are SQL
+ * expressions. The counters are the loans module's columns, so it is the loans module that supplies
+ * this (loans/engine-sql/flow-counters.sql.ts) through LedgerService.keepFlowCountersWith.
  */
-export function addToFlowCountersSql(lines: string, kind: string, valueDate: string): string {
-  return `UPDATE loans lo SET flow_disbursed = lo.flow_disbursed + g.flow_disbursed,
-            flow_principal_collected = lo.flow_principal_collected + g.flow_principal_collected,
-            flow_interest_collected = lo.flow_interest_collected + g.flow_interest_collected,
-            flow_entries = lo.flow_entries + g.flow_entries,
-            flow_first_value_date = least(lo.flow_first_value_date, ${valueDate}),
-            flow_last_value_date = greatest(lo.flow_last_value_date, ${valueDate})
-          FROM (SELECT f.loan_id, ${flowSumsSql(kind, 'f.account', 'f.amount')}
-                FROM (${lines}) f WHERE f.loan_id IS NOT NULL AND f.account IN ${FLOW_ACCOUNTS_SQL} GROUP BY f.loan_id) g
-          WHERE lo.id = g.loan_id`;
-}
+export type FlowCountersSql = (lines: string, kind: string, valueDate: string) => string;

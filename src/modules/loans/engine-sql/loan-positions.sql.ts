@@ -1,6 +1,5 @@
-import type { ClassificationPolicy } from '../../close-of-business/domain/index.js';
-import { badDebtSql, dpdGroupSql, generalRateSql, restructuringGroupSql, specificRateSql } from './classification-sql.js';
-import type { SqlParams } from './sql-params.js';
+import type { SqlParams } from '../../../platform/database/index.js';
+import { type ClassificationPolicy, badDebtSql, dpdGroupSql, generalRateSql, restructuringGroupSql, specificRateSql } from '../../risk/index.js';
 
 /**
  * Where a report's per-loan figures for date D come from (domain.md "Reports the fund files and

@@ -6,7 +6,7 @@ import { idempotencyContext, idempotencyStore } from '../../../platform/idempote
 import { Money } from '../../../platform/money/index.js';
 import { AuditService } from '../../audit/index.js';
 import type { Actor } from '../../auth/index.js';
-import { BusinessDateService } from '../../close-of-business/index.js';
+import { BusinessDateService } from '../../business-date/index.js';
 import { CalendarService } from '../../calendar/index.js';
 import {
   type LoanEvent,
@@ -195,14 +195,14 @@ export class LoanEventRecorder {
     const stmt = new SqlStatement();
     if (accrual) this.postings.postIn(stmt, 'accrual', actor, accrual, saved.journalTransactionIds[0]);
     this.postings.postIn(stmt, 'movement', actor, movement, journalTransactionId);
-    const ev = stmt.param(eventId);
+    const ev = stmt.add(eventId);
     stmt.cte(
       'event',
       `INSERT INTO loan_events (id, loan_id, kind, value_date, booking_date, amount, reference, channel, journal_transaction_id, created_by)
        OVERRIDING SYSTEM VALUE
-       VALUES (${ev}::bigint, ${stmt.param(row.id)}::bigint, ${stmt.param(e.kind)}, ${stmt.param(e.valueDate)}::date, ${stmt.param(business)}::date,
-               ${stmt.param(e.amount.toFixed())}::numeric, ${stmt.param(e.reference)}, ${stmt.param(e.channel)}, ${stmt.param(journalTransactionId)}::bigint,
-               ${stmt.param(actor.userId)}::bigint)`,
+       VALUES (${ev}::bigint, ${stmt.add(row.id)}::bigint, ${stmt.add(e.kind)}, ${stmt.add(e.valueDate)}::date, ${stmt.add(business)}::date,
+               ${stmt.add(e.amount.toFixed())}::numeric, ${stmt.add(e.reference)}, ${stmt.add(e.channel)}, ${stmt.add(journalTransactionId)}::bigint,
+               ${stmt.add(actor.userId)}::bigint)`,
     );
     if (allocation) allocationIn(stmt, ev, allocation);
     this.audit.recordIn(stmt, 'audit', actor, {
@@ -225,7 +225,7 @@ export class LoanEventRecorder {
 
   async saveAllocation(m: EntityManager, eventId: string, allocation: RepaymentAllocation): Promise<void> {
     const stmt = new SqlStatement();
-    if (!allocationIn(stmt, stmt.param(eventId), allocation)) return;
+    if (!allocationIn(stmt, stmt.add(eventId), allocation)) return;
     const { sql, params } = stmt.build('SELECT 1');
     await m.query(sql, params);
   }
@@ -239,8 +239,8 @@ function allocationIn(stmt: SqlStatement, ev: string, allocation: RepaymentAlloc
     'allocation',
     `INSERT INTO loan_event_allocations (event_id, line_no, step, component, installment_seq, amount)
      SELECT ${ev}::bigint, n, s, c, q, a
-     FROM unnest(${stmt.param(lines.map((_, i) => i + 1))}::int[], ${stmt.param(lines.map((l) => l.step))}::text[], ${stmt.param(lines.map((l) => l.component))}::text[],
-                 ${stmt.param(lines.map((l) => l.seq))}::int[], ${stmt.param(lines.map((l) => l.amount.toFixed()))}::numeric[]) AS t(n, s, c, q, a)`,
+     FROM unnest(${stmt.add(lines.map((_, i) => i + 1))}::int[], ${stmt.add(lines.map((l) => l.step))}::text[], ${stmt.add(lines.map((l) => l.component))}::text[],
+                 ${stmt.add(lines.map((l) => l.seq))}::int[], ${stmt.add(lines.map((l) => l.amount.toFixed()))}::numeric[]) AS t(n, s, c, q, a)`,
   );
   return true;
 }

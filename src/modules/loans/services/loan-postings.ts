@@ -6,6 +6,7 @@ import { Money } from '../../../platform/money/index.js';
 import type { Actor } from '../../auth/index.js';
 import { LedgerService, credit, debit, type JournalHeader, type JournalLine } from '../../ledger/index.js';
 import { type AllocationComponent, type LoanState, earnedIncome } from '../domain/index.js';
+import { addToFlowCountersSql } from '../engine-sql/flow-counters.sql.js';
 import type { LoanRow } from './loan-store.js';
 
 /** A journal transaction not written yet: its header and balanced lines. */
@@ -23,7 +24,10 @@ export interface Posting {
  */
 @Injectable()
 export class LoanPostings {
-  constructor(private readonly ledger: LedgerService) {}
+  constructor(private readonly ledger: LedgerService) {
+    // The loans' flow counters are written in the statement of each flow posting (flow-counters.sql.ts).
+    ledger.keepFlowCountersWith(addToFlowCountersSql);
+  }
 
   disbursementPosting(row: LoanRow, amount: Money, valueDate: LocalDate, bookingDate: LocalDate, reference: string): Posting {
     const dims = { loanId: row.id, capitalSourceId: row.capital_source_id };

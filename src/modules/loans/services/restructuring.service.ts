@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { TransactionRunner } from '../../../platform/database/index.js';
+import { TransactionRunner, resultRows } from '../../../platform/database/index.js';
 import { type LocalDate, type WorkingCalendar, yearOf } from '../../../platform/dates/index.js';
 import { CalendarService } from '../../calendar/index.js';
 import { DomainError, notFound } from '../../../platform/errors/index.js';
@@ -22,7 +22,6 @@ import { LoanErrors } from '../loans.errors.js';
 import { LoanRiskErrors } from '../loans-risk.errors.js';
 import { LoanEventRecorder } from './loan-event-recorder.js';
 import { LoanPostings } from './loan-postings.js';
-import { updatedRows } from './updated-rows.js';
 import { type LoanRow, loanStore } from './loan-store.js';
 import { toInstallmentDtos } from './loan-views.js';
 
@@ -129,7 +128,7 @@ export class RestructuringService {
     return this.tx.run(async (m) => {
       await loanStore.find(m, actor, loanId, true);
       const r = await this.proposed(m, actor, loanId, id);
-      const [updated] = updatedRows(await m.query(
+      const [updated] = resultRows(await m.query(
         `UPDATE loan_restructurings SET status = 'REJECTED', decided_by = $2, decided_at = now(), decision_note = $3 WHERE id = $1 RETURNING ${COLUMNS}`,
         [id, actor.userId, dto.note ?? null],
       )) as RestructuringRow[];
@@ -155,7 +154,7 @@ export class RestructuringService {
         JSON.stringify(previous),
         actor.userId,
       ]);
-      const [updated] = updatedRows(await m.query(
+      const [updated] = resultRows(await m.query(
         `UPDATE loan_restructurings SET status = 'APPROVED', decided_by = $2, decided_at = now(), decision_note = $3, effective_date = $4,
                 applied_installments = $5::jsonb WHERE id = $1 RETURNING ${COLUMNS}`,
         [id, actor.userId, dto.note ?? null, business, JSON.stringify(toStored(plan))],

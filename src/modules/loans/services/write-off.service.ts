@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { TransactionRunner } from '../../../platform/database/index.js';
+import { TransactionRunner, resultRows } from '../../../platform/database/index.js';
 import { DomainError, notFound } from '../../../platform/errors/index.js';
 import { Money, ZERO, maxMoney, minMoney } from '../../../platform/money/index.js';
 import { AuditService } from '../../audit/index.js';
@@ -13,7 +13,6 @@ import { LoanErrors } from '../loans.errors.js';
 import { LoanRiskErrors } from '../loans-risk.errors.js';
 import { LoanEventRecorder } from './loan-event-recorder.js';
 import { LoanPostings } from './loan-postings.js';
-import { updatedRows } from './updated-rows.js';
 import { type LoanRow, loanStore } from './loan-store.js';
 
 interface WriteOffRow {
@@ -118,7 +117,7 @@ export class WriteOffService {
     return this.tx.run(async (m) => {
       await loanStore.find(m, actor, loanId, true);
       const w = await this.proposed(m, actor, loanId, id);
-      const [updated] = updatedRows(await m.query(
+      const [updated] = resultRows(await m.query(
         `UPDATE loan_write_offs SET status = 'REJECTED', decided_by = $2, decided_at = now(), decision_note = $3 WHERE id = $1 RETURNING ${COLUMNS}`,
         [id, actor.userId, dto.note ?? null],
       )) as WriteOffRow[];
@@ -158,7 +157,7 @@ export class WriteOffService {
           credit('OFF_BALANCE_CONTRA', total, dims),
         ],
       );
-      const [updated] = updatedRows(await m.query(
+      const [updated] = resultRows(await m.query(
         `UPDATE loan_write_offs SET status = 'APPROVED', decided_by = $2, decided_at = now(), decision_note = $3, effective_date = $4, principal = $5,
                 interest = $6, penalty = $7, total = $8, provision_used = $9, provision_expense = $10, remaining = $8, journal_transaction_id = $11
          WHERE id = $1 RETURNING ${COLUMNS}`,

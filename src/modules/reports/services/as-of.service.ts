@@ -3,13 +3,12 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { addDays, type LocalDate } from '../../../platform/dates/index.js';
 import { DomainError } from '../../../platform/errors/index.js';
-import { BusinessDateService, CloseOfBusinessErrors } from '../../close-of-business/index.js';
-import { type ClassificationPolicy, type PolicyDefinition, DEFAULT_POLICIES, policyFromDefinition } from '../../close-of-business/domain/index.js';
-import { LOAN_COLUMNS, type LoanRow, loanEngine, loanStore, termsOf } from '../../loans/index.js';
+import { BusinessDateService } from '../../business-date/index.js';
+import { LOAN_COLUMNS, type LoanRow, type PositionPlan, type PositionSource, type ReplayedPosition, loanEngine, loanStore, termsOf } from '../../loans/index.js';
+import { type ClassificationPolicy, ClassificationPoliciesService, DEFAULT_POLICIES } from '../../risk/index.js';
 import { ReportErrors } from '../reports.errors.js';
 import { FLOW_KINDS_SQL } from '../../ledger/index.js';
 import type { FlowPlan } from './loan-flows.js';
-import type { PositionPlan, PositionSource, ReplayedPosition } from './loan-positions.js';
 
 const REPLAY_BATCH = 500;
 
@@ -23,6 +22,7 @@ export class AsOfService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly businessDate: BusinessDateService,
+    private readonly policies: ClassificationPoliciesService,
   ) {}
 
   async lastClosedDate(): Promise<LocalDate> {
@@ -70,22 +70,21 @@ export class AsOfService {
   }
 
   /**
-   * The policy in force on D (the latest effective on or before it). Before the first policy took
-   * effect (the start of the fund's records) nothing was lent, so the report is empty and the first
-   * policy names the rules; were a loan valued before it, its group could not be known: a 4xx.
+   * The policy in force on D, the same lookup as the close's (risk ClassificationPoliciesService).
+   * Before the first policy took effect (the start of the fund's records) nothing was lent, so the
+   * report is empty and the first policy names the rules; were a loan valued before it, its group
+   * could not be known: the close's CLASSIFICATION_POLICY.NONE_IN_FORCE (a 4xx).
    */
   async policyOn(date: LocalDate): Promise<ClassificationPolicy> {
-    type Row = { code: string; legal_basis: string; effective_from: string; definition: PolicyDefinition; lent: boolean };
-    const cols = `code, legal_basis, effective_from::text AS effective_from, definition`;
-    const [inForce] = (await this.dataSource.query(`SELECT ${cols} FROM classification_policies WHERE effective_from <= $1 ORDER BY effective_from DESC LIMIT 1`, [date])) as Row[];
-    if (inForce) return policyFromDefinition(inForce.code, inForce.legal_basis, inForce.effective_from, inForce.definition);
-    const [first] = (await this.dataSource.query(
-      `SELECT ${cols}, EXISTS (SELECT 1 FROM loan_events WHERE value_date <= $1) AS lent FROM classification_policies ORDER BY effective_from LIMIT 1`,
-      [date],
-    )) as Row[];
-    if (!first) return DEFAULT_POLICIES[0];
-    if (first.lent) throw new DomainError(CloseOfBusinessErrors['CLASSIFICATION_POLICY.NONE_IN_FORCE'], { date });
-    return policyFromDefinition(first.code, first.legal_basis, first.effective_from, first.definition);
+    const m = this.dataSource.manager;
+    try {
+      return await this.policies.inForce(m, date);
+    } catch (e) {
+      if (!(e instanceof DomainError) || e.code !== 'CLASSIFICATION_POLICY.NONE_IN_FORCE') throw e;
+      const [{ lent }] = (await m.query(`SELECT EXISTS (SELECT 1 FROM loan_events WHERE value_date <= $1) AS lent`, [date])) as Array<{ lent: boolean }>;
+      if (lent) throw e;
+      return (await this.policies.first(m)) ?? DEFAULT_POLICIES[0];
+    }
   }
 
   private async sourceFor(asOf: LocalDate, lastClosed: LocalDate): Promise<PositionSource> {

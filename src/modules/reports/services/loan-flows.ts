@@ -1,5 +1,5 @@
 import { FLOW_ENTRIES_SQL as ENTRIES, FLOW_SCOPE_SQL as IN_SCOPE, flowSumsSql } from '../../ledger/index.js';
-import type { SqlParams } from './sql-params.js';
+import type { SqlParams } from '../../../platform/database/index.js';
 
 /**
  * A loan's flows in [from, to] (turnover, principal collected, interest + penalties collected;

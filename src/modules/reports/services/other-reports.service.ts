@@ -9,8 +9,8 @@ import { AGING_BUCKETS, formatPercent, sharesOf } from '../domain/index.js';
 import type { AsOfQueryDto, LoanListReportQueryDto } from '../dto/report-query.dto.js';
 import { SHARE_METHOD } from './portfolio-report.service.js';
 import { AsOfService } from './as-of.service.js';
-import { positionsCte } from './loan-positions.js';
-import { SqlParams } from './sql-params.js';
+import { SqlParams } from '../../../platform/database/index.js';
+import { positionsCte } from '../../loans/index.js';
 
 export interface AgingReport {
   report: 'AGING';

@@ -11,8 +11,8 @@ import { ReportErrors } from '../reports.errors.js';
 import { AsOfService } from './as-of.service.js';
 import { type Dimension, dimensionColumns, dimensionJoins } from './dimensions.js';
 import { flowsCte } from './loan-flows.js';
-import { positionsCte } from './loan-positions.js';
-import { SqlParams } from './sql-params.js';
+import { SqlParams } from '../../../platform/database/index.js';
+import { positionsCte } from '../../loans/index.js';
 
 export const SHARE_METHOD: ShareMethodDto = {
   method: SHARE_ROUNDING_METHOD,

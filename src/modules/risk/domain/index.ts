@@ -1,4 +1,4 @@
-// Close of business, pure domain: debt classification and provisioning (no NestJS, no TypeORM).
+// Risk, pure domain: debt classification and provisioning (no NestJS, no TypeORM).
 export {
   type ClassificationPolicy,
   type DebtGroup,

@@ -6,10 +6,10 @@ import type { LocalDate } from '../../../platform/dates/index.js';
 import { DomainError } from '../../../platform/errors/index.js';
 import { AuditService } from '../../audit/index.js';
 import type { Actor } from '../../auth/index.js';
-import { CloseOfBusinessErrors } from '../close-of-business.errors.js';
+import { RiskErrors } from '../risk.errors.js';
 import { type ClassificationPolicy, type PolicyDefinition, policyFromDefinition } from '../domain/index.js';
 import type { ClassificationPolicyDto, PutClassificationPolicyDto } from '../dto/classification-policy.dto.js';
-import { BusinessDateService } from './business-date.service.js';
+import { BusinessDateService } from '../../business-date/index.js';
 
 interface PolicyRow {
   code: string;
@@ -34,12 +34,22 @@ export class ClassificationPoliciesService {
     private readonly audit: AuditService,
   ) {}
 
+  /**
+   * The policy in force on D: the latest effective on or before it. The close and the reports both
+   * ask here; before the first policy took effect there is none (CLASSIFICATION_POLICY.NONE_IN_FORCE).
+   */
   async inForce(m: EntityManager, date: LocalDate): Promise<ClassificationPolicy> {
     const [row] = (await m.query(`SELECT ${COLUMNS} FROM classification_policies WHERE effective_from <= $1 ORDER BY effective_from DESC LIMIT 1`, [
       date,
     ])) as PolicyRow[];
-    if (!row) throw new DomainError(CloseOfBusinessErrors['CLASSIFICATION_POLICY.NONE_IN_FORCE'], { date });
+    if (!row) throw new DomainError(RiskErrors['CLASSIFICATION_POLICY.NONE_IN_FORCE'], { date });
     return policyFromDefinition(row.code, row.legal_basis, row.effective_from, row.definition);
+  }
+
+  /** The first policy (the start of the fund's records), or null on a database without any. */
+  async first(m: EntityManager): Promise<ClassificationPolicy | null> {
+    const [row] = (await m.query(`SELECT ${COLUMNS} FROM classification_policies ORDER BY effective_from LIMIT 1`)) as PolicyRow[];
+    return row ? policyFromDefinition(row.code, row.legal_basis, row.effective_from, row.definition) : null;
   }
 
   async list(): Promise<ClassificationPolicyDto[]> {
@@ -51,10 +61,10 @@ export class ClassificationPoliciesService {
     return this.tx.run(async (m) => {
       const business = await this.businessDate.current(m);
       if (dto.effectiveFrom < business) {
-        throw new DomainError(CloseOfBusinessErrors['CLASSIFICATION_POLICY.DATE_CLOSED'], { limit: business, actual: dto.effectiveFrom });
+        throw new DomainError(RiskErrors['CLASSIFICATION_POLICY.DATE_CLOSED'], { limit: business, actual: dto.effectiveFrom });
       }
       const [template] = (await m.query(`SELECT code, legal_basis, definition FROM classification_policy_templates WHERE code = $1`, [dto.code])) as PolicyRow[];
-      if (!template) throw new DomainError(CloseOfBusinessErrors['CLASSIFICATION_POLICY.UNKNOWN'], { code: dto.code });
+      if (!template) throw new DomainError(RiskErrors['CLASSIFICATION_POLICY.UNKNOWN'], { code: dto.code });
       policyFromDefinition(template.code, template.legal_basis, dto.effectiveFrom, template.definition);
       await m.query(
         `INSERT INTO classification_policies (code, legal_basis, effective_from, definition, created_by) VALUES ($1, $2, $3, $4, $5)

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../../config/index.js';
 import type { Actor } from '../../auth/index.js';
-import { BusinessDateService } from '../../close-of-business/index.js';
+import { BusinessDateService } from '../../business-date/index.js';
 import type { DpdBucketDto, WorkQueuesDto, WorkspaceDto } from '../dto/workspace.dto.js';
 
 /**

@@ -1,7 +1,0 @@
-// The close itself depends on loans; loans depend only on the business date (index.ts), so
-// this face is separate to keep the module graph acyclic.
-export { CloseOfBusinessModule } from './close-of-business.module.js';
-export { CloseOfBusinessWorkerModule } from './close-of-business-worker.module.js';
-export { CloseOfBusinessService, type CloseResult, type CloseAnswer } from './services/close-of-business.service.js';
-export { registerBullBoard } from './bull-board.js';
-export { CLOSE_QUEUE, CLOSE_CHUNK_QUEUE, CLOSE_SCHEDULER_ID } from './jobs/close-queues.js';
