@@ -1,3 +1,8 @@
+// Mirrors (change together): src/modules/loans/engine-sql/close-chunk.sql.ts, src/modules/loans/engine-sql/close-snapshot.sql.ts
+// The bench's fourth rendition of a loan's life: it runs the loans module's own engine (loanEngine: closeThrough,
+// applyEvent, loanSummary, earnedIncome) and LoanPostings, and writes the rows the close would have written
+// (the month-end snapshots of close-snapshot.sql.ts, the income catch-up of close-chunk.sql.ts INCOME_LINES,
+// the DPD group of CLOSE_CALC) so a loaded portfolio equals a closed one; the 2,000-loan bench smoke reconciles them.
 import 'reflect-metadata';
 import type { DataSource, EntityManager } from 'typeorm';
 import { addDays, endOfMonth, type LocalDate } from '../src/platform/dates/index.js';

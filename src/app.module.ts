@@ -29,6 +29,7 @@ import { CalendarAdminModule } from './modules/calendar/calendar-admin.index.js'
 import { DemoLoadModule } from './modules/demo-load/index.js';
 import { WorkspaceModule } from './modules/workspace/index.js';
 import { PaymentQrModule } from './modules/payment-qr/index.js';
+import { RiskModule } from './modules/risk/index.js';
 
 export interface AppModuleOptions {
   config: AppConfig;
@@ -63,6 +64,7 @@ export class AppModule {
         PaymentQrModule,
         CalendarAdminModule,
         CloseOfBusinessModule,
+        RiskModule,
         // The close's BullMQ workers and nightly scheduler run in the worker role only; the API enqueues.
         ...(role === 'api' ? [] : [CloseOfBusinessWorkerModule]),
         ReferenceModule,

@@ -1,3 +1,5 @@
+// Renditions (change together): src/modules/loans/engine-sql/close-chunk.sql.ts
+// The files named above repeat this arithmetic set-based (the close, the reports): change them together and run the parity tests (docs/architecture.md "Engine renditions").
 import { addDays, daysBetween, type LocalDate } from '../../../platform/dates/local-date.js';
 import { LoanDomainError } from './loan-errors.js';
 import { accrueDays, billDueOn, draftOf, type LoanState, type LoanStateDraft } from './loan-state.js';

@@ -1,3 +1,5 @@
+// Renditions (change together): src/modules/loans/engine-sql/close-chunk.sql.ts, src/modules/loans/engine-sql/close-snapshot.sql.ts, src/modules/loans/engine-sql/loan-positions.sql.ts
+// The files named above repeat this arithmetic set-based (the close, the reports): change them together and run the parity tests (docs/architecture.md "Engine renditions").
 import { Money, ZERO, sum } from '../../../platform/money/money.js';
 import { addDays, daysBetween, type LocalDate } from '../../../platform/dates/local-date.js';
 import { closeThrough } from './accrual.js';

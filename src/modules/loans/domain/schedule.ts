@@ -1,3 +1,5 @@
+// Renditions (change together): src/modules/loans/engine-sql/close-chunk.sql.ts
+// The files named above repeat this arithmetic set-based (the close, the reports): change them together and run the parity tests (docs/architecture.md "Engine renditions").
 import { Money, ONE, ZERO, minMoney, maxMoney, roundToUnit, sum } from '../../../platform/money/money.js';
 import { addMonthsClamped, daysBetween, type LocalDate } from '../../../platform/dates/local-date.js';
 import { InvalidLoanTermsError } from './loan-errors.js';

@@ -1,3 +1,5 @@
+// Mirrors (change together): src/modules/loans/domain/accrual.ts, src/modules/loans/domain/loan-state.ts, src/modules/loans/domain/loan-summary.ts, src/modules/loans/domain/income.ts, src/modules/loans/domain/schedule.ts, src/modules/risk/domain/classification.ts, src/modules/risk/domain/provisioning.ts
+// Renditions (change together): bench/simulate.ts
 /**
  * The close of one day for one chunk, as set-based SQL over the chunk's locked ACTIVE loans
  * ($ids, bigint[]). Each statement mirrors one function of the loan engine column for column
@@ -123,10 +125,10 @@ export const ACCRUE_LOANS = `
  * installments of the chunk are aggregated once per loan, then accrueDays(1) on the loan (normal
  * interest on performing principal = outstanding − unpaid billed principal), daysPastDue
  * (loan-summary.ts: D − the due date of the oldest unpaid principal or interest; 0 if none),
- * classification (domain/classification.ts: own group = worse of the DPD group and the
+ * classification (risk/domain/classification.ts: own group = worse of the DPD group and the
  * restructuring group under the policy in force, then the cross-loan rule — every ACTIVE loan of a
  * borrower takes the borrower's worst group; a chunk holds all of a borrower's loans), provisions
- * (domain/provisioning.ts, Decree 86/2024: specific = min(round(rate(group) × max(0, outstanding −
+ * (risk/domain/provisioning.ts, Decree 86/2024: specific = min(round(rate(group) × max(0, outstanding −
  * Σ collateral × discount)), outstanding); general = round(general rate × outstanding) in the
  * general groups; both 0 where the capital source bears no credit risk) and, at a month-end, the
  * earned income (income.ts earnedIncome in whole units) — into a transaction-scoped temp table,
@@ -137,7 +139,7 @@ export const ACCRUE_LOANS = `
  * $1 ids, $2 D, $3 dpdMin, $4 dpdGroup, $5 rsCount, $6 rsDpd, $7 rsGroup, $8 specific rates by
  * group, $9 general rate, $10 general groups, $11 deduct collateral, $12 month-end (earned income).
  */
-/** The installments the report's c_inst sums (reports loan-positions.ts): billed, due ≤ D, owing anything (NOT superseded is agg's WHERE). */
+/** The installments the report's c_inst sums (loan-positions.sql.ts): billed, due ≤ D, owing anything (NOT superseded is agg's WHERE). */
 const POSITION_ROWS = `i.billed AND i.due_date <= $2::date
   AND (i.principal_due > i.principal_paid OR i.interest_due > i.interest_paid OR i.overdue_interest_numerator > 0 OR i.late_interest_numerator > 0)`;
 
@@ -280,7 +282,7 @@ export const INCOME_LINES = `
   GROUP BY v.account, c.capital_source_id, sign(v.amount)`;
 
 /**
- * Classification alone (the bench loader uses it; the close uses CLOSE_CALC) (domain.md "Restructuring and risk"; domain/classification.ts): own group = worse
+ * Classification alone (the bench loader uses it; the close uses CLOSE_CALC) (domain.md "Restructuring and risk"; risk/domain/classification.ts): own group = worse
  * of the DPD group and the restructuring group under the policy in force; then the cross-loan
  * rule — every ACTIVE loan of a borrower takes the borrower's worst group (a chunk holds all of a
  * borrower's loans). Each change is stored with its date and reason.
@@ -310,7 +312,7 @@ export const CLASSIFY = `
   FROM fin2 f WHERE l.id = f.id AND (l.own_debt_group, l.debt_group, l.debt_group_reason) IS DISTINCT FROM (f.own_group, f.grp, f.reason)`;
 
 /**
- * Provisions (domain/provisioning.ts, Decree 86/2024): specific = min(round(rate(group) ×
+ * Provisions (risk/domain/provisioning.ts, Decree 86/2024): specific = min(round(rate(group) ×
  * max(0, outstanding − Σ collateral × discount)), outstanding); general = round(general rate ×
  * outstanding) in the general groups; both 0 where the capital source bears no credit risk.
  * $1 ids, $2 specific rates by group, $3 general rate, $4 general groups, $5 deduct collateral.

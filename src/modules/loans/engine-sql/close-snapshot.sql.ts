@@ -1,3 +1,5 @@
+// Mirrors (change together): src/modules/loans/domain/loan-state.ts, src/modules/loans/domain/loan-summary.ts, src/modules/loans/domain/income.ts
+// Renditions (change together): bench/simulate.ts
 import { RANGE } from './close-range.sql.js';
 
 /**

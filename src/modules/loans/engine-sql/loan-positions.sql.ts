@@ -1,3 +1,4 @@
+// Mirrors (change together): src/modules/loans/domain/loan-state.ts, src/modules/loans/domain/loan-summary.ts, src/modules/risk/domain/classification.ts, src/modules/risk/domain/provisioning.ts
 import type { SqlParams } from '../../../platform/database/index.js';
 import { type ClassificationPolicy, badDebtSql, dpdGroupSql, generalRateSql, restructuringGroupSql, specificRateSql } from '../../risk/index.js';
 

@@ -1,3 +1,5 @@
+// Renditions (change together): src/modules/loans/engine-sql/close-chunk.sql.ts, src/modules/risk/services/classification-sql.ts, src/modules/loans/engine-sql/loan-positions.sql.ts
+// The files named above repeat this arithmetic set-based (the close, the reports): change them together and run the parity tests (docs/architecture.md "Engine renditions").
 import type { LocalDate } from '../../../platform/dates/local-date.js';
 import type { ClassificationPolicy, DebtGroup } from './classification-policy.js';
 

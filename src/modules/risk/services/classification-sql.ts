@@ -1,3 +1,4 @@
+// Mirrors (change together): src/modules/risk/domain/classification.ts, src/modules/risk/domain/provisioning.ts
 import type { ClassificationPolicy } from '../domain/index.js';
 
 /**
