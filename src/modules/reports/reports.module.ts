@@ -3,6 +3,7 @@ import { Inject, Module } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../../config/index.js';
 import { configureRateLimits } from '../../platform/http/index.js';
 import { BusinessDateModule } from '../business-date/index.js';
+import { CloseOfBusinessModule } from '../close-of-business/index.js';
 import { LoansModule } from '../loans/index.js';
 import { PaymentQrModule } from '../payment-qr/index.js';
 import { RiskModule } from '../risk/index.js';
@@ -22,7 +23,7 @@ import './reports.errors.js';
 
 /** Reports read SQL and write nothing but their export files and verification codes (design.md). */
 @Module({
-  imports: [BusinessDateModule, LoansModule, PaymentQrModule, RiskModule, BullModule.registerQueue({ name: REPORT_EXPORT_QUEUE })],
+  imports: [BusinessDateModule, CloseOfBusinessModule, LoansModule, PaymentQrModule, RiskModule, BullModule.registerQueue({ name: REPORT_EXPORT_QUEUE })],
   controllers: [ReportsController, ReportExportsController, StatementsController],
   providers: [AsOfService, PortfolioReportService, MonthlySeriesService, OtherReportsService, ReportFilesService, ReportExportsService, StatementsService],
   exports: [AsOfService, PortfolioReportService, OtherReportsService, ReportExportsService, StatementsService],

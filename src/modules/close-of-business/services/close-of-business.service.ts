@@ -104,6 +104,12 @@ export class CloseOfBusinessService {
     return { status: 200, body: { closedDates, businessDate: business, loansProcessed: n } };
   }
 
+  /** Whether the close of `date` succeeded (every ACTIVE loan closed through it): the reports trust its stored groups and provisions then. */
+  async succeeded(date: LocalDate): Promise<boolean> {
+    const [{ ok }] = (await this.dataSource.query(`SELECT EXISTS (SELECT 1 FROM close_runs WHERE business_date = $1 AND status = 'SUCCEEDED') AS ok`, [date])) as Array<{ ok: boolean }>;
+    return ok;
+  }
+
   /** The run closing now (chained days move it on while a request waits), else the open business date's. */
   private async activeRunDate(): Promise<LocalDate> {
     const [active] = (await this.dataSource.query(`SELECT business_date::text AS date FROM close_runs WHERE status IN ('QUEUED', 'RUNNING')`)) as Array<{ date: string }>;

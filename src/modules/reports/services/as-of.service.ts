@@ -4,6 +4,7 @@ import type { DataSource } from 'typeorm';
 import { addDays, type LocalDate } from '../../../platform/dates/index.js';
 import { DomainError } from '../../../platform/errors/index.js';
 import { BusinessDateService } from '../../business-date/index.js';
+import { CloseOfBusinessService } from '../../close-of-business/index.js';
 import { LOAN_COLUMNS, type LoanRow, type PositionPlan, type PositionSource, type ReplayedPosition, loanEngine, loanStore, termsOf } from '../../loans/index.js';
 import { type ClassificationPolicy, ClassificationPoliciesService, DEFAULT_POLICIES } from '../../risk/index.js';
 import { ReportErrors } from '../reports.errors.js';
@@ -23,6 +24,7 @@ export class AsOfService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly businessDate: BusinessDateService,
     private readonly policies: ClassificationPoliciesService,
+    private readonly close: CloseOfBusinessService,
   ) {}
 
   async lastClosedDate(): Promise<LocalDate> {
@@ -42,7 +44,7 @@ export class AsOfService {
     const source = await this.sourceFor(asOf, lastClosed);
     if (source === 'SNAPSHOT') return { asOf, source, policy, useStoredRisk: true, replayed: new Map(), loanIds };
     if (source === 'LIVE') {
-      const [{ ok }] = (await this.dataSource.query(`SELECT EXISTS (SELECT 1 FROM close_runs WHERE business_date = $1 AND status = 'SUCCEEDED') AS ok`, [asOf])) as Array<{ ok: boolean }>;
+      const ok = await this.close.succeeded(asOf);
       const cachedExcept = await this.notCached(asOf, ok, loanIds);
       const replayed = cachedExcept.length > 0 ? await this.replayed(asOf, source, cachedExcept) : new Map<string, ReplayedPosition>();
       return { asOf, source, policy, useStoredRisk: ok, replayed, loanIds, cachedExcept };
