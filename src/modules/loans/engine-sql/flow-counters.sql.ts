@@ -6,8 +6,7 @@ import { FLOW_ACCOUNTS_SQL, flowSumsSql } from '../../ledger/index.js';
  * CTE to every flow posting's own statement (registered by LoanPostings), so every path that moves
  * them (repayment, reversal, disbursement, import…) keeps them and the report's period flows never
  * drift from the journal.
- */
-/**
+ *
  * A data-modifying CTE body adding the flow lines of one posting to their loans' counters.
  * `lines` yields (loan_id, account, amount); `kind` and `valueDate` are SQL expressions.
  */
