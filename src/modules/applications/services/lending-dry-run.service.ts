@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { TransactionRunner } from '../../../platform/database/index.js';
-import type { Actor } from '../../auth/index.js';
+import type { Actor } from '../../../platform/actor/index.js';
 import { BorrowersService } from '../../borrowers/index.js';
 import { BusinessDateService } from '../../close-of-business/index.js';
 import { LoanProductsService } from '../../products/index.js';

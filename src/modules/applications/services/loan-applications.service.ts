@@ -4,7 +4,7 @@ import { TransactionRunner } from '../../../platform/database/index.js';
 import { DomainError } from '../../../platform/errors/index.js';
 import { offsetOf, type Page } from '../../../platform/http/index.js';
 import { AuditService } from '../../audit/index.js';
-import { isCooperativeOnly, type Actor } from '../../auth/index.js';
+import { isCooperativeOnly, type Actor } from '../../../platform/actor/index.js';
 import { BorrowersService } from '../../borrowers/index.js';
 import { BusinessDateService } from '../../close-of-business/index.js';
 import { CapitalSourcesService } from '../../funds/index.js';

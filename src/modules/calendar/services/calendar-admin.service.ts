@@ -5,7 +5,7 @@ import { type IsoWeekday, type LocalDate, daysBetween, isoWeekday, yearOf } from
 import { DomainError, type FieldError } from '../../../platform/errors/index.js';
 import { offsetOf, type Page, type PageQueryDto } from '../../../platform/http/index.js';
 import { AuditService } from '../../audit/index.js';
-import type { Actor } from '../../auth/index.js';
+import type { Actor } from '../../../platform/actor/index.js';
 import { BusinessDateService } from '../../close-of-business/index.js';
 import { DueDateMovesService, type DueDateMovesResult } from '../../loans/index.js';
 import { type CalendarDay, defaultCalendarDays, workingCalendarOf } from '../domain/public-holidays.js';

@@ -4,7 +4,7 @@ import { type Job, type Queue, UnrecoverableError, Worker } from 'bullmq';
 import { APP_CONFIG, type AppConfig } from '../../../config/index.js';
 import { addDays, wallClockDate } from '../../../platform/dates/index.js';
 import { PeriodicSweep, redisConnectionOptions } from '../../../platform/queue/index.js';
-import { SYSTEM_ACTOR } from '../../auth/index.js';
+import { SYSTEM_ACTOR } from '../../../platform/actor/index.js';
 import { CloseChunkService } from '../services/close-chunk.service.js';
 import { CloseFlowService } from '../services/close-flow.service.js';
 import {

@@ -4,7 +4,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../../config/index.js';
 import { addDays, isEndOfMonth, type LocalDate } from '../../../platform/dates/index.js';
 import { AuditService } from '../../audit/index.js';
-import type { Actor } from '../../auth/index.js';
+import type { Actor } from '../../../platform/actor/index.js';
 import { LedgerService } from '../../ledger/index.js';
 import { policySqlParams } from '../domain/index.js';
 import type { CloseChunkJob } from '../jobs/close-queues.js';

@@ -7,7 +7,7 @@ import { APP_CONFIG, type AppConfig } from '../../../config/index.js';
 import { addDays, type LocalDate } from '../../../platform/dates/index.js';
 import { freshJobToken, isJobLive } from '../../../platform/queue/index.js';
 import { AuditService } from '../../audit/index.js';
-import { SYSTEM_ACTOR, type Actor } from '../../auth/index.js';
+import { SYSTEM_ACTOR, type Actor } from '../../../platform/actor/index.js';
 import {
   CLOSE_CHUNK_QUEUE,
   CLOSE_FLOW,

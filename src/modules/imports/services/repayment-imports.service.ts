@@ -7,7 +7,7 @@ import { freshJobToken, runJobId, sweepQueuedWork } from '../../../platform/queu
 import { DomainError, notFound } from '../../../platform/errors/index.js';
 import { type Page, offsetOf } from '../../../platform/http/index.js';
 import { AuditService } from '../../audit/index.js';
-import type { Actor, Role } from '../../auth/index.js';
+import type { Actor, Role } from '../../../platform/actor/index.js';
 import { parseStatementCsv } from '../domain/statement-csv.js';
 import type { AssignLineDto, ImportLineDto, ImportListQueryDto, LoanCandidateDto, RepaymentImportDto, UploadStatementDto } from '../dto/repayment-import.dto.js';
 import { ImportErrors } from '../imports.errors.js';

@@ -6,7 +6,7 @@ import { TransactionRunner } from '../../../platform/database/index.js';
 import { addDays, daysBetween } from '../../../platform/dates/index.js';
 import { DomainError } from '../../../platform/errors/index.js';
 import { Money } from '../../../platform/money/index.js';
-import type { Actor } from '../../auth/index.js';
+import type { Actor } from '../../../platform/actor/index.js';
 import { RepaymentAbovePayoffError, loanSummary } from '../domain/index.js';
 import type { RepaymentPreviewDto, RepaymentPreviewRequestDto } from '../dto/loan-history.dto.js';
 import type { MoneyMovementDto, ReversalDto } from '../dto/loan-commands.dto.js';

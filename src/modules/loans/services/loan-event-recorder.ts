@@ -5,7 +5,7 @@ import { addDays, type LocalDate } from '../../../platform/dates/index.js';
 import { idempotencyContext, idempotencyStore } from '../../../platform/idempotency/index.js';
 import { Money } from '../../../platform/money/index.js';
 import { AuditService } from '../../audit/index.js';
-import type { Actor } from '../../auth/index.js';
+import type { Actor } from '../../../platform/actor/index.js';
 import { BusinessDateService } from '../../close-of-business/index.js';
 import { CalendarService } from '../../calendar/index.js';
 import {

@@ -3,7 +3,7 @@ import type { EntityManager } from 'typeorm';
 import type { SqlStatement } from '../../../platform/database/index.js';
 import type { LocalDate } from '../../../platform/dates/index.js';
 import { Money } from '../../../platform/money/index.js';
-import type { Actor } from '../../auth/index.js';
+import type { Actor } from '../../../platform/actor/index.js';
 import { LedgerService, credit, debit, type JournalHeader, type JournalLine } from '../../ledger/index.js';
 import { type AllocationComponent, type LoanState, earnedIncome } from '../domain/index.js';
 import type { LoanRow } from './loan-store.js';

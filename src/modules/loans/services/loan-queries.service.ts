@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { addDays } from '../../../platform/dates/index.js';
 import { offsetOf, type Page } from '../../../platform/http/index.js';
-import { isCooperativeOnly, type Actor } from '../../auth/index.js';
+import { isCooperativeOnly, type Actor } from '../../../platform/actor/index.js';
 import { BusinessDateService } from '../../close-of-business/index.js';
 import { closeThrough, payoffQuote, replay } from '../domain/index.js';
 import type { InstallmentDto, LoanDto, LoanEventDto, LoanListQueryDto, PayoffDto } from '../dto/loan-views.dto.js';

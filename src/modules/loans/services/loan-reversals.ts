@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { TransactionRunner } from '../../../platform/database/index.js';
 import { DomainError, notFound } from '../../../platform/errors/index.js';
 import { AuditService } from '../../audit/index.js';
-import type { Actor } from '../../auth/index.js';
+import type { Actor } from '../../../platform/actor/index.js';
 import { loanSummary, replayToOpenDay } from '../domain/index.js';
 import type { LoanDto } from '../dto/loan-views.dto.js';
 import { LoanErrors } from '../loans.errors.js';

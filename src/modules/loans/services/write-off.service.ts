@@ -4,7 +4,7 @@ import { TransactionRunner } from '../../../platform/database/index.js';
 import { DomainError, notFound } from '../../../platform/errors/index.js';
 import { Money, ZERO, maxMoney, minMoney } from '../../../platform/money/index.js';
 import { AuditService } from '../../audit/index.js';
-import type { Actor } from '../../auth/index.js';
+import type { Actor } from '../../../platform/actor/index.js';
 import { LedgerService, credit, debit, type AccountPurpose } from '../../ledger/index.js';
 import type { MoneyMovementDto } from '../dto/loan-commands.dto.js';
 import type { DecisionDto } from '../dto/restructuring.dto.js';

@@ -2,7 +2,7 @@ import { Controller, Get, Query, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { RateLimited } from '../../../platform/http/index.js';
-import { CurrentActor, Roles, type Actor } from '../../auth/index.js';
+import { CurrentActor, Roles, type Actor } from '../../../platform/actor/index.js';
 import { AsOfQueryDto, LoanListReportQueryDto, PortfolioQueryDto, ReconciliationQueryDto } from '../dto/report-query.dto.js';
 import { AgingReportDto, CapitalSourceReportDto, LoanListReportDto, ReconciliationReportDto } from '../dto/other-reports.dto.js';
 import { MonthlySeriesDto, MonthlySeriesQueryDto } from '../dto/monthly-series.dto.js';

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { DomainError } from '../../../platform/errors/index.js';
-import type { Actor } from '../../auth/index.js';
+import type { Actor } from '../../../platform/actor/index.js';
 import { FLOW_ENTRIES_SQL as ENTRIES, FLOW_SCOPE_SQL as IN_SCOPE, flowSumsSql } from '../../ledger/index.js';
 import type { MonthlySeriesQueryDto } from '../dto/monthly-series.dto.js';
 import { ReportErrors } from '../reports.errors.js';

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { DomainError } from '../../../platform/errors/index.js';
 import { FRACTION_DECIMALS, Money, PERCENT_DECIMALS, formatFraction } from '../../../platform/money/index.js';
-import type { Actor } from '../../auth/index.js';
+import type { Actor } from '../../../platform/actor/index.js';
 import { SHARE_ROUNDING_METHOD, formatPercent, par, ratio, sharesOf } from '../domain/index.js';
 import type { PortfolioQueryDto } from '../dto/report-query.dto.js';
 import type { PortfolioFiguresDto, PortfolioReportDto, PortfolioRowDto, ShareMethodDto } from '../dto/report-views.dto.js';

@@ -7,7 +7,7 @@ import type { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../../config/index.js';
 import { DomainError, notFound } from '../../../platform/errors/index.js';
 import { freshJobToken, runJobId, sweepQueuedWork } from '../../../platform/queue/index.js';
-import { type Actor, type Role, hasRole } from '../../auth/index.js';
+import { type Actor, type Role, hasRole } from '../../../platform/actor/index.js';
 import type { RenderedFile } from '../export/report-table.js';
 import { JOB_REPORT_EXPORT, REPORT_EXPORT_QUEUE, type ReportExportJob } from '../jobs/report-export-queue.js';
 import { ReportErrors } from '../reports.errors.js';

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../../../config/index.js';
-import type { Actor } from '../../auth/index.js';
+import type { Actor } from '../../../platform/actor/index.js';
 import { renderCsv } from '../export/csv.js';
 import { renderPdf } from '../export/pdf.js';
 import { agingTable, capitalSourcesTable, loanListTable, portfolioTable, reconciliationTable } from '../export/report-tables.js';
