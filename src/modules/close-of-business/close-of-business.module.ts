@@ -2,9 +2,8 @@ import { BullModule } from '@nestjs/bullmq';
 import { Module } from '@nestjs/common';
 import { JwtModule } from '@nestjs/jwt';
 import { APP_CONFIG, type AppConfig } from '../../config/index.js';
-import { AuditModule } from '../audit/audit.module.js';
+import { AuditModule } from '../audit/index.js';
 import { LedgerModule } from '../ledger/index.js';
-import { LoansModule } from '../loans/index.js';
 import { BusinessDateModule } from './business-date.module.js';
 import { ClassificationPoliciesController } from './controllers/classification-policies.controller.js';
 import { CloseOfBusinessController } from './controllers/close-of-business.controller.js';
@@ -21,7 +20,6 @@ import './close-of-business.errors.js';
     AuditModule,
     BusinessDateModule,
     LedgerModule,
-    LoansModule,
     BullModule.registerQueue({ name: CLOSE_QUEUE }, { name: CLOSE_CHUNK_QUEUE }),
     BullModule.registerFlowProducer({ name: CLOSE_FLOW }),
     // Signs the short-lived Bull Board session cookie (audience bull-board), same secret as access tokens.

@@ -1,7 +1,7 @@
 import { BullModule } from '@nestjs/bullmq';
 import { type DynamicModule, Module } from '@nestjs/common';
 import type { ProcessRole } from '../../config/index.js';
-import { AuditModule } from '../audit/audit.module.js';
+import { AuditModule } from '../audit/index.js';
 import { LoansModule } from '../loans/index.js';
 import { RepaymentImportsController } from './controllers/repayment-imports.controller.js';
 import { RepaymentImportProcessor } from './jobs/repayment-import.processor.js';

@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { AuditModule } from '../audit/audit.module.js';
+import { AuditModule } from '../audit/index.js';
 import { CalendarModule } from '../calendar/index.js';
 import { BusinessDateModule } from '../close-of-business/index.js';
 import { LedgerModule } from '../ledger/index.js';

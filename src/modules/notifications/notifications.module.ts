@@ -1,7 +1,7 @@
 import { BullModule } from '@nestjs/bullmq';
 import { type DynamicModule, Module } from '@nestjs/common';
 import type { ProcessRole } from '../../config/index.js';
-import { AuditModule } from '../audit/audit.module.js';
+import { AuditModule } from '../audit/index.js';
 import { BusinessDateModule } from '../close-of-business/index.js';
 import { PaymentQrModule } from '../payment-qr/index.js';
 import { NotificationsController } from './controllers/notifications.controller.js';

@@ -5,7 +5,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../../config/index.js';
 import { DomainError } from '../../../platform/errors/index.js';
-import { AuditService } from '../../audit/services/audit.service.js';
+import { AuditService } from '../../audit/index.js';
 import { SYSTEM_ACTOR } from '../../../platform/actor/index.js';
 import type { AccessTokenDto, LoginDto } from '../dto/login.dto.js';
 import type { AccessTokenPayload } from './auth.guard.js';

@@ -5,7 +5,7 @@ import { DomainError, notFound } from '../../../platform/errors/index.js';
 import { AuthErrors } from '../auth.errors.js';
 import { isUniqueViolation } from '../../../platform/database/index.js';
 import { offsetOf, type Page, type PageQueryDto } from '../../../platform/http/index.js';
-import { AuditService } from '../../audit/services/audit.service.js';
+import { AuditService } from '../../audit/index.js';
 import type { Actor } from '../../../platform/actor/index.js';
 import type { Role } from '../../../platform/actor/index.js';
 import type { CreateUserDto, UpdateUserDto, UserDto } from '../dto/user.dto.js';

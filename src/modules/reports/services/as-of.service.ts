@@ -4,7 +4,7 @@ import type { DataSource } from 'typeorm';
 import { addDays, type LocalDate } from '../../../platform/dates/index.js';
 import { DomainError } from '../../../platform/errors/index.js';
 import { BusinessDateService, CloseOfBusinessErrors } from '../../close-of-business/index.js';
-import { type ClassificationPolicy, type PolicyDefinition, DEFAULT_POLICIES, policyFromDefinition } from '../../close-of-business/domain/index.js';
+import { type ClassificationPolicy, type PolicyDefinition, DEFAULT_POLICIES, policyFromDefinition } from '../../close-of-business/classification.index.js';
 import { LOAN_COLUMNS, type LoanRow, loanEngine, loanStore, termsOf } from '../../loans/index.js';
 import { ReportErrors } from '../reports.errors.js';
 import { FLOW_KINDS_SQL } from '../../ledger/index.js';

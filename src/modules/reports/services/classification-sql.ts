@@ -1,4 +1,4 @@
-import type { ClassificationPolicy } from '../../close-of-business/domain/index.js';
+import type { ClassificationPolicy } from '../../close-of-business/classification.index.js';
 
 /**
  * The classification policy in force as SQL expressions (domain.md "Restructuring and risk"), so a

@@ -1,4 +1,4 @@
-import type { ClassificationPolicy } from '../../close-of-business/domain/index.js';
+import type { ClassificationPolicy } from '../../close-of-business/classification.index.js';
 import { badDebtSql, dpdGroupSql, generalRateSql, restructuringGroupSql, specificRateSql } from './classification-sql.js';
 import type { SqlParams } from './sql-params.js';
 
