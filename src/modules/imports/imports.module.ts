@@ -5,7 +5,7 @@ import { AuditModule } from '../audit/index.js';
 import { LoansModule } from '../loans/index.js';
 import { RepaymentImportsController } from './controllers/repayment-imports.controller.js';
 import { RepaymentImportProcessor } from './jobs/repayment-import.processor.js';
-import { ImportLineProcessor } from './services/import-line-processor.js';
+import { ImportLineProcessor } from './services/import-line-processor.service.js';
 import { REPAYMENT_IMPORT_QUEUE, RepaymentImportsService } from './services/repayment-imports.service.js';
 import './imports.errors.js';
 

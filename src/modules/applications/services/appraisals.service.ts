@@ -6,7 +6,7 @@ import type { Actor } from '../../../platform/actor/index.js';
 import { ApplicationErrors } from '../applications.errors.js';
 import { APPRAISABLE_STATUSES, DOCUMENT_STATUSES } from '../domain/application-transitions.js';
 import type { AppraisalDto, CreateAppraisalDto, CreateDocumentDto, DocumentDto, RiskRating } from '../dto/appraisal.dto.js';
-import { loadApplication } from './application-records.js';
+import { loadApplication } from './application-records.repository.js';
 
 interface AppraisalRow {
   id: string;

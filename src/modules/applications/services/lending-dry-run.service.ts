@@ -6,7 +6,7 @@ import { BusinessDateService } from '../../close-of-business/index.js';
 import { LoanProductsService } from '../../products/index.js';
 import type { ApplicationChecksQueryDto, LendingChecksDto, LendingChecksRequestDto } from '../dto/lending-checks.dto.js';
 import { ApplicationChecksService } from './application-checks.service.js';
-import { loadApplication } from './application-records.js';
+import { loadApplication } from './application-records.repository.js';
 
 /**
  * The lending conditions as a dry run (domain.md "Lending conditions the system checks"): the same

@@ -20,7 +20,7 @@ import type {
   RejectApplicationDto,
 } from '../dto/loan-application.dto.js';
 import { ApplicationChecksService } from './application-checks.service.js';
-import { listApplicationRows, loadApplication } from './application-records.js';
+import { listApplicationRows, loadApplication } from './application-records.repository.js';
 
 /** The application workflow: create, submit, appraise, decide (four eyes), withdraw. */
 @Injectable()

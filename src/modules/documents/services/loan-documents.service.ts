@@ -12,7 +12,7 @@ import {
   renderRestructuringDecision,
   renderWriteOffDecision,
 } from '../render/loan-documents.render.js';
-import { type ContractFacts, contractFacts, moneyEvent, restructuring, writeOff } from './document-data.js';
+import { type ContractFacts, contractFacts, moneyEvent, restructuring, writeOff } from './document-data.repository.js';
 
 export interface PrintedDocument {
   buffer: Buffer;

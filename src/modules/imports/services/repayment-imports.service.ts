@@ -11,7 +11,7 @@ import type { Actor, Role } from '../../../platform/actor/index.js';
 import { parseStatementCsv } from '../domain/statement-csv.js';
 import type { AssignLineDto, ImportLineDto, ImportListQueryDto, LoanCandidateDto, RepaymentImportDto, UploadStatementDto } from '../dto/repayment-import.dto.js';
 import { ImportErrors } from '../imports.errors.js';
-import { ImportLineProcessor } from './import-line-processor.js';
+import { ImportLineProcessor } from './import-line-processor.service.js';
 
 export const REPAYMENT_IMPORT_QUEUE = 'repayment-imports';
 

@@ -11,9 +11,9 @@ import { type AllocationStep, type Frequency, makeLoanTerms, validateLoanTerms }
 import type { CreateContractDto } from '../dto/loan-commands.dto.js';
 import type { LoanDto } from '../dto/loan-views.dto.js';
 import { LoanErrors } from '../loans.errors.js';
-import { LoanEventRecorder } from './loan-event-recorder.js';
-import { loanStore } from './loan-store.js';
-import { toLoanDto } from './loan-views.js';
+import { LoanEventRecorder } from './loan-event-recorder.service.js';
+import { loanStore } from './loan-store.repository.js';
+import { toLoanDto } from './loan-views.mapper.js';
 
 interface ApprovedApplication {
   id: string;

@@ -7,8 +7,8 @@ import { isCooperativeOnly, type Actor } from '../../../platform/actor/index.js'
 import { BusinessDateService } from '../../close-of-business/index.js';
 import { closeThrough, payoffQuote, replay } from '../domain/index.js';
 import type { InstallmentDto, LoanDto, LoanEventDto, LoanListQueryDto, PayoffDto } from '../dto/loan-views.dto.js';
-import { LOAN_COLUMNS, type LoanRow, loanStore, termsOf } from './loan-store.js';
-import { toInstallmentDtos, toLoanDto } from './loan-views.js';
+import { LOAN_COLUMNS, type LoanRow, loanStore, termsOf } from './loan-store.repository.js';
+import { toInstallmentDtos, toLoanDto } from './loan-views.mapper.js';
 
 /** Reads of loans; a COOPERATIVE user gets the same views of its own loans and 404 for others. */
 @Injectable()

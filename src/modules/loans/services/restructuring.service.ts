@@ -20,11 +20,11 @@ import {
 import type { DecisionDto, ProposeRestructuringDto, RestructuringDto } from '../dto/restructuring.dto.js';
 import { LoanErrors } from '../loans.errors.js';
 import { LoanRiskErrors } from '../loans-risk.errors.js';
-import { LoanEventRecorder } from './loan-event-recorder.js';
-import { LoanPostings } from './loan-postings.js';
+import { LoanEventRecorder } from './loan-event-recorder.service.js';
+import { LoanPostings } from './loan-postings.service.js';
 import { updatedRows } from './updated-rows.js';
-import { type LoanRow, loanStore } from './loan-store.js';
-import { toInstallmentDtos } from './loan-views.js';
+import { type LoanRow, loanStore } from './loan-store.repository.js';
+import { toInstallmentDtos } from './loan-views.mapper.js';
 
 interface StoredInstallment {
   dueDate: string;

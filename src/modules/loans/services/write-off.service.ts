@@ -11,10 +11,10 @@ import type { DecisionDto } from '../dto/restructuring.dto.js';
 import type { ProposeWriteOffDto, RecoveryDto, WriteOffDto } from '../dto/write-off.dto.js';
 import { LoanErrors } from '../loans.errors.js';
 import { LoanRiskErrors } from '../loans-risk.errors.js';
-import { LoanEventRecorder } from './loan-event-recorder.js';
-import { LoanPostings } from './loan-postings.js';
+import { LoanEventRecorder } from './loan-event-recorder.service.js';
+import { LoanPostings } from './loan-postings.service.js';
 import { updatedRows } from './updated-rows.js';
-import { type LoanRow, loanStore } from './loan-store.js';
+import { type LoanRow, loanStore } from './loan-store.repository.js';
 
 interface WriteOffRow {
   id: string;

@@ -9,7 +9,7 @@ import type { PortfolioQueryDto } from '../dto/report-query.dto.js';
 import type { PortfolioFiguresDto, PortfolioReportDto, PortfolioRowDto, ShareMethodDto } from '../dto/report-views.dto.js';
 import { ReportErrors } from '../reports.errors.js';
 import { AsOfService } from './as-of.service.js';
-import { type Dimension, dimensionColumns, dimensionJoins } from './dimensions.js';
+import { type Dimension, dimensionColumns, dimensionJoins } from './dimensions.sql.js';
 import { flowsCte } from './loan-flows.js';
 import { positionsCte } from './loan-positions.js';
 import { SqlParams } from './sql-params.js';

@@ -6,7 +6,7 @@ import { Money } from '../../../platform/money/index.js';
 import type { Actor } from '../../../platform/actor/index.js';
 import { LedgerService, credit, debit, type JournalHeader, type JournalLine } from '../../ledger/index.js';
 import { type AllocationComponent, type LoanState, earnedIncome } from '../domain/index.js';
-import type { LoanRow } from './loan-store.js';
+import type { LoanRow } from './loan-store.repository.js';
 
 /** A journal transaction not written yet: its header and balanced lines. */
 export interface Posting {

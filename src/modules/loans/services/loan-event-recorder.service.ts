@@ -20,8 +20,8 @@ import {
   withDueDateMoves,
   replayToOpenDay,
 } from '../domain/index.js';
-import { LoanPostings } from './loan-postings.js';
-import { type LoanRow, loanStore, termsOf } from './loan-store.js';
+import { LoanPostings } from './loan-postings.service.js';
+import { type LoanRow, loanStore, termsOf } from './loan-store.repository.js';
 
 /** The id the engine gives the event being recorded (or previewed) among the replayed ones. */
 export const NEW_EVENT_ID = 'new';
