@@ -4,4 +4,4 @@ export { CloseOfBusinessModule } from './close-of-business.module.js';
 export { CloseOfBusinessWorkerModule } from './close-of-business-worker.module.js';
 export { CloseOfBusinessService, type CloseResult, type CloseAnswer } from './services/close-of-business.service.js';
 export { registerBullBoard } from './bull-board.js';
-export { CLOSE_QUEUE, CLOSE_CHUNK_QUEUE, CLOSE_SCHEDULER_ID } from './jobs/close-queues.js';
+export { CLOSE_QUEUE, CLOSE_CHUNK_QUEUE, CLOSE_SCHEDULER_ID } from './jobs/close-of-business-queues.js';

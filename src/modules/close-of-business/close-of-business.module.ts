@@ -7,7 +7,7 @@ import { LedgerModule } from '../ledger/index.js';
 import { BusinessDateModule } from './business-date.module.js';
 import { ClassificationPoliciesController } from './controllers/classification-policies.controller.js';
 import { CloseOfBusinessController } from './controllers/close-of-business.controller.js';
-import { CLOSE_CHUNK_QUEUE, CLOSE_FLOW, CLOSE_QUEUE } from './jobs/close-queues.js';
+import { CLOSE_CHUNK_QUEUE, CLOSE_FLOW, CLOSE_QUEUE } from './jobs/close-of-business-queues.js';
 import { BullBoardAuth } from './services/bull-board-auth.service.js';
 import { ClassificationPoliciesService } from './services/classification-policies.service.js';
 import { CloseChunkService } from './services/close-chunk.service.js';

@@ -9,7 +9,7 @@ import { ReportExportsController } from './controllers/report-exports.controller
 import { ReportsController } from './controllers/reports.controller.js';
 import { StatementsController } from './controllers/statements.controller.js';
 import { ReportExportWorker } from './jobs/report-export.worker.js';
-import { REPORT_EXPORT_QUEUE } from './jobs/report-export-queue.js';
+import { REPORT_EXPORT_QUEUE } from './jobs/reports-queues.js';
 import { AsOfService } from './services/as-of.service.js';
 import { MonthlySeriesService } from './services/monthly-series.service.js';
 import { OtherReportsService } from './services/other-reports.service.js';

@@ -16,7 +16,7 @@ import {
   JOB_CLOSE_CHUNK,
   JOB_CLOSE_DAY,
   JOB_SCHEDULED_CLOSE,
-} from './close-queues.js';
+} from './close-of-business-queues.js';
 
 const message = (e: unknown): string => (e instanceof Error ? e.message : String(e));
 

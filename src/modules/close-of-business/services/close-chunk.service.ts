@@ -7,7 +7,7 @@ import { AuditService } from '../../audit/index.js';
 import type { Actor } from '../../../platform/actor/index.js';
 import { LedgerService } from '../../ledger/index.js';
 import { policySqlParams } from '../domain/index.js';
-import type { CloseChunkJob } from '../jobs/close-queues.js';
+import type { CloseChunkJob } from '../jobs/close-of-business-queues.js';
 import * as sql from './close-chunk.sql.js';
 import { ClassificationPoliciesService } from './classification-policies.service.js';
 

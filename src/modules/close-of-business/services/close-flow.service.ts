@@ -17,7 +17,7 @@ import {
   JOB_CLOSE_DAY,
   chunkJobId,
   dayJobId,
-} from '../jobs/close-queues.js';
+} from '../jobs/close-of-business-queues.js';
 import { BusinessDateService } from './business-date.service.js';
 import { CloseChunkService } from './close-chunk.service.js';
 import { returning } from './sql-rows.js';
@@ -31,7 +31,7 @@ const KEEP_JOBS = { age: 14 * 24 * 3600, count: 5000 };
 interface Planned {
   date: LocalDate;
   attempt: number;
-  /** close_runs.job_token: the flow's job ids carry it (close-queues.ts). */
+  /** close_runs.job_token: the flow's job ids carry it (close-of-business-queues.ts). */
   token: string;
 }
 

@@ -3,7 +3,7 @@ import { type Job, Worker } from 'bullmq';
 import { APP_CONFIG, type AppConfig } from '../../../config/index.js';
 import { PeriodicSweep, redisConnectionOptions } from '../../../platform/queue/index.js';
 import { ReportExportsService } from '../services/report-exports.service.js';
-import { REPORT_EXPORT_QUEUE, type ReportExportJob } from './report-export-queue.js';
+import { REPORT_EXPORT_QUEUE, type ReportExportJob } from './reports-queues.js';
 
 /** The export worker and its sweep for exports whose job was lost, started in the worker role only ('worker' or 'all'); the API enqueues. */
 @Injectable()

@@ -9,7 +9,7 @@ import { DomainError, notFound } from '../../../platform/errors/index.js';
 import { freshJobToken, runJobId, sweepQueuedWork } from '../../../platform/queue/index.js';
 import { type Actor, type Role, hasRole } from '../../../platform/actor/index.js';
 import type { RenderedFile } from '../export/report-table.js';
-import { JOB_REPORT_EXPORT, REPORT_EXPORT_QUEUE, type ReportExportJob } from '../jobs/report-export-queue.js';
+import { JOB_REPORT_EXPORT, REPORT_EXPORT_QUEUE, type ReportExportJob } from '../jobs/reports-queues.js';
 import { ReportErrors } from '../reports.errors.js';
 import type { ExportAcceptedDto } from '../dto/report-views.dto.js';
 import { type FileFormat, type ReportKind, type ReportQuery, ReportFilesService } from './report-files.service.js';
