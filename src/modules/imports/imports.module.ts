@@ -6,7 +6,8 @@ import { LoansModule } from '../loans/index.js';
 import { RepaymentImportsController } from './controllers/repayment-imports.controller.js';
 import { RepaymentImportProcessor } from './jobs/repayment-import.processor.js';
 import { ImportLineProcessor } from './services/import-line-processor.service.js';
-import { REPAYMENT_IMPORT_QUEUE, RepaymentImportsService } from './services/repayment-imports.service.js';
+import { RepaymentImportsService } from './services/repayment-imports.service.js';
+import { REPAYMENT_IMPORT_QUEUE } from './jobs/imports-queues.js';
 import './imports.errors.js';
 
 /** Bank-statement repayment imports; the job's processor runs only in the worker and `all` roles. */

@@ -5,7 +5,8 @@ import { AuditModule } from '../audit/index.js';
 import { BusinessDateModule } from '../close-of-business/index.js';
 import { PaymentQrModule } from '../payment-qr/index.js';
 import { NotificationsController } from './controllers/notifications.controller.js';
-import { REMINDERS_QUEUE, RemindersProcessor } from './jobs/reminders.processor.js';
+import { RemindersProcessor } from './jobs/reminders.processor.js';
+import { REMINDERS_QUEUE } from './jobs/notifications-queues.js';
 import { NotificationsService } from './services/notifications.service.js';
 import { ReminderRunsService } from './services/reminder-runs.service.js';
 

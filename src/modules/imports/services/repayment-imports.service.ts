@@ -12,8 +12,7 @@ import { parseStatementCsv } from '../domain/statement-csv.js';
 import type { AssignLineDto, ImportLineDto, ImportListQueryDto, LoanCandidateDto, RepaymentImportDto, UploadStatementDto } from '../dto/repayment-import.dto.js';
 import { ImportErrors } from '../imports.errors.js';
 import { ImportLineProcessor } from './import-line-processor.service.js';
-
-export const REPAYMENT_IMPORT_QUEUE = 'repayment-imports';
+import { REPAYMENT_IMPORT_QUEUE } from '../jobs/imports-queues.js';
 
 interface ImportRow {
   id: string;
