@@ -64,7 +64,7 @@ export class AppModule {
         CalendarAdminModule,
         CloseOfBusinessModule,
         // The close's BullMQ workers and nightly scheduler run in the worker role only; the API enqueues.
-        ...(role === 'api' ? [] : [CloseOfBusinessWorkerModule]),
+        ...(role === 'api' ? [] : [CloseOfBusinessWorkerModule.register(config)]),
         ReferenceModule,
         BorrowersModule,
         FundsModule,

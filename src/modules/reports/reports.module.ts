@@ -8,7 +8,7 @@ import { PaymentQrModule } from '../payment-qr/index.js';
 import { ReportExportsController } from './controllers/report-exports.controller.js';
 import { ReportsController } from './controllers/reports.controller.js';
 import { StatementsController } from './controllers/statements.controller.js';
-import { ReportExportWorker } from './jobs/report-export.worker.js';
+import { ReportExportProcessor } from './jobs/report-export.processor.js';
 import { REPORT_EXPORT_QUEUE } from './jobs/reports-queues.js';
 import { AsOfService } from './services/as-of.service.js';
 import { MonthlySeriesService } from './services/monthly-series.service.js';
@@ -33,6 +33,6 @@ export class ReportsModule {
   }
 }
 
-/** The export worker: worker role only. */
-@Module({ imports: [ReportsModule], providers: [ReportExportWorker] })
+/** The export processor: worker role only. */
+@Module({ imports: [ReportsModule], providers: [ReportExportProcessor] })
 export class ReportsWorkerModule {}
