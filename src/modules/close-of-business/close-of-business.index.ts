@@ -1,5 +1,5 @@
-// The close itself depends on loans; loans depend only on the business date (index.ts), so
-// this face is separate to keep the module graph acyclic.
+// The close's orchestration (its module, processors, Bull Board), apart from the business date
+// (index.ts) that the loans and the other modules read: only AppModule needs this face.
 export { CloseOfBusinessModule } from './close-of-business.module.js';
 export { CloseOfBusinessWorkerModule } from './close-of-business-worker.module.js';
 export { CloseOfBusinessService, type CloseResult, type CloseAnswer } from './services/close-of-business.service.js';
