@@ -12,7 +12,7 @@ import { ReportExportProcessor } from './jobs/report-export.processor.js';
 import { REPORT_EXPORT_QUEUE } from './jobs/reports-queues.js';
 import { AsOfService } from './services/as-of.service.js';
 import { MonthlySeriesService } from './services/monthly-series.service.js';
-import { OtherReportsService } from './services/other-reports.service.js';
+import { AsOfTablesService } from './services/as-of-tables.service.js';
 import { PortfolioReportService } from './services/portfolio-report.service.js';
 import { ReportExportsService } from './services/report-exports.service.js';
 import { ReportFilesService } from './services/report-files.service.js';
@@ -23,8 +23,8 @@ import './reports.errors.js';
 @Module({
   imports: [BusinessDateModule, LoansModule, PaymentQrModule, BullModule.registerQueue({ name: REPORT_EXPORT_QUEUE })],
   controllers: [ReportsController, ReportExportsController, StatementsController],
-  providers: [AsOfService, PortfolioReportService, MonthlySeriesService, OtherReportsService, ReportFilesService, ReportExportsService, StatementsService],
-  exports: [AsOfService, PortfolioReportService, OtherReportsService, ReportExportsService, StatementsService],
+  providers: [AsOfService, PortfolioReportService, MonthlySeriesService, AsOfTablesService, ReportFilesService, ReportExportsService, StatementsService],
+  exports: [AsOfService, PortfolioReportService, AsOfTablesService, ReportExportsService, StatementsService],
 })
 export class ReportsModule {
   constructor(@Inject(APP_CONFIG) config: AppConfig) {

@@ -7,7 +7,7 @@ import { agingTable, capitalSourcesTable, loanListTable, portfolioTable, reconci
 import type { ExportMeta, RenderedFile, ReportTable } from '../export/report-table.js';
 import { renderXlsx } from '../export/xlsx.js';
 import type { AsOfQueryDto, LoanListReportQueryDto, PortfolioQueryDto } from '../dto/report-query.dto.js';
-import { type LoanListItem, OtherReportsService } from './other-reports.service.js';
+import { type LoanListItem, AsOfTablesService } from './as-of-tables.service.js';
 import { PortfolioReportService } from './portfolio-report.service.js';
 
 export const REPORT_KINDS = ['portfolio', 'aging', 'loans', 'capital-sources', 'reconciliation'] as const;
@@ -23,7 +23,7 @@ export class ReportFilesService {
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly portfolio: PortfolioReportService,
-    private readonly others: OtherReportsService,
+    private readonly others: AsOfTablesService,
   ) {}
 
   /** Rows the export will hold: the loan list counts loans; the others are small aggregates. */

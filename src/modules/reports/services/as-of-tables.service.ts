@@ -64,7 +64,7 @@ const AGING_SQL = `CASE ${[...AGING_BUCKETS].reverse().map((b) => `WHEN pos.dpd 
 
 /** Aging, the loan list, capital sources and reconciliation as of any date (domain.md "Reports the fund files and auditors ask for"). */
 @Injectable()
-export class OtherReportsService {
+export class AsOfTablesService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly asOfs: AsOfService,
