@@ -7,7 +7,7 @@ import 'reflect-metadata';
 import type { DataSource, EntityManager } from 'typeorm';
 import { addDays, endOfMonth, type LocalDate } from '../src/platform/dates/index.js';
 import { Money, ZERO } from '../src/platform/money/index.js';
-import type { Actor } from '../src/modules/auth/index.js';
+import type { Actor } from '../src/platform/actor/index.js';
 import { LedgerService, nonZero, type JournalHeader, type JournalLine } from '../src/modules/ledger/index.js';
 import { LoanPostings, loanEngine, termsOf, type LoanRow } from '../src/modules/loans/index.js';
 import { MICROFINANCE_POLICY, dpdGroup } from '../src/modules/risk/index.js';

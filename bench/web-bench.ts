@@ -3,7 +3,10 @@ import { resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { type Row, judge, median, round, row } from './measure.js';
 
-/** The production bundle's first load (issue 14 "Done when": first-load JavaScript ≤ 350 kB gzip). */
+/**
+ * The production bundle's first load (web-design.md: lazy imports keep the first load small; README
+ * "Performance": ≤ 350 kB gzip of JavaScript).
+ */
 export interface BundleSizes {
   jsGzipKb: number;
   cssGzipKb: number;

@@ -1,5 +1,196 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-import { BANK_POLICY, DEFAULT_COLLATERAL_DISCOUNTS, MICROFINANCE_POLICY, policyToDefinition } from '../src/modules/close-of-business/domain/index.js';
+
+// The policy constants below are literal copies of what src/modules/close-of-business/domain
+// produced when this migration landed (the definitions of MICROFINANCE_POLICY and BANK_POLICY as
+// stored, DEFAULT_COLLATERAL_DISCOUNTS). The migration used to import them from src/, so a later
+// edit of the live policy would have changed what this landed migration does. Replacing that
+// import with the values is the one edit of a landed migration the project allows (migrations
+// never import src/: README "Architecture"); a fresh database migrates to the same rows as before.
+const MICROFINANCE_POLICY = {
+  code: "MICROFINANCE",
+  legalBasis: "Circular 14/2024/TT-NHNN; Decree 86/2024/NĐ-CP",
+  effectiveFrom: "2000-01-01",
+  definition: {
+    "dpdThresholds": [
+      {
+        "minDpd": 0,
+        "group": 1
+      },
+      {
+        "minDpd": 10,
+        "group": 2
+      },
+      {
+        "minDpd": 30,
+        "group": 3
+      },
+      {
+        "minDpd": 90,
+        "group": 4
+      },
+      {
+        "minDpd": 180,
+        "group": 5
+      }
+    ],
+    "restructuringRules": [
+      {
+        "minRestructurings": 1,
+        "minDpd": 0,
+        "group": 2,
+        "basis": "first restructuring, current"
+      },
+      {
+        "minRestructurings": 1,
+        "minDpd": 1,
+        "group": 3,
+        "basis": "first restructuring, overdue < 30 days"
+      },
+      {
+        "minRestructurings": 1,
+        "minDpd": 30,
+        "group": 4,
+        "basis": "first restructuring, overdue 30–89 days"
+      },
+      {
+        "minRestructurings": 1,
+        "minDpd": 90,
+        "group": 5,
+        "basis": "first restructuring, overdue ≥ 90 days"
+      },
+      {
+        "minRestructurings": 2,
+        "minDpd": 0,
+        "group": 4,
+        "basis": "second restructuring"
+      },
+      {
+        "minRestructurings": 2,
+        "minDpd": 1,
+        "group": 5,
+        "basis": "second restructuring, overdue"
+      }
+    ],
+    "specificProvisionRates": {
+      "1": "0",
+      "2": "0.02",
+      "3": "0.25",
+      "4": "0.5",
+      "5": "1"
+    },
+    "generalProvisionRate": "0.005",
+    "generalProvisionGroups": [
+      1,
+      2,
+      3,
+      4
+    ],
+    "badDebtGroups": [
+      3,
+      4,
+      5
+    ],
+    "deductCollateral": false
+  },
+};
+const BANK_POLICY = {
+  code: "BANK",
+  legalBasis: "Circular 31/2024/TT-NHNN Art. 10; Decree 86/2024/NĐ-CP",
+  definition: {
+    "dpdThresholds": [
+      {
+        "minDpd": 0,
+        "group": 1
+      },
+      {
+        "minDpd": 10,
+        "group": 2
+      },
+      {
+        "minDpd": 90,
+        "group": 3
+      },
+      {
+        "minDpd": 180,
+        "group": 4
+      },
+      {
+        "minDpd": 360,
+        "group": 5
+      }
+    ],
+    "restructuringRules": [
+      {
+        "minRestructurings": 1,
+        "minDpd": 0,
+        "group": 2,
+        "basis": "first restructuring, current"
+      },
+      {
+        "minRestructurings": 1,
+        "minDpd": 1,
+        "group": 4,
+        "basis": "Art. 10.4.d(ii): first restructuring, overdue up to 90 days"
+      },
+      {
+        "minRestructurings": 1,
+        "minDpd": 90,
+        "group": 5,
+        "basis": "first restructuring, overdue ≥ 90 days"
+      },
+      {
+        "minRestructurings": 2,
+        "minDpd": 0,
+        "group": 4,
+        "basis": "second restructuring"
+      },
+      {
+        "minRestructurings": 2,
+        "minDpd": 1,
+        "group": 5,
+        "basis": "second restructuring, overdue"
+      },
+      {
+        "minRestructurings": 3,
+        "minDpd": 0,
+        "group": 5,
+        "basis": "third or later restructuring"
+      }
+    ],
+    "specificProvisionRates": {
+      "1": "0",
+      "2": "0.02",
+      "3": "0.25",
+      "4": "0.5",
+      "5": "1"
+    },
+    "generalProvisionRate": "0.005",
+    "generalProvisionGroups": [
+      1,
+      2,
+      3,
+      4
+    ],
+    "badDebtGroups": [
+      3,
+      4,
+      5
+    ],
+    "deductCollateral": true
+  },
+};
+/** Collateral type → discount rate (Decree 86/2024/NĐ-CP deduction values), decimal strings. */
+const DEFAULT_COLLATERAL_DISCOUNTS: Record<string, string> = {
+  "DEPOSIT": "1",
+  "GOVERNMENT_BOND_UNDER_1Y": "0.95",
+  "GOVERNMENT_BOND_1_TO_5Y": "0.85",
+  "GOVERNMENT_BOND_OVER_5Y": "0.8",
+  "VALUABLE_PAPERS": "0.75",
+  "LISTED_SECURITIES": "0.65",
+  "UNLISTED_SECURITIES": "0.3",
+  "REAL_ESTATE": "0.5",
+  "OTHER": "0.3"
+};
 
 /**
  * Close of business on BullMQ (issue 5): run and chunk bookkeeping, debt-group history,
@@ -85,7 +276,7 @@ export class CloseOfBusiness1763800000003 implements MigrationInterface {
       MICROFINANCE_POLICY.code,
       MICROFINANCE_POLICY.legalBasis,
       MICROFINANCE_POLICY.effectiveFrom,
-      JSON.stringify(policyToDefinition(MICROFINANCE_POLICY)),
+      JSON.stringify(MICROFINANCE_POLICY.definition),
     ]);
     // The templates an admin may put in force from a date (POST /classification-policies).
     await q.query(`
@@ -95,7 +286,7 @@ export class CloseOfBusiness1763800000003 implements MigrationInterface {
         definition jsonb NOT NULL
       )`);
     for (const p of [MICROFINANCE_POLICY, BANK_POLICY]) {
-      await q.query(`INSERT INTO classification_policy_templates (code, legal_basis, definition) VALUES ($1, $2, $3)`, [p.code, p.legalBasis, JSON.stringify(policyToDefinition(p))]);
+      await q.query(`INSERT INTO classification_policy_templates (code, legal_basis, definition) VALUES ($1, $2, $3)`, [p.code, p.legalBasis, JSON.stringify(p.definition)]);
     }
 
     // Collateral types and discount rates are configuration (Decree 86/2024/NĐ-CP deduction values).
@@ -105,7 +296,7 @@ export class CloseOfBusiness1763800000003 implements MigrationInterface {
         rate numeric NOT NULL CHECK (rate >= 0 AND rate <= 1)
       )`);
     for (const [type, rate] of Object.entries(DEFAULT_COLLATERAL_DISCOUNTS)) {
-      await q.query(`INSERT INTO collateral_discount_rates (type, rate) VALUES ($1, $2)`, [type, rate.toFixed()]);
+      await q.query(`INSERT INTO collateral_discount_rates (type, rate) VALUES ($1, $2)`, [type, rate]);
     }
     await q.query(`
       CREATE TABLE loan_collateral (

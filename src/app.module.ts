@@ -25,7 +25,7 @@ import { QueueModule } from './platform/queue/index.js';
 import { ImportsModule } from './modules/imports/index.js';
 import { NotificationsModule } from './modules/notifications/index.js';
 import { CalendarModule } from './modules/calendar/index.js';
-import { CalendarAdminModule } from './modules/calendar/calendar-admin.index.js';
+import { CalendarAdminModule } from './modules/calendar-admin/index.js';
 import { DemoLoadModule } from './modules/demo-load/index.js';
 import { WorkspaceModule } from './modules/workspace/index.js';
 import { PaymentQrModule } from './modules/payment-qr/index.js';
@@ -66,7 +66,7 @@ export class AppModule {
         CloseOfBusinessModule,
         RiskModule,
         // The close's BullMQ workers and nightly scheduler run in the worker role only; the API enqueues.
-        ...(role === 'api' ? [] : [CloseOfBusinessWorkerModule]),
+        ...(role === 'api' ? [] : [CloseOfBusinessWorkerModule.register(config)]),
         ReferenceModule,
         BorrowersModule,
         FundsModule,

@@ -8,7 +8,7 @@ import { ConfigurationError, loadConfig, type AppConfig } from './config/index.j
 import { exportOpenApiDocument } from './http-app.js';
 import { installShutdown, startApp } from './main.js';
 import { AuditService } from './modules/audit/index.js';
-import { SYSTEM_ACTOR } from './modules/auth/index.js';
+import { SYSTEM_ACTOR } from './platform/actor/index.js';
 import { CloseOfBusinessService } from './modules/close-of-business/index.js';
 import { dataSourceOptions } from './data-source.js';
 import { generateMigration, revertLastMigration, runMigrations } from './platform/database/index.js';

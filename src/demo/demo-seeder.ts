@@ -1,7 +1,8 @@
 import type { DataSource } from 'typeorm';
 import { addDays, daysBetween, type LocalDate } from '../platform/dates/index.js';
 import { Money } from '../platform/money/index.js';
-import { type Actor, type Role, UsersService } from '../modules/auth/index.js';
+import { type Actor, type Role } from '../platform/actor/index.js';
+import { UsersService } from '../modules/auth/index.js';
 import { BorrowersService } from '../modules/borrowers/index.js';
 import { BusinessDateService } from '../modules/business-date/index.js';
 import { CloseOfBusinessService } from '../modules/close-of-business/index.js';

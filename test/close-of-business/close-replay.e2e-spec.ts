@@ -21,11 +21,11 @@ interface PlannedLoan {
 }
 
 /**
- * issue 5 "Same results as the engine": a random portfolio (methods, frequencies, tranches,
- * partial, late, backdated and missed repayments, settlements) goes through every close of
- * 128 days via the real BullMQ flows (several chunks a day); then each loan's cache equals a
- * full replay of its events, groups and provisions equal the domain functions, and the ledger
- * reconciles.
+ * The close gives the engine's results (domain.md "Close of business"; design.md "Jobs"): a random
+ * portfolio (methods, frequencies, tranches, partial, late, backdated and missed repayments,
+ * settlements) goes through every close of 128 days via the real BullMQ flows (several chunks a
+ * day); then each loan's cache equals a full replay of its events, groups and provisions equal the
+ * domain functions, and the ledger reconciles.
  */
 describe('close of business equals the engine on a random portfolio', () => {
   let t: TestApp;

@@ -16,10 +16,11 @@ interface Chunk {
 }
 
 /**
- * issue 5 "Crash safety": a separate worker process (`node dist/src/main.js --role worker`) is
- * SIGKILLed in the middle of a chunk of a month-end close (its transaction has done all the
- * day's work and sleeps before commit); a new worker finishes the day. Nothing accrues twice:
- * every loan equals its replay, the ledger reconciles, each chunk posted its month-end once.
+ * A crash and a retry never double-accrue (design.md "Jobs"): a separate worker process
+ * (`node dist/src/main.js --role worker`) is SIGKILLed in the middle of a chunk of a month-end close (its
+ * transaction has done all the day's work and sleeps before commit); a new worker finishes the day.
+ * Nothing accrues twice: every loan equals its replay, the ledger reconciles, each chunk posted its
+ * month-end once.
  */
 describe('close of business survives a worker killed mid-chunk', () => {
   let t: TestApp;

@@ -7,7 +7,10 @@ import { expectCacheEqualsReplay, sleep, smallPortfolio } from './close-support.
 
 jest.setTimeout(120_000);
 
-/** issue 5 "Operator view" and "Scheduled close": failures visible with retry, Bull Board behind auth, the scheduler fires. */
+/**
+ * Queues visible to admins (design.md "Jobs") and the daily close on schedule (domain.md "Close of
+ * business"): failures visible with retry, Bull Board behind auth, the scheduler fires.
+ */
 describe('close of business operations', () => {
   describe('a failing chunk, its visibility and its retry; Bull Board', () => {
     let t: TestApp;

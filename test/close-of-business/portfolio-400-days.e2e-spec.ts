@@ -9,9 +9,10 @@ import { capitalSource, contract, expectCacheEqualsReplay, product } from './clo
 jest.setTimeout(600_000);
 
 /**
- * issue 5 "Done when": a small portfolio moves through 400 business days (2025-01-02 → 2026-02-05)
- * by the manual close, with debt groups and provisions on sampled dates checked against the hand
- * computations below (domain.md "Restructuring and risk" table, Decree 86 rates).
+ * Day after day in order (domain.md "Close of business"): a small portfolio moves through 400
+ * business days (2025-01-02 → 2026-02-05) by the manual close, with debt groups and provisions on
+ * sampled dates checked against the hand computations below (domain.md "Restructuring and risk"
+ * table, Decree 86 rates).
  *
  *   A2  borrower A, 120,000,000, 12 months monthly, disbursed 2025-01-10, never paid. Installment 1
  *       is due 2025-02-10, so DPD after the close of X = X − 2025-02-10; outstanding stays 120,000,000.

@@ -7,10 +7,11 @@ import { businessDate, expectCacheEqualsReplay, sleep, smallPortfolio, waitForBu
 jest.setTimeout(300_000);
 
 /**
- * issue 5 "Concurrency with repayments": repayments arrive while the close runs (chunks hold
- * their loans' rows 300 ms; a repayment waits at most 100 ms for a row). Each is either recorded
- * or answered 409 CONCURRENCY.CONFLICT with Retry-After, and retried with the same key until
- * recorded: none lost, none counted twice, every loan equals its replay, the ledger reconciles.
+ * Repayments during the close (design.md "Rules that keep money right": the loan row is locked
+ * while money moves): repayments arrive while the close runs (chunks hold their loans' rows 300 ms;
+ * a repayment waits at most 100 ms for a row). Each is either recorded or answered 409
+ * CONCURRENCY.CONFLICT with Retry-After, and retried with the same key until recorded: none lost,
+ * none counted twice, every loan equals its replay, the ledger reconciles.
  */
 describe('repayments racing the close', () => {
   let t: TestApp;

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { Body, Controller, Injectable, Module, Param, Post } from '@nestjs/common';
 import { IsString, Matches } from 'class-validator';
-import { CurrentActor, Roles, type Actor } from '../../src/modules/auth/index.js';
+import { CurrentActor, Roles, type Actor } from '../../src/platform/actor/index.js';
 import { AuditService } from '../../src/modules/audit/index.js';
 import { AuditModule } from '../../src/modules/audit/audit.module.js';
 import { TransactionRunner } from '../../src/platform/database/index.js';

@@ -13,8 +13,8 @@ import {
 import { createTestApp, type TestApp } from '../support/test-app.js';
 
 /**
- * Each lending condition fails exactly at its boundary (issue 3 "Done when"): charter capital
- * 10 bn, so 15% = 1.5 bn and 25% = 2.5 bn (Decree 45 Art. 22, 23.2).
+ * Each lending condition fails exactly at its boundary (domain.md "Lending conditions the system
+ * checks"): charter capital 10 bn, so 15% = 1.5 bn and 25% = 2.5 bn (Decree 45 Art. 22, 23.2).
  */
 describe('lending limits at their boundaries', () => {
   let t: TestApp;

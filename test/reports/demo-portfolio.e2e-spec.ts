@@ -7,9 +7,10 @@ import { call } from '../support/loan-factories.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 
 /**
- * The demo portfolio through the API (issue 6 "Done when"). The full demo (504 loans, five years
- * of daily closes) takes several minutes, so CI runs the same generator scaled to DEMO_LOANS
- * (default 48) with the turnover floor scaled in proportion; `npm run test:demo:full` runs 504.
+ * The demo portfolio through the API (README "Reports, exports, statements and the demo
+ * portfolio"). The full demo (504 loans, five years of daily closes) takes several minutes, so CI
+ * runs the same generator scaled to DEMO_LOANS (default 48) with the turnover floor scaled in
+ * proportion; `npm run test:demo:full` runs 504.
  */
 const LOANS = Number(process.env.DEMO_LOANS ?? 48);
 

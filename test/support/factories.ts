@@ -1,4 +1,4 @@
-import type { Role } from '../../src/modules/auth/index.js';
+import type { Role } from '../../src/platform/actor/index.js';
 import type { TestApp } from './test-app.js';
 
 let counter = 0;

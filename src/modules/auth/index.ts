@@ -1,6 +1,3 @@
-export * from './domain/actor.js';
-export * from './domain/role.js';
-export * from './auth.decorators.js';
 export { AuthModule } from './auth.module.js';
 export { UserEntity, UserRoleEntity, RoleEntity } from './entities/user.entity.js';
 export { UsersService } from './services/users.service.js';

@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { AuditModule } from '../audit/audit.module.js';
+import { AuditModule } from '../audit/index.js';
 import { LedgerModule } from '../ledger/index.js';
 import { BusinessDateController } from './controllers/business-date.controller.js';
 import { BusinessDateService } from './services/business-date.service.js';

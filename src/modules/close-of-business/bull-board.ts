@@ -5,7 +5,7 @@ import { getQueueToken } from '@nestjs/bullmq';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { Queue } from 'bullmq';
 import { DomainError, renderProblem } from '../../platform/errors/index.js';
-import { CLOSE_CHUNK_QUEUE, CLOSE_QUEUE } from './jobs/close-queues.js';
+import { CLOSE_CHUNK_QUEUE, CLOSE_QUEUE } from './jobs/close-of-business-queues.js';
 import { BOARD_PATH, BullBoardAuth } from './services/bull-board-auth.service.js';
 
 /**

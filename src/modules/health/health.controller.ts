@@ -4,7 +4,7 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, type HealthIndicatorResult, HealthIndicatorService, TypeOrmHealthIndicator } from '@nestjs/terminus';
 import { Redis } from 'ioredis';
 import { APP_CONFIG, type AppConfig } from '../../config/index.js';
-import { Public } from '../auth/auth.decorators.js';
+import { Public } from '../../platform/actor/index.js';
 
 /** /health (terminus): PostgreSQL and Redis must both answer. */
 @ApiTags('health')

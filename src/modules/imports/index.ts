@@ -1,2 +1,3 @@
 export { ImportsModule } from './imports.module.js';
-export { REPAYMENT_IMPORT_QUEUE } from './services/repayment-imports.service.js';
+export { REPAYMENT_IMPORT_QUEUE } from './jobs/imports-queues.js';
+export { contractNumberFinder } from './domain/contract-matcher.js';

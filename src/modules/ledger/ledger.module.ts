@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { AuditModule } from '../audit/audit.module.js';
+import { AuditModule } from '../audit/index.js';
 import { LedgerController } from './controllers/ledger.controller.js';
 import { LedgerQueryService } from './services/ledger-query.service.js';
 import { LedgerService } from './services/ledger.service.js';

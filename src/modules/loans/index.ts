@@ -1,8 +1,8 @@
 export { LoansModule } from './loans.module.js';
-export { LoanEventRecorder } from './services/loan-event-recorder.js';
-export { LoanPostings } from './services/loan-postings.js';
+export { LoanEventRecorder } from './services/loan-event-recorder.service.js';
+export { LoanPostings } from './services/loan-postings.service.js';
 export { ReconciliationService, type ReconciliationResult } from './services/reconciliation.service.js';
-export { type LoanRow, LOAN_COLUMNS, loanStore, termsOf } from './services/loan-store.js';
+export { type LoanRow, LOAN_COLUMNS, loanStore, termsOf } from './services/loan-store.repository.js';
 export * as loanEngine from './domain/index.js';
 export { LoanCommandsService } from './services/loan-commands.service.js';
 export { formatContractNumber } from './services/loan-contracts.service.js';

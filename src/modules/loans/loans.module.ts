@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { AuditModule } from '../audit/audit.module.js';
+import { AuditModule } from '../audit/index.js';
 import { CalendarModule } from '../calendar/index.js';
 import { BusinessDateModule } from '../business-date/index.js';
 import { LedgerModule } from '../ledger/index.js';
@@ -9,11 +9,11 @@ import { ReconciliationController } from './controllers/reconciliation.controlle
 import { SchedulePreviewsController } from './controllers/schedule-previews.controller.js';
 import { LoanCommandsService } from './services/loan-commands.service.js';
 import { LoanContractsService } from './services/loan-contracts.service.js';
-import { LoanEventRecorder } from './services/loan-event-recorder.js';
-import { LoanPostings } from './services/loan-postings.js';
+import { LoanEventRecorder } from './services/loan-event-recorder.service.js';
+import { LoanPostings } from './services/loan-postings.service.js';
 import { LoanHistoryService } from './services/loan-history.service.js';
 import { LoanQueriesService } from './services/loan-queries.service.js';
-import { LoanReversals } from './services/loan-reversals.js';
+import { LoanReversals } from './services/loan-reversals.service.js';
 import { ReconciliationService } from './services/reconciliation.service.js';
 import { SchedulePreviewsService } from './services/schedule-previews.service.js';
 import './loans.errors.js';

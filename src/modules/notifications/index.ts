@@ -1,3 +1,3 @@
 export { NotificationsModule } from './notifications.module.js';
 export { NotificationsService, type ReminderRunResult } from './services/notifications.service.js';
-export { REMINDERS_QUEUE } from './jobs/reminders.processor.js';
+export { REMINDERS_QUEUE } from './jobs/notifications-queues.js';

@@ -1,11 +1,12 @@
 import { BullModule } from '@nestjs/bullmq';
 import { type DynamicModule, Module } from '@nestjs/common';
 import type { ProcessRole } from '../../config/index.js';
-import { AuditModule } from '../audit/audit.module.js';
+import { AuditModule } from '../audit/index.js';
 import { BusinessDateModule } from '../business-date/index.js';
 import { PaymentQrModule } from '../payment-qr/index.js';
 import { NotificationsController } from './controllers/notifications.controller.js';
-import { REMINDERS_QUEUE, RemindersProcessor } from './jobs/reminders.processor.js';
+import { RemindersProcessor } from './jobs/reminders.processor.js';
+import { REMINDERS_QUEUE } from './jobs/notifications-queues.js';
 import { NotificationsService } from './services/notifications.service.js';
 import { ReminderRunsService } from './services/reminder-runs.service.js';
 

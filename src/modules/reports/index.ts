@@ -1,6 +1,6 @@
 export { ReportsModule, ReportsWorkerModule } from './reports.module.js';
 export { PortfolioReportService } from './services/portfolio-report.service.js';
-export { OtherReportsService } from './services/other-reports.service.js';
+export { AsOfTablesService } from './services/as-of-tables.service.js';
 export { AsOfService } from './services/as-of.service.js';
 export * as reportsDomain from './domain/index.js';
 export { font as pdfFont } from './export/fonts.js';

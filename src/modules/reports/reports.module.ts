@@ -10,11 +10,11 @@ import { RiskModule } from '../risk/index.js';
 import { ReportExportsController } from './controllers/report-exports.controller.js';
 import { ReportsController } from './controllers/reports.controller.js';
 import { StatementsController } from './controllers/statements.controller.js';
-import { ReportExportWorker } from './jobs/report-export.worker.js';
-import { REPORT_EXPORT_QUEUE } from './jobs/report-export-queue.js';
+import { ReportExportProcessor } from './jobs/report-export.processor.js';
+import { REPORT_EXPORT_QUEUE } from './jobs/reports-queues.js';
 import { AsOfService } from './services/as-of.service.js';
 import { MonthlySeriesService } from './services/monthly-series.service.js';
-import { OtherReportsService } from './services/other-reports.service.js';
+import { AsOfTablesService } from './services/as-of-tables.service.js';
 import { PortfolioReportService } from './services/portfolio-report.service.js';
 import { ReportExportsService } from './services/report-exports.service.js';
 import { ReportFilesService } from './services/report-files.service.js';
@@ -25,8 +25,8 @@ import './reports.errors.js';
 @Module({
   imports: [BusinessDateModule, CloseOfBusinessModule, LoansModule, PaymentQrModule, RiskModule, BullModule.registerQueue({ name: REPORT_EXPORT_QUEUE })],
   controllers: [ReportsController, ReportExportsController, StatementsController],
-  providers: [AsOfService, PortfolioReportService, MonthlySeriesService, OtherReportsService, ReportFilesService, ReportExportsService, StatementsService],
-  exports: [AsOfService, PortfolioReportService, OtherReportsService, ReportExportsService, StatementsService],
+  providers: [AsOfService, PortfolioReportService, MonthlySeriesService, AsOfTablesService, ReportFilesService, ReportExportsService, StatementsService],
+  exports: [AsOfService, PortfolioReportService, AsOfTablesService, ReportExportsService, StatementsService],
 })
 export class ReportsModule {
   constructor(@Inject(APP_CONFIG) config: AppConfig) {
@@ -35,6 +35,6 @@ export class ReportsModule {
   }
 }
 
-/** The export worker: worker role only. */
-@Module({ imports: [ReportsModule], providers: [ReportExportWorker] })
+/** The export processor: worker role only. */
+@Module({ imports: [ReportsModule], providers: [ReportExportProcessor] })
 export class ReportsWorkerModule {}

@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { AuditModule } from '../audit/audit.module.js';
+import { AuditModule } from '../audit/index.js';
 import { BusinessDateModule } from '../business-date/index.js';
 import { ClassificationPoliciesController } from './controllers/classification-policies.controller.js';
 import { ClassificationPoliciesService } from './services/classification-policies.service.js';

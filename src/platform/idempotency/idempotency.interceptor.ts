@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { Observable, from, lastValueFrom } from 'rxjs';
 import type { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../config/index.js';
-import type { AuthenticatedRequest } from '../../modules/auth/auth.decorators.js';
+import type { AuthenticatedRequest } from '../actor/index.js';
 import { DomainError } from '../errors/index.js';
 import { idempotencyContext, type IdempotencyClaim } from './idempotency-context.js';
 import { idempotencyStore } from './idempotency.store.js';

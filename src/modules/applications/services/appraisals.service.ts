@@ -2,11 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { TransactionRunner } from '../../../platform/database/index.js';
 import { DomainError } from '../../../platform/errors/index.js';
 import { AuditService } from '../../audit/index.js';
-import type { Actor } from '../../auth/index.js';
+import type { Actor } from '../../../platform/actor/index.js';
 import { ApplicationErrors } from '../applications.errors.js';
 import { APPRAISABLE_STATUSES, DOCUMENT_STATUSES } from '../domain/application-transitions.js';
 import type { AppraisalDto, CreateAppraisalDto, CreateDocumentDto, DocumentDto, RiskRating } from '../dto/appraisal.dto.js';
-import { loadApplication } from './application-records.js';
+import { loadApplication } from './application-records.repository.js';
 
 interface AppraisalRow {
   id: string;

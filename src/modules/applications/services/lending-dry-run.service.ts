@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { TransactionRunner } from '../../../platform/database/index.js';
-import type { Actor } from '../../auth/index.js';
+import type { Actor } from '../../../platform/actor/index.js';
 import { BorrowersService } from '../../borrowers/index.js';
 import { BusinessDateService } from '../../business-date/index.js';
 import { LoanProductsService } from '../../products/index.js';
 import type { ApplicationChecksQueryDto, LendingChecksDto, LendingChecksRequestDto } from '../dto/lending-checks.dto.js';
 import { ApplicationChecksService } from './application-checks.service.js';
-import { loadApplication } from './application-records.js';
+import { loadApplication } from './application-records.repository.js';
 
 /**
  * The lending conditions as a dry run (domain.md "Lending conditions the system checks"): the same

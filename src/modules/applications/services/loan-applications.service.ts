@@ -4,7 +4,7 @@ import { TransactionRunner } from '../../../platform/database/index.js';
 import { DomainError } from '../../../platform/errors/index.js';
 import { offsetOf, type Page } from '../../../platform/http/index.js';
 import { AuditService } from '../../audit/index.js';
-import { isCooperativeOnly, type Actor } from '../../auth/index.js';
+import { isCooperativeOnly, type Actor } from '../../../platform/actor/index.js';
 import { BorrowersService } from '../../borrowers/index.js';
 import { BusinessDateService } from '../../business-date/index.js';
 import { CapitalSourcesService } from '../../funds/index.js';
@@ -20,7 +20,7 @@ import type {
   RejectApplicationDto,
 } from '../dto/loan-application.dto.js';
 import { ApplicationChecksService } from './application-checks.service.js';
-import { listApplicationRows, loadApplication } from './application-records.js';
+import { listApplicationRows, loadApplication } from './application-records.repository.js';
 
 /** The application workflow: create, submit, appraise, decide (four eyes), withdraw. */
 @Injectable()

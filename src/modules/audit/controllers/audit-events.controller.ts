@@ -1,8 +1,8 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiPageResponse, type Page } from '../../../platform/http/index.js';
-import { CurrentActor, Roles } from '../../auth/auth.decorators.js';
-import type { Actor } from '../../auth/domain/actor.js';
+import { CurrentActor, Roles } from '../../../platform/actor/index.js';
+import type { Actor } from '../../../platform/actor/index.js';
 import { AuditEventDto, AuditQueryDto, AuditVerifyDto } from '../dto/audit-query.dto.js';
 import { AuditQueryService } from '../services/audit-query.service.js';
 import { AuditService } from '../services/audit.service.js';

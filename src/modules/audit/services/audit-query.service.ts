@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { offsetOf, type Page } from '../../../platform/http/index.js';
-import type { Actor } from '../../auth/domain/actor.js';
+import type { Actor } from '../../../platform/actor/index.js';
 import type { AuditEventDto, AuditQueryDto } from '../dto/audit-query.dto.js';
 
 interface Row {

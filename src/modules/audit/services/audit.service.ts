@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { SqlStatement } from '../../../platform/database/index.js';
 import { APP_CONFIG, type AppConfig } from '../../../config/index.js';
-import type { Actor } from '../../auth/domain/actor.js';
+import type { Actor } from '../../../platform/actor/index.js';
 
 export interface AuditEventInput {
   /** Dotted verb: "user.create", "loan.disburse". */

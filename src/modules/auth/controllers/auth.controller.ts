@@ -1,9 +1,9 @@
 import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import { RateLimited, ServedWhileDemoLoads } from '../../../platform/http/index.js';
-import { CurrentActor, Public, Roles } from '../auth.decorators.js';
-import type { Actor } from '../domain/actor.js';
-import { ROLES } from '../domain/role.js';
+import { CurrentActor, Public, Roles } from '../../../platform/actor/index.js';
+import type { Actor } from '../../../platform/actor/index.js';
+import { ROLES } from '../../../platform/actor/index.js';
 import { AccessTokenDto, LoginDto } from '../dto/login.dto.js';
 import { UserDto } from '../dto/user.dto.js';
 import { AuthService } from '../services/auth.service.js';

@@ -1,8 +1,8 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiPageResponse, PageQueryDto, type Page, ServedWhileDemoLoads } from '../../../platform/http/index.js';
-import { CurrentActor, Roles } from '../auth.decorators.js';
-import type { Actor } from '../domain/actor.js';
+import { CurrentActor, Roles } from '../../../platform/actor/index.js';
+import type { Actor } from '../../../platform/actor/index.js';
 import { CreateUserDto, ResetPasswordDto, UpdateUserDto, UserDto } from '../dto/user.dto.js';
 import { UsersService } from '../services/users.service.js';
 

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMinSize, ArrayUnique, IsArray, IsIn, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
-import { ROLES, type Role } from '../domain/role.js';
+import { ROLES, type Role } from '../../../platform/actor/index.js';
 
 export class CreateUserDto {
   @ApiProperty({ example: 'officer.lan', description: 'Lowercase letters, digits, dot, dash, underscore; 3–64' })

@@ -2,8 +2,8 @@ import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/com
 import { Reflector } from '@nestjs/core';
 import { JwtService } from '@nestjs/jwt';
 import { DomainError } from '../../../platform/errors/index.js';
-import { PUBLIC_KEY, ROLES_KEY, type AuthenticatedRequest } from '../auth.decorators.js';
-import type { Role } from '../domain/role.js';
+import { PUBLIC_KEY, ROLES_KEY, type AuthenticatedRequest } from '../../../platform/actor/index.js';
+import type { Role } from '../../../platform/actor/index.js';
 import { UserStatusCache } from './user-status.cache.js';
 
 export interface AccessTokenPayload {

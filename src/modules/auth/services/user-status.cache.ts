@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import type { Role } from '../domain/role.js';
+import type { Role } from '../../../platform/actor/index.js';
 
 export interface UserStatus {
   active: boolean;

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiPageResponse, type Page } from '../../../platform/http/index.js';
-import { CurrentActor, Roles, type Actor } from '../../auth/index.js';
+import { CurrentActor, Roles, type Actor } from '../../../platform/actor/index.js';
 import { BorrowerDto, BorrowerQueryDto, CreateBorrowerDto, CreateRelationDto, RelationDto, UpdateBorrowerDto } from '../dto/borrower.dto.js';
 import { BorrowersService } from '../services/borrowers.service.js';
 

@@ -6,7 +6,7 @@ import { ageOn, wallClockDate } from '../../../platform/dates/index.js';
 import { DomainError, notFound } from '../../../platform/errors/index.js';
 import { offsetOf, type Page } from '../../../platform/http/index.js';
 import { AuditService } from '../../audit/index.js';
-import { isCooperativeOnly, type Actor } from '../../auth/index.js';
+import { isCooperativeOnly, type Actor } from '../../../platform/actor/index.js';
 import { SectorsService, type ClassificationVersion } from '../../reference/index.js';
 import { BorrowerErrors } from '../borrowers.errors.js';
 import { isIndividual, type BorrowerType, type RelationKind } from '../domain/borrower-identity.js';

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Put } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentActor, ROLES, Roles, type Actor } from '../../auth/index.js';
+import { CurrentActor, ROLES, Roles, type Actor } from '../../../platform/actor/index.js';
 import { BusinessDateDto, SetBusinessDateDto } from '../dto/business-date.dto.js';
 import { BusinessDateService } from '../services/business-date.service.js';
 

@@ -6,7 +6,7 @@ import { TransactionRunner } from '../../../platform/database/index.js';
 import { addDays, type LocalDate, wallClockDate } from '../../../platform/dates/index.js';
 import { DomainError } from '../../../platform/errors/index.js';
 import { AuditService } from '../../audit/index.js';
-import type { Actor } from '../../auth/index.js';
+import type { Actor } from '../../../platform/actor/index.js';
 import { LedgerService } from '../../ledger/index.js';
 import { BusinessDateErrors } from '../business-date.errors.js';
 import type { BusinessDateDto } from '../dto/business-date.dto.js';

@@ -3,10 +3,10 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../../config/index.js';
 import { AuditService } from '../../audit/index.js';
-import type { Actor } from '../../auth/index.js';
+import type { Actor } from '../../../platform/actor/index.js';
 import { LoanCloseService } from '../../loans/index.js';
 import { ClassificationPoliciesService, policySqlParams } from '../../risk/index.js';
-import type { CloseChunkJob } from '../jobs/close-queues.js';
+import type { CloseChunkJob } from '../jobs/close-of-business-queues.js';
 
 /**
  * One chunk of the close of day D (domain.md "Close of business"), in ONE database transaction:

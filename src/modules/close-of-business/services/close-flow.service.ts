@@ -7,7 +7,7 @@ import { APP_CONFIG, type AppConfig } from '../../../config/index.js';
 import { addDays, type LocalDate } from '../../../platform/dates/index.js';
 import { freshJobToken, isJobLive } from '../../../platform/queue/index.js';
 import { AuditService } from '../../audit/index.js';
-import { SYSTEM_ACTOR, type Actor } from '../../auth/index.js';
+import { SYSTEM_ACTOR, type Actor } from '../../../platform/actor/index.js';
 import {
   CLOSE_CHUNK_QUEUE,
   CLOSE_FLOW,
@@ -17,7 +17,7 @@ import {
   JOB_CLOSE_DAY,
   chunkJobId,
   dayJobId,
-} from '../jobs/close-queues.js';
+} from '../jobs/close-of-business-queues.js';
 import { returning } from '../../../platform/database/index.js';
 import { BusinessDateService } from '../../business-date/index.js';
 import { LoanCloseService } from '../../loans/index.js';
@@ -32,7 +32,7 @@ const KEEP_JOBS = { age: 14 * 24 * 3600, count: 5000 };
 interface Planned {
   date: LocalDate;
   attempt: number;
-  /** close_runs.job_token: the flow's job ids carry it (close-queues.ts). */
+  /** close_runs.job_token: the flow's job ids carry it (close-of-business-queues.ts). */
   token: string;
 }
 

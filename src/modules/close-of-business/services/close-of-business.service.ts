@@ -5,7 +5,7 @@ import { APP_CONFIG, type AppConfig } from '../../../config/index.js';
 import { addDays, daysBetween, type LocalDate, wallClockDate } from '../../../platform/dates/index.js';
 import { DomainError } from '../../../platform/errors/index.js';
 import { type Page, offsetOf } from '../../../platform/http/index.js';
-import type { Actor } from '../../auth/index.js';
+import type { Actor } from '../../../platform/actor/index.js';
 import { CloseOfBusinessErrors } from '../close-of-business.errors.js';
 import type { CloseAcceptedDto, CloseChunkDto, CloseResultDto, CloseRunDetailDto, CloseRunDto, CloseRunsQueryDto } from '../dto/close-of-business.dto.js';
 import { BusinessDateService } from '../../business-date/index.js';

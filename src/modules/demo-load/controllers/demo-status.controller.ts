@@ -1,7 +1,7 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ServedWhileDemoLoads } from '../../../platform/http/index.js';
-import { Public } from '../../auth/index.js';
+import { Public } from '../../../platform/actor/index.js';
 import { DemoStatusDto } from '../dto/demo-status.dto.js';
 import { DemoLoadService } from '../services/demo-load.service.js';
 

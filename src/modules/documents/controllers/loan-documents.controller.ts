@@ -2,7 +2,7 @@ import { Controller, Get, Param, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { RateLimited } from '../../../platform/http/index.js';
-import { CurrentActor, Roles, type Actor } from '../../auth/index.js';
+import { CurrentActor, Roles, type Actor } from '../../../platform/actor/index.js';
 import { LoanDocumentsService, type PrintedDocument } from '../services/loan-documents.service.js';
 
 const READERS = ['OFFICER', 'APPROVER', 'AUDITOR', 'ADMIN', 'COOPERATIVE'] as const;

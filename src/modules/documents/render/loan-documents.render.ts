@@ -1,5 +1,5 @@
 import { amountInWords as amountWords, Money } from '../../../platform/money/index.js';
-import type { ContractFacts, MoneyEventFacts, RestructuringFacts, WriteOffFacts } from '../services/document-data.js';
+import type { ContractFacts, MoneyEventFacts, RestructuringFacts, WriteOffFacts } from '../services/document-data.repository.js';
 import { amountFields, article, contentWidth, type Doc, fields, finish, heading, paragraph, signatures, startDocument, table, viAmount, viDate, viPercent } from './document-pdf.js';
 
 /** Where the fund signs and how it names itself (FUND_NAME; the province of FUND_PROVINCE_CODE). */

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../../config/index.js';
-import type { Actor } from '../../auth/index.js';
+import type { Actor } from '../../../platform/actor/index.js';
 import { CommunesService } from '../../reference/index.js';
 import {
   type Issuer,
@@ -12,7 +12,7 @@ import {
   renderRestructuringDecision,
   renderWriteOffDecision,
 } from '../render/loan-documents.render.js';
-import { type ContractFacts, contractFacts, moneyEvent, restructuring, writeOff } from './document-data.js';
+import { type ContractFacts, contractFacts, moneyEvent, restructuring, writeOff } from './document-data.repository.js';
 
 export interface PrintedDocument {
   buffer: Buffer;

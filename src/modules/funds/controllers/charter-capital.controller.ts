@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentActor, Roles, type Actor } from '../../auth/index.js';
+import { CurrentActor, Roles, type Actor } from '../../../platform/actor/index.js';
 import { CharterCapitalDto, CharterCapitalQueryDto, SetCharterCapitalDto } from '../dto/capital-source.dto.js';
 import { CharterCapitalService } from '../services/charter-capital.service.js';
 

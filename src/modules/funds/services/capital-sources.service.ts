@@ -7,7 +7,7 @@ import { Money } from '../../../platform/money/index.js';
 import { BusinessDateService } from '../../business-date/index.js';
 import { LedgerService, credit, debit } from '../../ledger/index.js';
 import { AuditService } from '../../audit/index.js';
-import type { Actor } from '../../auth/index.js';
+import type { Actor } from '../../../platform/actor/index.js';
 import type {
   CapitalMovementDto,
   CapitalSourceDto,

@@ -6,7 +6,7 @@ import { wallClockDate, type LocalDate } from '../../../platform/dates/index.js'
 import { DomainError, notFound } from '../../../platform/errors/index.js';
 import { Money } from '../../../platform/money/index.js';
 import { AuditService } from '../../audit/index.js';
-import type { Actor } from '../../auth/index.js';
+import type { Actor } from '../../../platform/actor/index.js';
 import type { CharterCapitalDto, SetCharterCapitalDto } from '../dto/capital-source.dto.js';
 import { FundErrors } from '../funds.errors.js';
 

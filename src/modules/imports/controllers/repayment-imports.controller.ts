@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiBadRequestResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiPageResponse, type Page } from '../../../platform/http/index.js';
-import { CurrentActor, Roles, type Actor } from '../../auth/index.js';
+import { CurrentActor, Roles, type Actor } from '../../../platform/actor/index.js';
 import { AssignLineDto, ImportLineDto, ImportListQueryDto, LoanCandidateDto, LoanCandidatesQueryDto, RepaymentImportDto, UploadStatementDto } from '../dto/repayment-import.dto.js';
 import { RepaymentImportsService } from '../services/repayment-imports.service.js';
 

@@ -3,7 +3,8 @@ import { Inject, type OnApplicationBootstrap, type OnModuleDestroy } from '@nest
 import type { Job } from 'bullmq';
 import { APP_CONFIG, type AppConfig } from '../../../config/index.js';
 import { PeriodicSweep } from '../../../platform/queue/index.js';
-import { REPAYMENT_IMPORT_QUEUE, RepaymentImportsService } from '../services/repayment-imports.service.js';
+import { RepaymentImportsService } from '../services/repayment-imports.service.js';
+import { REPAYMENT_IMPORT_QUEUE } from './imports-queues.js';
 
 /** Runs in the worker (and in `all`); each job is one uploaded statement. The worker also sweeps for imports whose job was lost. */
 @Processor(REPAYMENT_IMPORT_QUEUE)

@@ -7,13 +7,12 @@ import { freshJobToken, runJobId, sweepQueuedWork } from '../../../platform/queu
 import { DomainError, notFound } from '../../../platform/errors/index.js';
 import { type Page, offsetOf } from '../../../platform/http/index.js';
 import { AuditService } from '../../audit/index.js';
-import type { Actor, Role } from '../../auth/index.js';
+import type { Actor, Role } from '../../../platform/actor/index.js';
 import { parseStatementCsv } from '../domain/statement-csv.js';
 import type { AssignLineDto, ImportLineDto, ImportListQueryDto, LoanCandidateDto, RepaymentImportDto, UploadStatementDto } from '../dto/repayment-import.dto.js';
 import { ImportErrors } from '../imports.errors.js';
-import { ImportLineProcessor } from './import-line-processor.js';
-
-export const REPAYMENT_IMPORT_QUEUE = 'repayment-imports';
+import { ImportLineProcessor } from './import-line-processor.service.js';
+import { REPAYMENT_IMPORT_QUEUE } from '../jobs/imports-queues.js';
 
 interface ImportRow {
   id: string;

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Param, Patch, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentActor, Roles, type Actor } from '../../auth/index.js';
+import { CurrentActor, Roles, type Actor } from '../../../platform/actor/index.js';
 import { AsOfQueryDto, GlCodeDto, LedgerAccountDto, TrialBalanceDto, UpdateGlCodeDto } from '../dto/ledger.dto.js';
 import { LedgerQueryService } from '../services/ledger-query.service.js';
 

@@ -7,7 +7,7 @@ import { LedgerErrors } from '../ledger.errors.js';
 import { sum } from '../../../platform/money/index.js';
 import { TransactionRunner } from '../../../platform/database/index.js';
 import { AuditService } from '../../audit/index.js';
-import type { Actor } from '../../auth/index.js';
+import type { Actor } from '../../../platform/actor/index.js';
 import type { TrialBalanceDto, UpdateGlCodeDto } from '../dto/ledger.dto.js';
 import { LedgerService } from './ledger.service.js';
 

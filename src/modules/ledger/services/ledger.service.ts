@@ -4,7 +4,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import type { SqlStatement } from '../../../platform/database/index.js';
 import type { LocalDate } from '../../../platform/dates/index.js';
 import { Money } from '../../../platform/money/index.js';
-import type { Actor } from '../../auth/index.js';
+import type { Actor } from '../../../platform/actor/index.js';
 import type { AccountPurpose, TransactionKind } from '../domain/accounts.js';
 import { assertBalanced, nonZero, type JournalLine } from '../domain/journal.js';
 import { FLOW_KINDS, type FlowCountersSql } from './loan-flow-sql.js';

@@ -1,6 +1,6 @@
 import { Body, Controller, Param, Post } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentActor, Roles, type Actor } from '../../auth/index.js';
+import { CurrentActor, Roles, type Actor } from '../../../platform/actor/index.js';
 import { CreateContractDto } from '../dto/loan-commands.dto.js';
 import { LoanDto } from '../dto/loan-views.dto.js';
 import { LoanContractsService } from '../services/loan-contracts.service.js';

@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/com
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiPageResponse, type Page } from '../../../platform/http/index.js';
 import { Idempotent } from '../../../platform/idempotency/index.js';
-import { CurrentActor, Roles, type Actor } from '../../auth/index.js';
+import { CurrentActor, Roles, type Actor } from '../../../platform/actor/index.js';
 import { MoneyMovementDto, PayoffQueryDto, ReversalDto } from '../dto/loan-commands.dto.js';
 import { DebtGroupChangeDto, LoanPostingDto, RepaymentPreviewDto, RepaymentPreviewRequestDto } from '../dto/loan-history.dto.js';
 import { InstallmentDto, LoanDto, LoanEventDto, LoanListQueryDto, PayoffDto, RepaymentResultDto } from '../dto/loan-views.dto.js';

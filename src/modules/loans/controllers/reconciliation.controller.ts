@@ -1,6 +1,6 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Roles } from '../../auth/index.js';
+import { Roles } from '../../../platform/actor/index.js';
 import { ReconciliationResultDto } from '../dto/reconciliation.dto.js';
 import { ReconciliationService } from '../services/reconciliation.service.js';
 

@@ -1,6 +1,6 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Roles } from '../../auth/index.js';
+import { Roles } from '../../../platform/actor/index.js';
 import { SchedulePreviewDto, SchedulePreviewResultDto } from '../dto/schedule-preview.dto.js';
 import { SchedulePreviewsService } from '../services/schedule-previews.service.js';
 

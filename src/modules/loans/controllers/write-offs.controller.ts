@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Idempotent } from '../../../platform/idempotency/index.js';
-import { CurrentActor, Roles, type Actor } from '../../auth/index.js';
+import { CurrentActor, Roles, type Actor } from '../../../platform/actor/index.js';
 import { MoneyMovementDto } from '../dto/loan-commands.dto.js';
 import { DecisionDto } from '../dto/restructuring.dto.js';
 import { ProposeWriteOffDto, RecoveryDto, WriteOffDto } from '../dto/write-off.dto.js';

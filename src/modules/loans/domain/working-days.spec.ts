@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { Money, ZERO, sum, toDecimalString } from '../../../platform/money/money.js';
 import { addDays, addMonthsClamped, daysInMonth, formatLocalDate, type LocalDate } from '../../../platform/dates/local-date.js';
 import { type BusinessDayRule, WorkingCalendar } from '../../../platform/dates/working-calendar.js';
-import { defaultCalendarDays, workingCalendarOf } from '../../calendar/domain/public-holidays.js';
+import { defaultCalendarDays, workingCalendarOf } from '../../calendar/index.js';
 import { closeThrough } from './accrual.js';
 import { allocateRepayment, payoffQuote } from './allocation.js';
 import { disburse } from './disbursement.js';

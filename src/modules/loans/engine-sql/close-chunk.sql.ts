@@ -260,7 +260,7 @@ export const CLOSE_APPLY = `
 export const INCOME_PENDING = `SELECT count(*)::int AS n FROM close_calc c WHERE c.interest <> c.p_interest OR c.overdue <> c.p_overdue OR c.late <> c.p_late`;
 
 /**
- * Income catch-up lines (loan-postings.ts accrualCatchUp, set-based): earned − posted per loan (from
+ * Income catch-up lines (loan-postings.service.ts accrualCatchUp, set-based): earned − posted per loan (from
  * CLOSE_CALC). The receivables stay per loan (the reconciliation proves them loan by loan); the
  * income side is pooled per capital source, account and direction (at 1 M loans the
  * per-loan income lines were about 3 M of the month-end's 5.7 M journal rows, each with its index

@@ -168,7 +168,7 @@ function classifiedCtes(plan: PositionPlan, p: SqlParams, src: string, rkFromCol
 
 /**
  * LIVE as of the last closed date D: the close keeps every figure of a loan closed through D in its
- * cached engine state (loans-module loan-store.ts, loan-summary.ts), so one set-based pass reads
+ * cached engine state (loans-module loan-store.repository.ts, loan-summary.ts), so one set-based pass reads
  * them: outstanding and disbursed from the loans row; overdue principal, billed unpaid interest and
  * penalties (lms_round_numerator per installment, as overdueInterestOwed/lateInterestOwed) as the
  * close of D wrote them with DPD (loans.position_*, days_past_due; migration 1763800000010) when

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { addDays, isEndOfMonth, type LocalDate } from '../../../platform/dates/index.js';
-import type { Actor } from '../../auth/index.js';
+import type { Actor } from '../../../platform/actor/index.js';
 import { LedgerService } from '../../ledger/index.js';
 import type { PolicySqlParams } from '../../risk/index.js';
 import * as sql from '../engine-sql/close-chunk.sql.js';

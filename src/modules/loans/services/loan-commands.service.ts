@@ -6,16 +6,16 @@ import { TransactionRunner } from '../../../platform/database/index.js';
 import { addDays, daysBetween } from '../../../platform/dates/index.js';
 import { DomainError } from '../../../platform/errors/index.js';
 import { Money } from '../../../platform/money/index.js';
-import type { Actor } from '../../auth/index.js';
+import type { Actor } from '../../../platform/actor/index.js';
 import { RepaymentAbovePayoffError, loanSummary } from '../domain/index.js';
 import type { RepaymentPreviewDto, RepaymentPreviewRequestDto } from '../dto/loan-history.dto.js';
 import type { MoneyMovementDto, ReversalDto } from '../dto/loan-commands.dto.js';
 import type { LoanDto, RepaymentResultDto } from '../dto/loan-views.dto.js';
 import { LoanErrors } from '../loans.errors.js';
-import { LoanEventRecorder, NEW_EVENT_ID, type RecordedEvent } from './loan-event-recorder.js';
-import { LoanReversals } from './loan-reversals.js';
-import { loanStore, type LoanRow } from './loan-store.js';
-import { toAllocationLines, toLoanDto, totalsOf } from './loan-views.js';
+import { LoanEventRecorder, NEW_EVENT_ID, type RecordedEvent } from './loan-event-recorder.service.js';
+import { LoanReversals } from './loan-reversals.service.js';
+import { loanStore, type LoanRow } from './loan-store.repository.js';
+import { toAllocationLines, toLoanDto, totalsOf } from './loan-views.mapper.js';
 
 /** Seconds a client should wait before retrying a money movement refused because a close chunk holds the loan. */
 const CLOSE_RETRY_AFTER_SECONDS = 2;

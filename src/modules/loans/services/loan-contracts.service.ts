@@ -6,14 +6,14 @@ import { type BusinessDayRule, parseLocalDate } from '../../../platform/dates/in
 import { DomainError, notFound } from '../../../platform/errors/index.js';
 import { Money, percentToFraction } from '../../../platform/money/index.js';
 import { AuditService } from '../../audit/index.js';
-import { isCooperativeOnly, type Actor } from '../../auth/index.js';
+import { isCooperativeOnly, type Actor } from '../../../platform/actor/index.js';
 import { type AllocationStep, type Frequency, makeLoanTerms, validateLoanTerms } from '../domain/index.js';
 import type { CreateContractDto } from '../dto/loan-commands.dto.js';
 import type { LoanDto } from '../dto/loan-views.dto.js';
 import { LoanErrors } from '../loans.errors.js';
-import { LoanEventRecorder } from './loan-event-recorder.js';
-import { loanStore } from './loan-store.js';
-import { toLoanDto } from './loan-views.js';
+import { LoanEventRecorder } from './loan-event-recorder.service.js';
+import { loanStore } from './loan-store.repository.js';
+import { toLoanDto } from './loan-views.mapper.js';
 
 interface ApprovedApplication {
   id: string;

@@ -2,10 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { ZERO } from '../../../platform/money/index.js';
-import type { Actor } from '../../auth/index.js';
+import type { Actor } from '../../../platform/actor/index.js';
 import { LoanJournalService } from '../../ledger/index.js';
 import type { DebtGroupChangeDto, LoanPostingDto } from '../dto/loan-history.dto.js';
-import { loanStore } from './loan-store.js';
+import { loanStore } from './loan-store.repository.js';
 
 /** The loan page's history reads: its ledger postings and its debt-group changes (a cooperative user only its own). */
 @Injectable()

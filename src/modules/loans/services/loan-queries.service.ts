@@ -3,12 +3,12 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { addDays } from '../../../platform/dates/index.js';
 import { offsetOf, type Page } from '../../../platform/http/index.js';
-import { isCooperativeOnly, type Actor } from '../../auth/index.js';
+import { isCooperativeOnly, type Actor } from '../../../platform/actor/index.js';
 import { BusinessDateService } from '../../business-date/index.js';
 import { closeThrough, payoffQuote, replay } from '../domain/index.js';
 import type { InstallmentDto, LoanDto, LoanEventDto, LoanListQueryDto, PayoffDto } from '../dto/loan-views.dto.js';
-import { LOAN_COLUMNS, type LoanRow, loanStore, termsOf } from './loan-store.js';
-import { toInstallmentDtos, toLoanDto } from './loan-views.js';
+import { LOAN_COLUMNS, type LoanRow, loanStore, termsOf } from './loan-store.repository.js';
+import { toInstallmentDtos, toLoanDto } from './loan-views.mapper.js';
 
 /** Reads of loans; a COOPERATIVE user gets the same views of its own loans and 404 for others. */
 @Injectable()

@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { TransactionRunner, resultRows } from '../../../platform/database/index.js';
+import { TransactionRunner } from '../../../platform/database/index.js';
 import { type LocalDate, type WorkingCalendar, yearOf } from '../../../platform/dates/index.js';
 import { CalendarService } from '../../calendar/index.js';
-import { DomainError, notFound } from '../../../platform/errors/index.js';
+import { DomainError } from '../../../platform/errors/index.js';
 import { Money } from '../../../platform/money/index.js';
 import { AuditService } from '../../audit/index.js';
-import type { Actor } from '../../auth/index.js';
+import type { Actor } from '../../../platform/actor/index.js';
 import {
   type LoanState,
   type NewInstallment,
@@ -20,10 +20,11 @@ import {
 import type { DecisionDto, ProposeRestructuringDto, RestructuringDto } from '../dto/restructuring.dto.js';
 import { LoanErrors } from '../loans.errors.js';
 import { LoanRiskErrors } from '../loans-risk.errors.js';
-import { LoanEventRecorder } from './loan-event-recorder.js';
-import { LoanPostings } from './loan-postings.js';
-import { type LoanRow, loanStore } from './loan-store.js';
-import { toInstallmentDtos } from './loan-views.js';
+import { LoanEventRecorder } from './loan-event-recorder.service.js';
+import { LoanPostings } from './loan-postings.service.js';
+import { FourEyesProposal } from './four-eyes-proposal.js';
+import { type LoanRow, loanStore } from './loan-store.repository.js';
+import { toInstallmentDtos } from './loan-views.mapper.js';
 
 interface StoredInstallment {
   dueDate: string;
@@ -71,6 +72,15 @@ function toDto(r: RestructuringRow): RestructuringDto {
   };
 }
 
+const PROPOSALS = new FourEyesProposal<RestructuringRow, RestructuringDto>({
+  table: 'loan_restructurings',
+  columns: COLUMNS,
+  entity: 'restructuring',
+  action: 'loan.restructuring',
+  errors: { notProposed: LoanRiskErrors['RESTRUCTURING.NOT_PROPOSED'], fourEyes: LoanRiskErrors['RESTRUCTURING.FOUR_EYES'] },
+  toDto,
+});
+
 const toPlan = (rows: readonly StoredInstallment[]): NewInstallment[] => rows.map((r) => ({ dueDate: r.dueDate, principal: new Money(r.principal), interestDate: r.interestDate }));
 const toStored = (plan: readonly NewInstallment[]): StoredInstallment[] =>
   plan.map((p, k) => ({ dueDate: p.dueDate, principal: p.principal.toFixed(), interestDate: k === plan.length - 1 || p.interestDate !== false }));
@@ -102,7 +112,7 @@ export class RestructuringService {
   async propose(actor: Actor, loanId: string, dto: ProposeRestructuringDto): Promise<RestructuringDto> {
     return this.tx.run(async (m) => {
       const { row, state } = await this.activeLoan(m, actor, loanId);
-      const [open] = (await m.query(`SELECT id::text FROM loan_restructurings WHERE loan_id = $1 AND status = 'PROPOSED'`, [loanId])) as Array<{ id: string }>;
+      const open = await PROPOSALS.open(m, loanId, ['PROPOSED']);
       if (open) throw new DomainError(LoanRiskErrors['RESTRUCTURING.ALREADY_PROPOSED'], { id: open.id });
       const { business } = await this.recorder.businessDay(m);
       // docs/working-days.md: an extension's new period dates move off days off like the contract's.
@@ -125,24 +135,14 @@ export class RestructuringService {
   }
 
   async reject(actor: Actor, loanId: string, id: string, dto: DecisionDto): Promise<RestructuringDto> {
-    return this.tx.run(async (m) => {
-      await loanStore.find(m, actor, loanId, true);
-      const r = await this.proposed(m, actor, loanId, id);
-      const [updated] = resultRows(await m.query(
-        `UPDATE loan_restructurings SET status = 'REJECTED', decided_by = $2, decided_at = now(), decision_note = $3 WHERE id = $1 RETURNING ${COLUMNS}`,
-        [id, actor.userId, dto.note ?? null],
-      )) as RestructuringRow[];
-      const out = toDto(updated);
-      await this.audit.record(m, actor, { action: 'loan.restructuring.reject', entityType: 'loan', entityId: loanId, before: toDto(r), after: out });
-      return out;
-    });
+    return this.tx.run((m) => PROPOSALS.reject(m, this.audit, actor, loanId, id, dto.note ?? null));
   }
 
   /** Approval applies the schedule on the business date; a plan the loan has outgrown since is refused (re-propose). */
   async approve(actor: Actor, loanId: string, id: string, dto: DecisionDto): Promise<RestructuringDto> {
     return this.tx.run(async (m) => {
       const { row, state } = await this.activeLoan(m, actor, loanId);
-      const r = await this.proposed(m, actor, loanId, id);
+      const r = await PROPOSALS.lockProposed(m, actor, loanId, id);
       const { business, lastClosed } = await this.recorder.businessDay(m);
       const plan = toPlan(r.installments);
       this.check(state, business, r.type, plan);
@@ -154,11 +154,10 @@ export class RestructuringService {
         JSON.stringify(previous),
         actor.userId,
       ]);
-      const [updated] = resultRows(await m.query(
-        `UPDATE loan_restructurings SET status = 'APPROVED', decided_by = $2, decided_at = now(), decision_note = $3, effective_date = $4,
-                applied_installments = $5::jsonb WHERE id = $1 RETURNING ${COLUMNS}`,
-        [id, actor.userId, dto.note ?? null, business, JSON.stringify(toStored(plan))],
-      )) as RestructuringRow[];
+      const updated = await PROPOSALS.decide(m, actor, id, 'APPROVED', dto.note ?? null, 'effective_date = $4, applied_installments = $5::jsonb', [
+        business,
+        JSON.stringify(toStored(plan)),
+      ]);
       const event: ScheduleChange = { kind: 'SCHEDULE_CHANGE', date: business, installments: plan };
       const next = await this.recorder.nextState(m, row, event, lastClosed);
       await loanStore.saveState(m, loanId, next.state, { status: row.status, closedOn: row.closed_on });
@@ -190,16 +189,6 @@ export class RestructuringService {
     const state = await loanStore.state(m, row);
     if (row.status !== 'ACTIVE' || !state) throw new DomainError(LoanErrors['LOAN.NOT_ACTIVE'], { status: row.status });
     return { row, state };
-  }
-
-  /** The PROPOSED restructuring, locked; four eyes: its proposer may not decide it. */
-  private async proposed(m: EntityManager, actor: Actor, loanId: string, id: string): Promise<RestructuringRow> {
-    if (!/^\d{1,19}$/.test(id)) throw notFound('restructuring', id);
-    const [r] = (await m.query(`SELECT ${COLUMNS} FROM loan_restructurings WHERE id = $1 AND loan_id = $2 FOR UPDATE`, [id, loanId])) as RestructuringRow[];
-    if (!r) throw notFound('restructuring', id);
-    if (r.status !== 'PROPOSED') throw new DomainError(LoanRiskErrors['RESTRUCTURING.NOT_PROPOSED'], { id, status: r.status });
-    if (r.proposed_by === actor.userId) throw new DomainError(LoanRiskErrors['RESTRUCTURING.FOUR_EYES'], { id });
-    return r;
   }
 
   private planOf(state: LoanState, business: LocalDate, dto: ProposeRestructuringDto, calendar?: WorkingCalendar): NewInstallment[] {

@@ -1,19 +1,20 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { TransactionRunner, resultRows } from '../../../platform/database/index.js';
-import { DomainError, notFound } from '../../../platform/errors/index.js';
+import { TransactionRunner } from '../../../platform/database/index.js';
+import { DomainError } from '../../../platform/errors/index.js';
 import { Money, ZERO, maxMoney, minMoney } from '../../../platform/money/index.js';
 import { AuditService } from '../../audit/index.js';
-import type { Actor } from '../../auth/index.js';
+import type { Actor } from '../../../platform/actor/index.js';
 import { LedgerService, credit, debit, type AccountPurpose } from '../../ledger/index.js';
 import type { MoneyMovementDto } from '../dto/loan-commands.dto.js';
 import type { DecisionDto } from '../dto/restructuring.dto.js';
 import type { ProposeWriteOffDto, RecoveryDto, WriteOffDto } from '../dto/write-off.dto.js';
 import { LoanErrors } from '../loans.errors.js';
 import { LoanRiskErrors } from '../loans-risk.errors.js';
-import { LoanEventRecorder } from './loan-event-recorder.js';
-import { LoanPostings } from './loan-postings.js';
-import { type LoanRow, loanStore } from './loan-store.js';
+import { LoanEventRecorder } from './loan-event-recorder.service.js';
+import { LoanPostings } from './loan-postings.service.js';
+import { FourEyesProposal } from './four-eyes-proposal.js';
+import { type LoanRow, loanStore } from './loan-store.repository.js';
 
 interface WriteOffRow {
   id: string;
@@ -65,6 +66,15 @@ function toDto(r: WriteOffRow): WriteOffDto {
   };
 }
 
+const PROPOSALS = new FourEyesProposal<WriteOffRow, WriteOffDto>({
+  table: 'loan_write_offs',
+  columns: COLUMNS,
+  entity: 'write-off',
+  action: 'loan.write-off',
+  errors: { notProposed: LoanRiskErrors['WRITE_OFF.NOT_PROPOSED'], fourEyes: LoanRiskErrors['WRITE_OFF.FOUR_EYES'] },
+  toDto,
+});
+
 /** domain.md "Restructuring and risk": write-off is only for group-5 loans (Circular 14/2024, Decree 86/2024). */
 const WRITE_OFF_GROUP = 5;
 
@@ -96,10 +106,7 @@ export class WriteOffService {
   async propose(actor: Actor, loanId: string, dto: ProposeWriteOffDto): Promise<WriteOffDto> {
     return this.tx.run(async (m) => {
       const row = await this.groupFiveLoan(m, actor, loanId);
-      const [open] = (await m.query(`SELECT id::text, status FROM loan_write_offs WHERE loan_id = $1 AND status IN ('PROPOSED', 'APPROVED')`, [loanId])) as Array<{
-        id: string;
-        status: string;
-      }>;
+      const open = await PROPOSALS.open(m, loanId, ['PROPOSED', 'APPROVED']);
       if (open) throw new DomainError(LoanRiskErrors['WRITE_OFF.ALREADY_PROPOSED'], { id: open.id, status: open.status });
       const { business } = await this.recorder.businessDay(m);
       const [created] = (await m.query(
@@ -114,23 +121,13 @@ export class WriteOffService {
   }
 
   async reject(actor: Actor, loanId: string, id: string, dto: DecisionDto): Promise<WriteOffDto> {
-    return this.tx.run(async (m) => {
-      await loanStore.find(m, actor, loanId, true);
-      const w = await this.proposed(m, actor, loanId, id);
-      const [updated] = resultRows(await m.query(
-        `UPDATE loan_write_offs SET status = 'REJECTED', decided_by = $2, decided_at = now(), decision_note = $3 WHERE id = $1 RETURNING ${COLUMNS}`,
-        [id, actor.userId, dto.note ?? null],
-      )) as WriteOffRow[];
-      const out = toDto(updated);
-      await this.audit.record(m, actor, { action: 'loan.write-off.reject', entityType: 'loan', entityId: loanId, before: toDto(w), after: out });
-      return out;
-    });
+    return this.tx.run((m) => PROPOSALS.reject(m, this.audit, actor, loanId, id, dto.note ?? null));
   }
 
   async approve(actor: Actor, loanId: string, id: string, dto: DecisionDto): Promise<WriteOffDto> {
     return this.tx.run(async (m) => {
       const row = await this.groupFiveLoan(m, actor, loanId);
-      const w = await this.proposed(m, actor, loanId, id);
+      const w = await PROPOSALS.lockProposed(m, actor, loanId, id);
       const { business } = await this.recorder.businessDay(m);
       // Income earned through the last closed day is recognised first, so the receivables written off are complete.
       const state = await loanStore.state(m, row);
@@ -157,12 +154,16 @@ export class WriteOffService {
           credit('OFF_BALANCE_CONTRA', total, dims),
         ],
       );
-      const [updated] = resultRows(await m.query(
-        `UPDATE loan_write_offs SET status = 'APPROVED', decided_by = $2, decided_at = now(), decision_note = $3, effective_date = $4, principal = $5,
-                interest = $6, penalty = $7, total = $8, provision_used = $9, provision_expense = $10, remaining = $8, journal_transaction_id = $11
-         WHERE id = $1 RETURNING ${COLUMNS}`,
-        [id, actor.userId, dto.note ?? null, business, principal.toFixed(), interest.toFixed(), penalty.toFixed(), total.toFixed(), used.toFixed(), expense.toFixed(), journalId],
-      )) as WriteOffRow[];
+      const updated = await PROPOSALS.decide(
+        m,
+        actor,
+        id,
+        'APPROVED',
+        dto.note ?? null,
+        `effective_date = $4, principal = $5, interest = $6, penalty = $7, total = $8, provision_used = $9, provision_expense = $10, remaining = $8,
+         journal_transaction_id = $11`,
+        [business, principal.toFixed(), interest.toFixed(), penalty.toFixed(), total.toFixed(), used.toFixed(), expense.toFixed(), journalId],
+      );
       // The close skips WRITTEN_OFF loans; the provision used leaves the close's posted figure (its target is now nil).
       await m.query(
         `UPDATE loans SET status = 'WRITTEN_OFF', specific_provision = 0, specific_provision_posted = GREATEST(specific_provision_posted - $2::numeric, 0), updated_at = now(), position_date = NULL WHERE id = $1`,
@@ -234,14 +235,5 @@ export class WriteOffService {
     if (row.status !== 'ACTIVE') throw new DomainError(LoanErrors['LOAN.NOT_ACTIVE'], { status: row.status });
     if (row.debt_group !== WRITE_OFF_GROUP) throw new DomainError(LoanRiskErrors['WRITE_OFF.NOT_GROUP_5'], { actual: row.debt_group });
     return row;
-  }
-
-  private async proposed(m: EntityManager, actor: Actor, loanId: string, id: string): Promise<WriteOffRow> {
-    if (!/^\d{1,19}$/.test(id)) throw notFound('write-off', id);
-    const [w] = (await m.query(`SELECT ${COLUMNS} FROM loan_write_offs WHERE id = $1 AND loan_id = $2 FOR UPDATE`, [id, loanId])) as WriteOffRow[];
-    if (!w) throw notFound('write-off', id);
-    if (w.status !== 'PROPOSED') throw new DomainError(LoanRiskErrors['WRITE_OFF.NOT_PROPOSED'], { id, status: w.status });
-    if (w.proposed_by === actor.userId) throw new DomainError(LoanRiskErrors['WRITE_OFF.FOUR_EYES'], { id });
-    return w;
   }
 }

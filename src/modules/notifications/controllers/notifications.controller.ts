@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiPageResponse, type Page } from '../../../platform/http/index.js';
-import { CurrentActor, Roles, type Actor } from '../../auth/index.js';
+import { CurrentActor, Roles, type Actor } from '../../../platform/actor/index.js';
 import { NotificationDto, NotificationQueryDto, ReminderRunDto, ReminderRunResultDto } from '../dto/notification.dto.js';
 import { NotificationsService } from '../services/notifications.service.js';
 import { ReminderRunsService } from '../services/reminder-runs.service.js';

@@ -3,9 +3,7 @@ import { Inject, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import type { Job, Queue } from 'bullmq';
 import { APP_CONFIG, type AppConfig } from '../../../config/index.js';
 import { type ReminderRunResult, NotificationsService } from '../services/notifications.service.js';
-
-export const REMINDERS_QUEUE = 'reminders';
-export const DAILY_REMINDERS_SCHEDULER = 'daily-reminders';
+import { DAILY_REMINDERS_SCHEDULER, REMINDERS_QUEUE } from './notifications-queues.js';
 
 /**
  * The daily reminder job (worker and `all` roles only). At boot it (re)registers the BullMQ job

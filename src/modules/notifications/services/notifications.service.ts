@@ -6,7 +6,7 @@ import { APP_CONFIG, type AppConfig } from '../../../config/index.js';
 import { addDays, type LocalDate } from '../../../platform/dates/index.js';
 import { type Page, offsetOf } from '../../../platform/http/index.js';
 import { AuditService } from '../../audit/index.js';
-import { SYSTEM_ACTOR, isCooperativeOnly, type Actor } from '../../auth/index.js';
+import { SYSTEM_ACTOR, isCooperativeOnly, type Actor } from '../../../platform/actor/index.js';
 import { BusinessDateService } from '../../business-date/index.js';
 import { PaymentQrService } from '../../payment-qr/index.js';
 import { reminderEmail, type ReminderPayment } from '../domain/reminder-email.js';

@@ -4,7 +4,7 @@ import type { Queue } from 'bullmq';
 import { randomUUID } from 'node:crypto';
 import { notFound } from '../../../platform/errors/index.js';
 import type { ReminderRunDto, ReminderRunResultDto } from '../dto/notification.dto.js';
-import { REMINDERS_QUEUE } from '../jobs/reminders.processor.js';
+import { REMINDERS_QUEUE } from '../jobs/notifications-queues.js';
 
 /** Starts the reminder job now (besides its daily schedule) and reports its state. */
 @Injectable()

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { contractNumberFinder } from '../../imports/domain/contract-matcher.js';
+import { contractNumberFinder } from '../../imports/index.js';
 import { buildVietQrPayload, crc16CcittFalse, tlv, vietQrPurpose, VietQrInputError } from './vietqr.js';
 
 /** A small EMVCo TLV reader: ID (2) + length (2) + value, repeated; refuses trailing garbage. */

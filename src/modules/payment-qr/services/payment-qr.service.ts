@@ -3,7 +3,7 @@ import QRCode from 'qrcode';
 import { APP_CONFIG, type AppConfig } from '../../../config/index.js';
 import { DomainError } from '../../../platform/errors/index.js';
 import { maxMoney, Money, ZERO } from '../../../platform/money/index.js';
-import type { Actor } from '../../auth/index.js';
+import type { Actor } from '../../../platform/actor/index.js';
 import { LoanQueriesService } from '../../loans/index.js';
 import { buildVietQrPayload, vietQrPurpose, VietQrInputError } from '../domain/vietqr.js';
 import type { LoanPaymentQrDto, PaymentPayeeDto, PaymentQrDto, PaymentQrKind } from '../dto/payment-qr.dto.js';

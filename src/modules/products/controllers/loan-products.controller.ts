@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiPageResponse, PageQueryDto, type Page } from '../../../platform/http/index.js';
-import { CurrentActor, Roles, type Actor } from '../../auth/index.js';
+import { CurrentActor, Roles, type Actor } from '../../../platform/actor/index.js';
 import { CreateLoanProductDto, LoanProductDto, LoanProductParametersDto, LoanProductVersionDto } from '../dto/loan-product.dto.js';
 import { LoanProductsService } from '../services/loan-products.service.js';
 

@@ -5,7 +5,7 @@ import {
   type Frequency as EngineFrequency,
   type PrepaymentMode as EnginePrepaymentMode,
   monthsPerPeriod as engineMonthsPerPeriod,
-} from '../../loans/domain/index.js';
+} from '../../loans/loan-engine.index.js';
 
 /**
  * Loan product parameters and their constraints (domain.md "Loan products"; Decree 45 Art. 25).

@@ -6,7 +6,7 @@ import { offsetOf, type Page, type PageQueryDto } from '../../../platform/http/i
 import { Money } from '../../../platform/money/index.js';
 import type { BusinessDayRule } from '../../../platform/dates/index.js';
 import { AuditService } from '../../audit/index.js';
-import type { Actor } from '../../auth/index.js';
+import type { Actor } from '../../../platform/actor/index.js';
 import type { BorrowerType } from '../../borrowers/index.js';
 import { SectorsService } from '../../reference/index.js';
 import {

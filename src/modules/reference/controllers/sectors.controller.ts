@@ -1,7 +1,7 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ServedWhileDemoLoads } from '../../../platform/http/index.js';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentActor, Roles, type Actor } from '../../auth/index.js';
+import { CurrentActor, Roles, type Actor } from '../../../platform/actor/index.js';
 import { SectorDto, SectorQueryDto } from '../dto/sector.dto.js';
 import { SectorsService } from '../services/sectors.service.js';
 

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { APP_CONFIG, type AppConfig } from '../../../config/index.js';
-import type { Actor } from '../../auth/index.js';
+import type { Actor } from '../../../platform/actor/index.js';
 import type { CommuneDto, CommuneQueryDto } from '../dto/commune.dto.js';
 
 const UNIT_EN: Record<string, string> = { 'xã': 'Commune', 'phường': 'Ward', 'đặc khu': 'Special Zone' };

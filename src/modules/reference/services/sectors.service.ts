@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { DomainError } from '../../../platform/errors/index.js';
-import type { Actor } from '../../auth/index.js';
+import type { Actor } from '../../../platform/actor/index.js';
 import type { ClassificationVersion, SectorDto, SectorQueryDto } from '../dto/sector.dto.js';
 import { ReferenceErrors } from '../reference.errors.js';
 

@@ -2,13 +2,13 @@ import { Controller, Get, Query, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { RateLimited } from '../../../platform/http/index.js';
-import { CurrentActor, Roles, type Actor } from '../../auth/index.js';
+import { CurrentActor, Roles, type Actor } from '../../../platform/actor/index.js';
 import { AsOfQueryDto, LoanListReportQueryDto, PortfolioQueryDto, ReconciliationQueryDto } from '../dto/report-query.dto.js';
-import { AgingReportDto, CapitalSourceReportDto, LoanListReportDto, ReconciliationReportDto } from '../dto/other-reports.dto.js';
+import { AgingReportDto, CapitalSourceReportDto, LoanListReportDto, ReconciliationReportDto } from '../dto/as-of-tables.dto.js';
 import { MonthlySeriesDto, MonthlySeriesQueryDto } from '../dto/monthly-series.dto.js';
 import { PortfolioReportDto } from '../dto/report-views.dto.js';
 import { MonthlySeriesService } from '../services/monthly-series.service.js';
-import { OtherReportsService } from '../services/other-reports.service.js';
+import { AsOfTablesService } from '../services/as-of-tables.service.js';
 import { PortfolioReportService } from '../services/portfolio-report.service.js';
 import { ReportExportsService } from '../services/report-exports.service.js';
 import { ApiReportResponses } from './report-responses.js';
@@ -23,7 +23,7 @@ export class ReportsController {
   constructor(
     private readonly exports: ReportExportsService,
     private readonly portfolioReports: PortfolioReportService,
-    private readonly others: OtherReportsService,
+    private readonly others: AsOfTablesService,
     private readonly monthly: MonthlySeriesService,
   ) {}
 

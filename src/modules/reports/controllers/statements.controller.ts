@@ -2,7 +2,7 @@ import { Controller, Get, Param, Query, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { RateLimited } from '../../../platform/http/index.js';
-import { CurrentActor, Public, Roles, type Actor } from '../../auth/index.js';
+import { CurrentActor, Public, Roles, type Actor } from '../../../platform/actor/index.js';
 import { StatementDto, StatementQueryDto, VerificationDto } from '../dto/statement.dto.js';
 import { StatementsService } from '../services/statements.service.js';
 import { respond } from './respond.js';

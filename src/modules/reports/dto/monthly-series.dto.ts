@@ -1,7 +1,23 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional } from 'class-validator';
 import { IsLocalDate } from '../../../platform/dates/index.js';
-import type { MonthlySeries, MonthlySeriesPoint } from '../services/monthly-series.service.js';
+
+// The series as the service computes it; the DTO classes below document it for OpenAPI.
+export interface MonthlySeriesPoint {
+  month: string;
+  monthEnd: string;
+  outstanding: string;
+  turnover: string;
+  principalCollected: string;
+  interestCollected: string;
+}
+
+export interface MonthlySeries {
+  report: 'MONTHLY_SERIES';
+  from: string;
+  to: string;
+  months: MonthlySeriesPoint[];
+}
 
 export class MonthlySeriesQueryDto {
   @ApiPropertyOptional({ example: '2021-01-01', description: 'Any day of the first month; defaults to the month of the first loan entry' })

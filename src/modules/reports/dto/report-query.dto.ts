@@ -3,7 +3,7 @@ import { Transform } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsIn, IsOptional } from 'class-validator';
 import { IsLocalDate } from '../../../platform/dates/index.js';
 import { PageQueryDto } from '../../../platform/http/index.js';
-import { DIMENSIONS, type Dimension } from '../services/dimensions.js';
+import { DIMENSIONS, type Dimension } from '../services/dimensions.sql.js';
 
 export const REPORT_FORMATS = ['json', 'csv', 'xlsx', 'pdf'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];

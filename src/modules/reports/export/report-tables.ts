@@ -1,5 +1,5 @@
 import type { PortfolioFiguresDto, PortfolioReportDto } from '../dto/report-views.dto.js';
-import type { AgingReport, CapitalSourceReport, LoanListItem, ReconciliationReport } from '../services/other-reports.service.js';
+import type { AgingReport, CapitalSourceReport, LoanListItem, ReconciliationReport } from '../services/as-of-tables.service.js';
 import type { ReportColumn, ReportRow, ReportTable } from './report-table.js';
 
 /** Each report as the table its exports render (domain.md vocabulary for the headers). */

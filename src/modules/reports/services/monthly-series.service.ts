@@ -2,27 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { DomainError } from '../../../platform/errors/index.js';
-import type { Actor } from '../../auth/index.js';
+import type { Actor } from '../../../platform/actor/index.js';
 import { FLOW_ENTRIES_SQL as ENTRIES, FLOW_SCOPE_SQL as IN_SCOPE, flowSumsSql } from '../../ledger/index.js';
-import type { MonthlySeriesQueryDto } from '../dto/monthly-series.dto.js';
+import type { MonthlySeries, MonthlySeriesQueryDto } from '../dto/monthly-series.dto.js';
 import { ReportErrors } from '../reports.errors.js';
 import { AsOfService } from './as-of.service.js';
-
-export interface MonthlySeriesPoint {
-  month: string;
-  monthEnd: string;
-  outstanding: string;
-  turnover: string;
-  principalCollected: string;
-  interestCollected: string;
-}
-
-export interface MonthlySeries {
-  report: 'MONTHLY_SERIES';
-  from: string;
-  to: string;
-  months: MonthlySeriesPoint[];
-}
 
 /** A series longer than this is a mistake, not a chart (twenty years of months). */
 export const MAX_SERIES_MONTHS = 240;

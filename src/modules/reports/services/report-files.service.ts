@@ -1,13 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../../../config/index.js';
-import type { Actor } from '../../auth/index.js';
+import type { Actor } from '../../../platform/actor/index.js';
 import { renderCsv } from '../export/csv.js';
 import { renderPdf } from '../export/pdf.js';
 import { agingTable, capitalSourcesTable, loanListTable, portfolioTable, reconciliationTable } from '../export/report-tables.js';
 import type { ExportMeta, RenderedFile, ReportTable } from '../export/report-table.js';
 import { renderXlsx } from '../export/xlsx.js';
 import type { AsOfQueryDto, LoanListReportQueryDto, PortfolioQueryDto } from '../dto/report-query.dto.js';
-import { type LoanListItem, OtherReportsService } from './other-reports.service.js';
+import { type LoanListItem, AsOfTablesService } from './as-of-tables.service.js';
 import { PortfolioReportService } from './portfolio-report.service.js';
 
 export const REPORT_KINDS = ['portfolio', 'aging', 'loans', 'capital-sources', 'reconciliation'] as const;
@@ -23,7 +23,7 @@ export class ReportFilesService {
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly portfolio: PortfolioReportService,
-    private readonly others: OtherReportsService,
+    private readonly others: AsOfTablesService,
   ) {}
 
   /** Rows the export will hold: the loan list counts loans; the others are small aggregates. */

@@ -6,7 +6,7 @@ import type { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../../config/index.js';
 import { DomainError, notFound } from '../../../platform/errors/index.js';
 import { Money } from '../../../platform/money/index.js';
-import type { Actor } from '../../auth/index.js';
+import type { Actor } from '../../../platform/actor/index.js';
 import { loanEngine, loanStore, termsOf } from '../../loans/index.js';
 import { PaymentQrService, type LoanPaymentQrDto } from '../../payment-qr/index.js';
 import type { StatementDto, StatementQueryDto, VerificationDto } from '../dto/statement.dto.js';

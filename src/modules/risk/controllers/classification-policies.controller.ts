@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Post } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentActor, ROLES, Roles, type Actor } from '../../auth/index.js';
+import { CurrentActor, ROLES, Roles, type Actor } from '../../../platform/actor/index.js';
 import { ClassificationPolicyDto, PutClassificationPolicyDto } from '../dto/classification-policy.dto.js';
 import { ClassificationPoliciesService } from '../services/classification-policies.service.js';
 

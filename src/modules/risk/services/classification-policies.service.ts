@@ -5,7 +5,7 @@ import { TransactionRunner } from '../../../platform/database/index.js';
 import type { LocalDate } from '../../../platform/dates/index.js';
 import { DomainError } from '../../../platform/errors/index.js';
 import { AuditService } from '../../audit/index.js';
-import type { Actor } from '../../auth/index.js';
+import type { Actor } from '../../../platform/actor/index.js';
 import { RiskErrors } from '../risk.errors.js';
 import { type ClassificationPolicy, type PolicyDefinition, policyFromDefinition } from '../domain/index.js';
 import type { ClassificationPolicyDto, PutClassificationPolicyDto } from '../dto/classification-policy.dto.js';

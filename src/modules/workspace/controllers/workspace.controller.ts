@@ -1,6 +1,6 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentActor, ROLES, Roles, type Actor } from '../../auth/index.js';
+import { CurrentActor, ROLES, Roles, type Actor } from '../../../platform/actor/index.js';
 import { WorkQueuesDto, WorkspaceDto } from '../dto/workspace.dto.js';
 import { WorkQueuesService } from '../services/work-queues.service.js';
 

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../../config/index.js';
-import type { Actor } from '../../auth/index.js';
+import type { Actor } from '../../../platform/actor/index.js';
 import { BusinessDateService } from '../../business-date/index.js';
 import type { DpdBucketDto, WorkQueuesDto, WorkspaceDto } from '../dto/workspace.dto.js';
 

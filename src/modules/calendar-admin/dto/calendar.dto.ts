@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
 import { IsLocalDate } from '../../../platform/dates/index.js';
-import { CALENDAR_DAY_KINDS, type CalendarDayKind } from '../domain/public-holidays.js';
+import { CALENDAR_DAY_KINDS, type CalendarDayKind } from '../../calendar/index.js';
 
 const KIND_HELP =
   'PUBLIC_HOLIDAY (Labour Code 2019 Art. 112.1), COMPENSATORY (Art. 111.3: a holiday on a weekly day off is taken on the next working day), ANNOUNCED_DAY_OFF (an extra day off the government announces, e.g. the longer Tết break), WORKING_DAY (a weekend day announced as a working day, làm bù)';

@@ -1,8 +1,8 @@
 import { createParamDecorator, type ExecutionContext, SetMetadata, applyDecorators } from '@nestjs/common';
 import { ApiBearerAuth, ApiForbiddenResponse, ApiOperation, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
-import type { Actor } from './domain/actor.js';
-import type { Role } from './domain/role.js';
+import type { Actor } from './actor.js';
+import type { Role } from './role.js';
 
 export const ROLES_KEY = 'lms:roles';
 export const PUBLIC_KEY = 'lms:public';

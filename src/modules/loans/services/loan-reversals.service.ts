@@ -2,14 +2,14 @@ import { Injectable } from '@nestjs/common';
 import { TransactionRunner } from '../../../platform/database/index.js';
 import { DomainError, notFound } from '../../../platform/errors/index.js';
 import { AuditService } from '../../audit/index.js';
-import type { Actor } from '../../auth/index.js';
+import type { Actor } from '../../../platform/actor/index.js';
 import { loanSummary, replayToOpenDay } from '../domain/index.js';
 import type { LoanDto } from '../dto/loan-views.dto.js';
 import { LoanErrors } from '../loans.errors.js';
-import { LoanEventRecorder } from './loan-event-recorder.js';
-import { LoanPostings } from './loan-postings.js';
-import { loanStore, termsOf, type LoanRow } from './loan-store.js';
-import { toLoanDto } from './loan-views.js';
+import { LoanEventRecorder } from './loan-event-recorder.service.js';
+import { LoanPostings } from './loan-postings.service.js';
+import { loanStore, termsOf, type LoanRow } from './loan-store.repository.js';
+import { toLoanDto } from './loan-views.mapper.js';
 
 /**
  * Reversal of a repayment (nothing is deleted; mistakes are reversed): the repayment is marked reversed, never deleted; its

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { offsetOf, type Page } from '../../../platform/http/index.js';
 import { Money, formatFraction } from '../../../platform/money/index.js';
-import type { Actor } from '../../auth/index.js';
+import type { Actor } from '../../../platform/actor/index.js';
 import { ReconciliationService } from '../../loans/index.js';
 import { AGING_BUCKETS, formatPercent, sharesOf } from '../domain/index.js';
 import type { AsOfQueryDto, LoanListReportQueryDto } from '../dto/report-query.dto.js';
@@ -64,7 +64,7 @@ const AGING_SQL = `CASE ${[...AGING_BUCKETS].reverse().map((b) => `WHEN pos.dpd 
 
 /** Aging, the loan list, capital sources and reconciliation as of any date (domain.md "Reports the fund files and auditors ask for"). */
 @Injectable()
-export class OtherReportsService {
+export class AsOfTablesService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly asOfs: AsOfService,

@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { notFound } from '../../../platform/errors/index.js';
-import type { Actor } from '../../auth/index.js';
+import type { Actor } from '../../../platform/actor/index.js';
 import { loanStore } from '../../loans/index.js';
 
 /** What every document of a loan prints about the contract and its parties. */

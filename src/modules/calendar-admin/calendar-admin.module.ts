@@ -2,7 +2,7 @@ import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit/index.js';
 import { BusinessDateModule } from '../business-date/index.js';
 import { LoansModule } from '../loans/index.js';
-import { CalendarModule } from './calendar.module.js';
+import { CalendarModule } from '../calendar/index.js';
 import { CalendarController } from './controllers/calendar.controller.js';
 import { CalendarAdminService } from './services/calendar-admin.service.js';
 

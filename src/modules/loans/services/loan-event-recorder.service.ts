@@ -5,7 +5,7 @@ import { addDays, type LocalDate } from '../../../platform/dates/index.js';
 import { idempotencyContext, idempotencyStore } from '../../../platform/idempotency/index.js';
 import { Money } from '../../../platform/money/index.js';
 import { AuditService } from '../../audit/index.js';
-import type { Actor } from '../../auth/index.js';
+import type { Actor } from '../../../platform/actor/index.js';
 import { BusinessDateService } from '../../business-date/index.js';
 import { CalendarService } from '../../calendar/index.js';
 import {
@@ -20,8 +20,8 @@ import {
   withDueDateMoves,
   replayToOpenDay,
 } from '../domain/index.js';
-import { LoanPostings } from './loan-postings.js';
-import { type LoanRow, loanStore, termsOf } from './loan-store.js';
+import { LoanPostings } from './loan-postings.service.js';
+import { type LoanRow, loanStore, termsOf } from './loan-store.repository.js';
 
 /** The id the engine gives the event being recorded (or previewed) among the replayed ones. */
 export const NEW_EVENT_ID = 'new';

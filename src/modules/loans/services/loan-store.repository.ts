@@ -2,7 +2,7 @@ import type { EntityManager } from 'typeorm';
 import type { LocalDate } from '../../../platform/dates/index.js';
 import { notFound } from '../../../platform/errors/index.js';
 import { Money } from '../../../platform/money/index.js';
-import { isCooperativeOnly, type Actor } from '../../auth/index.js';
+import { isCooperativeOnly, type Actor } from '../../../platform/actor/index.js';
 import {
   type AllocationStep,
   type AmortizationMethod,

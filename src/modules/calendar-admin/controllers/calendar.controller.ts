@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { ApiPageResponse, PageQueryDto, type Page } from '../../../platform/http/index.js';
-import { CurrentActor, ROLES, Roles, type Actor } from '../../auth/index.js';
+import { CurrentActor, ROLES, Roles, type Actor } from '../../../platform/actor/index.js';
 import {
   CalendarChangeDto,
   CalendarChangePreviewDto,

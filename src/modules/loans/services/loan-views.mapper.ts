@@ -1,7 +1,7 @@
 import { Money, ZERO } from '../../../platform/money/index.js';
 import { type LoanState, type RepaymentAllocation, daysPastDue, loanSummary, projectInstallments } from '../domain/index.js';
 import type { AllocationLineDto, InstallmentDto, LoanDto } from '../dto/loan-views.dto.js';
-import type { LoanRow } from './loan-store.js';
+import type { LoanRow } from './loan-store.repository.js';
 
 const pct = (fraction: string): string => new Money(fraction).mul(100).toFixed();
 

@@ -1,10 +1,10 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { CAPITAL_SOURCE_KINDS } from '../../funds/index.js';
 import { pageDtoOf } from '../../../platform/http/index.js';
-import type { AgingReport, CapitalSourceReport, LoanListItem, ReconciliationReport } from '../services/other-reports.service.js';
+import type { AgingReport, CapitalSourceReport, LoanListItem, ReconciliationReport } from '../services/as-of-tables.service.js';
 import { ShareDto, ShareMethodDto } from './report-views.dto.js';
 
-// The JSON answers of other-reports.service.ts; each class implements the service's own type,
+// The JSON answers of as-of-tables.service.ts; each class implements the service's own type,
 // so a change to what the service returns breaks the build here, not the generated client.
 
 type AgingRow = AgingReport['rows'][number];

@@ -3,11 +3,11 @@ import type { EntityManager } from 'typeorm';
 import type { SqlStatement } from '../../../platform/database/index.js';
 import type { LocalDate } from '../../../platform/dates/index.js';
 import { Money } from '../../../platform/money/index.js';
-import type { Actor } from '../../auth/index.js';
+import type { Actor } from '../../../platform/actor/index.js';
 import { LedgerService, credit, debit, type JournalHeader, type JournalLine } from '../../ledger/index.js';
 import { type AllocationComponent, type LoanState, earnedIncome } from '../domain/index.js';
 import { addToFlowCountersSql } from '../engine-sql/flow-counters.sql.js';
-import type { LoanRow } from './loan-store.js';
+import type { LoanRow } from './loan-store.repository.js';
 
 /** A journal transaction not written yet: its header and balanced lines. */
 export interface Posting {

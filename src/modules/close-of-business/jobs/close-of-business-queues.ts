@@ -1,4 +1,5 @@
 import type { LocalDate } from '../../../platform/dates/index.js';
+import type { AppConfig } from '../../../config/index.js';
 
 /**
  * BullMQ names of the close (design.md "Jobs"): one flow per business date, a parent `close-day`
@@ -33,3 +34,12 @@ export interface CloseChunkJob {
  */
 export const dayJobId = (date: LocalDate, attempt: number, token: string): string => `day_${date}_${attempt}_${token}`;
 export const chunkJobId = (date: LocalDate, chunkNo: number, attempt: number, token: string): string => `chunk_${date}_${chunkNo}_${attempt}_${token}`;
+
+/**
+ * Lock settings of both close workers (design.md "Jobs": a crashed worker's job is taken over): a
+ * job's lock lasts CLOSE_JOB_LOCK_MS, stalled jobs are looked for every half of it, and a job may
+ * stall twice before it fails.
+ */
+export function closeWorkerLocks(config: Pick<AppConfig, 'closeJobLockMs'>): { lockDuration: number; stalledInterval: number; maxStalledCount: number } {
+  return { lockDuration: config.closeJobLockMs, stalledInterval: Math.max(1000, Math.floor(config.closeJobLockMs / 2)), maxStalledCount: 2 };
+}

@@ -5,10 +5,10 @@ import { type IsoWeekday, type LocalDate, daysBetween, isoWeekday, yearOf } from
 import { DomainError, type FieldError } from '../../../platform/errors/index.js';
 import { offsetOf, type Page, type PageQueryDto } from '../../../platform/http/index.js';
 import { AuditService } from '../../audit/index.js';
-import type { Actor } from '../../auth/index.js';
+import type { Actor } from '../../../platform/actor/index.js';
 import { BusinessDateService } from '../../business-date/index.js';
 import { DueDateMovesService, type DueDateMovesResult } from '../../loans/index.js';
-import { type CalendarDay, defaultCalendarDays, workingCalendarOf } from '../domain/public-holidays.js';
+import { type CalendarDay, defaultCalendarDays, workingCalendarOf } from '../../calendar/index.js';
 import type {
   CalendarChangeDto,
   CalendarChangePreviewDto,
@@ -20,7 +20,7 @@ import type {
   SaveCalendarYearDto,
   WorkingWeekViewDto,
 } from '../dto/calendar.dto.js';
-import { CalendarService, type CalendarYear } from './calendar.service.js';
+import { CalendarService, type CalendarYear } from '../../calendar/index.js';
 
 /** A proposed calendar: the working week and, for one year, its days (the other years as they are). */
 interface Proposal {

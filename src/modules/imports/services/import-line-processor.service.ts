@@ -4,7 +4,7 @@ import type { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../../config/index.js';
 import { DomainError, errorDefinition, renderMessage } from '../../../platform/errors/index.js';
 import { type IdempotencyClaim, idempotencyContext, idempotencyStore } from '../../../platform/idempotency/index.js';
-import type { Actor } from '../../auth/index.js';
+import type { Actor } from '../../../platform/actor/index.js';
 import { LoanCommandsService, type RepaymentResultDto, formatContractNumber } from '../../loans/index.js';
 import { contractNumberFinder } from '../domain/contract-matcher.js';
 import { ImportErrors } from '../imports.errors.js';

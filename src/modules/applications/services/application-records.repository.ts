@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { notFound } from '../../../platform/errors/index.js';
-import { isCooperativeOnly, type Actor } from '../../auth/index.js';
+import { isCooperativeOnly, type Actor } from '../../../platform/actor/index.js';
 import type { Frequency } from '../../products/index.js';
 import type { ClassificationVersion } from '../../reference/index.js';
 import type { ApplicationStatus } from '../domain/application-transitions.js';
