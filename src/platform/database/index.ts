@@ -3,3 +3,4 @@ export * from './transaction-runner.js';
 export * from './database.module.js';
 export * from './migrate.js';
 export * from './sql-statement.js';
+export * from './replica-reads.js';
