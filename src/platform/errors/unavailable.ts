@@ -34,7 +34,8 @@ export function unavailableService(error: unknown): UnavailableService | null {
   for (const candidate of [e, e.driverError, e.cause]) {
     if (candidate === null || typeof candidate !== 'object') continue;
     if (!looksUnavailable(candidate as { code?: unknown; message?: unknown })) continue;
-    const text = `${String((candidate as { name?: unknown }).name ?? '')} ${String((candidate as { message?: unknown }).message ?? '')}`;
+    const { name, message } = candidate as { name?: unknown; message?: unknown };
+    const text = `${typeof name === 'string' ? name : ''} ${typeof message === 'string' ? message : ''}`;
     return /redis|max retries per request|enableOfflineQueue|^\S* ?Connection is closed/i.test(text) ? 'QUEUE' : 'DATABASE';
   }
   return null;
