@@ -57,7 +57,13 @@ export async function checkBooks(scenario: string, db: pg.Pool, ledger: Ledger, 
   if (extra > 0) problems.push(`${extra} repayment(s) posted that no client saw accepted`);
   if (refusedButPosted > 0) problems.push(`${refusedButPosted} refused key(s) recorded as accepted`);
   if (keysTwice > 0) problems.push(`${keysTwice} key(s) recorded twice`);
-  if (ledger.unresolved.length > 0) problems.push(`${ledger.unresolved.length} key(s) never got a final answer`);
+  if (ledger.unresolved.length > 0) {
+    const rows = await db.query(
+      `SELECT key, status, response_status, locked_at, now() AS now, created_at FROM idempotency_keys WHERE key = ANY($1::text[]) LIMIT 5`,
+      [ledger.unresolved.map((u) => u.key)],
+    );
+    problems.push(`${ledger.unresolved.length} key(s) never got a final answer: ${JSON.stringify(rows.rows)}`);
+  }
   if (unbalanced > 0) problems.push(`${unbalanced} unbalanced journal transaction(s)`);
   if (rec.mismatches.length + rec.unbalancedTransactions.length > 0) problems.push(`reconciliation: ${JSON.stringify([...rec.mismatches, ...rec.unbalancedTransactions].slice(0, 3))}`);
   if (!audit.ok) problems.push(`audit chain: ${JSON.stringify(audit.firstBreak)}`);

@@ -119,6 +119,9 @@ async function main(): Promise<number> {
     };
     const requireOk = (c: BooksCheck): void => {
       checks.push(c);
+      const codes: Record<string, number> = {};
+      for (const r of ledger.refused) codes[r.code] = (codes[r.code] ?? 0) + 1;
+      log(`refusals by code: ${JSON.stringify(codes)}`);
       log(`${c.scenario}: accepted ${c.accepted}, refused ${c.refused}, posted ${c.posted}, lost ${c.lost}, twice ${c.postedTwice}, unbalanced ${c.unbalanced}, audit ${c.auditOk ? 'ok' : 'BROKEN'}`);
       if (!c.ok) fail(`${c.scenario}: ${c.problems.join('; ')}`);
     };

@@ -4,3 +4,4 @@ export * from './database.module.js';
 export * from './migrate.js';
 export * from './sql-statement.js';
 export * from './replica-reads.js';
+export * from './backup.js';

@@ -173,7 +173,7 @@ export class AuditService {
     // own transaction through heads()); read here, never written.
     const [anchors] = (await this.dataSource.query(
       `WITH a AS (
-         SELECT h.chain_id, h.id, h.hash FROM close_runs r, jsonb_to_recordset(r.audit_anchor) AS h(chain_id int, id bigint, hash text)
+         SELECT h."chainId" AS chain_id, h.id, h.hash FROM close_runs r, jsonb_to_recordset(r.audit_anchor) AS h("chainId" int, id bigint, hash text)
          WHERE r.audit_anchor IS NOT NULL
        )
        SELECT (SELECT count(*)::int FROM a) AS checked,
