@@ -82,7 +82,7 @@ async function main(): Promise<number> {
         // Short bounds so that the suite sees recovery within seconds (production keeps the defaults).
         QUEUE_SWEEP_AFTER_SECONDS: '3',
         CLOSE_JOB_LOCK_MS: '3000',
-        IDEMPOTENCY_IN_FLIGHT_TIMEOUT_SECONDS: '5',
+        IDEMPOTENCY_IN_FLIGHT_TIMEOUT_SECONDS: '20',
         CLOSE_WAIT_TIMEOUT_SECONDS: '5',
         REPORT_RATE_LIMIT_PER_MINUTE: '1000',
       },
@@ -114,7 +114,7 @@ async function main(): Promise<number> {
       clients: CLIENTS,
       seconds: STORM_SECONDS,
       valueDate,
-      timeoutMs: 4000,
+      timeoutMs: 15_000,
       settleMs: 60_000,
     };
     const requireOk = (c: BooksCheck): void => {
@@ -146,7 +146,7 @@ async function main(): Promise<number> {
       log('PostgreSQL is down');
       await sleep(1000);
       const a = await officers[1].request('GET', `/loans/${active[0]}`, undefined, {}, 10_000);
-      probe = { status: a?.status ?? null, code: String(a?.body.code ?? ''), retryAfter: String(a?.headers['retry-after'] ?? ''), type: String(a?.headers['content-type'] ?? '') };
+      probe = { status: a?.status ?? null, code: (typeof a?.body.code === 'string' ? a.body.code : ''), retryAfter: String(a?.headers['retry-after'] ?? ''), type: String(a?.headers['content-type'] ?? '') };
       await sleep(3000);
       postgres = await startEmbeddedPostgres(root, log, { folder: 'postgres', port: pgPort });
       log('PostgreSQL is back');

@@ -120,10 +120,10 @@ export async function badInputs(apis: Api[], anon: Api[], loanId: string, closed
   for (const [i, api] of apis.entries()) {
     for (const [what, run] of tries) {
       const a = await run(api);
-      out.push({ what, status: a?.status ?? null, code: String(a?.body.code ?? '') });
+      out.push({ what, status: a?.status ?? null, code: (typeof a?.body.code === 'string' ? a.body.code : '') });
     }
     const a = await anon[i].request('POST', `/loans/${loanId}/repayments`, { amount: '1000', valueDate, reference: 'UNC-BAD', channel: 'BANK_TRANSFER' }, { 'idempotency-key': `bad-${randomUUID()}` });
-    out.push({ what: 'no token', status: a?.status ?? null, code: String(a?.body.code ?? '') });
+    out.push({ what: 'no token', status: a?.status ?? null, code: (typeof a?.body.code === 'string' ? a.body.code : '') });
   }
   return out;
 }
