@@ -62,7 +62,14 @@ export async function checkBooks(scenario: string, db: pg.Pool, ledger: Ledger, 
       `SELECT key, status, response_status, locked_at, now() AS now, created_at FROM idempotency_keys WHERE key = ANY($1::text[]) LIMIT 5`,
       [ledger.unresolved.map((u) => u.key)],
     );
-    problems.push(`${ledger.unresolved.length} key(s) never got a final answer: ${JSON.stringify(rows.rows)}`);
+    const activity = await db.query(
+      `SELECT application_name, state, wait_event_type, wait_event, now() - xact_start AS xact_age, left(query, 160) AS query
+       FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() AND state <> 'idle'`,
+    );
+    const loans = [...new Set(ledger.unresolved.map((u) => u.loanId))];
+    problems.push(
+      `${ledger.unresolved.length} key(s) on ${loans.length} loan(s) (${loans.slice(0, 10).join(', ')}) never got a final answer (APIs ${[...new Set(ledger.unresolved.map((u) => u.api))].join(', ')}; answers seen: ${JSON.stringify(ledger.unresolved.slice(0, 3).map((u) => u.history))}): ${JSON.stringify(rows.rows.slice(0, 2))}; sessions not idle: ${JSON.stringify(activity.rows)}`,
+    );
   }
   if (unbalanced > 0) problems.push(`${unbalanced} unbalanced journal transaction(s)`);
   if (rec.mismatches.length + rec.unbalancedTransactions.length > 0) problems.push(`reconciliation: ${JSON.stringify([...rec.mismatches, ...rec.unbalancedTransactions].slice(0, 3))}`);

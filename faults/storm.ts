@@ -7,7 +7,7 @@ export interface Ledger {
   accepted: Array<{ key: string; loanId: string; eventId: string }>;
   refused: Array<{ key: string; loanId: string; status: number; code: string }>;
   /** Keys that never got a final answer (bounded retries ran out): counted, and must stay at 0. */
-  unresolved: Array<{ key: string; loanId: string }>;
+  unresolved: Array<{ key: string; loanId: string; api: string; history: string[] }>;
   requests: number;
   retries: number;
   statuses: Record<string, number>;
@@ -47,13 +47,28 @@ function tally(ledger: Ledger, a: Answer | null): void {
   }
 }
 
+/** Runs of the same answer as one entry ("409 IDEMPOTENCY.REQUEST_IN_FLIGHT ×12"). */
+function compress(history: string[]): string[] {
+  const out: Array<[string, number]> = [];
+  for (const h of history) {
+    const kind = h.replace(/ after \d+ ms$/, '');
+    const last = out[out.length - 1];
+    if (last && last[0] === kind) last[1] += 1;
+    else out.push([kind, 1]);
+  }
+  return out.map(([k, n]) => (n > 1 ? `${k} ×${n}` : k));
+}
+
 /** One repayment with its key, retried with the same key on timeouts, 409 and 5xx until a final answer. */
 async function repayOnce(o: StormOptions, api: Api, ledger: Ledger, loanId: string, giveUpAt: number): Promise<void> {
   const key = `storm-${randomUUID()}`;
   const body = { amount: String(10_000 * (1 + Math.floor(Math.random() * 20))), valueDate: o.valueDate, reference: `UNC-${key.slice(6, 18)}`, channel: 'BANK_TRANSFER' };
+  const history: string[] = [];
   for (let attempt = 1; ; attempt += 1) {
+    const sent = Date.now();
     const a = await api.request('POST', `/loans/${loanId}/repayments`, body, { 'idempotency-key': key }, o.timeoutMs);
     tally(ledger, a);
+    history.push(`${a ? `${a.status} ${typeof a.body.code === 'string' ? a.body.code : ''}` : 'timeout'} after ${Date.now() - sent} ms`);
     if (a && a.status === 201) {
       const repayment = a.body.repayment as { id?: unknown } | undefined;
       ledger.accepted.push({ key, loanId, eventId: String(repayment?.id) });
@@ -64,7 +79,7 @@ async function repayOnce(o: StormOptions, api: Api, ledger: Ledger, loanId: stri
       return;
     }
     if (Date.now() > giveUpAt) {
-      ledger.unresolved.push({ key, loanId });
+      ledger.unresolved.push({ key, loanId, api: api.baseUrl, history: compress(history) });
       return;
     }
     ledger.retries += 1;
