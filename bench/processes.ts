@@ -95,6 +95,8 @@ export interface AppEnv {
   jwtSecret: string;
   closeChunk: number;
   closeConcurrency: number;
+  /** More environment for the product's processes (the fault tests' short sweeps and locks). */
+  extra?: Record<string, string>;
 }
 
 function productEnv(e: AppEnv, port: number): Record<string, string> {
@@ -116,6 +118,7 @@ function productEnv(e: AppEnv, port: number): Record<string, string> {
     // The bench closes its one day itself; the nightly schedule stays off.
     CLOSE_SCHEDULE_ENABLED: 'false',
     CLOSE_CHUNK_SIZE: String(e.closeChunk),
+    ...e.extra,
   };
 }
 
@@ -128,8 +131,14 @@ export async function startApi(e: AppEnv, extraArgs: string[] = []): Promise<Chi
 }
 
 /** The product's BullMQ worker process (`--role worker`). */
-export async function startWorker(e: AppEnv, extraArgs: string[] = []): Promise<Child> {
-  const child = spawnChild('worker', [...extraArgs, distPath('src', 'main.js'), '--role', 'worker'], { ...productEnv(e, 0), LOG_LEVEL: 'info', CLOSE_WORKER_CONCURRENCY: String(e.closeConcurrency) }, null);
+export async function startWorker(e: AppEnv, extraArgs: string[] = [], role: 'worker' | 'all' = 'worker'): Promise<Child> {
+  const port = role === 'all' ? await findFreePort(3450) : 0;
+  const url = role === 'all' ? `http://127.0.0.1:${port}` : null;
+  const child = spawnChild(role, [...extraArgs, distPath('src', 'main.js'), '--role', role], { ...productEnv(e, port), LOG_LEVEL: 'info', CLOSE_WORKER_CONCURRENCY: String(e.closeConcurrency) }, url);
+  if (url) {
+    await waitHttp(child, '/health', 180_000);
+    return child;
+  }
   // The worker has no HTTP port: ready when it logs that it started, or after it stays up.
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline && !/worker started/.test(child.output())) {

@@ -50,7 +50,7 @@ export class AppModule {
       imports: [
         ConfigModule.forRoot(config),
         TypeOrmModule.forRoot(
-          dataSourceOptions({ url: config.databaseUrl ?? '', poolSize: config.databasePoolSize, applicationName: `htx-fund-lms-${role}` }),
+          dataSourceOptions({ url: config.databaseUrl ?? '', replicaUrl: config.databaseReplicaUrl, poolSize: config.databasePoolSize, applicationName: `htx-fund-lms-${role}` }),
         ),
         DatabaseModule,
         QueueModule.forRoot(),

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { mkdir, writeFile } from 'node:fs/promises';
-import { dirname, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { NestFactory } from '@nestjs/core';
 import { DataSource } from 'typeorm';
 import { AppModule } from './app.module.js';
@@ -11,7 +11,7 @@ import { AuditService } from './modules/audit/index.js';
 import { SYSTEM_ACTOR } from './platform/actor/index.js';
 import { CloseOfBusinessService } from './modules/close-of-business/index.js';
 import { dataSourceOptions } from './data-source.js';
-import { generateMigration, revertLastMigration, runMigrations } from './platform/database/index.js';
+import { backupDatabase, generateMigration, restoreDatabase, revertLastMigration, runMigrations } from './platform/database/index.js';
 import { describeFatal, resolveServices } from './platform/local-services/index.js';
 import { createRootLogger, NestPinoLogger } from './platform/logging/index.js';
 import { prepareQuickstartDatabase, seedDemoCommand, startDemoLoad } from './demo/index.js';
@@ -26,6 +26,8 @@ const USAGE = `usage: node dist/src/cli.js <command>
                         load the demo portfolio (504 loans 2021–2025) through the services and close of business
   close-of-business --until YYYY-MM-DD
                         close every open business day through the date, in order (this process also works the chunks)
+  backup [--dir DIR]    pg_dump (custom format) of DATABASE_URL's database to DIR (default .data/backups)/<db>-<timestamp>.dump
+  restore FILE NEWDB    create NEWDB on DATABASE_URL's server and pg_restore FILE into it (then audit:verify with DATABASE_URL=…/NEWDB)
   openapi [--out FILE]  write the OpenAPI document served at /docs/openapi.json (stdout without --out; needs no database)`;
 
 async function withContext<T>(config: AppConfig, fn: (get: <S>(cls: new (...args: never[]) => S) => S) => Promise<T>): Promise<T> {
@@ -127,6 +129,23 @@ async function main(argv: string[]): Promise<number> {
       return 0;
     } finally {
       await app.close();
+      await services.stop();
+    }
+  }
+
+  if (command === 'backup' || command === 'restore') {
+    const services = await resolveServices({ ...config, redisUrl: config.redisUrl ?? 'redis://unused' }, log);
+    try {
+      if (command === 'backup') {
+        const i = args.indexOf('--dir');
+        out(JSON.stringify(await backupDatabase(services.databaseUrl, resolve(i >= 0 ? args[i + 1] : join(config.dataDir, 'backups'))), null, 2));
+      } else {
+        if (!args[0] || !args[1]) throw new Error('restore needs FILE NEWDB');
+        const restored = await restoreDatabase(services.databaseUrl, resolve(args[0]), args[1]);
+        out(JSON.stringify({ database: restored.database }, null, 2));
+      }
+      return 0;
+    } finally {
       await services.stop();
     }
   }

@@ -4,6 +4,8 @@ import { allEntities } from './entities.js';
 
 export interface DatabaseSettings {
   url: string;
+  /** A read replica: only ReplicaReads (the reports) uses it; everything else stays on `url`. */
+  replicaUrl?: string;
   poolSize: number;
   applicationName?: string;
 }
@@ -13,6 +15,9 @@ export function dataSourceOptions(settings: DatabaseSettings): DataSourceOptions
   return {
     type: 'postgres',
     url: settings.url,
+    ...(settings.replicaUrl
+      ? { replication: { master: { url: settings.url }, slaves: [{ url: settings.replicaUrl }], defaultMode: 'master' as const } }
+      : {}),
     entities: allEntities,
     migrations,
     migrationsTableName: 'typeorm_migrations',

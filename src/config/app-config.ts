@@ -7,6 +7,8 @@ export type ProcessRole = 'all' | 'api' | 'worker';
 export interface AppConfig {
   nodeEnv: 'development' | 'production' | 'test';
   databaseUrl: string | undefined;
+  /** Read replica for the reports; undefined: everything on the primary. */
+  databaseReplicaUrl: string | undefined;
   redisUrl: string | undefined;
   port: number;
   host: string;
@@ -70,6 +72,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
   return {
     nodeEnv: env.NODE_ENV,
     databaseUrl: env.DATABASE_URL,
+    databaseReplicaUrl: env.DATABASE_REPLICA_URL,
     redisUrl: env.REDIS_URL,
     port: env.PORT,
     host: env.HOST,

@@ -1,10 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { adminToken, userWithRoles } from '../support/factories.js';
+import { closeUntil, loanWorld } from '../support/loan-factories.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 
 interface Verify {
   ok: boolean;
   eventsChecked: number;
+  anchorsChecked?: number;
   firstBreak: { id: string; reason: string } | null;
 }
 
@@ -79,6 +81,29 @@ describe('audit trail', () => {
       const res = await fresh.request<Verify>('GET', '/api/v1/audit-events/verify', undefined, { token: auditorToken });
       expect(res.body.ok).toBe(false);
       expect(res.body.firstBreak).toMatchObject({ id: ids[3], reason: 'PREVIOUS_HASH_MISMATCH' });
+    } finally {
+      await fresh.close();
+    }
+  });
+
+  it('finds a truncated tip: the newest events deleted back past the head a close of business anchored', async () => {
+    const fresh = await createTestApp({ env: { AUDIT_CHAINS: '1' } });
+    try {
+      const w = await loanWorld(fresh, '2025-01-02');
+      await closeUntil(fresh, w, '2025-01-03');
+      const [{ anchor }] = (await fresh.db.query(`SELECT audit_anchor AS anchor FROM close_runs WHERE business_date = '2025-01-03'`)) as Array<{
+        anchor: Array<{ chainId: number; id: string; hash: string }>;
+      }>;
+      expect(anchor).toHaveLength(1);
+      const [{ head }] = (await fresh.db.query(`SELECT max(id)::text AS head FROM audit_events WHERE action = 'close-of-business.day'`)) as Array<{ head: string }>;
+      expect(anchor[0].id).toBe(head);
+      const intact = await fresh.request<Verify>('GET', '/api/v1/audit-events/verify', undefined, { token: w.auditor });
+      expect(intact.body).toMatchObject({ ok: true, anchorsChecked: 2 });
+      // Every link that is left still verifies: only the anchor shows that events are gone.
+      await tamper(fresh, `DELETE FROM audit_events WHERE id >= $1`, [head]);
+      const res = await fresh.request<Verify>('GET', '/api/v1/audit-events/verify', undefined, { token: w.auditor });
+      expect(res.body.ok).toBe(false);
+      expect(res.body.firstBreak).toMatchObject({ id: head, reason: 'ANCHOR_MISSING' });
     } finally {
       await fresh.close();
     }

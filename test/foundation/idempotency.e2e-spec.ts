@@ -132,4 +132,19 @@ describe('Idempotency-Key on money-moving POSTs', () => {
     expect(res.headers['idempotent-replayed']).toBeUndefined();
     expect(await moves('g')).toBe(2);
   });
+
+  it('takes over a key left in flight by a request that died (PostgreSQL lost mid-request), once it is stale', async () => {
+    const done = await t.request('POST', '/api/v1/probe-accounts/h/moves', { amount: '3' }, { token: officer, headers: { 'idempotency-key': 'key-takeover-model' } });
+    expect(done.status).toBe(201);
+    // The claim of a request whose process or database connection died: IN_FLIGHT, never completed nor released.
+    await t.db.query(
+      `INSERT INTO idempotency_keys (user_id, route, key, request_hash, status, locked_at)
+       SELECT user_id, route, 'key-takeover-01', request_hash, 'IN_FLIGHT', now() - interval '10 minutes' FROM idempotency_keys WHERE key = 'key-takeover-model'`,
+    );
+    const retried = await t.request('POST', '/api/v1/probe-accounts/h/moves', { amount: '3' }, { token: officer, headers: { 'idempotency-key': 'key-takeover-01' } });
+    expect(retried.status).toBe(201);
+    const again = await t.request('POST', '/api/v1/probe-accounts/h/moves', { amount: '3' }, { token: officer, headers: { 'idempotency-key': 'key-takeover-01' } });
+    expect(again.headers['idempotent-replayed']).toBe('true');
+    expect(await moves('h')).toBe(2);
+  });
 });

@@ -5,3 +5,5 @@ export * from './migrate.js';
 export * from './sql-statement.js';
 export * from './sql-params.js';
 export * from './sql-rows.js';
+export * from './replica-reads.js';
+export * from './backup.js';

@@ -86,6 +86,18 @@ export const PlatformErrors = defineErrors({
     vi: 'Dữ liệu đang được xử lý bởi thao tác khác; thử lại sau {retryAfterSeconds} giây.',
     en: 'The record is busy with another operation; retry in {retryAfterSeconds} seconds.',
   },
+  'SERVICE.DATABASE_UNAVAILABLE': {
+    status: 503,
+    title: 'Database unavailable',
+    vi: 'Cơ sở dữ liệu tạm thời không kết nối được. Thử lại sau {retryAfterSeconds} giây với cùng Idempotency-Key: thao tác chỉ được ghi một lần.',
+    en: 'The database is unreachable for the moment. Retry in {retryAfterSeconds} seconds with the same Idempotency-Key: the operation is recorded once.',
+  },
+  'SERVICE.QUEUE_UNAVAILABLE': {
+    status: 503,
+    title: 'Queue unavailable',
+    vi: 'Hàng đợi công việc (Redis) tạm thời không kết nối được. Thử lại sau {retryAfterSeconds} giây.',
+    en: 'The job queue (Redis) is unreachable for the moment. Retry in {retryAfterSeconds} seconds.',
+  },
   'INTERNAL.UNEXPECTED': {
     status: 500,
     title: 'Internal error',

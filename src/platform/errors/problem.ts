@@ -1,5 +1,9 @@
 import { HttpException } from '@nestjs/common';
 import { DomainError, errorDefinition, renderMessage, type ErrorParams, type FieldError } from './domain-error.js';
+import { unavailableService } from './unavailable.js';
+
+/** Seconds a client waits before retrying a request answered 503 (PostgreSQL or Redis unreachable). */
+export const UNAVAILABLE_RETRY_AFTER_SECONDS = 2;
 
 export type Language = 'vi' | 'en';
 
@@ -74,6 +78,9 @@ export function toDomainError(error: unknown, req: ProblemRequest): DomainError 
     return new DomainError('AUTH.RATE_LIMITED', { retryAfterSeconds: typeof retry === 'number' ? retry : 60 });
   }
   if (status === 415) return new DomainError('REQUEST.UNSUPPORTED_MEDIA_TYPE');
+  const unavailable = unavailableService(error);
+  if (unavailable === 'DATABASE') return new DomainError('SERVICE.DATABASE_UNAVAILABLE', { retryAfterSeconds: UNAVAILABLE_RETRY_AFTER_SECONDS });
+  if (unavailable === 'QUEUE') return new DomainError('SERVICE.QUEUE_UNAVAILABLE', { retryAfterSeconds: UNAVAILABLE_RETRY_AFTER_SECONDS });
   return new DomainError('INTERNAL.UNEXPECTED', { requestId: req.id ?? '' });
 }
 
@@ -98,6 +105,6 @@ export function renderProblem(error: DomainError, req: ProblemRequest): Rendered
   };
   const headers: Record<string, string> = { 'content-type': PROBLEM_CONTENT_TYPE, ...error.headers };
   const retry = error.params.retryAfterSeconds;
-  if (typeof retry === 'number' && (status === 429 || status === 409)) headers['retry-after'] = String(retry);
+  if (typeof retry === 'number' && (status === 429 || status === 409 || status === 503)) headers['retry-after'] = String(retry);
   return { status, body, headers };
 }

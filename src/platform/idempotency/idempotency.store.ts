@@ -33,13 +33,14 @@ export const idempotencyStore = {
 
   /** Takes over an abandoned in-flight key (its process died before committing anything). */
   async takeOver(m: EntityManager, userId: string, route: string, key: string, staleAfterSeconds: number): Promise<boolean> {
-    const rows: unknown[] = await m.query(
+    // TypeORM answers an UPDATE with [rows, affected count], not the rows: the count says whether this request took the key.
+    const [, taken] = (await m.query(
       `UPDATE idempotency_keys SET locked_at = now()
        WHERE user_id = $1 AND route = $2 AND key = $3 AND status = 'IN_FLIGHT' AND locked_at < now() - make_interval(secs => $4)
        RETURNING 1`,
       [userId, route, key, staleAfterSeconds],
-    );
-    return rows.length === 1;
+    )) as [unknown[], number];
+    return taken === 1;
   },
 
   async complete(m: EntityManager, claim: IdempotencyClaim, body: unknown): Promise<void> {

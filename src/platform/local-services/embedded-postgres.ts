@@ -11,6 +11,8 @@ import { StartupError } from './startup-error.js';
 export interface RunningService {
   url: string;
   stop(): Promise<void>;
+  /** Sends the server a signal and resolves once it has exited (the fault tests' crash and restart). */
+  kill?(signal: NodeJS.Signals): Promise<void>;
 }
 
 export interface EmbeddedPostgresOptions {
@@ -18,6 +20,8 @@ export interface EmbeddedPostgresOptions {
   folder?: string;
   /** Server settings passed as `-c name=value` (the benchmark's tuned server). */
   settings?: ReadonlyArray<readonly [string, string]>;
+  /** Listen on this port rather than the first free one from 54330 (a restart keeps its address). */
+  port?: number;
 }
 
 const PASSWORD = 'postgres';
@@ -128,11 +132,13 @@ function startServer(layout: PostgresLayout, port: number, settings: ReadonlyArr
   });
 }
 
-function stopServer(child: ChildProcess): Promise<void> {
+function stopServer(child: ChildProcess, signal: NodeJS.Signals = 'SIGINT'): Promise<void> {
   return new Promise((resolve) => {
     if (child.exitCode !== null || child.signalCode !== null) return resolve();
     child.once('exit', () => resolve());
-    child.kill('SIGINT'); // PostgreSQL's fast shutdown: open transactions roll back, data is safe
+    // SIGINT is PostgreSQL's fast shutdown: open transactions roll back, data is safe.
+    // SIGQUIT (the fault tests) is its immediate shutdown: like a crash, recovered from the WAL at the next start.
+    child.kill(signal);
   });
 }
 
@@ -161,7 +167,7 @@ export async function startEmbeddedPostgres(dataDir: string, log: (msg: string) 
       unlinkSync(pwfile);
     }
   }
-  const port = await findFreePort(54330);
+  const port = options.port ?? (await findFreePort(54330));
   const child = await startServer(layout, port, options.settings ?? []);
   try {
     const client = new pg.Client({ host: '127.0.0.1', port, user: 'postgres', password: PASSWORD, database: 'postgres' });
@@ -184,5 +190,6 @@ export async function startEmbeddedPostgres(dataDir: string, log: (msg: string) 
       await stopServer(child);
       running.delete(child);
     },
+    kill: (signal) => stopServer(child, signal),
   };
 }

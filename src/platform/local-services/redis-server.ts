@@ -76,7 +76,7 @@ function waitUntilReady(child: ChildProcess, port: number): Promise<void> {
 }
 
 /** A private redis-server on a free loopback port, data under <dataDir>/redis. */
-export async function startPrivateRedis(dataDir: string, log: (msg: string) => void): Promise<RunningService> {
+export async function startPrivateRedis(dataDir: string, log: (msg: string) => void, options: { port?: number } = {}): Promise<RunningService> {
   ensureRedisServer(log);
   const dir = join(dataDir, 'redis');
   try {
@@ -84,7 +84,7 @@ export async function startPrivateRedis(dataDir: string, log: (msg: string) => v
   } catch (e) {
     throw new StartupError(`cannot create ${dir} for the private redis-server (${(e as NodeJS.ErrnoException).code ?? String(e)}): set DATA_DIR to a writable directory, or set REDIS_URL`);
   }
-  const port = await findFreePort(63790);
+  const port = options.port ?? (await findFreePort(63790));
   const child = spawn(
     'redis-server',
     ['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--save', '60 1000', '--appendonly', 'no', '--daemonize', 'no', '--maxmemory-policy', 'noeviction'],
@@ -96,13 +96,11 @@ export async function startPrivateRedis(dataDir: string, log: (msg: string) => v
   child.once('exit', () => running.delete(child));
   const url = `redis://127.0.0.1:${port}`;
   log(`private redis-server listening on 127.0.0.1:${port} (data in ${dir})`);
-  return {
-    url,
-    stop: () =>
-      new Promise<void>((resolve) => {
-        if (child.exitCode !== null || child.signalCode !== null) return resolve();
-        child.once('exit', () => resolve());
-        child.kill('SIGTERM');
-      }),
-  };
+  const stop = (signal: NodeJS.Signals): Promise<void> =>
+    new Promise<void>((resolve) => {
+      if (child.exitCode !== null || child.signalCode !== null) return resolve();
+      child.once('exit', () => resolve());
+      child.kill(signal);
+    });
+  return { url, stop: () => stop('SIGTERM'), kill: stop };
 }

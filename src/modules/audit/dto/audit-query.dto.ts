@@ -43,6 +43,12 @@ export class AuditVerifyDto {
   @ApiProperty({ example: true }) ok: boolean;
   @ApiProperty({ example: 1200 }) eventsChecked: number;
   @ApiProperty({ example: 16 }) chains: number;
-  @ApiProperty({ example: null, nullable: true, description: 'The first event whose hash or link is broken' })
+  @ApiProperty({ example: 48, description: 'Chain heads anchored by the closes of business, each checked to be still present' }) anchorsChecked: number;
+  @ApiProperty({
+    example: null,
+    nullable: true,
+    description:
+      'The first event whose hash or link is broken (HASH_MISMATCH, PREVIOUS_HASH_MISMATCH), else the first anchored chain head that is gone (ANCHOR_MISSING: the chain was truncated)',
+  })
   firstBreak: { id: string; chainId: number; reason: string } | null;
 }

@@ -18,13 +18,27 @@ export interface AuditEventInput {
 export interface ChainBreak {
   id: string;
   chainId: number;
-  reason: 'HASH_MISMATCH' | 'PREVIOUS_HASH_MISMATCH';
+  /**
+   * HASH_MISMATCH: the event's content was changed; PREVIOUS_HASH_MISMATCH: an event before it in
+   * its chain was deleted or changed; ANCHOR_MISSING: an anchored chain head (close_runs.audit_anchor)
+   * is gone or changed, so the chain was truncated (its newest events deleted); `id` is the missing head.
+   */
+  reason: 'HASH_MISMATCH' | 'PREVIOUS_HASH_MISMATCH' | 'ANCHOR_MISSING';
+}
+
+/** The newest event of one chain, as kept in an anchor. */
+export interface ChainHead {
+  chainId: number;
+  id: string;
+  hash: string;
 }
 
 export interface VerifyResult {
   ok: boolean;
   eventsChecked: number;
   chains: number;
+  /** Anchored chain heads checked (each close of business keeps the heads at its end). */
+  anchorsChecked: number;
   firstBreak: ChainBreak | null;
 }
 
@@ -117,9 +131,26 @@ export class AuditService {
   }
 
   /**
+   * The newest event of every chain, as the caller's transaction sees them: an anchor, kept by the
+   * caller where truncating audit_events cannot remove it (the close of business's run record).
+   */
+  async heads(manager: EntityManager): Promise<ChainHead[]> {
+    const rows = (await manager.query(
+      `SELECT c AS chain_id, h.id::text AS id, h.hash
+       FROM generate_series(0, $1::int - 1) AS c
+       CROSS JOIN LATERAL (SELECT id, hash FROM audit_events WHERE chain_id = c ORDER BY id DESC LIMIT 1) h
+       ORDER BY c`,
+      [this.config.auditChains],
+    )) as Array<{ chain_id: number; id: string; hash: string }>;
+    return rows.map((r) => ({ chainId: Number(r.chain_id), id: r.id, hash: r.hash }));
+  }
+
+  /**
    * Recomputes every hash and link. Reports the first event (by id) whose content no longer
    * matches its hash (edited) or whose previous-hash link is broken (an event before it
-   * in its chain was deleted or edited).
+   * in its chain was deleted or edited). Then checks that every chain still reaches each head
+   * anchored at the end of a close of business: a chain whose newest events were deleted links
+   * correctly up to its new, shorter tip, and only the anchor shows what is gone.
    */
   async verify(): Promise<VerifyResult> {
     const rows: Array<{ id: string; chain_id: number; reason: ChainBreak['reason'] }> = await this.dataSource.query(
@@ -138,12 +169,24 @@ export class AuditService {
     const [{ count, chains }] = (await this.dataSource.query(
       `SELECT count(*)::int AS count, count(DISTINCT chain_id)::int AS chains FROM audit_events`,
     )) as Array<{ count: number; chains: number }>;
+    // The anchors live in the close's run records (close_runs.audit_anchor, written in the close's
+    // own transaction through heads()); read here, never written.
+    const [anchors] = (await this.dataSource.query(
+      `WITH a AS (
+         SELECT h."chainId" AS chain_id, h.id, h.hash FROM close_runs r, jsonb_to_recordset(r.audit_anchor) AS h("chainId" int, id bigint, hash text)
+         WHERE r.audit_anchor IS NOT NULL
+       )
+       SELECT (SELECT count(*)::int FROM a) AS checked,
+              (SELECT json_build_object('id', a.id::text, 'chainId', a.chain_id) FROM a
+               WHERE NOT EXISTS (SELECT 1 FROM audit_events e WHERE e.id = a.id AND e.chain_id = a.chain_id AND e.hash = a.hash)
+               ORDER BY a.id LIMIT 1) AS missing`,
+    )) as Array<{ checked: number; missing: { id: string; chainId: number } | null }>;
     const first = rows[0];
-    return {
-      ok: !first,
-      eventsChecked: count,
-      chains,
-      firstBreak: first ? { id: String(first.id), chainId: Number(first.chain_id), reason: first.reason } : null,
-    };
+    const firstBreak: ChainBreak | null = first
+      ? { id: String(first.id), chainId: Number(first.chain_id), reason: first.reason }
+      : anchors.missing
+        ? { id: anchors.missing.id, chainId: Number(anchors.missing.chainId), reason: 'ANCHOR_MISSING' }
+        : null;
+    return { ok: !firstBreak, eventsChecked: count, chains, anchorsChecked: anchors.checked, firstBreak };
   }
 }

@@ -214,6 +214,8 @@ export class CloseFlowService {
         entityId: date,
         after: { closed: date, businessDate: addDays(date, 1), loans: run.loans_done, lateLoans: late.length, durationMs: run.duration_ms },
       });
+      // The chains' heads, this close's event included, where truncating audit_events cannot reach (AuditService.verify).
+      await m.query(`UPDATE close_runs SET audit_anchor = $2::jsonb WHERE business_date = $1`, [date, JSON.stringify(await this.audit.heads(m))]);
       return run.until > date ? this.plan(m, SYSTEM_ACTOR, addDays(date, 1), run.until, 'CHAINED') : null;
     });
     if (next) await this.enqueue(next);

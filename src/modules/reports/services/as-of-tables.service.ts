@@ -1,6 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
 import { offsetOf, type Page } from '../../../platform/http/index.js';
 import { Money, formatFraction } from '../../../platform/money/index.js';
 import type { Actor } from '../../../platform/actor/index.js';
@@ -9,7 +7,7 @@ import { AGING_BUCKETS, formatPercent, sharesOf } from '../domain/index.js';
 import type { AsOfQueryDto, LoanListReportQueryDto } from '../dto/report-query.dto.js';
 import { SHARE_METHOD } from './portfolio-report.service.js';
 import { AsOfService } from './as-of.service.js';
-import { SqlParams } from '../../../platform/database/index.js';
+import { ReplicaReads, SqlParams } from '../../../platform/database/index.js';
 import { positionsCte } from '../../loans/index.js';
 
 export interface AgingReport {
@@ -66,7 +64,7 @@ const AGING_SQL = `CASE ${[...AGING_BUCKETS].reverse().map((b) => `WHEN pos.dpd 
 @Injectable()
 export class AsOfTablesService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly replica: ReplicaReads,
     private readonly asOfs: AsOfService,
     private readonly reconciliation: ReconciliationService,
   ) {}
@@ -75,7 +73,7 @@ export class AsOfTablesService {
     const { asOf, lastClosed } = await this.asOfs.resolveDate(q.asOf);
     const plan = await this.asOfs.plan(asOf, lastClosed);
     const p = new SqlParams();
-    const rows: Array<{ bucket: string; n: number; outstanding: string; overdue: string }> = await this.dataSource.query(
+    const rows: Array<{ bucket: string; n: number; outstanding: string; overdue: string }> = await this.replica.query(
       `WITH ${positionsCte(plan, p)}
        SELECT ${AGING_SQL} AS bucket, count(*)::int AS n, sum(pos.outstanding)::text AS outstanding, sum(pos.overdue_principal)::text AS overdue
        FROM pos WHERE pos.outstanding > 0 GROUP BY 1`,
@@ -108,18 +106,18 @@ export class AsOfTablesService {
   /** Loans disbursed by D, in loan id order; `page` pages the JSON, an export walks every page. */
   async loanList(_actor: Actor, q: LoanListReportQueryDto): Promise<Page<LoanListItem> & { asOf: string; source: string }> {
     const { asOf, lastClosed } = await this.asOfs.resolveDate(q.asOf);
-    const [{ total }] = (await this.dataSource.query(
+    const [{ total }] = (await this.replica.query(
       `SELECT count(DISTINCT loan_id)::int AS total FROM loan_events WHERE kind = 'DISBURSEMENT' AND reversed_at IS NULL AND value_date <= $1`,
       [asOf],
     )) as Array<{ total: number }>;
-    const ids = ((await this.dataSource.query(
+    const ids = ((await this.replica.query(
       `SELECT loan_id::text AS id FROM loan_events WHERE kind = 'DISBURSEMENT' AND reversed_at IS NULL AND value_date <= $1
        GROUP BY loan_id ORDER BY loan_id LIMIT $2 OFFSET $3`,
       [asOf, q.pageSize, offsetOf(q)],
     )) as Array<{ id: string }>).map((r) => r.id);
     const plan = await this.asOfs.plan(asOf, lastClosed, ids);
     const p = new SqlParams();
-    const rows: Array<Record<string, string | number>> = await this.dataSource.query(
+    const rows: Array<Record<string, string | number>> = await this.replica.query(
       `WITH ${positionsCte(plan, p)}
        SELECT l.id::text AS "loanId", l.contract_number AS "contractNumber", b.id::text AS "borrowerId", b.legal_name AS "borrowerName", b.type AS "borrowerType",
               l.sector_code AS "sectorCode", l.sector_version AS "sectorVersion", b.commune_code AS "communeCode", l.status,
@@ -135,7 +133,7 @@ export class AsOfTablesService {
   /** domain.md "Capital sources", from the ledger by value date: capital, disbursed, repaid, outstanding, available = capital − outstanding. */
   async capitalSources(_actor: Actor, q: AsOfQueryDto): Promise<CapitalSourceReport> {
     const { asOf } = await this.asOfs.resolveDate(q.asOf);
-    const rows: Array<CapitalSourceReport['rows'][number]> = await this.dataSource.query(
+    const rows: Array<CapitalSourceReport['rows'][number]> = await this.replica.query(
       `WITH cap AS (
          SELECT capital_source_id, sum(CASE kind WHEN 'ALLOCATION' THEN amount ELSE -amount END) AS capital
          FROM capital_movements WHERE movement_date <= $1 GROUP BY 1
@@ -166,7 +164,7 @@ export class AsOfTablesService {
    */
   async reconciliationOn(_actor: Actor, q: AsOfQueryDto): Promise<ReconciliationReport> {
     const { asOf, lastClosed } = await this.asOfs.resolveDate(q.asOf);
-    const rows: Array<{ loan_id: string; contract_number: string; events: string; ledger: string }> = await this.dataSource.query(
+    const rows: Array<{ loan_id: string; contract_number: string; events: string; ledger: string }> = await this.replica.query(
       `WITH disb AS (
          SELECT loan_id, sum(amount) AS amount FROM loan_events WHERE kind = 'DISBURSEMENT' AND value_date <= $1 AND reversed_at IS NULL GROUP BY 1
        ), repaid AS (
@@ -182,7 +180,7 @@ export class AsOfTablesService {
        WHERE l.id NOT IN (SELECT loan_id FROM wo WHERE loan_id IS NOT NULL) ORDER BY l.id`,
       [asOf],
     );
-    const unbalanced: Array<{ id: string }> = await this.dataSource.query(
+    const unbalanced: Array<{ id: string }> = await this.replica.query(
       `SELECT transaction_id::text AS id FROM journal_entries WHERE value_date <= $1 GROUP BY transaction_id HAVING sum(amount) <> 0 ORDER BY 1 LIMIT 1000`,
       [asOf],
     );

@@ -1,6 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
 import { addDays, type LocalDate } from '../../../platform/dates/index.js';
 import { DomainError } from '../../../platform/errors/index.js';
 import { BusinessDateService } from '../../business-date/index.js';
@@ -10,6 +8,7 @@ import { type ClassificationPolicy, ClassificationPoliciesService, DEFAULT_POLIC
 import { ReportErrors } from '../reports.errors.js';
 import { FLOW_KINDS_SQL } from '../../ledger/index.js';
 import type { FlowPlan } from './loan-flows.js';
+import { ReplicaReads } from '../../../platform/database/index.js';
 
 const REPLAY_BATCH = 500;
 
@@ -21,7 +20,7 @@ const REPLAY_BATCH = 500;
 @Injectable()
 export class AsOfService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly replica: ReplicaReads,
     private readonly businessDate: BusinessDateService,
     private readonly policies: ClassificationPoliciesService,
     private readonly close: CloseOfBusinessService,
@@ -60,7 +59,7 @@ export class AsOfService {
    */
   async flowPlan(from: LocalDate, to: LocalDate, lastClosed: LocalDate): Promise<FlowPlan> {
     const beforeDate = addDays(from, -1);
-    const [{ snap_before, flows_before, snap_to }] = (await this.dataSource.query(
+    const [{ snap_before, flows_before, snap_to }] = (await this.replica.query(
       `SELECT EXISTS (SELECT 1 FROM loan_snapshots WHERE snapshot_date = $1) AS snap_before,
               EXISTS (SELECT 1 FROM journal_transactions WHERE value_date <= $1 AND kind IN ${FLOW_KINDS_SQL}) AS flows_before,
               EXISTS (SELECT 1 FROM loan_snapshots WHERE snapshot_date = $2) AS snap_to`,
@@ -78,19 +77,20 @@ export class AsOfService {
    * could not be known: the close's CLASSIFICATION_POLICY.NONE_IN_FORCE (a 4xx).
    */
   async policyOn(date: LocalDate): Promise<ClassificationPolicy> {
-    const m = this.dataSource.manager;
-    try {
-      return await this.policies.inForce(m, date);
-    } catch (e) {
-      if (!(e instanceof DomainError) || e.code !== 'CLASSIFICATION_POLICY.NONE_IN_FORCE') throw e;
-      const [{ lent }] = (await m.query(`SELECT EXISTS (SELECT 1 FROM loan_events WHERE value_date <= $1) AS lent`, [date])) as Array<{ lent: boolean }>;
-      if (lent) throw e;
-      return (await this.policies.first(m)) ?? DEFAULT_POLICIES[0];
-    }
+    return this.replica.withManager(async (m) => {
+      try {
+        return await this.policies.inForce(m, date);
+      } catch (e) {
+        if (!(e instanceof DomainError) || e.code !== 'CLASSIFICATION_POLICY.NONE_IN_FORCE') throw e;
+        const [{ lent }] = (await m.query(`SELECT EXISTS (SELECT 1 FROM loan_events WHERE value_date <= $1) AS lent`, [date])) as Array<{ lent: boolean }>;
+        if (lent) throw e;
+        return (await this.policies.first(m)) ?? DEFAULT_POLICIES[0];
+      }
+    });
   }
 
   private async sourceFor(asOf: LocalDate, lastClosed: LocalDate): Promise<PositionSource> {
-    const [{ snap, late }] = (await this.dataSource.query(
+    const [{ snap, late }] = (await this.replica.query(
       `SELECT EXISTS (SELECT 1 FROM loan_snapshots WHERE snapshot_date = $1) AS snap,
               EXISTS (SELECT 1 FROM journal_transactions WHERE value_date <= $1 AND booking_date > $1 AND value_date < booking_date
                       AND kind IN ('DISBURSEMENT', 'REPAYMENT', 'REPAYMENT_REVERSAL', 'WRITE_OFF'))
@@ -108,7 +108,7 @@ export class AsOfService {
    * closed through D), ACTIVE loans not closed through D.
    */
   private async notCached(asOf: LocalDate, closeSucceeded: boolean, loanIds?: readonly string[]): Promise<string[]> {
-    const rows: Array<{ loan_id: string }> = await this.dataSource.query(
+    const rows: Array<{ loan_id: string }> = await this.replica.query(
       `SELECT loan_id::text AS loan_id FROM loan_events WHERE value_date > $1 AND reversed_at IS NULL AND ($2::bigint[] IS NULL OR loan_id = ANY($2::bigint[]))
        UNION
        SELECT id::text FROM loans WHERE status = 'WRITTEN_OFF' AND ($2::bigint[] IS NULL OR id = ANY($2::bigint[]))
@@ -127,7 +127,7 @@ export class AsOfService {
    * query picks them; the engine replays each from its terms and events, in batches.
    */
   private async replayed(asOf: LocalDate, source: PositionSource, loanIds?: readonly string[]): Promise<Map<string, ReplayedPosition>> {
-    const rows: Array<{ loan_id: string }> = await this.dataSource.query(
+    const rows: Array<{ loan_id: string }> = await this.replica.query(
       `SELECT DISTINCT i.loan_id::text AS loan_id FROM loan_installments i
        WHERE NOT i.superseded AND i.billed AND i.due_date <= $1 AND ($3::bigint[] IS NULL OR i.loan_id = ANY($3::bigint[]))
          AND i.principal_due + coalesce(i.interest_due, 0) > coalesce((
@@ -158,19 +158,20 @@ export class AsOfService {
 
   /** The engine's summary of each loan at the end of D, from its terms and events alone. */
   async replaySummaries(ids: readonly string[], asOf: LocalDate): Promise<Map<string, loanEngine.LoanSummary | null>> {
-    const m = this.dataSource.manager;
-    const rows: LoanRow[] = await m.query(`SELECT ${LOAN_COLUMNS} FROM loans l WHERE l.id = ANY($1::bigint[])`, [ids]);
-    const out = new Map<string, loanEngine.LoanSummary | null>();
-    for (const row of rows) {
-      const terms = termsOf(row);
-      if (!terms || asOf < terms.startDate) {
-        out.set(String(row.id), null);
-        continue;
+    return this.replica.withManager(async (m) => {
+      const rows: LoanRow[] = await m.query(`SELECT ${LOAN_COLUMNS} FROM loans l WHERE l.id = ANY($1::bigint[])`, [ids]);
+      const out = new Map<string, loanEngine.LoanSummary | null>();
+      for (const row of rows) {
+        const terms = termsOf(row);
+        if (!terms || asOf < terms.startDate) {
+          out.set(String(row.id), null);
+          continue;
+        }
+        // loanStore.events is the loans module's own reading of events (restructurings included).
+        const state = loanEngine.replay(terms, await loanStore.events(m, String(row.id)), asOf).state;
+        out.set(String(row.id), loanEngine.loanSummary(state, asOf));
       }
-      // loanStore.events is the loans module's own reading of events (restructurings included).
-      const state = loanEngine.replay(terms, await loanStore.events(m, String(row.id)), asOf).state;
-      out.set(String(row.id), loanEngine.loanSummary(state, asOf));
-    }
-    return out;
+      return out;
+    });
   }
 }

@@ -1,12 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
 import { DomainError } from '../../../platform/errors/index.js';
 import type { Actor } from '../../../platform/actor/index.js';
 import { FLOW_ENTRIES_SQL as ENTRIES, FLOW_SCOPE_SQL as IN_SCOPE, flowSumsSql } from '../../ledger/index.js';
 import type { MonthlySeries, MonthlySeriesQueryDto } from '../dto/monthly-series.dto.js';
 import { ReportErrors } from '../reports.errors.js';
 import { AsOfService } from './as-of.service.js';
+import { ReplicaReads } from '../../../platform/database/index.js';
 
 /** A series longer than this is a mistake, not a chart (twenty years of months). */
 export const MAX_SERIES_MONTHS = 240;
@@ -22,7 +21,7 @@ export const MAX_SERIES_MONTHS = 240;
 @Injectable()
 export class MonthlySeriesService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly replica: ReplicaReads,
     private readonly asOfs: AsOfService,
   ) {}
 
@@ -32,7 +31,7 @@ export class MonthlySeriesService {
     const from = q.from ?? (await this.firstFlowDate()) ?? to;
     const months = monthsBetween(from, to);
     if (from > to || to > lastClosed || months > MAX_SERIES_MONTHS) throw new DomainError(ReportErrors['REPORT.INVALID_PERIOD'], { from, to, limit: lastClosed });
-    const rows: Array<{ month: string; month_end: string; outstanding: string; turnover: string; principal: string; interest: string }> = await this.dataSource.query(
+    const rows: Array<{ month: string; month_end: string; outstanding: string; turnover: string; principal: string; interest: string }> = await this.replica.query(
       `WITH months AS (
          SELECT generate_series(date_trunc('month', $1::date), date_trunc('month', $2::date), interval '1 month')::date AS month),
        opening AS (
@@ -64,7 +63,7 @@ export class MonthlySeriesService {
 
   /** The value date of the first loan entry: the series starts in its month by default. */
   private async firstFlowDate(): Promise<string | null> {
-    const [row] = (await this.dataSource.query(`SELECT to_char(min(je.value_date), 'YYYY-MM-DD') AS first FROM journal_entries je WHERE je.loan_id IS NOT NULL`)) as Array<{ first: string | null }>;
+    const [row] = (await this.replica.query(`SELECT to_char(min(je.value_date), 'YYYY-MM-DD') AS first FROM journal_entries je WHERE je.loan_id IS NOT NULL`)) as Array<{ first: string | null }>;
     return row?.first ?? null;
   }
 }

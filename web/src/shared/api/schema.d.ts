@@ -1847,7 +1847,12 @@ export interface components {
             /** @example 16 */
             chains: number;
             /**
-             * @description The first event whose hash or link is broken
+             * @description Chain heads anchored by the closes of business, each checked to be still present
+             * @example 48
+             */
+            anchorsChecked: number;
+            /**
+             * @description The first event whose hash or link is broken (HASH_MISMATCH, PREVIOUS_HASH_MISMATCH), else the first anchored chain head that is gone (ANCHOR_MISSING: the chain was truncated)
              * @example null
              */
             firstBreak: Record<string, never> | null;
