@@ -1,6 +1,7 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
+import { Body, Controller, createParamDecorator, type ExecutionContext, Get, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { type Language, pickLanguage } from '../../../platform/errors/index.js';
 import { ApiPageResponse, type Page } from '../../../platform/http/index.js';
 import { Idempotent } from '../../../platform/idempotency/index.js';
 import { CurrentActor, Roles, type Actor } from '../../auth/index.js';
@@ -16,6 +17,9 @@ import {
 } from '../dto/book-import.dto.js';
 import { BookImportsService } from '../services/book-imports.service.js';
 import { BookTemplatesService } from '../services/book-templates.service.js';
+
+/** The request's language (Accept-Language, Vietnamese by default): the dry run's messages and headers. */
+const Lang = createParamDecorator((_d: unknown, ctx: ExecutionContext): Language => pickLanguage(ctx.switchToHttp().getRequest<FastifyRequest>().headers['accept-language']));
 
 const STAFF = ['OFFICER', 'APPROVER', 'AUDITOR', 'ADMIN'] as const;
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -56,8 +60,8 @@ export class BookImportsController {
   @ApiOperation({ summary: 'Upload a filled workbook: the dry run (errors, summary, reconciliation, commune proposals); nothing is written to the books. The same file again answers the earlier import' })
   @ApiCreatedResponse({ type: BookImportDto, description: 'The dry run of a new workbook' })
   @ApiOkResponse({ type: BookImportDto, description: 'The same workbook (sha256) was uploaded before: its import, duplicate=true' })
-  async upload(@CurrentActor() actor: Actor, @Req() req: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<BookImportDto> {
-    const dto = await this.imports.upload(actor, req);
+  async upload(@CurrentActor() actor: Actor, @Req() req: FastifyRequest, @Lang() lang: Language, @Res({ passthrough: true }) reply: FastifyReply): Promise<BookImportDto> {
+    const dto = await this.imports.upload(actor, req, lang);
     if (dto.duplicate) void reply.status(200);
     return dto;
   }
@@ -66,16 +70,16 @@ export class BookImportsController {
   @Roles(...STAFF)
   @ApiOperation({ summary: 'Book imports, newest first (without their row lists)' })
   @ApiPageResponse(BookImportDto)
-  list(@Query() q: BookImportListQueryDto): Promise<Page<BookImportDto>> {
-    return this.imports.list(q);
+  list(@Query() q: BookImportListQueryDto, @Lang() lang: Language): Promise<Page<BookImportDto>> {
+    return this.imports.list(q, lang);
   }
 
   @Get(':id')
   @Roles(...STAFF)
   @ApiOperation({ summary: 'One import with its dry run: errors, summary, reconciliation, commune proposals, legacy contracts' })
   @ApiOkResponse({ type: BookImportDto })
-  get(@Param('id') id: string): Promise<BookImportDto> {
-    return this.imports.get(id);
+  get(@Param('id') id: string, @Lang() lang: Language): Promise<BookImportDto> {
+    return this.imports.get(id, lang);
   }
 
   @Get(':id/file')
@@ -93,8 +97,8 @@ export class BookImportsController {
   @Roles('OFFICER')
   @ApiOperation({ summary: 'Choose the 2025 commune of borrower rows whose old address matched several' })
   @ApiOkResponse({ type: BookImportDto })
-  chooseCommunes(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() dto: CommuneChoicesDto): Promise<BookImportDto> {
-    return this.imports.chooseCommunes(actor, id, dto);
+  chooseCommunes(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() dto: CommuneChoicesDto, @Lang() lang: Language): Promise<BookImportDto> {
+    return this.imports.chooseCommunes(actor, id, dto, lang);
   }
 
   @Post(':id/submit')
@@ -102,8 +106,8 @@ export class BookImportsController {
   @Roles('OFFICER')
   @ApiOperation({ summary: 'Send a READY import (no errors, every commune chosen) for approval' })
   @ApiOkResponse({ type: BookImportDto })
-  submit(@CurrentActor() actor: Actor, @Param('id') id: string): Promise<BookImportDto> {
-    return this.imports.submit(actor, id);
+  submit(@CurrentActor() actor: Actor, @Param('id') id: string, @Lang() lang: Language): Promise<BookImportDto> {
+    return this.imports.submit(actor, id, lang);
   }
 
   @Post(':id/approve')
@@ -112,8 +116,8 @@ export class BookImportsController {
   @Idempotent()
   @ApiOperation({ summary: 'Approve a SUBMITTED import (four eyes: not its uploader or submitter); the commit runs as a job' })
   @ApiAcceptedResponse({ type: BookImportDto })
-  approve(@CurrentActor() actor: Actor, @Param('id') id: string): Promise<BookImportDto> {
-    return this.imports.approve(actor, id);
+  approve(@CurrentActor() actor: Actor, @Param('id') id: string, @Lang() lang: Language): Promise<BookImportDto> {
+    return this.imports.approve(actor, id, lang);
   }
 
   @Post(':id/reject')
@@ -121,8 +125,8 @@ export class BookImportsController {
   @Roles('APPROVER')
   @ApiOperation({ summary: 'Send a SUBMITTED import back with a reason; nothing is written' })
   @ApiOkResponse({ type: BookImportDto })
-  reject(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() dto: RejectBookImportDto): Promise<BookImportDto> {
-    return this.imports.reject(actor, id, dto);
+  reject(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() dto: RejectBookImportDto, @Lang() lang: Language): Promise<BookImportDto> {
+    return this.imports.reject(actor, id, dto, lang);
   }
 
   @Get(':id/progress')
