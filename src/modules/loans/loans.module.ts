@@ -44,7 +44,7 @@ import { DueDateMovesService } from './services/due-date-moves.service.js';
     WriteOffService,
     DueDateMovesService,
   ],
-  exports: [LoanOriginsService, LoanEventRecorder, LoanPostings, ReconciliationService,
+  exports: [LoanOriginsService, LoanContractsService, LoanEventRecorder, LoanPostings, ReconciliationService,
     LoanCommandsService, DueDateMovesService, LoanQueriesService],
 })
 export class LoansModule {}

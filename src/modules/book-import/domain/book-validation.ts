@@ -149,7 +149,7 @@ export function validateBook(raw: RawBook, ctx: BookContext): ValidatedBook {
     const product = productCode === null ? undefined : ctx.products.get(productCode);
     if (productCode !== null && !product) x.fail('productCode', 'book-import.unknown-product');
     const sourceName = x.text('capitalSource');
-    const source = sourceName === null ? undefined : ctx.capitalSources.get(codeOf(sourceName).toLowerCase()) ?? ctx.capitalSources.get(sourceName.toLowerCase());
+    const source = sourceName === null ? undefined : ctx.capitalSources.get(sourceName.toLowerCase()) ?? ctx.capitalSources.get(codeOf(sourceName).toLowerCase());
     if (sourceName !== null && !source) x.fail('capitalSource', 'book-import.unknown-capital-source');
     const sectorCode = x.code('sectorCode');
     if (sectorCode !== null && !ctx.sectors.has(sectorCode)) x.fail('sectorCode', 'book-import.unknown-sector');
