@@ -71,7 +71,7 @@ export interface FormerFundBook {
   readonly oldAddressRows: Array<{ row: number; ref: string; ambiguous: boolean }>;
 }
 
-type Row = Record<string, string | number | Date | null>;
+export type Row = Record<string, string | number | Date | null>;
 
 function prng(seed: number): () => number {
   let a = seed >>> 0;
@@ -185,7 +185,8 @@ export async function formerFundBook(o: FormerFundOptions): Promise<FormerFundBo
     const now = loanEngine.loanSummary(loanEngine.replay(terms, events, o.businessDate).state, o.businessDate);
     const interest = now.accruedInterest.plus(now.billedUnpaidInterest).plus(now.overdueInterest).plus(now.lateInterest);
     historyIndex += 1;
-    const differs = historyIndex <= differences;
+    // Loans 4 on: the first borrowers carry the pre-2025 addresses, which a dry run may hold back.
+    const differs = historyIndex > 3 && historyIndex <= 3 + differences;
     loanRow.reportedAsOf = o.businessDate;
     loanRow.reportedPrincipal = now.outstandingPrincipal.plus(differs ? 1_000_000 : 0).toNumber();
     loanRow.reportedInterest = interest.toNumber();
@@ -194,14 +195,19 @@ export async function formerFundBook(o: FormerFundOptions): Promise<FormerFundBo
   }
   if (bad) addBadRows(sheets, expectedErrors, o, productCode);
   void product;
+  const buffer = await writeBook(sheets);
+  return { buffer, expectedErrors, history, openings, legacyRefs, differingRefs, oldAddressRows };
+}
+
+/** A workbook of the import's layout (Vietnamese headers; ISO date strings become date cells). */
+export async function writeBook(sheets: Partial<Record<BookSheet, Row[]>>): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   for (const sheet of BOOK_SHEETS) {
     const ws = wb.addWorksheet(sheet);
     ws.columns = BOOK_COLUMNS[sheet].map((c) => ({ header: c.vi, key: c.key, width: 18 }));
-    for (const r of sheets[sheet]) ws.addRow(Object.fromEntries(Object.entries(r).map(([k, v]) => [k, typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) ? new Date(`${v}T00:00:00Z`) : v])));
+    for (const r of sheets[sheet] ?? []) ws.addRow(Object.fromEntries(Object.entries(r).map(([k, v]) => [k, typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) ? new Date(`${v}T00:00:00Z`) : v])));
   }
-  const buffer = Buffer.from(await wb.xlsx.writeBuffer());
-  return { buffer, expectedErrors, history, openings, legacyRefs, differingRefs, oldAddressRows };
+  return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
 /** A dozen rows each breaking one rule, appended at the end of their sheets. */

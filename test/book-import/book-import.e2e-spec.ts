@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
 import { FORMER_FUND_PRODUCT, type FormerFundBook, formerFundBook } from '../../bench/former-fund-book.js';
 import { Money } from '../../src/platform/money/index.js';
+import { uploadBook, waitCommitted as waitFor } from '../support/book-import-client.js';
 import { adminToken, userWithRoles } from '../support/factories.js';
 import { call, closeUntil, type LoanWorld, loanWorld } from '../support/loan-factories.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
@@ -35,29 +36,8 @@ describe('loan book import', () => {
   let clean: FormerFundBook;
   let uploaderApprover: string;
 
-  const upload = async (token: string, buffer: Buffer, origin = SOURCE): Promise<{ status: number; body: ImportDto }> => {
-    const boundary = `----book${randomUUID()}`;
-    const payload = Buffer.concat([
-      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="origin"\r\n\r\n${origin}\r\n`),
-      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="so-cho-vay.xlsx"\r\nContent-Type: ${XLSX}\r\n\r\n`),
-      buffer,
-      Buffer.from(`\r\n--${boundary}--\r\n`),
-    ]);
-    const res = await t.app.inject({
-      method: 'POST', url: '/api/v1/book-imports', payload,
-      headers: { authorization: `Bearer ${token}`, 'content-type': `multipart/form-data; boundary=${boundary}`, 'idempotency-key': randomUUID(), 'accept-language': 'vi' },
-    });
-    return { status: res.statusCode, body: JSON.parse(res.body) as ImportDto };
-  };
-
-  const waitCommitted = async (id: string): Promise<{ status: string; failure: string | null; percent: number }> => {
-    for (let i = 0; i < 1200; i += 1) {
-      const p = await call<{ status: string; failure: string | null; percent: number }>(t, 'GET', `/book-imports/${id}/progress`, w.auditor);
-      if (p.body.status === 'COMMITTED' || p.body.status === 'FAILED') return p.body;
-      await new Promise((r) => setTimeout(r, 250));
-    }
-    throw new Error('the commit job did not finish');
-  };
+  const upload = (token: string, buffer: Buffer, origin = SOURCE): Promise<{ status: number; body: ImportDto }> => uploadBook<ImportDto>(t, token, buffer, origin);
+  const waitCommitted = (id: string): Promise<{ status: string; failure: string | null; percent: number }> => waitFor(t, w.auditor, id);
 
   beforeAll(async () => {
     t = await createTestApp();
