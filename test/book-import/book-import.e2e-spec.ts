@@ -58,6 +58,11 @@ describe('loan book import', () => {
       expect(res.statusCode).toBe(200);
       expect(res.headers['content-type']).toBe(XLSX);
       expect(res.rawPayload.subarray(0, 2).toString()).toBe('PK');
+      // Its header row is recognised on upload in either language: the example rows are judged, no header or sheet is missing.
+      const dry = await upload(w.officer, res.rawPayload);
+      expect(dry.status).toBe(201);
+      expect(dry.body.errors.filter((e) => e.rule === 'book-import.missing-header' || e.rule === 'book-import.missing-sheet')).toEqual([]);
+      expect(dry.body.summary.counts.loans + dry.body.errors.filter((e) => e.sheet === 'Loans').length).toBeGreaterThan(0);
     }
   });
 
