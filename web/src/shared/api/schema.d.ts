@@ -896,6 +896,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/reference/communes/lookup-former": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The 2025 commune(s) a commune, ward or township of before July 2025 went into (the fund’s province by default) */
+        get: operations["CommunesController_lookupFormer"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/borrowers": {
         parameters: {
             query?: never;
@@ -3251,6 +3268,45 @@ export interface components {
              * @enum {string}
              */
             unit: "xã" | "phường" | "đặc khu";
+        };
+        FormerCommuneCandidateDto: {
+            /** @example 02038 */
+            code: string;
+            /** @example Xã Quảng Bạch */
+            nameVi: string;
+            /** @example Quang Bach Commune */
+            nameEn: string;
+            /** @example 19 */
+            provinceCode: string;
+            /**
+             * @description The former unit as the correspondence writes it
+             * @example Xã Tân Lập
+             */
+            formerName: string;
+            /**
+             * @description The correspondence’s note on that former unit (its district, or the part merged elsewhere)
+             * @example null
+             */
+            note: string | null;
+            /**
+             * @description Only part of the former unit went into this commune
+             * @example false
+             */
+            partial: boolean;
+        };
+        FormerCommuneLookupDto: {
+            /**
+             * @description The 2025 province searched
+             * @example 19
+             */
+            provinceCode: string;
+            /** @description One when unambiguous; several when the officer has to choose; none when the name is unknown there */
+            candidates: components["schemas"]["FormerCommuneCandidateDto"][];
+            /**
+             * @description More than one 2025 commune is possible
+             * @example false
+             */
+            ambiguous: boolean;
         };
         CreateBorrowerDto: {
             /**
@@ -8261,6 +8317,51 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CommuneDto"][];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Allowed roles: OFFICER, APPROVER, AUDITOR, ADMIN, COOPERATIVE (problem+json AUTH.FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    CommunesController_lookupFormer: {
+        parameters: {
+            query: {
+                /** @description The former commune, ward or township as written ("Xã"/"Phường"/"Thị trấn" optional, with or without diacritics) */
+                name: string;
+                /** @description The former district ("Huyện"/"Thị xã"/"Thành phố" optional): tells apart former units of the same name where the correspondence names the district */
+                district?: string;
+                /** @description The former province (one of the 63 before 2025); the fund’s own 2025 province when omitted */
+                province?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FormerCommuneLookupDto"];
                 };
             };
             400: components["responses"]["Problem400"];
