@@ -4749,6 +4749,13 @@ export interface components {
             sectorVersion: string;
             /** @example 05443 */
             communeCode: string;
+            /**
+             * @description The 2025 commune’s name
+             * @example Phường Phan Đình Phùng
+             */
+            communeNameVi: string | null;
+            /** @example Phan Dinh Phung Ward */
+            communeNameEn: string | null;
             /** @example ACTIVE */
             status: string;
             /**
