@@ -12,6 +12,7 @@ import { JournalAccountCheck1763800000012 } from './1763800000012-journal-accoun
 import { QueueJobTokens1763800000013 } from './1763800000013-queue-job-tokens.js';
 import { DemoLoad1763800000020 } from './1763800000020-demo-load.js';
 import { WorkingDays1763800000040 } from './1763800000040-working-days.js';
+import { BookImports1763800000060 } from './1763800000060-book-imports.js';
 import { StatementColumnMappings1763800000065 } from './1763800000065-statement-column-mappings.js';
 
 /**
@@ -33,5 +34,6 @@ export const migrations = [
   QueueJobTokens1763800000013,
   DemoLoad1763800000020,
   WorkingDays1763800000040,
+  BookImports1763800000060,
   StatementColumnMappings1763800000065,
 ];

@@ -29,6 +29,7 @@ import { CalendarAdminModule } from './modules/calendar/calendar-admin.index.js'
 import { DemoLoadModule } from './modules/demo-load/index.js';
 import { WorkspaceModule } from './modules/workspace/index.js';
 import { PaymentQrModule } from './modules/payment-qr/index.js';
+import { BookImportModule } from './modules/book-import/index.js';
 
 export interface AppModuleOptions {
   config: AppConfig;
@@ -76,6 +77,7 @@ export class AppModule {
         ...(role === 'api' ? [] : [ReportsWorkerModule]),
         ImportsModule.register(role),
         NotificationsModule.register(role),
+        BookImportModule.register(role),
         DemoLoadModule,
         WorkspaceModule,
         ...extraImports,

@@ -11,3 +11,4 @@ export type { RepaymentResultDto } from './dto/loan-views.dto.js';
 export { LoanContractsService } from './services/loan-contracts.service.js';
 export { LoanQueriesService } from './services/loan-queries.service.js';
 export { DueDateMovesService, type DueDateMovesResult, type PlannedDueDateMove } from './services/due-date-moves.service.js';
+export { LoanOriginsService, type LoanOriginTag } from './services/loan-origins.service.js';

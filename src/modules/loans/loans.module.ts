@@ -12,6 +12,7 @@ import { LoanContractsService } from './services/loan-contracts.service.js';
 import { LoanEventRecorder } from './services/loan-event-recorder.js';
 import { LoanPostings } from './services/loan-postings.js';
 import { LoanHistoryService } from './services/loan-history.service.js';
+import { LoanOriginsService } from './services/loan-origins.service.js';
 import { LoanQueriesService } from './services/loan-queries.service.js';
 import { LoanReversals } from './services/loan-reversals.js';
 import { ReconciliationService } from './services/reconciliation.service.js';
@@ -29,6 +30,7 @@ import { DueDateMovesService } from './services/due-date-moves.service.js';
   controllers: [LoansController, LoanContractsController, SchedulePreviewsController, ReconciliationController,
     RestructuringsController, WriteOffsController],
   providers: [
+    LoanOriginsService,
     LoanCommandsService,
     LoanContractsService,
     LoanEventRecorder,
@@ -42,7 +44,7 @@ import { DueDateMovesService } from './services/due-date-moves.service.js';
     WriteOffService,
     DueDateMovesService,
   ],
-  exports: [LoanEventRecorder, LoanPostings, ReconciliationService,
+  exports: [LoanOriginsService, LoanContractsService, LoanEventRecorder, LoanPostings, ReconciliationService,
     LoanCommandsService, DueDateMovesService, LoanQueriesService],
 })
 export class LoansModule {}

@@ -1765,6 +1765,177 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/book-imports/templates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The workbook template (Borrowers, Loans, Disbursements, Repayments, OpeningPositions, Instructions) with drop-downs from reference data */
+        get: operations["BookImportsController_template"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/book-imports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Book imports, newest first (without their row lists) */
+        get: operations["BookImportsController_list"];
+        put?: never;
+        /** Upload a filled workbook: the dry run (errors, summary, reconciliation, commune proposals); nothing is written to the books. The same file again answers the earlier import */
+        post: operations["BookImportsController_upload"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/book-imports/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One import with its dry run: errors, summary, reconciliation, commune proposals, legacy contracts */
+        get: operations["BookImportsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/book-imports/{id}/file": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The workbook as uploaded (kept with the import) */
+        get: operations["BookImportsController_file"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/book-imports/{id}/commune-choices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Choose the 2025 commune of borrower rows whose old address matched several */
+        post: operations["BookImportsController_chooseCommunes"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/book-imports/{id}/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send a READY import (no errors, every commune chosen) for approval */
+        post: operations["BookImportsController_submit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/book-imports/{id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Approve a SUBMITTED import (four eyes: not its uploader or submitter); the commit runs as a job */
+        post: operations["BookImportsController_approve"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/book-imports/{id}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send a SUBMITTED import back with a reason; nothing is written */
+        post: operations["BookImportsController_reject"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/book-imports/{id}/progress": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The commit job’s state and percent */
+        get: operations["BookImportsController_progress"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/book-imports/{id}/result": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Borrowers and loans a COMMITTED import created (409 before) */
+        get: operations["BookImportsController_result"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/demo-status": {
         parameters: {
             query?: never;
@@ -5412,6 +5583,325 @@ export interface components {
              *     }
              */
             result: Record<string, never> | null;
+        };
+        UploadBookImportDto: {
+            /**
+             * Format: binary
+             * @description The filled workbook (.xlsx), at most BOOK_IMPORT_MAX_BYTES
+             */
+            file: string;
+            /**
+             * @description Fund-of-origin tag for every imported loan (the Loans sheet’s origin column overrides it per row)
+             * @example Vốn Quỹ HTX Bắc Kạn chuyển về
+             */
+            origin?: string;
+        };
+        BookImportUserDto: {
+            /** @example 3 */
+            id: string;
+            /** @example Nguyễn Thị Lan */
+            name: string;
+        };
+        BookImportErrorDto: {
+            /**
+             * @example Loans
+             * @enum {string}
+             */
+            sheet: "Borrowers" | "Loans" | "Disbursements" | "Repayments" | "OpeningPositions" | "Workbook";
+            /**
+             * @description Row number as the spreadsheet shows it (1 = header row); 0 for the workbook as a whole
+             * @example 14
+             */
+            row: number;
+            /**
+             * @description The column’s key (the same in both languages)
+             * @example principal
+             */
+            column: string;
+            /**
+             * @description The column’s header as written in the template of the request’s language
+             * @example Số tiền vay
+             */
+            columnHeader: string;
+            /**
+             * @description Dotted code of the rule
+             * @example book-import.whole-dong
+             */
+            rule: string;
+            /** @example Số tiền phải là số nguyên đồng, không có phần lẻ. */
+            message: string;
+            /**
+             * @description The cell’s value as read
+             * @example 1500000.5
+             */
+            value: string | null;
+        };
+        BookImportCountsDto: {
+            /** @example 120 */
+            borrowers: number;
+            /**
+             * @description Borrowers the file references that already exist in the system (by identity number)
+             * @example 20
+             */
+            existingBorrowers: number;
+            /** @example 150 */
+            loans: number;
+            /** @example 110 */
+            loansWithHistory: number;
+            /** @example 40 */
+            openingPositions: number;
+            /** @example 12 */
+            legacyLoans: number;
+            /** @example 180 */
+            disbursements: number;
+            /** @example 2400 */
+            repayments: number;
+        };
+        AmountByKeyDto: {
+            /**
+             * @description Capital source code or VSIC section/code
+             * @example A01
+             */
+            code: string;
+            /** @example Vốn điều lệ */
+            name: string;
+            /** @example 42 */
+            loans: number;
+            /**
+             * @description Sum disbursed (whole VND)
+             * @example 12500000000
+             */
+            disbursed: string;
+            /**
+             * @description Outstanding principal as the import would leave it (replay or opening position)
+             * @example 8200000000
+             */
+            outstanding: string;
+        };
+        BookImportSummaryDto: {
+            counts: components["schemas"]["BookImportCountsDto"];
+            /** @example 52000000000 */
+            disbursedTotal: string;
+            /** @example 31000000000 */
+            outstandingTotal: string;
+            byCapitalSource: components["schemas"]["AmountByKeyDto"][];
+            bySector: components["schemas"]["AmountByKeyDto"][];
+            /**
+             * @description Cut-over date of the opening positions (one per workbook)
+             * @example 2025-06-30
+             */
+            cutOverDate: string | null;
+            /**
+             * @description The business date the history is replayed up to
+             * @example 2025-12-05
+             */
+            businessDate: string;
+        };
+        CommuneCandidateDto: {
+            /** @example 01834 */
+            code: string;
+            /** @example Xã Bằng Thành */
+            name: string;
+            /** @example Tỉnh Thái Nguyên */
+            provinceName: string | null;
+        };
+        CommuneProposalDto: {
+            /**
+             * @description Row in the Borrowers sheet
+             * @example 23
+             */
+            row: number;
+            /** @example BK-HTX-009 */
+            borrowerRef: string;
+            /** @example Xã Bằng Vân */
+            oldCommune: string | null;
+            /** @example Huyện Ngân Sơn */
+            oldDistrict: string | null;
+            candidates: components["schemas"]["CommuneCandidateDto"][];
+            /**
+             * @description Chosen (or the only proposed) 2025 commune code
+             * @example null
+             */
+            chosenCode: string | null;
+            /**
+             * @description true when more than one candidate and nothing chosen yet
+             * @example true
+             */
+            needsChoice: boolean;
+        };
+        LegacyLoanDto: {
+            /** @example BK-2019-003 */
+            loanRef: string;
+            /** @example 12 */
+            row: number;
+            /**
+             * @description The current product rules the signed terms break
+             * @example [
+             *       "product.max-term"
+             *     ]
+             */
+            rules: string[];
+            /** @example Thời hạn 72 tháng vượt tối đa 60 tháng của sản phẩm; giữ nguyên như đã ký. */
+            message: string;
+        };
+        BookImportDto: {
+            /** @example 7 */
+            id: string;
+            /** @example so-cho-vay-bac-kan.xlsx */
+            fileName: string;
+            /** @example 9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08 */
+            sha256: string;
+            /** @example 482133 */
+            sizeBytes: number;
+            /**
+             * @description INVALID: rows in error; NEEDS_CHOICES: communes to choose; READY: may be submitted
+             * @example READY
+             * @enum {string}
+             */
+            status: "INVALID" | "NEEDS_CHOICES" | "READY" | "SUBMITTED" | "APPROVED" | "RUNNING" | "COMMITTED" | "FAILED" | "REJECTED";
+            /**
+             * @description Fund-of-origin tag given to every imported loan
+             * @example Vốn Quỹ HTX Bắc Kạn chuyển về
+             */
+            origin: string | null;
+            uploadedBy: components["schemas"]["BookImportUserDto"];
+            /** @example 2025-12-05T02:00:00.000Z */
+            uploadedAt: string;
+            submittedBy: components["schemas"]["BookImportUserDto"] | null;
+            /** @example null */
+            submittedAt: string | null;
+            approvedBy: components["schemas"]["BookImportUserDto"] | null;
+            /** @example null */
+            approvedAt: string | null;
+            rejectedBy: components["schemas"]["BookImportUserDto"] | null;
+            /** @example null */
+            rejectionReason: string | null;
+            /** @example null */
+            committedAt: string | null;
+            /** @example 3 */
+            errorCount: number;
+            /** @description Every rule broken (GET one and the upload’s answer; empty in lists) */
+            errors: components["schemas"]["BookImportErrorDto"][];
+            summary: components["schemas"]["BookImportSummaryDto"];
+            /** @description Loans with history whose old-system figures were given (empty in lists) */
+            reconciliation: components["schemas"]["ReconciliationRowDto"][];
+            /** @description Borrower rows with a pre-2025 address (empty in lists) */
+            communeProposals: components["schemas"]["CommuneProposalDto"][];
+            /** @description Contracts outside today’s product limits, imported as LEGACY (empty in lists) */
+            legacyLoans: components["schemas"]["LegacyLoanDto"][];
+            /**
+             * @description Notes about the dry run (not errors)
+             * @example [
+             *       "Địa chỉ cũ (trước 2025) chỉ nhận khi có bảng đối chiếu; hãy ghi mã xã 2025."
+             *     ]
+             */
+            notes: string[];
+            /**
+             * @description true when this upload answered an earlier import of the same file (same sha256)
+             * @example false
+             */
+            duplicate: boolean;
+        };
+        BookImportPageDto: {
+            items: components["schemas"]["BookImportDto"][];
+            /**
+             * @description The page number, from 1
+             * @example 1
+             */
+            page: number;
+            /**
+             * @description Rows a page (at most 200)
+             * @example 50
+             */
+            pageSize: number;
+            /**
+             * @description Rows matching the filter, over all pages
+             * @example 1
+             */
+            total: number;
+        };
+        CommuneChoiceDto: {
+            /**
+             * @description Row in the Borrowers sheet
+             * @example 23
+             */
+            row: number;
+            /**
+             * @description 2025 commune code, one of the row’s candidates
+             * @example 01834
+             */
+            communeCode: string;
+        };
+        CommuneChoicesDto: {
+            choices: components["schemas"]["CommuneChoiceDto"][];
+        };
+        RejectBookImportDto: {
+            /** @example Sai số dư nợ của 3 khoản vay, đề nghị đối chiếu lại với sổ cũ. */
+            reason: string;
+        };
+        BookImportProgressDto: {
+            /**
+             * @example RUNNING
+             * @enum {string}
+             */
+            status: "INVALID" | "NEEDS_CHOICES" | "READY" | "SUBMITTED" | "APPROVED" | "RUNNING" | "COMMITTED" | "FAILED" | "REJECTED";
+            /**
+             * @description State of the BullMQ job
+             * @example active
+             * @enum {string}
+             */
+            jobState: "none" | "waiting" | "active" | "completed" | "failed" | "delayed" | "unknown";
+            /**
+             * @description Percent done (0–100)
+             * @example 45
+             */
+            percent: number;
+            /** @example Đang phát lại khoản vay 68/150 */
+            step: string | null;
+            /** @example null */
+            failure: string | null;
+        };
+        CreatedRefDto: {
+            /**
+             * @description Reference in the workbook
+             * @example BK-HTX-009
+             */
+            ref: string;
+            /** @example 57 */
+            id: string;
+            /**
+             * @description Loans: the contract number given in this system
+             * @example HĐTD-2025-000123
+             */
+            contractNumber: string | null;
+            /** @example Hợp tác xã Chè Bằng Vân */
+            name: string | null;
+            /**
+             * @description Borrowers: true when the row matched an existing borrower (nothing created)
+             * @example false
+             */
+            existing: boolean;
+        };
+        BookImportResultDto: {
+            /** @example 7 */
+            importId: string;
+            /**
+             * @example COMMITTED
+             * @enum {string}
+             */
+            status: "INVALID" | "NEEDS_CHOICES" | "READY" | "SUBMITTED" | "APPROVED" | "RUNNING" | "COMMITTED" | "FAILED" | "REJECTED";
+            borrowers: components["schemas"]["CreatedRefDto"][];
+            loans: components["schemas"]["CreatedRefDto"][];
+            /**
+             * @description Journal transaction of the opening balances
+             * @example 88
+             */
+            openingJournalId: string | null;
+            /**
+             * @description The audit event of the commit
+             * @example 1201
+             */
+            auditEventId: string | null;
         };
         DemoCountDto: {
             /** @example 312 */
@@ -11352,6 +11842,527 @@ export interface operations {
                 };
             };
             /** @description Allowed roles: ADMIN, OFFICER (problem+json AUTH.FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            404: components["responses"]["Problem404"];
+        };
+    };
+    BookImportsController_template: {
+        parameters: {
+            query?: {
+                /** @description Language of the headers and instructions (the upload recognises either) */
+                lang?: "vi" | "en";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The XLSX template as an attachment */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            400: components["responses"]["Problem400"];
+            /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Allowed roles: OFFICER, APPROVER, AUDITOR, ADMIN (problem+json AUTH.FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    BookImportsController_list: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                status?: "INVALID" | "NEEDS_CHOICES" | "READY" | "SUBMITTED" | "APPROVED" | "RUNNING" | "COMMITTED" | "FAILED" | "REJECTED";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BookImportPageDto"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Allowed roles: OFFICER, APPROVER, AUDITOR, ADMIN (problem+json AUTH.FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    BookImportsController_upload: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Unique per intended operation; 8–128 of A-Z a-z 0-9 . _ : - */
+                "Idempotency-Key": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": components["schemas"]["UploadBookImportDto"];
+            };
+        };
+        responses: {
+            /** @description The same workbook (sha256) was uploaded before: its import, duplicate=true */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BookImportDto"];
+                };
+            };
+            /** @description The dry run of a new workbook */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BookImportDto"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Allowed roles: OFFICER (problem+json AUTH.FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description IDEMPOTENCY.REQUEST_IN_FLIGHT */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description IDEMPOTENCY.KEY_REUSED or a business rule refused */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    BookImportsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BookImportDto"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Allowed roles: OFFICER, APPROVER, AUDITOR, ADMIN (problem+json AUTH.FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            404: components["responses"]["Problem404"];
+        };
+    };
+    BookImportsController_file: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The XLSX file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            400: components["responses"]["Problem400"];
+            /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Allowed roles: OFFICER, APPROVER, AUDITOR, ADMIN (problem+json AUTH.FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            404: components["responses"]["Problem404"];
+        };
+    };
+    BookImportsController_chooseCommunes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CommuneChoicesDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BookImportDto"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Allowed roles: OFFICER (problem+json AUTH.FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
+            422: components["responses"]["Problem422"];
+        };
+    };
+    BookImportsController_submit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BookImportDto"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Allowed roles: OFFICER (problem+json AUTH.FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
+            422: components["responses"]["Problem422"];
+        };
+    };
+    BookImportsController_approve: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Unique per intended operation; 8–128 of A-Z a-z 0-9 . _ : - */
+                "Idempotency-Key": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BookImportDto"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Allowed roles: APPROVER (problem+json AUTH.FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            404: components["responses"]["Problem404"];
+            /** @description IDEMPOTENCY.REQUEST_IN_FLIGHT */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description IDEMPOTENCY.KEY_REUSED or a business rule refused */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    BookImportsController_reject: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RejectBookImportDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BookImportDto"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Allowed roles: APPROVER (problem+json AUTH.FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
+            422: components["responses"]["Problem422"];
+        };
+    };
+    BookImportsController_progress: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BookImportProgressDto"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Allowed roles: OFFICER, APPROVER, AUDITOR, ADMIN (problem+json AUTH.FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            404: components["responses"]["Problem404"];
+        };
+    };
+    BookImportsController_result: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BookImportResultDto"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Allowed roles: OFFICER, APPROVER, AUDITOR, ADMIN (problem+json AUTH.FORBIDDEN) */
             403: {
                 headers: {
                     [name: string]: unknown;
