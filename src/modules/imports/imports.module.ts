@@ -7,6 +7,7 @@ import { RepaymentImportsController } from './controllers/repayment-imports.cont
 import { RepaymentImportProcessor } from './jobs/repayment-import.processor.js';
 import { ImportLineProcessor } from './services/import-line-processor.js';
 import { REPAYMENT_IMPORT_QUEUE, RepaymentImportsService } from './services/repayment-imports.service.js';
+import { StatementReaderService } from './services/statement-reader.service.js';
 import './imports.errors.js';
 
 /** Bank-statement repayment imports; the job's processor runs only in the worker and `all` roles. */
@@ -17,7 +18,7 @@ export class ImportsModule {
       module: ImportsModule,
       imports: [AuditModule, LoansModule, BullModule.registerQueue({ name: REPAYMENT_IMPORT_QUEUE })],
       controllers: [RepaymentImportsController],
-      providers: [RepaymentImportsService, ImportLineProcessor, ...(role === 'api' ? [] : [RepaymentImportProcessor])],
+      providers: [RepaymentImportsService, ImportLineProcessor, StatementReaderService, ...(role === 'api' ? [] : [RepaymentImportProcessor])],
     };
   }
 }

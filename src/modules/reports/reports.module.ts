@@ -5,6 +5,7 @@ import { configureRateLimits } from '../../platform/http/index.js';
 import { BusinessDateModule } from '../close-of-business/index.js';
 import { LoansModule } from '../loans/index.js';
 import { PaymentQrModule } from '../payment-qr/index.js';
+import { ReferenceModule } from '../reference/index.js';
 import { ReportExportsController } from './controllers/report-exports.controller.js';
 import { ReportsController } from './controllers/reports.controller.js';
 import { StatementsController } from './controllers/statements.controller.js';
@@ -21,7 +22,7 @@ import './reports.errors.js';
 
 /** Reports read SQL and write nothing but their export files and verification codes (design.md). */
 @Module({
-  imports: [BusinessDateModule, LoansModule, PaymentQrModule, BullModule.registerQueue({ name: REPORT_EXPORT_QUEUE })],
+  imports: [BusinessDateModule, LoansModule, PaymentQrModule, ReferenceModule, BullModule.registerQueue({ name: REPORT_EXPORT_QUEUE })],
   controllers: [ReportsController, ReportExportsController, StatementsController],
   providers: [AsOfService, PortfolioReportService, MonthlySeriesService, OtherReportsService, ReportFilesService, ReportExportsService, StatementsService],
   exports: [AsOfService, PortfolioReportService, OtherReportsService, ReportExportsService, StatementsService],

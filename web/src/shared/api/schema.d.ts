@@ -896,6 +896,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/reference/communes/lookup-former": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The 2025 commune(s) a commune, ward or township of before July 2025 went into (the fund’s province by default) */
+        get: operations["CommunesController_lookupFormer"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/borrowers": {
         parameters: {
             query?: never;
@@ -1604,8 +1621,42 @@ export interface paths {
         /** Statement imports, newest first, with their counts (lines only on one import); ?unmatched=true keeps those with lines to assign */
         get: operations["RepaymentImportsController_list"];
         put?: never;
-        /** Upload a bank statement (CSV text in JSON); lines are matched and recorded by a job */
+        /** Upload a bank statement (CSV text, or an XLSX/CSV file base64, in JSON); lines are matched and recorded by a job; the mapping used is remembered for the bank */
         post: operations["RepaymentImportsController_upload"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/repayment-imports/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Read a statement without storing it: the header found, the mapping proposed (given, remembered for the bank, or recognised), the first lines and every problem */
+        post: operations["RepaymentImportsController_preview"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/repayment-imports/bank-mappings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The column mapping remembered for each bank */
+        get: operations["RepaymentImportsController_bankMappings"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -3423,6 +3474,45 @@ export interface components {
              */
             unit: "xã" | "phường" | "đặc khu";
         };
+        FormerCommuneCandidateDto: {
+            /** @example 02038 */
+            code: string;
+            /** @example Xã Quảng Bạch */
+            nameVi: string;
+            /** @example Quang Bach Commune */
+            nameEn: string;
+            /** @example 19 */
+            provinceCode: string;
+            /**
+             * @description The former unit as the correspondence writes it
+             * @example Xã Tân Lập
+             */
+            formerName: string;
+            /**
+             * @description The correspondence’s note on that former unit (its district, or the part merged elsewhere)
+             * @example null
+             */
+            note: string | null;
+            /**
+             * @description Only part of the former unit went into this commune
+             * @example false
+             */
+            partial: boolean;
+        };
+        FormerCommuneLookupDto: {
+            /**
+             * @description The 2025 province searched
+             * @example 19
+             */
+            provinceCode: string;
+            /** @description One when unambiguous; several when the officer has to choose; none when the name is unknown there */
+            candidates: components["schemas"]["FormerCommuneCandidateDto"][];
+            /**
+             * @description More than one 2025 commune is possible
+             * @example false
+             */
+            ambiguous: boolean;
+        };
         CreateBorrowerDto: {
             /**
              * @example COOPERATIVE
@@ -4864,6 +4954,13 @@ export interface components {
             sectorVersion: string;
             /** @example 05443 */
             communeCode: string;
+            /**
+             * @description The 2025 commune’s name
+             * @example Phường Phan Đình Phùng
+             */
+            communeNameVi: string | null;
+            /** @example Phan Dinh Phung Ward */
+            communeNameEn: string | null;
             /** @example ACTIVE */
             status: string;
             /**
@@ -5128,15 +5225,44 @@ export interface components {
              */
             closingBalance: string;
         };
+        ColumnMappingDto: {
+            /** @example Ngày giao dịch */
+            date: string;
+            /**
+             * @description The credit column: rows without an amount there (debits) are skipped
+             * @example Số tiền ghi có
+             */
+            amount: string;
+            /**
+             * @description null when the bank’s export has no reference column
+             * @example Số tham chiếu
+             */
+            reference: string | null;
+            /** @example Nội dung/Diễn giải */
+            description: string;
+        };
         UploadStatementDto: {
             /** @example saoke-vietinbank-2025-04-10.csv */
             fileName: string;
             /**
-             * @description The CSV text
+             * @description The CSV text (or send contentBase64)
              * @example date,amount,reference,description
              *     10/04/2025,103057534,FT25100001,HTX Tan Cuong tra no HDTD-2025-000001 ky 1
              */
-            content: string;
+            content?: string;
+            /**
+             * @description The file’s bytes, base64: an XLSX workbook (or a CSV file)
+             * @example UEsDBBQABgAIAAAAIQ…
+             */
+            contentBase64?: string;
+            /**
+             * @description The bank whose export this is: its remembered mapping is proposed, and the mapping used is remembered
+             * @example VIETCOMBANK
+             * @enum {string}
+             */
+            bankCode?: "VIETCOMBANK" | "BIDV" | "AGRIBANK" | "VIETINBANK" | "TECHCOMBANK" | "MBBANK" | "VPBANK" | "ACB" | "SACOMBANK" | "OTHER";
+            /** @description The officer’s choice; otherwise the bank’s remembered one, else the headers recognised */
+            mapping?: components["schemas"]["ColumnMappingDto"];
         };
         ImportProgressDto: {
             /** @example 120 */
@@ -5197,6 +5323,13 @@ export interface components {
             /** @example saoke-vietinbank-2025-04-10.csv */
             fileName: string;
             /**
+             * @example CSV
+             * @enum {string}
+             */
+            format: "CSV" | "XLSX";
+            /** @example VIETINBANK */
+            bankCode: string | null;
+            /**
              * @example RUNNING
              * @enum {string}
              */
@@ -5214,6 +5347,116 @@ export interface components {
             /** @example null */
             failure: string | null;
             lines?: components["schemas"]["ImportLineDto"][];
+        };
+        PreviewStatementDto: {
+            /** @example saoke-vietinbank-2025-04-10.csv */
+            fileName: string;
+            /**
+             * @description The CSV text (or send contentBase64)
+             * @example date,amount,reference,description
+             *     10/04/2025,103057534,FT25100001,HTX Tan Cuong tra no HDTD-2025-000001 ky 1
+             */
+            content?: string;
+            /**
+             * @description The file’s bytes, base64: an XLSX workbook (or a CSV file)
+             * @example UEsDBBQABgAIAAAAIQ…
+             */
+            contentBase64?: string;
+            /**
+             * @description The bank whose export this is: its remembered mapping is proposed, and the mapping used is remembered
+             * @example VIETCOMBANK
+             * @enum {string}
+             */
+            bankCode?: "VIETCOMBANK" | "BIDV" | "AGRIBANK" | "VIETINBANK" | "TECHCOMBANK" | "MBBANK" | "VPBANK" | "ACB" | "SACOMBANK" | "OTHER";
+            /** @description The officer’s choice; otherwise the bank’s remembered one, else the headers recognised */
+            mapping?: components["schemas"]["ColumnMappingDto"];
+        };
+        PreviewLineDto: {
+            /** @example 14 */
+            lineNo: number;
+            /** @example 2025-04-10 */
+            valueDate: string;
+            /** @example 103057534 */
+            amount: string;
+            /** @example FT25100001 */
+            reference: string;
+            /** @example HTX Tan Cuong tra no HDTD-2025-000001 ky 1 */
+            description: string;
+        };
+        StatementProblemDto: {
+            /**
+             * @description Line of the CSV or row of the sheet; 0: the file as a whole
+             * @example 15
+             */
+            line: number;
+            /** @example date */
+            rule: string;
+            /** @example date "31/02/2025" is not DD/MM/YYYY or YYYY-MM-DD */
+            message: string;
+        };
+        StatementPreviewDto: {
+            /**
+             * @example XLSX
+             * @enum {string}
+             */
+            format: "CSV" | "XLSX";
+            /** @example VIETCOMBANK */
+            bankCode: string | null;
+            /**
+             * @description The header row found
+             * @example 12
+             */
+            headerLine: number | null;
+            /**
+             * @example [
+             *       "STT",
+             *       "Ngày giao dịch",
+             *       "Số tham chiếu",
+             *       "Số tiền ghi nợ",
+             *       "Số tiền ghi có",
+             *       "Số dư",
+             *       "Nội dung"
+             *     ]
+             */
+            headers: string[];
+            mapping: components["schemas"]["ColumnMappingDto"] | null;
+            /**
+             * @description Where the mapping applied comes from
+             * @example REMEMBERED
+             * @enum {string}
+             */
+            mappingSource: "GIVEN" | "REMEMBERED" | "RECOGNISED" | "NONE";
+            /**
+             * @description Credit lines that would be imported
+             * @example 42
+             */
+            lineCount: number;
+            /**
+             * @description Rows skipped: debits (no credit amount), totals and balances (no date)
+             * @example 3
+             */
+            skipped: number;
+            /**
+             * @description Sum of the credit lines, VND
+             * @example 1250000000
+             */
+            total: string;
+            /** @description The first 10 lines */
+            sample: components["schemas"]["PreviewLineDto"][];
+            /** @description At most 100 problems; an upload with any is refused */
+            problems: components["schemas"]["StatementProblemDto"][];
+        };
+        BankMappingDto: {
+            /**
+             * @example VIETCOMBANK
+             * @enum {string}
+             */
+            bankCode: "VIETCOMBANK" | "BIDV" | "AGRIBANK" | "VIETINBANK" | "TECHCOMBANK" | "MBBANK" | "VPBANK" | "ACB" | "SACOMBANK" | "OTHER";
+            mapping: components["schemas"]["ColumnMappingDto"];
+            /** @example Nguyễn Thị Lan */
+            updatedBy: string;
+            /** @example 2025-04-10T02:00:00.000Z */
+            updatedAt: string;
         };
         RepaymentImportPageDto: {
             items: components["schemas"]["RepaymentImportDto"][];
@@ -8774,6 +9017,51 @@ export interface operations {
             };
         };
     };
+    CommunesController_lookupFormer: {
+        parameters: {
+            query: {
+                /** @description The former commune, ward or township as written ("Xã"/"Phường"/"Thị trấn" optional, with or without diacritics) */
+                name: string;
+                /** @description The former district ("Huyện"/"Thị xã"/"Thành phố" optional): tells apart former units of the same name where the correspondence names the district */
+                district?: string;
+                /** @description The former province (one of the 63 before 2025); the fund’s own 2025 province when omitted */
+                province?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FormerCommuneLookupDto"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Allowed roles: OFFICER, APPROVER, AUDITOR, ADMIN, COOPERATIVE (problem+json AUTH.FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
     BorrowersController_list: {
         parameters: {
             query?: {
@@ -11212,6 +11500,95 @@ export interface operations {
             };
             409: components["responses"]["Problem409"];
             422: components["responses"]["Problem422"];
+        };
+    };
+    RepaymentImportsController_preview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PreviewStatementDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StatementPreviewDto"];
+                };
+            };
+            /** @description IMPORT.MALFORMED_FILE: the file is not a readable workbook */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Allowed roles: OFFICER (problem+json AUTH.FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            409: components["responses"]["Problem409"];
+            422: components["responses"]["Problem422"];
+        };
+    };
+    RepaymentImportsController_bankMappings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BankMappingDto"][];
+                };
+            };
+            /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Allowed roles: OFFICER, APPROVER, AUDITOR, ADMIN (problem+json AUTH.FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
         };
     };
     RepaymentImportsController_candidates: {
