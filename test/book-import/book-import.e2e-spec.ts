@@ -147,6 +147,10 @@ describe('loan book import', () => {
       const loan = (await call<{ outstandingPrincipal: string }>(t, 'GET', `/loans/${ids.get(h.ref)}`, w.auditor)).body;
       expect(loan.outstandingPrincipal).toBe(h.outstanding);
     }
+    const legacyRef = clean.legacyRefs[0];
+    const legacy = (await call<{ legacyTerms: boolean; legacyRules: string[]; origin: string | null }>(t, 'GET', `/loans/${ids.get(legacyRef)}`, w.auditor)).body;
+    expect(legacy).toMatchObject({ legacyTerms: true, origin: 'Quỹ HTX Bắc Kạn' });
+    expect(legacy.legacyRules).toEqual(expect.arrayContaining(['product.term-max', 'product.rate-max']));
     const communes = (await t.db.query(`SELECT commune_code FROM borrowers WHERE identity_code = ANY($1) ORDER BY identity_code`, [clean.oldAddressRows.map((r) => r.identityCode)])) as Array<{ commune_code: string }>;
     expect(communes.map((c) => c.commune_code).sort()).toEqual(['01933', '02104', '05941']);
     const tags = (await t.db.query(`SELECT count(*) FILTER (WHERE legacy_terms)::int AS legacy, count(*) FILTER (WHERE origin = $1)::int AS tagged FROM loans`, ['Quỹ HTX Bắc Kạn'])) as Array<{ legacy: number; tagged: number }>;

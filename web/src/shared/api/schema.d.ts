@@ -2393,6 +2393,21 @@ export interface components {
             /** @example null */
             closedOn: string | null;
             /**
+             * @description A contract brought in from an earlier book under older rules: its terms kept as signed although today’s product would refuse them
+             * @example false
+             */
+            legacyTerms: boolean;
+            /**
+             * @description The product rules a legacy contract breaks (product.term-max, product.rate-max…)
+             * @example []
+             */
+            legacyRules: string[];
+            /**
+             * @description Fund of origin of a loan brought in from another fund’s book
+             * @example null
+             */
+            origin: string | null;
+            /**
              * @description The borrower’s legal name (in lists)
              * @example Hợp tác xã Chè Tân Cương
              */
