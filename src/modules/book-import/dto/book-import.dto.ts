@@ -55,7 +55,7 @@ export class BookImportSummaryDto {
 }
 
 /** A loan with history: what the old system reported against what the engine's replay gives on the reported date. */
-export class ReconciliationRowDto {
+export class BookReconciliationRowDto {
   @ApiProperty({ example: 'BK-2021-017', description: 'The loan’s reference in the workbook (old contract number)' }) loanRef: string;
   @ApiProperty({ example: 'BK-HTX-009' }) borrowerRef: string;
   @ApiProperty({ example: 18, description: 'Row in the Loans sheet' }) row: number;
@@ -128,7 +128,7 @@ export class BookImportDto {
   @ApiProperty({ example: 3 }) errorCount: number;
   @ApiProperty({ type: [BookImportErrorDto], description: 'Every rule broken (GET one and the upload’s answer; empty in lists)' }) errors: BookImportErrorDto[];
   @ApiProperty({ type: BookImportSummaryDto }) summary: BookImportSummaryDto;
-  @ApiProperty({ type: [ReconciliationRowDto], description: 'Loans with history whose old-system figures were given (empty in lists)' }) reconciliation: ReconciliationRowDto[];
+  @ApiProperty({ type: [BookReconciliationRowDto], description: 'Loans with history whose old-system figures were given (empty in lists)' }) reconciliation: BookReconciliationRowDto[];
   @ApiProperty({ type: [CommuneProposalDto], description: 'Borrower rows with a pre-2025 address (empty in lists)' }) communeProposals: CommuneProposalDto[];
   @ApiProperty({ type: [LegacyLoanDto], description: 'Contracts outside today’s product limits, imported as LEGACY (empty in lists)' }) legacyLoans: LegacyLoanDto[];
   @ApiProperty({ type: [String], example: ['Địa chỉ cũ (trước 2025) chỉ nhận khi có bảng đối chiếu; hãy ghi mã xã 2025.'], description: 'Notes about the dry run (not errors)' }) notes: string[];

@@ -5712,6 +5712,60 @@ export interface components {
              */
             businessDate: string;
         };
+        BookReconciliationRowDto: {
+            /**
+             * @description The loan’s reference in the workbook (old contract number)
+             * @example BK-2021-017
+             */
+            loanRef: string;
+            /** @example BK-HTX-009 */
+            borrowerRef: string;
+            /**
+             * @description Row in the Loans sheet
+             * @example 18
+             */
+            row: number;
+            /**
+             * @description Date the old system’s figures are as of
+             * @example 2025-06-30
+             */
+            asOf: string;
+            /** @example 120000000 */
+            reportedPrincipal: string;
+            /** @example 120000000 */
+            replayPrincipal: string;
+            /** @example 1250000 */
+            reportedInterest: string;
+            /** @example 1249315 */
+            replayInterest: string;
+            /**
+             * @description replay − reported, principal
+             * @example 0
+             */
+            principalDifference: string;
+            /**
+             * @description replay − reported, interest (accrued and overdue)
+             * @example -685
+             */
+            interestDifference: string;
+            /**
+             * @description Sum of both differences
+             * @example -685
+             */
+            difference: string;
+            /**
+             * @description true when both figures agree
+             * @example false
+             */
+            matches: boolean;
+            /** @example 35 */
+            dpd: number;
+            /**
+             * @description Debt group (1–5) by the replay
+             * @example 2
+             */
+            debtGroup: number;
+        };
         CommuneCandidateDto: {
             /** @example 01834 */
             code: string;
@@ -5799,7 +5853,7 @@ export interface components {
             errors: components["schemas"]["BookImportErrorDto"][];
             summary: components["schemas"]["BookImportSummaryDto"];
             /** @description Loans with history whose old-system figures were given (empty in lists) */
-            reconciliation: components["schemas"]["ReconciliationRowDto"][];
+            reconciliation: components["schemas"]["BookReconciliationRowDto"][];
             /** @description Borrower rows with a pre-2025 address (empty in lists) */
             communeProposals: components["schemas"]["CommuneProposalDto"][];
             /** @description Contracts outside today’s product limits, imported as LEGACY (empty in lists) */
