@@ -131,6 +131,12 @@ describe('loan book import', () => {
     expect(self.status).toBe(403);
     expect(self.body.code).toBe('BOOK_IMPORT.SAME_USER_APPROVAL');
     expect((await call(t, 'POST', `/book-imports/${up.body.id}/approve`, w.officer, undefined, { 'idempotency-key': randomUUID() })).status).toBe(403);
+    // Sent back with a reason, then submitted again: the file is judged again and goes on if still READY.
+    expect((await call(t, 'POST', `/book-imports/${up.body.id}/reject`, w.approver, { reason: 'x'.repeat(1001) })).status).toBe(400);
+    const rejected = await call<ImportDto & { rejectionReason: string }>(t, 'POST', `/book-imports/${up.body.id}/reject`, w.approver, { reason: 'Đối chiếu lại dư nợ với sổ cũ' });
+    expect(rejected.body).toMatchObject({ status: 'REJECTED', rejectionReason: 'Đối chiếu lại dư nợ với sổ cũ' });
+    const resubmitted = await call<ImportDto & { rejectionReason: string | null }>(t, 'POST', `/book-imports/${up.body.id}/submit`, uploaderApprover);
+    expect(resubmitted.body).toMatchObject({ status: 'SUBMITTED', rejectionReason: null });
     const approved = await call<ImportDto>(t, 'POST', `/book-imports/${up.body.id}/approve`, w.approver, undefined, { 'idempotency-key': randomUUID() });
     expect(approved.status).toBe(202);
     const done = await waitCommitted(up.body.id);

@@ -104,7 +104,7 @@ export class BookImportsController {
   @Post(':id/submit')
   @HttpCode(200)
   @Roles('OFFICER')
-  @ApiOperation({ summary: 'Send a READY import (no errors, every commune chosen) for approval' })
+  @ApiOperation({ summary: 'Send a READY import (no errors, every commune chosen) for approval; a FAILED or REJECTED one is judged again first' })
   @ApiOkResponse({ type: BookImportDto })
   submit(@CurrentActor() actor: Actor, @Param('id') id: string, @Lang() lang: Language): Promise<BookImportDto> {
     return this.imports.submit(actor, id, lang);

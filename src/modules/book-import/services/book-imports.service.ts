@@ -191,8 +191,26 @@ export class BookImportsService {
     return this.get(id, lang);
   }
 
+  /**
+   * READY → SUBMITTED. A FAILED or REJECTED import may be submitted again (the same file cannot be
+   * uploaded twice): its file is judged again with today's reference data first, the earlier
+   * approval, rejection and failure are cleared, and it goes on only if it is READY now.
+   */
   async submit(actor: Actor, id: string, lang: Language): Promise<BookImportDto> {
-    const r = await this.row(id);
+    let r = await this.row(id);
+    if (r.status === 'FAILED' || r.status === 'REJECTED') {
+      const stored = await this.dryRunOf(await this.content(id), r.commune_choices);
+      await this.tx.run(async (m) => {
+        await m.query(
+          `UPDATE book_imports SET status = $2, dry_run = $3, error_count = $4, submitted_by = NULL, submitted_at = NULL, approved_by = NULL, approved_at = NULL,
+             rejected_by = NULL, rejected_at = NULL, rejection_reason = NULL, failure = NULL, job_id = NULL, progress_percent = 0, progress_step = NULL
+           WHERE id = $1 AND status IN ('FAILED', 'REJECTED')`,
+          [id, statusOf(stored), JSON.stringify(stored), stored.errors.length],
+        );
+        await this.audit.record(m, actor, { action: 'book-import.rejudge', entityType: 'book_import', entityId: id, before: { status: r.status }, after: { status: statusOf(stored), errors: stored.errors.length } });
+      });
+      r = await this.row(id);
+    }
     const openings = r.dry_run.counts.openingPositions;
     if (openings > 0) throw new DomainError(BookImportErrors['BOOK_IMPORT.OPENING_NOT_COMMITTABLE'], { count: openings });
     await this.transition(actor, id, ['READY'], 'SUBMITTED', 'book-import.submit', `submitted_by = $3, submitted_at = now()`, [actor.userId]);

@@ -1860,7 +1860,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Send a READY import (no errors, every commune chosen) for approval */
+        /** Send a READY import (no errors, every commune chosen) for approval; a FAILED or REJECTED one is judged again first */
         post: operations["BookImportsController_submit"];
         delete?: never;
         options?: never;
