@@ -13,6 +13,8 @@ import { QueueJobTokens1763800000013 } from './1763800000013-queue-job-tokens.js
 import { DemoLoad1763800000020 } from './1763800000020-demo-load.js';
 import { WorkingDays1763800000040 } from './1763800000040-working-days.js';
 import { CloseRunAuditAnchor1763800000070 } from './1763800000070-close-run-audit-anchor.js';
+import { BookImports1763800000060 } from './1763800000060-book-imports.js';
+import { StatementColumnMappings1763800000065 } from './1763800000065-statement-column-mappings.js';
 
 /**
  * Every migration in order. Listed explicitly (no glob) so the compiled app, the CLI and
@@ -34,4 +36,6 @@ export const migrations = [
   DemoLoad1763800000020,
   WorkingDays1763800000040,
   CloseRunAuditAnchor1763800000070,
+  BookImports1763800000060,
+  StatementColumnMappings1763800000065,
 ];

@@ -30,6 +30,7 @@ import { DemoLoadModule } from './modules/demo-load/index.js';
 import { WorkspaceModule } from './modules/workspace/index.js';
 import { PaymentQrModule } from './modules/payment-qr/index.js';
 import { RiskModule } from './modules/risk/index.js';
+import { BookImportModule } from './modules/book-import/index.js';
 
 export interface AppModuleOptions {
   config: AppConfig;
@@ -78,6 +79,7 @@ export class AppModule {
         ...(role === 'api' ? [] : [ReportsWorkerModule]),
         ImportsModule.register(role),
         NotificationsModule.register(role),
+        BookImportModule.register(role),
         DemoLoadModule,
         WorkspaceModule,
         ...extraImports,

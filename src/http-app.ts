@@ -1,4 +1,5 @@
 import helmet from '@fastify/helmet';
+import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
 import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
@@ -8,6 +9,7 @@ import { randomUUID } from 'node:crypto';
 import type { Logger as PinoLogger } from 'pino';
 import { AppModule, type AppModuleOptions } from './app.module.js';
 import { registerBullBoard } from './modules/close-of-business/index.js';
+import { BOOK_IMPORT_MAX_BYTES } from './modules/book-import/index.js';
 import type { AppConfig, ProcessRole } from './config/index.js';
 import { createValidationPipe, declareProblemResponses, ProblemDetailsDto } from './platform/errors/index.js';
 import { configureRateLimits, findWebRoot, registerWebApp, rewriteForWebApp } from './platform/http/index.js';
@@ -66,6 +68,8 @@ export async function createHttpApp(
     global: false,
     errorResponseBuilder: (_req, context) => Object.assign(new Error('rate limited'), { statusCode: 429, retryAfterSeconds: Math.ceil(context.ttl / 1000) }),
   });
+  // Workbook uploads (book import); the size limit is checked again where the file is read.
+  await app.register(multipart, { limits: { fileSize: BOOK_IMPORT_MAX_BYTES, files: 1, fields: 4, fieldSize: 1000, parts: 5 } });
   if (config.corsOrigins.length > 0) app.enableCors({ origin: config.corsOrigins, credentials: false });
   configureRoutes(app);
   app.useGlobalPipes(createValidationPipe());

@@ -160,6 +160,8 @@ describe('portfolio reports', () => {
     expect(r.shareMethod).toMatchObject({ decimals: 1, exactDecimals: 6 });
     const crossed = await portfolio('asOf=2025-06-30&groupBy=sector&groupBy=commune');
     expect(crossed.rows.every((row) => row.keys.sector && row.keys.commune)).toBe(true);
+    // A commune group carries its 2025 name, so neither the page nor the exports show a bare code.
+    expect(crossed.rows.find((row) => row.keys.commune.code === '05488')?.keys.commune).toEqual({ code: '05488', provinceCode: '19', nameVi: 'Xã Đại Phúc', nameEn: 'Dai Phuc Commune' });
     expect(crossed.rows.reduce((s, row) => s.plus(row.shareOfOutstanding.display), new Money(0)).toFixed(1)).toBe('100.0');
   });
 
@@ -171,7 +173,8 @@ describe('portfolio reports', () => {
     const list = (await call<{ total: number; items: Array<{ outstanding: string; contractNumber: string }> }>(t, 'GET', '/reports/loans?asOf=2025-10-15&pageSize=2&page=1', w.auditor)).body;
     expect(list.total).toBe(5);
     expect(list.items).toHaveLength(2);
-    const all = (await call<{ items: Array<{ outstanding: string }> }>(t, 'GET', '/reports/loans?asOf=2025-10-15&pageSize=200', w.auditor)).body;
+    const all = (await call<{ items: Array<{ outstanding: string; communeCode: string; communeNameVi: string | null }> }>(t, 'GET', '/reports/loans?asOf=2025-10-15&pageSize=200', w.auditor)).body;
+    expect(all.items.find((i) => i.communeCode === '05488')?.communeNameVi).toBe('Xã Đại Phúc');
     expect(all.items.reduce((s, i) => s.plus(i.outstanding), new Money(0)).toFixed()).toBe(p.totals.outstanding);
     const cs = (await call<{ rows: Array<{ outstanding: string; capital: string; available: string }> }>(t, 'GET', '/reports/capital-sources?asOf=2025-10-15', w.auditor)).body;
     expect(cs.rows.reduce((s, x) => s.plus(x.outstanding), new Money(0)).toFixed()).toBe(p.totals.outstanding);

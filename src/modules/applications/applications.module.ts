@@ -16,6 +16,6 @@ import { LoanApplicationsService } from './services/loan-applications.service.js
   imports: [AuditModule, BusinessDateModule, BorrowersModule, FundsModule, ProductsModule, ReferenceModule],
   controllers: [LendingChecksController, LoanApplicationsController],
   providers: [LoanApplicationsService, ApplicationChecksService, AppraisalsService, LendingDryRunService],
-  exports: [LoanApplicationsService],
+  exports: [LoanApplicationsService, AppraisalsService],
 })
 export class ApplicationsModule {}

@@ -10,8 +10,20 @@ export const BorrowerErrors = defineErrors({
   'BORROWER.OUTSIDE_FUND_PROVINCE': {
     status: 422,
     title: 'Outside the fund’s province',
-    vi: 'Quỹ chỉ cho vay trong tỉnh {limit}; bên vay ở tỉnh {actual}.',
-    en: 'The fund lends only inside province {limit}; the borrower is in {actual}.',
+    vi: 'Quỹ chỉ cho vay trong {fundProvinceName} (mã {limit}); bên vay ở {provinceName} (mã {actual}).',
+    en: 'The fund lends only inside {fundProvinceName} (code {limit}); the borrower is in {provinceName} (code {actual}).',
+  },
+  'BORROWER.COMMUNE_OUTSIDE_FUND_PROVINCE': {
+    status: 422,
+    title: 'Commune outside the fund’s province',
+    vi: '{communeName} (mã {communeCode}) thuộc {provinceName}, không thuộc {fundProvinceName} nơi Quỹ cho vay.',
+    en: '{communeName} (code {communeCode}) is in {provinceName}, not in {fundProvinceName} where the fund lends.',
+  },
+  'BORROWER.UNKNOWN_COMMUNE': {
+    status: 422,
+    title: 'Unknown commune',
+    vi: 'Mã xã/phường {communeCode} không có trong danh mục đơn vị hành chính từ 01/7/2025.',
+    en: 'Commune code {communeCode} is not among the administrative units in force since 1 July 2025.',
   },
   'BORROWER.UNDER_AGE': {
     status: 422,

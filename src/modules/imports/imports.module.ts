@@ -8,6 +8,7 @@ import { RepaymentImportProcessor } from './jobs/repayment-import.processor.js';
 import { ImportLineProcessor } from './services/import-line-processor.service.js';
 import { RepaymentImportsService } from './services/repayment-imports.service.js';
 import { REPAYMENT_IMPORT_QUEUE } from './jobs/imports-queues.js';
+import { StatementReaderService } from './services/statement-reader.service.js';
 import './imports.errors.js';
 
 /** Bank-statement repayment imports; the job's processor runs only in the worker and `all` roles. */
@@ -18,7 +19,7 @@ export class ImportsModule {
       module: ImportsModule,
       imports: [AuditModule, LoansModule, BullModule.registerQueue({ name: REPAYMENT_IMPORT_QUEUE })],
       controllers: [RepaymentImportsController],
-      providers: [RepaymentImportsService, ImportLineProcessor, ...(role === 'api' ? [] : [RepaymentImportProcessor])],
+      providers: [RepaymentImportsService, ImportLineProcessor, StatementReaderService, ...(role === 'api' ? [] : [RepaymentImportProcessor])],
     };
   }
 }

@@ -15,3 +15,4 @@ export { LoanCloseService, type LoanCloseRange, type LoanCloseResult } from './s
 // The set-based renditions of the engine (engine-sql/), for the reports and the bench loader.
 export { positionsCte, type PositionPlan, type PositionSource, type ReplayedPosition } from './engine-sql/loan-positions.sql.js';
 export * as closeSql from './engine-sql/close-chunk.sql.js';
+export { LoanOriginsService, type LoanOriginTag } from './services/loan-origins.service.js';

@@ -12,6 +12,7 @@ import { LoanContractsService } from './services/loan-contracts.service.js';
 import { LoanEventRecorder } from './services/loan-event-recorder.service.js';
 import { LoanPostings } from './services/loan-postings.service.js';
 import { LoanHistoryService } from './services/loan-history.service.js';
+import { LoanOriginsService } from './services/loan-origins.service.js';
 import { LoanQueriesService } from './services/loan-queries.service.js';
 import { LoanReversals } from './services/loan-reversals.service.js';
 import { ReconciliationService } from './services/reconciliation.service.js';
@@ -30,6 +31,7 @@ import { LoanCloseService } from './services/loan-close.service.js';
   controllers: [LoansController, LoanContractsController, SchedulePreviewsController, ReconciliationController,
     RestructuringsController, WriteOffsController],
   providers: [
+    LoanOriginsService,
     LoanCommandsService,
     LoanContractsService,
     LoanEventRecorder,
@@ -44,7 +46,7 @@ import { LoanCloseService } from './services/loan-close.service.js';
     DueDateMovesService,
     LoanCloseService,
   ],
-  exports: [LoanEventRecorder, LoanPostings, ReconciliationService,
-    LoanCommandsService, DueDateMovesService, LoanQueriesService, LoanCloseService],
+  exports: [LoanOriginsService, LoanContractsService, LoanEventRecorder, LoanPostings, ReconciliationService, LoanCloseService,
+    LoanCommandsService, DueDateMovesService, LoanQueriesService],
 })
 export class LoansModule {}

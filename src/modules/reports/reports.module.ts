@@ -6,6 +6,7 @@ import { BusinessDateModule } from '../business-date/index.js';
 import { CloseOfBusinessModule } from '../close-of-business/index.js';
 import { LoansModule } from '../loans/index.js';
 import { PaymentQrModule } from '../payment-qr/index.js';
+import { ReferenceModule } from '../reference/index.js';
 import { RiskModule } from '../risk/index.js';
 import { ReportExportsController } from './controllers/report-exports.controller.js';
 import { ReportsController } from './controllers/reports.controller.js';
@@ -23,7 +24,7 @@ import './reports.errors.js';
 
 /** Reports read SQL and write nothing but their export files and verification codes (design.md). */
 @Module({
-  imports: [BusinessDateModule, CloseOfBusinessModule, LoansModule, PaymentQrModule, RiskModule, BullModule.registerQueue({ name: REPORT_EXPORT_QUEUE })],
+  imports: [BusinessDateModule, CloseOfBusinessModule, LoansModule, PaymentQrModule, ReferenceModule, RiskModule, BullModule.registerQueue({ name: REPORT_EXPORT_QUEUE })],
   controllers: [ReportsController, ReportExportsController, StatementsController],
   providers: [AsOfService, PortfolioReportService, MonthlySeriesService, AsOfTablesService, ReportFilesService, ReportExportsService, StatementsService],
   exports: [AsOfService, PortfolioReportService, AsOfTablesService, ReportExportsService, StatementsService],

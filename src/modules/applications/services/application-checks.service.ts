@@ -41,9 +41,11 @@ export class ApplicationChecksService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  async assertLendable(m: EntityManager, app: CheckedApplication, loan: CheckedLoan, on: LocalDate): Promise<void> {
+  /** `waive`: condition codes not applied (a contract signed under older product rules, brought in by a book import). */
+  async assertLendable(m: EntityManager, app: CheckedApplication, loan: CheckedLoan, on: LocalDate, waive: readonly string[] = []): Promise<void> {
     await m.query('SELECT pg_advisory_xact_lock($1, 0)', [APPROVAL_LOCK]);
-    const refusal = checkLendingConditions(await this.facts(m, app, loan, on));
+    const facts = await this.facts(m, app, loan, on);
+    const refusal = waive.length === 0 ? checkLendingConditions(facts) : evaluateLendingConditions(facts).find((c) => !c.passed && !waive.includes(c.code));
     if (refusal) throw new DomainError(refusal.code, { rule: refusal.rule, limit: refusal.limit, actual: refusal.actual });
   }
 

@@ -23,6 +23,15 @@ import { ApplicationChecksService } from './application-checks.service.js';
 import { listApplicationRows, loadApplication } from './application-records.repository.js';
 
 /** The application workflow: create, submit, appraise, decide (four eyes), withdraw. */
+/** In-process options of a decision that no HTTP route passes. */
+export interface DecisionOptions {
+  /**
+   * Lending-condition codes not applied: a book import brings in contracts signed under older
+   * product rules as LEGACY (their terms kept as signed), waiving only the product limits they break.
+   */
+  readonly waive?: readonly string[];
+}
+
 @Injectable()
 export class LoanApplicationsService {
   constructor(
@@ -86,9 +95,9 @@ export class LoanApplicationsService {
   }
 
   /** Checks at submission use the requested amount and term (domain.md "Lending conditions"). */
-  async submit(actor: Actor, id: string): Promise<LoanApplicationDto> {
+  async submit(actor: Actor, id: string, options: DecisionOptions = {}): Promise<LoanApplicationDto> {
     return this.transition(actor, id, 'submit', null, async (m, app) => {
-      await this.checks.assertLendable(m, app, { amount: app.requestedAmount, termMonths: app.termMonths, ratePercent: null }, await this.today(m));
+      await this.checks.assertLendable(m, app, { amount: app.requestedAmount, termMonths: app.termMonths, ratePercent: null }, await this.today(m), options.waive);
       await m.query(`UPDATE loan_applications SET submitted_by = $2, submitted_at = now() WHERE id = $1`, [id, actor.userId]);
     });
   }
@@ -98,11 +107,11 @@ export class LoanApplicationsService {
   }
 
   /** Four eyes, then every check again with the approved figures on the decision date. */
-  async approve(actor: Actor, id: string, dto: ApproveApplicationDto): Promise<LoanApplicationDto> {
+  async approve(actor: Actor, id: string, dto: ApproveApplicationDto, options: DecisionOptions = {}): Promise<LoanApplicationDto> {
     return this.transition(actor, id, 'approve', dto.note ?? null, async (m, app) => {
       await this.assertFourEyes(m, actor, app);
       const decisionDate = await this.today(m);
-      await this.checks.assertLendable(m, app, { amount: dto.approvedAmount, termMonths: dto.approvedTermMonths, ratePercent: dto.approvedRatePercent }, decisionDate);
+      await this.checks.assertLendable(m, app, { amount: dto.approvedAmount, termMonths: dto.approvedTermMonths, ratePercent: dto.approvedRatePercent }, decisionDate, options.waive);
       await m.query(
         `UPDATE loan_applications SET decided_by = $2, decided_at = now(), decision_date = $3, approved_amount = $4, approved_term_months = $5,
            approved_rate_percent = $6 WHERE id = $1`,

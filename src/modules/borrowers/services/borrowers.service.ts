@@ -7,7 +7,7 @@ import { DomainError, notFound } from '../../../platform/errors/index.js';
 import { offsetOf, type Page } from '../../../platform/http/index.js';
 import { AuditService } from '../../audit/index.js';
 import { isCooperativeOnly, type Actor } from '../../../platform/actor/index.js';
-import { SectorsService, type ClassificationVersion } from '../../reference/index.js';
+import { CommunesService, SectorsService, type ClassificationVersion } from '../../reference/index.js';
 import { BorrowerErrors } from '../borrowers.errors.js';
 import { isIndividual, type BorrowerType, type RelationKind } from '../domain/borrower-identity.js';
 import type { BorrowerDto, BorrowerQueryDto, CreateBorrowerDto, CreateRelationDto, RelationDto, UpdateBorrowerDto } from '../dto/borrower.dto.js';
@@ -80,6 +80,7 @@ export class BorrowersService {
     private readonly tx: TransactionRunner,
     private readonly audit: AuditService,
     private readonly sectors: SectorsService,
+    private readonly communes: CommunesService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -91,8 +92,14 @@ export class BorrowersService {
   async create(actor: Actor, dto: CreateBorrowerDto): Promise<BorrowerDto> {
     // domain.md "Borrowers": a provincial fund lends only inside its province; members are 18 or older.
     if (dto.provinceCode !== this.config.fundProvinceCode) {
-      throw new DomainError(BorrowerErrors['BORROWER.OUTSIDE_FUND_PROVINCE'], { limit: this.config.fundProvinceCode, actual: dto.provinceCode });
+      throw new DomainError(BorrowerErrors['BORROWER.OUTSIDE_FUND_PROVINCE'], {
+        limit: this.config.fundProvinceCode,
+        actual: dto.provinceCode,
+        fundProvinceName: this.communes.provinceFullName(this.config.fundProvinceCode),
+        provinceName: this.communes.provinceFullName(dto.provinceCode),
+      });
     }
+    this.assertFundCommune(dto.communeCode);
     const individual = isIndividual(dto.type);
     if (individual) {
       if (!dto.birthDate) throw new DomainError('REQUEST.VALIDATION_FAILED', { count: 1 }, [{ field: 'birthDate', rule: 'required', message: 'birthDate is required for MEMBER' }]);
@@ -165,6 +172,7 @@ export class BorrowersService {
   }
 
   async update(actor: Actor, id: string, dto: UpdateBorrowerDto): Promise<BorrowerDto> {
+    if (dto.communeCode !== undefined) this.assertFundCommune(dto.communeCode);
     return this.tx.run(async (m) => {
       const before = await this.findOne(m, id, true);
       const sectorVersion = dto.sectorVersion ?? before.sectorVersion;
@@ -183,6 +191,23 @@ export class BorrowersService {
       await this.audit.record(m, actor, { action: 'borrower.update', entityType: 'borrower', entityId: id, before, after });
       return after;
     });
+  }
+
+  /**
+   * domain.md "Borrowers": the borrower's commune is a 2025 commune of the fund's province; the refusal
+   * names the commune and its province, so the officer sees which address is wrong, not a bare code.
+   */
+  assertFundCommune(communeCode: string): void {
+    const commune = this.communes.find(communeCode);
+    if (!commune) throw new DomainError(BorrowerErrors['BORROWER.UNKNOWN_COMMUNE'], { communeCode });
+    if (commune.provinceCode !== this.config.fundProvinceCode) {
+      throw new DomainError(BorrowerErrors['BORROWER.COMMUNE_OUTSIDE_FUND_PROVINCE'], {
+        communeCode,
+        communeName: commune.nameVi,
+        provinceName: commune.provinceNameVi,
+        fundProvinceName: this.communes.provinceFullName(this.config.fundProvinceCode),
+      });
+    }
   }
 
   /** Allowed only without an open loan; borrower_outstanding is the loans module's hook. */

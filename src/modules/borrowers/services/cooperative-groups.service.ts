@@ -4,6 +4,7 @@ import { offsetOf, type Page, type PageQueryDto } from '../../../platform/http/i
 import { AuditService } from '../../audit/index.js';
 import type { Actor } from '../../../platform/actor/index.js';
 import type { CooperativeGroupDto, CreateCooperativeGroupDto } from '../dto/borrower.dto.js';
+import { BorrowersService } from './borrowers.service.js';
 
 interface GroupRow {
   id: string;
@@ -29,9 +30,11 @@ export class CooperativeGroupsService {
   constructor(
     private readonly tx: TransactionRunner,
     private readonly audit: AuditService,
+    private readonly borrowers: BorrowersService,
   ) {}
 
   async create(actor: Actor, dto: CreateCooperativeGroupDto): Promise<CooperativeGroupDto> {
+    this.borrowers.assertFundCommune(dto.communeCode);
     return this.tx.run(async (m) => {
       const [row] = (await m.query(
         `INSERT INTO cooperative_groups (name, province_code, commune_code, representative, created_by) VALUES ($1, $2, $3, $4, $5) RETURNING *`,

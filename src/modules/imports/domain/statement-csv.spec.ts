@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { contractNumberFinder } from './contract-matcher.js';
-import { parseStatementCsv } from './statement-csv.js';
+import { parseStatementCsv, readStatementCsv } from './statement-csv.js';
+import { parseAmount } from './statement-table.js';
 
 const format = (year: number, seq: number): string => `HĐTD-${year}-${String(seq).padStart(6, '0')}`;
 
@@ -27,7 +28,8 @@ describe('bank statement CSV', () => {
     ['a missing column', 'date,amount,reference\n2025-04-10,100,R\n', [[1, 'header']]],
     ['a bad date and a fraction', 'date,amount,reference,description\n2025-02-30,100,R,D\n2025-04-10,100.5,R,D\n', [[2, 'date'], [3, 'amount']]],
     ['a wrong field count on line 3', 'date,amount,reference,description\n2025-04-10,100,R,D\n2025-04-10,100,R\n', [[3, 'columns']]],
-    ['an unclosed quote', 'date,amount,reference,description\n2025-04-10,100,"R,D\n', [[2, 'csvQuote'], [2, 'columns']]],
+    ['an unclosed quote', 'date,amount,reference,description\n2025-04-10,100,"R,D\n', [[2, 'csvQuote']]],
+    ['text after a closing quote', 'date,amount,reference,description\n2025-04-10,100,"R"x,D\n', [[2, 'csvQuote']]],
     ['no lines', 'date,amount,reference,description\n', [[1, 'notEmpty']]],
   ] as const)('refuses %s with line numbers', (_, csv, expected) => {
     const { lines, problems } = parseStatementCsv(csv);
@@ -46,5 +48,40 @@ describe('contract numbers in statement text', () => {
     ['HDTD-2025-000001 va HDTD2025000002', ['HĐTD-2025-000001', 'HĐTD-2025-000002']],
   ])('%s', (text, expected) => {
     expect(find(text)).toEqual(expected);
+  });
+});
+
+describe('bank layouts', () => {
+  it('recognises Vietnamese headers under a title block, skips debits and totals, reads zero decimals and times', () => {
+    const csv = [
+      'NGAN HANG TMCP CONG THUONG VIET NAM;;;;',
+      'Ngày giao dịch;Số tham chiếu;Số tiền ghi nợ;Số tiền ghi có;Nội dung',
+      '10/04/2025 09:15:00;FT1;;1.500.000,00;HTX tra no',
+      '10/04/2025 10:00:00;FT2;200.000;;phi',
+      'Tổng cộng;;200.000;1.500.000;',
+    ].join('\n');
+    const read = readStatementCsv(csv);
+    expect(read.problems).toEqual([]);
+    expect(read).toMatchObject({ headerLine: 2, skipped: 2, mapping: { date: 'Ngày giao dịch', amount: 'Số tiền ghi có', reference: 'Số tham chiếu', description: 'Nội dung' } });
+    expect(read.lines.map((l) => [l.lineNo, l.valueDate, l.amount.toFixed(), l.reference])).toEqual([[3, '2025-04-10', '1500000', 'FT1']]);
+  });
+
+  it('applies a given mapping, without a reference column, and refuses one the file does not have', () => {
+    const csv = 'Thời gian,Tiền vào,Chi tiết\n12/03/2025,"700,000",nop tien\n';
+    const ok = readStatementCsv(csv, { date: 'thời gian', amount: 'TIỀN VÀO', reference: null, description: 'Chi tiết' });
+    expect(ok.lines.map((l) => [l.valueDate, l.amount.toFixed(), l.reference, l.description])).toEqual([['2025-03-12', '700000', '', 'nop tien']]);
+    const missing = readStatementCsv(csv, { date: 'Ngày', amount: 'Tiền vào', reference: null, description: 'Chi tiết' });
+    expect(missing.problems.map((p) => [p.line, p.rule, p.message])).toEqual([[1, 'header', 'missing column(s): date "Ngày"']]);
+  });
+
+  it.each([
+    ['1.500.000', '1500000'],
+    ['1,500,000.00', '1500000'],
+    ['1500000,00', '1500000'],
+    ['1.500.000.00', null],
+    ['1,500.5', null],
+    ['0', null],
+  ])('amount %s → %s', (raw, expected) => {
+    expect(parseAmount(raw)?.toFixed() ?? null).toBe(expected);
   });
 });

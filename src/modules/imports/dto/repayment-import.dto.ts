@@ -1,23 +1,99 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import { Type } from 'class-transformer';
+import { IsBase64, IsIn, IsOptional, IsString, Matches, MaxLength, MinLength, ValidateIf, ValidateNested } from 'class-validator';
 import { PageQueryDto } from '../../../platform/http/index.js';
+import { BANK_CODES, type BankCode } from '../domain/statement-columns.js';
+
+/** For each role, the header text of the column holding it, as it stands in the file. */
+export class ColumnMappingDto {
+  @ApiProperty({ example: 'Ngày giao dịch', maxLength: 200 })
+  @IsString() @MinLength(1) @MaxLength(200)
+  date: string;
+
+  @ApiProperty({ example: 'Số tiền ghi có', maxLength: 200, description: 'The credit column: rows without an amount there (debits) are skipped' })
+  @IsString() @MinLength(1) @MaxLength(200)
+  amount: string;
+
+  @ApiProperty({ example: 'Số tham chiếu', maxLength: 200, nullable: true, type: String, description: 'null when the bank’s export has no reference column' })
+  @IsOptional() @IsString() @MinLength(1) @MaxLength(200)
+  reference: string | null;
+
+  @ApiProperty({ example: 'Nội dung/Diễn giải', maxLength: 200 })
+  @IsString() @MinLength(1) @MaxLength(200)
+  description: string;
+}
 
 /**
- * The statement is sent as JSON: the CSV text in `content` (UTF-8, optional BOM), with a header
- * row naming the columns date, amount, reference, description. Dates DD/MM/YYYY or YYYY-MM-DD;
- * amounts whole VND (1500000, 1.500.000 or 1,500,000). Bounded by BODY_LIMIT_BYTES.
+ * The statement is sent as JSON: the CSV text in `content` (UTF-8, optional BOM), or the file's bytes
+ * (XLSX, or CSV) base64-encoded in `contentBase64`. Without a mapping, the header row naming
+ * date, amount, reference, description (or a bank's Vietnamese headers: "Ngày giao dịch", "Số tiền
+ * ghi có", "Số tham chiếu", "Nội dung") is found among the first rows, or the mapping remembered for
+ * the bank is used. Dates DD/MM/YYYY or YYYY-MM-DD; amounts whole VND (1500000, 1.500.000 or
+ * 1,500,000). Bounded by BODY_LIMIT_BYTES.
  */
-export class UploadStatementDto {
-  @ApiProperty({ example: 'saoke-vietinbank-2025-04-10.csv' })
+export class PreviewStatementDto {
+  @ApiProperty({ example: 'saoke-vietinbank-2025-04-10.csv', maxLength: 200 })
   @IsString() @MinLength(1) @MaxLength(200)
   fileName: string;
 
-  @ApiProperty({
+  @ApiPropertyOptional({
     example: 'date,amount,reference,description\n10/04/2025,103057534,FT25100001,HTX Tan Cuong tra no HDTD-2025-000001 ky 1\n',
-    description: 'The CSV text',
+    description: 'The CSV text (or send contentBase64)',
+    maxLength: 1048576,
   })
-  @IsString() @MinLength(1)
-  content: string;
+  @ValidateIf((o: PreviewStatementDto) => o.contentBase64 === undefined) @IsString() @MinLength(1) @MaxLength(1048576)
+  content?: string;
+
+  @ApiPropertyOptional({ example: 'UEsDBBQABgAIAAAAIQ…', description: 'The file’s bytes, base64: an XLSX workbook (or a CSV file)', maxLength: 1400000 })
+  @ValidateIf((o: PreviewStatementDto) => o.content === undefined) @IsBase64() @MaxLength(1400000)
+  contentBase64?: string;
+
+  @ApiPropertyOptional({ enum: BANK_CODES, example: 'VIETCOMBANK', description: 'The bank whose export this is: its remembered mapping is proposed, and the mapping used is remembered' })
+  @IsOptional() @IsIn(BANK_CODES)
+  bankCode?: BankCode;
+
+  @ApiPropertyOptional({ type: ColumnMappingDto, description: 'The officer’s choice; otherwise the bank’s remembered one, else the headers recognised' })
+  @IsOptional() @ValidateNested() @Type(() => ColumnMappingDto)
+  mapping?: ColumnMappingDto;
+}
+
+export class UploadStatementDto extends PreviewStatementDto {}
+
+export class PreviewLineDto {
+  @ApiProperty({ example: 14 }) lineNo: number;
+  @ApiProperty({ example: '2025-04-10' }) valueDate: string;
+  @ApiProperty({ example: '103057534' }) amount: string;
+  @ApiProperty({ example: 'FT25100001' }) reference: string;
+  @ApiProperty({ example: 'HTX Tan Cuong tra no HDTD-2025-000001 ky 1' }) description: string;
+}
+
+export class StatementProblemDto {
+  @ApiProperty({ example: 15, description: 'Line of the CSV or row of the sheet; 0: the file as a whole' }) line: number;
+  @ApiProperty({ example: 'date' }) rule: string;
+  @ApiProperty({ example: 'date "31/02/2025" is not DD/MM/YYYY or YYYY-MM-DD' }) message: string;
+}
+
+/** What the statement would give with a mapping, before anything is stored. */
+export class StatementPreviewDto {
+  @ApiProperty({ enum: ['CSV', 'XLSX'], example: 'XLSX' }) format: string;
+  @ApiProperty({ example: 'VIETCOMBANK', nullable: true, type: String }) bankCode: string | null;
+  @ApiProperty({ example: 12, nullable: true, type: Number, description: 'The header row found' }) headerLine: number | null;
+  @ApiProperty({ type: [String], example: ['STT', 'Ngày giao dịch', 'Số tham chiếu', 'Số tiền ghi nợ', 'Số tiền ghi có', 'Số dư', 'Nội dung'] }) headers: string[];
+  @ApiProperty({ type: ColumnMappingDto, nullable: true }) mapping: ColumnMappingDto | null;
+  @ApiProperty({ enum: ['GIVEN', 'REMEMBERED', 'RECOGNISED', 'NONE'], example: 'REMEMBERED', description: 'Where the mapping applied comes from' }) mappingSource: string;
+  @ApiProperty({ example: 42, description: 'Credit lines that would be imported' }) lineCount: number;
+  @ApiProperty({ example: 3, description: 'Rows skipped: debits (no credit amount), totals and balances (no date)' }) skipped: number;
+  @ApiProperty({ example: '1250000000', description: 'Sum of the credit lines, VND' }) total: string;
+  @ApiProperty({ type: [PreviewLineDto], description: 'The first 10 lines' }) sample: PreviewLineDto[];
+  @ApiProperty({ type: [StatementProblemDto], description: 'At most 100 problems; an upload with any is refused' }) problems: StatementProblemDto[];
+}
+
+/** The mapping remembered for a bank (the last one used to import its statement). */
+export class BankMappingDto {
+  @ApiProperty({ enum: BANK_CODES, example: 'VIETCOMBANK' }) bankCode: string;
+  @ApiProperty({ type: ColumnMappingDto }) mapping: ColumnMappingDto;
+  @ApiProperty({ example: 'Nguyễn Thị Lan' }) updatedBy: string;
+  @ApiProperty({ example: '2025-04-10T02:00:00.000Z' }) updatedAt: string;
 }
 
 export class AssignLineDto {
@@ -52,6 +128,8 @@ export class ImportProgressDto {
 export class RepaymentImportDto {
   @ApiProperty({ example: '4' }) id: string;
   @ApiProperty({ example: 'saoke-vietinbank-2025-04-10.csv' }) fileName: string;
+  @ApiProperty({ enum: ['CSV', 'XLSX'], example: 'CSV' }) format: string;
+  @ApiProperty({ example: 'VIETINBANK', nullable: true, type: String }) bankCode: string | null;
   @ApiProperty({ enum: ['QUEUED', 'RUNNING', 'DONE', 'FAILED'], example: 'RUNNING' }) status: string;
   @ApiProperty({ type: ImportProgressDto }) progress: ImportProgressDto;
   @ApiProperty({ example: 'Nguyễn Thị Lan', description: 'Display name of the officer who uploaded the file' }) createdBy: string;

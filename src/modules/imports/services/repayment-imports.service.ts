@@ -1,22 +1,24 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable } from '@nestjs/common';
 import type { Queue } from 'bullmq';
-import { createHash } from 'node:crypto';
 import { TransactionRunner } from '../../../platform/database/index.js';
 import { freshJobToken, runJobId, sweepQueuedWork } from '../../../platform/queue/index.js';
 import { DomainError, notFound } from '../../../platform/errors/index.js';
 import { type Page, offsetOf } from '../../../platform/http/index.js';
 import { AuditService } from '../../audit/index.js';
 import type { Actor, Role } from '../../../platform/actor/index.js';
-import { parseStatementCsv } from '../domain/statement-csv.js';
 import type { AssignLineDto, ImportLineDto, ImportListQueryDto, LoanCandidateDto, RepaymentImportDto, UploadStatementDto } from '../dto/repayment-import.dto.js';
 import { ImportErrors } from '../imports.errors.js';
 import { ImportLineProcessor } from './import-line-processor.service.js';
+import { StatementReaderService } from './statement-reader.service.js';
+
 import { REPAYMENT_IMPORT_QUEUE } from '../jobs/imports-queues.js';
 
 interface ImportRow {
   id: string;
   file_name: string;
+  file_format: string;
+  bank_code: string | null;
   status: string;
   total_lines: number;
   failure: string | null;
@@ -30,7 +32,7 @@ interface ImportRow {
   pending: number;
 }
 
-const SELECT_IMPORT = `SELECT i.id::text, i.file_name, i.status, i.total_lines, i.failure, i.created_by::text, u.display_name AS created_by_name, i.created_at, i.finished_at,
+const SELECT_IMPORT = `SELECT i.id::text, i.file_name, i.file_format, i.bank_code, i.status, i.total_lines, i.failure, i.created_by::text, u.display_name AS created_by_name, i.created_at, i.finished_at,
     count(*) FILTER (WHERE l.outcome = 'APPLIED')::int AS applied, count(*) FILTER (WHERE l.outcome = 'UNMATCHED')::int AS unmatched,
     count(*) FILTER (WHERE l.outcome = 'REFUSED')::int AS refused, count(*) FILTER (WHERE l.outcome = 'PENDING')::int AS pending
   FROM repayment_imports i JOIN users u ON u.id = i.created_by LEFT JOIN repayment_import_lines l ON l.import_id = i.id`;
@@ -46,6 +48,8 @@ function toDto(r: ImportRow): RepaymentImportDto {
   return {
     id: r.id,
     fileName: r.file_name,
+    format: r.file_format,
+    bankCode: r.bank_code,
     status: r.status,
     progress: {
       total: r.total_lines,
@@ -63,7 +67,7 @@ function toDto(r: ImportRow): RepaymentImportDto {
 }
 
 /**
- * Bank-statement repayment imports: an OFFICER uploads a CSV; a malformed file is
+ * Bank-statement repayment imports: an OFFICER uploads a CSV or XLSX statement; a malformed file is
  * refused whole with its line numbers; a well-formed one is stored line by line and a BullMQ job
  * records each line (ImportLineProcessor). Progress and each line's outcome are readable at any
  * time; an unmatched line can be assigned to a loan by hand.
@@ -74,30 +78,34 @@ export class RepaymentImportsService {
     private readonly tx: TransactionRunner,
     private readonly lines: ImportLineProcessor,
     private readonly audit: AuditService,
+    private readonly reader: StatementReaderService,
     @InjectQueue(REPAYMENT_IMPORT_QUEUE) private readonly queue: Queue,
   ) {}
 
   async upload(actor: Actor, dto: UploadStatementDto): Promise<RepaymentImportDto> {
-    const parsed = parseStatementCsv(dto.content);
-    if (parsed.problems.length > 0) {
-      const errors = parsed.problems.map((p) => ({ field: `line ${p.line}`, rule: p.rule, message: p.message }));
-      throw new DomainError(ImportErrors['IMPORT.MALFORMED_FILE'], { count: errors.length }, errors);
-    }
+    const { format, sha256: sha, read } = await this.reader.read(dto);
+    if (read.problems.length > 0) this.reader.refuse(read);
     const jobToken = freshJobToken();
     const id = await this.tx.run(async (m) => {
-      const sha = createHash('sha256').update(dto.content).digest('hex');
       const [{ id: created }] = (await m.query(
-        `INSERT INTO repayment_imports (file_name, content_sha256, status, total_lines, created_by, enqueued_at) VALUES ($1, $2, 'QUEUED', $3, $4, now()) RETURNING id::text`,
-        [dto.fileName, sha, parsed.lines.length, actor.userId],
+        `INSERT INTO repayment_imports (file_name, content_sha256, status, total_lines, created_by, enqueued_at, file_format, bank_code)
+         VALUES ($1, $2, 'QUEUED', $3, $4, now(), $5, $6) RETURNING id::text`,
+        [dto.fileName, sha, read.lines.length, actor.userId, format, dto.bankCode ?? null],
       )) as Array<{ id: string }>;
       await m.query(`UPDATE repayment_imports SET job_id = $2 WHERE id = $1`, [created, runJobId(`repayment-import-${created}`, jobToken)]);
-      const l = parsed.lines;
+      const l = read.lines;
       await m.query(
         `INSERT INTO repayment_import_lines (import_id, line_no, value_date, amount, reference, description, line_key, outcome)
          SELECT $1, * , 'PENDING' FROM unnest($2::int[], $3::date[], $4::numeric[], $5::text[], $6::text[], $7::text[])`,
         [created, l.map((x) => x.lineNo), l.map((x) => x.valueDate), l.map((x) => x.amount.toFixed()), l.map((x) => x.reference), l.map((x) => x.description), l.map((x) => x.key)],
       );
-      await this.audit.record(m, actor, { action: 'repayment-import.upload', entityType: 'repayment_import', entityId: created, after: { fileName: dto.fileName, sha256: sha, lines: l.length } });
+      if (dto.bankCode && read.mapping) await this.reader.remember(m, actor, dto.bankCode, read.mapping);
+      await this.audit.record(m, actor, {
+        action: 'repayment-import.upload',
+        entityType: 'repayment_import',
+        entityId: created,
+        after: { fileName: dto.fileName, sha256: sha, lines: l.length, format, bankCode: dto.bankCode ?? null, mapping: read.mapping, skipped: read.skipped },
+      });
       return created;
     });
     await this.enqueue(id, runJobId(`repayment-import-${id}`, jobToken));

@@ -56,6 +56,9 @@ export class LoanDto {
   @ApiProperty({ example: 2, description: 'Debt group 1–5 (close of business)' }) debtGroup: number;
   @ApiProperty({ example: '2025-04-20', nullable: true, type: String, description: 'Figures are as of the end of this day' }) asOf: string | null;
   @ApiProperty({ example: null, nullable: true, type: String }) closedOn: string | null;
+  @ApiProperty({ example: false, description: 'A contract brought in from an earlier book under older rules: its terms kept as signed although today’s product would refuse them' }) legacyTerms: boolean;
+  @ApiProperty({ type: [String], example: [], description: 'The product rules a legacy contract breaks (product.term-max, product.rate-max…)' }) legacyRules: string[];
+  @ApiProperty({ example: null, nullable: true, type: String, description: 'Fund of origin of a loan brought in from another fund’s book' }) origin: string | null;
   @ApiPropertyOptional({ example: 'Hợp tác xã Chè Tân Cương', description: 'The borrower’s legal name (in lists)' }) borrowerName?: string;
 }
 

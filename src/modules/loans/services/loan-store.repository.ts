@@ -66,6 +66,10 @@ export interface LoanRow {
   business_day_rule: BusinessDayRule;
   /** The due-date moves resolved when the schedule was first built (docs/working-days.md). */
   due_date_moves: Array<{ contractualDate: string; dueDate: string; reason: { vi: string; en: string } }>;
+  /** A contract brought in by a book import under older rules (README "Bringing in an existing loan book"). */
+  legacy_terms: boolean;
+  legacy_rules: string[] | null;
+  origin: string | null;
 }
 
 /**
@@ -80,6 +84,7 @@ const LOAN_ROW_FIELDS = [
   'credit_report_reference', 'credit_report_date', 'start_date', 'maturity_date', 'tranche_count', 'disbursed_principal', 'outstanding_principal',
   'prepaid_principal', 'period_interest_numerator', 'period_interest_paid', 'last_closed_date', 'interest_earned_posted',
   'overdue_interest_earned_posted', 'late_interest_earned_posted', 'days_past_due', 'debt_group', 'restructuring_count', 'closed_on', 'business_day_rule', 'due_date_moves',
+  'legacy_terms', 'legacy_rules', 'origin',
 ] as const satisfies ReadonlyArray<keyof LoanRow>;
 type UnlistedLoanField = Exclude<keyof LoanRow, (typeof LOAN_ROW_FIELDS)[number]>;
 const EVERY_LOAN_FIELD_LISTED: [UnlistedLoanField] extends [never] ? true : UnlistedLoanField = true;

@@ -68,6 +68,9 @@ export function toLoanDto(row: LoanRow, state: LoanState | null): LoanDto {
     debtGroup: row.debt_group,
     asOf: state?.lastClosedDate ?? null,
     closedOn: row.closed_on,
+    legacyTerms: row.legacy_terms,
+    legacyRules: row.legacy_rules ?? [],
+    origin: row.origin,
   };
 }
 

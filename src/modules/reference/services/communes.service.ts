@@ -33,6 +33,11 @@ export class CommunesService {
     return name?.replace(/^(Tỉnh|Thành phố)\s+/, '');
   }
 
+  /** The province's full Vietnamese name ("Tỉnh Thái Nguyên"), or its code when unknown: for messages. */
+  provinceFullName(provinceCode: string): string {
+    return this.load().find((c) => c.provinceCode === provinceCode)?.provinceNameVi ?? provinceCode;
+  }
+
   private load(): CommuneDto[] {
     if (this.all) return this.all;
     const text = readFileSync(fileURLToPath(new URL('../../../assets/reference/vn-admin-units-2025.csv', import.meta.url)), 'utf8');

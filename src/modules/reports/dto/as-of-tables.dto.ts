@@ -48,6 +48,8 @@ export class LoanListItemDto implements LoanListItem {
   @ApiProperty({ example: '01110' }) sectorCode: string;
   @ApiProperty({ example: 'VSIC2018' }) sectorVersion: string;
   @ApiProperty({ example: '05443' }) communeCode: string;
+  @ApiProperty({ example: 'Phường Phan Đình Phùng', nullable: true, type: String, description: 'The 2025 commune’s name' }) communeNameVi: string | null;
+  @ApiProperty({ example: 'Phan Dinh Phung Ward', nullable: true, type: String }) communeNameEn: string | null;
   @ApiProperty({ example: 'ACTIVE' }) status: string;
   @ApiProperty({ example: '500000000', description: 'Disbursed by asOf, VND' }) disbursed: string;
   @ApiProperty({ example: '400000000' }) outstanding: string;

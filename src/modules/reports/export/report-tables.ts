@@ -62,7 +62,7 @@ function figureCells(f: PortfolioFiguresDto): Record<string, string | number> {
 function dimLabel(dim: string, k: Record<string, string | null>): string {
   if (dim === 'sector') return `${k.code} — ${k.nameVi ?? ''} (${k.classificationVersion})`;
   if (dim === 'capitalSource' || dim === 'product') return `${k.name ?? k.code}`;
-  if (dim === 'commune') return `${k.provinceCode}-${k.code}`;
+  if (dim === 'commune') return k.nameVi ? `${k.nameVi} (${k.code})` : `${k.provinceCode}-${k.code}`;
   if (dim === 'debtGroup') return `Nhóm ${k.code}`;
   return String(k.code);
 }
@@ -108,7 +108,7 @@ export const LOAN_LIST_COLUMNS: ReportColumn[] = [
   { key: 'borrowerName', header: 'Khách hàng', kind: 'text', width: 2 },
   { key: 'borrowerType', header: 'Loại', kind: 'text', width: 0.9 },
   { key: 'sectorCode', header: 'Ngành', kind: 'text', width: 0.5 },
-  { key: 'communeCode', header: 'Mã xã', kind: 'text', width: 0.6 },
+  { key: 'communeName', header: 'Xã/phường', kind: 'text', width: 1.2 },
   { key: 'disbursed', header: 'Đã giải ngân', kind: 'vnd' },
   { key: 'outstanding', header: 'Dư nợ', kind: 'vnd' },
   { key: 'overduePrincipal', header: 'Gốc quá hạn', kind: 'vnd' },
@@ -119,7 +119,7 @@ export const LOAN_LIST_COLUMNS: ReportColumn[] = [
 ];
 
 export function loanListRow(i: LoanListItem): ReportRow {
-  return { ...i, provision: (BigInt(i.specificProvision) + BigInt(i.generalProvision)).toString() };
+  return { ...i, communeName: i.communeNameVi ?? i.communeCode, provision: (BigInt(i.specificProvision) + BigInt(i.generalProvision)).toString() };
 }
 
 export function loanListTable(asOf: string, source: string, items: readonly LoanListItem[]): ReportTable {

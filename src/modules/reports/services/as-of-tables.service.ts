@@ -3,6 +3,7 @@ import { offsetOf, type Page } from '../../../platform/http/index.js';
 import { Money, formatFraction } from '../../../platform/money/index.js';
 import type { Actor } from '../../../platform/actor/index.js';
 import { ReconciliationService } from '../../loans/index.js';
+import { CommunesService } from '../../reference/index.js';
 import { AGING_BUCKETS, formatPercent, sharesOf } from '../domain/index.js';
 import type { AsOfQueryDto, LoanListReportQueryDto } from '../dto/report-query.dto.js';
 import { SHARE_METHOD } from './portfolio-report.service.js';
@@ -28,6 +29,8 @@ export interface LoanListItem {
   sectorCode: string;
   sectorVersion: string;
   communeCode: string;
+  communeNameVi: string | null;
+  communeNameEn: string | null;
   status: string;
   disbursed: string;
   outstanding: string;
@@ -67,6 +70,7 @@ export class AsOfTablesService {
     private readonly replica: ReplicaReads,
     private readonly asOfs: AsOfService,
     private readonly reconciliation: ReconciliationService,
+    private readonly communes: CommunesService,
   ) {}
 
   async aging(_actor: Actor, q: AsOfQueryDto): Promise<AgingReport> {
@@ -127,7 +131,11 @@ export class AsOfTablesService {
        FROM pos JOIN loans l ON l.id = pos.loan_id JOIN borrowers b ON b.id = l.borrower_id ORDER BY l.id`,
       p.values,
     );
-    return { asOf, source: plan.source, items: rows as unknown as LoanListItem[], page: q.page, pageSize: q.pageSize, total };
+    const items = (rows as unknown as LoanListItem[]).map((i) => {
+      const commune = this.communes.find(i.communeCode);
+      return { ...i, communeNameVi: commune?.nameVi ?? null, communeNameEn: commune?.nameEn ?? null };
+    });
+    return { asOf, source: plan.source, items, page: q.page, pageSize: q.pageSize, total };
   }
 
   /** domain.md "Capital sources", from the ledger by value date: capital, disbursed, repaid, outstanding, available = capital − outstanding. */

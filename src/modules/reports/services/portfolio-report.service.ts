@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DomainError } from '../../../platform/errors/index.js';
 import { FRACTION_DECIMALS, Money, PERCENT_DECIMALS, formatFraction } from '../../../platform/money/index.js';
 import type { Actor } from '../../../platform/actor/index.js';
+import { CommunesService } from '../../reference/index.js';
 import { SHARE_ROUNDING_METHOD, formatPercent, par, ratio, sharesOf } from '../domain/index.js';
 import type { PortfolioQueryDto } from '../dto/report-query.dto.js';
 import type { PortfolioFiguresDto, PortfolioReportDto, PortfolioRowDto, ShareMethodDto } from '../dto/report-views.dto.js';
@@ -53,6 +54,7 @@ export class PortfolioReportService {
   constructor(
     private readonly replica: ReplicaReads,
     private readonly asOfs: AsOfService,
+    private readonly communes: CommunesService,
   ) {}
 
   async portfolio(_actor: Actor, q: PortfolioQueryDto): Promise<PortfolioReportDto> {
@@ -89,7 +91,7 @@ export class PortfolioReportService {
       shareMethod: SHARE_METHOD,
       rows: groups.map(
         (r, i): PortfolioRowDto => ({
-          keys: Object.fromEntries(groupBy.map((dim, di) => [dim, Object.fromEntries(cols.filter((c) => c.alias.startsWith(`d${di}_`)).map((c) => [c.name, r[c.alias] === null ? null : String(r[c.alias])]))])),
+          keys: Object.fromEntries(groupBy.map((dim, di) => [dim, this.withNames(dim, Object.fromEntries(cols.filter((c) => c.alias.startsWith(`d${di}_`)).map((c) => [c.name, r[c.alias] === null ? null : String(r[c.alias])])))])),
           ...figures(r),
           shareOfOutstanding: share(outShares[i]),
           shareOfTurnover: share(turnShares[i]),
@@ -97,6 +99,13 @@ export class PortfolioReportService {
       ),
       totals: total ? figures(total) : figures(EMPTY),
     };
+  }
+
+  /** A commune group carries its 2025 name (the reference file, not a table): readers see names, not bare codes. */
+  private withNames(dim: Dimension, key: Record<string, string | null>): Record<string, string | null> {
+    if (dim !== 'commune' || key.code === null) return key;
+    const commune = this.communes.find(key.code);
+    return { ...key, nameVi: commune?.nameVi ?? null, nameEn: commune?.nameEn ?? null };
   }
 }
 

@@ -8,6 +8,13 @@ export type ImportLine = components['schemas']['ImportLineDto'];
 export type ImportStatus = RepaymentImport['status'];
 export type LineOutcome = ImportLine['outcome'];
 export type LoanCandidate = components['schemas']['LoanCandidateDto'];
+export type StatementPreview = components['schemas']['StatementPreviewDto'];
+export type ColumnMapping = components['schemas']['ColumnMappingDto'];
+export type StatementBody = components['schemas']['UploadStatementDto'];
+export type BankCode = NonNullable<StatementBody['bankCode']>;
+
+/** The banks the API knows (its enum), in the order the picker shows them. */
+export const BANK_CODES: readonly BankCode[] = ['VIETCOMBANK', 'BIDV', 'AGRIBANK', 'VIETINBANK', 'TECHCOMBANK', 'MBBANK', 'VPBANK', 'ACB', 'SACOMBANK', 'OTHER'];
 
 export interface ImportFilters {
   unmatched?: 'true';
@@ -53,6 +60,13 @@ export function useUploadStatement() {
       qc.setQueryData(keys.one(created.id), created);
       return qc.invalidateQueries({ queryKey: [...keys.all, 'list'] });
     },
+  });
+}
+
+/** Reads a statement on the server without storing it: header, proposed mapping, first lines, problems. */
+export function usePreviewStatement() {
+  return useMutation({
+    mutationFn: (body: components['schemas']['PreviewStatementDto']) => call(api.POST('/api/v1/repayment-imports/preview', { body })),
   });
 }
 

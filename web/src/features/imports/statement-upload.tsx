@@ -1,4 +1,4 @@
-import { Alert, Button, FileButton, Group, Paper, Stack, Table, Text } from '@mantine/core';
+import { Alert, Button, FileButton, Group, Paper, Select, Stack, Text } from '@mantine/core';
 import { IconFileSpreadsheet } from '@tabler/icons-react';
 import { useState, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,19 +8,14 @@ import { toLanguage } from '../../shared/format/language';
 import { formatCount } from '../../shared/format/money';
 import { notifyError, notifySuccess } from '../../shared/ui/notify';
 import { IMPORTS_NS } from './imports-i18n';
-import { useUploadStatement } from './imports-queries';
+import { BANK_CODES, usePreviewStatement, useUploadStatement, type BankCode, type ColumnMapping } from './imports-queries';
+import { ProblemTable, StatementPreviewPanel } from './statement-preview';
 
 /** The API takes the CSV text in a JSON body bounded by BODY_LIMIT_BYTES (1 MB by default); a larger file is stopped here. */
 const MAX_BYTES = 900 * 1024;
 
 function fileSize(bytes: number, lang: 'vi' | 'en'): string {
   return bytes < 1024 ? `${formatCount(bytes, lang)} B` : `${formatCount(Math.ceil(bytes / 1024), lang)} KB`;
-}
-
-/** The value quoted in the parser's message (`date "2025-13-01" is not …`), shown inside the translated rule text. */
-function quoted(message: string): string {
-  const m = /"([^"]*)"/.exec(message);
-  return m ? `“${m[1]}”` : '';
 }
 
 /** The whole-file refusal (IMPORT.MALFORMED_FILE): its detail, then one row per problem with its line number. */
@@ -32,49 +27,69 @@ function Refusal({ problem }: { problem: Problem }) {
         {problem.detail}
       </Text>
       {problem.errors.length > 0 && (
-        <Table withRowBorders verticalSpacing={4} fz="sm" aria-label={t('refusal.title')}>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th w={80} className="num">{t('refusal.line')}</Table.Th>
-              <Table.Th>{t('refusal.problem')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {problem.errors.map((e, i) => (
-              <Table.Tr key={`${e.field}-${i}`}>
-                <Table.Td className="num">{e.field.replace(/^line /, '')}</Table.Td>
-                <Table.Td>{t(`csvRules.${e.rule}`, { value: quoted(e.message), defaultValue: e.message })}</Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
+        <ProblemTable problems={problem.errors.map((e) => ({ line: e.field.replace(/^line /, ''), rule: e.rule, message: e.message }))} label={t('refusal.title')} />
       )}
     </Alert>
   );
 }
 
+/** The file as the API takes it: CSV as text, XLSX as its bytes in base64. */
+async function fileBody(f: File): Promise<{ content: string } | { contentBase64: string }> {
+  if (!/\.xlsx$/i.test(f.name)) return { content: await f.text() };
+  const bytes = new Uint8Array(await f.arrayBuffer());
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return { contentBase64: btoa(binary) };
+}
+
 /**
- * Upload of a bank statement: drop a file on the zone or pick one (keyboard: the button), read it
- * in the browser as UTF-8 text, send {fileName, content}; on acceptance go to the import's page,
- * which follows the job. A malformed file is refused whole and its problems listed by line.
+ * Upload of a bank statement: drop a file on the zone or pick one (keyboard: the button), CSV as
+ * UTF-8 text or XLSX as base64, with the bank it comes from. The server reads it first (preview):
+ * the columns it applied, which the officer may change, the first lines and any problem; the upload
+ * sends the same mapping, which is then remembered for the bank. On acceptance go to the import's
+ * page, which follows the job. A malformed file is refused whole and its problems listed by line.
  */
 export function StatementUpload() {
   const { t, i18n } = useTranslation(IMPORTS_NS);
   const lang = toLanguage(i18n.language);
   const navigate = useNavigate();
   const upload = useUploadStatement();
+  const preview = usePreviewStatement();
   const [file, setFile] = useState<File | null>(null);
+  const [body, setBody] = useState<{ content: string } | { contentBase64: string } | null>(null);
+  const [bank, setBank] = useState<BankCode | null>(null);
   const [over, setOver] = useState(false);
   const [local, setLocal] = useState<string | null>(null);
   const [refusal, setRefusal] = useState<Problem | null>(null);
 
+  const read = (f: File, content: { content: string } | { contentBase64: string }, bankCode: BankCode | null, mapping?: ColumnMapping) => {
+    preview.mutate(
+      { fileName: f.name, ...content, bankCode: bankCode ?? undefined, mapping },
+      { onError: (e) => isApiError(e) && e.problem.code === 'IMPORT.MALFORMED_FILE' && setRefusal(e.problem) },
+    );
+  };
+
   const choose = (f: File | null) => {
     setRefusal(null);
     setLocal(null);
+    preview.reset();
+    setBody(null);
     if (!f) return setFile(null);
-    if (!/\.(csv|txt)$/i.test(f.name)) return setLocal(t('dropzone.notCsv'));
-    if (f.size > MAX_BYTES) return setLocal(t('dropzone.tooLarge', { max: fileSize(MAX_BYTES, lang) }));
+    if (!/\.(csv|txt|xlsx)$/i.test(f.name)) return setLocal(t('dropzone.notCsv'));
+    // base64 takes a third more room in the JSON body than the file itself.
+    const max = /\.xlsx$/i.test(f.name) ? Math.floor((MAX_BYTES * 3) / 4) : MAX_BYTES;
+    if (f.size > max) return setLocal(t('dropzone.tooLarge', { max: fileSize(max, lang) }));
     setFile(f);
+    void fileBody(f).then((content) => {
+      setBody(content);
+      read(f, content, bank);
+    });
+  };
+
+  const chooseBank = (value: string | null) => {
+    const code = (value as BankCode | null) ?? null;
+    setBank(code);
+    if (file && body) read(file, body, code);
   };
 
   const onDrop = (e: DragEvent<HTMLDivElement>) => {
@@ -87,9 +102,10 @@ export function StatementUpload() {
     if (!file) return;
     setRefusal(null);
     // File.text() decodes UTF-8 (a BOM is dropped by the server's parser).
-    const content = await file.text();
+    const content = body ?? (await fileBody(file));
+    const mapping = preview.data?.mapping ?? undefined;
     upload.mutate(
-      { fileName: file.name, content },
+      { fileName: file.name, ...content, bankCode: bank ?? undefined, mapping },
       {
         onSuccess: (created) => {
           notifySuccess(t('dropzone.accepted', { name: created.fileName }));
@@ -130,13 +146,24 @@ export function StatementUpload() {
                 {t('dropzone.selected', { name: file.name, size: fileSize(file.size, lang) })}
               </Text>
             )}
+            <Select
+              label={t('bank.label')}
+              description={t('bank.hint')}
+              placeholder={t('bank.placeholder')}
+              data={BANK_CODES.map((c) => ({ value: c, label: t(`bank.names.${c}`) }))}
+              value={bank}
+              onChange={chooseBank}
+              clearable
+              maw={360}
+              data-testid="bank-select"
+            />
             {local && (
               <Text size="sm" c="red.8" role="alert">
                 {local}
               </Text>
             )}
             <Group gap="xs" mt={4}>
-              <FileButton onChange={choose} accept=".csv,.txt,text/csv,text/plain">
+              <FileButton onChange={choose} accept=".csv,.txt,.xlsx,text/csv,text/plain,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet">
                 {(props) => (
                   <Button variant={file ? 'default' : 'filled'} {...props}>
                     {file ? t('dropzone.cancel') : t('dropzone.choose')}
@@ -152,6 +179,21 @@ export function StatementUpload() {
           </Stack>
         </Group>
       </Paper>
+      {preview.isPending && (
+        <Text size="sm" c="dimmed" role="status">
+          {t('preview.reading')}
+        </Text>
+      )}
+      {file && preview.data && (
+        <Paper withBorder p="md" radius="md">
+          <StatementPreviewPanel
+            key={JSON.stringify([file.name, bank, preview.data.mapping, preview.data.mappingSource])}
+            preview={preview.data}
+            busy={preview.isPending}
+            onMapping={(m) => body && read(file, body, bank, m)}
+          />
+        </Paper>
+      )}
       {refusal && <Refusal problem={refusal} />}
     </Stack>
   );

@@ -14,8 +14,10 @@ export function dimensionLabel(dim: Dimension, key: Record<string, string | null
     case 'borrowerType':
       return t(`borrowerType.${code}`, { defaultValue: code });
     case 'commune': {
+      // The report names each commune; the reference list covers an older server's rows.
       const c = communes?.find((x) => x.code === code);
-      return c ? `${lang === 'en' ? c.nameEn : c.nameVi} (${code})` : code;
+      const name = (lang === 'en' ? key.nameEn : key.nameVi) ?? (c && (lang === 'en' ? c.nameEn : c.nameVi));
+      return name ? `${name} (${code})` : code;
     }
     case 'capitalSource':
       return key.name ?? code;

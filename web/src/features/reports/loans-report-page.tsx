@@ -85,7 +85,7 @@ export function LoansReportPage() {
                         {sectorName(l.sectorVersion, l.sectorCode)}
                       </Text>
                     </Table.Td>
-                    <Table.Td>{communeName(l.communeCode)}</Table.Td>
+                    <Table.Td>{(lang === 'en' ? l.communeNameEn : l.communeNameVi) ?? communeName(l.communeCode)}</Table.Td>
                     <Table.Td style={{ whiteSpace: 'nowrap' }}>{t(`loans.statuses.${l.status}`, { defaultValue: l.status })}</Table.Td>
                     <Table.Td style={num}>
                       <MoneyText value={l.disbursed} />

@@ -896,6 +896,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/reference/communes/lookup-former": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The 2025 commune(s) a commune, ward or township of before July 2025 went into (the fund’s province by default) */
+        get: operations["CommunesController_lookupFormer"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/borrowers": {
         parameters: {
             query?: never;
@@ -1604,8 +1621,42 @@ export interface paths {
         /** Statement imports, newest first, with their counts (lines only on one import); ?unmatched=true keeps those with lines to assign */
         get: operations["RepaymentImportsController_list"];
         put?: never;
-        /** Upload a bank statement (CSV text in JSON); lines are matched and recorded by a job */
+        /** Upload a bank statement (CSV text, or an XLSX/CSV file base64, in JSON); lines are matched and recorded by a job; the mapping used is remembered for the bank */
         post: operations["RepaymentImportsController_upload"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/repayment-imports/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Read a statement without storing it: the header found, the mapping proposed (given, remembered for the bank, or recognised), the first lines and every problem */
+        post: operations["RepaymentImportsController_preview"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/repayment-imports/bank-mappings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The column mapping remembered for each bank */
+        get: operations["RepaymentImportsController_bankMappings"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1706,6 +1757,177 @@ export interface paths {
         };
         /** State of a reminder run started by hand */
         get: operations["NotificationsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/book-imports/templates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The workbook template (Borrowers, Loans, Disbursements, Repayments, OpeningPositions, Instructions) with drop-downs from reference data */
+        get: operations["BookImportsController_template"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/book-imports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Book imports, newest first (without their row lists) */
+        get: operations["BookImportsController_list"];
+        put?: never;
+        /** Upload a filled workbook: the dry run (errors, summary, reconciliation, commune proposals); nothing is written to the books. The same file again answers the earlier import */
+        post: operations["BookImportsController_upload"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/book-imports/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One import with its dry run: errors, summary, reconciliation, commune proposals, legacy contracts */
+        get: operations["BookImportsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/book-imports/{id}/file": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The workbook as uploaded (kept with the import) */
+        get: operations["BookImportsController_file"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/book-imports/{id}/commune-choices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Choose the 2025 commune of borrower rows whose old address matched several */
+        post: operations["BookImportsController_chooseCommunes"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/book-imports/{id}/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send a READY import (no errors, every commune chosen) for approval; a FAILED or REJECTED one is judged again first */
+        post: operations["BookImportsController_submit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/book-imports/{id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Approve a SUBMITTED import (four eyes: not its uploader or submitter); the commit runs as a job */
+        post: operations["BookImportsController_approve"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/book-imports/{id}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send a SUBMITTED import back with a reason; nothing is written */
+        post: operations["BookImportsController_reject"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/book-imports/{id}/progress": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The commit job’s state and percent */
+        get: operations["BookImportsController_progress"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/book-imports/{id}/result": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Borrowers and loans a COMMITTED import created (409 before) */
+        get: operations["BookImportsController_result"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2175,6 +2397,21 @@ export interface components {
             asOf: string | null;
             /** @example null */
             closedOn: string | null;
+            /**
+             * @description A contract brought in from an earlier book under older rules: its terms kept as signed although today’s product would refuse them
+             * @example false
+             */
+            legacyTerms: boolean;
+            /**
+             * @description The product rules a legacy contract breaks (product.term-max, product.rate-max…)
+             * @example []
+             */
+            legacyRules: string[];
+            /**
+             * @description Fund of origin of a loan brought in from another fund’s book
+             * @example null
+             */
+            origin: string | null;
             /**
              * @description The borrower’s legal name (in lists)
              * @example Hợp tác xã Chè Tân Cương
@@ -3256,6 +3493,45 @@ export interface components {
              * @enum {string}
              */
             unit: "xã" | "phường" | "đặc khu";
+        };
+        FormerCommuneCandidateDto: {
+            /** @example 02038 */
+            code: string;
+            /** @example Xã Quảng Bạch */
+            nameVi: string;
+            /** @example Quang Bach Commune */
+            nameEn: string;
+            /** @example 19 */
+            provinceCode: string;
+            /**
+             * @description The former unit as the correspondence writes it
+             * @example Xã Tân Lập
+             */
+            formerName: string;
+            /**
+             * @description The correspondence’s note on that former unit (its district, or the part merged elsewhere)
+             * @example null
+             */
+            note: string | null;
+            /**
+             * @description Only part of the former unit went into this commune
+             * @example false
+             */
+            partial: boolean;
+        };
+        FormerCommuneLookupDto: {
+            /**
+             * @description The 2025 province searched
+             * @example 19
+             */
+            provinceCode: string;
+            /** @description One when unambiguous; several when the officer has to choose; none when the name is unknown there */
+            candidates: components["schemas"]["FormerCommuneCandidateDto"][];
+            /**
+             * @description More than one 2025 commune is possible
+             * @example false
+             */
+            ambiguous: boolean;
         };
         CreateBorrowerDto: {
             /**
@@ -4698,6 +4974,13 @@ export interface components {
             sectorVersion: string;
             /** @example 05443 */
             communeCode: string;
+            /**
+             * @description The 2025 commune’s name
+             * @example Phường Phan Đình Phùng
+             */
+            communeNameVi: string | null;
+            /** @example Phan Dinh Phung Ward */
+            communeNameEn: string | null;
             /** @example ACTIVE */
             status: string;
             /**
@@ -4962,15 +5245,44 @@ export interface components {
              */
             closingBalance: string;
         };
+        ColumnMappingDto: {
+            /** @example Ngày giao dịch */
+            date: string;
+            /**
+             * @description The credit column: rows without an amount there (debits) are skipped
+             * @example Số tiền ghi có
+             */
+            amount: string;
+            /**
+             * @description null when the bank’s export has no reference column
+             * @example Số tham chiếu
+             */
+            reference: string | null;
+            /** @example Nội dung/Diễn giải */
+            description: string;
+        };
         UploadStatementDto: {
             /** @example saoke-vietinbank-2025-04-10.csv */
             fileName: string;
             /**
-             * @description The CSV text
+             * @description The CSV text (or send contentBase64)
              * @example date,amount,reference,description
              *     10/04/2025,103057534,FT25100001,HTX Tan Cuong tra no HDTD-2025-000001 ky 1
              */
-            content: string;
+            content?: string;
+            /**
+             * @description The file’s bytes, base64: an XLSX workbook (or a CSV file)
+             * @example UEsDBBQABgAIAAAAIQ…
+             */
+            contentBase64?: string;
+            /**
+             * @description The bank whose export this is: its remembered mapping is proposed, and the mapping used is remembered
+             * @example VIETCOMBANK
+             * @enum {string}
+             */
+            bankCode?: "VIETCOMBANK" | "BIDV" | "AGRIBANK" | "VIETINBANK" | "TECHCOMBANK" | "MBBANK" | "VPBANK" | "ACB" | "SACOMBANK" | "OTHER";
+            /** @description The officer’s choice; otherwise the bank’s remembered one, else the headers recognised */
+            mapping?: components["schemas"]["ColumnMappingDto"];
         };
         ImportProgressDto: {
             /** @example 120 */
@@ -5031,6 +5343,13 @@ export interface components {
             /** @example saoke-vietinbank-2025-04-10.csv */
             fileName: string;
             /**
+             * @example CSV
+             * @enum {string}
+             */
+            format: "CSV" | "XLSX";
+            /** @example VIETINBANK */
+            bankCode: string | null;
+            /**
              * @example RUNNING
              * @enum {string}
              */
@@ -5048,6 +5367,116 @@ export interface components {
             /** @example null */
             failure: string | null;
             lines?: components["schemas"]["ImportLineDto"][];
+        };
+        PreviewStatementDto: {
+            /** @example saoke-vietinbank-2025-04-10.csv */
+            fileName: string;
+            /**
+             * @description The CSV text (or send contentBase64)
+             * @example date,amount,reference,description
+             *     10/04/2025,103057534,FT25100001,HTX Tan Cuong tra no HDTD-2025-000001 ky 1
+             */
+            content?: string;
+            /**
+             * @description The file’s bytes, base64: an XLSX workbook (or a CSV file)
+             * @example UEsDBBQABgAIAAAAIQ…
+             */
+            contentBase64?: string;
+            /**
+             * @description The bank whose export this is: its remembered mapping is proposed, and the mapping used is remembered
+             * @example VIETCOMBANK
+             * @enum {string}
+             */
+            bankCode?: "VIETCOMBANK" | "BIDV" | "AGRIBANK" | "VIETINBANK" | "TECHCOMBANK" | "MBBANK" | "VPBANK" | "ACB" | "SACOMBANK" | "OTHER";
+            /** @description The officer’s choice; otherwise the bank’s remembered one, else the headers recognised */
+            mapping?: components["schemas"]["ColumnMappingDto"];
+        };
+        PreviewLineDto: {
+            /** @example 14 */
+            lineNo: number;
+            /** @example 2025-04-10 */
+            valueDate: string;
+            /** @example 103057534 */
+            amount: string;
+            /** @example FT25100001 */
+            reference: string;
+            /** @example HTX Tan Cuong tra no HDTD-2025-000001 ky 1 */
+            description: string;
+        };
+        StatementProblemDto: {
+            /**
+             * @description Line of the CSV or row of the sheet; 0: the file as a whole
+             * @example 15
+             */
+            line: number;
+            /** @example date */
+            rule: string;
+            /** @example date "31/02/2025" is not DD/MM/YYYY or YYYY-MM-DD */
+            message: string;
+        };
+        StatementPreviewDto: {
+            /**
+             * @example XLSX
+             * @enum {string}
+             */
+            format: "CSV" | "XLSX";
+            /** @example VIETCOMBANK */
+            bankCode: string | null;
+            /**
+             * @description The header row found
+             * @example 12
+             */
+            headerLine: number | null;
+            /**
+             * @example [
+             *       "STT",
+             *       "Ngày giao dịch",
+             *       "Số tham chiếu",
+             *       "Số tiền ghi nợ",
+             *       "Số tiền ghi có",
+             *       "Số dư",
+             *       "Nội dung"
+             *     ]
+             */
+            headers: string[];
+            mapping: components["schemas"]["ColumnMappingDto"] | null;
+            /**
+             * @description Where the mapping applied comes from
+             * @example REMEMBERED
+             * @enum {string}
+             */
+            mappingSource: "GIVEN" | "REMEMBERED" | "RECOGNISED" | "NONE";
+            /**
+             * @description Credit lines that would be imported
+             * @example 42
+             */
+            lineCount: number;
+            /**
+             * @description Rows skipped: debits (no credit amount), totals and balances (no date)
+             * @example 3
+             */
+            skipped: number;
+            /**
+             * @description Sum of the credit lines, VND
+             * @example 1250000000
+             */
+            total: string;
+            /** @description The first 10 lines */
+            sample: components["schemas"]["PreviewLineDto"][];
+            /** @description At most 100 problems; an upload with any is refused */
+            problems: components["schemas"]["StatementProblemDto"][];
+        };
+        BankMappingDto: {
+            /**
+             * @example VIETCOMBANK
+             * @enum {string}
+             */
+            bankCode: "VIETCOMBANK" | "BIDV" | "AGRIBANK" | "VIETINBANK" | "TECHCOMBANK" | "MBBANK" | "VPBANK" | "ACB" | "SACOMBANK" | "OTHER";
+            mapping: components["schemas"]["ColumnMappingDto"];
+            /** @example Nguyễn Thị Lan */
+            updatedBy: string;
+            /** @example 2025-04-10T02:00:00.000Z */
+            updatedAt: string;
         };
         RepaymentImportPageDto: {
             items: components["schemas"]["RepaymentImportDto"][];
@@ -5174,6 +5603,379 @@ export interface components {
              *     }
              */
             result: Record<string, never> | null;
+        };
+        UploadBookImportDto: {
+            /**
+             * Format: binary
+             * @description The filled workbook (.xlsx), at most BOOK_IMPORT_MAX_BYTES
+             */
+            file: string;
+            /**
+             * @description Fund-of-origin tag for every imported loan (the Loans sheet’s origin column overrides it per row)
+             * @example Vốn Quỹ HTX Bắc Kạn chuyển về
+             */
+            origin?: string;
+        };
+        BookImportUserDto: {
+            /** @example 3 */
+            id: string;
+            /** @example Nguyễn Thị Lan */
+            name: string;
+        };
+        BookImportErrorDto: {
+            /**
+             * @example Loans
+             * @enum {string}
+             */
+            sheet: "Borrowers" | "Loans" | "Disbursements" | "Repayments" | "OpeningPositions" | "Workbook";
+            /**
+             * @description Row number as the spreadsheet shows it (1 = header row); 0 for the workbook as a whole
+             * @example 14
+             */
+            row: number;
+            /**
+             * @description The column’s key (the same in both languages)
+             * @example principal
+             */
+            column: string;
+            /**
+             * @description The column’s header as written in the template of the request’s language
+             * @example Số tiền vay
+             */
+            columnHeader: string;
+            /**
+             * @description Dotted code of the rule
+             * @example book-import.whole-dong
+             */
+            rule: string;
+            /** @example Số tiền phải là số nguyên đồng, không có phần lẻ. */
+            message: string;
+            /**
+             * @description The cell’s value as read
+             * @example 1500000.5
+             */
+            value: string | null;
+        };
+        BookImportCountsDto: {
+            /** @example 120 */
+            borrowers: number;
+            /**
+             * @description Borrowers the file references that already exist in the system (by identity number)
+             * @example 20
+             */
+            existingBorrowers: number;
+            /** @example 150 */
+            loans: number;
+            /** @example 110 */
+            loansWithHistory: number;
+            /** @example 40 */
+            openingPositions: number;
+            /** @example 12 */
+            legacyLoans: number;
+            /** @example 180 */
+            disbursements: number;
+            /** @example 2400 */
+            repayments: number;
+        };
+        AmountByKeyDto: {
+            /**
+             * @description Capital source code or VSIC section/code
+             * @example A01
+             */
+            code: string;
+            /** @example Vốn điều lệ */
+            name: string;
+            /** @example 42 */
+            loans: number;
+            /**
+             * @description Sum disbursed (whole VND)
+             * @example 12500000000
+             */
+            disbursed: string;
+            /**
+             * @description Outstanding principal as the import would leave it (replay or opening position)
+             * @example 8200000000
+             */
+            outstanding: string;
+        };
+        BookImportSummaryDto: {
+            counts: components["schemas"]["BookImportCountsDto"];
+            /** @example 52000000000 */
+            disbursedTotal: string;
+            /** @example 31000000000 */
+            outstandingTotal: string;
+            byCapitalSource: components["schemas"]["AmountByKeyDto"][];
+            bySector: components["schemas"]["AmountByKeyDto"][];
+            /**
+             * @description Cut-over date of the opening positions (one per workbook)
+             * @example 2025-06-30
+             */
+            cutOverDate: string | null;
+            /**
+             * @description The business date the history is replayed up to
+             * @example 2025-12-05
+             */
+            businessDate: string;
+        };
+        BookReconciliationRowDto: {
+            /**
+             * @description The loan’s reference in the workbook (old contract number)
+             * @example BK-2021-017
+             */
+            loanRef: string;
+            /** @example BK-HTX-009 */
+            borrowerRef: string;
+            /**
+             * @description Row in the Loans sheet
+             * @example 18
+             */
+            row: number;
+            /**
+             * @description Date the old system’s figures are as of
+             * @example 2025-06-30
+             */
+            asOf: string;
+            /** @example 120000000 */
+            reportedPrincipal: string;
+            /** @example 120000000 */
+            replayPrincipal: string;
+            /** @example 1250000 */
+            reportedInterest: string;
+            /** @example 1249315 */
+            replayInterest: string;
+            /**
+             * @description replay − reported, principal
+             * @example 0
+             */
+            principalDifference: string;
+            /**
+             * @description replay − reported, interest (accrued and overdue)
+             * @example -685
+             */
+            interestDifference: string;
+            /**
+             * @description Sum of both differences
+             * @example -685
+             */
+            difference: string;
+            /**
+             * @description true when both figures agree
+             * @example false
+             */
+            matches: boolean;
+            /** @example 35 */
+            dpd: number;
+            /**
+             * @description Debt group (1–5) by the replay
+             * @example 2
+             */
+            debtGroup: number;
+        };
+        CommuneCandidateDto: {
+            /** @example 01834 */
+            code: string;
+            /** @example Xã Bằng Thành */
+            name: string;
+            /** @example Tỉnh Thái Nguyên */
+            provinceName: string | null;
+        };
+        CommuneProposalDto: {
+            /**
+             * @description Row in the Borrowers sheet
+             * @example 23
+             */
+            row: number;
+            /** @example BK-HTX-009 */
+            borrowerRef: string;
+            /** @example Xã Bằng Vân */
+            oldCommune: string | null;
+            /** @example Huyện Ngân Sơn */
+            oldDistrict: string | null;
+            candidates: components["schemas"]["CommuneCandidateDto"][];
+            /**
+             * @description Chosen (or the only proposed) 2025 commune code
+             * @example null
+             */
+            chosenCode: string | null;
+            /**
+             * @description true when more than one candidate and nothing chosen yet
+             * @example true
+             */
+            needsChoice: boolean;
+        };
+        LegacyLoanDto: {
+            /** @example BK-2019-003 */
+            loanRef: string;
+            /** @example 12 */
+            row: number;
+            /**
+             * @description The current product rules the signed terms break
+             * @example [
+             *       "product.max-term"
+             *     ]
+             */
+            rules: string[];
+            /** @example Thời hạn 72 tháng vượt tối đa 60 tháng của sản phẩm; giữ nguyên như đã ký. */
+            message: string;
+        };
+        BookImportDto: {
+            /** @example 7 */
+            id: string;
+            /** @example so-cho-vay-bac-kan.xlsx */
+            fileName: string;
+            /** @example 9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08 */
+            sha256: string;
+            /** @example 482133 */
+            sizeBytes: number;
+            /**
+             * @description INVALID: rows in error; NEEDS_CHOICES: communes to choose; READY: may be submitted
+             * @example READY
+             * @enum {string}
+             */
+            status: "INVALID" | "NEEDS_CHOICES" | "READY" | "SUBMITTED" | "APPROVED" | "RUNNING" | "COMMITTED" | "FAILED" | "REJECTED";
+            /**
+             * @description Fund-of-origin tag given to every imported loan
+             * @example Vốn Quỹ HTX Bắc Kạn chuyển về
+             */
+            origin: string | null;
+            uploadedBy: components["schemas"]["BookImportUserDto"];
+            /** @example 2025-12-05T02:00:00.000Z */
+            uploadedAt: string;
+            submittedBy: components["schemas"]["BookImportUserDto"] | null;
+            /** @example null */
+            submittedAt: string | null;
+            approvedBy: components["schemas"]["BookImportUserDto"] | null;
+            /** @example null */
+            approvedAt: string | null;
+            rejectedBy: components["schemas"]["BookImportUserDto"] | null;
+            /** @example null */
+            rejectionReason: string | null;
+            /** @example null */
+            committedAt: string | null;
+            /** @example 3 */
+            errorCount: number;
+            /** @description Every rule broken (GET one and the upload’s answer; empty in lists) */
+            errors: components["schemas"]["BookImportErrorDto"][];
+            summary: components["schemas"]["BookImportSummaryDto"];
+            /** @description Loans with history whose old-system figures were given (empty in lists) */
+            reconciliation: components["schemas"]["BookReconciliationRowDto"][];
+            /** @description Borrower rows with a pre-2025 address (empty in lists) */
+            communeProposals: components["schemas"]["CommuneProposalDto"][];
+            /** @description Contracts outside today’s product limits, imported as LEGACY (empty in lists) */
+            legacyLoans: components["schemas"]["LegacyLoanDto"][];
+            /**
+             * @description Notes about the dry run (not errors)
+             * @example [
+             *       "Địa chỉ cũ (trước 2025) chỉ nhận khi có bảng đối chiếu; hãy ghi mã xã 2025."
+             *     ]
+             */
+            notes: string[];
+            /**
+             * @description true when this upload answered an earlier import of the same file (same sha256)
+             * @example false
+             */
+            duplicate: boolean;
+        };
+        BookImportPageDto: {
+            items: components["schemas"]["BookImportDto"][];
+            /**
+             * @description The page number, from 1
+             * @example 1
+             */
+            page: number;
+            /**
+             * @description Rows a page (at most 200)
+             * @example 50
+             */
+            pageSize: number;
+            /**
+             * @description Rows matching the filter, over all pages
+             * @example 1
+             */
+            total: number;
+        };
+        CommuneChoiceDto: {
+            /**
+             * @description Row in the Borrowers sheet
+             * @example 23
+             */
+            row: number;
+            /**
+             * @description 2025 commune code, one of the row’s candidates
+             * @example 01834
+             */
+            communeCode: string;
+        };
+        CommuneChoicesDto: {
+            choices: components["schemas"]["CommuneChoiceDto"][];
+        };
+        RejectBookImportDto: {
+            /** @example Sai số dư nợ của 3 khoản vay, đề nghị đối chiếu lại với sổ cũ. */
+            reason: string;
+        };
+        BookImportProgressDto: {
+            /**
+             * @example RUNNING
+             * @enum {string}
+             */
+            status: "INVALID" | "NEEDS_CHOICES" | "READY" | "SUBMITTED" | "APPROVED" | "RUNNING" | "COMMITTED" | "FAILED" | "REJECTED";
+            /**
+             * @description State of the BullMQ job
+             * @example active
+             * @enum {string}
+             */
+            jobState: "none" | "waiting" | "active" | "completed" | "failed" | "delayed" | "unknown";
+            /**
+             * @description Percent done (0–100)
+             * @example 45
+             */
+            percent: number;
+            /** @example Đang phát lại khoản vay 68/150 */
+            step: string | null;
+            /** @example null */
+            failure: string | null;
+        };
+        CreatedRefDto: {
+            /**
+             * @description Reference in the workbook
+             * @example BK-HTX-009
+             */
+            ref: string;
+            /** @example 57 */
+            id: string;
+            /**
+             * @description Loans: the contract number given in this system
+             * @example HĐTD-2025-000123
+             */
+            contractNumber: string | null;
+            /** @example Hợp tác xã Chè Bằng Vân */
+            name: string | null;
+            /**
+             * @description Borrowers: true when the row matched an existing borrower (nothing created)
+             * @example false
+             */
+            existing: boolean;
+        };
+        BookImportResultDto: {
+            /** @example 7 */
+            importId: string;
+            /**
+             * @example COMMITTED
+             * @enum {string}
+             */
+            status: "INVALID" | "NEEDS_CHOICES" | "READY" | "SUBMITTED" | "APPROVED" | "RUNNING" | "COMMITTED" | "FAILED" | "REJECTED";
+            borrowers: components["schemas"]["CreatedRefDto"][];
+            loans: components["schemas"]["CreatedRefDto"][];
+            /**
+             * @description Journal transaction of the opening balances
+             * @example 88
+             */
+            openingJournalId: string | null;
+            /**
+             * @description The audit event of the commit
+             * @example 1201
+             */
+            auditEventId: string | null;
         };
         DemoCountDto: {
             /** @example 312 */
@@ -8289,6 +9091,51 @@ export interface operations {
             };
         };
     };
+    CommunesController_lookupFormer: {
+        parameters: {
+            query: {
+                /** @description The former commune, ward or township as written ("Xã"/"Phường"/"Thị trấn" optional, with or without diacritics) */
+                name: string;
+                /** @description The former district ("Huyện"/"Thị xã"/"Thành phố" optional): tells apart former units of the same name where the correspondence names the district */
+                district?: string;
+                /** @description The former province (one of the 63 before 2025); the fund’s own 2025 province when omitted */
+                province?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FormerCommuneLookupDto"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Allowed roles: OFFICER, APPROVER, AUDITOR, ADMIN, COOPERATIVE (problem+json AUTH.FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
     BorrowersController_list: {
         parameters: {
             query?: {
@@ -10729,6 +11576,95 @@ export interface operations {
             422: components["responses"]["Problem422"];
         };
     };
+    RepaymentImportsController_preview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PreviewStatementDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StatementPreviewDto"];
+                };
+            };
+            /** @description IMPORT.MALFORMED_FILE: the file is not a readable workbook */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Allowed roles: OFFICER (problem+json AUTH.FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            409: components["responses"]["Problem409"];
+            422: components["responses"]["Problem422"];
+        };
+    };
+    RepaymentImportsController_bankMappings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BankMappingDto"][];
+                };
+            };
+            /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Allowed roles: OFFICER, APPROVER, AUDITOR, ADMIN (problem+json AUTH.FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
     RepaymentImportsController_candidates: {
         parameters: {
             query: {
@@ -10980,6 +11916,527 @@ export interface operations {
                 };
             };
             /** @description Allowed roles: ADMIN, OFFICER (problem+json AUTH.FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            404: components["responses"]["Problem404"];
+        };
+    };
+    BookImportsController_template: {
+        parameters: {
+            query?: {
+                /** @description Language of the headers and instructions (the upload recognises either) */
+                lang?: "vi" | "en";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The XLSX template as an attachment */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            400: components["responses"]["Problem400"];
+            /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Allowed roles: OFFICER, APPROVER, AUDITOR, ADMIN (problem+json AUTH.FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    BookImportsController_list: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                status?: "INVALID" | "NEEDS_CHOICES" | "READY" | "SUBMITTED" | "APPROVED" | "RUNNING" | "COMMITTED" | "FAILED" | "REJECTED";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BookImportPageDto"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Allowed roles: OFFICER, APPROVER, AUDITOR, ADMIN (problem+json AUTH.FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    BookImportsController_upload: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Unique per intended operation; 8–128 of A-Z a-z 0-9 . _ : - */
+                "Idempotency-Key": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": components["schemas"]["UploadBookImportDto"];
+            };
+        };
+        responses: {
+            /** @description The same workbook (sha256) was uploaded before: its import, duplicate=true */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BookImportDto"];
+                };
+            };
+            /** @description The dry run of a new workbook */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BookImportDto"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Allowed roles: OFFICER (problem+json AUTH.FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description IDEMPOTENCY.REQUEST_IN_FLIGHT */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description IDEMPOTENCY.KEY_REUSED or a business rule refused */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    BookImportsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BookImportDto"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Allowed roles: OFFICER, APPROVER, AUDITOR, ADMIN (problem+json AUTH.FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            404: components["responses"]["Problem404"];
+        };
+    };
+    BookImportsController_file: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The XLSX file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            400: components["responses"]["Problem400"];
+            /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Allowed roles: OFFICER, APPROVER, AUDITOR, ADMIN (problem+json AUTH.FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            404: components["responses"]["Problem404"];
+        };
+    };
+    BookImportsController_chooseCommunes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CommuneChoicesDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BookImportDto"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Allowed roles: OFFICER (problem+json AUTH.FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
+            422: components["responses"]["Problem422"];
+        };
+    };
+    BookImportsController_submit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BookImportDto"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Allowed roles: OFFICER (problem+json AUTH.FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
+            422: components["responses"]["Problem422"];
+        };
+    };
+    BookImportsController_approve: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Unique per intended operation; 8–128 of A-Z a-z 0-9 . _ : - */
+                "Idempotency-Key": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BookImportDto"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Allowed roles: APPROVER (problem+json AUTH.FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            404: components["responses"]["Problem404"];
+            /** @description IDEMPOTENCY.REQUEST_IN_FLIGHT */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description IDEMPOTENCY.KEY_REUSED or a business rule refused */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    BookImportsController_reject: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RejectBookImportDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BookImportDto"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Allowed roles: APPROVER (problem+json AUTH.FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
+            422: components["responses"]["Problem422"];
+        };
+    };
+    BookImportsController_progress: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BookImportProgressDto"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Allowed roles: OFFICER, APPROVER, AUDITOR, ADMIN (problem+json AUTH.FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            404: components["responses"]["Problem404"];
+        };
+    };
+    BookImportsController_result: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BookImportResultDto"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Allowed roles: OFFICER, APPROVER, AUDITOR, ADMIN (problem+json AUTH.FORBIDDEN) */
             403: {
                 headers: {
                     [name: string]: unknown;
