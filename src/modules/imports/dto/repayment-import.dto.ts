@@ -14,9 +14,10 @@ export class UploadStatementDto {
 
   @ApiProperty({
     example: 'date,amount,reference,description\n10/04/2025,103057534,FT25100001,HTX Tan Cuong tra no HDTD-2025-000001 ky 1\n',
-    description: 'The CSV text',
+    description: 'The CSV text (at most 10 MiB, BODY_LIMIT_BYTES’ ceiling)',
+    maxLength: 10 * 1024 * 1024,
   })
-  @IsString() @MinLength(1)
+  @IsString() @MinLength(1) @MaxLength(10 * 1024 * 1024)
   content: string;
 }
 
