@@ -90,7 +90,7 @@ export async function createHttpApp(
 
 /** The route prefix: everything under /api/v1 except health and the queue board. */
 function configureRoutes(app: INestApplication): void {
-  app.setGlobalPrefix(API_PREFIX, { exclude: ['health', 'admin/queues', 'admin/queues/{*path}'] });
+  app.setGlobalPrefix(API_PREFIX, { exclude: ['health', 'metrics', 'admin/queues', 'admin/queues/{*path}'] });
 }
 
 /** The OpenAPI document served at /docs/openapi.json (and written by `cli.js openapi`). */

@@ -210,7 +210,9 @@ export function declareRateLimits(document: OpenAPIObject, config: Pick<AppConfi
   components.responses = {
     ...components.responses,
     Problem429: {
-      description: `Too many requests (AUTH.RATE_LIMITED): at most ${config.rateLimitPerMinute} a minute per caller on every route, fewer on login and reports; wait Retry-After seconds`,
+      description:
+        `Too many requests (AUTH.RATE_LIMITED): at most ${config.rateLimitPerMinute} a minute per caller on every route, fewer on login and reports; ` +
+        'or, where work is queued, too many of the caller’s exports or imports queued or running (REPORT.TOO_MANY_EXPORTS, IMPORT.TOO_MANY_ACTIVE). Wait Retry-After seconds',
       headers: { ...headers, 'Retry-After': { $ref: '#/components/headers/Retry-After' } },
       content,
     },

@@ -1,9 +1,10 @@
 import { InjectQueue } from '@nestjs/bullmq';
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import type { Queue } from 'bullmq';
 import { createHash } from 'node:crypto';
+import { APP_CONFIG, type AppConfig } from '../../../config/index.js';
 import { TransactionRunner } from '../../../platform/database/index.js';
-import { freshJobToken, runJobId, sweepQueuedWork } from '../../../platform/queue/index.js';
+import { ACTIVE_JOBS_RETRY_AFTER_SECONDS, countActiveJobs, freshJobToken, runJobId, sweepQueuedWork } from '../../../platform/queue/index.js';
 import { DomainError, notFound } from '../../../platform/errors/index.js';
 import { type Page, offsetOf } from '../../../platform/http/index.js';
 import { AuditService } from '../../audit/index.js';
@@ -76,6 +77,7 @@ export class RepaymentImportsService {
     private readonly lines: ImportLineProcessor,
     private readonly audit: AuditService,
     @InjectQueue(REPAYMENT_IMPORT_QUEUE) private readonly queue: Queue,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async upload(actor: Actor, dto: UploadStatementDto): Promise<RepaymentImportDto> {
@@ -86,6 +88,10 @@ export class RepaymentImportsService {
     }
     const jobToken = freshJobToken();
     const id = await this.tx.run(async (m) => {
+      // A bounded number of imports per user at once: each one's job records every line.
+      const max = this.config.maxActiveJobsPerUser;
+      const active = await countActiveJobs(m, { table: 'repayment_imports', userColumn: 'created_by', userId: actor.userId, max });
+      if (active >= max) throw new DomainError(ImportErrors['IMPORT.TOO_MANY_ACTIVE'], { active, limit: max, retryAfterSeconds: ACTIVE_JOBS_RETRY_AFTER_SECONDS });
       const sha = createHash('sha256').update(dto.content).digest('hex');
       const [{ id: created }] = (await m.query(
         `INSERT INTO repayment_imports (file_name, content_sha256, status, total_lines, created_by, enqueued_at) VALUES ($1, $2, 'QUEUED', $3, $4, now()) RETURNING id::text`,
