@@ -122,8 +122,10 @@ export class UsersService {
   async setPassword(actor: Actor, id: string, hash: string, action: 'user.password.reset' | 'user.password.change'): Promise<number> {
     const version = await this.dataSource.transaction(async (m) => {
       const user = await this.findOne(m, id, true);
+      // As a SELECT over the UPDATE so the driver answers rows (a bare UPDATE answers [rows, count]).
       const [row] = (await m.query(
-        `UPDATE users SET password_hash = $2, session_version = session_version + 1, updated_at = now() WHERE id = $1 RETURNING session_version`,
+        `WITH changed AS (UPDATE users SET password_hash = $2, session_version = session_version + 1, updated_at = now() WHERE id = $1 RETURNING session_version)
+         SELECT session_version FROM changed`,
         [id, hash],
       )) as Array<{ session_version: number }>;
       await this.audit.record(m, actor, { action, entityType: 'user', entityId: id, after: { username: user.username, sessionsEnded: true } });
