@@ -5,3 +5,4 @@ export { CloseOfBusinessWorkerModule } from './close-of-business-worker.module.j
 export { CloseOfBusinessService, type CloseResult, type CloseAnswer } from './services/close-of-business.service.js';
 export { registerBullBoard } from './bull-board.js';
 export { CLOSE_QUEUE, CLOSE_CHUNK_QUEUE, CLOSE_SCHEDULER_ID } from './jobs/close-queues.js';
+export { CloseRunDto } from './dto/close-of-business.dto.js';

@@ -8,7 +8,7 @@ import type { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../../config/index.js';
 import { redisConnectionOptions } from '../../../platform/queue/index.js';
 import { SYSTEM_ACTOR } from '../../auth/index.js';
-import { CLOSE_CHUNK_QUEUE, CLOSE_QUEUE, CloseOfBusinessService } from '../../close-of-business/close-of-business.index.js';
+import { CLOSE_CHUNK_QUEUE, CLOSE_QUEUE, CloseOfBusinessService, type CloseRunDto } from '../../close-of-business/close-of-business.index.js';
 import { REPAYMENT_IMPORT_QUEUE } from '../../imports/index.js';
 import { REMINDERS_QUEUE } from '../../notifications/index.js';
 import { REPORT_EXPORT_QUEUE } from '../../reports/index.js';
@@ -85,34 +85,46 @@ export class MetricsService implements OnModuleInit, OnModuleDestroy {
     this.lastClose();
   }
 
-  /** The last finished close of business: its business date, outcome, duration and chunk counts. */
+  /**
+   * The last finished close of business: its business date, outcome, duration and chunk counts,
+   * read through the close module's face at scrape time (one read per scrape, shared by the
+   * gauges: prom-client collects them in parallel); absent before any close.
+   */
   private lastClose(): void {
-    const g = (name: string, help: string, labelNames: string[] = []): Gauge<string> => new Gauge({ name, help, labelNames, registers: [this.registry] });
-    const duration = g('lms_close_last_duration_seconds', 'Duration of the last finished close-of-business run');
-    const chunks = g('lms_close_last_chunks', 'Chunks of the last finished close run by state (total, done, failed)', ['state']);
-    const loans = g('lms_close_last_loans', 'Loans of the last finished close run');
-    const date = g('lms_close_last_business_date_seconds', 'Business date of the last finished close run (Unix time of its midnight UTC)');
-    const ok = g('lms_close_last_succeeded', '1 when the last finished close run succeeded, 0 when it failed');
-    const closeRuns = () => this.close.runs(SYSTEM_ACTOR, { page: 1, pageSize: 20 });
-    // Read through the close module's face at scrape time; the gauges stay absent before any close.
-    new Gauge({
-      name: 'lms_close_runs_seen',
-      help: 'Close runs read for the last-close gauges (0 before the first close)',
-      registers: [this.registry],
-      collect: async function (this: Gauge) {
-        const page = await closeRuns();
-        const last = page.items.find((r) => r.finishedAt !== null && (r.status === 'SUCCEEDED' || r.status === 'FAILED'));
-        this.set(page.total);
-        if (!last) return;
-        duration.set((last.durationMs ?? 0) / 1000);
-        chunks.set({ state: 'total' }, last.chunksTotal);
-        chunks.set({ state: 'done' }, last.chunksDone);
-        chunks.set({ state: 'failed' }, last.chunksFailed);
-        loans.set(last.loansTotal);
-        date.set(Date.parse(`${last.businessDate}T00:00:00Z`) / 1000);
-        ok.set(last.status === 'SUCCEEDED' ? 1 : 0);
-      },
-    });
+    let cached: { at: number; run: Promise<CloseRunDto | undefined> } | undefined;
+    const lastRun = (): Promise<CloseRunDto | undefined> => {
+      if (!cached || Date.now() - cached.at > 1000) {
+        const run = this.close
+          .runs(SYSTEM_ACTOR, { page: 1, pageSize: 20 })
+          .then((page) => page.items.find((r) => r.finishedAt !== null && (r.status === 'SUCCEEDED' || r.status === 'FAILED')));
+        cached = { at: Date.now(), run };
+      }
+      return cached.run;
+    };
+    const gauge = (name: string, help: string, read: (run: CloseRunDto) => Array<[Record<string, string>, number]>, labelNames: string[] = []): void => {
+      new Gauge({
+        name,
+        help,
+        labelNames,
+        registers: [this.registry],
+        collect: async function (this: Gauge) {
+          const run = await lastRun();
+          this.reset();
+          if (run) for (const [labels, value] of read(run)) this.set(labels, value);
+        },
+      });
+    };
+    gauge('lms_close_last_duration_seconds', 'Duration of the last finished close-of-business run', (r) => [[{}, (r.durationMs ?? 0) / 1000]]);
+    gauge('lms_close_last_chunks', 'Chunks of the last finished close run by state (total, done, failed)', (r) => [
+      [{ state: 'total' }, r.chunksTotal],
+      [{ state: 'done' }, r.chunksDone],
+      [{ state: 'failed' }, r.chunksFailed],
+    ], ['state']);
+    gauge('lms_close_last_loans', 'Loans of the last finished close run', (r) => [[{}, r.loansTotal]]);
+    gauge('lms_close_last_business_date_seconds', 'Business date of the last finished close run (Unix time of its midnight UTC)', (r) => [
+      [{}, Date.parse(`${r.businessDate}T00:00:00Z`) / 1000],
+    ]);
+    gauge('lms_close_last_succeeded', '1 when the last finished close run succeeded, 0 when it failed', (r) => [[{}, r.status === 'SUCCEEDED' ? 1 : 0]]);
   }
 
   /** Times every answer by its route pattern (`/api/v1/loans/:id`), unknown routes as one label. */
