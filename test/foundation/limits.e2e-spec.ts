@@ -140,3 +140,54 @@ describe('CORS when configured', () => {
     expect(other.headers['access-control-allow-origin']).toBeUndefined();
   });
 });
+
+type Schema = { $ref?: string; type?: string; maxLength?: number; maxItems?: number; enum?: unknown[]; properties?: Record<string, Schema>; allOf?: Schema[] };
+interface Op {
+  parameters?: Array<{ name: string; in: string; schema?: Schema }>;
+  requestBody?: { content?: Record<string, { schema?: Schema }> };
+}
+
+describe('every limit the document states is enforced', () => {
+  let t: TestApp;
+  let token: string;
+
+  beforeAll(async () => {
+    t = await createTestApp({ env: { RATE_LIMIT_PER_MINUTE: '100000' } });
+    const admin = await adminToken(t);
+    token = (await userWithRoles(t, admin, ['ADMIN', 'OFFICER', 'APPROVER', 'AUDITOR'])).token;
+  });
+  afterAll(async () => t.close());
+
+  it('refuses one character or item over each stated maxLength and maxItems, naming the field (body and query)', async () => {
+    const doc = (await t.request<{ paths: Record<string, Record<string, Op>>; components: { schemas: Record<string, Schema> } }>('GET', '/docs/openapi.json')).body;
+    const resolve = (s: Schema | undefined): Schema | undefined => (s?.$ref ? doc.components.schemas[s.$ref.split('/').pop() ?? ''] : s);
+    const tried: string[] = [];
+    const unenforced: string[] = [];
+    for (const [path, item] of Object.entries(doc.paths)) {
+      for (const [method, op] of Object.entries(item)) {
+        const url = path.replace(/\{[^}]+\}/g, '1');
+        const headers = { 'idempotency-key': randomUUID(), 'accept-language': 'en' };
+        const over = (s: Schema): unknown => (s.type === 'array' ? Array(s.maxItems! + 1).fill('x') : 'x'.repeat(s.maxLength! + 1));
+        const limited = (s: Schema | undefined): s is Schema => !!s && !s.enum && ((s.type === 'string' && s.maxLength !== undefined) || (s.type === 'array' && s.maxItems !== undefined));
+        const check = async (field: string, send: () => Promise<{ status: number; body: unknown }>): Promise<void> => {
+          const res = await send();
+          if (res.status === 403 || res.status === 404) return; // a route this user may not reach, or a record that must exist first
+          tried.push(`${method} ${path} ${field}`);
+          const named = ((res.body as { errors?: Array<{ field: string }> }).errors ?? []).some((e) => e.field === field || e.field.startsWith(`${field}.`));
+          if (!(res.status === 413 || (res.status === 400 && named))) unenforced.push(`${method.toUpperCase()} ${path} ${field}: ${res.status}`);
+        };
+        for (const p of op.parameters ?? []) {
+          if (p.in !== 'query' || !limited(p.schema) || p.schema.type !== 'string') continue;
+          await check(p.name, () => t.request(method.toUpperCase(), `${url}?${p.name}=${'x'.repeat(p.schema!.maxLength! + 1)}`, undefined, { token, headers }));
+        }
+        const body = resolve(op.requestBody?.content?.['application/json']?.schema);
+        for (const [name, prop] of Object.entries(body?.properties ?? {})) {
+          if (!limited(prop)) continue;
+          await check(name, () => t.request(method.toUpperCase(), url, { [name]: over(prop) }, { token, headers }));
+        }
+      }
+    }
+    expect(unenforced).toEqual([]);
+    expect(tried.length).toBeGreaterThan(50);
+  });
+});
