@@ -9,7 +9,7 @@ describe('limits on abuse', () => {
   let admin: string;
 
   beforeAll(async () => {
-    t = await createTestApp({ env: { MAX_ACTIVE_JOBS_PER_USER: '2' } });
+    t = await createTestApp({ env: { MAX_ACTIVE_JOBS_PER_USER: '2', RATE_LIMIT_PER_MINUTE: '1200' } });
     admin = await adminToken(t);
   });
   afterAll(async () => t.close());
@@ -152,7 +152,7 @@ describe('every limit the document states is enforced', () => {
   let token: string;
 
   beforeAll(async () => {
-    t = await createTestApp({ env: { RATE_LIMIT_PER_MINUTE: '100000' } });
+    t = await createTestApp();
     const admin = await adminToken(t);
     token = (await userWithRoles(t, admin, ['ADMIN', 'OFFICER', 'APPROVER', 'AUDITOR'])).token;
   });
