@@ -126,6 +126,33 @@ describe('rate limits kept in Redis, shared by every API process', () => {
   });
 });
 
+describe('two API processes on one database and one Redis', () => {
+  let a: TestApp;
+  let b: TestApp;
+
+  beforeAll(async () => {
+    a = await createTestApp();
+    b = await createTestApp({ database: new URL(a.config.databaseUrl ?? '').pathname.slice(1), queuePrefix: a.config.queuePrefix });
+  });
+  afterAll(async () => {
+    await b.stopApp();
+    await a.close();
+  });
+
+  it('refuses a disabled user’s token and the tokens of before a password reset in the other process too, at once', async () => {
+    const admin = await adminToken(a);
+    const user = await userWithRoles(a, admin, ['AUDITOR']);
+    // Both processes have the user's status cached.
+    for (const t of [a, b]) expect((await t.request('GET', '/api/v1/auth/me', undefined, { token: user.token })).status).toBe(200);
+    expect((await a.request('POST', `/api/v1/users/${user.id}/password`, { password: 'reset-pass-12' }, { token: admin })).status).toBe(200);
+    expect((await b.request('GET', '/api/v1/auth/me', undefined, { token: user.token })).status).toBe(401);
+    const fresh = await b.login(user.username, 'reset-pass-12');
+    for (const t of [a, b]) expect((await t.request('GET', '/api/v1/auth/me', undefined, { token: fresh })).status).toBe(200);
+    expect((await a.request('POST', `/api/v1/users/${user.id}/disable`, undefined, { token: admin })).status).toBe(200);
+    expect((await b.request('GET', '/api/v1/auth/me', undefined, { token: fresh })).status).toBe(401);
+  });
+});
+
 describe('CORS when configured', () => {
   let t: TestApp;
   beforeAll(async () => {

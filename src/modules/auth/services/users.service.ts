@@ -97,7 +97,7 @@ export class UsersService {
         return after;
       });
       // Roles travel with each request's user check: drop the cached one so the change applies at once.
-      this.statuses.forget(id);
+      await this.statuses.forget(id);
       return result;
     } catch (e) {
       if ((e as { driverError?: { code?: string } }).driverError?.code === '23503') {
@@ -132,7 +132,7 @@ export class UsersService {
       return row.session_version;
     });
     // This process refuses the old tokens at once; other API processes within the status cache's few seconds.
-    this.statuses.forget(id);
+    await this.statuses.forget(id);
     return version;
   }
 
@@ -165,7 +165,7 @@ export class UsersService {
       await this.audit.record(m, actor, { action: disabled ? 'user.disable' : 'user.enable', entityType: 'user', entityId: id, before, after });
       return after;
     });
-    this.statuses.forget(id);
+    await this.statuses.forget(id);
     return result;
   }
 
