@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
 import { adminToken, userWithRoles } from '../support/factories.js';
+import { closeUntil, contractedLoan, loanWorld, money } from '../support/loan-factories.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 
 /** README "Limits and metrics": each limit the API states, enforced. */
@@ -9,7 +10,7 @@ describe('limits on abuse', () => {
   let admin: string;
 
   beforeAll(async () => {
-    t = await createTestApp({ env: { MAX_ACTIVE_JOBS_PER_USER: '2', RATE_LIMIT_PER_MINUTE: '1200' } });
+    t = await createTestApp({ env: { MAX_ACTIVE_JOBS_PER_USER: '2', RATE_LIMIT_PER_MINUTE: '1200', QUEUE_SWEEP_AFTER_SECONDS: '3600' } });
     admin = await adminToken(t);
   });
   afterAll(async () => t.close());
@@ -123,6 +124,43 @@ describe('rate limits kept in Redis, shared by every API process', () => {
     const last = await b.request('GET', '/health');
     expect(last.headers['ratelimit-remaining']).toBe('0');
     expect(last.headers['retry-after']).toBeDefined();
+  });
+});
+
+describe('report exports per user', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    // Every file export is queued (more than 0 rows), at most 2 per user at once.
+    t = await createTestApp({ env: { MAX_ACTIVE_JOBS_PER_USER: '2', REPORT_EXPORT_ASYNC_ROWS: '0', CLOSE_SCHEDULE_ENABLED: 'false', QUEUE_SWEEP_AFTER_SECONDS: '3600' } });
+  });
+  afterAll(async () => t.close());
+
+  it('queues MAX_ACTIVE_JOBS_PER_USER exports per user, then answers 429 with Retry-After', async () => {
+    const w = await loanWorld(t, '2025-03-01');
+    const loanId = await contractedLoan(t, w, { amount: '300000000', termMonths: 6, ratePercent: '6', creditReportDate: '2025-03-01', signingDate: '2025-03-02' });
+    await closeUntil(t, w, '2025-03-02');
+    expect((await money(t, w, 'disbursements', loanId, '300000000', '2025-03-03')).status).toBe(201);
+    await closeUntil(t, w, '2025-03-03');
+    const auditor = await userWithRoles(t, w.admin, ['AUDITOR']);
+    expect((await t.request('GET', '/api/v1/reports/loans?format=csv', undefined, { token: auditor.token })).status).toBe(202);
+    const [{ id: userId }] = (await t.db.query(`SELECT id::text FROM users WHERE username = $1`, [auditor.username])) as Array<{ id: string }>;
+    // Two more of this user's exports waiting, arranged as rows (the sweep leaves them alone for an hour); the
+    // first may be done by now or still running: either way the user is at or over the limit.
+    for (const status of ['QUEUED', 'RUNNING']) {
+      await t.db.query(
+        `INSERT INTO report_exports (id, report, format, params, row_count, requested_by, requested_by_username, requested_roles, status)
+         VALUES ($1, 'loans', 'csv', '{}', 1, $2, $3, ARRAY['AUDITOR'], $4)`,
+        [randomUUID(), userId, auditor.username, status],
+      );
+    }
+    const refused = await t.request('GET', '/api/v1/reports/loans?format=csv', undefined, { token: auditor.token });
+    expect(refused.status).toBe(429);
+    expect(refused.headers['retry-after']).toBe('30');
+    expect(refused.body).toMatchObject({ code: 'REPORT.TOO_MANY_EXPORTS', limit: 2 });
+    expect((refused.body as { active: number }).active).toBeGreaterThanOrEqual(2);
+    // JSON reads are not queued work, and another user has its own allowance.
+    expect((await t.request('GET', '/api/v1/reports/loans', undefined, { token: auditor.token })).status).toBe(200);
+    expect((await t.request('GET', '/api/v1/reports/loans?format=csv', undefined, { token: w.auditor })).status).toBe(202);
   });
 });
 
