@@ -8,7 +8,8 @@ export function maxMatchLength(pattern: RegExp): number | null {
   const src = pattern.source;
   if (!src.startsWith('^') || !src.endsWith('$') || src.endsWith('\\$')) return null;
   try {
-    const [len, end] = alternation(src, 1, src.length - 1);
+    // One top-level sequence: `^a$|b$` anchors only its first branch, so a top-level `|` is not read.
+    const [len, end] = sequence(src, 1, src.length - 1);
     return end === src.length - 1 ? len : null;
   } catch {
     return null;
