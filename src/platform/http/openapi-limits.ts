@@ -5,6 +5,12 @@ import { maxMatchLength } from './regex-length.js';
 
 /** Fastify's maxParamLength (set in http-app.ts): a longer path segment matches no route (404). */
 export const PATH_PARAM_MAX_LENGTH = 100;
+/**
+ * An input at least this long is a file's text (a bank statement's CSV): the API keeps it as
+ * lines, each field bounded by the file's own parser (statement-csv.ts), and never answers it
+ * whole, so it does not bound what responses carry.
+ */
+const FILE_TEXT_MIN_LENGTH = 1024 * 1024;
 /** Most rows a response array carries when no smaller bound is stated (unpaged lists: a loan's schedule, reference data). */
 export const RESPONSE_ARRAY_MAX_ITEMS = 10_000;
 
@@ -139,8 +145,8 @@ function bounded(s: Json): boolean {
  * - a path parameter is at most PATH_PARAM_MAX_LENGTH characters (Fastify's maxParamLength);
  * - what the API answers and never accepts (response-only schemas) is bounded by what it
  *   accepted: a date is 10 characters, an instant 24 (toISOString), any other text at most the
- *   longest string input the document allows (every stored text came through one; generated
- *   text — codes, names of reference data — is shorter), and an array with no smaller bound
+ *   longest string input the document allows, file texts aside (every stored text came through
+ *   one; generated text — codes, names of reference data — is shorter), and an array with no smaller bound
  *   at most RESPONSE_ARRAY_MAX_ITEMS rows (pages say 200).
  * An input schema's string without a validator limit stays unbounded here on purpose: the
  * linter then names it, and the fix is @MaxLength on the DTO.
@@ -162,7 +168,7 @@ export function stateResponseLimits(document: OpenAPIObject): OpenAPIObject {
   let longestInput = 0;
   for (const name of inputs) {
     eachSchema(document.components?.schemas?.[name], (s) => {
-      if (typeof s.maxLength === 'number') longestInput = Math.max(longestInput, s.maxLength);
+      if (typeof s.maxLength === 'number' && s.maxLength < FILE_TEXT_MIN_LENGTH) longestInput = Math.max(longestInput, s.maxLength);
     });
   }
   const fix = (s: Json): void => {
