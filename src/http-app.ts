@@ -75,7 +75,7 @@ export async function createHttpApp(
     },
   });
   configureRateLimits({ login: config.loginRateLimitPerMinute });
-  await app.register(rateLimit, rateLimitOptions(config, rateLimitRedis(config, fastify)));
+  await app.register(rateLimit, rateLimitOptions(config, await rateLimitRedis(config, fastify)));
   // CORS is closed unless CORS_ORIGINS names origins (README "Limits and metrics").
   if (config.corsOrigins.length > 0) app.enableCors({ origin: config.corsOrigins, credentials: false });
   configureRoutes(app);

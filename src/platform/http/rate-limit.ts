@@ -43,11 +43,20 @@ const COUNTED = /^\/(api|health|metrics)(\/|$|\?)/;
  * (README "Limits and metrics"); no offline queue, so a Redis outage fails the count at once
  * and the request goes through (skipOnError) instead of hanging.
  */
-export function rateLimitRedis(config: AppConfig, fastify: FastifyInstance): Redis {
+export async function rateLimitRedis(config: AppConfig, fastify: FastifyInstance): Promise<Redis> {
   const redis = new Redis(config.redisUrl ?? '', { enableOfflineQueue: false, maxRetriesPerRequest: 1, connectTimeout: 2000 });
   redis.on('error', () => undefined);
   fastify.addHook('onClose', async () => {
     redis.disconnect();
+  });
+  // The first requests are counted too: wait for the connection (at most its connect timeout; then serve uncounted).
+  await new Promise<void>((resolve) => {
+    const done = (): void => {
+      clearTimeout(timer);
+      resolve();
+    };
+    const timer = setTimeout(done, 2500);
+    redis.once('ready', done);
   });
   return redis;
 }
