@@ -11,6 +11,9 @@ out="$(mktemp -d)"
 trap 'rm -rf "$out"' EXIT
 node dist/src/cli.js openapi --out "$out/openapi.json" > /dev/null
 npx --no-install redocly lint --config redocly.yaml "$out/openapi.json"
-# Spectral exits 1 on errors itself; the report decides (and says why).
-npx --no-install spectral lint --ruleset .spectral.yaml --format json --quiet "$out/openapi.json" > "$out/spectral.json" || true
+# Spectral exits 1 when it finds errors (the report then lists them and fails); any other
+# failure (a ruleset that does not load, a crash) fails here.
+rc=0
+npx --no-install spectral lint --ruleset .spectral.yaml --fail-severity error --format json --quiet "$out/openapi.json" > "$out/spectral.json" || rc=$?
+if [ "$rc" -gt 1 ]; then echo "spectral failed (exit $rc)" >&2; cat "$out/spectral.json" >&2; exit "$rc"; fi
 node scripts/spectral-report.mjs "$out/openapi.json" < "$out/spectral.json"

@@ -4,7 +4,12 @@
 import { readFileSync } from 'node:fs';
 
 const doc = JSON.parse(readFileSync(process.argv[2], 'utf8'));
-const findings = JSON.parse(readFileSync(0, 'utf8') || '[]');
+const input = readFileSync(0, 'utf8');
+if (!input.trim().startsWith('[')) {
+  console.error(`spectral gave no JSON results:\n${input}`);
+  process.exit(2);
+}
+const findings = JSON.parse(input);
 const FIX = {
   'owasp:api4:2023-string-limit': 'add @MaxLength(n) (and maxLength in @ApiProperty) to the DTO property',
   'owasp:api4:2023-array-limit': 'add @ArrayMaxSize(n) (and maxItems in @ApiProperty) to the DTO property',
