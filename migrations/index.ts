@@ -15,6 +15,7 @@ import { WorkingDays1763800000040 } from './1763800000040-working-days.js';
 import { CloseRunAuditAnchor1763800000070 } from './1763800000070-close-run-audit-anchor.js';
 import { BookImports1763800000060 } from './1763800000060-book-imports.js';
 import { StatementColumnMappings1763800000065 } from './1763800000065-statement-column-mappings.js';
+import { UserSessionVersion1763800000075 } from './1763800000075-user-session-version.js';
 
 /**
  * Every migration in order. Listed explicitly (no glob) so the compiled app, the CLI and
@@ -38,4 +39,5 @@ export const migrations = [
   CloseRunAuditAnchor1763800000070,
   BookImports1763800000060,
   StatementColumnMappings1763800000065,
+  UserSessionVersion1763800000075,
 ];

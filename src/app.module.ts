@@ -31,6 +31,7 @@ import { WorkspaceModule } from './modules/workspace/index.js';
 import { PaymentQrModule } from './modules/payment-qr/index.js';
 import { RiskModule } from './modules/risk/index.js';
 import { BookImportModule } from './modules/book-import/index.js';
+import { MetricsModule } from './modules/metrics/index.js';
 
 export interface AppModuleOptions {
   config: AppConfig;
@@ -82,6 +83,8 @@ export class AppModule {
         BookImportModule.register(role),
         DemoLoadModule,
         WorkspaceModule,
+        // Prometheus metrics are served by the HTTP roles (README "Limits and metrics").
+        ...(role === 'worker' ? [] : [MetricsModule]),
         ...extraImports,
       ],
       providers: [{ provide: APP_FILTER, useClass: ProblemDetailsFilter }],

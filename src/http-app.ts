@@ -12,7 +12,18 @@ import { registerBullBoard } from './modules/close-of-business/index.js';
 import { BOOK_IMPORT_MAX_BYTES } from './modules/book-import/index.js';
 import type { AppConfig, ProcessRole } from './config/index.js';
 import { createValidationPipe, declareProblemResponses, ProblemDetailsDto } from './platform/errors/index.js';
-import { configureRateLimits, findWebRoot, registerWebApp, rewriteForWebApp } from './platform/http/index.js';
+import {
+  configureRateLimits,
+  declareRateLimits,
+  findWebRoot,
+  PATH_PARAM_MAX_LENGTH,
+  rateLimitOptions,
+  rateLimitRedis,
+  registerWebApp,
+  rewriteForWebApp,
+  stateResponseLimits,
+  stateValidatedLimits,
+} from './platform/http/index.js';
 import { NestPinoLogger } from './platform/logging/index.js';
 
 export const API_PREFIX = 'api/v1';
@@ -36,6 +47,8 @@ export async function createHttpApp(
       return typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
     },
     trustProxy: true,
+    // A longer path segment matches no route (404); the document states it (openapi-limits.ts).
+    maxParamLength: PATH_PARAM_MAX_LENGTH,
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.register({ config, role, extraImports }), adapter, {
     logger: new NestPinoLogger(logger),
@@ -64,12 +77,10 @@ export async function createHttpApp(
     },
   });
   configureRateLimits({ login: config.loginRateLimitPerMinute });
-  await app.register(rateLimit, {
-    global: false,
-    errorResponseBuilder: (_req, context) => Object.assign(new Error('rate limited'), { statusCode: 429, retryAfterSeconds: Math.ceil(context.ttl / 1000) }),
-  });
+  await app.register(rateLimit, rateLimitOptions(config, await rateLimitRedis(config, fastify)));
   // Workbook uploads (book import); the size limit is checked again where the file is read.
   await app.register(multipart, { limits: { fileSize: BOOK_IMPORT_MAX_BYTES, files: 1, fields: 4, fieldSize: 1000, parts: 5 } });
+  // CORS is closed unless CORS_ORIGINS names origins (README "Limits and metrics").
   if (config.corsOrigins.length > 0) app.enableCors({ origin: config.corsOrigins, credentials: false });
   configureRoutes(app);
   app.useGlobalPipes(createValidationPipe());
@@ -83,11 +94,12 @@ export async function createHttpApp(
 
 /** The route prefix: everything under /api/v1 except health and the queue board. */
 function configureRoutes(app: INestApplication): void {
-  app.setGlobalPrefix(API_PREFIX, { exclude: ['health', 'admin/queues', 'admin/queues/{*path}'] });
+  app.setGlobalPrefix(API_PREFIX, { exclude: ['health', 'metrics', 'admin/queues', 'admin/queues/{*path}'] });
 }
 
 /** The OpenAPI document served at /docs/openapi.json (and written by `cli.js openapi`). */
 export function createOpenApiDocument(app: INestApplication, config: AppConfig): OpenAPIObject {
+  stateValidatedLimits();
   const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()
@@ -98,12 +110,19 @@ export function createOpenApiDocument(app: INestApplication, config: AppConfig):
       )
       .setVersion('1')
       // Same origin as the document: paths carry the /api/v1 prefix themselves.
-      .addServer('/', 'This server')
-      .addBearerAuth()
+      .addServer('/', 'This server (production or local: the same origin as this document)', undefined, { 'x-internal': false })
+      .addBearerAuth({
+        type: 'http',
+        scheme: 'bearer',
+        bearerFormat: 'JWT',
+        description:
+          'A JWS (HS256 only; alg none and every other algorithm refused) from POST /api/v1/auth/login, following RFC8725 ' +
+          '(JSON Web Token Best Current Practices): the algorithm is fixed by the server, never read from the token; exp is always checked.',
+      })
       .build(),
     { extraModels: [ProblemDetailsDto] },
   );
-  return declareProblemResponses(document);
+  return declareRateLimits(stateResponseLimits(declareProblemResponses(document)), config);
 }
 
 /**

@@ -23,6 +23,9 @@ export interface AppConfig {
   databasePoolSize: number;
   bodyLimitBytes: number;
   loginRateLimitPerMinute: number;
+  rateLimitPerMinute: number;
+  maxActiveJobsPerUser: number;
+  metricsToken: string | undefined;
   auditChains: number;
   idempotencyInFlightTimeoutSeconds: number;
   fundName: string;
@@ -87,6 +90,9 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     databasePoolSize: env.DATABASE_POOL_SIZE,
     bodyLimitBytes: env.BODY_LIMIT_BYTES,
     loginRateLimitPerMinute: env.LOGIN_RATE_LIMIT_PER_MINUTE,
+    rateLimitPerMinute: env.RATE_LIMIT_PER_MINUTE,
+    maxActiveJobsPerUser: env.MAX_ACTIVE_JOBS_PER_USER,
+    metricsToken: env.METRICS_TOKEN,
     auditChains: env.AUDIT_CHAINS,
     idempotencyInFlightTimeoutSeconds: env.IDEMPOTENCY_IN_FLIGHT_TIMEOUT_SECONDS,
     fundName: env.FUND_NAME,

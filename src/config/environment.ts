@@ -80,6 +80,18 @@ export class EnvironmentVariables {
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(1000)
   LOGIN_RATE_LIMIT_PER_MINUTE = 10;
 
+  /** Requests per caller (token, else address) a minute on every route, counted in Redis across API processes. */
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(100_000_000)
+  RATE_LIMIT_PER_MINUTE = 1200;
+
+  /** Report exports and statement imports one user may have queued or running at once. */
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(100)
+  MAX_ACTIVE_JOBS_PER_USER = 3;
+
+  /** Bearer token of GET /metrics; the route answers 404 when unset. */
+  @IsOptional() @IsString() @MinLength(16, { message: 'METRICS_TOKEN must be at least 16 characters' }) @MaxLength(256)
+  METRICS_TOKEN?: string;
+
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(64)
   AUDIT_CHAINS = 16;
 

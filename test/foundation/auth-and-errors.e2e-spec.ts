@@ -35,6 +35,10 @@ describe('auth, roles and problem details', () => {
     expect(unknown.status).toBe(401);
     expect(wrong.body).toMatchObject({ code: 'AUTH.INVALID_CREDENTIALS' });
     expect(unknown.body).toMatchObject({ code: 'AUTH.INVALID_CREDENTIALS' });
+    // The same answer, word for word: nothing tells whether the username exists.
+    const { requestId: _a, ...wrongBody } = wrong.body as Record<string, unknown>;
+    const { requestId: _b, ...unknownBody } = unknown.body as Record<string, unknown>;
+    expect(unknownBody).toEqual(wrongBody);
   });
 
   it('answers 403 when the role is not allowed', async () => {
@@ -137,5 +141,10 @@ describe('login rate limit', () => {
     const statuses: number[] = [];
     for (let i = 0; i < 5; i += 1) statuses.push((await t.request('POST', '/api/v1/auth/login', { username: 'admin', password: 'wrong-pass' })).status);
     expect(statuses).toEqual([401, 401, 401, 429, 429]);
+    const refused = await t.request('POST', '/api/v1/auth/login', { username: 'ghost', password: 'wrong-pass' });
+    expect(refused.status).toBe(429);
+    expect(refused.body).toMatchObject({ code: 'AUTH.RATE_LIMITED' });
+    expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
+    expect(Number(refused.headers['retry-after'])).toBeLessThanOrEqual(60);
   });
 });

@@ -3,7 +3,7 @@ import { exportOpenApiDocument } from '../../src/http-app.js';
 import { call, closeUntil, contractedLoan, loanWorld, money, type LoanWorld } from '../support/loan-factories.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 
-type Schema = { $ref?: string; type?: string; nullable?: boolean; enum?: unknown[]; properties?: Record<string, Schema>; required?: string[]; items?: Schema; allOf?: Schema[]; additionalProperties?: unknown };
+type Schema = { $ref?: string; type?: string; maxLength?: number; maxItems?: number; nullable?: boolean; enum?: unknown[]; properties?: Record<string, Schema>; required?: string[]; items?: Schema; allOf?: Schema[]; additionalProperties?: unknown };
 interface Operation { summary?: string; security?: unknown[]; responses: Record<string, { content?: Record<string, { schema: Schema }> }> }
 interface Document { paths: Record<string, Record<string, Operation>>; components: { schemas: Record<string, Schema> } }
 
@@ -15,7 +15,9 @@ function violations(doc: Document, schema: Schema, value: unknown, at = '$'): st
   if (schema.enum && !schema.enum.includes(value)) return [`${at}: ${JSON.stringify(value)} not in ${JSON.stringify(schema.enum)}`];
   switch (schema.type) {
     case 'array':
-      return Array.isArray(value) ? value.slice(0, 5).flatMap((v, i) => violations(doc, schema.items ?? {}, v, `${at}[${i}]`)) : [`${at}: not an array`];
+      if (!Array.isArray(value)) return [`${at}: not an array`];
+      if (schema.maxItems !== undefined && value.length > schema.maxItems) return [`${at}: ${value.length} items, more than maxItems ${schema.maxItems}`];
+      return value.slice(0, 5).flatMap((v, i) => violations(doc, schema.items ?? {}, v, `${at}[${i}]`));
     case 'object': {
       if (typeof value !== 'object' || Array.isArray(value)) return [`${at}: not an object`];
       if (!schema.properties) return [];
@@ -25,7 +27,8 @@ function violations(doc: Document, schema: Schema, value: unknown, at = '$'): st
       return [...extra, ...missing, ...Object.entries(body).flatMap(([k, v]) => (schema.properties![k] ? violations(doc, schema.properties![k], v, `${at}.${k}`) : []))];
     }
     case 'string':
-      return typeof value === 'string' ? [] : [`${at}: not a string`];
+      if (typeof value !== 'string') return [`${at}: not a string`];
+      return schema.maxLength !== undefined && value.length > schema.maxLength ? [`${at}: longer than maxLength ${schema.maxLength}`] : [];
     case 'number':
     case 'integer':
       return typeof value === 'number' ? [] : [`${at}: not a number`];
@@ -57,11 +60,12 @@ describe('the OpenAPI document the web client is generated from', () => {
     expect(doc).toEqual(JSON.parse(JSON.stringify(await exportOpenApiDocument(t.config))));
   });
 
-  it('gives every operation a summary and a 2xx answer, and public routes security: []', () => {
+  it('gives every operation a summary and a 2xx answer, and public routes security: [{}] (anonymous)', () => {
     const ops = Object.entries(doc.paths).flatMap(([path, item]) => Object.entries(item).map(([method, op]) => ({ name: `${method.toUpperCase()} ${path}`, op })));
     expect(ops.filter(({ op }) => !op.summary).map((o) => o.name)).toEqual([]);
     expect(ops.filter(({ op }) => !Object.keys(op.responses).some((s) => s.startsWith('2'))).map((o) => o.name)).toEqual([]);
-    expect(ops.filter(({ op }) => op.security?.length === 0).map((o) => o.name).sort()).toEqual(['GET /api/v1/demo-status', 'GET /api/v1/verify/{code}', 'GET /health', 'POST /api/v1/auth/login']);
+    const anonymous = (op: Operation): boolean => (op.security ?? [{ bearer: [] }]).every((s) => Object.keys(s as object).length === 0);
+    expect(ops.filter(({ op }) => anonymous(op)).map((o) => o.name).sort()).toEqual(['GET /api/v1/demo-status', 'GET /api/v1/verify/{code}', 'GET /health', 'POST /api/v1/auth/login']);
   });
 
   it.each([

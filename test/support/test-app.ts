@@ -101,6 +101,8 @@ export async function createTestApp(
     ADMIN_PASSWORD: 'admin-password-1',
     DATABASE_POOL_SIZE: '10',
     ALLOW_FUTURE_CLOSE: 'true',
+    // Suites send thousands of requests a minute with one token; the global limit is tested with its own value.
+    RATE_LIMIT_PER_MINUTE: '1000000',
     ...options.env,
   });
   const app = await createHttpApp(config, createRootLogger(process.env.TEST_LOG_LEVEL ?? 'silent'), 'all', options.imports ?? []);

@@ -25,4 +25,10 @@ export const ImportErrors = defineErrors({
     vi: 'Dòng sao kê này đang được ghi nhận bởi một tiến trình khác.',
     en: 'This statement line is being recorded by another process.',
   },
+  'IMPORT.TOO_MANY_ACTIVE': {
+    status: 429,
+    title: 'Too many imports in progress',
+    vi: 'Bạn đang có {active} lần nhập sao kê chờ hoặc đang chạy (tối đa {limit}); thử lại sau {retryAfterSeconds} giây.',
+    en: 'You have {active} statement imports queued or running (at most {limit}); try again in {retryAfterSeconds} seconds.',
+  },
 });

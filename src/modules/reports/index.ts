@@ -4,3 +4,4 @@ export { AsOfTablesService } from './services/as-of-tables.service.js';
 export { AsOfService } from './services/as-of.service.js';
 export * as reportsDomain from './domain/index.js';
 export { font as pdfFont } from './export/fonts.js';
+export { REPORT_EXPORT_QUEUE } from './jobs/reports-queues.js';

@@ -31,4 +31,10 @@ export const ReportErrors = defineErrors({
     vi: 'Kỳ sao kê không hợp lệ: từ {from} đến {to} (đến ≤ {limit}).',
     en: 'Invalid statement period {from} – {to} (to ≤ {limit}).',
   },
+  'REPORT.TOO_MANY_EXPORTS': {
+    status: 429,
+    title: 'Too many exports in progress',
+    vi: 'Bạn đang có {active} bản xuất báo cáo chờ hoặc đang chạy (tối đa {limit}); thử lại sau {retryAfterSeconds} giây.',
+    en: 'You have {active} report exports queued or running (at most {limit}); try again in {retryAfterSeconds} seconds.',
+  },
 });

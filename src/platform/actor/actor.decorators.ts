@@ -22,11 +22,12 @@ export function Roles(...roles: Role[]): MethodDecorator & ClassDecorator {
 
 /**
  * A route anyone may call without a token (login, health, statement verification). The
- * OpenAPI operation says so with `security: []`; the summary given as undefined is dropped,
- * so this merges with the route's own @ApiOperation in either order.
+ * OpenAPI operation says so with `security: [{}]` (the empty requirement: anonymous allowed,
+ * which OWASP's write-restricted rule accepts for login); the summary given as undefined is
+ * dropped, so this merges with the route's own @ApiOperation in either order.
  */
 export const Public = (): MethodDecorator =>
-  applyDecorators(SetMetadata(PUBLIC_KEY, true), ApiOperation({ summary: undefined, security: [] }));
+  applyDecorators(SetMetadata(PUBLIC_KEY, true), ApiOperation({ summary: undefined, security: [{}] }));
 
 export interface AuthenticatedRequest extends FastifyRequest {
   actor?: Actor;

@@ -52,7 +52,7 @@ export function declareProblemResponses(document: OpenAPIObject): OpenAPIObject 
     for (const [method, value] of Object.entries(item)) {
       if (!['get', 'post', 'put', 'patch', 'delete'].includes(method)) continue;
       const op = value as Operation;
-      const secured = (op.security ?? []).length > 0;
+      const secured = (op.security ?? []).some((s) => Object.keys(s as object).length > 0);
       const wanted = new Set<string>();
       if ((op.parameters ?? []).length > 0 || op.requestBody) wanted.add('400');
       if (secured) ['401', '403'].forEach((s) => wanted.add(s));

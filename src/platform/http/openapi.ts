@@ -12,9 +12,9 @@ export function pageDtoOf<T>(item: Type<T>): Type<Page<T>> {
   const known = pages.get(item);
   if (known) return known as Type<Page<T>>;
   class PageDto implements Page<T> {
-    @ApiProperty({ type: [item] }) items: T[];
+    @ApiProperty({ type: [item], maxItems: 200 }) items: T[];
     @ApiProperty({ example: 1, description: 'The page number, from 1' }) page: number;
-    @ApiProperty({ example: 50, description: 'Rows a page (at most 200)' }) pageSize: number;
+    @ApiProperty({ example: 50, minimum: 1, maximum: 200, description: 'Rows a page (at most 200)' }) pageSize: number;
     @ApiProperty({ example: 1, description: 'Rows matching the filter, over all pages' }) total: number;
   }
   Object.defineProperty(PageDto, 'name', { value: `${item.name.replace(/Dto$/, '')}PageDto` });

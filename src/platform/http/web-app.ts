@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
  * URL before routing; the API, the docs, health and the queue board keep their routes, and an
  * unknown `/api/...` path still reaches the API's 404 problem document.
  */
-const SERVER_PATHS = /^\/(api|docs|health|admin\/queues)(\/|$|\?)/;
+const SERVER_PATHS = /^\/(api|docs|health|metrics|admin\/queues)(\/|$|\?)/;
 /** Paths with a dot in their last segment are files (favicon.svg, assets/index-3f2a.js). */
 const FILE_PATH = /\/[^/?]*\.[^/?]*(\?|$)/;
 

@@ -4,7 +4,7 @@ import { RateLimited, ServedWhileDemoLoads } from '../../../platform/http/index.
 import { CurrentActor, Public, Roles } from '../../../platform/actor/index.js';
 import type { Actor } from '../../../platform/actor/index.js';
 import { ROLES } from '../../../platform/actor/index.js';
-import { AccessTokenDto, LoginDto } from '../dto/login.dto.js';
+import { AccessTokenDto, ChangePasswordDto, LoginDto } from '../dto/login.dto.js';
 import { UserDto } from '../dto/user.dto.js';
 import { AuthService } from '../services/auth.service.js';
 import { UsersService } from '../services/users.service.js';
@@ -28,6 +28,16 @@ export class AuthController {
   @ApiTooManyRequestsResponse({ description: 'Too many attempts (AUTH.RATE_LIMITED)' })
   login(@Body() dto: LoginDto): Promise<AccessTokenDto> {
     return this.auth.login(dto);
+  }
+
+  @Post('password')
+  @Roles(...ROLES)
+  @HttpCode(200)
+  @RateLimited('login')
+  @ApiOperation({ summary: 'Change your own password: your other sessions end; this one goes on with the token returned (rate-limited as login)' })
+  @ApiOkResponse({ type: AccessTokenDto })
+  changePassword(@CurrentActor() actor: Actor, @Body() dto: ChangePasswordDto): Promise<AccessTokenDto> {
+    return this.auth.changePassword(actor, dto);
   }
 
   @Get('me')

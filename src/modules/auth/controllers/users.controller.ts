@@ -59,7 +59,7 @@ export class UsersController {
 
   @Post(':id/password')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Reset a user’s password (audited; the password is never stored in the audit)' })
+  @ApiOperation({ summary: 'Reset a user’s password: every session the user had ends (audited; the password is never stored in the audit)' })
   @ApiOkResponse({ type: UserDto })
   resetPassword(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() dto: ResetPasswordDto): Promise<UserDto> {
     return this.users.resetPassword(actor, id, dto.password);

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMinSize, ArrayUnique, IsArray, IsIn, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsIn, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
 import { ROLES, type Role } from '../../../platform/actor/index.js';
 
 export class CreateUserDto {
@@ -16,7 +16,7 @@ export class CreateUserDto {
   password: string;
 
   @ApiProperty({ enum: ROLES, isArray: true, example: ['OFFICER'] })
-  @IsArray() @ArrayMinSize(1) @ArrayUnique() @IsIn(ROLES, { each: true })
+  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(ROLES.length) @ArrayUnique() @IsIn(ROLES, { each: true })
   roles: Role[];
 
   @ApiPropertyOptional({ example: '12', description: 'Required for COOPERATIVE users: the borrower they act for' })
@@ -31,7 +31,7 @@ export class UpdateUserDto {
   displayName?: string;
 
   @ApiPropertyOptional({ enum: ROLES, isArray: true, example: ['OFFICER', 'APPROVER'] })
-  @IsOptional() @IsArray() @ArrayMinSize(1) @ArrayUnique() @IsIn(ROLES, { each: true })
+  @IsOptional() @IsArray() @ArrayMinSize(1) @ArrayMaxSize(ROLES.length) @ArrayUnique() @IsIn(ROLES, { each: true })
   roles?: Role[];
 
   @ApiPropertyOptional({ example: '12', nullable: true, type: String, description: 'COOPERATIVE users: the borrower they act for; null to unbind (other roles)' })

@@ -17,6 +17,10 @@ export class UserEntity {
   @Column({ name: 'borrower_id', type: 'bigint', nullable: true })
   borrowerId: string | null;
 
+  /** Raised by a password change or reset: tokens issued under an older version are refused. */
+  @Column({ name: 'session_version', type: 'integer', default: 1 })
+  sessionVersion: number;
+
   @Column({ name: 'disabled_at', type: 'timestamptz', nullable: true })
   disabledAt: Date | null;
 

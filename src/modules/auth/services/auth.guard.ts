@@ -9,6 +9,8 @@ import { UserStatusCache } from './user-status.cache.js';
 export interface AccessTokenPayload {
   sub: string;
   username: string;
+  /** The user's session version when the token was issued (tokens from before it existed: 1). */
+  sv?: number;
 }
 
 /**
@@ -64,7 +66,7 @@ export class AuthGuard implements CanActivate {
     if (!token) throw new DomainError('AUTH.UNAUTHENTICATED');
     const payload = await this.verify(token);
     const status = await this.statuses.get(payload.sub);
-    if (!status || !status.active) throw new DomainError('AUTH.UNAUTHENTICATED');
+    if (!status || !status.active || status.sessionVersion !== (payload.sv ?? 1)) throw new DomainError('AUTH.UNAUTHENTICATED');
     req.actor = {
       userId: payload.sub,
       username: status.username,

@@ -6,8 +6,8 @@ import type { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../../config/index.js';
 import { DomainError } from '../../../platform/errors/index.js';
 import { AuditService } from '../../audit/index.js';
-import { SYSTEM_ACTOR } from '../../../platform/actor/index.js';
-import type { AccessTokenDto, LoginDto } from '../dto/login.dto.js';
+import { SYSTEM_ACTOR, type Actor } from '../../../platform/actor/index.js';
+import type { AccessTokenDto, ChangePasswordDto, LoginDto } from '../dto/login.dto.js';
 import type { AccessTokenPayload } from './auth.guard.js';
 import { PasswordService } from './password.service.js';
 import { UsersService } from './users.service.js';
@@ -28,15 +28,32 @@ export class AuthService implements OnApplicationBootstrap {
   ) {}
 
   async login(dto: LoginDto): Promise<AccessTokenDto> {
-    const rows: Array<{ id: string; password_hash: string; disabled_at: Date | null }> = await this.dataSource.query(
-      `SELECT id, password_hash, disabled_at FROM users WHERE username = $1`,
+    const rows: Array<{ id: string; password_hash: string; disabled_at: Date | null; session_version: number }> = await this.dataSource.query(
+      `SELECT id, password_hash, disabled_at, session_version FROM users WHERE username = $1`,
       [dto.username],
     );
     const user = rows[0];
     this.dummyHash ??= this.passwords.hash(randomUUID());
     const ok = await this.passwords.verify(user?.password_hash ?? (await this.dummyHash), dto.password);
     if (!user || !ok || user.disabled_at !== null) throw new DomainError('AUTH.INVALID_CREDENTIALS');
-    const payload: AccessTokenPayload = { sub: String(user.id), username: dto.username };
+    return this.issue(String(user.id), dto.username, user.session_version);
+  }
+
+  /**
+   * The acting user changes its own password: the current one must match. The session version
+   * is raised with the new hash, so every other session (other browsers, a stolen token) ends;
+   * this one goes on with the new token returned. Audited without the password.
+   */
+  async changePassword(actor: Actor, dto: ChangePasswordDto): Promise<AccessTokenDto> {
+    const userId = actor.userId ?? '';
+    const rows: Array<{ password_hash: string }> = await this.dataSource.query(`SELECT password_hash FROM users WHERE id = $1`, [userId]);
+    if (!rows[0] || !(await this.passwords.verify(rows[0].password_hash, dto.currentPassword))) throw new DomainError('AUTH.INVALID_CREDENTIALS');
+    const version = await this.users.setPassword(actor, userId, await this.passwords.hash(dto.newPassword), 'user.password.change');
+    return this.issue(userId, actor.username, version);
+  }
+
+  private async issue(userId: string, username: string, sessionVersion: number): Promise<AccessTokenDto> {
+    const payload: AccessTokenPayload = { sub: userId, username, sv: sessionVersion };
     return { accessToken: await this.jwt.signAsync(payload), tokenType: 'Bearer', expiresIn: this.config.jwtExpiresIn };
   }
 

@@ -97,7 +97,7 @@ export class UsersService {
         return after;
       });
       // Roles travel with each request's user check: drop the cached one so the change applies at once.
-      this.statuses.forget(id);
+      await this.statuses.forget(id);
       return result;
     } catch (e) {
       if ((e as { driverError?: { code?: string } }).driverError?.code === '23503') {
@@ -109,15 +109,31 @@ export class UsersService {
     }
   }
 
-  /** A new password set by an administrator; audited without the password or its hash. */
+  /**
+   * A new password set by an administrator; audited without the password or its hash. Every
+   * session the user had ends (the session version is raised).
+   */
   async resetPassword(actor: Actor, id: string, password: string): Promise<UserDto> {
-    const hash = await this.passwords.hash(password);
-    return this.dataSource.transaction(async (m) => {
+    await this.setPassword(actor, id, await this.passwords.hash(password), 'user.password.reset');
+    return this.findOne(this.dataSource.manager, id);
+  }
+
+  /** Stores a new hash and raises the session version in one statement, audited; returns the new version. */
+  async setPassword(actor: Actor, id: string, hash: string, action: 'user.password.reset' | 'user.password.change'): Promise<number> {
+    const version = await this.dataSource.transaction(async (m) => {
       const user = await this.findOne(m, id, true);
-      await m.query(`UPDATE users SET password_hash = $2, updated_at = now() WHERE id = $1`, [id, hash]);
-      await this.audit.record(m, actor, { action: 'user.password.reset', entityType: 'user', entityId: id, after: { username: user.username } });
-      return user;
+      // As a SELECT over the UPDATE so the driver answers rows (a bare UPDATE answers [rows, count]).
+      const [row] = (await m.query(
+        `WITH changed AS (UPDATE users SET password_hash = $2, session_version = session_version + 1, updated_at = now() WHERE id = $1 RETURNING session_version)
+         SELECT session_version FROM changed`,
+        [id, hash],
+      )) as Array<{ session_version: number }>;
+      await this.audit.record(m, actor, { action, entityType: 'user', entityId: id, after: { username: user.username, sessionsEnded: true } });
+      return row.session_version;
     });
+    // This process refuses the old tokens at once; other API processes within the status cache's few seconds.
+    await this.statuses.forget(id);
+    return version;
   }
 
   /** Used by create and by the first-admin bootstrap; runs inside the caller's transaction. */
@@ -149,7 +165,7 @@ export class UsersService {
       await this.audit.record(m, actor, { action: disabled ? 'user.disable' : 'user.enable', entityType: 'user', entityId: id, before, after });
       return after;
     });
-    this.statuses.forget(id);
+    await this.statuses.forget(id);
     return result;
   }
 

@@ -29,7 +29,7 @@ export class CreateBorrowerDto {
   type: BorrowerType;
 
   @ApiProperty({ example: '4600123456', description: 'Enterprise/tax code (10 digits or 10-3) or a member’s 12-digit citizen ID' })
-  @IsBorrowerIdentity()
+  @IsBorrowerIdentity() @MaxLength(14)
   identityCode: string;
 
   @ApiPropertyOptional({ example: '1985-04-12', description: 'Required for MEMBER; 18 or older' })

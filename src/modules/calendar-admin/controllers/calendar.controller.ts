@@ -16,7 +16,7 @@ import {
 } from '../dto/calendar.dto.js';
 import { CalendarAdminService } from '../services/calendar-admin.service.js';
 
-const YEAR = { name: 'year', type: 'integer', minimum: 1900, maximum: 2199, example: 2026, description: 'Gregorian year (1900–2199)' } as const;
+const YEAR = { name: 'year', type: 'integer', format: 'int32', minimum: 1900, maximum: 2199, example: 2026, description: 'Gregorian year (1900–2199)' } as const;
 const MOVES_NOTE =
   'Only installments not yet billed (due after the open business date) of ACTIVE loans whose rule moves due dates are moved; each loan gets a dated DUE_DATE_CHANGE event (docs/working-days.md).';
 

@@ -1,8 +1,9 @@
 import { InjectQueue } from '@nestjs/bullmq';
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import type { Queue } from 'bullmq';
+import { APP_CONFIG, type AppConfig } from '../../../config/index.js';
 import { TransactionRunner } from '../../../platform/database/index.js';
-import { freshJobToken, runJobId, sweepQueuedWork } from '../../../platform/queue/index.js';
+import { ACTIVE_JOBS_RETRY_AFTER_SECONDS, countActiveJobs, freshJobToken, runJobId, sweepQueuedWork } from '../../../platform/queue/index.js';
 import { DomainError, notFound } from '../../../platform/errors/index.js';
 import { type Page, offsetOf } from '../../../platform/http/index.js';
 import { AuditService } from '../../audit/index.js';
@@ -80,6 +81,7 @@ export class RepaymentImportsService {
     private readonly audit: AuditService,
     private readonly reader: StatementReaderService,
     @InjectQueue(REPAYMENT_IMPORT_QUEUE) private readonly queue: Queue,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async upload(actor: Actor, dto: UploadStatementDto): Promise<RepaymentImportDto> {
@@ -87,6 +89,10 @@ export class RepaymentImportsService {
     if (read.problems.length > 0) this.reader.refuse(read);
     const jobToken = freshJobToken();
     const id = await this.tx.run(async (m) => {
+      // A bounded number of imports per user at once: each one's job records every line.
+      const max = this.config.maxActiveJobsPerUser;
+      const active = await countActiveJobs(m, { table: 'repayment_imports', userColumn: 'created_by', userId: actor.userId, max });
+      if (active >= max) throw new DomainError(ImportErrors['IMPORT.TOO_MANY_ACTIVE'], { active, limit: max, retryAfterSeconds: ACTIVE_JOBS_RETRY_AFTER_SECONDS });
       const [{ id: created }] = (await m.query(
         `INSERT INTO repayment_imports (file_name, content_sha256, status, total_lines, created_by, enqueued_at, file_format, bank_code)
          VALUES ($1, $2, 'QUEUED', $3, $4, now(), $5, $6) RETURNING id::text`,

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional, OmitType } from '@nestjs/swagger';
-import { ArrayUnique, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { ArrayMaxSize, ArrayUnique, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { IsPercentString, IsVndAmount } from '../../../platform/money/index.js';
 import { BUSINESS_DAY_RULES, type BusinessDayRule } from '../../../platform/dates/index.js';
 import { BORROWER_TYPES, type BorrowerType } from '../../borrowers/index.js';
@@ -63,18 +63,18 @@ export class LoanProductParametersDto {
   roundingUnit?: string;
 
   @ApiPropertyOptional({ enum: ALLOCATION_STEPS, isArray: true, example: DEFAULT_ALLOCATION_ORDER, description: 'Repayment allocation order; each step once' })
-  @IsOptional() @IsArray() @IsIn(ALLOCATION_STEPS, { each: true })
+  @IsOptional() @IsArray() @ArrayMaxSize(ALLOCATION_STEPS.length) @IsIn(ALLOCATION_STEPS, { each: true })
   allocationOrder?: AllocationStep[];
 
   @ApiPropertyOptional({ enum: PREPAYMENT_MODES, example: 'REDUCE_INSTALLMENT', default: 'REDUCE_INSTALLMENT' }) @IsOptional() @IsIn(PREPAYMENT_MODES)
   prepaymentMode?: PrepaymentMode;
 
   @ApiProperty({ enum: BORROWER_TYPES, isArray: true, example: ['COOPERATIVE', 'MEMBER'] })
-  @IsArray() @ArrayUnique() @IsIn(BORROWER_TYPES, { each: true })
+  @IsArray() @ArrayMaxSize(BORROWER_TYPES.length) @ArrayUnique() @IsIn(BORROWER_TYPES, { each: true })
   allowedBorrowerTypes: BorrowerType[];
 
-  @ApiPropertyOptional({ isArray: true, type: String, example: ['VSIC2018/A', 'VSIC2025/A'], description: 'Allowed loan sectors as version/section; empty = all' })
-  @IsOptional() @IsArray() @ArrayUnique() @Matches(/^VSIC20(18|25)\/[A-Z]$/, { each: true })
+  @ApiPropertyOptional({ type: 'array', items: { type: 'string', maxLength: 10, pattern: '^VSIC20(18|25)/[A-Z]$' }, example: ['VSIC2018/A', 'VSIC2025/A'], description: 'Allowed loan sectors as version/section; empty = all' })
+  @IsOptional() @IsArray() @ArrayMaxSize(52) @ArrayUnique() @Matches(/^VSIC20(18|25)\/[A-Z]$/, { each: true })
   allowedSectors?: string[];
 
   @ApiProperty({ example: true }) @IsBoolean()

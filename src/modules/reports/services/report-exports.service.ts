@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../../config/index.js';
 import { DomainError, notFound } from '../../../platform/errors/index.js';
-import { freshJobToken, runJobId, sweepQueuedWork } from '../../../platform/queue/index.js';
+import { ACTIVE_JOBS_RETRY_AFTER_SECONDS, countActiveJobs, freshJobToken, runJobId, sweepQueuedWork } from '../../../platform/queue/index.js';
 import { type Actor, type Role, hasRole } from '../../../platform/actor/index.js';
 import type { RenderedFile } from '../export/report-table.js';
 import { JOB_REPORT_EXPORT, REPORT_EXPORT_QUEUE, type ReportExportJob } from '../jobs/reports-queues.js';
@@ -62,11 +62,17 @@ export class ReportExportsService {
   private async enqueue(actor: Actor, kind: ReportKind, format: FileFormat, q: ReportQuery, rows: number): Promise<ExportAcceptedDto> {
     const id = randomUUID();
     const jobId = runJobId(`export_${id}`, freshJobToken());
-    await this.dataSource.query(
-      `INSERT INTO report_exports (id, report, format, params, row_count, requested_by, requested_by_username, requested_roles, job_id, enqueued_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, now())`,
-      [id, kind, format, JSON.stringify({ ...q, format }), rows, actor.userId, actor.username, actor.roles, jobId],
-    );
+    await this.dataSource.transaction(async (m) => {
+      // A bounded number of exports per user at once: each one is a full report run on a worker.
+      const max = this.config.maxActiveJobsPerUser;
+      const active = await countActiveJobs(m, { table: 'report_exports', userColumn: 'requested_by', userId: actor.userId, max });
+      if (active >= max) throw new DomainError(ReportErrors['REPORT.TOO_MANY_EXPORTS'], { active, limit: max, retryAfterSeconds: ACTIVE_JOBS_RETRY_AFTER_SECONDS });
+      await m.query(
+        `INSERT INTO report_exports (id, report, format, params, row_count, requested_by, requested_by_username, requested_roles, job_id, enqueued_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, now())`,
+        [id, kind, format, JSON.stringify({ ...q, format }), rows, actor.userId, actor.username, actor.roles, jobId],
+      );
+    });
     await this.add(id, jobId);
     return this.view({ id, status: 'QUEUED', progress: 0, row_count: rows });
   }
