@@ -3,8 +3,10 @@ import { fileURLToPath } from 'node:url';
 import { formerFundBook } from './former-fund-book.js';
 
 /**
- * node dist/bench/generate-former-fund-book.js [out.xlsx] [--loans 150] [--business-date 2025-12-05] [--source "Vốn Quỹ HTX Bắc Kạn chuyển về"] [--clean] [--province 19]
- * Writes the example former-fund book (docs/book-import.md); --clean leaves out the dozen bad rows.
+ * node dist/bench/generate-former-fund-book.js [out.xlsx] [--loans 150] [--business-date 2025-12-05] [--source "Vốn Quỹ HTX Bắc Kạn chuyển về"]
+ *   [--product BK-NN] [--openings 0.25] [--clean] [--province 19]
+ * Writes the example former-fund book (docs/book-import.md); --clean leaves out the dozen bad rows,
+ * --openings 0 gives every loan its history (a book that can be committed whole today).
  */
 const args = process.argv.slice(2);
 const opt = (name: string, fallback: string): string => {
@@ -20,6 +22,8 @@ const book = await formerFundBook({
   businessDate: opt('business-date', '2025-12-05'),
   capitalSources: opt('source', 'Vốn Quỹ HTX Bắc Kạn chuyển về').split('|'),
   communes,
+  productCode: opt('product', 'BK-NN'),
+  openingShare: Number(opt('openings', '0.25')),
   bad: !args.includes('--clean'),
 });
 writeFileSync(out, book.buffer);

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
-import { FORMER_FUND_PRODUCT, type FormerFundBook, formerFundBook } from '../../bench/former-fund-book.js';
+import { FORMER_FUND_PRODUCT, type FormerFundBook, formerFundBook, OLD_ADDRESSES } from '../../bench/former-fund-book.js';
 import { Money } from '../../src/platform/money/index.js';
+import { uploadBook, waitCommitted as waitFor } from '../support/book-import-client.js';
 import { adminToken, userWithRoles } from '../support/factories.js';
 import { call, closeUntil, type LoanWorld, loanWorld } from '../support/loan-factories.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
@@ -15,6 +16,7 @@ interface ImportDto {
   summary: { counts: Record<string, number>; disbursedTotal: string; outstandingTotal: string; byCapitalSource: Array<{ name: string; outstanding: string }>; bySector: Array<{ code: string; outstanding: string }> };
   reconciliation: Array<{ loanRef: string; matches: boolean; replayPrincipal: string; reportedPrincipal: string; principalDifference: string }>;
   legacyLoans: Array<{ loanRef: string; rules: string[] }>;
+  communeProposals: Array<{ row: number; candidates: Array<{ code: string }>; chosenCode: string | null; needsChoice: boolean }>;
   notes: string[];
 }
 interface Report {
@@ -35,29 +37,8 @@ describe('loan book import', () => {
   let clean: FormerFundBook;
   let uploaderApprover: string;
 
-  const upload = async (token: string, buffer: Buffer, origin = SOURCE): Promise<{ status: number; body: ImportDto }> => {
-    const boundary = `----book${randomUUID()}`;
-    const payload = Buffer.concat([
-      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="origin"\r\n\r\n${origin}\r\n`),
-      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="so-cho-vay.xlsx"\r\nContent-Type: ${XLSX}\r\n\r\n`),
-      buffer,
-      Buffer.from(`\r\n--${boundary}--\r\n`),
-    ]);
-    const res = await t.app.inject({
-      method: 'POST', url: '/api/v1/book-imports', payload,
-      headers: { authorization: `Bearer ${token}`, 'content-type': `multipart/form-data; boundary=${boundary}`, 'idempotency-key': randomUUID(), 'accept-language': 'vi' },
-    });
-    return { status: res.statusCode, body: JSON.parse(res.body) as ImportDto };
-  };
-
-  const waitCommitted = async (id: string): Promise<{ status: string; failure: string | null; percent: number }> => {
-    for (let i = 0; i < 1200; i += 1) {
-      const p = await call<{ status: string; failure: string | null; percent: number }>(t, 'GET', `/book-imports/${id}/progress`, w.auditor);
-      if (p.body.status === 'COMMITTED' || p.body.status === 'FAILED') return p.body;
-      await new Promise((r) => setTimeout(r, 250));
-    }
-    throw new Error('the commit job did not finish');
-  };
+  const upload = (token: string, buffer: Buffer, origin = SOURCE): Promise<{ status: number; body: ImportDto }> => uploadBook<ImportDto>(t, token, buffer, origin);
+  const waitCommitted = (id: string): Promise<{ status: string; failure: string | null; percent: number }> => waitFor(t, w.auditor, id);
 
   beforeAll(async () => {
     t = await createTestApp();
@@ -67,7 +48,7 @@ describe('loan book import', () => {
     await call(t, 'POST', `/capital-sources/${source.body.id}/movements`, admin, { kind: 'ALLOCATION', movementDate: '2019-01-02', reference: 'QĐ sáp nhập', amount: '500000000000' }, { 'idempotency-key': randomUUID() });
     communes = (await call<Array<{ code: string }>>(t, 'GET', '/reference/communes?provinceCode=19', w.officer)).body.map((c) => c.code);
     bad = await formerFundBook({ businessDate: BUSINESS_DATE, capitalSources: [SOURCE], communes });
-    clean = await formerFundBook({ businessDate: BUSINESS_DATE, capitalSources: [SOURCE], communes, loans: 24, bad: false, oldAddresses: false, openingShare: 0, reconciliationDifferences: 0, seed: 7 });
+    clean = await formerFundBook({ businessDate: BUSINESS_DATE, capitalSources: [SOURCE], communes, loans: 24, bad: false, openingShare: 0, reconciliationDifferences: 0, seed: 7 });
     uploaderApprover = (await userWithRoles(t, admin, ['OFFICER', 'APPROVER'])).token;
   }, 120_000);
   afterAll(async () => t?.close());
@@ -78,6 +59,11 @@ describe('loan book import', () => {
       expect(res.statusCode).toBe(200);
       expect(res.headers['content-type']).toBe(XLSX);
       expect(res.rawPayload.subarray(0, 2).toString()).toBe('PK');
+      // Its header row is recognised on upload in either language: the example rows are judged, no header or sheet is missing.
+      const dry = await upload(w.officer, res.rawPayload);
+      expect(dry.status).toBe(201);
+      expect(dry.body.errors.filter((e) => e.rule === 'book-import.missing-header' || e.rule === 'book-import.missing-sheet')).toEqual([]);
+      expect(dry.body.summary.counts.loans + dry.body.errors.filter((e) => e.sheet === 'Loans').length).toBeGreaterThan(0);
     }
   });
 
@@ -89,10 +75,13 @@ describe('loan book import', () => {
     const found = res.body.errors.map((e) => `${e.sheet}|${e.row}|${e.column}|${e.rule}`);
     for (const e of bad.expectedErrors) expect(found).toContain(`${e.sheet}|${e.row}|${e.column}|${e.rule}`);
     expect(bad.expectedErrors.length).toBeGreaterThanOrEqual(12);
-    // Pre-2025 addresses: proposed from the correspondence, or refused with a rule naming why.
-    for (const r of bad.oldAddressRows) {
-      const located = res.body.errors.filter((e) => e.sheet === 'Borrowers' && e.row === r.row);
-      expect(located.every((e) => e.rule.startsWith('book-import.old-address'))).toBe(true);
+    // Pre-2025 addresses: the 2025 commune proposed from the official correspondence, chosen when only one matches.
+    for (const [i, r] of bad.oldAddressRows.entries()) {
+      expect(res.body.errors.filter((e) => e.sheet === 'Borrowers' && e.row === r.row)).toEqual([]);
+      const proposal = res.body.communeProposals.find((p) => p.row === r.row);
+      expect(proposal?.candidates.map((c) => c.code).sort()).toEqual([...OLD_ADDRESSES[i].candidates].sort());
+      expect(proposal?.needsChoice).toBe(r.ambiguous);
+      if (!r.ambiguous) expect(proposal?.chosenCode).toBe(OLD_ADDRESSES[i].candidates[0]);
     }
     expect(res.body.errors.every((e) => e.message.length > 0)).toBe(true);
     expect(((await t.db.query(`SELECT count(*)::int AS n FROM loans`)) as Array<{ n: number }>)[0].n).toBe(loansBefore);
@@ -126,7 +115,16 @@ describe('loan book import', () => {
     const up = await upload(uploaderApprover, clean.buffer);
     expect(up.status).toBe(201);
     expect(up.body.errors).toEqual([]);
-    expect(up.body.status).toBe('READY');
+    // The ambiguous former commune waits for the officer's choice, which must be one of its candidates.
+    expect(up.body.status).toBe('NEEDS_CHOICES');
+    const ambiguous = clean.oldAddressRows.find((r) => r.ambiguous);
+    const wrong = await call<{ code: string }>(t, 'POST', `/book-imports/${up.body.id}/commune-choices`, uploaderApprover, { choices: [{ row: ambiguous?.row, communeCode: '05443' }] });
+    expect(wrong.status).toBe(400);
+    expect(wrong.body.code).toBe('BOOK_IMPORT.CHOICE_NOT_A_CANDIDATE');
+    expect((await call(t, 'POST', `/book-imports/${up.body.id}/submit`, uploaderApprover)).status).toBe(409);
+    const chosen = await call<ImportDto>(t, 'POST', `/book-imports/${up.body.id}/commune-choices`, uploaderApprover, { choices: [{ row: ambiguous?.row, communeCode: '05941' }] });
+    expect(chosen.status).toBe(200);
+    expect(chosen.body.status).toBe('READY');
     expect((await call(t, 'POST', `/book-imports/${up.body.id}/approve`, w.approver, undefined, { 'idempotency-key': randomUUID() })).status).toBe(409);
     expect((await call(t, 'POST', `/book-imports/${up.body.id}/submit`, uploaderApprover)).status).toBe(200);
     const self = await call<{ code: string }>(t, 'POST', `/book-imports/${up.body.id}/approve`, uploaderApprover, undefined, { 'idempotency-key': randomUUID() });
@@ -149,6 +147,8 @@ describe('loan book import', () => {
       const loan = (await call<{ outstandingPrincipal: string }>(t, 'GET', `/loans/${ids.get(h.ref)}`, w.auditor)).body;
       expect(loan.outstandingPrincipal).toBe(h.outstanding);
     }
+    const communes = (await t.db.query(`SELECT commune_code FROM borrowers WHERE identity_code = ANY($1) ORDER BY identity_code`, [clean.oldAddressRows.map((r) => r.identityCode)])) as Array<{ commune_code: string }>;
+    expect(communes.map((c) => c.commune_code).sort()).toEqual(['01933', '02104', '05941']);
     const tags = (await t.db.query(`SELECT count(*) FILTER (WHERE legacy_terms)::int AS legacy, count(*) FILTER (WHERE origin = $1)::int AS tagged FROM loans`, ['Quỹ HTX Bắc Kạn'])) as Array<{ legacy: number; tagged: number }>;
     expect(tags[0]).toEqual({ legacy: clean.legacyRefs.length, tagged: clean.history.length });
     const again = await upload(w.officer, clean.buffer);

@@ -7,7 +7,7 @@ import { CalendarService } from '../../calendar/index.js';
 import { BusinessDateService } from '../../close-of-business/index.js';
 import { CapitalSourcesService } from '../../funds/index.js';
 import { LoanProductsService } from '../../products/index.js';
-import { CommunesService, SectorsService } from '../../reference/index.js';
+import { CommunesService, FormerCommunesService, SectorsService } from '../../reference/index.js';
 import type { BookContext, CommuneCandidate, ProductRef } from '../domain/book-model.js';
 
 /** The reference data and system state the rules read, gathered once per dry run (read-only). */
@@ -30,6 +30,7 @@ export class BookContextService {
     private readonly products: LoanProductsService,
     private readonly sources: CapitalSourcesService,
     private readonly calendars: CalendarService,
+    private readonly former: FormerCommunesService,
   ) {}
 
   /** The fund's province's 2025 communes, sorted by name (the template's drop-down). */
@@ -84,8 +85,9 @@ export class BookContextService {
         const c = this.communes.find(code);
         return c ? { code: c.code, name: c.nameVi, provinceCode: c.provinceCode, provinceName: c.provinceNameVi } : undefined;
       },
-      // The former-commune correspondence (reference module) is wired in when it is available.
-      proposeCommunes: null,
+      // The official correspondence of former communes (reference module), in the fund's province.
+      proposeCommunes: (name, district) =>
+        this.former.lookup({ name, district: district ?? undefined }).candidates.map((c) => ({ code: c.code, name: c.nameVi, provinceCode: c.provinceCode, provinceName: province })),
       sectors: new Set(sectorList.map((s) => s.code)),
       products: new Map(products.map((p) => [p.code, p])),
       capitalSources: new Map(sources.map((s) => [s.name.toLowerCase(), s])),
