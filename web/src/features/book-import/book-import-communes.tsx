@@ -74,7 +74,7 @@ export function BookCommuneChoices({ importId, proposals, editable }: { importId
             {t('communes.save')}
           </Button>
           {pending > 0 && (
-            <Text size="sm" c="orange.9" fw={600}>
+            <Text size="sm" c="#a85d00" fw={600}>
               {t('communes.pending', { count: pending, n: formatCount(pending, lang) })}
             </Text>
           )}

@@ -1,7 +1,10 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
 import { api, call } from '../../shared/api/client';
 import { ApiError, toProblem, type Page } from '../../shared/api/problem';
 import type { components } from '../../shared/api/schema';
+import { toLanguage } from '../../shared/format/language';
+import { currentLanguage } from '../../shared/i18n/i18n';
 
 export type BookImport = components['schemas']['BookImportDto'];
 export type BookImportError = components['schemas']['BookImportErrorDto'];
@@ -32,8 +35,9 @@ export type BookImportResult = components['schemas']['BookImportResultDto'];
 
 const keys = {
   all: ['book-imports'] as const,
-  list: (page: number, pageSize: number) => ['book-imports', 'list', page, pageSize] as const,
-  one: (id: string) => ['book-imports', 'one', id] as const,
+  list: (page: number, pageSize: number, lang: string) => ['book-imports', 'list', page, pageSize, lang] as const,
+  // The dry run's messages and column headers come in the request's language: one cache entry per language.
+  one: (id: string, lang: string) => ['book-imports', 'one', id, lang] as const,
   progress: (id: string) => ['book-imports', 'progress', id] as const,
   result: (id: string) => ['book-imports', 'result', id] as const,
 };
@@ -44,8 +48,9 @@ export function isCommitting(status: string | undefined): boolean {
 }
 
 export function useBookImports(page: number, pageSize: number) {
+  const { i18n } = useTranslation();
   return useQuery({
-    queryKey: keys.list(page, pageSize),
+    queryKey: keys.list(page, pageSize, toLanguage(i18n.language)),
     queryFn: () => call<Page<BookImport>>(api.GET('/api/v1/book-imports', { params: { query: { page, pageSize } } })),
     placeholderData: keepPreviousData,
   });
@@ -53,8 +58,9 @@ export function useBookImports(page: number, pageSize: number) {
 
 /** One import with its dry run; polled while the commit job runs, so the status turns COMMITTED by itself. */
 export function useBookImport(id: string) {
+  const { i18n } = useTranslation();
   return useQuery({
-    queryKey: keys.one(id),
+    queryKey: keys.one(id, toLanguage(i18n.language)),
     queryFn: () => call(api.GET('/api/v1/book-imports/{id}', { params: { path: { id } } })),
     refetchInterval: (q) => (isCommitting(q.state.data?.status) ? 1500 : false),
   });
@@ -98,7 +104,7 @@ export function useUploadBook() {
       );
     },
     onSuccess: (created) => {
-      qc.setQueryData(keys.one(created.id), created);
+      qc.setQueryData(keys.one(created.id, currentLanguage()), created);
       return qc.invalidateQueries({ queryKey: [...keys.all, 'list'] });
     },
   });
@@ -109,8 +115,8 @@ function useImportAction<V>(id: string, send: (v: V) => Promise<BookImport>) {
   return useMutation({
     mutationFn: send,
     onSuccess: (updated) => {
-      qc.setQueryData(keys.one(id), updated);
-      return Promise.all([qc.invalidateQueries({ queryKey: [...keys.all, 'list'] }), qc.invalidateQueries({ queryKey: keys.progress(id) })]);
+      qc.setQueryData(keys.one(id, currentLanguage()), updated);
+      return Promise.all([qc.invalidateQueries({ queryKey: ['book-imports', 'one', id], predicate: (q) => q.queryKey[3] !== currentLanguage() }),qc.invalidateQueries({ queryKey: [...keys.all, 'list'] }), qc.invalidateQueries({ queryKey: keys.progress(id) })]);
     },
   });
 }
