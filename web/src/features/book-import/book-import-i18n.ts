@@ -60,6 +60,7 @@ export const BOOK_IMPORT_NS = registerStrings('bookImport', {
       count: 'Số khoản vay',
       disbursed: 'Giải ngân',
       outstanding: 'Dư nợ',
+      none: 'Chưa có khoản vay nào đạt các quy tắc.',
     },
     errors: {
       title: 'Lỗi theo dòng ({{count}})',
@@ -195,6 +196,7 @@ export const BOOK_IMPORT_NS = registerStrings('bookImport', {
       count: 'Loans',
       disbursed: 'Disbursed',
       outstanding: 'Outstanding',
+      none: 'No loan meets the rules yet.',
     },
     errors: {
       title: 'Errors by row ({{count}})',

@@ -30,6 +30,11 @@ function AmountTable({ title, rows }: { title: string; rows: AmountByKey[] }) {
       <Title order={3} size="h5">
         {title}
       </Title>
+      {rows.length === 0 ? (
+        <Text size="sm" c="dimmed">
+          {t('summary.none')}
+        </Text>
+      ) : (
       <Table.ScrollContainer minWidth={520}>
         <Table withTableBorder striped fz="sm" aria-label={title}>
           <Table.Thead>
@@ -58,6 +63,7 @@ function AmountTable({ title, rows }: { title: string; rows: AmountByKey[] }) {
           </Table.Tbody>
         </Table>
       </Table.ScrollContainer>
+      )}
     </Stack>
   );
 }
