@@ -58,8 +58,9 @@ test.describe('loan book import', () => {
     // The summary: counts and money as đồng (this fund has neither the book's product nor its capital source, so rows fail).
     await expect(page.getByTestId('count-loans')).toContainText(/\d/);
     await expect(page.getByTestId('total-disbursed')).toContainText(/\d ₫$/);
-    await expect(page.getByRole('table', { name: 'Theo nguồn vốn' })).toBeVisible();
-    await expect(page.getByRole('table', { name: 'Theo ngành' })).toBeVisible();
+    await expect(page.getByRole('heading', { name: 'Theo nguồn vốn' })).toBeVisible();
+    await expect(page.getByRole('heading', { name: 'Theo ngành' })).toBeVisible();
+    await expect(page.getByText('Chưa có khoản vay nào đạt các quy tắc.').first()).toBeVisible();
 
     // The errors, filtered by sheet then by rule.
     const errors = page.getByTestId('book-errors-table');
