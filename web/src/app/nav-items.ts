@@ -25,6 +25,8 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { key: 'loans', to: '/loans', roles: STAFF },
   { key: 'approvals', to: '/approvals', roles: ['APPROVER', 'ADMIN'] },
   { key: 'imports', to: '/imports', roles: STAFF },
+  // The book-import routes' roles (book-imports controller: staff read, officers upload, approvers confirm).
+  { key: 'bookImports', to: '/book-imports', roles: STAFF, activeFor: '/book-imports' },
   { key: 'close', to: '/close', roles: STAFF },
   // The report routes' roles (reports module REPORT_READERS); the audit trail's (audit-events controller).
   { key: 'reports', to: '/reports/portfolio', roles: ['AUDITOR', 'APPROVER', 'ADMIN', 'OFFICER'], activeFor: '/reports' },

@@ -127,7 +127,7 @@ export function StatementPreviewPanel({ preview, onMapping, busy }: { preview: S
         </Table.ScrollContainer>
       )}
       {preview.problems.length > 0 && (
-        <Alert color="orange" title={t('preview.problems')} data-testid="preview-problems">
+        <Alert color="red" title={t('preview.problems')} data-testid="preview-problems">
           <ProblemTable problems={preview.problems.map((p) => ({ line: String(p.line), rule: p.rule, message: p.message }))} label={t('preview.problems')} />
         </Alert>
       )}

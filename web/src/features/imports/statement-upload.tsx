@@ -188,7 +188,8 @@ export function StatementUpload() {
         <Paper withBorder p="md" radius="md">
           <StatementPreviewPanel
             key={JSON.stringify([file.name, bank, preview.data.mapping, preview.data.mappingSource])}
-            preview={preview.data}
+            // Once the upload is refused, its list of problems is the one shown (not twice).
+            preview={refusal ? { ...preview.data, problems: [] } : preview.data}
             busy={preview.isPending}
             onMapping={(m) => body && read(file, body, bank, m)}
           />
