@@ -4,7 +4,7 @@
  * the owning entity), and read multipart uploads with readUpload/docTypeOf.
  *
  *   const upload = await readUpload(req);                       // in a controller (streamed)
- *   attachments.store(actor, { ownerKind: 'COLLATERAL_ASSET', ownerId, docType: docTypeOf(upload) }, upload);
+ *   attachments.store(actor, { ownerKind: 'COLLATERAL_ASSET', ownerId }, upload); // docType: the form field, or given
  *   attachments.listByOwner(actor, 'COLLATERAL_ASSET', ownerId); // with versions
  *   attachments.open(actor, attachmentId, version?);             // { stream, fileName, contentType, sizeBytes, sha256 }
  *   owners.register('COLLATERAL_ASSET', { cooperativeMayUpload: false, borrowerOf: (m, id) => … });

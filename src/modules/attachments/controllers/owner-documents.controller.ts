@@ -4,7 +4,7 @@ import type { FastifyRequest } from 'fastify';
 import { CurrentActor, Roles, type Actor } from '../../auth/index.js';
 import { AttachmentDto, UPLOAD_BODY_SCHEMA } from '../dto/attachment.dto.js';
 import { AttachmentsService } from '../services/attachments.service.js';
-import { docTypeOf, readUpload } from '../services/multipart-upload.js';
+import { readUpload } from '../services/multipart-upload.js';
 
 const READERS = ['OFFICER', 'APPROVER', 'AUDITOR', 'ADMIN', 'COOPERATIVE'] as const;
 
@@ -29,8 +29,7 @@ export class OwnerDocumentsController {
   @ApiBody({ schema: UPLOAD_BODY_SCHEMA })
   @ApiCreatedResponse({ type: AttachmentDto })
   async uploadBorrowerDocument(@CurrentActor() actor: Actor, @Param('id') id: string, @Req() req: FastifyRequest): Promise<AttachmentDto> {
-    const upload = await readUpload(req);
-    return this.attachments.store(actor, { ownerKind: 'BORROWER', ownerId: id, docType: docTypeOf(upload) }, upload);
+    return this.attachments.store(actor, { ownerKind: 'BORROWER', ownerId: id }, await readUpload(req));
   }
 
   @Get('loans/:id/documents')
@@ -48,7 +47,6 @@ export class OwnerDocumentsController {
   @ApiBody({ schema: UPLOAD_BODY_SCHEMA })
   @ApiCreatedResponse({ type: AttachmentDto })
   async uploadLoanDocument(@CurrentActor() actor: Actor, @Param('id') id: string, @Req() req: FastifyRequest): Promise<AttachmentDto> {
-    const upload = await readUpload(req);
-    return this.attachments.store(actor, { ownerKind: 'LOAN', ownerId: id, docType: docTypeOf(upload) }, upload);
+    return this.attachments.store(actor, { ownerKind: 'LOAN', ownerId: id }, await readUpload(req));
   }
 }

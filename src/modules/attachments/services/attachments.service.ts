@@ -12,7 +12,7 @@ import type { DocumentType, OwnerKind } from '../domain/document-types.js';
 import type { AttachmentDto, AttachmentVersionDto } from '../dto/attachment.dto.js';
 import { AttachmentOwners } from './attachment-owners.js';
 import { type BlobStore, PostgresBlobStore, S3BlobStore, type StorageKind } from './blob-store.js';
-import { drain, type IncomingUpload } from './multipart-upload.js';
+import { docTypeOf, drain, type IncomingUpload } from './multipart-upload.js';
 import { scanUpload } from './scanned-upload.js';
 
 interface AttachmentRow {
@@ -60,7 +60,8 @@ const toVersion = (r: VersionRow): AttachmentVersionDto => ({
 export interface NewAttachment {
   readonly ownerKind: OwnerKind;
   readonly ownerId: string;
-  readonly docType: DocumentType;
+  /** Absent: the upload's docType field (checked against the list). */
+  readonly docType?: DocumentType;
 }
 
 /** A stored file opened for download. */
@@ -111,11 +112,12 @@ export class AttachmentsService {
    */
   async store(actor: Actor, target: NewAttachment, upload: IncomingUpload, within?: (m: EntityManager, stored: AttachmentDto) => Promise<void>): Promise<AttachmentDto> {
     return this.receive(upload, async (m) => {
+      const docType = target.docType ?? docTypeOf(upload);
       await this.owners.assertMayUpload(m, actor, target.ownerKind, target.ownerId);
       const [{ id }] = (await m.query(`INSERT INTO attachments (owner_kind, owner_id, doc_type, created_by) VALUES ($1, $2, $3, $4) RETURNING id::text AS id`, [
         target.ownerKind,
         target.ownerId,
-        target.docType,
+        docType,
         actor.userId,
       ])) as Array<{ id: string }>;
       return { attachmentId: id, version: 1 };
