@@ -171,7 +171,7 @@ export class InspectionsService implements OnModuleInit {
       throw new DomainError(InspectionErrors['INSPECTION.TRANCHE_NEEDS_INSPECTION'], {
         rule: 'previous tranche inspected as USED_AS_PLANNED',
         limit: previous?.value_date ?? '',
-        actual: previous?.finding ?? 'none',
+        actual: previous?.finding ?? 'NOT_INSPECTED',
       });
     }
   }
