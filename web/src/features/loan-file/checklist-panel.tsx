@@ -6,7 +6,8 @@ import { notifySuccess } from '../../shared/ui/notify';
 import { LOAN_FILE_NS } from './loan-file-i18n';
 import { useChecklist, useWaive, type DocType } from './loan-file-queries';
 
-const COLOR = { PRESENT: 'green', WAIVED: 'yellow', MISSING: 'red' } as const;
+// Filled shades with at least 4.5:1 for white text (as the status badges).
+const COLOR = { PRESENT: '#1e7b34', WAIVED: '#8a4b00', MISSING: '#c92a2a' } as const;
 
 /**
  * The product's required documents for an application: present (on the application or its
@@ -68,7 +69,7 @@ export function ChecklistPanel({ appId, canWaive }: { appId: string; canWaive: b
                     )}
                   </Table.Td>
                   <Table.Td w={140}>
-                    <Badge color={COLOR[i.status]} variant="light">
+                    <Badge color={COLOR[i.status]} variant="filled">
                       {t(`checklist.status.${i.status}`)}
                     </Badge>
                   </Table.Td>

@@ -261,7 +261,7 @@ export function DocumentsPanel({ owner, canUpload, title, types = ALL_TYPES, def
         <Title order={2} size="h4">
           {heading}
         </Title>
-        {!canUpload && <Badge variant="light" color="gray">{t('documents.readOnly')}</Badge>}
+        {!canUpload && <Badge variant="filled" color="gray.7">{t('documents.readOnly')}</Badge>}
       </Group>
       {docs.isError ? (
         <Alert color="red">{isApiError(docs.error) ? docs.error.problem.detail : t('common:errors.unexpected')}</Alert>
