@@ -235,7 +235,7 @@ export function UploadZone({ owner, types, defaultType, capture = false }: { own
               {capture ? t('inspection.takePhoto') : t('documents.drop')}
             </Text>
             <Text size="xs" c="dimmed">
-              {t('documents.dropHint')}
+              {capture ? t('documents.photoHint') : t('documents.dropHint')}
             </Text>
           </div>
         </Group>
