@@ -159,3 +159,32 @@ test('the loan page shows the documents and the inspection', async ({ page }) =>
   await expect(page.getByTestId('documents-INSPECTION').getByTestId('document-PHOTO')).toContainText('nha-say.png');
   await checkPage(page, 'loan-file-loan-inspections');
 });
+
+test('a misuse finding on the second tranche goes to the approvers’ queue; approved, the principal falls due on the recall date', async ({ page }) => {
+  const officer = await token(OFFICER);
+  await apiCall(officer, 'POST', `/loans/${world.loanId}/disbursements`, { amount: '200000000', valueDate: world.businessDate, reference: 'UNC-HS-0002', channel: 'BANK_TRANSFER' }, { 'Idempotency-Key': randomUUID() });
+  const second = (await apiCall<Array<{ trancheNo: number; disbursementEventId: string }>>(officer, 'GET', `/loans/${world.loanId}/inspections`)).find((i) => i.trancheNo === 2);
+  const recallDate = new Date(`${world.businessDate}T00:00:00Z`);
+  recallDate.setUTCDate(recallDate.getUTCDate() + 30);
+  const recall = recallDate.toISOString().slice(0, 10);
+  await apiCall(officer, 'POST', `/loans/${world.loanId}/inspections`, {
+    disbursementEventId: second?.disbursementEventId,
+    visitDate: world.businessDate,
+    inspectors: 'Nguyễn Thị Lan',
+    finding: 'NOT_AS_PLANNED',
+    amountVerified: '0',
+    notes: 'Vốn vay dùng mua ô tô cá nhân',
+    recallDate: recall,
+  });
+  await login(page, APPROVER, '/approvals?kind=RECALL');
+  await page.getByRole('link', { name: /Thu hồi nợ trước hạn/ }).first().click();
+  await expect(page.getByRole('heading', { name: `Đề xuất thu hồi nợ trước hạn · ${world.contractNumber}` })).toBeVisible();
+  await expect(page.getByText('Không đúng mục đích')).toBeVisible();
+  await checkPage(page, 'loan-file-recall-case');
+  await page.getByLabel('Ý kiến phê duyệt / lý do').fill('Đồng ý thu hồi theo biên bản kiểm tra');
+  await page.getByTestId('decision-panel').getByRole('button', { name: 'Phê duyệt' }).click();
+  await expect(page.getByText('Gốc đến hạn vào ngày thu hồi')).toBeVisible();
+  const schedule = await apiCall<Array<{ dueDate: string }>>(officer, 'GET', `/loans/${world.loanId}/schedule`);
+  expect(schedule[schedule.length - 1].dueDate).toBe(recall);
+  await checkPage(page, 'loan-file-recall-approved');
+});
