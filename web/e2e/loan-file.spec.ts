@@ -185,6 +185,6 @@ test('a misuse finding on the second tranche goes to the approvers’ queue; app
   await page.getByTestId('decision-panel').getByRole('button', { name: 'Phê duyệt' }).click();
   await expect(page.getByText('Gốc đến hạn vào ngày thu hồi')).toBeVisible();
   const schedule = await apiCall<Array<{ dueDate: string }>>(officer, 'GET', `/loans/${world.loanId}/schedule`);
-  expect(schedule[schedule.length - 1].dueDate).toBe(recall);
+  expect(schedule.at(-1)?.dueDate).toBe(recall);
   await checkPage(page, 'loan-file-recall-approved');
 });

@@ -63,6 +63,12 @@ export function RecallCasePage() {
             <Fact label={t('recall.proposedBy')}>
               {r.proposedByName} · {formatInstant(r.proposedAt)}
             </Fact>
+            {r.decidedByName && (
+              <Fact label={t('recall.decidedBy')}>
+                {r.decidedByName} · {formatInstant(r.decidedAt)}
+                {r.decisionNote ? ` · ${r.decisionNote}` : ''}
+              </Fact>
+            )}
             {r.principalRecalled && (
               <Fact label={t('recall.principalRecalled')}>
                 <MoneyText value={r.principalRecalled} />
