@@ -32,6 +32,8 @@ import { PaymentQrModule } from './modules/payment-qr/index.js';
 import { RiskModule } from './modules/risk/index.js';
 import { BookImportModule } from './modules/book-import/index.js';
 import { MetricsModule } from './modules/metrics/index.js';
+import { AttachmentsModule } from './modules/attachments/index.js';
+import { InspectionsModule } from './modules/inspections/index.js';
 
 export interface AppModuleOptions {
   config: AppConfig;
@@ -85,6 +87,8 @@ export class AppModule {
         WorkspaceModule,
         // Prometheus metrics are served by the HTTP roles (README "Limits and metrics").
         ...(role === 'worker' ? [] : [MetricsModule]),
+        AttachmentsModule,
+        InspectionsModule,
         ...extraImports,
       ],
       providers: [{ provide: APP_FILTER, useClass: ProblemDetailsFilter }],

@@ -121,7 +121,7 @@ test('the loan page tabs each render, and a repayment is reversed with a reason'
 
   await page.getByRole('tab', { name: 'Tài liệu' }).click();
   await expect(page.getByText('phuong-an-san-xuat-kinh-doanh.pdf')).toBeVisible();
-  await expect(page.getByText('Phương án sản xuất kinh doanh')).toBeVisible();
+  await expect(page.getByRole('cell', { name: 'Phương án sản xuất kinh doanh' })).toBeVisible();
   await checkPage(page, 'loan-tab-documents');
 
   await page.getByRole('tab', { name: 'Lịch sử' }).click();

@@ -25,6 +25,9 @@ import { RestructuringService } from './services/restructuring.service.js';
 import { WriteOffService } from './services/write-off.service.js';
 import { DueDateMovesService } from './services/due-date-moves.service.js';
 import { LoanCloseService } from './services/loan-close.service.js';
+import { DisbursementGuards } from './services/disbursement-guards.js';
+import { LoanAccelerationService } from './services/loan-acceleration.service.js';
+import './loan-acceleration.errors.js';
 
 @Module({
   imports: [AuditModule, LedgerModule, BusinessDateModule, CalendarModule],
@@ -45,8 +48,10 @@ import { LoanCloseService } from './services/loan-close.service.js';
     WriteOffService,
     DueDateMovesService,
     LoanCloseService,
+    DisbursementGuards,
+    LoanAccelerationService,
   ],
   exports: [LoanOriginsService, LoanContractsService, LoanEventRecorder, LoanPostings, ReconciliationService, LoanCloseService,
-    LoanCommandsService, DueDateMovesService, LoanQueriesService],
+    LoanCommandsService, DueDateMovesService, LoanQueriesService, DisbursementGuards, LoanAccelerationService],
 })
 export class LoansModule {}

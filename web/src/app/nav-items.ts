@@ -23,6 +23,8 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { key: 'borrowers', to: '/borrowers', roles: STAFF },
   { key: 'applications', to: '/applications', roles: STAFF },
   { key: 'loans', to: '/loans', roles: STAFF },
+  // The loan file: checks on the use of the money (inspections module's routes: staff).
+  { key: 'inspections', to: '/inspections', roles: STAFF, activeFor: '/inspections' },
   { key: 'approvals', to: '/approvals', roles: ['APPROVER', 'ADMIN'] },
   { key: 'imports', to: '/imports', roles: STAFF },
   // The book-import routes' roles (book-imports controller: staff read, officers upload, approvers confirm).

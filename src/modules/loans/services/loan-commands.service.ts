@@ -16,6 +16,7 @@ import { LoanEventRecorder, NEW_EVENT_ID, type RecordedEvent } from './loan-even
 import { LoanReversals } from './loan-reversals.service.js';
 import { loanStore, type LoanRow } from './loan-store.repository.js';
 import { toAllocationLines, toLoanDto, totalsOf } from './loan-views.mapper.js';
+import { DisbursementGuards } from './disbursement-guards.js';
 
 /** Seconds a client should wait before retrying a money movement refused because a close chunk holds the loan. */
 const CLOSE_RETRY_AFTER_SECONDS = 2;
@@ -64,6 +65,7 @@ export class LoanCommandsService {
     private readonly tx: TransactionRunner,
     private readonly recorder: LoanEventRecorder,
     private readonly reversals: LoanReversals,
+    private readonly guards: DisbursementGuards,
   ) {}
 
   async disburse(actor: Actor, loanId: string, dto: MoneyMovementDto): Promise<LoanDto> {
@@ -82,6 +84,7 @@ export class LoanCommandsService {
         throw new DomainError(LoanErrors['LOAN.TOO_MANY_TRANCHES'], { rule: 'tranches ≤ product maximum', limit: row.max_tranches, actual: row.tranche_count + 1 });
       }
       if (row.tranche_count === 0) this.checkCreditReport(row, dto.valueDate);
+      await this.guards.check(m, row, dto.valueDate);
       if (row.start_date && dto.valueDate < row.start_date) {
         throw new DomainError(LoanErrors['LOAN.BEFORE_FIRST_DISBURSEMENT'], { limit: row.start_date, actual: dto.valueDate });
       }

@@ -8,6 +8,7 @@ import type { BusinessDayRule } from '../../../platform/dates/index.js';
 import { AuditService } from '../../audit/index.js';
 import type { Actor } from '../../../platform/actor/index.js';
 import type { BorrowerType } from '../../borrowers/index.js';
+import type { DocumentType } from '../../attachments/index.js';
 import { SectorsService } from '../../reference/index.js';
 import {
   DEFAULT_ALLOCATION_ORDER,
@@ -44,6 +45,9 @@ interface VersionRow {
   allowed_sectors: string[];
   collateral_required: boolean;
   business_day_rule: BusinessDayRule;
+  required_document_types: DocumentType[];
+  inspection_days: number;
+  tranche_requires_inspection: boolean;
   created_at: Date;
 }
 
@@ -57,7 +61,8 @@ const VERSION_SELECT = `SELECT id, product_id, version, name, min_amount::text A
   max_term_months, annual_interest_rate_percent::text AS annual_interest_rate_percent, overdue_multiplier::text AS overdue_multiplier,
   late_interest_rate_percent::text AS late_interest_rate_percent, principal_frequency, interest_frequency, amortization_method,
   principal_grace_periods, max_tranches, rounding_unit::text AS rounding_unit, allocation_order, prepayment_mode, allowed_borrower_types,
-  allowed_sectors, collateral_required, business_day_rule, created_at FROM loan_product_versions`;
+  allowed_sectors, collateral_required, business_day_rule, required_document_types, inspection_days, tranche_requires_inspection, created_at
+  FROM loan_product_versions`;
 const ID = /^\d{1,19}$/;
 
 function toVersion(r: VersionRow): LoanProductVersionDto {
@@ -86,6 +91,9 @@ function toVersion(r: VersionRow): LoanProductVersionDto {
     allowedSectors: r.allowed_sectors,
     collateralRequired: r.collateral_required,
     businessDayRule: r.business_day_rule,
+    requiredDocumentTypes: r.required_document_types,
+    inspectionDays: r.inspection_days,
+    trancheRequiresInspection: r.tranche_requires_inspection,
     createdAt: r.created_at.toISOString(),
   };
 }
@@ -212,6 +220,11 @@ export class LoanProductsService {
         // docs/working-days.md: a new product (or version) moves due dates off days off unless it says otherwise.
         d.businessDayRule ?? 'NEXT_WORKING_DAY',
       ],
+    );
+    // The loan file (docs/loan-file.md): checklist and inspection parameters of this version.
+    await m.query(
+      `UPDATE loan_product_versions SET required_document_types = $3, inspection_days = $4, tranche_requires_inspection = $5 WHERE product_id = $1 AND version = $2`,
+      [productId, version, d.requiredDocumentTypes ?? [], d.inspectionDays ?? 30, d.trancheRequiresInspection ?? false],
     );
   }
 

@@ -3,11 +3,11 @@ import { registerStrings } from '../../shared/i18n/i18n';
 export const APPROVALS_NS = registerStrings('approvals', {
   vi: {
     title: 'Phê duyệt',
-    kinds: { APPLICATION: 'Hồ sơ vay', RESTRUCTURING: 'Cơ cấu lại thời hạn trả nợ', WRITE_OFF: 'Xử lý rủi ro (xóa nợ)' },
+    kinds: { APPLICATION: 'Hồ sơ vay', RESTRUCTURING: 'Cơ cấu lại thời hạn trả nợ', WRITE_OFF: 'Xử lý rủi ro (xóa nợ)', RECALL: 'Thu hồi nợ trước hạn' },
     restructuringTypes: { ADJUSTMENT: 'Điều chỉnh kỳ hạn trả nợ', EXTENSION: 'Gia hạn nợ' },
     filters: { kind: 'Loại', allKinds: 'Tất cả' },
     columns: { kind: 'Loại', borrower: 'Người vay', amount: 'Số tiền', preparedBy: 'Người chuẩn bị', preparedAt: 'Chuyển phê duyệt', open: 'Hồ sơ' },
-    amountHint: { APPLICATION: 'số tiền đề nghị', RESTRUCTURING: 'dư nợ gốc', WRITE_OFF: 'dư nợ gốc' },
+    amountHint: { APPLICATION: 'số tiền đề nghị', RESTRUCTURING: 'dư nợ gốc', WRITE_OFF: 'dư nợ gốc', RECALL: 'dư nợ gốc' },
     open: 'Mở hồ sơ',
     openCase: 'Mở hồ sơ: {{kind}} — {{borrower}}',
     yours: 'Bạn đã chuẩn bị — người khác phê duyệt',
@@ -69,11 +69,11 @@ export const APPROVALS_NS = registerStrings('approvals', {
   },
   en: {
     title: 'Approvals',
-    kinds: { APPLICATION: 'Loan application', RESTRUCTURING: 'Restructuring', WRITE_OFF: 'Write-off' },
+    kinds: { APPLICATION: 'Loan application', RESTRUCTURING: 'Restructuring', WRITE_OFF: 'Write-off', RECALL: 'Recall before term' },
     restructuringTypes: { ADJUSTMENT: 'Schedule adjustment', EXTENSION: 'Extension' },
     filters: { kind: 'Kind', allKinds: 'All' },
     columns: { kind: 'Kind', borrower: 'Borrower', amount: 'Amount', preparedBy: 'Prepared by', preparedAt: 'Sent for approval', open: 'Case' },
-    amountHint: { APPLICATION: 'requested', RESTRUCTURING: 'principal outstanding', WRITE_OFF: 'principal outstanding' },
+    amountHint: { APPLICATION: 'requested', RESTRUCTURING: 'principal outstanding', WRITE_OFF: 'principal outstanding', RECALL: 'principal outstanding' },
     open: 'Open',
     openCase: 'Open case: {{kind}} — {{borrower}}',
     yours: 'You prepared it — another approver decides',

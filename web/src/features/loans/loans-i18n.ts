@@ -28,7 +28,7 @@ export const LOANS_NS = registerStrings('loans', {
       CLOSED: 'Đã tất toán',
       WRITTEN_OFF: 'Đã xử lý rủi ro',
     },
-    tabs: { overview: 'Tổng quan', schedule: 'Lịch trả nợ', transactions: 'Giao dịch', postings: 'Bút toán', documents: 'Tài liệu', history: 'Lịch sử' },
+    tabs: { overview: 'Tổng quan', schedule: 'Lịch trả nợ', transactions: 'Giao dịch', postings: 'Bút toán', documents: 'Tài liệu', inspections: 'Kiểm tra sử dụng vốn', history: 'Lịch sử' },
     overview: {
       balances: 'Số dư',
       asOf: 'Số liệu đến hết ngày {{date}}',
@@ -287,7 +287,7 @@ export const LOANS_NS = registerStrings('loans', {
       CLOSED: 'Settled',
       WRITTEN_OFF: 'Written off',
     },
-    tabs: { overview: 'Overview', schedule: 'Schedule', transactions: 'Transactions', postings: 'Ledger postings', documents: 'Documents', history: 'History' },
+    tabs: { overview: 'Overview', schedule: 'Schedule', transactions: 'Transactions', postings: 'Ledger postings', documents: 'Documents', inspections: 'Use of the money', history: 'History' },
     overview: {
       balances: 'Balances',
       asOf: 'Figures as of the end of {{date}}',
