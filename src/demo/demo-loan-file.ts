@@ -6,7 +6,7 @@ import { addDays, type LocalDate } from '../platform/dates/index.js';
 import { AttachmentsService, type DocumentType } from '../modules/attachments/index.js';
 import type { Actor } from '../platform/actor/index.js';
 import { InspectionsService } from '../modules/inspections/index.js';
-import type { Resolve } from './demo-seeder.js';
+import type { Resolve } from './demo-resolve.js';
 
 const FONT = fileURLToPath(new URL('../assets/fonts/DejaVuSans.ttf', import.meta.url));
 

@@ -14,7 +14,9 @@ import { DemoLoadService, type DemoProgressDto } from '../modules/demo-load/inde
 import { type DemoLoan, type DemoPlan, COMMUNES } from './demo-plan.js';
 import { seedLoanFile } from './demo-loan-file.js';
 
-export type Resolve = <S>(cls: abstract new (...args: never[]) => S) => S;
+import type { Resolve } from './demo-resolve.js';
+
+export type { Resolve };
 
 export interface SeedOptions {
   /** Days from this date on are closed one by one by the real close; earlier events are recorded backdated (replayed). */
