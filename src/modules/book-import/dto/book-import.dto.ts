@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
 import { PageQueryDto } from '../../../platform/http/index.js';
+import { BOOK_IMPORT_MAX_BYTES } from '../book-import.constants.js';
 
 export const BOOK_IMPORT_STATUSES = ['INVALID', 'NEEDS_CHOICES', 'READY', 'SUBMITTED', 'APPROVED', 'RUNNING', 'COMMITTED', 'FAILED', 'REJECTED'] as const;
 export type BookImportStatus = (typeof BOOK_IMPORT_STATUSES)[number];
@@ -164,7 +165,7 @@ export class RejectBookImportDto {
 }
 
 export class UploadBookImportDto {
-  @ApiProperty({ type: 'string', format: 'binary', description: 'The filled workbook (.xlsx), at most BOOK_IMPORT_MAX_BYTES' })
+  @ApiProperty({ type: 'string', format: 'binary', maxLength: BOOK_IMPORT_MAX_BYTES, description: 'The filled workbook (.xlsx), at most BOOK_IMPORT_MAX_BYTES bytes' })
   file: unknown;
 
   @ApiPropertyOptional({ example: 'Vốn Quỹ HTX Bắc Kạn chuyển về', maxLength: 200, description: 'Fund-of-origin tag for every imported loan (the Loans sheet’s origin column overrides it per row)' })

@@ -78,7 +78,7 @@ export class StatementPreviewDto {
   @ApiProperty({ enum: ['CSV', 'XLSX'], example: 'XLSX' }) format: string;
   @ApiProperty({ example: 'VIETCOMBANK', nullable: true, type: String }) bankCode: string | null;
   @ApiProperty({ example: 12, nullable: true, type: Number, description: 'The header row found' }) headerLine: number | null;
-  @ApiProperty({ type: [String], example: ['STT', 'Ngày giao dịch', 'Số tham chiếu', 'Số tiền ghi nợ', 'Số tiền ghi có', 'Số dư', 'Nội dung'] }) headers: string[];
+  @ApiProperty({ type: [String], example: ['STT', 'Ngày giao dịch', 'Số tham chiếu', 'Số tiền ghi nợ', 'Số tiền ghi có', 'Số dư', 'Nội dung'] }) headerRow: string[];
   @ApiProperty({ type: ColumnMappingDto, nullable: true }) mapping: ColumnMappingDto | null;
   @ApiProperty({ enum: ['GIVEN', 'REMEMBERED', 'RECOGNISED', 'NONE'], example: 'REMEMBERED', description: 'Where the mapping applied comes from' }) mappingSource: string;
   @ApiProperty({ example: 42, description: 'Credit lines that would be imported' }) lineCount: number;

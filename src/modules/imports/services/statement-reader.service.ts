@@ -72,7 +72,7 @@ export class StatementReaderService {
       format,
       bankCode: dto.bankCode ?? null,
       headerLine: read.headerLine,
-      headers: read.headers,
+      headerRow: read.headers,
       mapping: read.mapping,
       mappingSource,
       lineCount: read.lines.length,

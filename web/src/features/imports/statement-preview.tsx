@@ -48,7 +48,7 @@ const ROLES = ['date', 'amount', 'reference', 'description'] as const;
 export function StatementPreviewPanel({ preview, onMapping, busy }: { preview: StatementPreview; onMapping: (m: ColumnMapping) => void; busy: boolean }) {
   const { t, i18n } = useTranslation(IMPORTS_NS);
   const lang = toLanguage(i18n.language);
-  const headers = [...new Set(preview.headers.map((h) => h.trim()).filter((h) => h !== ''))];
+  const headers = [...new Set(preview.headerRow.map((h) => h.trim()).filter((h) => h !== ''))];
   const options = headers.map((h) => ({ value: h, label: h.replace(/\s*\n\s*/g, ' / ') }));
   // The officer's draft: sent to the server for a new preview once date, amount and description are chosen.
   const [current, setCurrent] = useState<ColumnMapping>(preview.mapping ?? { date: '', amount: '', reference: null, description: '' });
