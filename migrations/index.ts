@@ -12,6 +12,7 @@ import { JournalAccountCheck1763800000012 } from './1763800000012-journal-accoun
 import { QueueJobTokens1763800000013 } from './1763800000013-queue-job-tokens.js';
 import { DemoLoad1763800000020 } from './1763800000020-demo-load.js';
 import { WorkingDays1763800000040 } from './1763800000040-working-days.js';
+import { Collateral1763800000050 } from './1763800000050-collateral.js';
 
 /**
  * Every migration in order. Listed explicitly (no glob) so the compiled app, the CLI and
@@ -32,4 +33,5 @@ export const migrations = [
   QueueJobTokens1763800000013,
   DemoLoad1763800000020,
   WorkingDays1763800000040,
+  Collateral1763800000050,
 ];
