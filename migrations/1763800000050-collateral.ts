@@ -196,21 +196,22 @@ export class Collateral1763800000050 implements MigrationInterface {
      * enforcement, and by the contract trigger below.
      */
     await q.query(`
+      CREATE VIEW collateral_pledge_values AS
+      SELECT p.id AS pledge_id, p.asset_id, p.application_id, p.loan_id, a.type, p.allocated_value,
+             p.allocated_value * CASE WHEN v.value IS NULL THEN 0 WHEN v.value >= t.total THEN 1 ELSE v.value / t.total END AS effective_value
+        FROM collateral_pledges p
+        JOIN collateral_assets a ON a.id = p.asset_id
+        LEFT JOIN LATERAL (SELECT value FROM collateral_valuations WHERE asset_id = p.asset_id ORDER BY valuation_date DESC, id DESC LIMIT 1) v ON true
+        CROSS JOIN LATERAL (SELECT sum(allocated_value) AS total FROM collateral_pledges q WHERE q.asset_id = p.asset_id AND q.status = 'ACTIVE') t
+       WHERE p.status = 'ACTIVE'`);
+    await q.query(`
       CREATE FUNCTION collateral_sync_asset(p_asset_id bigint) RETURNS void LANGUAGE sql AS $$
         DELETE FROM loan_collateral c USING collateral_pledges p
          WHERE c.pledge_id = p.id AND p.asset_id = p_asset_id AND (p.status <> 'ACTIVE' OR p.loan_id IS NULL);
-        WITH v AS (
-          SELECT value FROM collateral_valuations WHERE asset_id = p_asset_id ORDER BY valuation_date DESC, id DESC LIMIT 1
-        ), alloc AS (
-          SELECT coalesce(sum(allocated_value), 0) AS total FROM collateral_pledges WHERE asset_id = p_asset_id AND status = 'ACTIVE'
-        ), f AS (
-          SELECT CASE WHEN alloc.total = 0 OR v.value >= alloc.total THEN 1::numeric ELSE v.value / alloc.total END AS factor
-          FROM alloc LEFT JOIN v ON true
-        )
         INSERT INTO loan_collateral (loan_id, type, value, description, pledge_id)
-        SELECT p.loan_id, a.type, p.allocated_value * coalesce(f.factor, 0), a.description, p.id
-          FROM collateral_pledges p JOIN collateral_assets a ON a.id = p.asset_id CROSS JOIN f
-         WHERE p.asset_id = p_asset_id AND p.status = 'ACTIVE' AND p.loan_id IS NOT NULL
+        SELECT v.loan_id, v.type, v.effective_value, a.description, v.pledge_id
+          FROM collateral_pledge_values v JOIN collateral_assets a ON a.id = v.asset_id
+         WHERE v.asset_id = p_asset_id AND v.loan_id IS NOT NULL
         ON CONFLICT (pledge_id) DO UPDATE SET loan_id = EXCLUDED.loan_id, type = EXCLUDED.type, value = EXCLUDED.value;
       $$`);
 
@@ -237,6 +238,7 @@ export class Collateral1763800000050 implements MigrationInterface {
     await q.query(`DROP TRIGGER loans_collateral_carry ON loans`);
     await q.query(`DROP FUNCTION collateral_carry_pledges()`);
     await q.query(`DROP FUNCTION collateral_sync_asset(bigint)`);
+    await q.query(`DROP VIEW collateral_pledge_values`);
     await q.query(`ALTER TABLE loan_applications DROP COLUMN collateral_exemption_regulation, DROP COLUMN collateral_exemption_decision`);
     await q.query(`ALTER TABLE loan_product_versions DROP COLUMN collateral_cover_basis, DROP COLUMN collateral_min_cover_percent, DROP COLUMN collateral_max_ltv_percent`);
     await q.query(`ALTER TABLE loan_collateral DROP COLUMN pledge_id`);

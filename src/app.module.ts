@@ -29,6 +29,7 @@ import { CalendarAdminModule } from './modules/calendar/calendar-admin.index.js'
 import { DemoLoadModule } from './modules/demo-load/index.js';
 import { WorkspaceModule } from './modules/workspace/index.js';
 import { PaymentQrModule } from './modules/payment-qr/index.js';
+import { CollateralModule } from './modules/collateral/index.js';
 
 export interface AppModuleOptions {
   config: AppConfig;
@@ -78,6 +79,7 @@ export class AppModule {
         NotificationsModule.register(role),
         DemoLoadModule,
         WorkspaceModule,
+        CollateralModule,
         ...extraImports,
       ],
       providers: [{ provide: APP_FILTER, useClass: ProblemDetailsFilter }],

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit/index.js';
 import { BorrowersModule } from '../borrowers/index.js';
 import { BusinessDateModule } from '../close-of-business/index.js';
+import { CollateralCoverModule } from '../collateral/cover.index.js';
 import { FundsModule } from '../funds/index.js';
 import { ProductsModule } from '../products/index.js';
 import { ReferenceModule } from '../reference/index.js';
@@ -13,7 +14,7 @@ import { LendingDryRunService } from './services/lending-dry-run.service.js';
 import { LoanApplicationsService } from './services/loan-applications.service.js';
 
 @Module({
-  imports: [AuditModule, BusinessDateModule, BorrowersModule, FundsModule, ProductsModule, ReferenceModule],
+  imports: [AuditModule, BusinessDateModule, BorrowersModule, FundsModule, ProductsModule, ReferenceModule, CollateralCoverModule],
   controllers: [LendingChecksController, LoanApplicationsController],
   providers: [LoanApplicationsService, ApplicationChecksService, AppraisalsService, LendingDryRunService],
   exports: [LoanApplicationsService],

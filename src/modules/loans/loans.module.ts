@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module.js';
 import { CalendarModule } from '../calendar/index.js';
 import { BusinessDateModule } from '../close-of-business/index.js';
+import { CollateralCoverModule } from '../collateral/cover.index.js';
 import { LedgerModule } from '../ledger/index.js';
 import { LoanContractsController } from './controllers/loan-contracts.controller.js';
 import { LoansController } from './controllers/loans.controller.js';
@@ -25,7 +26,7 @@ import { WriteOffService } from './services/write-off.service.js';
 import { DueDateMovesService } from './services/due-date-moves.service.js';
 
 @Module({
-  imports: [AuditModule, LedgerModule, BusinessDateModule, CalendarModule],
+  imports: [AuditModule, LedgerModule, BusinessDateModule, CalendarModule, CollateralCoverModule],
   controllers: [LoansController, LoanContractsController, SchedulePreviewsController, ReconciliationController,
     RestructuringsController, WriteOffsController],
   providers: [

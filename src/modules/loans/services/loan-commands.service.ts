@@ -7,6 +7,7 @@ import { addDays, daysBetween } from '../../../platform/dates/index.js';
 import { DomainError } from '../../../platform/errors/index.js';
 import { Money } from '../../../platform/money/index.js';
 import type { Actor } from '../../auth/index.js';
+import { CollateralCoverService } from '../../collateral/cover.index.js';
 import { RepaymentAbovePayoffError, loanSummary } from '../domain/index.js';
 import type { RepaymentPreviewDto, RepaymentPreviewRequestDto } from '../dto/loan-history.dto.js';
 import type { MoneyMovementDto, ReversalDto } from '../dto/loan-commands.dto.js';
@@ -45,6 +46,11 @@ export interface RepayOptions {
    * the API it serves keeps the configured window.
    */
   readonly backdateDays?: number;
+  /**
+   * Work of the caller's own, run in the repayment's transaction after it is recorded (the
+   * collateral module's enforcement records its proceeds and costs with the recovery it posts).
+   */
+  readonly within?: (m: EntityManager, result: RepaymentResultDto) => Promise<void>;
 }
 
 /** The engine's refusal of a repayment above the payoff, as the API's domain error (anything else unchanged). */
@@ -64,6 +70,7 @@ export class LoanCommandsService {
     private readonly tx: TransactionRunner,
     private readonly recorder: LoanEventRecorder,
     private readonly reversals: LoanReversals,
+    private readonly collateral: CollateralCoverService,
   ) {}
 
   async disburse(actor: Actor, loanId: string, dto: MoneyMovementDto): Promise<LoanDto> {
@@ -94,6 +101,8 @@ export class LoanCommandsService {
       if (available.lt(amount)) {
         throw new DomainError(LoanErrors['LOAN.CAPITAL_SOURCE_SHORT'], { rule: 'disbursement ≤ available capital of the source', limit: available.toFixed(), actual: amount.toFixed() });
       }
+      // docs/collateral.md "Cover": at each disbursement the pledged cover of the principal after it must reach the product's minimum.
+      await this.collateral.assertDisbursementCover(m, row.id, new Money(row.outstanding_principal).plus(amount));
       const recorded = await this.recorder.record(m, actor, row, { kind: 'DISBURSEMENT', amount, valueDate: dto.valueDate, reference: dto.reference, channel: dto.channel });
       return toLoanDto(recorded.row, recorded.state);
     }));
@@ -134,6 +143,7 @@ export class LoanCommandsService {
         // The response is built before the last statement and stored by it (same transaction as the money).
         const { response } = await this.recorder.record(m, actor, row, { kind: 'REPAYMENT', amount, valueDate: dto.valueDate, reference: dto.reference, channel: dto.channel }, ctx, respond);
         if (!response) throw new Error('a repayment always has a response');
+        if (options.within) await options.within(m, response);
         return response;
       } catch (e) {
         throw payoffRefusal(e, dto.valueDate);
