@@ -5,12 +5,14 @@ import { configureRateLimits } from '../../platform/http/index.js';
 import { BusinessDateModule } from '../close-of-business/index.js';
 import { LoansModule } from '../loans/index.js';
 import { PaymentQrModule } from '../payment-qr/index.js';
+import { CollateralReportsController } from './controllers/collateral-reports.controller.js';
 import { ReportExportsController } from './controllers/report-exports.controller.js';
 import { ReportsController } from './controllers/reports.controller.js';
 import { StatementsController } from './controllers/statements.controller.js';
 import { ReportExportWorker } from './jobs/report-export.worker.js';
 import { REPORT_EXPORT_QUEUE } from './jobs/report-export-queue.js';
 import { AsOfService } from './services/as-of.service.js';
+import { CollateralReportsService } from './services/collateral-reports.service.js';
 import { MonthlySeriesService } from './services/monthly-series.service.js';
 import { OtherReportsService } from './services/other-reports.service.js';
 import { PortfolioReportService } from './services/portfolio-report.service.js';
@@ -22,8 +24,8 @@ import './reports.errors.js';
 /** Reports read SQL and write nothing but their export files and verification codes (design.md). */
 @Module({
   imports: [BusinessDateModule, LoansModule, PaymentQrModule, BullModule.registerQueue({ name: REPORT_EXPORT_QUEUE })],
-  controllers: [ReportsController, ReportExportsController, StatementsController],
-  providers: [AsOfService, PortfolioReportService, MonthlySeriesService, OtherReportsService, ReportFilesService, ReportExportsService, StatementsService],
+  controllers: [ReportsController, ReportExportsController, StatementsController, CollateralReportsController],
+  providers: [AsOfService, CollateralReportsService, PortfolioReportService, MonthlySeriesService, OtherReportsService, ReportFilesService, ReportExportsService, StatementsService],
   exports: [AsOfService, PortfolioReportService, OtherReportsService, ReportExportsService, StatementsService],
 })
 export class ReportsModule {
