@@ -5,7 +5,7 @@ import { BANK_POLICY, loanProvision } from '../../src/modules/close-of-business/
 import { capitalSource } from '../close-of-business/close-support.js';
 import { userWithRoles } from '../support/factories.js';
 import { call, closeUntil, loanWorld, money, reconciliation, type LoanWorld } from '../support/loan-factories.js';
-import { applicationBody, applicationUnderAppraisal, createCooperative } from '../support/origination-factories.js';
+import { applicationBody, createCooperative } from '../support/origination-factories.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 
 interface Asset {
@@ -129,7 +129,6 @@ describe('collateral: register, cover, pledges carried to loans, releases, enfor
   it('carries the pledges to the loans at the contract; loan_collateral holds one row per pledge', async () => {
     for (const [key, appKey, amount] of [['loanA', 'appA', '600000000'], ['loanB', 'appB', '900000000']] as const) {
       const id = ids[appKey];
-      // applicationUnderAppraisal creates its own application; here the pledged one goes through the same steps.
       expect((await call(t, 'POST', `/loan-applications/${id}/submit`, w.officer)).status).toBe(200);
       expect((await call(t, 'POST', `/loan-applications/${id}/start-appraisal`, w.appraiser)).status).toBe(200);
       expect((await call(t, 'POST', `/loan-applications/${id}/appraisals`, w.appraiser, { findings: 'Khả thi', recommendedAmount: amount, recommendedTermMonths: 12, recommendedRatePercent: '7.2', riskRating: 'LOW' })).status).toBe(201);
