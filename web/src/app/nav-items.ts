@@ -23,6 +23,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { key: 'borrowers', to: '/borrowers', roles: STAFF },
   { key: 'applications', to: '/applications', roles: STAFF },
   { key: 'loans', to: '/loans', roles: STAFF },
+  { key: 'collateral', to: '/collateral', roles: STAFF },
   { key: 'approvals', to: '/approvals', roles: ['APPROVER', 'ADMIN'] },
   { key: 'imports', to: '/imports', roles: STAFF },
   { key: 'close', to: '/close', roles: STAFF },

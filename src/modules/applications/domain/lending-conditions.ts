@@ -129,7 +129,7 @@ export function productLimitChecks(p: ProductFacts, borrowerType: BorrowerType, 
   const exempt = exemptionOf(loan);
   out.push(
     rule(!(p.collateralRequired && loan.collateralExempt && !exempt), 'APPLICATION.COLLATERAL_REQUIRED', 'The product requires collateral unless exempt under the internal regulation by the approver’s decision',
-      p.collateralRequired ? 'collateral' : 'none', loan.collateralExempt ? (exempt ? 'exempt' : 'exempt without regulation or decision') : 'collateral'),
+      p.collateralRequired ? 'collateral' : 'none', loan.collateralExempt ? (exempt ? 'exempt' : 'exemptWithoutDecision') : 'collateral'),
   );
   return out;
 }
