@@ -56,7 +56,11 @@ export function AssetCreatePage() {
   });
   const v = form.values;
   const submit = form.onSubmit((values) => {
-    const identifiers = Object.fromEntries(IDENTIFIERS[values.kind].map((f) => [f.name, (values.identifiers[f.name] ?? '').trim()]).filter(([, x]) => x));
+    const identifiers: Record<string, string> = {};
+    for (const f of IDENTIFIERS[values.kind]) {
+      const x = (values.identifiers[f.name] ?? '').trim();
+      if (x) identifiers[f.name] = x;
+    }
     const third = values.ownerKind === 'THIRD_PARTY';
     create.mutate(
       {
