@@ -57,10 +57,11 @@ test('an officer registers an asset with a valuation and pledges it to an applic
 
   // Before any pledge the application's checks show the cover short.
   await login(page, OFFICER, `/applications/${app.id}`);
-  await expect(page.getByText('Giá trị tài sản bảo đảm đạt mức tối thiểu của sản phẩm')).toBeVisible();
+  await expect(page.getByTestId('lending-refusals')).toContainText('Giá trị tài sản bảo đảm đạt mức tối thiểu của sản phẩm');
+  await checkPage(page, 'collateral-application-short');
 
   // The officer registers the land use right with its first valuation.
-  await page.getByRole('link', { name: 'Tài sản bảo đảm' }).first().click();
+  await page.getByRole('main').getByRole('link', { name: 'Tài sản bảo đảm' }).click();
   await expect(page).toHaveURL(new RegExp(`/collateral\\?borrowerId=${borrower.id}$`));
   await expect(page.getByText('Chưa có tài sản bảo đảm.')).toBeVisible();
   await checkPage(page, 'collateral-assets-empty');
@@ -95,7 +96,7 @@ test('an officer registers an asset with a valuation and pledges it to an applic
   // The application's cover check passes: 1,000M × 50% = 500M ≥ 50% × 400M.
   await page.getByRole('link', { name: `Hồ sơ #${app.id}` }).click();
   await expect(page.getByTestId('lending-checks-passed')).toBeVisible();
-  await expect(page.getByText('Giá trị tài sản bảo đảm đạt mức tối thiểu của sản phẩm')).toBeVisible();
+  await expect(page.getByText('Giá trị tài sản bảo đảm đạt mức tối thiểu của sản phẩm', { exact: true })).toBeVisible();
   await checkPage(page, 'collateral-application-checks');
   await logout(page);
 
@@ -116,7 +117,7 @@ test('an officer registers an asset with a valuation and pledges it to an applic
     valuation: { valuationDate: businessDate, value: '50000000', method: 'FACE_VALUE', valuerKind: 'FUND', valuerName: 'Tổ thẩm định Quỹ' },
   });
   const release = await api('POST', `/collateral-assets/${deposit.id}/releases`, OFFICER, { reason: 'Khách hàng rút sổ tiết kiệm' });
-  await page.goto('/approvals');
+  await page.goto(`${baseUrl()}/approvals`);
   await expect(page.getByTestId(`release-${release.id}`)).toContainText('Sổ tiết kiệm Agribank');
   await checkPage(page, 'collateral-release-queue');
   await page.getByTestId(`release-${release.id}`).getByRole('button', { name: 'Phê duyệt giải chấp' }).click();

@@ -47,7 +47,7 @@ export function AssetPage() {
       <PageHeader
         title={a.description}
         crumbs={[{ label: t('title'), to: `/collateral?borrowerId=${a.borrowerId}` }, { label: a.description }]}
-        badge={<Badge color={active ? 'teal' : 'gray'}>{t(`statuses.${a.status}`)}</Badge>}
+        badge={<Badge color={active ? '#1e7b34' : 'gray.7'}>{t(`statuses.${a.status}`)}</Badge>}
         actions={
           officer &&
           active && (

@@ -12,13 +12,14 @@ import { ProblemAlert } from '../../shared/ui/problem-alert';
 import { TableSkeleton } from '../../shared/ui/table-skeleton';
 import { LOANS_NS } from './loans-i18n';
 
-const STATE_COLORS: Record<string, string> = { OK: 'teal', DUE_SOON: 'yellow', EXPIRED: 'red' };
+// Shades with at least 4.5:1 for white text (Mantine's 6 shades are lighter).
+const STATE_COLORS: Record<string, string> = { OK: '#1e7b34', DUE_SOON: '#8a4b00', EXPIRED: '#7a0c0c' };
 
 function State({ state }: { state: string | undefined }) {
   const { t } = useTranslation(LOANS_NS);
   if (!state) return <Text c="dimmed">—</Text>;
   return (
-    <Badge color={STATE_COLORS[state] ?? 'gray'} variant="light">
+    <Badge color={STATE_COLORS[state] ?? 'gray.7'} variant="filled">
       {t(`collateral.states.${state}`)}
     </Badge>
   );
@@ -46,9 +47,9 @@ export function LoanCollateralTab({ loanId }: { loanId: string }) {
             {t('collateral.cover')}
           </Title>
           {cover.required ? (
-            <Badge color={cover.passed ? 'teal' : 'red'}>{cover.exempt ? t('collateral.exempt') : cover.passed ? t('collateral.passed') : t('collateral.short')}</Badge>
+            <Badge color={cover.passed ? '#1e7b34' : '#7a0c0c'}>{cover.exempt ? t('collateral.exempt') : cover.passed ? t('collateral.passed') : t('collateral.short')}</Badge>
           ) : (
-            <Badge color="gray">{t('collateral.notRequired')}</Badge>
+            <Badge color="gray.7">{t('collateral.notRequired')}</Badge>
           )}
         </Group>
         <SimpleGrid cols={{ base: 1, sm: 2, md: 4 }}>
