@@ -109,7 +109,7 @@ export class CoverDto {
   @ApiProperty({ enum: ['DISCOUNTED', 'LTV'], example: 'DISCOUNTED' }) basis: string;
   @ApiProperty({ example: '100', description: 'Minimum cover % (DISCOUNTED)' }) minCoverPercent: string;
   @ApiProperty({ example: '70', description: 'Maximum LTV % (LTV)' }) maxLtvPercent: string;
-  @ApiProperty({ example: '500000000', description: 'The exposure measured' }) exposure: string;
+  @ApiProperty({ example: '500000000', description: 'The exposure measured: the outstanding principal, the approved amount before the first disbursement, an application’s amount' }) exposure: string;
   @ApiProperty({ example: '1200000000' }) collateralValue: string;
   @ApiProperty({ example: '600000000' }) discountedValue: string;
   @ApiProperty({ example: '500000000' }) requiredValue: string;

@@ -11,6 +11,8 @@ export interface LoanCoverFacts {
   exempt: boolean;
   /** The loan's outstanding principal. */
   outstanding: Money;
+  /** What the cover is measured against now: the outstanding principal, or the approved amount before the first disbursement. */
+  exposure: Money;
 }
 
 const ruleOf = (r: { collateral_required: boolean; collateral_cover_basis: 'DISCOUNTED' | 'LTV'; collateral_min_cover_percent: string; collateral_max_ltv_percent: string }): CoverRule => ({
@@ -88,6 +90,7 @@ export class CollateralCoverService {
     const [r] = (await m.query(
       `SELECT v.collateral_required, v.collateral_cover_basis, v.collateral_min_cover_percent::text AS collateral_min_cover_percent,
               v.collateral_max_ltv_percent::text AS collateral_max_ltv_percent, l.outstanding_principal::text AS outstanding,
+              l.approved_amount::text AS approved, l.status,
               a.collateral_exempt, a.collateral_exemption_regulation, a.collateral_exemption_decision
          FROM loans l JOIN loan_product_versions v ON v.id = l.product_version_id
          LEFT JOIN loan_applications a ON a.id = l.application_id
@@ -95,19 +98,20 @@ export class CollateralCoverService {
       [loanId],
     )) as Array<{
       collateral_required: boolean; collateral_cover_basis: 'DISCOUNTED' | 'LTV'; collateral_min_cover_percent: string; collateral_max_ltv_percent: string;
-      outstanding: string; collateral_exempt: boolean | null; collateral_exemption_regulation: string | null; collateral_exemption_decision: string | null;
+      outstanding: string; approved: string; status: string; collateral_exempt: boolean | null; collateral_exemption_regulation: string | null; collateral_exemption_decision: string | null;
     }>;
     return {
       rule: ruleOf(r),
       exempt: isExempt({ exempt: r.collateral_exempt ?? false, regulation: r.collateral_exemption_regulation, decision: r.collateral_exemption_decision }),
       outstanding: new Money(r.outstanding),
+      exposure: new Money(r.status === 'PENDING_DISBURSEMENT' ? r.approved : r.outstanding),
     };
   }
 
   /** The loan's cover now, against its outstanding principal (or a given exposure). */
   async loanCover(m: EntityManager, loanId: string, exposure?: Money): Promise<CoverDto> {
     const f = await this.loanFacts(m, loanId);
-    return toCoverDto(f.rule, f.exempt, coverOf(f.rule, exposure ?? f.outstanding, await this.loanItems(m, loanId)));
+    return toCoverDto(f.rule, f.exempt, coverOf(f.rule, exposure ?? f.exposure, await this.loanItems(m, loanId)));
   }
 
   /**

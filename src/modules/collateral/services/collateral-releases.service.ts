@@ -144,7 +144,7 @@ export class CollateralReleasesService {
     const secured: SecuredLoan[] = [];
     for (const l of loans) {
       const f = await this.cover.loanFacts(m, l.loan_id);
-      secured.push({ loanId: l.loan_id, settled: l.status === 'CLOSED', rule: f.rule, exempt: f.exempt, exposure: f.outstanding, otherItems: await this.cover.loanItems(m, l.loan_id, assetId) });
+      secured.push({ loanId: l.loan_id, settled: l.status === 'CLOSED', rule: f.rule, exempt: f.exempt, exposure: f.exposure, otherItems: await this.cover.loanItems(m, l.loan_id, assetId) });
     }
     const [blocker] = releaseBlockers(secured);
     if (blocker) {

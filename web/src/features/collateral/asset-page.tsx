@@ -12,7 +12,13 @@ import { ProblemAlert } from '../../shared/ui/problem-alert';
 import { TableSkeleton } from '../../shared/ui/table-skeleton';
 import { AssetDialogs, type AssetDialog } from './asset-dialogs';
 import { COLLATERAL_NS } from './collateral-i18n';
-import { useAsset } from './collateral-queries';
+import { IDENTIFIERS, useAsset, type Asset, type CreateAsset } from './collateral-queries';
+
+/** The identifiers in the order the certificate shows them (the kind's list), then any other. */
+function orderedIdentifiers(a: Asset): Array<[string, string]> {
+  const order = (IDENTIFIERS[a.kind as CreateAsset['kind']] ?? []).map((f) => f.name);
+  return Object.entries(a.identifiers).sort(([x], [y]) => (order.indexOf(x) + 1 || 99) - (order.indexOf(y) + 1 || 99));
+}
 import { openReleaseDocument } from './release-document';
 import { StateBadge } from './state-badge';
 
@@ -114,7 +120,7 @@ export function AssetPage() {
               <Text size="xs" c="dimmed">{t('fields.ownerKind')}</Text>
               <Text>{a.ownerKind === 'BORROWER' ? t('fields.owners.BORROWER') : `${a.ownerName ?? ''} — ${a.ownerRelationship ?? ''} (${a.ownerIdNumber ?? ''})`}</Text>
             </Grid.Col>
-            {Object.entries(a.identifiers).map(([k, v]) => (
+            {orderedIdentifiers(a).map(([k, v]) => (
               <Grid.Col key={k} span={{ base: 12, sm: 6, md: 4 }}>
                 <Text size="xs" c="dimmed">{t(`identifiers.${k}`)}</Text>
                 <Text>{v}</Text>

@@ -9,7 +9,7 @@ const COLORS: Record<string, string> = { OK: '#1e7b34', DUE_SOON: '#8a4b00', EXP
 export function StateBadge({ state, kind = 'expiry' }: { state: string; kind?: 'valuation' | 'expiry' }) {
   const { t } = useTranslation(COLLATERAL_NS);
   return (
-    <Badge color={COLORS[state] ?? 'gray.7'} variant="filled">
+    <Badge color={COLORS[state] ?? 'gray.7'} variant="filled" style={{ flexShrink: 0, overflow: 'visible' }} styles={{ label: { overflow: 'visible' } }}>
       {t(kind === 'valuation' ? `valuationStates.${state}` : `states.${state}`)}
     </Badge>
   );

@@ -19,7 +19,7 @@ function State({ state }: { state: string | undefined }) {
   const { t } = useTranslation(LOANS_NS);
   if (!state) return <Text c="dimmed">—</Text>;
   return (
-    <Badge color={STATE_COLORS[state] ?? 'gray.7'} variant="filled">
+    <Badge color={STATE_COLORS[state] ?? 'gray.7'} variant="filled" style={{ flexShrink: 0, overflow: 'visible' }} styles={{ label: { overflow: 'visible' } }}>
       {t(`collateral.states.${state}`)}
     </Badge>
   );
