@@ -20,6 +20,6 @@ import './collateral.errors.js';
   imports: [AuditModule, BorrowersModule, BusinessDateModule, LoansModule, ReferenceModule, CollateralCoverModule],
   controllers: [CollateralAssetsController, CollateralReleasesController, LoanCollateralController],
   providers: [CollateralAssetsService, CollateralReleasesService, CollateralEnforcementService, GuaranteesService, LoanCollateralService],
-  exports: [CollateralAssetsService, CollateralReleasesService],
+  exports: [CollateralAssetsService, CollateralReleasesService, GuaranteesService],
 })
 export class CollateralModule {}
