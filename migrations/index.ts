@@ -13,6 +13,7 @@ import { QueueJobTokens1763800000013 } from './1763800000013-queue-job-tokens.js
 import { DemoLoad1763800000020 } from './1763800000020-demo-load.js';
 import { WorkingDays1763800000040 } from './1763800000040-working-days.js';
 import { Collateral1763800000050 } from './1763800000050-collateral.js';
+import { LoanFileDocumentsInspections1763800000055 } from './1763800000055-loan-file-documents-inspections.js';
 
 /**
  * Every migration in order. Listed explicitly (no glob) so the compiled app, the CLI and
@@ -34,4 +35,5 @@ export const migrations = [
   DemoLoad1763800000020,
   WorkingDays1763800000040,
   Collateral1763800000050,
+  LoanFileDocumentsInspections1763800000055,
 ];

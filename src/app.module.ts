@@ -30,6 +30,8 @@ import { DemoLoadModule } from './modules/demo-load/index.js';
 import { WorkspaceModule } from './modules/workspace/index.js';
 import { PaymentQrModule } from './modules/payment-qr/index.js';
 import { CollateralModule } from './modules/collateral/index.js';
+import { AttachmentsModule } from './modules/attachments/index.js';
+import { InspectionsModule } from './modules/inspections/index.js';
 
 export interface AppModuleOptions {
   config: AppConfig;
@@ -80,6 +82,8 @@ export class AppModule {
         DemoLoadModule,
         WorkspaceModule,
         CollateralModule,
+        AttachmentsModule,
+        InspectionsModule,
         ...extraImports,
       ],
       providers: [{ provide: APP_FILTER, useClass: ProblemDetailsFilter }],

@@ -1,4 +1,5 @@
 import helmet from '@fastify/helmet';
+import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
 import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
@@ -66,6 +67,9 @@ export async function createHttpApp(
     global: false,
     errorResponseBuilder: (_req, context) => Object.assign(new Error('rate limited'), { statusCode: 429, retryAfterSeconds: Math.ceil(context.ttl / 1000) }),
   });
+  // Document uploads (README "The loan file"): one streamed file per request; one byte over the limit
+  // lets the attachments module see the excess and refuse it with its own problem.
+  await app.register(multipart, { limits: { fileSize: config.attachmentMaxBytes + 1, files: 1, fields: 10, fieldSize: 1000, parts: 12 } });
   if (config.corsOrigins.length > 0) app.enableCors({ origin: config.corsOrigins, credentials: false });
   configureRoutes(app);
   app.useGlobalPipes(createValidationPipe());

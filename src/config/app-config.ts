@@ -49,6 +49,9 @@ export interface AppConfig {
   closeWaitTimeoutSeconds: number;
   repaymentLockTimeoutMs: number;
   closeTestChunkDelayMs: number;
+  /** The loan file: largest document in bytes, and the S3-compatible store when configured (else PostgreSQL). */
+  attachmentMaxBytes: number;
+  s3: { endpoint: string; bucket: string; region: string; accessKeyId: string; secretAccessKey: string; forcePathStyle: boolean } | undefined;
 }
 
 export class ConfigurationError extends Error {
@@ -117,6 +120,18 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     closeWaitTimeoutSeconds: env.CLOSE_WAIT_TIMEOUT_SECONDS,
     repaymentLockTimeoutMs: env.REPAYMENT_LOCK_TIMEOUT_MS,
     closeTestChunkDelayMs: env.CLOSE_TEST_CHUNK_DELAY_MS,
+    attachmentMaxBytes: env.ATTACHMENT_MAX_BYTES,
+    s3:
+      env.S3_ENDPOINT && env.S3_BUCKET
+        ? {
+            endpoint: env.S3_ENDPOINT,
+            bucket: env.S3_BUCKET,
+            region: env.S3_REGION,
+            accessKeyId: env.S3_ACCESS_KEY_ID ?? '',
+            secretAccessKey: env.S3_SECRET_ACCESS_KEY ?? '',
+            forcePathStyle: env.S3_FORCE_PATH_STYLE,
+          }
+        : undefined,
   };
 }
 

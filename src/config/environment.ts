@@ -198,6 +198,30 @@ export class EnvironmentVariables {
   /** Test-only: each close chunk sleeps this long inside its transaction (crash and race tests). */
   @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(600000)
   CLOSE_TEST_CHUNK_DELAY_MS = 0;
+
+  /** The loan file (docs/loan-file.md): the largest document accepted, in bytes (default 20 MiB). */
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1024) @Max(2_147_483_647)
+  ATTACHMENT_MAX_BYTES = 20 * 1024 * 1024;
+
+  /** An S3-compatible store for documents (http(s) URL); absent → documents are kept in PostgreSQL. */
+  @IsOptional() @Matches(/^https?:\/\/[^\s]+$/, { message: 'S3_ENDPOINT must be an http(s) URL' })
+  S3_ENDPOINT?: string;
+
+  @IsOptional() @Matches(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, { message: 'S3_BUCKET must be a valid bucket name' })
+  S3_BUCKET?: string;
+
+  @IsOptional() @IsString() @MaxLength(64)
+  S3_REGION = 'us-east-1';
+
+  @IsOptional() @IsString() @MaxLength(256)
+  S3_ACCESS_KEY_ID?: string;
+
+  @IsOptional() @IsString() @MaxLength(256)
+  S3_SECRET_ACCESS_KEY?: string;
+
+  /** Path-style addressing (http://host/bucket/key), which MinIO, Ceph and s3rver expect. */
+  @IsOptional() @Transform(toBool) @IsBoolean()
+  S3_FORCE_PATH_STYLE = true;
 }
 
 export interface EnvironmentProblem {

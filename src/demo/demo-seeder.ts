@@ -12,6 +12,7 @@ import { LoanCommandsService, LoanContractsService, LoanQueriesService } from '.
 import { CollateralAssetsService, GuaranteesService } from '../modules/collateral/index.js';
 import { DemoLoadService, type DemoProgressDto } from '../modules/demo-load/index.js';
 import { type DemoLoan, type DemoPlan, COMMUNES } from './demo-plan.js';
+import { seedLoanFile } from './demo-loan-file.js';
 
 export type Resolve = <S>(cls: abstract new (...args: never[]) => S) => S;
 
@@ -256,6 +257,7 @@ async function load(get: Resolve, db: DataSource, plan: DemoPlan, opts: SeedOpti
   await tuneAgricultureShare(db, commands, officer, plan.demoDate, loanIds, plan);
   await closeThrough(plan.demoDate);
   await report('closes', counts.closes.done, counts.closes.total, plan.demoDate);
+  await seedLoanFile(get, db, officer, plan.demoDate, opts.log);
   const [sums] = (await db.query(
     `SELECT (SELECT sum(amount) FROM loan_events WHERE kind = 'DISBURSEMENT')::text AS turnover,
             coalesce(sum(outstanding_principal) FILTER (WHERE sector_code = 'A'), 0)::text AS agri, sum(outstanding_principal)::text AS total FROM loans`,

@@ -76,4 +76,16 @@ export const ApplicationErrors = defineErrors({
     vi: 'Không thể {action} khi hồ sơ ở trạng thái {currentStatus}.',
     en: 'Cannot {action} while the application is {currentStatus}.',
   },
+  'APPLICATION.DOCUMENTS_MISSING': {
+    status: 422,
+    title: 'Required documents missing',
+    vi: 'Hồ sơ còn thiếu {count} loại tài liệu bắt buộc: {missing}. Tải lên hoặc miễn có lý do.',
+    en: 'The application lacks {count} required document type(s): {missing}. Upload them or waive them with a reason.',
+  },
+  'APPLICATION.DOCUMENT_NOT_REQUIRED': {
+    status: 422,
+    title: 'Document not required',
+    vi: 'Sản phẩm không yêu cầu loại tài liệu {docType}: không có gì để miễn.',
+    en: 'The product does not require {docType}: there is nothing to waive.',
+  },
 });

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AttachmentsModule } from '../attachments/index.js';
 import { AuditModule } from '../audit/index.js';
 import { BorrowersModule } from '../borrowers/index.js';
 import { BusinessDateModule } from '../close-of-business/index.js';
@@ -10,13 +11,14 @@ import { LendingChecksController } from './controllers/lending-checks.controller
 import { LoanApplicationsController } from './controllers/loan-applications.controller.js';
 import { AppraisalsService } from './services/appraisals.service.js';
 import { ApplicationChecksService } from './services/application-checks.service.js';
+import { ApplicationDocumentsService } from './services/application-documents.service.js';
 import { LendingDryRunService } from './services/lending-dry-run.service.js';
 import { LoanApplicationsService } from './services/loan-applications.service.js';
 
 @Module({
-  imports: [AuditModule, BusinessDateModule, BorrowersModule, FundsModule, ProductsModule, ReferenceModule, CollateralCoverModule],
+  imports: [AttachmentsModule, AuditModule, BusinessDateModule, BorrowersModule, FundsModule, ProductsModule, ReferenceModule, CollateralCoverModule],
   controllers: [LendingChecksController, LoanApplicationsController],
-  providers: [LoanApplicationsService, ApplicationChecksService, AppraisalsService, LendingDryRunService],
+  providers: [ApplicationDocumentsService, LoanApplicationsService, ApplicationChecksService, AppraisalsService, LendingDryRunService],
   exports: [LoanApplicationsService],
 })
 export class ApplicationsModule {}

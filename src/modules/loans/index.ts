@@ -11,3 +11,5 @@ export type { RepaymentResultDto } from './dto/loan-views.dto.js';
 export { LoanContractsService } from './services/loan-contracts.service.js';
 export { LoanQueriesService } from './services/loan-queries.service.js';
 export { DueDateMovesService, type DueDateMovesResult, type PlannedDueDateMove } from './services/due-date-moves.service.js';
+export { DisbursementGuards, type DisbursementGuard } from './services/disbursement-guards.js';
+export { LoanAccelerationService, type Acceleration, type AccelerationResult } from './services/loan-acceleration.service.js';

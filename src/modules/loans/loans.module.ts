@@ -24,6 +24,9 @@ import { WriteOffsController } from './controllers/write-offs.controller.js';
 import { RestructuringService } from './services/restructuring.service.js';
 import { WriteOffService } from './services/write-off.service.js';
 import { DueDateMovesService } from './services/due-date-moves.service.js';
+import { DisbursementGuards } from './services/disbursement-guards.js';
+import { LoanAccelerationService } from './services/loan-acceleration.service.js';
+import './loan-acceleration.errors.js';
 
 @Module({
   imports: [AuditModule, LedgerModule, BusinessDateModule, CalendarModule, CollateralCoverModule],
@@ -42,8 +45,10 @@ import { DueDateMovesService } from './services/due-date-moves.service.js';
     RestructuringService,
     WriteOffService,
     DueDateMovesService,
+    DisbursementGuards,
+    LoanAccelerationService,
   ],
   exports: [LoanEventRecorder, LoanPostings, ReconciliationService,
-    LoanCommandsService, DueDateMovesService, LoanQueriesService],
+    LoanCommandsService, DueDateMovesService, LoanQueriesService, DisbursementGuards, LoanAccelerationService],
 })
 export class LoansModule {}

@@ -1,5 +1,9 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Req } from '@nestjs/common';
+import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { FastifyRequest } from 'fastify';
+import { AttachmentDto, UPLOAD_BODY_SCHEMA, readUpload } from '../../attachments/index.js';
+import { DocumentChecklistDto, WaiveDocumentDto } from '../dto/document-checklist.dto.js';
+import { ApplicationDocumentsService } from '../services/application-documents.service.js';
 import { ApiPageResponse, type Page } from '../../../platform/http/index.js';
 import { CurrentActor, Roles, type Actor } from '../../auth/index.js';
 import { AppraisalDto, CreateAppraisalDto, CreateDocumentDto, DocumentDto } from '../dto/appraisal.dto.js';
@@ -20,6 +24,7 @@ export class LoanApplicationsController {
   constructor(
     private readonly applications: LoanApplicationsService,
     private readonly appraisals: AppraisalsService,
+    private readonly files: ApplicationDocumentsService,
   ) {}
 
   @Post()
@@ -121,5 +126,40 @@ export class LoanApplicationsController {
   @ApiOkResponse({ type: DocumentDto, isArray: true })
   documents(@CurrentActor() actor: Actor, @Param('id') id: string): Promise<DocumentDto[]> {
     return this.appraisals.documents(actor, id);
+  }
+
+  @Post(':id/documents/files')
+  @Roles('OFFICER', 'COOPERATIVE')
+  @ApiOperation({ summary: 'Upload a document file (multipart: docType, then file); recorded with its name and checksum' })
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({ schema: UPLOAD_BODY_SCHEMA })
+  @ApiCreatedResponse({ type: AttachmentDto })
+  async uploadFile(@CurrentActor() actor: Actor, @Param('id') id: string, @Req() req: FastifyRequest): Promise<AttachmentDto> {
+    return this.files.upload(actor, id, await readUpload(req));
+  }
+
+  @Get(':id/documents/files')
+  @Roles('OFFICER', 'APPROVER', 'AUDITOR', 'ADMIN', 'COOPERATIVE')
+  @ApiOperation({ summary: 'The stored document files of an application, with their versions' })
+  @ApiOkResponse({ type: AttachmentDto, isArray: true })
+  listFiles(@CurrentActor() actor: Actor, @Param('id') id: string): Promise<AttachmentDto[]> {
+    return this.files.files(actor, id);
+  }
+
+  @Get(':id/document-checklist')
+  @Roles('OFFICER', 'APPROVER', 'AUDITOR', 'ADMIN', 'COOPERATIVE')
+  @ApiOperation({ summary: 'The product’s required documents: present (on the application or the borrower), waived or missing' })
+  @ApiOkResponse({ type: DocumentChecklistDto })
+  checklist(@CurrentActor() actor: Actor, @Param('id') id: string): Promise<DocumentChecklistDto> {
+    return this.files.checklist(actor, id);
+  }
+
+  @Post(':id/document-waivers')
+  @HttpCode(200)
+  @Roles('OFFICER', 'APPROVER')
+  @ApiOperation({ summary: 'Waive a required document with a reason (who and why are recorded)' })
+  @ApiOkResponse({ type: DocumentChecklistDto })
+  waive(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() dto: WaiveDocumentDto): Promise<DocumentChecklistDto> {
+    return this.files.waive(actor, id, dto);
   }
 }

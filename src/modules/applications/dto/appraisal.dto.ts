@@ -55,6 +55,7 @@ export class DocumentDto {
   @ApiProperty({ example: 'BUSINESS_PLAN' }) docType: string;
   @ApiProperty({ example: '9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08' }) checksumSha256: string;
   @ApiProperty({ example: 482133, nullable: true, type: Number }) sizeBytes: number | null;
+  @ApiProperty({ example: '12', nullable: true, type: String, description: 'The stored file (GET /attachments/{id}/content); null for a record without its file' }) attachmentId: string | null;
   @ApiProperty({ example: '5' }) uploadedBy: string;
   @ApiProperty({ example: '2026-11-22T01:00:00.000Z' }) createdAt: string;
 }

@@ -27,6 +27,7 @@ interface DocumentRow {
   doc_type: string;
   checksum_sha256: string;
   size_bytes: string | null;
+  attachment_id: string | null;
   uploaded_by: string;
   created_at: Date;
 }
@@ -53,6 +54,7 @@ const toDocument = (r: DocumentRow): DocumentDto => ({
   docType: r.doc_type,
   checksumSha256: r.checksum_sha256,
   sizeBytes: r.size_bytes === null ? null : Number(r.size_bytes),
+  attachmentId: r.attachment_id === null ? null : String(r.attachment_id),
   uploadedBy: String(r.uploaded_by),
   createdAt: r.created_at.toISOString(),
 });

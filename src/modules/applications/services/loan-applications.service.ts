@@ -20,6 +20,7 @@ import type {
   RejectApplicationDto,
 } from '../dto/loan-application.dto.js';
 import { ApplicationChecksService } from './application-checks.service.js';
+import { ApplicationDocumentsService } from './application-documents.service.js';
 import { listApplicationRows, loadApplication } from './application-records.js';
 
 /** The application workflow: create, submit, appraise, decide (four eyes), withdraw. */
@@ -34,6 +35,7 @@ export class LoanApplicationsService {
     private readonly sectors: SectorsService,
     private readonly checks: ApplicationChecksService,
     private readonly businessDate: BusinessDateService,
+    private readonly documents: ApplicationDocumentsService,
   ) {}
 
   async create(actor: Actor, dto: CreateLoanApplicationDto): Promise<LoanApplicationDto> {
@@ -85,9 +87,10 @@ export class LoanApplicationsService {
     return { items, page: q.page, pageSize: q.pageSize, total };
   }
 
-  /** Checks at submission use the requested amount and term (domain.md "Lending conditions"). */
+  /** Checks at submission use the requested amount and term (domain.md "Lending conditions"); the checklist first (README "The loan file"). */
   async submit(actor: Actor, id: string): Promise<LoanApplicationDto> {
     return this.transition(actor, id, 'submit', null, async (m, app) => {
+      await this.documents.assertComplete(m, app);
       await this.checks.assertLendable(m, app, { amount: app.requestedAmount, termMonths: app.termMonths, ratePercent: null }, await this.today(m));
       await m.query(`UPDATE loan_applications SET submitted_by = $2, submitted_at = now() WHERE id = $1`, [id, actor.userId]);
     });
@@ -101,6 +104,7 @@ export class LoanApplicationsService {
   async approve(actor: Actor, id: string, dto: ApproveApplicationDto): Promise<LoanApplicationDto> {
     return this.transition(actor, id, 'approve', dto.note ?? null, async (m, app) => {
       await this.assertFourEyes(m, actor, app);
+      await this.documents.assertComplete(m, app);
       const decisionDate = await this.today(m);
       await this.checks.assertLendable(m, app, { amount: dto.approvedAmount, termMonths: dto.approvedTermMonths, ratePercent: dto.approvedRatePercent }, decisionDate);
       await m.query(

@@ -65,7 +65,7 @@ export class RestructuringInstallmentDto {
 export class RestructuringDto {
   @ApiProperty({ example: '7' }) id: string;
   @ApiProperty({ example: '12' }) loanId: string;
-  @ApiProperty({ enum: RESTRUCTURING_TYPES, example: 'EXTENSION' }) type: string;
+  @ApiProperty({ enum: [...RESTRUCTURING_TYPES, 'ACCELERATION'], example: 'EXTENSION', description: 'ACCELERATION: an approved recall before term (README "The loan file")' }) type: string;
   @ApiProperty({ enum: ['PROPOSED', 'APPROVED', 'REJECTED'], example: 'PROPOSED' }) status: string;
   @ApiProperty({ example: 'Thiệt hại do bão số 3' }) reason: string;
   @ApiProperty({ example: '2025-04-05', description: 'Business date of the proposal' }) proposedDate: string;

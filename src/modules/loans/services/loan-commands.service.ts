@@ -14,6 +14,7 @@ import type { MoneyMovementDto, ReversalDto } from '../dto/loan-commands.dto.js'
 import type { LoanDto, RepaymentResultDto } from '../dto/loan-views.dto.js';
 import { LoanErrors } from '../loans.errors.js';
 import { LoanEventRecorder, NEW_EVENT_ID, type RecordedEvent } from './loan-event-recorder.js';
+import { DisbursementGuards } from './disbursement-guards.js';
 import { LoanReversals } from './loan-reversals.js';
 import { loanStore, type LoanRow } from './loan-store.js';
 import { toAllocationLines, toLoanDto, totalsOf } from './loan-views.js';
@@ -71,6 +72,7 @@ export class LoanCommandsService {
     private readonly recorder: LoanEventRecorder,
     private readonly reversals: LoanReversals,
     private readonly collateral: CollateralCoverService,
+    private readonly guards: DisbursementGuards,
   ) {}
 
   async disburse(actor: Actor, loanId: string, dto: MoneyMovementDto): Promise<LoanDto> {
@@ -89,6 +91,7 @@ export class LoanCommandsService {
         throw new DomainError(LoanErrors['LOAN.TOO_MANY_TRANCHES'], { rule: 'tranches ≤ product maximum', limit: row.max_tranches, actual: row.tranche_count + 1 });
       }
       if (row.tranche_count === 0) this.checkCreditReport(row, dto.valueDate);
+      await this.guards.check(m, row, dto.valueDate);
       if (row.start_date && dto.valueDate < row.start_date) {
         throw new DomainError(LoanErrors['LOAN.BEFORE_FIRST_DISBURSEMENT'], { limit: row.start_date, actual: dto.valueDate });
       }

@@ -1,8 +1,9 @@
 import { ApiProperty, ApiPropertyOptional, OmitType } from '@nestjs/swagger';
-import { ArrayUnique, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { ArrayMaxSize, ArrayUnique, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { IsPercentString, IsVndAmount } from '../../../platform/money/index.js';
 import { BUSINESS_DAY_RULES, type BusinessDayRule } from '../../../platform/dates/index.js';
 import { BORROWER_TYPES, type BorrowerType } from '../../borrowers/index.js';
+import { DOCUMENT_TYPES, type DocumentType } from '../../attachments/index.js';
 import {
   ALLOCATION_STEPS,
   AMORTIZATION_METHODS,
@@ -109,6 +110,25 @@ export class LoanProductParametersDto {
   })
   @IsOptional() @IsIn(BUSINESS_DAY_RULES)
   businessDayRule?: BusinessDayRule;
+
+  @ApiPropertyOptional({
+    enum: DOCUMENT_TYPES,
+    isArray: true,
+    maxItems: 19,
+    default: [],
+    example: ['COOP_REGISTRATION', 'CHARTER', 'MEMBERS_RESOLUTION', 'FINANCIAL_STATEMENT', 'BUSINESS_PLAN'],
+    description: 'The loan file (docs/loan-file.md): document types an application needs (on it or on its borrower) before it is submitted, unless waived with a reason',
+  })
+  @IsOptional() @IsArray() @ArrayMaxSize(19) @ArrayUnique() @IsIn(DOCUMENT_TYPES, { each: true })
+  requiredDocumentTypes?: DocumentType[];
+
+  @ApiPropertyOptional({ example: 30, default: 30, minimum: 1, maximum: 365, description: 'Days after each disbursement within which the use of the money is inspected' })
+  @IsOptional() @IsInt() @Min(1) @Max(365)
+  inspectionDays?: number;
+
+  @ApiPropertyOptional({ example: false, default: false, description: 'A tranche after the first waits until the previous tranche’s inspection found the money used as planned' })
+  @IsOptional() @IsBoolean()
+  trancheRequiresInspection?: boolean;
 }
 
 export class CreateLoanProductDto extends LoanProductParametersDto {

@@ -8,6 +8,7 @@ import type { BusinessDayRule } from '../../../platform/dates/index.js';
 import { AuditService } from '../../audit/index.js';
 import type { Actor } from '../../auth/index.js';
 import type { BorrowerType } from '../../borrowers/index.js';
+import type { DocumentType } from '../../attachments/index.js';
 import { SectorsService } from '../../reference/index.js';
 import {
   DEFAULT_ALLOCATION_ORDER,
@@ -47,6 +48,9 @@ interface VersionRow {
   collateral_min_cover_percent: string;
   collateral_max_ltv_percent: string;
   business_day_rule: BusinessDayRule;
+  required_document_types: DocumentType[];
+  inspection_days: number;
+  tranche_requires_inspection: boolean;
   created_at: Date;
 }
 
@@ -61,7 +65,8 @@ const VERSION_SELECT = `SELECT id, product_id, version, name, min_amount::text A
   late_interest_rate_percent::text AS late_interest_rate_percent, principal_frequency, interest_frequency, amortization_method,
   principal_grace_periods, max_tranches, rounding_unit::text AS rounding_unit, allocation_order, prepayment_mode, allowed_borrower_types,
   allowed_sectors, collateral_required, collateral_cover_basis, collateral_min_cover_percent::text AS collateral_min_cover_percent,
-  collateral_max_ltv_percent::text AS collateral_max_ltv_percent, business_day_rule, created_at FROM loan_product_versions`;
+  collateral_max_ltv_percent::text AS collateral_max_ltv_percent, business_day_rule, required_document_types, inspection_days, tranche_requires_inspection, created_at
+  FROM loan_product_versions`;
 const ID = /^\d{1,19}$/;
 
 function toVersion(r: VersionRow): LoanProductVersionDto {
@@ -93,6 +98,9 @@ function toVersion(r: VersionRow): LoanProductVersionDto {
     collateralMinCoverPercent: dec(r.collateral_min_cover_percent),
     collateralMaxLtvPercent: dec(r.collateral_max_ltv_percent),
     businessDayRule: r.business_day_rule,
+    requiredDocumentTypes: r.required_document_types,
+    inspectionDays: r.inspection_days,
+    trancheRequiresInspection: r.tranche_requires_inspection,
     createdAt: r.created_at.toISOString(),
   };
 }
@@ -229,6 +237,11 @@ export class LoanProductsService {
         // docs/collateral.md "Cover": Σ discounted collateral ≥ 100% of the loan unless the product says otherwise.
         d.collateralCoverBasis ?? 'DISCOUNTED', d.collateralMinCoverPercent ?? '100', d.collateralMaxLtvPercent ?? '70',
       ],
+    );
+    // The loan file (docs/loan-file.md): checklist and inspection parameters of this version.
+    await m.query(
+      `UPDATE loan_product_versions SET required_document_types = $3, inspection_days = $4, tranche_requires_inspection = $5 WHERE product_id = $1 AND version = $2`,
+      [productId, version, d.requiredDocumentTypes ?? [], d.inspectionDays ?? 30, d.trancheRequiresInspection ?? false],
     );
   }
 

@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
 import { PageQueryDto } from '../../../platform/http/index.js';
 
-export const APPROVAL_KINDS = ['APPLICATION', 'RESTRUCTURING', 'WRITE_OFF'] as const;
+export const APPROVAL_KINDS = ['APPLICATION', 'RESTRUCTURING', 'WRITE_OFF', 'RECALL'] as const;
 export type ApprovalKind = (typeof APPROVAL_KINDS)[number];
 
 export class ApprovalsQueryDto extends PageQueryDto {
@@ -19,7 +19,7 @@ export class PreparerDto {
 /** One case awaiting a decision, with everyone who prepared it (none of them may decide it: four eyes). */
 export class ApprovalItemDto {
   @ApiProperty({ enum: APPROVAL_KINDS, example: 'APPLICATION' }) kind: ApprovalKind;
-  @ApiProperty({ example: '12', description: 'The application, restructuring or write-off id' }) id: string;
+  @ApiProperty({ example: '12', description: 'The application, restructuring, write-off or recall case id' }) id: string;
   @ApiProperty({ example: '12', description: 'The application (for a restructuring or write-off: the loan’s application)' }) applicationId: string;
   @ApiProperty({ example: null, nullable: true, type: String, description: 'The loan of a restructuring or write-off' }) loanId: string | null;
   @ApiProperty({ example: null, nullable: true, type: String }) contractNumber: string | null;

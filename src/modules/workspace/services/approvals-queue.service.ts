@@ -7,7 +7,7 @@ import type { ApprovalItemDto, ApprovalKind, ApprovalsQueryDto } from '../dto/ap
 
 /**
  * The approvers' one queue (four eyes, domain.md "Roles"): applications appraised and awaiting a
- * decision, restructurings and write-offs proposed. A read model like the work queues: it reads the
+ * decision, restructurings, write-offs and recalls before term (README "The loan file") proposed. A read model like the work queues: it reads the
  * applications' and loans' tables and writes nothing; deciding stays with each module's own route.
  */
 const PENDING = `
@@ -22,7 +22,10 @@ const PENDING = `
   FROM loan_restructurings r JOIN loans l ON l.id = r.loan_id WHERE r.status = 'PROPOSED'
   UNION ALL
   SELECT 'WRITE_OFF', w.id, l.application_id, w.loan_id, l.contract_number, l.borrower_id, l.outstanding_principal, NULL, w.created_at, ARRAY[w.proposed_by]
-  FROM loan_write_offs w JOIN loans l ON l.id = w.loan_id WHERE w.status = 'PROPOSED'`;
+  FROM loan_write_offs w JOIN loans l ON l.id = w.loan_id WHERE w.status = 'PROPOSED'
+  UNION ALL
+  SELECT 'RECALL', c.id, l.application_id, c.loan_id, l.contract_number, l.borrower_id, l.outstanding_principal, NULL, c.proposed_at, ARRAY[c.proposed_by]
+  FROM recall_cases c JOIN loans l ON l.id = c.loan_id WHERE c.status = 'PROPOSED'`;
 
 interface Row {
   kind: ApprovalKind;

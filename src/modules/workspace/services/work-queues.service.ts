@@ -46,6 +46,7 @@ export class WorkQueuesService {
           WHERE a.status = 'UNDER_APPRAISAL' AND EXISTS (SELECT 1 FROM appraisals p WHERE p.application_id = a.id))::int AS awaiting_approval,
         (SELECT count(*) FROM loan_restructurings WHERE status = 'PROPOSED')::int AS restructurings,
         (SELECT count(*) FROM loan_write_offs WHERE status = 'PROPOSED')::int AS write_offs,
+        (SELECT count(*) FROM recall_cases WHERE status = 'PROPOSED')::int AS recalls,
         ((SELECT count(*) FROM loan_applications WHERE status = 'APPROVED' AND contracted_at IS NULL)
           + (SELECT count(*) FROM loans WHERE status = 'PENDING_DISBURSEMENT'))::int AS approved_not_disbursed,
         (SELECT count(DISTINCT l.import_id) FROM repayment_import_lines l WHERE l.outcome = 'UNMATCHED')::int AS imports_unmatched,
@@ -64,12 +65,23 @@ export class WorkQueuesService {
       `SELECT business_date::text AS business_date, status, finished_at, loans_total, loans_done FROM close_runs ORDER BY business_date DESC LIMIT 1`,
     );
     const date = await this.businessDate.current();
+    // README "The loan file": disbursements of ACTIVE loans whose use is not inspected yet, by the product's window.
+    const [inspections]: Array<{ due: number; overdue: number }> = await this.dataSource.query(
+      `SELECT count(*) FILTER (WHERE e.value_date + v.inspection_days >= $1)::int AS due, count(*) FILTER (WHERE e.value_date + v.inspection_days < $1)::int AS overdue
+         FROM loan_events e JOIN loans l ON l.id = e.loan_id JOIN loan_product_versions v ON v.id = l.product_version_id
+        WHERE e.kind = 'DISBURSEMENT' AND e.reversed_at IS NULL AND l.status = 'ACTIVE'
+          AND NOT EXISTS (SELECT 1 FROM use_inspections i WHERE i.disbursement_event_id = e.id)`,
+      [date],
+    );
     return {
       businessDate: date,
       applicationsToAppraise: Number(row?.to_appraise ?? 0),
       applicationsAwaitingApproval: Number(row?.awaiting_approval ?? 0),
       restructuringsAwaitingApproval: Number(row?.restructurings ?? 0),
       writeOffsAwaitingApproval: Number(row?.write_offs ?? 0),
+      recallsAwaitingApproval: Number(row?.recalls ?? 0),
+      inspectionsDue: inspections?.due ?? 0,
+      inspectionsOverdue: inspections?.overdue ?? 0,
       approvedNotDisbursed: Number(row?.approved_not_disbursed ?? 0),
       overdueLoans: overdueByDpd.reduce((s, b) => s + b.loans, 0),
       overdueByDpd,

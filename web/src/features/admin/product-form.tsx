@@ -8,6 +8,8 @@ import { useServerErrors } from '../../shared/hooks/use-server-errors';
 import { MoneyInput } from '../../shared/ui/money-input';
 import { clearServerError } from '../../shared/ui/notify';
 import { ADMIN_NS } from './admin-i18n';
+import { ALL_TYPES } from '../loan-file/documents-panel';
+import { LOAN_FILE_NS } from '../loan-file/loan-file-i18n';
 import { useSectorSections, type ProductParameters, type ProductVersion } from './admin-queries';
 
 type Frequency = ProductParameters['principalFrequency'];
@@ -45,7 +47,13 @@ export interface ProductValues {
   collateralMinCoverPercent: string;
   collateralMaxLtvPercent: string;
   businessDayRule: (typeof DAY_RULES)[number];
+  requiredDocumentTypes: NonNullable<ProductParameters['requiredDocumentTypes']>;
+  inspectionDays: number | string;
+  trancheRequiresInspection: boolean;
 }
+
+/** README "The loan file": what a new product proposes as its checklist (the issue's list). */
+const DEFAULT_CHECKLIST: ProductValues['requiredDocumentTypes'] = ['COOP_REGISTRATION', 'CHARTER', 'MEMBERS_RESOLUTION', 'FINANCIAL_STATEMENT', 'BUSINESS_PLAN'];
 
 /** A new product starts from domain.md "Loan products" defaults; an edit starts from the current version. */
 export function productValues(v?: ProductVersion, code = ''): ProductValues {
@@ -74,6 +82,9 @@ export function productValues(v?: ProductVersion, code = ''): ProductValues {
     collateralMinCoverPercent: v?.collateralMinCoverPercent ?? '100',
     collateralMaxLtvPercent: v?.collateralMaxLtvPercent ?? '70',
     businessDayRule: v?.businessDayRule ?? 'NEXT_WORKING_DAY',
+    requiredDocumentTypes: v ? (v.requiredDocumentTypes ?? []) : DEFAULT_CHECKLIST,
+    inspectionDays: v?.inspectionDays ?? 30,
+    trancheRequiresInspection: v?.trancheRequiresInspection ?? false,
   };
 }
 
@@ -105,12 +116,16 @@ export function toParameters(v: ProductValues): ProductParameters {
     collateralMinCoverPercent: decimal(v.collateralMinCoverPercent),
     collateralMaxLtvPercent: decimal(v.collateralMaxLtvPercent),
     businessDayRule: v.businessDayRule,
+    requiredDocumentTypes: v.requiredDocumentTypes,
+    inspectionDays: Number(v.inspectionDays),
+    trancheRequiresInspection: v.trancheRequiresInspection,
   };
 }
 
 /** Every product parameter (domain.md "Loan products"); `withCode` for a new product. */
 export function ProductForm({ initial, withCode, pending, onSubmit, onCancel }: { initial: ProductValues; withCode: boolean; pending: boolean; onSubmit: (v: ProductValues, fail: (e: unknown) => void) => void; onCancel: () => void }) {
   const { t, i18n } = useTranslation(ADMIN_NS);
+  const { t: tf } = useTranslation(LOAN_FILE_NS);
   const lang = toLanguage(i18n.language);
   const sectors = useSectorSections();
   const [refusal, setRefusal] = useState<Problem | null>(null);
@@ -268,6 +283,25 @@ export function ProductForm({ initial, withCode, pending, onSubmit, onCancel }: 
                 )}
               </Group>
             )}
+          </Stack>
+        </Paper>
+        <Paper withBorder p="md">
+          <Title order={2} size="h4" mb="sm">
+            {tf('product.section')}
+          </Title>
+          <Stack gap="sm">
+            <MultiSelect
+              label={tf('product.requiredDocumentTypes')}
+              description={tf('product.requiredHint')}
+              data={ALL_TYPES.map((d) => ({ value: d, label: tf(`types.${d}`) }))}
+              searchable
+              clearable
+              {...form.getInputProps('requiredDocumentTypes')}
+            />
+            <Grid>
+              <Grid.Col span={{ base: 12, sm: 4 }}>{num('inspectionDays', tf('product.inspectionDays'), { min: 1, max: 365 })}</Grid.Col>
+            </Grid>
+            <Checkbox label={tf('product.trancheRequiresInspection')} {...form.getInputProps('trancheRequiresInspection', { type: 'checkbox' })} />
           </Stack>
         </Paper>
         <Group justify="flex-end">

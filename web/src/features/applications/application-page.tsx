@@ -32,7 +32,8 @@ import {
   type Application,
 } from './applications-queries';
 import { AppraisalSection } from './appraisal-section';
-import { DocumentsSection } from './documents-section';
+import { ChecklistPanel } from '../loan-file/checklist-panel';
+import { DocumentsPanel } from '../loan-file/documents-panel';
 
 function Field({ label, children }: { label: string; children: ReactNode }) {
   return (
@@ -252,7 +253,9 @@ export function ApplicationPage() {
               </SimpleGrid>
             </Paper>
             <AppraisalSection app={app} canRecord={officer} onRecorded={() => void appraisals.refetch()} />
-            <DocumentsSection app={app} canAdd={officer} />
+            <ChecklistPanel appId={app.id} canWaive={(officer || approver) && ['DRAFT', 'SUBMITTED', 'UNDER_APPRAISAL'].includes(app.status)} />
+            <DocumentsPanel owner={{ kind: 'APPLICATION', id: app.id }} canUpload={officer && ['DRAFT', 'SUBMITTED', 'UNDER_APPRAISAL'].includes(app.status)} />
+            <DocumentsPanel owner={{ kind: 'BORROWER', id: app.borrowerId }} canUpload={false} title={t('loanFile:documents.fromBorrower')} />
           </Stack>
         </Grid.Col>
         <Grid.Col span={{ base: 12, lg: 5 }}>

@@ -12,13 +12,14 @@ import { useApprovals, type ApprovalItem, type ApprovalKind } from './approvals-
 import { PagingFooter } from '../../shared/ui/paging-footer';
 import { ReleaseCases } from './release-cases';
 
-const KINDS: ApprovalKind[] = ['APPLICATION', 'RESTRUCTURING', 'WRITE_OFF'];
+const KINDS: ApprovalKind[] = ['APPLICATION', 'RESTRUCTURING', 'WRITE_OFF', 'RECALL'];
 const PAGE_SIZE = 20;
-const KIND_COLOR: Record<ApprovalKind, string> = { APPLICATION: 'blue.8', RESTRUCTURING: '#8a4b00', WRITE_OFF: '#c92a2a' };
+const KIND_COLOR: Record<ApprovalKind, string> = { APPLICATION: 'blue.8', RESTRUCTURING: '#8a4b00', WRITE_OFF: '#c92a2a', RECALL: '#862e9c' };
 
 /** The address of a case's page. */
 export function caseAddress(i: ApprovalItem): string {
   if (i.kind === 'APPLICATION') return `/approvals/applications/${i.id}`;
+  if (i.kind === 'RECALL') return `/approvals/recalls/${i.id}`;
   return i.kind === 'RESTRUCTURING' ? `/approvals/loans/${i.loanId}/restructurings/${i.id}` : `/approvals/loans/${i.loanId}/write-offs/${i.id}`;
 }
 

@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { useHasRole } from '../../shared/auth/use-me';
+import { DocumentsPanel } from '../loan-file/documents-panel';
 import { formatDate } from '../../shared/format/date';
 import { toLanguage } from '../../shared/format/language';
 import { formatCount } from '../../shared/format/money';
@@ -141,6 +142,7 @@ export function BorrowerDetailPage() {
               </Table>
             )}
           </Paper>
+          <DocumentsPanel owner={{ kind: 'BORROWER', id: b.id }} canUpload={officer} />
         </Stack>
       )}
     </>

@@ -76,13 +76,13 @@ export function HomePage() {
             <QueueCard
               testId="queue-awaiting-approval"
               title={t('queues.awaitingApproval')}
-              count={q.applicationsAwaitingApproval + q.restructuringsAwaitingApproval + q.writeOffsAwaitingApproval}
+              count={q.applicationsAwaitingApproval + q.restructuringsAwaitingApproval + q.writeOffsAwaitingApproval + q.recallsAwaitingApproval}
               hint={t('queues.awaitingApprovalHint')}
               to="/approvals"
             >
               <Text size="xs">
                 {t('queues.restructurings')}: <span className="num">{q.restructuringsAwaitingApproval}</span> · {t('queues.writeOffs')}:{' '}
-                <span className="num">{q.writeOffsAwaitingApproval}</span>
+                <span className="num">{q.writeOffsAwaitingApproval}</span> · {t('queues.recalls')}: <span className="num">{q.recallsAwaitingApproval}</span>
               </Text>
             </QueueCard>
           )}
@@ -116,6 +116,13 @@ export function HomePage() {
               </Table.Tbody>
             </Table>
           </QueueCard>
+          <QueueCard
+            testId="queue-inspections"
+            title={t('queues.inspections')}
+            count={q.inspectionsOverdue + q.inspectionsDue}
+            hint={t('queues.inspectionsHint', { overdue: formatCount(q.inspectionsOverdue, lang), due: formatCount(q.inspectionsDue, lang) })}
+            to={q.inspectionsOverdue > 0 ? '/inspections?status=OVERDUE' : '/inspections?status=DUE'}
+          />
           <QueueCard
             testId="queue-unmatched"
             title={t('queues.unmatched')}

@@ -1,29 +1,34 @@
-import { Table, Text } from '@mantine/core';
+import { Stack, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { formatInstant } from '../../shared/format/date';
 import { toLanguage } from '../../shared/format/language';
 import { formatCount } from '../../shared/format/money';
-import { EmptyState } from '../../shared/ui/empty-state';
 import { ProblemAlert } from '../../shared/ui/problem-alert';
 import { TableSkeleton } from '../../shared/ui/table-skeleton';
+import { DocumentsPanel } from '../loan-file/documents-panel';
+import { LOAN_FILE_NS } from '../loan-file/loan-file-i18n';
 import { LOANS_NS } from './loans-i18n';
 import { useDocuments } from './loans-queries';
 
-/** Tài liệu: the document records of the loan's application (the files themselves are kept outside the system for now). */
-export function LoanDocumentsTab({ applicationId }: { applicationId: string }) {
+/** The application's document records declared without their file (before the loan file kept files). */
+function DeclaredRecords({ applicationId }: { applicationId: string }) {
   const { t, i18n } = useTranslation(LOANS_NS);
   const lang = toLanguage(i18n.language);
   const docs = useDocuments(applicationId);
-  if (docs.isPending) return <TableSkeleton rows={3} />;
+  if (docs.isPending) return <TableSkeleton rows={2} />;
   if (docs.isError) return <ProblemAlert error={docs.error} onRetry={() => void docs.refetch()} />;
-  if (docs.data.length === 0) return <EmptyState title={t('documents.empty')} hint={t('documents.note')} />;
+  const withoutFile = docs.data.filter((d) => d.attachmentId === null);
+  if (withoutFile.length === 0) return null;
   return (
-    <>
+    <div>
+      <Title order={3} size="h5" mb={4}>
+        {t('loanFile:documents.records')}
+      </Title>
       <Text size="sm" c="dimmed" mb="xs">
         {t('documents.note')}
       </Text>
       <Table.ScrollContainer minWidth={760}>
-        <Table striped verticalSpacing="xs" aria-label={t('tabs.documents')}>
+        <Table striped verticalSpacing="xs" aria-label={t('loanFile:documents.records')}>
           <Table.Thead>
             <Table.Tr>
               <Table.Th>{t('documents.name')}</Table.Th>
@@ -34,7 +39,7 @@ export function LoanDocumentsTab({ applicationId }: { applicationId: string }) {
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
-            {docs.data.map((d) => (
+            {withoutFile.map((d) => (
               <Table.Tr key={d.id}>
                 <Table.Td>{d.name}</Table.Td>
                 <Table.Td>{t(`documents.types.${d.docType}`, { defaultValue: t('documents.types.OTHER') })}</Table.Td>
@@ -52,6 +57,23 @@ export function LoanDocumentsTab({ applicationId }: { applicationId: string }) {
           </Table.Tbody>
         </Table>
       </Table.ScrollContainer>
-    </>
+    </div>
+  );
+}
+
+/**
+ * Tài liệu: the loan file as stored (README "The loan file"): the loan's own documents (the signed
+ * contract…, uploaded here), its application's and its borrower's, each with its versions; the
+ * records an application declared without a file are listed last. Printed PDFs stay on their page.
+ */
+export function LoanDocumentsTab({ loanId, applicationId, borrowerId, canUpload }: { loanId: string; applicationId: string; borrowerId: string; canUpload: boolean }) {
+  const { t } = useTranslation(LOAN_FILE_NS);
+  return (
+    <Stack gap="md">
+      <DocumentsPanel owner={{ kind: 'LOAN', id: loanId }} canUpload={canUpload} defaultType="SIGNED_CONTRACT" />
+      <DocumentsPanel owner={{ kind: 'APPLICATION', id: applicationId }} canUpload={false} title={t('documents.fromApplication')} />
+      <DocumentsPanel owner={{ kind: 'BORROWER', id: borrowerId }} canUpload={false} title={t('documents.fromBorrower')} />
+      <DeclaredRecords applicationId={applicationId} />
+    </Stack>
   );
 }

@@ -11,6 +11,7 @@ import { ProblemAlert } from '../../shared/ui/problem-alert';
 import { TableSkeleton } from '../../shared/ui/table-skeleton';
 import { DisburseDialog } from './disburse-dialog';
 import { LoanCollateralTab } from './loan-collateral-tab';
+import { LoanInspectionsSection } from '../loan-file/loan-inspections-section';
 import { LoanDocumentsTab } from './loan-documents-tab';
 import { LoanHistoryTab } from './loan-history-tab';
 import { LoanOverviewTab } from './loan-overview-tab';
@@ -24,7 +25,7 @@ import { useBorrowerName, useLoan, type Loan } from './loans-queries';
 import { RepayDialog } from './repay-dialog';
 import { RestructureDialog, WriteOffDialog } from './propose-dialogs';
 
-const TABS = ['overview', 'schedule', 'transactions', 'postings', 'collateral', 'documents', 'history'] as const;
+const TABS = ['overview', 'schedule', 'transactions', 'postings', 'collateral', 'documents', 'inspections', 'history'] as const;
 type Tab = (typeof TABS)[number];
 type Dialog = 'disburse' | 'repay' | 'restructure' | 'writeOff' | null;
 
@@ -137,7 +138,10 @@ export function LoanPage() {
           <LoanCollateralTab loanId={l.id} />
         </Tabs.Panel>
         <Tabs.Panel value="documents">
-          <LoanDocumentsTab applicationId={l.applicationId} />
+          <LoanDocumentsTab loanId={l.id} applicationId={l.applicationId} borrowerId={l.borrowerId} canUpload={officer} />
+        </Tabs.Panel>
+        <Tabs.Panel value="inspections">
+          <LoanInspectionsSection loanId={l.id} contractNumber={l.contractNumber} canRecord={officer} />
         </Tabs.Panel>
         <Tabs.Panel value="history">
           <LoanHistoryTab loanId={l.id} />

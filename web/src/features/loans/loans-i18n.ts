@@ -28,7 +28,7 @@ export const LOANS_NS = registerStrings('loans', {
       CLOSED: 'Đã tất toán',
       WRITTEN_OFF: 'Đã xử lý rủi ro',
     },
-    tabs: { overview: 'Tổng quan', schedule: 'Lịch trả nợ', transactions: 'Giao dịch', postings: 'Bút toán', collateral: 'Tài sản bảo đảm', documents: 'Tài liệu', history: 'Lịch sử' },
+    tabs: { overview: 'Tổng quan', schedule: 'Lịch trả nợ', transactions: 'Giao dịch', postings: 'Bút toán', collateral: 'Tài sản bảo đảm', documents: 'Tài liệu', inspections: 'Kiểm tra sử dụng vốn', history: 'Lịch sử' },
     collateral: {
       cover: 'Mức bảo đảm so với yêu cầu của sản phẩm',
       rule: 'Quy định',
@@ -324,7 +324,7 @@ export const LOANS_NS = registerStrings('loans', {
       CLOSED: 'Settled',
       WRITTEN_OFF: 'Written off',
     },
-    tabs: { overview: 'Overview', schedule: 'Schedule', transactions: 'Transactions', postings: 'Ledger postings', collateral: 'Collateral', documents: 'Documents', history: 'History' },
+    tabs: { overview: 'Overview', schedule: 'Schedule', transactions: 'Transactions', postings: 'Ledger postings', collateral: 'Collateral', documents: 'Documents', inspections: 'Use of the money', history: 'History' },
     collateral: {
       cover: 'Cover against the product’s minimum',
       rule: 'Rule',

@@ -1333,6 +1333,58 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/loan-applications/{id}/documents/files": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The stored document files of an application, with their versions */
+        get: operations["LoanApplicationsController_listFiles"];
+        put?: never;
+        /** Upload a document file (multipart: docType, then file); recorded with its name and checksum */
+        post: operations["LoanApplicationsController_uploadFile"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/loan-applications/{id}/document-checklist": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The product’s required documents: present (on the application or the borrower), waived or missing */
+        get: operations["LoanApplicationsController_checklist"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/loan-applications/{id}/document-waivers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Waive a required document with a reason (who and why are recorded) */
+        post: operations["LoanApplicationsController_waive"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/reports/portfolio": {
         parameters: {
             query?: never;
@@ -2104,6 +2156,249 @@ export interface paths {
         /** Change the collateral settings */
         put: operations["LoanCollateralController_updateSettings"];
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/borrowers/{id}/documents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The borrower’s documents with their versions (a cooperative user: its own) */
+        get: operations["OwnerDocumentsController_borrowerDocuments"];
+        put?: never;
+        /** Upload a borrower document (multipart: docType, then file; type judged from the content) */
+        post: operations["OwnerDocumentsController_uploadBorrowerDocument"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/loans/{id}/documents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The loan’s stored documents with their versions (a cooperative user: its own loans) */
+        get: operations["OwnerDocumentsController_loanDocuments"];
+        put?: never;
+        /** Upload a loan document, e.g. the signed contract (multipart: docType, then file) */
+        post: operations["OwnerDocumentsController_uploadLoanDocument"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/attachments/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A document with every version */
+        get: operations["AttachmentsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/attachments/{id}/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The versions of a document, newest first (nothing is deleted) */
+        get: operations["AttachmentsController_versions"];
+        put?: never;
+        /** Upload a new version of a document (multipart: file); the old one is kept */
+        post: operations["AttachmentsController_addVersion"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/attachments/{id}/content": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Download a version’s file (streamed; the current version unless ?version=n) */
+        get: operations["AttachmentsController_content"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/loans/{id}/inspections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Each disbursement of the loan with its inspection: due, overdue or done */
+        get: operations["InspectionsController_forLoan"];
+        put?: never;
+        /** Record the visit that checked a disbursement’s use (a misuse finding opens a recall case) */
+        post: operations["InspectionsController_record"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/loans/{id}/recall-cases": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Recall cases of the loan (thu hồi nợ trước hạn) */
+        get: operations["InspectionsController_recallsOfLoan"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/inspections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Inspections due and overdue (the officers’ queue and report), or done */
+        get: operations["InspectionsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/inspections/summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Counts of inspections due, overdue and done on the business date */
+        get: operations["InspectionsController_summary"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/inspections/{id}/documents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Photos and receipts of an inspection */
+        get: operations["InspectionsController_documents"];
+        put?: never;
+        /** Add a photo or receipt to an inspection (multipart: docType, then file) */
+        post: operations["InspectionsController_upload"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/recall-cases": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Recall cases, newest first */
+        get: operations["RecallCasesController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/recall-cases/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One recall case */
+        get: operations["RecallCasesController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/recall-cases/{id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Approve (four eyes): the remaining principal falls due on the recall date */
+        post: operations["RecallCasesController_approve"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/recall-cases/{id}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reject (four eyes): the schedule stays */
+        post: operations["RecallCasesController_reject"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2888,10 +3183,11 @@ export interface components {
             /** @example 12 */
             loanId: string;
             /**
+             * @description ACCELERATION: an approved recall before term (README "The loan file")
              * @example EXTENSION
              * @enum {string}
              */
-            type: "ADJUSTMENT" | "EXTENSION";
+            type: "ADJUSTMENT" | "EXTENSION" | "ACCELERATION";
             /**
              * @example PROPOSED
              * @enum {string}
@@ -4077,6 +4373,30 @@ export interface components {
              */
             businessDayRule: "NONE" | "NEXT_WORKING_DAY" | "PREVIOUS_WORKING_DAY";
             /**
+             * @description The loan file (docs/loan-file.md): document types an application needs (on it or on its borrower) before it is submitted, unless waived with a reason
+             * @default []
+             * @example [
+             *       "COOP_REGISTRATION",
+             *       "CHARTER",
+             *       "MEMBERS_RESOLUTION",
+             *       "FINANCIAL_STATEMENT",
+             *       "BUSINESS_PLAN"
+             *     ]
+             */
+            requiredDocumentTypes: ("COOP_REGISTRATION" | "CHARTER" | "MEMBERS_RESOLUTION" | "FINANCIAL_STATEMENT" | "BUSINESS_PLAN" | "CREDIT_REPORT" | "SIGNED_CONTRACT" | "APPRAISAL_REPORT" | "INSPECTION_REPORT" | "PHOTO" | "RECEIPT" | "IDENTITY_PAPER" | "COLLATERAL" | "VALUATION_REPORT" | "SECURITY_REGISTRATION" | "INSURANCE_POLICY" | "GUARANTEE" | "CONTRACT" | "OTHER")[];
+            /**
+             * @description Days after each disbursement within which the use of the money is inspected
+             * @default 30
+             * @example 30
+             */
+            inspectionDays: number;
+            /**
+             * @description A tranche after the first waits until the previous tranche’s inspection found the money used as planned
+             * @default false
+             * @example false
+             */
+            trancheRequiresInspection: boolean;
+            /**
              * @description Stable product code
              * @example NN-2026
              */
@@ -4204,6 +4524,30 @@ export interface components {
              * @enum {string}
              */
             businessDayRule: "NONE" | "NEXT_WORKING_DAY" | "PREVIOUS_WORKING_DAY";
+            /**
+             * @description The loan file (docs/loan-file.md): document types an application needs (on it or on its borrower) before it is submitted, unless waived with a reason
+             * @default []
+             * @example [
+             *       "COOP_REGISTRATION",
+             *       "CHARTER",
+             *       "MEMBERS_RESOLUTION",
+             *       "FINANCIAL_STATEMENT",
+             *       "BUSINESS_PLAN"
+             *     ]
+             */
+            requiredDocumentTypes: ("COOP_REGISTRATION" | "CHARTER" | "MEMBERS_RESOLUTION" | "FINANCIAL_STATEMENT" | "BUSINESS_PLAN" | "CREDIT_REPORT" | "SIGNED_CONTRACT" | "APPRAISAL_REPORT" | "INSPECTION_REPORT" | "PHOTO" | "RECEIPT" | "IDENTITY_PAPER" | "COLLATERAL" | "VALUATION_REPORT" | "SECURITY_REGISTRATION" | "INSURANCE_POLICY" | "GUARANTEE" | "CONTRACT" | "OTHER")[];
+            /**
+             * @description Days after each disbursement within which the use of the money is inspected
+             * @default 30
+             * @example 30
+             */
+            inspectionDays: number;
+            /**
+             * @description A tranche after the first waits until the previous tranche’s inspection found the money used as planned
+             * @default false
+             * @example false
+             */
+            trancheRequiresInspection: boolean;
             /** @example 3 */
             id: string;
             /** @example 1 */
@@ -4369,6 +4713,30 @@ export interface components {
              * @enum {string}
              */
             businessDayRule: "NONE" | "NEXT_WORKING_DAY" | "PREVIOUS_WORKING_DAY";
+            /**
+             * @description The loan file (docs/loan-file.md): document types an application needs (on it or on its borrower) before it is submitted, unless waived with a reason
+             * @default []
+             * @example [
+             *       "COOP_REGISTRATION",
+             *       "CHARTER",
+             *       "MEMBERS_RESOLUTION",
+             *       "FINANCIAL_STATEMENT",
+             *       "BUSINESS_PLAN"
+             *     ]
+             */
+            requiredDocumentTypes: ("COOP_REGISTRATION" | "CHARTER" | "MEMBERS_RESOLUTION" | "FINANCIAL_STATEMENT" | "BUSINESS_PLAN" | "CREDIT_REPORT" | "SIGNED_CONTRACT" | "APPRAISAL_REPORT" | "INSPECTION_REPORT" | "PHOTO" | "RECEIPT" | "IDENTITY_PAPER" | "COLLATERAL" | "VALUATION_REPORT" | "SECURITY_REGISTRATION" | "INSURANCE_POLICY" | "GUARANTEE" | "CONTRACT" | "OTHER")[];
+            /**
+             * @description Days after each disbursement within which the use of the money is inspected
+             * @default 30
+             * @example 30
+             */
+            inspectionDays: number;
+            /**
+             * @description A tranche after the first waits until the previous tranche’s inspection found the money used as planned
+             * @default false
+             * @example false
+             */
+            trancheRequiresInspection: boolean;
         };
         LendingChecksRequestDto: {
             /** @example 1 */
@@ -4730,10 +5098,110 @@ export interface components {
             checksumSha256: string;
             /** @example 482133 */
             sizeBytes: number | null;
+            /**
+             * @description The stored file (GET /attachments/{id}/content); null for a record without its file
+             * @example 12
+             */
+            attachmentId: string | null;
             /** @example 5 */
             uploadedBy: string;
             /** @example 2026-11-22T01:00:00.000Z */
             createdAt: string;
+        };
+        AttachmentVersionDto: {
+            /** @example 1 */
+            version: number;
+            /** @example dieu-le-htx.pdf */
+            fileName: string;
+            /**
+             * @description Detected from the content (magic bytes), not from the name
+             * @example application/pdf
+             */
+            contentType: string;
+            /** @example 482133 */
+            sizeBytes: number;
+            /** @example 9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08 */
+            sha256: string;
+            /**
+             * @example POSTGRES
+             * @enum {string}
+             */
+            storage: "POSTGRES" | "S3";
+            /** @example 5 */
+            uploadedBy: string;
+            /** @example Nguyễn Văn An */
+            uploadedByName: string;
+            /** @example 2026-11-22T01:00:00.000Z */
+            uploadedAt: string;
+        };
+        AttachmentDto: {
+            /** @example 12 */
+            id: string;
+            /**
+             * @example APPLICATION
+             * @enum {string}
+             */
+            ownerKind: "BORROWER" | "APPLICATION" | "LOAN" | "COLLATERAL_ASSET" | "GUARANTEE" | "INSPECTION";
+            /** @example 3 */
+            ownerId: string;
+            /**
+             * @example CHARTER
+             * @enum {string}
+             */
+            docType: "COOP_REGISTRATION" | "CHARTER" | "MEMBERS_RESOLUTION" | "FINANCIAL_STATEMENT" | "BUSINESS_PLAN" | "CREDIT_REPORT" | "SIGNED_CONTRACT" | "APPRAISAL_REPORT" | "INSPECTION_REPORT" | "PHOTO" | "RECEIPT" | "IDENTITY_PAPER" | "COLLATERAL" | "VALUATION_REPORT" | "SECURITY_REGISTRATION" | "INSURANCE_POLICY" | "GUARANTEE" | "CONTRACT" | "OTHER";
+            /** @example 2 */
+            currentVersion: number;
+            /** @description The current version */
+            current: components["schemas"]["AttachmentVersionDto"];
+            /** @description Every version, newest first (nothing is deleted) */
+            versions: components["schemas"]["AttachmentVersionDto"][];
+            /** @example 2026-11-22T01:00:00.000Z */
+            createdAt: string;
+        };
+        DocumentWaiverDto: {
+            /** @example HTX thành lập năm 2026, chưa có báo cáo tài chính năm */
+            reason: string;
+            /** @example 5 */
+            waivedBy: string;
+            /** @example Trần Thị Bình */
+            waivedByName: string;
+            /** @example 2026-11-22T01:00:00.000Z */
+            waivedAt: string;
+        };
+        ChecklistItemDto: {
+            /**
+             * @example CHARTER
+             * @enum {string}
+             */
+            docType: "COOP_REGISTRATION" | "CHARTER" | "MEMBERS_RESOLUTION" | "FINANCIAL_STATEMENT" | "BUSINESS_PLAN" | "CREDIT_REPORT" | "SIGNED_CONTRACT" | "APPRAISAL_REPORT" | "INSPECTION_REPORT" | "PHOTO" | "RECEIPT" | "IDENTITY_PAPER" | "COLLATERAL" | "VALUATION_REPORT" | "SECURITY_REGISTRATION" | "INSURANCE_POLICY" | "GUARANTEE" | "CONTRACT" | "OTHER";
+            /**
+             * @example MISSING
+             * @enum {string}
+             */
+            status: "PRESENT" | "WAIVED" | "MISSING";
+            waiver: components["schemas"]["DocumentWaiverDto"] | null;
+        };
+        DocumentChecklistDto: {
+            /** @example 3 */
+            applicationId: string;
+            /** @description The product’s required types, in its order */
+            items: components["schemas"]["ChecklistItemDto"][];
+            /**
+             * @description What blocks submission and approval
+             * @example [
+             *       "BUSINESS_PLAN"
+             *     ]
+             */
+            missing: ("COOP_REGISTRATION" | "CHARTER" | "MEMBERS_RESOLUTION" | "FINANCIAL_STATEMENT" | "BUSINESS_PLAN" | "CREDIT_REPORT" | "SIGNED_CONTRACT" | "APPRAISAL_REPORT" | "INSPECTION_REPORT" | "PHOTO" | "RECEIPT" | "IDENTITY_PAPER" | "COLLATERAL" | "VALUATION_REPORT" | "SECURITY_REGISTRATION" | "INSURANCE_POLICY" | "GUARANTEE" | "CONTRACT" | "OTHER")[];
+        };
+        WaiveDocumentDto: {
+            /**
+             * @example FINANCIAL_STATEMENT
+             * @enum {string}
+             */
+            docType: "COOP_REGISTRATION" | "CHARTER" | "MEMBERS_RESOLUTION" | "FINANCIAL_STATEMENT" | "BUSINESS_PLAN" | "CREDIT_REPORT" | "SIGNED_CONTRACT" | "APPRAISAL_REPORT" | "INSPECTION_REPORT" | "PHOTO" | "RECEIPT" | "IDENTITY_PAPER" | "COLLATERAL" | "VALUATION_REPORT" | "SECURITY_REGISTRATION" | "INSURANCE_POLICY" | "GUARANTEE" | "CONTRACT" | "OTHER";
+            /** @example HTX thành lập năm 2026, chưa có báo cáo tài chính năm */
+            reason: string;
         };
         ShareMethodDto: {
             /** @example LARGEST_REMAINDER */
@@ -5826,6 +6294,21 @@ export interface components {
              */
             writeOffsAwaitingApproval: number;
             /**
+             * @description Recall cases (thu hồi nợ trước hạn) proposed after a misuse finding, waiting for an approver
+             * @example 0
+             */
+            recallsAwaitingApproval: number;
+            /**
+             * @description Disbursements whose use is to be inspected, within the product’s window
+             * @example 3
+             */
+            inspectionsDue: number;
+            /**
+             * @description Disbursements whose inspection window has passed without a recorded visit
+             * @example 1
+             */
+            inspectionsOverdue: number;
+            /**
              * @description Approved applications without a contract, and contracted loans not fully disbursed before their first tranche
              * @example 1
              */
@@ -5863,9 +6346,9 @@ export interface components {
              * @example APPLICATION
              * @enum {string}
              */
-            kind: "APPLICATION" | "RESTRUCTURING" | "WRITE_OFF";
+            kind: "APPLICATION" | "RESTRUCTURING" | "WRITE_OFF" | "RECALL";
             /**
-             * @description The application, restructuring or write-off id
+             * @description The application, restructuring, write-off or recall case id
              * @example 12
              */
             id: string;
@@ -6352,7 +6835,7 @@ export interface components {
              */
             maxLtvPercent: string;
             /**
-             * @description The exposure measured
+             * @description The exposure measured: the outstanding principal, the approved amount before the first disbursement, an application’s amount
              * @example 500000000
              */
             exposure: string;
@@ -6496,6 +6979,221 @@ export interface components {
              * @example true
              */
             guarantorsInGroupLimit?: boolean;
+        };
+        InspectionDto: {
+            /**
+             * @description The disbursement (loan event) inspected
+             * @example 41
+             */
+            disbursementEventId: string;
+            /** @example 7 */
+            loanId: string;
+            /** @example HĐ-2026-0007 */
+            contractNumber: string;
+            /** @example 3 */
+            borrowerId: string;
+            /** @example Hợp tác xã Chè Tân Cương */
+            borrowerName: string;
+            /**
+             * @description Tranche number (1 = first disbursement)
+             * @example 1
+             */
+            trancheNo: number;
+            /** @example 2026-11-02 */
+            disbursementDate: string;
+            /** @example 400000000 */
+            disbursedAmount: string;
+            /**
+             * @description Disbursement date + the product’s inspection days
+             * @example 2026-12-02
+             */
+            dueDate: string;
+            /**
+             * @example DUE
+             * @enum {string}
+             */
+            status: "DUE" | "OVERDUE" | "DONE";
+            /**
+             * @description The recorded inspection (its documents: /inspections/{id}/documents)
+             * @example null
+             */
+            inspectionId: string | null;
+            /** @example null */
+            visitDate: string | null;
+            /** @example null */
+            inspectors: string | null;
+            /**
+             * @example null
+             * @enum {string|null}
+             */
+            finding: "USED_AS_PLANNED" | "PARTLY" | "NOT_AS_PLANNED" | null;
+            /** @example null */
+            amountVerified: string | null;
+            /** @example null */
+            notes: string | null;
+            /** @example null */
+            recordedByName: string | null;
+            /** @example null */
+            recordedAt: string | null;
+            /**
+             * @description The recall case a misuse finding opened
+             * @example null
+             */
+            recallCaseId: string | null;
+        };
+        RecordInspectionDto: {
+            /**
+             * @description The disbursement inspected
+             * @example 41
+             */
+            disbursementEventId: string;
+            /** @example 2026-11-20 */
+            visitDate: string;
+            /**
+             * @description Who made the visit
+             * @example Nguyễn Văn An, Lê Thị Hoa
+             */
+            inspectors: string;
+            /**
+             * @example USED_AS_PLANNED
+             * @enum {string}
+             */
+            finding: "USED_AS_PLANNED" | "PARTLY" | "NOT_AS_PLANNED";
+            /**
+             * @description The amount whose use was verified (receipts, goods, works seen), VND
+             * @example 380000000
+             */
+            amountVerified: string;
+            /** @example Đã mua 2 máy sao chè, có hóa đơn */
+            notes?: string;
+            /**
+             * @description With a PARTLY finding: open a recall case too (NOT_AS_PLANNED always opens one)
+             * @example false
+             */
+            openRecall?: boolean;
+            /**
+             * @description When a recall opens: the date the remaining principal should fall due
+             * @example 2026-12-20
+             */
+            recallDate?: string;
+        };
+        RecallCaseDto: {
+            /** @example 2 */
+            id: string;
+            /** @example 7 */
+            loanId: string;
+            /** @example HĐ-2026-0007 */
+            contractNumber: string;
+            /** @example 3 */
+            borrowerId: string;
+            /** @example Hợp tác xã Chè Tân Cương */
+            borrowerName: string;
+            /** @example 5 */
+            inspectionId: string;
+            /**
+             * @example NOT_AS_PLANNED
+             * @enum {string}
+             */
+            finding: "USED_AS_PLANNED" | "PARTLY" | "NOT_AS_PLANNED";
+            /**
+             * @example PROPOSED
+             * @enum {string}
+             */
+            status: "PROPOSED" | "APPROVED" | "REJECTED";
+            /** @example Vốn vay dùng mua ô tô cá nhân, không đúng phương án */
+            reason: string;
+            /**
+             * @description The date the remaining principal falls due once approved
+             * @example 2026-12-20
+             */
+            recallDate: string;
+            /**
+             * @description Outstanding principal of the loan now
+             * @example 600000000
+             */
+            outstandingPrincipal: string;
+            /** @example 5 */
+            proposedBy: string;
+            /** @example Nguyễn Văn An */
+            proposedByName: string;
+            /** @example 2026-11-22T01:00:00.000Z */
+            proposedAt: string;
+            /** @example null */
+            decidedByName: string | null;
+            /** @example null */
+            decidedAt: string | null;
+            /** @example null */
+            decisionNote: string | null;
+            /**
+             * @description Principal made due on the recall date (approved)
+             * @example null
+             */
+            principalRecalled: string | null;
+        };
+        InspectionPageDto: {
+            items: components["schemas"]["InspectionDto"][];
+            /**
+             * @description The page number, from 1
+             * @example 1
+             */
+            page: number;
+            /**
+             * @description Rows a page (at most 200)
+             * @example 50
+             */
+            pageSize: number;
+            /**
+             * @description Rows matching the filter, over all pages
+             * @example 1
+             */
+            total: number;
+        };
+        InspectionSummaryDto: {
+            /** @example 2026-11-22 */
+            businessDate: string;
+            /** @example 4 */
+            due: number;
+            /** @example 2 */
+            overdue: number;
+            /**
+             * @description Disbursed amount awaiting an overdue inspection
+             * @example 800000000
+             */
+            overdueAmount: string;
+            /** @example 12 */
+            done: number;
+            /**
+             * @description Done with a NOT_AS_PLANNED or PARTLY finding
+             * @example 1
+             */
+            misuse: number;
+        };
+        RecallCasePageDto: {
+            items: components["schemas"]["RecallCaseDto"][];
+            /**
+             * @description The page number, from 1
+             * @example 1
+             */
+            page: number;
+            /**
+             * @description Rows a page (at most 200)
+             * @example 50
+             */
+            pageSize: number;
+            /**
+             * @description Rows matching the filter, over all pages
+             * @example 1
+             */
+            total: number;
+        };
+        DecideRecallDto: {
+            /** @example Đồng ý thu hồi theo biên bản kiểm tra */
+            note?: string;
+            /**
+             * @description Approve with another recall date (after the business date, before the maturity)
+             * @example 2026-12-31
+             */
+            recallDate?: string;
         };
         FieldErrorDto: {
             /**
@@ -11024,6 +11722,193 @@ export interface operations {
             422: components["responses"]["Problem422"];
         };
     };
+    LoanApplicationsController_listFiles: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AttachmentDto"][];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Allowed roles: OFFICER, APPROVER, AUDITOR, ADMIN, COOPERATIVE (problem+json AUTH.FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            404: components["responses"]["Problem404"];
+        };
+    };
+    LoanApplicationsController_uploadFile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /**
+                     * @description Sent before the file
+                     * @enum {string}
+                     */
+                    docType: "COOP_REGISTRATION" | "CHARTER" | "MEMBERS_RESOLUTION" | "FINANCIAL_STATEMENT" | "BUSINESS_PLAN" | "CREDIT_REPORT" | "SIGNED_CONTRACT" | "APPRAISAL_REPORT" | "INSPECTION_REPORT" | "PHOTO" | "RECEIPT" | "IDENTITY_PAPER" | "COLLATERAL" | "VALUATION_REPORT" | "SECURITY_REGISTRATION" | "INSURANCE_POLICY" | "GUARANTEE" | "CONTRACT" | "OTHER";
+                    /**
+                     * Format: binary
+                     * @description PDF, JPEG, PNG, WEBP, HEIC, DOCX, XLSX, DOC, XLS, ODT or ODS; at most ATTACHMENT_MAX_BYTES (20 MiB by default)
+                     */
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AttachmentDto"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Allowed roles: OFFICER, COOPERATIVE (problem+json AUTH.FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
+            422: components["responses"]["Problem422"];
+        };
+    };
+    LoanApplicationsController_checklist: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DocumentChecklistDto"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Allowed roles: OFFICER, APPROVER, AUDITOR, ADMIN, COOPERATIVE (problem+json AUTH.FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            404: components["responses"]["Problem404"];
+        };
+    };
+    LoanApplicationsController_waive: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WaiveDocumentDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DocumentChecklistDto"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Allowed roles: OFFICER, APPROVER (problem+json AUTH.FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
+            422: components["responses"]["Problem422"];
+        };
+    };
     ReportsController_portfolio: {
         parameters: {
             query?: {
@@ -12308,7 +13193,7 @@ export interface operations {
             query?: {
                 page?: number;
                 pageSize?: number;
-                kind?: "APPLICATION" | "RESTRUCTURING" | "WRITE_OFF";
+                kind?: "APPLICATION" | "RESTRUCTURING" | "WRITE_OFF" | "RECALL";
             };
             header?: never;
             path?: never;
@@ -13143,6 +14028,870 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
+            409: components["responses"]["Problem409"];
+            422: components["responses"]["Problem422"];
+        };
+    };
+    OwnerDocumentsController_borrowerDocuments: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AttachmentDto"][];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Allowed roles: OFFICER, APPROVER, AUDITOR, ADMIN, COOPERATIVE (problem+json AUTH.FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            404: components["responses"]["Problem404"];
+        };
+    };
+    OwnerDocumentsController_uploadBorrowerDocument: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /**
+                     * @description Sent before the file
+                     * @enum {string}
+                     */
+                    docType: "COOP_REGISTRATION" | "CHARTER" | "MEMBERS_RESOLUTION" | "FINANCIAL_STATEMENT" | "BUSINESS_PLAN" | "CREDIT_REPORT" | "SIGNED_CONTRACT" | "APPRAISAL_REPORT" | "INSPECTION_REPORT" | "PHOTO" | "RECEIPT" | "IDENTITY_PAPER" | "COLLATERAL" | "VALUATION_REPORT" | "SECURITY_REGISTRATION" | "INSURANCE_POLICY" | "GUARANTEE" | "CONTRACT" | "OTHER";
+                    /**
+                     * Format: binary
+                     * @description PDF, JPEG, PNG, WEBP, HEIC, DOCX, XLSX, DOC, XLS, ODT or ODS; at most ATTACHMENT_MAX_BYTES (20 MiB by default)
+                     */
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AttachmentDto"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Allowed roles: OFFICER, COOPERATIVE (problem+json AUTH.FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
+            422: components["responses"]["Problem422"];
+        };
+    };
+    OwnerDocumentsController_loanDocuments: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AttachmentDto"][];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Allowed roles: OFFICER, APPROVER, AUDITOR, ADMIN, COOPERATIVE (problem+json AUTH.FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            404: components["responses"]["Problem404"];
+        };
+    };
+    OwnerDocumentsController_uploadLoanDocument: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /**
+                     * @description Sent before the file
+                     * @enum {string}
+                     */
+                    docType: "COOP_REGISTRATION" | "CHARTER" | "MEMBERS_RESOLUTION" | "FINANCIAL_STATEMENT" | "BUSINESS_PLAN" | "CREDIT_REPORT" | "SIGNED_CONTRACT" | "APPRAISAL_REPORT" | "INSPECTION_REPORT" | "PHOTO" | "RECEIPT" | "IDENTITY_PAPER" | "COLLATERAL" | "VALUATION_REPORT" | "SECURITY_REGISTRATION" | "INSURANCE_POLICY" | "GUARANTEE" | "CONTRACT" | "OTHER";
+                    /**
+                     * Format: binary
+                     * @description PDF, JPEG, PNG, WEBP, HEIC, DOCX, XLSX, DOC, XLS, ODT or ODS; at most ATTACHMENT_MAX_BYTES (20 MiB by default)
+                     */
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AttachmentDto"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Allowed roles: OFFICER (problem+json AUTH.FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
+            422: components["responses"]["Problem422"];
+        };
+    };
+    AttachmentsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AttachmentDto"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Allowed roles: OFFICER, APPROVER, AUDITOR, ADMIN, COOPERATIVE (problem+json AUTH.FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            404: components["responses"]["Problem404"];
+        };
+    };
+    AttachmentsController_versions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AttachmentVersionDto"][];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Allowed roles: OFFICER, APPROVER, AUDITOR, ADMIN, COOPERATIVE (problem+json AUTH.FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            404: components["responses"]["Problem404"];
+        };
+    };
+    AttachmentsController_addVersion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /**
+                     * Format: binary
+                     * @description PDF, JPEG, PNG, WEBP, HEIC, DOCX, XLSX, DOC, XLS, ODT or ODS; at most ATTACHMENT_MAX_BYTES (20 MiB by default)
+                     */
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AttachmentDto"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Allowed roles: OFFICER, COOPERATIVE (problem+json AUTH.FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
+            422: components["responses"]["Problem422"];
+        };
+    };
+    AttachmentsController_content: {
+        parameters: {
+            query?: {
+                /** @description A version number (default: the current one) */
+                version?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file as stored */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/octet-stream": string;
+                };
+            };
+            400: components["responses"]["Problem400"];
+            /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Allowed roles: OFFICER, APPROVER, AUDITOR, ADMIN, COOPERATIVE (problem+json AUTH.FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            404: components["responses"]["Problem404"];
+        };
+    };
+    InspectionsController_forLoan: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InspectionDto"][];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Allowed roles: OFFICER, APPROVER, AUDITOR, ADMIN, COOPERATIVE (problem+json AUTH.FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            404: components["responses"]["Problem404"];
+        };
+    };
+    InspectionsController_record: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecordInspectionDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InspectionDto"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Allowed roles: OFFICER (problem+json AUTH.FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
+            422: components["responses"]["Problem422"];
+        };
+    };
+    InspectionsController_recallsOfLoan: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecallCaseDto"][];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Allowed roles: OFFICER, APPROVER, AUDITOR, ADMIN, COOPERATIVE (problem+json AUTH.FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            404: components["responses"]["Problem404"];
+        };
+    };
+    InspectionsController_list: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                /** @description Default: DUE and OVERDUE (the officer’s queue) */
+                status?: "DUE" | "OVERDUE" | "DONE";
+                borrowerId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InspectionPageDto"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Allowed roles: OFFICER, APPROVER, AUDITOR, ADMIN (problem+json AUTH.FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    InspectionsController_summary: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InspectionSummaryDto"];
+                };
+            };
+            /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Allowed roles: OFFICER, APPROVER, AUDITOR, ADMIN (problem+json AUTH.FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    InspectionsController_documents: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AttachmentDto"][];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Allowed roles: OFFICER, APPROVER, AUDITOR, ADMIN, COOPERATIVE (problem+json AUTH.FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            404: components["responses"]["Problem404"];
+        };
+    };
+    InspectionsController_upload: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /**
+                     * @description Sent before the file
+                     * @enum {string}
+                     */
+                    docType: "COOP_REGISTRATION" | "CHARTER" | "MEMBERS_RESOLUTION" | "FINANCIAL_STATEMENT" | "BUSINESS_PLAN" | "CREDIT_REPORT" | "SIGNED_CONTRACT" | "APPRAISAL_REPORT" | "INSPECTION_REPORT" | "PHOTO" | "RECEIPT" | "IDENTITY_PAPER" | "COLLATERAL" | "VALUATION_REPORT" | "SECURITY_REGISTRATION" | "INSURANCE_POLICY" | "GUARANTEE" | "CONTRACT" | "OTHER";
+                    /**
+                     * Format: binary
+                     * @description PDF, JPEG, PNG, WEBP, HEIC, DOCX, XLSX, DOC, XLS, ODT or ODS; at most ATTACHMENT_MAX_BYTES (20 MiB by default)
+                     */
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AttachmentDto"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Allowed roles: OFFICER (problem+json AUTH.FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
+            422: components["responses"]["Problem422"];
+        };
+    };
+    RecallCasesController_list: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                status?: "PROPOSED" | "APPROVED" | "REJECTED";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecallCasePageDto"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Allowed roles: OFFICER, APPROVER, AUDITOR, ADMIN (problem+json AUTH.FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    RecallCasesController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecallCaseDto"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Allowed roles: OFFICER, APPROVER, AUDITOR, ADMIN, COOPERATIVE (problem+json AUTH.FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            404: components["responses"]["Problem404"];
+        };
+    };
+    RecallCasesController_approve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DecideRecallDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecallCaseDto"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Allowed roles: APPROVER (problem+json AUTH.FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
+            422: components["responses"]["Problem422"];
+        };
+    };
+    RecallCasesController_reject: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DecideRecallDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecallCaseDto"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Allowed roles: APPROVER (problem+json AUTH.FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            404: components["responses"]["Problem404"];
             409: components["responses"]["Problem409"];
             422: components["responses"]["Problem422"];
         };

@@ -17,6 +17,7 @@ export const commonVi = {
     audit: 'Nhật ký kiểm toán',
     admin: 'Quản trị',
     calendar: 'Lịch làm việc',
+    inspections: 'Kiểm tra sử dụng vốn',
     openMenu: 'Mở menu',
   },
   header: {
@@ -119,6 +120,7 @@ export const commonEn: typeof commonVi = {
     audit: 'Audit trail',
     admin: 'Administration',
     calendar: 'Working calendar',
+    inspections: 'Use of the money',
     openMenu: 'Open menu',
   },
   header: {
