@@ -7,6 +7,7 @@ import { userWithRoles } from '../support/factories.js';
 import { call, closeUntil, loanWorld, money, reconciliation, type LoanWorld } from '../support/loan-factories.js';
 import { applicationBody, createCooperative } from '../support/origination-factories.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
+import { executable, pdf, upload } from '../support/upload-factories.js';
 
 interface Asset {
   id: string;
@@ -277,6 +278,18 @@ describe('collateral: register, cover, pledges carried to loans, releases, enfor
     }
     expect((await call(t, 'POST', '/collateral-assets', w.auditor, {})).status).toBe(403);
     expect((await call(t, 'GET', `/collateral-assets/abc`, w.officer)).status).toBe(404);
+  });
+
+  it('keeps an asset’s documents, authorised like the asset', async () => {
+    const cert = await upload<{ id: string; ownerKind: string; docType: string }>(t, `/collateral-assets/${ids.land}/documents`, w.officer, { docType: 'COLLATERAL' }, { name: 'GCN QSDĐ.pdf', content: pdf(3000, 'Giấy chứng nhận') });
+    expect(cert.status).toBe(201);
+    expect(cert.body).toMatchObject({ ownerKind: 'COLLATERAL_ASSET', docType: 'COLLATERAL' });
+    const renamed = await upload<Problem>(t, `/collateral-assets/${ids.land}/documents`, w.officer, { docType: 'COLLATERAL' }, { name: 'GCN.pdf', content: executable() });
+    expect(renamed.status).toBe(415);
+    expect((await call<Array<{ id: string }>>(t, 'GET', `/collateral-assets/${ids.land}/documents`, coopOwn)).body.map((d) => d.id)).toEqual([cert.body.id]);
+    expect((await call(t, 'GET', `/collateral-assets/${ids.land}/documents`, coopOther)).status).toBe(404);
+    expect((await upload(t, `/collateral-assets/${ids.land}/documents`, coopOwn, { docType: 'COLLATERAL' }, { name: 'x.pdf', content: pdf() })).status).toBe(403);
+    expect((await upload(t, `/collateral-assets/999999/documents`, w.officer, { docType: 'COLLATERAL' }, { name: 'x.pdf', content: pdf() })).status).toBe(404);
   });
 
   it('records registration and insurance with their expiry states', async () => {

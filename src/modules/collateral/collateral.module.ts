@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AttachmentsModule } from '../attachments/index.js';
 import { AuditModule } from '../audit/index.js';
 import { BorrowersModule } from '../borrowers/index.js';
 import { BusinessDateModule } from '../close-of-business/index.js';
@@ -6,6 +7,7 @@ import { LoansModule } from '../loans/index.js';
 import { ReferenceModule } from '../reference/index.js';
 import { CollateralCoverModule } from './collateral-cover.module.js';
 import { CollateralAssetsController } from './controllers/collateral-assets.controller.js';
+import { CollateralDocumentsController } from './controllers/collateral-documents.controller.js';
 import { CollateralReleasesController } from './controllers/collateral-releases.controller.js';
 import { LoanCollateralController } from './controllers/loan-collateral.controller.js';
 import { CollateralAssetsService } from './services/collateral-assets.service.js';
@@ -17,8 +19,8 @@ import './collateral.errors.js';
 
 /** Collateral and guarantees (docs/collateral.md): the register, pledges, releases, enforcement, guarantees. */
 @Module({
-  imports: [AuditModule, BorrowersModule, BusinessDateModule, LoansModule, ReferenceModule, CollateralCoverModule],
-  controllers: [CollateralAssetsController, CollateralReleasesController, LoanCollateralController],
+  imports: [AttachmentsModule, AuditModule, BorrowersModule, BusinessDateModule, LoansModule, ReferenceModule, CollateralCoverModule],
+  controllers: [CollateralAssetsController, CollateralDocumentsController, CollateralReleasesController, LoanCollateralController],
   providers: [CollateralAssetsService, CollateralReleasesService, CollateralEnforcementService, GuaranteesService, LoanCollateralService],
   exports: [CollateralAssetsService, CollateralReleasesService, GuaranteesService],
 })

@@ -1,10 +1,11 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, type OnModuleInit } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { TransactionRunner } from '../../../platform/database/index.js';
 import { DomainError, notFound } from '../../../platform/errors/index.js';
 import type { Page } from '../../../platform/http/index.js';
 import { offsetOf } from '../../../platform/http/index.js';
 import { Money } from '../../../platform/money/index.js';
+import { AttachmentOwners } from '../../attachments/index.js';
 import { AuditService } from '../../audit/index.js';
 import { isCooperativeOnly, type Actor } from '../../auth/index.js';
 import { BorrowersService } from '../../borrowers/index.js';
@@ -25,14 +26,26 @@ const fieldErrors = (errors: Array<{ field: string; rule: string; message: strin
  * change and its derived loan_collateral rows (collateral_sync_asset) in one transaction with its audit event.
  */
 @Injectable()
-export class CollateralAssetsService {
+export class CollateralAssetsService implements OnModuleInit {
   constructor(
+    private readonly owners: AttachmentOwners,
     private readonly tx: TransactionRunner,
     private readonly audit: AuditService,
     private readonly borrowers: BorrowersService,
     private readonly businessDate: BusinessDateService,
     private readonly cover: CollateralCoverService,
   ) {}
+
+  onModuleInit(): void {
+    // An asset's documents are authorised like the asset (its borrower's); only the fund's officers add them.
+    const byAsset = (table: string) => async (m: EntityManager, id: string): Promise<string | null> => {
+      if (!ID.test(id)) return null;
+      const rows: Array<{ borrower_id: string }> = await m.query(`SELECT borrower_id::text AS borrower_id FROM ${table} WHERE id = $1`, [id]);
+      return rows[0]?.borrower_id ?? null;
+    };
+    this.owners.register('COLLATERAL_ASSET', { cooperativeMayUpload: false, borrowerOf: byAsset('collateral_assets') });
+    this.owners.register('GUARANTEE', { cooperativeMayUpload: false, borrowerOf: byAsset('guarantees') });
+  }
 
   async create(actor: Actor, dto: CreateAssetDto): Promise<AssetDto> {
     const errors = validateAsset(dto.type, dto.kind, dto.identifiers);
