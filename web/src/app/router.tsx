@@ -65,6 +65,7 @@ export const router = createBrowserRouter([
       { path: 'reports/loans', lazy: async () => ({ Component: (await import('../features/reports/loans-report-page')).LoansReportPage }) },
       { path: 'reports/capital-sources', lazy: async () => ({ Component: (await import('../features/reports/capital-sources-page')).CapitalSourcesReportPage }) },
       { path: 'reports/reconciliation', lazy: async () => ({ Component: (await import('../features/reports/reconciliation-page')).ReconciliationReportPage }) },
+      { path: 'reports/collateral', lazy: async () => ({ Component: (await import('../features/reports/collateral-report-page')).CollateralReportPage }) },
       { path: 'reports/trial-balance', lazy: async () => ({ Component: (await import('../features/reports/trial-balance-page')).TrialBalancePage }) },
       { path: 'audit', lazy: async () => ({ Component: (await import('../features/audit/audit-page')).AuditPage }) },
       { path: 'loans/:id/documents', lazy: async () => ({ Component: (await import('../features/documents/loan-documents-page')).LoanDocumentsPage }) },

@@ -22,11 +22,18 @@ export class CollateralCoverLineDto {
   @ApiProperty({ example: true }) passed: boolean;
 }
 
+export class CollateralCoverTotalsDto {
+  @ApiProperty({ example: '1500000000' }) outstanding: string;
+  @ApiProperty({ example: '1600000000' }) collateralValue: string;
+  @ApiProperty({ example: '720000000' }) discountedValue: string;
+  @ApiProperty({ example: '48', nullable: true, type: String }) coverPercent: string | null;
+  @ApiProperty({ example: 0, description: 'Loans whose product requires collateral and whose cover falls short' }) shortLoans: number;
+}
+
 export class CollateralCoverReportDto {
   @ApiProperty({ example: '2025-12-31' }) asOf: string;
   @ApiProperty({ type: CollateralCoverLineDto, isArray: true }) items: CollateralCoverLineDto[];
-  @ApiProperty({ example: { outstanding: '1500000000', collateralValue: '1600000000', discountedValue: '720000000', coverPercent: '48', shortLoans: 0 } })
-  totals: { outstanding: string; collateralValue: string; discountedValue: string; coverPercent: string | null; shortLoans: number };
+  @ApiProperty({ type: CollateralCoverTotalsDto }) totals: CollateralCoverTotalsDto;
 }
 
 export class CollateralExpiryLineDto {
@@ -55,11 +62,16 @@ export class CollateralProvisionLineDto {
   @ApiProperty({ example: '5000000', description: 'Specific provision after it (what the close computed)' }) specificAfter: string;
 }
 
+export class CollateralProvisionTotalsDto {
+  @ApiProperty({ example: '30000000' }) specificBefore: string;
+  @ApiProperty({ example: '15600000' }) specificAfter: string;
+  @ApiProperty({ example: '720000000' }) collateralDeduction: string;
+}
+
 export class CollateralProvisionsReportDto {
   @ApiProperty({ example: '2025-12-31' }) asOf: string;
   @ApiProperty({ example: 'BANK' }) policy: string;
   @ApiProperty({ example: true }) deductsCollateral: boolean;
   @ApiProperty({ type: CollateralProvisionLineDto, isArray: true }) items: CollateralProvisionLineDto[];
-  @ApiProperty({ example: { specificBefore: '30000000', specificAfter: '15600000', collateralDeduction: '720000000' } })
-  totals: { specificBefore: string; specificAfter: string; collateralDeduction: string };
+  @ApiProperty({ type: CollateralProvisionTotalsDto }) totals: CollateralProvisionTotalsDto;
 }

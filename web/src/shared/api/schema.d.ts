@@ -2025,6 +2025,24 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/collateral-assets/{id}/documents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The asset’s documents with their versions */
+        get: operations["CollateralDocumentsController_list"];
+        put?: never;
+        /** Upload a document of the asset (multipart: docType, then file; type judged from the content) */
+        post: operations["CollateralDocumentsController_upload"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/collateral-releases": {
         parameters: {
             query?: never;
@@ -5870,20 +5888,26 @@ export interface components {
             /** @example true */
             passed: boolean;
         };
+        CollateralCoverTotalsDto: {
+            /** @example 1500000000 */
+            outstanding: string;
+            /** @example 1600000000 */
+            collateralValue: string;
+            /** @example 720000000 */
+            discountedValue: string;
+            /** @example 48 */
+            coverPercent: string | null;
+            /**
+             * @description Loans whose product requires collateral and whose cover falls short
+             * @example 0
+             */
+            shortLoans: number;
+        };
         CollateralCoverReportDto: {
             /** @example 2025-12-31 */
             asOf: string;
             items: components["schemas"]["CollateralCoverLineDto"][];
-            /**
-             * @example {
-             *       "outstanding": "1500000000",
-             *       "collateralValue": "1600000000",
-             *       "discountedValue": "720000000",
-             *       "coverPercent": "48",
-             *       "shortLoans": 0
-             *     }
-             */
-            totals: Record<string, never>;
+            totals: components["schemas"]["CollateralCoverTotalsDto"];
         };
         CollateralExpiryLineDto: {
             /** @example 1 */
@@ -5943,6 +5967,14 @@ export interface components {
              */
             specificAfter: string;
         };
+        CollateralProvisionTotalsDto: {
+            /** @example 30000000 */
+            specificBefore: string;
+            /** @example 15600000 */
+            specificAfter: string;
+            /** @example 720000000 */
+            collateralDeduction: string;
+        };
         CollateralProvisionsReportDto: {
             /** @example 2025-12-31 */
             asOf: string;
@@ -5951,14 +5983,7 @@ export interface components {
             /** @example true */
             deductsCollateral: boolean;
             items: components["schemas"]["CollateralProvisionLineDto"][];
-            /**
-             * @example {
-             *       "specificBefore": "30000000",
-             *       "specificAfter": "15600000",
-             *       "collateralDeduction": "720000000"
-             *     }
-             */
-            totals: Record<string, never>;
+            totals: components["schemas"]["CollateralProvisionTotalsDto"];
         };
         UploadStatementDto: {
             /** @example saoke-vietinbank-2025-04-10.csv */
@@ -6298,6 +6323,16 @@ export interface components {
              * @example 0
              */
             recallsAwaitingApproval: number;
+            /**
+             * @description Active collateral assets whose valuation, registration or insurance expires within the warning days or has expired
+             * @example 2
+             */
+            collateralExpiring: number;
+            /**
+             * @description Collateral releases (giải chấp) proposed, waiting for an approver
+             * @example 0
+             */
+            collateralReleasesAwaitingApproval: number;
             /**
              * @description Disbursements whose use is to be inspected, within the product’s window
              * @example 3
@@ -13656,6 +13691,105 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
+        };
+    };
+    CollateralDocumentsController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AttachmentDto"][];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Allowed roles: OFFICER, APPROVER, AUDITOR, ADMIN, COOPERATIVE (problem+json AUTH.FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            404: components["responses"]["Problem404"];
+        };
+    };
+    CollateralDocumentsController_upload: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /**
+                     * @description Sent before the file
+                     * @enum {string}
+                     */
+                    docType: "COOP_REGISTRATION" | "CHARTER" | "MEMBERS_RESOLUTION" | "FINANCIAL_STATEMENT" | "BUSINESS_PLAN" | "CREDIT_REPORT" | "SIGNED_CONTRACT" | "APPRAISAL_REPORT" | "INSPECTION_REPORT" | "PHOTO" | "RECEIPT" | "IDENTITY_PAPER" | "COLLATERAL" | "VALUATION_REPORT" | "SECURITY_REGISTRATION" | "INSURANCE_POLICY" | "GUARANTEE" | "CONTRACT" | "OTHER";
+                    /**
+                     * Format: binary
+                     * @description PDF, JPEG, PNG, WEBP, HEIC, DOCX, XLSX, DOC, XLS, ODT or ODS; at most ATTACHMENT_MAX_BYTES (20 MiB by default)
+                     */
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AttachmentDto"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Allowed roles: OFFICER (problem+json AUTH.FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
+            422: components["responses"]["Problem422"];
         };
     };
     CollateralReleasesController_open: {
