@@ -132,4 +132,10 @@ test('an officer registers an asset with a valuation and pledges it to an applic
   await expect(page.getByText('Đủ bảo đảm')).toBeVisible();
   await expect(page.getByText('TSBĐ sau khấu trừ ≥ 50% dư nợ')).toBeVisible();
   await checkPage(page, 'collateral-loan-tab');
+
+  // The collateral reports: the loan's cover, and provisions before and after the deduction.
+  await page.goto(`${baseUrl()}/reports/collateral`);
+  await expect(page.getByRole('heading', { name: 'Mức bảo đảm theo khoản vay' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: /Dự phòng cụ thể trước và sau khấu trừ/ })).toBeVisible();
+  await checkPage(page, 'collateral-reports');
 });
