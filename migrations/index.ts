@@ -16,6 +16,7 @@ import { CloseRunAuditAnchor1763800000070 } from './1763800000070-close-run-audi
 import { BookImports1763800000060 } from './1763800000060-book-imports.js';
 import { StatementColumnMappings1763800000065 } from './1763800000065-statement-column-mappings.js';
 import { UserSessionVersion1763800000075 } from './1763800000075-user-session-version.js';
+import { Collateral1763800000050 } from './1763800000050-collateral.js';
 import { LoanFileDocumentsInspections1763800000055 } from './1763800000055-loan-file-documents-inspections.js';
 
 /**
@@ -41,5 +42,6 @@ export const migrations = [
   BookImports1763800000060,
   StatementColumnMappings1763800000065,
   UserSessionVersion1763800000075,
+  Collateral1763800000050,
   LoanFileDocumentsInspections1763800000055,
 ];

@@ -32,6 +32,7 @@ import { PaymentQrModule } from './modules/payment-qr/index.js';
 import { RiskModule } from './modules/risk/index.js';
 import { BookImportModule } from './modules/book-import/index.js';
 import { MetricsModule } from './modules/metrics/index.js';
+import { CollateralModule } from './modules/collateral/index.js';
 import { AttachmentsModule } from './modules/attachments/index.js';
 import { InspectionsModule } from './modules/inspections/index.js';
 
@@ -87,6 +88,7 @@ export class AppModule {
         WorkspaceModule,
         // Prometheus metrics are served by the HTTP roles (README "Limits and metrics").
         ...(role === 'worker' ? [] : [MetricsModule]),
+        CollateralModule,
         AttachmentsModule,
         InspectionsModule,
         ...extraImports,

@@ -10,6 +10,7 @@ import { CapitalSourcesService, CharterCapitalService } from '../modules/funds/i
 import { LoanProductsService } from '../modules/products/index.js';
 import { AppraisalsService, LoanApplicationsService } from '../modules/applications/index.js';
 import { LoanCommandsService, LoanContractsService, LoanQueriesService } from '../modules/loans/index.js';
+import { CollateralAssetsService, GuaranteesService } from '../modules/collateral/index.js';
 import { DemoLoadService, type DemoProgressDto } from '../modules/demo-load/index.js';
 import { type DemoLoan, type DemoPlan, COMMUNES } from './demo-plan.js';
 import { seedLoanFile } from './demo-loan-file.js';
@@ -143,6 +144,8 @@ async function load(get: Resolve, db: DataSource, plan: DemoPlan, opts: SeedOpti
   const contracts = get(LoanContractsService);
   const commands = get(LoanCommandsService);
   const queries = get(LoanQueriesService);
+  const assets = get(CollateralAssetsService);
+  const guarantees = get(GuaranteesService);
   const loanIds = new Map<number, string>();
   const agenda = new Map<LocalDate, Action[]>();
   const schedule = (date: LocalDate, a: Action): void => {
@@ -166,6 +169,7 @@ async function load(get: Resolve, db: DataSource, plan: DemoPlan, opts: SeedOpti
         totalInvestment: ((l.amount * 3n) / 2n).toString(), ownContribution: (l.amount / 2n).toString(), collateralDescription: 'Quyền sử dụng đất, nhà xưởng',
         collateralValue: ((l.amount * 3n) / 2n).toString(), creditReportReference: ref('CIC', l), creditReportDate: addDays(l.disburseOn, -10),
       });
+      await securedBy(l, app.id, day);
       await apps.submit(officer, app.id);
       await apps.startAppraisal(appraiser, app.id);
       const rate = l.product === 'AGRI' ? '6.6' : '7.2';
@@ -173,6 +177,13 @@ async function load(get: Resolve, db: DataSource, plan: DemoPlan, opts: SeedOpti
       await apps.approve(approver, app.id, { approvedAmount: amount, approvedTermMonths: l.termMonths, approvedRatePercent: rate });
       const loan = await contracts.create(officer, app.id, { signingDate: day <= l.disburseOn ? day : l.disburseOn });
       loanIds.set(l.key, loan.id);
+      // docs/collateral.md "Demo": every fifth loan is guaranteed by a member of the cooperative.
+      if (l.key % 5 === 2) {
+        await guarantees.create(officer, {
+          borrowerId: borrowerIds.get(l.borrowerKey) ?? '', guarantorKind: 'PERSON', guarantorName: 'Nguyễn Văn Hùng', guarantorIdNumber: `0190880${String(1000 + l.key).slice(-4)}1`,
+          guaranteedAmount: (l.amount / 2n).toString(), documentReference: ref('HĐBL', l), signedOn: day <= l.disburseOn ? day : l.disburseOn, loanIds: [loan.id],
+        });
+      }
       counts.applications.done++;
       return;
     }
@@ -194,6 +205,36 @@ async function load(get: Resolve, db: DataSource, plan: DemoPlan, opts: SeedOpti
     const due = new Money(inst.principal).minus(inst.principalPaid).plus(inst.interest).minus(inst.interestPaid);
     if (due.gt(0)) await commands.repay(officer, id, { amount: due.toFixed(), valueDate: day, reference: ref('UNC-TN', l, `-${a.seq}`), channel: 'BANK_TRANSFER' }, { backdateDays });
     counts.repayments.done++;
+  };
+  /**
+   * The demo's collateral (docs/collateral.md "Demo"): two loans in three are secured — a land use
+   * right valued at 1.5 × the amount (some owned by a member, a third party), every sixth also a
+   * vehicle — pledged to the application and carried to the loan at the contract; the rest are unsecured.
+   */
+  const securedBy = async (l: DemoLoan, applicationId: string, day: LocalDate): Promise<void> => {
+    if (l.key % 3 === 0) return;
+    const borrowerId = borrowerIds.get(l.borrowerKey) ?? '';
+    const value = ((l.amount * 3n) / 2n).toString();
+    const valuedOn = addDays(day, -3);
+    const third = l.key % 4 === 1;
+    const land = await assets.create(officer, {
+      borrowerId, type: 'REAL_ESTATE', kind: 'LAND_USE_RIGHT', description: `Quyền sử dụng đất thửa ${100 + l.key}, tờ bản đồ ${10 + (l.key % 7)}`,
+      identifiers: { certificateNumber: `CS ${String(10000 + l.key)}`, parcelNumber: String(100 + l.key), mapSheet: String(10 + (l.key % 7)), areaM2: String(1000 + 50 * l.key), address: `Xóm ${1 + (l.key % 9)}`, commune: 'Xã Tân Cương' },
+      ownerKind: third ? 'THIRD_PARTY' : 'BORROWER',
+      ...(third ? { ownerName: 'Trần Thị Mai', ownerIdNumber: `0191880${String(1000 + l.key).slice(-4)}2`, ownerRelationship: 'Thành viên HTX' } : {}),
+      valuation: { valuationDate: valuedOn, value, method: 'MARKET_COMPARISON', valuerKind: l.key % 2 === 0 ? 'FUND' : 'INDEPENDENT', valuerName: l.key % 2 === 0 ? 'Tổ thẩm định Quỹ' : 'Công ty Thẩm định giá Thái Nguyên' },
+    });
+    await assets.pledge(officer, land.id, { applicationId, allocatedValue: value });
+    await assets.addRegistration(officer, land.id, { office: 'Văn phòng đăng ký đất đai tỉnh Thái Nguyên', registrationNumber: `ĐK-${l.key}`, registrationDate: valuedOn });
+    if (l.key % 6 === 1) {
+      const vehicle = await assets.create(officer, {
+        borrowerId, type: 'OTHER', kind: 'VEHICLE', description: 'Xe tải chở nông sản 2,5 tấn',
+        identifiers: { plateNumber: `20C-${String(10000 + l.key).slice(-5)}`, frameNumber: `RL4FC${l.key}`, engineNumber: `4JB1-${l.key}` }, ownerKind: 'BORROWER',
+        valuation: { valuationDate: valuedOn, value: (l.amount / 2n).toString(), method: 'MARKET_COMPARISON', valuerKind: 'FUND', valuerName: 'Tổ thẩm định Quỹ' },
+      });
+      await assets.pledge(officer, vehicle.id, { applicationId, allocatedValue: (l.amount / 2n).toString() });
+      await assets.addInsurance(officer, vehicle.id, { insurer: 'Bảo Việt Thái Nguyên', policyNumber: `BV-XE-${l.key}`, startDate: valuedOn, expiryDate: addDays(valuedOn, 364) });
+    }
   };
   let scheduledRepayments = 0;
   const closeThrough = async (until: LocalDate): Promise<void> => {

@@ -19,6 +19,7 @@ const LENDING_REFUSALS: Record<string, string> = {
   'APPLICATION.GRACE_NOT_BELOW_PERIODS': 'Grace periods not fewer than the periods',
   'APPLICATION.RATE_ABOVE_PRODUCT': 'Rate above the product rate',
   'APPLICATION.COLLATERAL_REQUIRED': 'Collateral required',
+  'APPLICATION.COLLATERAL_COVER_BELOW_MINIMUM': 'Collateral cover below the product minimum',
   'APPLICATION.ABOVE_INVESTMENT_SHARE': 'Loan above 80% of total investment',
   'APPLICATION.CHARTER_CAPITAL_NOT_SET': 'Charter capital not set',
   'APPLICATION.ABOVE_CUSTOMER_LIMIT': 'Above 15% of charter capital for one customer',
@@ -39,6 +40,14 @@ const refusals: Record<string, ErrorDefinition> = Object.fromEntries(
 );
 
 export const LENDING_REFUSAL_CODES = Object.keys(LENDING_REFUSALS);
+
+// The cover's message carries its figures formatted (docs/collateral.md "Cover").
+refusals['APPLICATION.COLLATERAL_COVER_BELOW_MINIMUM'] = {
+  status: 422,
+  title: 'Collateral cover below the product minimum',
+  vi: 'Tài sản bảo đảm chưa đủ: {rule}. Yêu cầu {required}, hiện có {actualFormatted} ({ratio}).',
+  en: 'Collateral cover short: {rule}. Required {required}, actual {actualFormatted} ({ratio}).',
+};
 
 defineErrors(refusals);
 

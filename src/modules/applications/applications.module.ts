@@ -3,6 +3,7 @@ import { AttachmentsModule } from '../attachments/index.js';
 import { AuditModule } from '../audit/index.js';
 import { BorrowersModule } from '../borrowers/index.js';
 import { BusinessDateModule } from '../business-date/index.js';
+import { CollateralCoverModule } from '../collateral/cover.index.js';
 import { FundsModule } from '../funds/index.js';
 import { ProductsModule } from '../products/index.js';
 import { ReferenceModule } from '../reference/index.js';
@@ -15,7 +16,7 @@ import { LendingDryRunService } from './services/lending-dry-run.service.js';
 import { LoanApplicationsService } from './services/loan-applications.service.js';
 
 @Module({
-  imports: [AttachmentsModule, AuditModule, BusinessDateModule, BorrowersModule, FundsModule, ProductsModule, ReferenceModule],
+  imports: [AttachmentsModule, AuditModule, BusinessDateModule, BorrowersModule, FundsModule, ProductsModule, ReferenceModule, CollateralCoverModule],
   controllers: [LendingChecksController, LoanApplicationsController],
   providers: [ApplicationDocumentsService, LoanApplicationsService, ApplicationChecksService, AppraisalsService, LendingDryRunService],
   exports: [LoanApplicationsService, AppraisalsService],

@@ -16,5 +16,5 @@ export { LoanCloseService, type LoanCloseRange, type LoanCloseResult } from './s
 export { positionsCte, type PositionPlan, type PositionSource, type ReplayedPosition } from './engine-sql/loan-positions.sql.js';
 export * as closeSql from './engine-sql/close-chunk.sql.js';
 export { LoanOriginsService, type LoanOriginTag } from './services/loan-origins.service.js';
-export { DisbursementGuards, type DisbursementGuard } from './services/disbursement-guards.js';
+export { DisbursementGuards, type DisbursementGuard, type DisbursementGuardStage } from './services/disbursement-guards.js';
 export { LoanAccelerationService, type Acceleration, type AccelerationResult } from './services/loan-acceleration.service.js';

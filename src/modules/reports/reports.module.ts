@@ -8,12 +8,14 @@ import { LoansModule } from '../loans/index.js';
 import { PaymentQrModule } from '../payment-qr/index.js';
 import { ReferenceModule } from '../reference/index.js';
 import { RiskModule } from '../risk/index.js';
+import { CollateralReportsController } from './controllers/collateral-reports.controller.js';
 import { ReportExportsController } from './controllers/report-exports.controller.js';
 import { ReportsController } from './controllers/reports.controller.js';
 import { StatementsController } from './controllers/statements.controller.js';
 import { ReportExportProcessor } from './jobs/report-export.processor.js';
 import { REPORT_EXPORT_QUEUE } from './jobs/reports-queues.js';
 import { AsOfService } from './services/as-of.service.js';
+import { CollateralReportsService } from './services/collateral-reports.service.js';
 import { MonthlySeriesService } from './services/monthly-series.service.js';
 import { AsOfTablesService } from './services/as-of-tables.service.js';
 import { PortfolioReportService } from './services/portfolio-report.service.js';
@@ -25,8 +27,8 @@ import './reports.errors.js';
 /** Reports read SQL and write nothing but their export files and verification codes (design.md). */
 @Module({
   imports: [BusinessDateModule, CloseOfBusinessModule, LoansModule, PaymentQrModule, ReferenceModule, RiskModule, BullModule.registerQueue({ name: REPORT_EXPORT_QUEUE })],
-  controllers: [ReportsController, ReportExportsController, StatementsController],
-  providers: [AsOfService, PortfolioReportService, MonthlySeriesService, AsOfTablesService, ReportFilesService, ReportExportsService, StatementsService],
+  controllers: [ReportsController, ReportExportsController, StatementsController, CollateralReportsController],
+  providers: [AsOfService, CollateralReportsService, PortfolioReportService, MonthlySeriesService, AsOfTablesService, ReportFilesService, ReportExportsService, StatementsService],
   exports: [AsOfService, PortfolioReportService, AsOfTablesService, ReportExportsService, StatementsService],
 })
 export class ReportsModule {

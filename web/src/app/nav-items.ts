@@ -23,6 +23,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { key: 'borrowers', to: '/borrowers', roles: STAFF },
   { key: 'applications', to: '/applications', roles: STAFF },
   { key: 'loans', to: '/loans', roles: STAFF },
+  { key: 'collateral', to: '/collateral', roles: STAFF },
   // The loan file: checks on the use of the money (inspections module's routes: staff).
   { key: 'inspections', to: '/inspections', roles: STAFF, activeFor: '/inspections' },
   { key: 'approvals', to: '/approvals', roles: ['APPROVER', 'ADMIN'] },

@@ -1,6 +1,7 @@
 import { ageOn, type LocalDate } from '../../../platform/dates/local-date.js';
 import { Money } from '../../../platform/money/money.js';
 import type { BorrowerType } from '../../borrowers/index.js';
+import { collateralDomain } from '../../collateral/cover.index.js';
 
 /**
  * The lending conditions checked at submission and again at approval (domain.md "Lending
@@ -12,6 +13,8 @@ export interface LendingRefusal {
   rule: string;
   limit: string;
   actual: string;
+  /** Extra problem parameters of a refusal (the cover's figures formatted for the message). */
+  params?: Record<string, string>;
 }
 
 export const MIN_MEMBER_AGE = 18;
@@ -44,6 +47,8 @@ export interface ProductFacts {
   /** "VSIC2018/A" pairs; empty means every sector. */
   allowedSectors: readonly string[];
   collateralRequired: boolean;
+  /** How the cover is measured and its minimum (products: collateralCoverBasis, collateralMinCoverPercent, collateralMaxLtvPercent). */
+  collateralCover: { basis: collateralDomain.CoverBasis; minCoverPercent: Money; maxLtvPercent: Money };
 }
 
 export interface LoanFacts {
@@ -54,6 +59,9 @@ export interface LoanFacts {
   sector: string;
   totalInvestment: Money;
   collateralExempt: boolean;
+  /** Decree 45 Art. 31: an exemption names the internal regulation and the approver's decision. */
+  collateralExemptionRegulation: string | null;
+  collateralExemptionDecision: string | null;
 }
 
 export interface ExposureFacts {
@@ -77,7 +85,7 @@ const rule = (passed: boolean, code: string, text: string, limit: string, actual
 /** The first condition not met, in the order listed (the one a submission or approval is refused with). */
 const firstRefusal = (checks: readonly LendingCheck[]): LendingRefusal | null => {
   const failed = checks.find((c) => !c.passed);
-  return failed ? { code: failed.code, rule: failed.rule, limit: failed.limit, actual: failed.actual } : null;
+  return failed ? { code: failed.code, rule: failed.rule, limit: failed.limit, actual: failed.actual, ...(failed.params ? { params: failed.params } : {}) } : null;
 };
 
 /** Decree 45 Art. 20: type, age ≥ 18 for members, the fund's province, active. */
@@ -117,8 +125,38 @@ export function productLimitChecks(p: ProductFacts, borrowerType: BorrowerType, 
   if (loan.ratePercent) {
     out.push(rule(!loan.ratePercent.gt(p.annualInterestRatePercent), 'APPLICATION.RATE_ABOVE_PRODUCT', 'Rate ≤ the product annual rate (percent)', str(p.annualInterestRatePercent), str(loan.ratePercent)));
   }
-  out.push(rule(!(p.collateralRequired && loan.collateralExempt), 'APPLICATION.COLLATERAL_REQUIRED', 'The product requires collateral', p.collateralRequired ? 'collateral' : 'none', loan.collateralExempt ? 'exempt' : 'collateral'));
+  // Decree 45 Art. 31: an exemption counts only with the internal regulation and the approver's decision.
+  const exempt = exemptionOf(loan);
+  out.push(
+    rule(!(p.collateralRequired && loan.collateralExempt && !exempt), 'APPLICATION.COLLATERAL_REQUIRED', 'The product requires collateral unless exempt under the internal regulation by the approver’s decision',
+      p.collateralRequired ? 'collateral' : 'none', loan.collateralExempt ? (exempt ? 'exempt' : 'exemptWithoutDecision') : 'collateral'),
+  );
   return out;
+}
+
+const exemptionOf = (loan: LoanFacts): boolean =>
+  collateralDomain.isExempt({ exempt: loan.collateralExempt, regulation: loan.collateralExemptionRegulation, decision: loan.collateralExemptionDecision });
+
+/** "1234567" → "1.234.567 ₫", from the decimal string. */
+const vnd = (v: string): string => `${v.replace(/\B(?=(\d{3})+(?!\d))/g, '.')} ₫`;
+
+/**
+ * Decree 45 Art. 22 and the fund's collateral rules (docs/collateral.md "Cover"): where the product
+ * requires collateral and the application is not exempt, the pledged cover must reach the minimum.
+ * DISCOUNTED: Σ allocated × the provisioning discount rate ≥ min cover % × amount; LTV: Σ allocated ≥ amount ÷ max LTV %.
+ */
+export function collateralCoverChecks(p: ProductFacts, loan: LoanFacts, items: readonly collateralDomain.CoverItem[]): LendingCheck[] {
+  if (!p.collateralRequired || exemptionOf(loan)) return [];
+  const c = collateralDomain.coverOf({ required: true, ...p.collateralCover }, loan.amount, items);
+  const text = c.basis === 'LTV'
+    ? `Collateral: loan ≤ ${p.collateralCover.maxLtvPercent.toFixed()}% of the pledged value (LTV)`
+    : `Collateral: Σ pledged value × discount rate ≥ ${p.collateralCover.minCoverPercent.toFixed()}% of the loan`;
+  const actual = c.actualValue.toFixed(0);
+  const percent = c.ratioPercent === null ? '—' : `${c.ratioPercent.toFixed().replace('.', ',')}%`;
+  return [{
+    ...rule(c.passed, 'APPLICATION.COLLATERAL_COVER_BELOW_MINIMUM', text, c.requiredValue.toFixed(), actual),
+    params: { required: vnd(c.requiredValue.toFixed()), actualFormatted: vnd(actual), ratio: percent },
+  }];
 }
 
 /** Decree 45 Art. 22: loan ≤ 80% of the plan's total investment. */
@@ -169,6 +207,8 @@ export interface LendingCheckInput {
   product: ProductFacts;
   loan: LoanFacts;
   exposure: ExposureFacts;
+  /** The application's pledged collateral (collateral module: each pledge at its effective allocated value, with its type). */
+  collateral: readonly collateralDomain.CoverItem[];
 }
 
 /**
@@ -180,6 +220,7 @@ export function evaluateLendingConditions(i: LendingCheckInput): LendingCheck[] 
   return [
     ...borrowerEligibilityChecks(i.borrower, i.fundProvinceCode, i.on),
     ...productLimitChecks(i.product, i.borrower.type, i.loan),
+    ...collateralCoverChecks(i.product, i.loan, i.collateral),
     ...investmentShareChecks(i.loan.amount, i.loan.totalInvestment),
     ...exposureChecks(i.loan.amount, i.exposure),
   ];

@@ -18,6 +18,8 @@ export class LendingChecksRequestDto extends PickType(CreateLoanApplicationDto, 
   'sectorCode',
   'totalInvestment',
   'collateralExempt',
+  'collateralExemptionRegulation',
+  'collateralExemptionDecision',
 ] as const) {
   @ApiPropertyOptional({ example: '7.2', description: 'A proposed rate, compared with the product rate (at submission none is compared)' })
   @IsOptional() @IsPercentString()

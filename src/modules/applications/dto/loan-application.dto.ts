@@ -55,6 +55,14 @@ export class CreateLoanApplicationDto {
   @ApiPropertyOptional({ example: 'Miễn tài sản bảo đảm theo quy chế cho vay nội bộ' }) @IsOptional() @IsString() @MaxLength(2000)
   collateralExemptionReason?: string;
 
+  @ApiPropertyOptional({ example: 'Quy chế cho vay 01/2025/QC-QHT, Điều 12', maxLength: 300, description: 'The internal regulation the exemption rests on (Decree 45 Art. 31)' })
+  @IsOptional() @IsString() @MaxLength(300)
+  collateralExemptionRegulation?: string;
+
+  @ApiPropertyOptional({ example: 'QĐ 15/QĐ-QHT ngày 20/11/2026 của Giám đốc', maxLength: 300, description: 'The approver’s decision granting the exemption' })
+  @IsOptional() @IsString() @MaxLength(300)
+  collateralExemptionDecision?: string;
+
   @ApiPropertyOptional({ example: 'CIC-2026-001234', description: 'Credit report attesting no bad debt (Decree 45 Art. 22)' }) @IsOptional() @IsString() @MaxLength(100)
   creditReportReference?: string;
 
@@ -132,6 +140,8 @@ export class LoanApplicationDto {
   @ApiProperty({ example: '1200000000', nullable: true, type: String }) collateralValue: string | null;
   @ApiProperty({ example: false }) collateralExempt: boolean;
   @ApiProperty({ example: null, nullable: true, type: String }) collateralExemptionReason: string | null;
+  @ApiProperty({ example: null, nullable: true, type: String }) collateralExemptionRegulation: string | null;
+  @ApiProperty({ example: null, nullable: true, type: String }) collateralExemptionDecision: string | null;
   @ApiProperty({ example: 'CIC-2026-001234', nullable: true, type: String }) creditReportReference: string | null;
   @ApiProperty({ example: '2026-11-15', nullable: true, type: String }) creditReportDate: string | null;
   @ApiProperty({ example: '5', nullable: true, type: String }) createdBy: string | null;

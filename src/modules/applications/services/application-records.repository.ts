@@ -28,6 +28,8 @@ interface ApplicationRow {
   collateral_value: string | null;
   collateral_exempt: boolean;
   collateral_exemption_reason: string | null;
+  collateral_exemption_regulation: string | null;
+  collateral_exemption_decision: string | null;
   credit_report_reference: string | null;
   credit_report_date: string | null;
   created_by: string | null;
@@ -46,7 +48,8 @@ interface ApplicationRow {
 export const APPLICATION_SELECT = `SELECT a.id, a.status, a.borrower_id, b.legal_name AS borrower_name, v.name AS product_name, v.product_id, a.product_version_id, v.version AS product_version, a.capital_source_id,
   a.requested_amount::text AS requested_amount, a.term_months, a.repayment_frequency, a.purpose, a.sector_version, a.sector_code,
   a.total_investment::text AS total_investment, a.own_contribution::text AS own_contribution, a.collateral_description,
-  a.collateral_value::text AS collateral_value, a.collateral_exempt, a.collateral_exemption_reason, a.credit_report_reference,
+  a.collateral_value::text AS collateral_value, a.collateral_exempt, a.collateral_exemption_reason, a.collateral_exemption_regulation,
+  a.collateral_exemption_decision, a.credit_report_reference,
   a.credit_report_date::text AS credit_report_date, a.created_by, a.submitted_by, a.decided_by, a.decision_date::text AS decision_date,
   a.approved_amount::text AS approved_amount, a.approved_term_months, rtrim(rtrim(a.approved_rate_percent::text, '0'), '.') AS approved_rate_percent,
   a.rejection_reason, (SELECT l.id::text FROM loans l WHERE l.application_id = a.id) AS loan_id, a.created_at, a.updated_at
@@ -77,6 +80,8 @@ export function toApplicationDto(r: ApplicationRow, statusHistory: StatusHistory
     collateralValue: r.collateral_value,
     collateralExempt: r.collateral_exempt,
     collateralExemptionReason: r.collateral_exemption_reason,
+    collateralExemptionRegulation: r.collateral_exemption_regulation,
+    collateralExemptionDecision: r.collateral_exemption_decision,
     creditReportReference: r.credit_report_reference,
     creditReportDate: r.credit_report_date,
     createdBy: idOrNull(r.created_by),

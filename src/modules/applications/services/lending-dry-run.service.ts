@@ -31,7 +31,10 @@ export class LendingDryRunService {
       const on = await this.businessDate.current(m);
       const checks = await this.checks.evaluate(
         m,
-        { ...dto, productVersionId: product.id, collateralExempt: dto.collateralExempt ?? false },
+        {
+          ...dto, productVersionId: product.id, collateralExempt: dto.collateralExempt ?? false,
+          collateralExemptionRegulation: dto.collateralExemptionRegulation ?? null, collateralExemptionDecision: dto.collateralExemptionDecision ?? null,
+        },
         { amount: dto.requestedAmount, termMonths: dto.termMonths, ratePercent: dto.ratePercent ?? null },
         on,
       );

@@ -59,13 +59,13 @@ export class LoanApplicationsService {
       const [{ id }] = (await m.query(
         `INSERT INTO loan_applications (borrower_id, product_version_id, capital_source_id, requested_amount, term_months, repayment_frequency,
            purpose, sector_version, sector_code, total_investment, own_contribution, collateral_description, collateral_value, collateral_exempt,
-           collateral_exemption_reason, credit_report_reference, credit_report_date, created_by)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18) RETURNING id`,
+           collateral_exemption_reason, credit_report_reference, credit_report_date, created_by, collateral_exemption_regulation, collateral_exemption_decision)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20) RETURNING id`,
         [
           dto.borrowerId, product.id, dto.capitalSourceId, dto.requestedAmount, dto.termMonths, dto.repaymentFrequency, dto.purpose,
           dto.sectorVersion, dto.sectorCode, dto.totalInvestment, dto.ownContribution, exempt ? null : dto.collateralDescription,
           exempt ? null : dto.collateralValue, exempt, exempt ? dto.collateralExemptionReason : null, dto.creditReportReference ?? null,
-          dto.creditReportDate ?? null, actor.userId,
+          dto.creditReportDate ?? null, actor.userId, exempt ? dto.collateralExemptionRegulation ?? null : null, exempt ? dto.collateralExemptionDecision ?? null : null,
         ],
       )) as Array<{ id: string }>;
       await this.history(m, actor, String(id), null, 'DRAFT', null);

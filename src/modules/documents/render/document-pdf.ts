@@ -1,7 +1,7 @@
 // pdfkit is loaded on first use, as for the reports: the API process carries it only once someone prints.
 import type PDFDocument from 'pdfkit';
 import { amountInWords } from '../../../platform/money/index.js';
-import { pdfFont } from '../../reports/index.js';
+import { pdfFont } from '../../../platform/pdf/index.js';
 
 export type Doc = InstanceType<typeof PDFDocument>;
 

@@ -46,6 +46,11 @@ export interface RepayOptions {
    * the API it serves keeps the configured window.
    */
   readonly backdateDays?: number;
+  /**
+   * Work of the caller's own, run in the repayment's transaction after it is recorded (the
+   * collateral module's enforcement records its proceeds and costs with the recovery it posts).
+   */
+  readonly within?: (m: EntityManager, result: RepaymentResultDto) => Promise<void>;
 }
 
 /** The engine's refusal of a repayment above the payoff, as the API's domain error (anything else unchanged). */
@@ -84,7 +89,7 @@ export class LoanCommandsService {
         throw new DomainError(LoanErrors['LOAN.TOO_MANY_TRANCHES'], { rule: 'tranches ≤ product maximum', limit: row.max_tranches, actual: row.tranche_count + 1 });
       }
       if (row.tranche_count === 0) this.checkCreditReport(row, dto.valueDate);
-      await this.guards.check(m, row, dto.valueDate);
+      await this.guards.check(m, row, dto.valueDate, amount, 'limits');
       if (row.start_date && dto.valueDate < row.start_date) {
         throw new DomainError(LoanErrors['LOAN.BEFORE_FIRST_DISBURSEMENT'], { limit: row.start_date, actual: dto.valueDate });
       }
@@ -97,6 +102,8 @@ export class LoanCommandsService {
       if (available.lt(amount)) {
         throw new DomainError(LoanErrors['LOAN.CAPITAL_SOURCE_SHORT'], { rule: 'disbursement ≤ available capital of the source', limit: available.toFixed(), actual: amount.toFixed() });
       }
+      // Other modules' rules that need the amount (docs/collateral.md "Cover": the pledged cover of the principal after it).
+      await this.guards.check(m, row, dto.valueDate, amount, 'last');
       const recorded = await this.recorder.record(m, actor, row, { kind: 'DISBURSEMENT', amount, valueDate: dto.valueDate, reference: dto.reference, channel: dto.channel });
       return toLoanDto(recorded.row, recorded.state);
     }));
@@ -137,6 +144,7 @@ export class LoanCommandsService {
         // The response is built before the last statement and stored by it (same transaction as the money).
         const { response } = await this.recorder.record(m, actor, row, { kind: 'REPAYMENT', amount, valueDate: dto.valueDate, reference: dto.reference, channel: dto.channel }, ctx, respond);
         if (!response) throw new Error('a repayment always has a response');
+        if (options.within) await options.within(m, response);
         return response;
       } catch (e) {
         throw payoffRefusal(e, dto.valueDate);

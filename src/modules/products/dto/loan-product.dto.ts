@@ -16,6 +16,9 @@ import {
   type PrepaymentMode,
 } from '../domain/product-parameters.js';
 
+export const COLLATERAL_COVER_BASES = ['DISCOUNTED', 'LTV'] as const;
+export type CollateralCoverBasis = (typeof COLLATERAL_COVER_BASES)[number];
+
 /** Every parameter of domain.md "Loan products"; defaults as listed there. */
 export class LoanProductParametersDto {
   @ApiProperty({ example: 'Cho vay sản xuất nông nghiệp' }) @IsString() @MinLength(1) @MaxLength(200)
@@ -80,6 +83,23 @@ export class LoanProductParametersDto {
 
   @ApiProperty({ example: true }) @IsBoolean()
   collateralRequired: boolean;
+
+  @ApiPropertyOptional({
+    enum: COLLATERAL_COVER_BASES,
+    example: 'DISCOUNTED',
+    default: 'DISCOUNTED',
+    description: 'How the cover is measured where collateral is required (docs/collateral.md "Cover"): DISCOUNTED = Σ allocated value × the provisioning discount rate of its type ≥ the minimum cover % of the loan; LTV = the loan ≤ the maximum LTV % of Σ allocated value',
+  })
+  @IsOptional() @IsIn(COLLATERAL_COVER_BASES)
+  collateralCoverBasis?: CollateralCoverBasis;
+
+  @ApiPropertyOptional({ example: '100', default: '100', description: 'Minimum cover, percent of the loan (DISCOUNTED basis)' })
+  @IsOptional() @IsPercentString()
+  collateralMinCoverPercent?: string;
+
+  @ApiPropertyOptional({ example: '70', default: '70', description: 'Maximum loan-to-value, percent (LTV basis)' })
+  @IsOptional() @IsPercentString()
+  collateralMaxLtvPercent?: string;
 
   @ApiPropertyOptional({
     enum: BUSINESS_DAY_RULES,

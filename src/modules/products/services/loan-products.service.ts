@@ -44,6 +44,9 @@ interface VersionRow {
   allowed_borrower_types: BorrowerType[];
   allowed_sectors: string[];
   collateral_required: boolean;
+  collateral_cover_basis: 'DISCOUNTED' | 'LTV';
+  collateral_min_cover_percent: string;
+  collateral_max_ltv_percent: string;
   business_day_rule: BusinessDayRule;
   required_document_types: DocumentType[];
   inspection_days: number;
@@ -61,7 +64,8 @@ const VERSION_SELECT = `SELECT id, product_id, version, name, min_amount::text A
   max_term_months, annual_interest_rate_percent::text AS annual_interest_rate_percent, overdue_multiplier::text AS overdue_multiplier,
   late_interest_rate_percent::text AS late_interest_rate_percent, principal_frequency, interest_frequency, amortization_method,
   principal_grace_periods, max_tranches, rounding_unit::text AS rounding_unit, allocation_order, prepayment_mode, allowed_borrower_types,
-  allowed_sectors, collateral_required, business_day_rule, required_document_types, inspection_days, tranche_requires_inspection, created_at
+  allowed_sectors, collateral_required, collateral_cover_basis, collateral_min_cover_percent::text AS collateral_min_cover_percent,
+  collateral_max_ltv_percent::text AS collateral_max_ltv_percent, business_day_rule, required_document_types, inspection_days, tranche_requires_inspection, created_at
   FROM loan_product_versions`;
 const ID = /^\d{1,19}$/;
 
@@ -90,6 +94,9 @@ function toVersion(r: VersionRow): LoanProductVersionDto {
     allowedBorrowerTypes: r.allowed_borrower_types,
     allowedSectors: r.allowed_sectors,
     collateralRequired: r.collateral_required,
+    collateralCoverBasis: r.collateral_cover_basis,
+    collateralMinCoverPercent: dec(r.collateral_min_cover_percent),
+    collateralMaxLtvPercent: dec(r.collateral_max_ltv_percent),
     businessDayRule: r.business_day_rule,
     requiredDocumentTypes: r.required_document_types,
     inspectionDays: r.inspection_days,
@@ -197,6 +204,13 @@ export class LoanProductsService {
       principalGracePeriods: dto.principalGracePeriods ?? 0,
       allocationOrder: dto.allocationOrder ?? DEFAULT_ALLOCATION_ORDER,
     });
+    // docs/collateral.md "Cover": a minimum cover of 0% or an LTV outside (0, 100] % would be no rule at all.
+    if (dto.collateralMinCoverPercent !== undefined && (new Money(dto.collateralMinCoverPercent).lte(0) || new Money(dto.collateralMinCoverPercent).gt(1000))) {
+      violations.push({ field: 'collateralMinCoverPercent', rule: 'range', message: 'collateralMinCoverPercent must be > 0 and ≤ 1000' });
+    }
+    if (dto.collateralMaxLtvPercent !== undefined && (new Money(dto.collateralMaxLtvPercent).lte(0) || new Money(dto.collateralMaxLtvPercent).gt(100))) {
+      violations.push({ field: 'collateralMaxLtvPercent', rule: 'range', message: 'collateralMaxLtvPercent must be > 0 and ≤ 100' });
+    }
     if (violations.length > 0) throw new DomainError('REQUEST.VALIDATION_FAILED', { count: violations.length }, violations);
   }
 
@@ -209,8 +223,9 @@ export class LoanProductsService {
       `INSERT INTO loan_product_versions (product_id, version, name, min_amount, max_amount, min_term_months, max_term_months,
          annual_interest_rate_percent, overdue_multiplier, late_interest_rate_percent, principal_frequency, interest_frequency,
          amortization_method, principal_grace_periods, max_tranches, rounding_unit, allocation_order, prepayment_mode,
-         allowed_borrower_types, allowed_sectors, collateral_required, created_by, business_day_rule)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23)`,
+         allowed_borrower_types, allowed_sectors, collateral_required, created_by, business_day_rule,
+         collateral_cover_basis, collateral_min_cover_percent, collateral_max_ltv_percent)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $25, $26)`,
       [
         productId, version, d.name, d.minAmount, d.maxAmount, d.minTermMonths, d.maxTermMonths, d.annualInterestRatePercent,
         d.overdueMultiplier ?? '1.5', d.lateInterestRatePercent ?? '10', d.principalFrequency, d.interestFrequency,
@@ -219,6 +234,8 @@ export class LoanProductsService {
         d.allowedSectors ?? [], d.collateralRequired, actor.userId,
         // docs/working-days.md: a new product (or version) moves due dates off days off unless it says otherwise.
         d.businessDayRule ?? 'NEXT_WORKING_DAY',
+        // docs/collateral.md "Cover": Σ discounted collateral ≥ 100% of the loan unless the product says otherwise.
+        d.collateralCoverBasis ?? 'DISCOUNTED', d.collateralMinCoverPercent ?? '100', d.collateralMaxLtvPercent ?? '70',
       ],
     );
     // The loan file (docs/loan-file.md): checklist and inspection parameters of this version.

@@ -2,7 +2,7 @@
 // (≈ 6 MB of heap and its code) until someone asks for a PDF.
 import type PDFDocument from 'pdfkit';
 import { formatFractionAsPercent } from '../../../platform/money/index.js';
-import { font } from './fonts.js';
+import { pdfFont as font } from '../../../platform/pdf/index.js';
 import type { Cell, ExportMeta, ReportColumn, ReportRow, ReportTable, RenderedFile } from './report-table.js';
 import { formatTimestamp } from './report-table.js';
 

@@ -73,8 +73,24 @@ export class WorkQueuesService {
           AND NOT EXISTS (SELECT 1 FROM use_inspections i WHERE i.disbursement_event_id = e.id)`,
       [date],
     );
+    // docs/collateral.md "Registration, insurance, expiries": active assets whose valuation, registration or insurance
+    // falls due within the warning days (or has passed), and release proposals awaiting an approver.
+    const [collateral]: Array<{ expiring: number; releases: number }> = await this.dataSource.query(
+      `WITH s AS (SELECT revaluation_months, expiry_warning_days FROM collateral_settings),
+       a AS (
+         SELECT (SELECT max(valuation_date) FROM collateral_valuations v WHERE v.asset_id = x.id) + make_interval(months => s.revaluation_months) AS revalue,
+                (SELECT expiry_date FROM collateral_registrations r WHERE r.asset_id = x.id ORDER BY registration_date DESC, id DESC LIMIT 1) AS registration,
+                (SELECT expiry_date FROM collateral_insurances i WHERE i.asset_id = x.id ORDER BY expiry_date DESC, id DESC LIMIT 1) AS insurance,
+                s.expiry_warning_days AS days
+           FROM collateral_assets x CROSS JOIN s WHERE x.status = 'ACTIVE')
+       SELECT (SELECT count(*) FROM a WHERE least(revalue::date, registration, insurance) <= $1::date + days)::int AS expiring,
+              (SELECT count(*) FROM collateral_releases WHERE status = 'PROPOSED')::int AS releases`,
+      [date],
+    );
     return {
       businessDate: date,
+      collateralExpiring: collateral?.expiring ?? 0,
+      collateralReleasesAwaitingApproval: collateral?.releases ?? 0,
       applicationsToAppraise: Number(row?.to_appraise ?? 0),
       applicationsAwaitingApproval: Number(row?.awaiting_approval ?? 0),
       restructuringsAwaitingApproval: Number(row?.restructurings ?? 0),

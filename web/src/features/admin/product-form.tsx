@@ -43,6 +43,9 @@ export interface ProductValues {
   allowedBorrowerTypes: BorrowerType[];
   allowedSectors: string[];
   collateralRequired: boolean;
+  collateralCoverBasis: 'DISCOUNTED' | 'LTV';
+  collateralMinCoverPercent: string;
+  collateralMaxLtvPercent: string;
   businessDayRule: (typeof DAY_RULES)[number];
   requiredDocumentTypes: NonNullable<ProductParameters['requiredDocumentTypes']>;
   inspectionDays: number | string;
@@ -75,6 +78,9 @@ export function productValues(v?: ProductVersion, code = ''): ProductValues {
     allowedBorrowerTypes: v?.allowedBorrowerTypes ?? ['COOPERATIVE', 'COOPERATIVE_UNION', 'MEMBER'],
     allowedSectors: v?.allowedSectors ?? [],
     collateralRequired: v?.collateralRequired ?? false,
+    collateralCoverBasis: v?.collateralCoverBasis ?? 'DISCOUNTED',
+    collateralMinCoverPercent: v?.collateralMinCoverPercent ?? '100',
+    collateralMaxLtvPercent: v?.collateralMaxLtvPercent ?? '70',
     businessDayRule: v?.businessDayRule ?? 'NEXT_WORKING_DAY',
     requiredDocumentTypes: v ? (v.requiredDocumentTypes ?? []) : DEFAULT_CHECKLIST,
     inspectionDays: v?.inspectionDays ?? 30,
@@ -106,6 +112,9 @@ export function toParameters(v: ProductValues): ProductParameters {
     allowedBorrowerTypes: v.allowedBorrowerTypes,
     allowedSectors: v.allowedSectors,
     collateralRequired: v.collateralRequired,
+    collateralCoverBasis: v.collateralCoverBasis,
+    collateralMinCoverPercent: decimal(v.collateralMinCoverPercent),
+    collateralMaxLtvPercent: decimal(v.collateralMaxLtvPercent),
     businessDayRule: v.businessDayRule,
     requiredDocumentTypes: v.requiredDocumentTypes,
     inspectionDays: Number(v.inspectionDays),
@@ -259,6 +268,21 @@ export function ProductForm({ initial, withCode, pending, onSubmit, onCancel }: 
             </Checkbox.Group>
             <MultiSelect label={t('products.fields.allowedSectors')} data={sectorData} searchable clearable {...form.getInputProps('allowedSectors')} />
             <Checkbox label={t('products.fields.collateralRequired')} {...form.getInputProps('collateralRequired', { type: 'checkbox' })} />
+            {form.values.collateralRequired && (
+              <Group grow align="flex-start">
+                <Select
+                  label={t('products.fields.collateralCoverBasis')}
+                  data={(['DISCOUNTED', 'LTV'] as const).map((b) => ({ value: b, label: t(`collateralCoverBasis.${b}`) }))}
+                  allowDeselect={false}
+                  {...form.getInputProps('collateralCoverBasis')}
+                />
+                {form.values.collateralCoverBasis === 'DISCOUNTED' ? (
+                  <TextInput label={t('products.fields.collateralMinCoverPercent')} {...form.getInputProps('collateralMinCoverPercent')} />
+                ) : (
+                  <TextInput label={t('products.fields.collateralMaxLtvPercent')} {...form.getInputProps('collateralMaxLtvPercent')} />
+                )}
+              </Group>
+            )}
           </Stack>
         </Paper>
         <Paper withBorder p="md">

@@ -151,6 +151,11 @@ export function ApplicationPage() {
           {t('actions.contract')}
         </Button>
       )}
+      {officer && ['DRAFT', 'SUBMITTED', 'UNDER_APPRAISAL', 'APPROVED'].includes(app.status) && !app.loanId && (
+        <Button component={Link} to={`/collateral?borrowerId=${app.borrowerId}`} variant="default">
+          {t('actions.collateral')}
+        </Button>
+      )}
       {app.loanId && (
         <Button component={Link} to={`/loans/${app.loanId}`} variant="light">
           {t('actions.openLoan')}

@@ -2,6 +2,7 @@ import { registerStrings } from '../../shared/i18n/i18n';
 
 export const APPROVALS_NS = registerStrings('approvals', {
   vi: {
+    releases: { title: 'Giải chấp tài sản bảo đảm chờ phê duyệt', asset: 'Tài sản', reason: 'Lý do', draft: 'Xem dự thảo quyết định', approve: 'Phê duyệt giải chấp', reject: 'Từ chối', done: 'Đã ghi quyết định.' },
     title: 'Phê duyệt',
     kinds: { APPLICATION: 'Hồ sơ vay', RESTRUCTURING: 'Cơ cấu lại thời hạn trả nợ', WRITE_OFF: 'Xử lý rủi ro (xóa nợ)', RECALL: 'Thu hồi nợ trước hạn' },
     restructuringTypes: { ADJUSTMENT: 'Điều chỉnh kỳ hạn trả nợ', EXTENSION: 'Gia hạn nợ' },
@@ -68,6 +69,7 @@ export const APPROVALS_NS = registerStrings('approvals', {
     refusedTitle: 'Máy chủ từ chối',
   },
   en: {
+    releases: { title: 'Collateral releases awaiting a decision', asset: 'Asset', reason: 'Reason', draft: 'Read the draft decision', approve: 'Approve the release', reject: 'Reject', done: 'Decision recorded.' },
     title: 'Approvals',
     kinds: { APPLICATION: 'Loan application', RESTRUCTURING: 'Restructuring', WRITE_OFF: 'Write-off', RECALL: 'Recall before term' },
     restructuringTypes: { ADJUSTMENT: 'Schedule adjustment', EXTENSION: 'Extension' },

@@ -10,6 +10,7 @@ import { TableSkeleton } from '../../shared/ui/table-skeleton';
 import { APPROVALS_NS } from './approvals-i18n';
 import { useApprovals, type ApprovalItem, type ApprovalKind } from './approvals-queries';
 import { PagingFooter } from '../../shared/ui/paging-footer';
+import { ReleaseCases } from './release-cases';
 
 const KINDS: ApprovalKind[] = ['APPLICATION', 'RESTRUCTURING', 'WRITE_OFF', 'RECALL'];
 const PAGE_SIZE = 20;
@@ -108,6 +109,7 @@ export function ApprovalsPage() {
           <PagingFooter page={page} pageSize={PAGE_SIZE} shown={data.items.length} total={data.total} />
         </>
       )}
+      <ReleaseCases />
     </>
   );
 }

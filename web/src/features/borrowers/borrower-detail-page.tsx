@@ -58,6 +58,9 @@ export function BorrowerDetailPage() {
               <Button variant="default" component={Link} to={`/loans?borrowerId=${b.id}`}>
                 {t('detail.loans')}
               </Button>
+              <Button variant="default" component={Link} to={`/collateral?borrowerId=${b.id}`}>
+                {t('detail.collateral')}
+              </Button>
               {officer && (
                 <Button component={Link} to={`/borrowers/${b.id}/edit`}>
                   {t('common:actions.edit')}

@@ -71,6 +71,7 @@ export const BORROWERS_NS = registerStrings('borrowers', {
       relations: 'Bên liên quan',
       noRelations: 'Chưa có bên liên quan.',
       loans: 'Xem khoản vay',
+      collateral: 'Tài sản bảo đảm',
       applications: 'Xem hồ sơ vay',
       relationKinds: {
         SAME_OWNER: 'Cùng chủ sở hữu',
@@ -157,6 +158,7 @@ export const BORROWERS_NS = registerStrings('borrowers', {
       relations: 'Related parties',
       noRelations: 'No related parties.',
       loans: 'View loans',
+      collateral: 'Collateral',
       applications: 'View applications',
       relationKinds: {
         SAME_OWNER: 'Same owner',

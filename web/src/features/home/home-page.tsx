@@ -76,13 +76,14 @@ export function HomePage() {
             <QueueCard
               testId="queue-awaiting-approval"
               title={t('queues.awaitingApproval')}
-              count={q.applicationsAwaitingApproval + q.restructuringsAwaitingApproval + q.writeOffsAwaitingApproval + q.recallsAwaitingApproval}
+              count={q.applicationsAwaitingApproval + q.restructuringsAwaitingApproval + q.writeOffsAwaitingApproval + q.recallsAwaitingApproval + q.collateralReleasesAwaitingApproval}
               hint={t('queues.awaitingApprovalHint')}
               to="/approvals"
             >
               <Text size="xs">
                 {t('queues.restructurings')}: <span className="num">{q.restructuringsAwaitingApproval}</span> · {t('queues.writeOffs')}:{' '}
-                <span className="num">{q.writeOffsAwaitingApproval}</span> · {t('queues.recalls')}: <span className="num">{q.recallsAwaitingApproval}</span>
+                <span className="num">{q.writeOffsAwaitingApproval}</span> · {t('queues.recalls')}: <span className="num">{q.recallsAwaitingApproval}</span> ·{' '}
+                {t('queues.releases')}: <span className="num">{q.collateralReleasesAwaitingApproval}</span>
               </Text>
             </QueueCard>
           )}
@@ -122,6 +123,13 @@ export function HomePage() {
             count={q.inspectionsOverdue + q.inspectionsDue}
             hint={t('queues.inspectionsHint', { overdue: formatCount(q.inspectionsOverdue, lang), due: formatCount(q.inspectionsDue, lang) })}
             to={q.inspectionsOverdue > 0 ? '/inspections?status=OVERDUE' : '/inspections?status=DUE'}
+          />
+          <QueueCard
+            testId="queue-collateral"
+            title={t('queues.collateral')}
+            count={q.collateralExpiring}
+            hint={t('queues.collateralHint')}
+            to="/reports/collateral"
           />
           <QueueCard
             testId="queue-unmatched"

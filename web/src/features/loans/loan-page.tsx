@@ -10,6 +10,7 @@ import { PageHeader } from '../../shared/ui/page-header';
 import { ProblemAlert } from '../../shared/ui/problem-alert';
 import { TableSkeleton } from '../../shared/ui/table-skeleton';
 import { DisburseDialog } from './disburse-dialog';
+import { LoanCollateralTab } from './loan-collateral-tab';
 import { LoanInspectionsSection } from '../loan-file/loan-inspections-section';
 import { LoanDocumentsTab } from './loan-documents-tab';
 import { LoanHistoryTab } from './loan-history-tab';
@@ -24,7 +25,7 @@ import { useBorrowerName, useLoan, type Loan } from './loans-queries';
 import { RepayDialog } from './repay-dialog';
 import { RestructureDialog, WriteOffDialog } from './propose-dialogs';
 
-const TABS = ['overview', 'schedule', 'transactions', 'postings', 'documents', 'inspections', 'history'] as const;
+const TABS = ['overview', 'schedule', 'transactions', 'postings', 'collateral', 'documents', 'inspections', 'history'] as const;
 type Tab = (typeof TABS)[number];
 type Dialog = 'disburse' | 'repay' | 'restructure' | 'writeOff' | null;
 
@@ -132,6 +133,9 @@ export function LoanPage() {
         </Tabs.Panel>
         <Tabs.Panel value="postings">
           <LoanPostingsTab loanId={l.id} />
+        </Tabs.Panel>
+        <Tabs.Panel value="collateral">
+          <LoanCollateralTab loanId={l.id} />
         </Tabs.Panel>
         <Tabs.Panel value="documents">
           <LoanDocumentsTab loanId={l.id} applicationId={l.applicationId} borrowerId={l.borrowerId} canUpload={officer} />

@@ -16,6 +16,7 @@ export const REPORT_TABS = [
   { key: 'capitalSources', to: '/reports/capital-sources' },
   { key: 'reconciliation', to: '/reports/reconciliation' },
   { key: 'trialBalance', to: '/reports/trial-balance' },
+  { key: 'collateral', to: '/reports/collateral' },
 ] as const;
 
 /** The reports' sub-navigation: one address per report, the as-of date carried from one to the next. */

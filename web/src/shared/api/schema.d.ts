@@ -1595,6 +1595,57 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/reports/collateral-cover": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Collateral cover by loan and for the portfolio, as of a date */
+        get: operations["CollateralReportsController_cover"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/collateral-expiries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Active assets whose valuation is stale or whose registration or insurance expired, as of a date */
+        get: operations["CollateralReportsController_expiries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/collateral-provisions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Specific provisions before and after the collateral deduction, loan by loan, on the last closed day */
+        get: operations["CollateralReportsController_provisions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/loans/{id}/documents/contract.pdf": {
         parameters: {
             query?: never;
@@ -2069,6 +2120,298 @@ export interface paths {
         /** Cases awaiting a decision (applications appraised, restructurings and write-offs proposed) with who prepared each */
         get: operations["ApprovalsController_list"];
         put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/collateral-assets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List assets, by borrower; a cooperative user sees only its own */
+        get: operations["CollateralAssetsController_list"];
+        put?: never;
+        /** Register an asset (tài sản bảo đảm) of a borrower’s file, with its identifiers, owner and optionally its first valuation */
+        post: operations["CollateralAssetsController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/collateral-assets/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One asset with its valuations, pledges, registration, insurance, releases and enforcements */
+        get: operations["CollateralAssetsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/collateral-assets/{id}/valuations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record a valuation; the latest is the value in force */
+        post: operations["CollateralAssetsController_valuation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/collateral-assets/{id}/registrations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record the registration of the security (Decree 99/2022/NĐ-CP) */
+        post: operations["CollateralAssetsController_registration"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/collateral-assets/{id}/insurances": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record the insurance of the asset */
+        post: operations["CollateralAssetsController_insurance"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/collateral-assets/{id}/pledges": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Pledge the asset to an application or a loan of its borrower with an allocated value (Σ allocations ≤ value in force) */
+        post: operations["CollateralAssetsController_pledge"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/collateral-assets/{id}/releases": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Propose the release of the asset (giải chấp); another user decides */
+        post: operations["CollateralAssetsController_propose"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/collateral-assets/{id}/enforcements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Enforce the asset (xử lý TSBĐ): the proceeds less the costs are posted as a repayment of the secured loan */
+        post: operations["CollateralAssetsController_enforce"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/collateral-assets/{id}/documents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The asset’s documents with their versions */
+        get: operations["CollateralDocumentsController_list"];
+        put?: never;
+        /** Upload a document of the asset (multipart: docType, then file; type judged from the content) */
+        post: operations["CollateralDocumentsController_upload"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/collateral-releases": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Release proposals awaiting a decision */
+        get: operations["CollateralReleasesController_open"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/collateral-releases/{id}/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Approve or reject a release; never by its proposer; the rule is checked again */
+        post: operations["CollateralReleasesController_decide"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/collateral-releases/{id}/document.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The release decision (quyết định giải chấp); a proposal prints as a draft */
+        get: operations["CollateralReleasesController_document"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/loans/{id}/collateral": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The loan’s assets, allocated values, cover against the product minimum, stale flags and guarantees */
+        get: operations["LoanCollateralController_loan"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/loan-applications/{id}/collateral": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The application’s pledged assets and cover against its amount */
+        get: operations["LoanCollateralController_application"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/guarantees": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record a guarantee (bảo lãnh) of a borrower’s loans */
+        post: operations["LoanCollateralController_guarantee"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/borrowers/{id}/guarantees": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Guarantees of the borrower’s loans and those it gives */
+        get: operations["LoanCollateralController_borrowerGuarantees"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/collateral-settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Revaluation period, expiry warning days, guarantors in the 25% limit */
+        get: operations["LoanCollateralController_settings"];
+        /** Change the collateral settings */
+        put: operations["LoanCollateralController_updateSettings"];
         post?: never;
         delete?: never;
         options?: never;
@@ -4332,6 +4675,25 @@ export interface components {
             /** @example true */
             collateralRequired: boolean;
             /**
+             * @description How the cover is measured where collateral is required (docs/collateral.md "Cover"): DISCOUNTED = Σ allocated value × the provisioning discount rate of its type ≥ the minimum cover % of the loan; LTV = the loan ≤ the maximum LTV % of Σ allocated value
+             * @default DISCOUNTED
+             * @example DISCOUNTED
+             * @enum {string}
+             */
+            collateralCoverBasis: "DISCOUNTED" | "LTV";
+            /**
+             * @description Minimum cover, percent of the loan (DISCOUNTED basis)
+             * @default 100
+             * @example 100
+             */
+            collateralMinCoverPercent: string;
+            /**
+             * @description Maximum loan-to-value, percent (LTV basis)
+             * @default 70
+             * @example 70
+             */
+            collateralMaxLtvPercent: string;
+            /**
              * @description Where a due date falling on a day off of the fund calendar goes (docs/working-days.md): NEXT_WORKING_DAY (default), PREVIOUS_WORKING_DAY, or NONE (kept on the day off, as contracts made before the calendar)
              * @default NEXT_WORKING_DAY
              * @example NEXT_WORKING_DAY
@@ -4464,6 +4826,25 @@ export interface components {
             allowedSectors?: string[];
             /** @example true */
             collateralRequired: boolean;
+            /**
+             * @description How the cover is measured where collateral is required (docs/collateral.md "Cover"): DISCOUNTED = Σ allocated value × the provisioning discount rate of its type ≥ the minimum cover % of the loan; LTV = the loan ≤ the maximum LTV % of Σ allocated value
+             * @default DISCOUNTED
+             * @example DISCOUNTED
+             * @enum {string}
+             */
+            collateralCoverBasis: "DISCOUNTED" | "LTV";
+            /**
+             * @description Minimum cover, percent of the loan (DISCOUNTED basis)
+             * @default 100
+             * @example 100
+             */
+            collateralMinCoverPercent: string;
+            /**
+             * @description Maximum loan-to-value, percent (LTV basis)
+             * @default 70
+             * @example 70
+             */
+            collateralMaxLtvPercent: string;
             /**
              * @description Where a due date falling on a day off of the fund calendar goes (docs/working-days.md): NEXT_WORKING_DAY (default), PREVIOUS_WORKING_DAY, or NONE (kept on the day off, as contracts made before the calendar)
              * @default NEXT_WORKING_DAY
@@ -4635,6 +5016,25 @@ export interface components {
             /** @example true */
             collateralRequired: boolean;
             /**
+             * @description How the cover is measured where collateral is required (docs/collateral.md "Cover"): DISCOUNTED = Σ allocated value × the provisioning discount rate of its type ≥ the minimum cover % of the loan; LTV = the loan ≤ the maximum LTV % of Σ allocated value
+             * @default DISCOUNTED
+             * @example DISCOUNTED
+             * @enum {string}
+             */
+            collateralCoverBasis: "DISCOUNTED" | "LTV";
+            /**
+             * @description Minimum cover, percent of the loan (DISCOUNTED basis)
+             * @default 100
+             * @example 100
+             */
+            collateralMinCoverPercent: string;
+            /**
+             * @description Maximum loan-to-value, percent (LTV basis)
+             * @default 70
+             * @example 70
+             */
+            collateralMaxLtvPercent: string;
+            /**
              * @description Where a due date falling on a day off of the fund calendar goes (docs/working-days.md): NEXT_WORKING_DAY (default), PREVIOUS_WORKING_DAY, or NONE (kept on the day off, as contracts made before the calendar)
              * @default NEXT_WORKING_DAY
              * @example NEXT_WORKING_DAY
@@ -4703,6 +5103,16 @@ export interface components {
              * @example false
              */
             collateralExempt: boolean;
+            /**
+             * @description The internal regulation the exemption rests on (Decree 45 Art. 31)
+             * @example Quy chế cho vay 01/2025/QC-QHT, Điều 12
+             */
+            collateralExemptionRegulation?: string;
+            /**
+             * @description The approver’s decision granting the exemption
+             * @example QĐ 15/QĐ-QHT ngày 20/11/2026 của Giám đốc
+             */
+            collateralExemptionDecision?: string;
             /**
              * @description A proposed rate, compared with the product rate (at submission none is compared)
              * @example 7.2
@@ -4792,6 +5202,16 @@ export interface components {
             /** @example Miễn tài sản bảo đảm theo quy chế cho vay nội bộ */
             collateralExemptionReason?: string;
             /**
+             * @description The internal regulation the exemption rests on (Decree 45 Art. 31)
+             * @example Quy chế cho vay 01/2025/QC-QHT, Điều 12
+             */
+            collateralExemptionRegulation?: string;
+            /**
+             * @description The approver’s decision granting the exemption
+             * @example QĐ 15/QĐ-QHT ngày 20/11/2026 của Giám đốc
+             */
+            collateralExemptionDecision?: string;
+            /**
              * @description Credit report attesting no bad debt (Decree 45 Art. 22)
              * @example CIC-2026-001234
              */
@@ -4874,6 +5294,10 @@ export interface components {
             collateralExempt: boolean;
             /** @example null */
             collateralExemptionReason: string | null;
+            /** @example null */
+            collateralExemptionRegulation: string | null;
+            /** @example null */
+            collateralExemptionDecision: string | null;
             /** @example CIC-2026-001234 */
             creditReportReference: string | null;
             /** @example 2026-11-15 */
@@ -5742,6 +6166,142 @@ export interface components {
              */
             closingBalance: string;
         };
+        CollateralCoverLineDto: {
+            /** @example 7 */
+            loanId: string;
+            /** @example HĐTD-2025-000007 */
+            contractNumber: string;
+            /** @example HTX Chè Tân Cương */
+            borrowerName: string;
+            /** @example true */
+            required: boolean;
+            /** @example DISCOUNTED */
+            basis: string;
+            /**
+             * @description Outstanding principal on the date
+             * @example 600000000
+             */
+            outstanding: string;
+            /**
+             * @description Σ pledged value (valuations in force on the date)
+             * @example 700000000
+             */
+            collateralValue: string;
+            /**
+             * @description Σ pledged value × discount rate
+             * @example 350000000
+             */
+            discountedValue: string;
+            /**
+             * @description What the product’s rule needs
+             * @example 240000000
+             */
+            requiredValue: string;
+            /**
+             * @description Discounted value ÷ outstanding, percent
+             * @example 58.33
+             */
+            coverPercent: string | null;
+            /** @example true */
+            passed: boolean;
+        };
+        CollateralCoverTotalsDto: {
+            /** @example 1500000000 */
+            outstanding: string;
+            /** @example 1600000000 */
+            collateralValue: string;
+            /** @example 720000000 */
+            discountedValue: string;
+            /** @example 48 */
+            coverPercent: string | null;
+            /**
+             * @description Loans whose product requires collateral and whose cover falls short
+             * @example 0
+             */
+            shortLoans: number;
+        };
+        CollateralCoverReportDto: {
+            /** @example 2025-12-31 */
+            asOf: string;
+            items: components["schemas"]["CollateralCoverLineDto"][];
+            totals: components["schemas"]["CollateralCoverTotalsDto"];
+        };
+        CollateralExpiryLineDto: {
+            /** @example 1 */
+            assetId: string;
+            /** @example HTX Chè Tân Cương */
+            borrowerName: string;
+            /** @example QSDĐ 2.000 m² */
+            description: string;
+            /**
+             * @example INSURANCE
+             * @enum {string}
+             */
+            what: "VALUATION" | "REGISTRATION" | "INSURANCE";
+            /**
+             * @description The expiry (for a valuation: its date + the revaluation period)
+             * @example 2025-02-01
+             */
+            expiredOn: string;
+            /**
+             * @example [
+             *       "HĐTD-2025-000007"
+             *     ]
+             */
+            contractNumbers: string[];
+        };
+        CollateralExpiriesReportDto: {
+            /** @example 2025-12-31 */
+            asOf: string;
+            items: components["schemas"]["CollateralExpiryLineDto"][];
+        };
+        CollateralProvisionLineDto: {
+            /** @example 7 */
+            loanId: string;
+            /** @example HĐTD-2025-000007 */
+            contractNumber: string;
+            /** @example HTX Chè Tân Cương */
+            borrowerName: string;
+            /** @example 2 */
+            debtGroup: number;
+            /** @example 600000000 */
+            outstanding: string;
+            /** @example 700000000 */
+            collateralValue: string;
+            /**
+             * @description Σ value × discount rate; 0 when the policy deducts nothing
+             * @example 350000000
+             */
+            collateralDeduction: string;
+            /**
+             * @description Specific provision without the deduction
+             * @example 12000000
+             */
+            specificBefore: string;
+            /**
+             * @description Specific provision after it (what the close computed)
+             * @example 5000000
+             */
+            specificAfter: string;
+        };
+        CollateralProvisionTotalsDto: {
+            /** @example 30000000 */
+            specificBefore: string;
+            /** @example 15600000 */
+            specificAfter: string;
+            /** @example 720000000 */
+            collateralDeduction: string;
+        };
+        CollateralProvisionsReportDto: {
+            /** @example 2025-12-31 */
+            asOf: string;
+            /** @example BANK */
+            policy: string;
+            /** @example true */
+            deductsCollateral: boolean;
+            items: components["schemas"]["CollateralProvisionLineDto"][];
+            totals: components["schemas"]["CollateralProvisionTotalsDto"];
+        };
         ColumnMappingDto: {
             /** @example Ngày giao dịch */
             date: string;
@@ -6600,6 +7160,16 @@ export interface components {
              */
             recallsAwaitingApproval: number;
             /**
+             * @description Active collateral assets whose valuation, registration or insurance expires within the warning days or has expired
+             * @example 2
+             */
+            collateralExpiring: number;
+            /**
+             * @description Collateral releases (giải chấp) proposed, waiting for an approver
+             * @example 0
+             */
+            collateralReleasesAwaitingApproval: number;
+            /**
              * @description Disbursements whose use is to be inspected, within the product’s window
              * @example 3
              */
@@ -6710,6 +7280,576 @@ export interface components {
              * @example 1
              */
             total: number;
+        };
+        ValuationInputDto: {
+            /** @example 2026-11-20 */
+            valuationDate: string;
+            /**
+             * @description Whole VND as a decimal string
+             * @example 1200000000
+             */
+            value: string;
+            /**
+             * @example MARKET_COMPARISON
+             * @enum {string}
+             */
+            method: "MARKET_COMPARISON" | "INCOME" | "COST" | "FACE_VALUE" | "OTHER";
+            /**
+             * @description The fund’s own appraisal or an independent valuer
+             * @example FUND
+             * @enum {string}
+             */
+            valuerKind: "FUND" | "INDEPENDENT";
+            /** @example Tổ thẩm định Quỹ */
+            valuerName: string;
+            /** @example Giá tham chiếu khu vực */
+            note?: string;
+        };
+        CreateAssetDto: {
+            /**
+             * @description The borrower whose debt the asset secures (its file)
+             * @example 1
+             */
+            borrowerId: string;
+            /**
+             * @description The provisioning table’s type (its discount rate)
+             * @example REAL_ESTATE
+             * @enum {string}
+             */
+            type: "REAL_ESTATE" | "OTHER" | "DEPOSIT" | "GOVERNMENT_BOND_UNDER_1Y" | "GOVERNMENT_BOND_1_TO_5Y" | "GOVERNMENT_BOND_OVER_5Y" | "VALUABLE_PAPERS" | "LISTED_SECURITIES" | "UNLISTED_SECURITIES";
+            /**
+             * @description Which identifiers the asset needs
+             * @example LAND_USE_RIGHT
+             * @enum {string}
+             */
+            kind: "LAND_USE_RIGHT" | "HOUSE" | "OTHER_REAL_ESTATE" | "VEHICLE" | "MACHINERY" | "GOODS" | "OTHER_ASSET" | "DEPOSIT" | "GOVERNMENT_BOND" | "VALUABLE_PAPER" | "SECURITIES";
+            /** @example Quyền sử dụng đất 2.000 m² tại xã Tân Cương */
+            description: string;
+            /**
+             * @description The identifiers of the kind (docs/collateral.md "Assets"); checked per kind
+             * @example {
+             *       "certificateNumber": "CS 01234",
+             *       "parcelNumber": "125",
+             *       "mapSheet": "12",
+             *       "areaM2": "2000",
+             *       "address": "Xóm Chè",
+             *       "commune": "Xã Tân Cương"
+             *     }
+             */
+            identifiers: {
+                [key: string]: string;
+            };
+            /**
+             * @example BORROWER
+             * @enum {string}
+             */
+            ownerKind: "BORROWER" | "THIRD_PARTY";
+            /**
+             * @description Required for a third party
+             * @example Nguyễn Văn An
+             */
+            ownerName?: string;
+            /**
+             * @description CCCD or registration number; required for a third party
+             * @example 019088001234
+             */
+            ownerIdNumber?: string;
+            /**
+             * @description Relationship to the borrower; required for a third party
+             * @example Thành viên HTX
+             */
+            ownerRelationship?: string;
+            /** @description The first valuation, recorded with the asset */
+            valuation?: components["schemas"]["ValuationInputDto"];
+        };
+        ValuationDto: {
+            /** @example 1 */
+            id: string;
+            /** @example 2026-11-20 */
+            valuationDate: string;
+            /** @example 1200000000 */
+            value: string;
+            /** @example MARKET_COMPARISON */
+            method: string;
+            /** @example FUND */
+            valuerKind: string;
+            /** @example Tổ thẩm định Quỹ */
+            valuerName: string;
+            /** @example null */
+            note: string | null;
+        };
+        PledgeDto: {
+            /** @example 1 */
+            id: string;
+            /** @example 1 */
+            assetId: string;
+            /** @example 12 */
+            applicationId: string | null;
+            /** @example 7 */
+            loanId: string | null;
+            /** @example HĐTD-2026-000007 */
+            contractNumber: string | null;
+            /** @example 700000000 */
+            allocatedValue: string;
+            /**
+             * @description What it counts for: scaled down when the value in force fell below the allocations
+             * @example 700000000
+             */
+            effectiveValue: string;
+            /** @example ACTIVE */
+            status: string;
+        };
+        RegistrationDto: {
+            /** @example 1 */
+            id: string;
+            /** @example Văn phòng đăng ký đất đai tỉnh Thái Nguyên */
+            office: string;
+            /** @example ĐKTC-2026-00123 */
+            registrationNumber: string;
+            /** @example 2026-11-21 */
+            registrationDate: string;
+            /** @example null */
+            expiryDate: string | null;
+            /** @example Nghị định 99/2022/NĐ-CP */
+            legalBasis: string;
+            /**
+             * @example OK
+             * @enum {string}
+             */
+            state: "OK" | "DUE_SOON" | "EXPIRED";
+        };
+        InsuranceDto: {
+            /** @example 1 */
+            id: string;
+            /** @example Bảo Việt Thái Nguyên */
+            insurer: string;
+            /** @example BV-TS-2026-0456 */
+            policyNumber: string;
+            /** @example 900000000 */
+            insuredValue: string | null;
+            /** @example 2026-11-21 */
+            startDate: string;
+            /** @example 2027-11-20 */
+            expiryDate: string;
+            /**
+             * @example OK
+             * @enum {string}
+             */
+            state: "OK" | "DUE_SOON" | "EXPIRED";
+        };
+        ReleaseDto: {
+            /** @example 1 */
+            id: string;
+            /** @example 1 */
+            assetId: string;
+            /** @example Quyền sử dụng đất 2.000 m² */
+            assetDescription: string;
+            /** @example 3 */
+            borrowerId: string;
+            /** @example HTX Chè Tân Cương */
+            borrowerName: string;
+            /** @example Khoản vay đã tất toán */
+            reason: string;
+            /**
+             * @example PROPOSED
+             * @enum {string}
+             */
+            status: "PROPOSED" | "APPROVED" | "REJECTED";
+            /** @example 5 */
+            proposedBy: string;
+            /** @example officer1 */
+            proposedByUsername: string;
+            /** @example 2026-11-21T02:00:00.000Z */
+            proposedAt: string;
+            /** @example null */
+            decidedBy: string | null;
+            /** @example null */
+            decisionDate: string | null;
+            /** @example null */
+            decisionNote: string | null;
+            /** @example null */
+            documentNumber: string | null;
+        };
+        EnforcementDto: {
+            /** @example 1 */
+            id: string;
+            /** @example 1 */
+            assetId: string;
+            /** @example 7 */
+            loanId: string;
+            /** @example SALE */
+            method: string;
+            /** @example 2026-11-25 */
+            valueDate: string;
+            /** @example 950000000 */
+            proceeds: string;
+            /** @example 15000000 */
+            costs: string;
+            /**
+             * @description proceeds − costs, posted as a repayment of the loan
+             * @example 935000000
+             */
+            recovery: string;
+            /** @example BB-XLTS-2026-01 */
+            reference: string;
+            /**
+             * @description The repayment the recovery was recorded as
+             * @example 42
+             */
+            repaymentId: string;
+        };
+        AssetDto: {
+            /** @example 1 */
+            id: string;
+            /** @example 3 */
+            borrowerId: string;
+            /** @example HTX Chè Tân Cương */
+            borrowerName: string;
+            /** @example REAL_ESTATE */
+            type: string;
+            /**
+             * @description The provisioning discount rate of the type (fraction)
+             * @example 0.5
+             */
+            discountRate: string;
+            /** @example LAND_USE_RIGHT */
+            kind: string;
+            /** @example Quyền sử dụng đất 2.000 m² */
+            description: string;
+            /**
+             * @example {
+             *       "certificateNumber": "CS 01234"
+             *     }
+             */
+            identifiers: {
+                [key: string]: string;
+            };
+            /** @example BORROWER */
+            ownerKind: string;
+            /** @example null */
+            ownerName: string | null;
+            /** @example null */
+            ownerIdNumber: string | null;
+            /** @example null */
+            ownerRelationship: string | null;
+            /**
+             * @example ACTIVE
+             * @enum {string}
+             */
+            status: "ACTIVE" | "RELEASED" | "ENFORCED";
+            /**
+             * @description The latest valuation
+             * @example 1200000000
+             */
+            valueInForce: string | null;
+            /** @example 2026-11-20 */
+            valuationDate: string | null;
+            /**
+             * @description Valuation date + the revaluation period
+             * @example 2027-11-20
+             */
+            revaluationDue: string | null;
+            /**
+             * @description EXPIRED = the valuation is stale (older than the revaluation period)
+             * @example OK
+             * @enum {string}
+             */
+            valuationState: "OK" | "DUE_SOON" | "EXPIRED";
+            /**
+             * @description Σ active allocations
+             * @example 700000000
+             */
+            allocated: string;
+            /**
+             * @description What is left to allocate
+             * @example 500000000
+             */
+            headroom: string;
+            /** @description Newest first */
+            valuations: components["schemas"]["ValuationDto"][];
+            pledges: components["schemas"]["PledgeDto"][];
+            /** @description The latest registration */
+            registration: components["schemas"]["RegistrationDto"] | null;
+            /** @description The latest insurance */
+            insurance: components["schemas"]["InsuranceDto"] | null;
+            releases: components["schemas"]["ReleaseDto"][];
+            enforcements: components["schemas"]["EnforcementDto"][];
+            /** @example 2026-11-20T02:00:00.000Z */
+            createdAt: string;
+        };
+        AssetPageDto: {
+            items: components["schemas"]["AssetDto"][];
+            /**
+             * @description The page number, from 1
+             * @example 1
+             */
+            page: number;
+            /**
+             * @description Rows a page (at most 200)
+             * @example 50
+             */
+            pageSize: number;
+            /**
+             * @description Rows matching the filter, over all pages
+             * @example 1
+             */
+            total: number;
+        };
+        RegistrationInputDto: {
+            /** @example Văn phòng đăng ký đất đai tỉnh Thái Nguyên */
+            office: string;
+            /** @example ĐKTC-2026-00123 */
+            registrationNumber: string;
+            /** @example 2026-11-21 */
+            registrationDate: string;
+            /**
+             * @description When the registration lapses, if it does
+             * @example 2031-11-21
+             */
+            expiryDate?: string;
+        };
+        InsuranceInputDto: {
+            /** @example Bảo Việt Thái Nguyên */
+            insurer: string;
+            /** @example BV-TS-2026-0456 */
+            policyNumber: string;
+            /** @example 900000000 */
+            insuredValue?: string;
+            /** @example 2026-11-21 */
+            startDate: string;
+            /** @example 2027-11-20 */
+            expiryDate: string;
+        };
+        PledgeInputDto: {
+            /**
+             * @description An application (carried to its loan when the contract is made)
+             * @example 12
+             */
+            applicationId?: string;
+            /**
+             * @description A loan
+             * @example 7
+             */
+            loanId?: string;
+            /**
+             * @description The share of the asset’s value in force allocated to it
+             * @example 700000000
+             */
+            allocatedValue: string;
+        };
+        ReleaseProposalDto: {
+            /** @example Khoản vay đã tất toán ngày 20/11/2026 */
+            reason: string;
+        };
+        EnforcementInputDto: {
+            /**
+             * @description The secured loan the proceeds repay
+             * @example 7
+             */
+            loanId: string;
+            /**
+             * @description Sold, or taken over by the fund at the agreed value
+             * @example SALE
+             * @enum {string}
+             */
+            method: "SALE" | "TAKEOVER";
+            /** @example 2026-11-25 */
+            valueDate: string;
+            /**
+             * @description Gross proceeds, whole VND
+             * @example 950000000
+             */
+            proceeds: string;
+            /**
+             * @description Costs of enforcement (auction, notary, fees), whole VND
+             * @example 15000000
+             */
+            costs: string;
+            /** @example BB-XLTS-2026-01 */
+            reference: string;
+            /** @example Bán đấu giá qua Trung tâm dịch vụ đấu giá tỉnh */
+            note?: string;
+        };
+        ReleaseDecisionDto: {
+            /**
+             * @example APPROVE
+             * @enum {string}
+             */
+            decision: "APPROVE" | "REJECT";
+            /** @example Đồng ý giải chấp */
+            note?: string;
+        };
+        CoverDto: {
+            /**
+             * @description The product requires collateral
+             * @example true
+             */
+            required: boolean;
+            /**
+             * @description Exempt under the internal regulation with the approver’s decision
+             * @example false
+             */
+            exempt: boolean;
+            /**
+             * @example DISCOUNTED
+             * @enum {string}
+             */
+            basis: "DISCOUNTED" | "LTV";
+            /**
+             * @description Minimum cover % (DISCOUNTED)
+             * @example 100
+             */
+            minCoverPercent: string;
+            /**
+             * @description Maximum LTV % (LTV)
+             * @example 70
+             */
+            maxLtvPercent: string;
+            /**
+             * @description The exposure measured: the outstanding principal, the approved amount before the first disbursement, an application’s amount
+             * @example 500000000
+             */
+            exposure: string;
+            /** @example 1200000000 */
+            collateralValue: string;
+            /** @example 600000000 */
+            discountedValue: string;
+            /** @example 500000000 */
+            requiredValue: string;
+            /** @example 600000000 */
+            actualValue: string;
+            /**
+             * @description Cover % (DISCOUNTED) or LTV % (LTV)
+             * @example 120
+             */
+            ratioPercent: string | null;
+            /**
+             * @description Meets the minimum, or nothing is required
+             * @example true
+             */
+            passed: boolean;
+        };
+        GuaranteeDto: {
+            /** @example 1 */
+            id: string;
+            /** @example 3 */
+            borrowerId: string;
+            /** @example Tổ hợp tác Chè */
+            borrowerName: string;
+            /**
+             * @example ORGANISATION
+             * @enum {string}
+             */
+            guarantorKind: "PERSON" | "ORGANISATION";
+            /** @example HTX Chè Tân Cương */
+            guarantorName: string;
+            /** @example 4601234567 */
+            guarantorIdNumber: string;
+            /** @example 1 */
+            guarantorBorrowerId: string | null;
+            /** @example 300000000 */
+            guaranteedAmount: string;
+            /** @example HĐBL-2026-015 */
+            documentReference: string;
+            /** @example 2026-11-20 */
+            signedOn: string;
+            /** @example ACTIVE */
+            status: string;
+            /**
+             * @example [
+             *       "7"
+             *     ]
+             */
+            loanIds: string[];
+            /**
+             * @example [
+             *       "HĐTD-2026-000007"
+             *     ]
+             */
+            contractNumbers: string[];
+        };
+        LoanCollateralDto: {
+            /** @example 7 */
+            loanId: string;
+            cover: components["schemas"]["CoverDto"];
+            assets: components["schemas"]["AssetDto"][];
+            guarantees: components["schemas"]["GuaranteeDto"][];
+            /**
+             * @description Assets whose valuation is stale or whose registration or insurance expired
+             * @example 1
+             */
+            staleCount: number;
+        };
+        CreateGuaranteeDto: {
+            /**
+             * @description The guaranteed borrower
+             * @example 3
+             */
+            borrowerId: string;
+            /**
+             * @example ORGANISATION
+             * @enum {string}
+             */
+            guarantorKind: "PERSON" | "ORGANISATION";
+            /** @example HTX Chè Tân Cương */
+            guarantorName: string;
+            /**
+             * @description CCCD or registration number
+             * @example 4601234567
+             */
+            guarantorIdNumber: string;
+            /**
+             * @description When the guarantor is itself a borrower of the fund (counted in the 25% limit where the fund says so)
+             * @example 1
+             */
+            guarantorBorrowerId?: string;
+            /** @example 300000000 */
+            guaranteedAmount: string;
+            /** @example HĐBL-2026-015 */
+            documentReference: string;
+            /** @example 2026-11-20 */
+            signedOn: string;
+            /**
+             * @description The loans covered (of the guaranteed borrower)
+             * @example [
+             *       "7"
+             *     ]
+             */
+            loanIds: string[];
+        };
+        CollateralSettingsDto: {
+            /**
+             * @description Revaluation period, months
+             * @example 12
+             */
+            revaluationMonths: number;
+            /**
+             * @description Days before an expiry it shows in the queue and the reminders
+             * @example 30
+             */
+            expiryWarningDays: number;
+            /**
+             * @description A guarantor who is a borrower counts with the borrower in the 25% related-persons limit
+             * @example true
+             */
+            guarantorsInGroupLimit: boolean;
+        };
+        UpdateCollateralSettingsDto: {
+            /**
+             * @description Revaluation period, months (a valuation older is stale)
+             * @example 12
+             */
+            revaluationMonths?: number;
+            /**
+             * @description Days before an expiry it shows in the queue and the reminders
+             * @example 30
+             */
+            expiryWarningDays?: number;
+            /**
+             * @description A guarantor who is a borrower counts in the 25% related-persons limit
+             * @example true
+             */
+            guarantorsInGroupLimit?: boolean;
         };
         InspectionDto: {
             /**
@@ -13913,6 +15053,167 @@ export interface operations {
             500: components["responses"]["Problem500"];
         };
     };
+    CollateralReportsController_cover: {
+        parameters: {
+            query?: {
+                /** @description Report date; defaults to the last closed business date */
+                asOf?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CollateralCoverReportDto"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Allowed roles: AUDITOR, APPROVER, ADMIN, OFFICER (problem+json AUTH.FORBIDDEN) */
+            403: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            429: components["responses"]["Problem429"];
+            500: components["responses"]["Problem500"];
+        };
+    };
+    CollateralReportsController_expiries: {
+        parameters: {
+            query?: {
+                /** @description Report date; defaults to the last closed business date */
+                asOf?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CollateralExpiriesReportDto"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Allowed roles: AUDITOR, APPROVER, ADMIN, OFFICER (problem+json AUTH.FORBIDDEN) */
+            403: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            429: components["responses"]["Problem429"];
+            500: components["responses"]["Problem500"];
+        };
+    };
+    CollateralReportsController_provisions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CollateralProvisionsReportDto"];
+                };
+            };
+            /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Allowed roles: AUDITOR, APPROVER, ADMIN, OFFICER (problem+json AUTH.FORBIDDEN) */
+            403: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            429: components["responses"]["Problem429"];
+            500: components["responses"]["Problem500"];
+        };
+    };
     LoanDocumentsController_contract: {
         parameters: {
             query?: never;
@@ -15665,6 +16966,1195 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
+            429: components["responses"]["Problem429"];
+            500: components["responses"]["Problem500"];
+        };
+    };
+    CollateralAssetsController_list: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                borrowerId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssetPageDto"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Allowed roles: OFFICER, APPROVER, AUDITOR, ADMIN, COOPERATIVE (problem+json AUTH.FORBIDDEN) */
+            403: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            429: components["responses"]["Problem429"];
+            500: components["responses"]["Problem500"];
+        };
+    };
+    CollateralAssetsController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateAssetDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssetDto"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Allowed roles: OFFICER (problem+json AUTH.FORBIDDEN) */
+            403: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            409: components["responses"]["Problem409"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+            500: components["responses"]["Problem500"];
+        };
+    };
+    CollateralAssetsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssetDto"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Allowed roles: OFFICER, APPROVER, AUDITOR, ADMIN, COOPERATIVE (problem+json AUTH.FORBIDDEN) */
+            403: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            404: components["responses"]["Problem404"];
+            429: components["responses"]["Problem429"];
+            500: components["responses"]["Problem500"];
+        };
+    };
+    CollateralAssetsController_valuation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ValuationInputDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssetDto"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Allowed roles: OFFICER (problem+json AUTH.FORBIDDEN) */
+            403: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+            500: components["responses"]["Problem500"];
+        };
+    };
+    CollateralAssetsController_registration: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RegistrationInputDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssetDto"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Allowed roles: OFFICER (problem+json AUTH.FORBIDDEN) */
+            403: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+            500: components["responses"]["Problem500"];
+        };
+    };
+    CollateralAssetsController_insurance: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InsuranceInputDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssetDto"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Allowed roles: OFFICER (problem+json AUTH.FORBIDDEN) */
+            403: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+            500: components["responses"]["Problem500"];
+        };
+    };
+    CollateralAssetsController_pledge: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PledgeInputDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssetDto"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Allowed roles: OFFICER (problem+json AUTH.FORBIDDEN) */
+            403: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+            500: components["responses"]["Problem500"];
+        };
+    };
+    CollateralAssetsController_propose: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReleaseProposalDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReleaseDto"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Allowed roles: OFFICER (problem+json AUTH.FORBIDDEN) */
+            403: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+            500: components["responses"]["Problem500"];
+        };
+    };
+    CollateralAssetsController_enforce: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Unique per intended operation; 8–128 of A-Z a-z 0-9 . _ : - */
+                "Idempotency-Key": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EnforcementInputDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EnforcementDto"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Allowed roles: OFFICER (problem+json AUTH.FORBIDDEN) */
+            403: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            404: components["responses"]["Problem404"];
+            /** @description IDEMPOTENCY.REQUEST_IN_FLIGHT */
+            409: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description IDEMPOTENCY.KEY_REUSED or a business rule refused */
+            422: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            429: components["responses"]["Problem429"];
+            500: components["responses"]["Problem500"];
+        };
+    };
+    CollateralDocumentsController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AttachmentDto"][];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Allowed roles: OFFICER, APPROVER, AUDITOR, ADMIN, COOPERATIVE (problem+json AUTH.FORBIDDEN) */
+            403: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            404: components["responses"]["Problem404"];
+            429: components["responses"]["Problem429"];
+            500: components["responses"]["Problem500"];
+        };
+    };
+    CollateralDocumentsController_upload: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /**
+                     * @description Sent before the file
+                     * @enum {string}
+                     */
+                    docType: "COOP_REGISTRATION" | "CHARTER" | "MEMBERS_RESOLUTION" | "FINANCIAL_STATEMENT" | "BUSINESS_PLAN" | "CREDIT_REPORT" | "SIGNED_CONTRACT" | "APPRAISAL_REPORT" | "INSPECTION_REPORT" | "PHOTO" | "RECEIPT" | "IDENTITY_PAPER" | "COLLATERAL" | "VALUATION_REPORT" | "SECURITY_REGISTRATION" | "INSURANCE_POLICY" | "GUARANTEE" | "CONTRACT" | "OTHER";
+                    /**
+                     * Format: binary
+                     * @description PDF, JPEG, PNG, WEBP, HEIC, DOCX, XLSX, DOC, XLS, ODT or ODS; at most ATTACHMENT_MAX_BYTES (20 MiB by default)
+                     */
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AttachmentDto"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Allowed roles: OFFICER (problem+json AUTH.FORBIDDEN) */
+            403: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+            500: components["responses"]["Problem500"];
+        };
+    };
+    CollateralReleasesController_open: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReleaseDto"][];
+                };
+            };
+            /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Allowed roles: OFFICER, APPROVER, AUDITOR, ADMIN (problem+json AUTH.FORBIDDEN) */
+            403: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            429: components["responses"]["Problem429"];
+            500: components["responses"]["Problem500"];
+        };
+    };
+    CollateralReleasesController_decide: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReleaseDecisionDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReleaseDto"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Allowed roles: APPROVER (problem+json AUTH.FORBIDDEN) */
+            403: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+            500: components["responses"]["Problem500"];
+        };
+    };
+    CollateralReleasesController_document: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A4 PDF */
+            200: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            400: components["responses"]["Problem400"];
+            /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Allowed roles: OFFICER, APPROVER, AUDITOR, ADMIN, COOPERATIVE (problem+json AUTH.FORBIDDEN) */
+            403: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            404: components["responses"]["Problem404"];
+            429: components["responses"]["Problem429"];
+            500: components["responses"]["Problem500"];
+        };
+    };
+    LoanCollateralController_loan: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LoanCollateralDto"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Allowed roles: OFFICER, APPROVER, AUDITOR, ADMIN, COOPERATIVE (problem+json AUTH.FORBIDDEN) */
+            403: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            404: components["responses"]["Problem404"];
+            429: components["responses"]["Problem429"];
+            500: components["responses"]["Problem500"];
+        };
+    };
+    LoanCollateralController_application: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LoanCollateralDto"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Allowed roles: OFFICER, APPROVER, AUDITOR, ADMIN, COOPERATIVE (problem+json AUTH.FORBIDDEN) */
+            403: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            404: components["responses"]["Problem404"];
+            429: components["responses"]["Problem429"];
+            500: components["responses"]["Problem500"];
+        };
+    };
+    LoanCollateralController_guarantee: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateGuaranteeDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GuaranteeDto"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Allowed roles: OFFICER (problem+json AUTH.FORBIDDEN) */
+            403: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            409: components["responses"]["Problem409"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+            500: components["responses"]["Problem500"];
+        };
+    };
+    LoanCollateralController_borrowerGuarantees: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GuaranteeDto"][];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Allowed roles: OFFICER, APPROVER, AUDITOR, ADMIN, COOPERATIVE (problem+json AUTH.FORBIDDEN) */
+            403: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            404: components["responses"]["Problem404"];
+            429: components["responses"]["Problem429"];
+            500: components["responses"]["Problem500"];
+        };
+    };
+    LoanCollateralController_settings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CollateralSettingsDto"];
+                };
+            };
+            /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Allowed roles: OFFICER, APPROVER, AUDITOR, ADMIN (problem+json AUTH.FORBIDDEN) */
+            403: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            429: components["responses"]["Problem429"];
+            500: components["responses"]["Problem500"];
+        };
+    };
+    LoanCollateralController_updateSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateCollateralSettingsDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CollateralSettingsDto"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            /** @description Missing or invalid token (problem+json AUTH.UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Allowed roles: ADMIN (problem+json AUTH.FORBIDDEN) */
+            403: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            409: components["responses"]["Problem409"];
+            422: components["responses"]["Problem422"];
             429: components["responses"]["Problem429"];
             500: components["responses"]["Problem500"];
         };

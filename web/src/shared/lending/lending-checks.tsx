@@ -21,6 +21,7 @@ const MONEY = new Set([
   'ABOVE_CUSTOMER_LIMIT',
   'ABOVE_GROUP_LIMIT',
   'ABOVE_SOURCE_AVAILABLE',
+  'COLLATERAL_COVER_BELOW_MINIMUM',
 ]);
 const GROUP_OF: Record<string, 'borrower' | 'product' | 'decree' | 'source'> = {
   BORROWER_INACTIVE: 'borrower',

@@ -40,7 +40,7 @@ export function documentPath(loanId: string, ref: DocumentRef): string {
  * tab, where the browser's viewer prints it. The tab is opened on the click itself, so a popup
  * blocker lets it through; if it is blocked anyway, the file downloads instead.
  */
-async function openDocument(path: string, fileName: string): Promise<void> {
+export async function openDocument(path: string, fileName: string): Promise<void> {
   const tab = window.open('', '_blank');
   const session = getSession();
   const res = await fetch(path, { headers: { Accept: 'application/pdf', 'Accept-Language': currentLanguage(), ...(session ? { Authorization: `Bearer ${session.token}` } : {}) } });

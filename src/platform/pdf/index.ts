@@ -1,0 +1,1 @@
+export { font as pdfFont } from './fonts.js';
