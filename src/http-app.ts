@@ -48,7 +48,7 @@ export async function createHttpApp(
     },
     trustProxy: true,
     // A longer path segment matches no route (404); the document states it (openapi-limits.ts).
-    maxParamLength: PATH_PARAM_MAX_LENGTH,
+    routerOptions: { maxParamLength: PATH_PARAM_MAX_LENGTH },
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.register({ config, role, extraImports }), adapter, {
     logger: new NestPinoLogger(logger),
