@@ -50,11 +50,11 @@ describe('job processors in the worker role', () => {
     });
     expect(workers.get('close-of-business')).toEqual({ queue: 'close-of-business', concurrency: 1, lockDuration: 90000, stalledInterval: 45000, maxStalledCount: 2, running: true });
     expect(workers.get('report-exports')).toMatchObject({ concurrency: 1, running: true });
-    expect([...workers.keys()].sort()).toEqual(['close-of-business', 'close-of-business-chunks', 'reminders', 'repayment-imports', 'report-exports']);
+    expect([...workers.keys()].sort()).toEqual(['book-imports', 'close-of-business', 'close-of-business-chunks', 'reminders', 'repayment-imports', 'report-exports']);
   });
 
   it('start no close worker with CLOSE_WORKER_CONCURRENCY = 0, and the other processors still', async () => {
     const workers = await workersOf({ CLOSE_WORKER_CONCURRENCY: '0' });
-    expect([...workers.keys()].sort()).toEqual(['reminders', 'repayment-imports', 'report-exports']);
+    expect([...workers.keys()].sort()).toEqual(['book-imports', 'reminders', 'repayment-imports', 'report-exports']);
   });
 });
