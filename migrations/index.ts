@@ -14,6 +14,7 @@ import { DemoLoad1763800000020 } from './1763800000020-demo-load.js';
 import { WorkingDays1763800000040 } from './1763800000040-working-days.js';
 import { CloseRunAuditAnchor1763800000070 } from './1763800000070-close-run-audit-anchor.js';
 import { BookImports1763800000060 } from './1763800000060-book-imports.js';
+import { OpeningPositions1763800000061 } from './1763800000061-opening-positions.js';
 import { StatementColumnMappings1763800000065 } from './1763800000065-statement-column-mappings.js';
 
 /**
@@ -37,5 +38,6 @@ export const migrations = [
   WorkingDays1763800000040,
   CloseRunAuditAnchor1763800000070,
   BookImports1763800000060,
+  OpeningPositions1763800000061,
   StatementColumnMappings1763800000065,
 ];

@@ -16,3 +16,4 @@ export { LoanCloseService, type LoanCloseRange, type LoanCloseResult } from './s
 export { positionsCte, type PositionPlan, type PositionSource, type ReplayedPosition } from './engine-sql/loan-positions.sql.js';
 export * as closeSql from './engine-sql/close-chunk.sql.js';
 export { LoanOriginsService, type LoanOriginTag } from './services/loan-origins.service.js';
+export { LoanOpeningsService, type OpenedLoan, type OpeningPositionInput } from './services/loan-openings.service.js';

@@ -216,6 +216,9 @@ export function validateBook(raw: RawBook, ctx: BookContext): ValidatedBook {
       overdueInterest: x.money('overdueInterest', true), accruedInterest: x.money('accruedInterest', true), dpd: x.int('dpd'), debtGroup: x.int('debtGroup'),
     };
     if (o.debtGroup !== null && (o.debtGroup < 1 || o.debtGroup > 5)) x.fail('debtGroup', 'book-import.debt-group');
+    // The position is at the end of the cut-over day, which the close must already have closed (loans/domain/opening-position.ts).
+    if (cut && cut >= ctx.businessDate) x.fail('cutOverDate', 'book-import.opening-inconsistent', { value: `cut-over ${cut} not before the business date ${ctx.businessDate}` });
+    if (o.dpd !== null && o.dpd > 0 && o.overduePrincipal?.isZero() && o.overdueInterest?.isZero()) x.fail('dpd', 'book-import.opening-inconsistent', { value: 'days past due without anything overdue' });
     if (cut) {
       if (cutOverDate === null) cutOverDate = cut;
       else if (cut !== cutOverDate) x.fail('cutOverDate', 'book-import.cut-over-differs', { value: cut, limit: cutOverDate });
