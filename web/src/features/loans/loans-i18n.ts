@@ -128,8 +128,10 @@ export const LOANS_NS = registerStrings('loans', {
         WRITE_OFF: 'Xử lý rủi ro',
         RECOVERY: 'Thu hồi nợ đã xử lý',
         REPAYMENT_REVERSAL: 'Hủy thu nợ',
+        OPENING_POSITION: 'Số dư đầu kỳ tại ngày chốt',
+        OPENING_BALANCE: 'Ghi sổ số dư đầu kỳ',
       },
-      channels: { BANK_TRANSFER: 'Chuyển khoản', CASH: 'Tiền mặt', STATEMENT_IMPORT: 'Nhập sao kê', OTHER: 'Khác' },
+      channels: { BANK_TRANSFER: 'Chuyển khoản', CASH: 'Tiền mặt', STATEMENT_IMPORT: 'Nhập sao kê', OTHER: 'Khác', BOOK_IMPORT: 'Nhập sổ cho vay' },
       installment: 'kỳ {{seq}}',
     },
     postings: {
@@ -387,8 +389,10 @@ export const LOANS_NS = registerStrings('loans', {
         WRITE_OFF: 'Write-off',
         RECOVERY: 'Recovery of written-off debt',
         REPAYMENT_REVERSAL: 'Repayment reversal',
+        OPENING_POSITION: 'Opening position at the cut-over date',
+        OPENING_BALANCE: 'Opening balances posted',
       },
-      channels: { BANK_TRANSFER: 'Bank transfer', CASH: 'Cash', STATEMENT_IMPORT: 'Statement import', OTHER: 'Other' },
+      channels: { BANK_TRANSFER: 'Bank transfer', CASH: 'Cash', STATEMENT_IMPORT: 'Statement import', OTHER: 'Other', BOOK_IMPORT: 'Loan book import' },
       installment: 'installment {{seq}}',
     },
     postings: {
