@@ -122,7 +122,8 @@ export class LoanOpeningsService {
       trancheCount: 1,
       earnedPosted: { interest: earned.interest.toFixed(), overdue: earned.overdueInterest.toFixed(), late: earned.lateInterest.toFixed() },
     });
-    await m.query(`UPDATE loans SET days_past_due = $2, debt_group = $3 WHERE id = $1`, [row.id, summary.daysPastDue, input.debtGroup]);
+    // The old book's group stands until the next close classifies the loan by the policy (domain.md "Restructuring and risk"), as for any loan.
+    await m.query(`UPDATE loans SET days_past_due = $2, debt_group = $3, own_debt_group = $3 WHERE id = $1`, [row.id, summary.daysPastDue, input.debtGroup]);
     const [ev] = (await m.query(
       `INSERT INTO loan_events (loan_id, kind, value_date, booking_date, amount, reference, channel, journal_transaction_id, created_by)
        VALUES ($1, 'OPENING_POSITION', $2, $3, $4, $5, 'BOOK_IMPORT', $6, $7) RETURNING id::text AS id`,
