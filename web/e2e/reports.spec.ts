@@ -123,7 +123,7 @@ test('an auditor pulls the sector report as of 31/12/2025, reads it back from th
 
   // By fund of origin (a merged fund's books apart and together): the demo's loans are all the fund's own book.
   await page.goto(`${demo.base}/reports/portfolio?asOf=2025-12-31&from=2021-01-01&groupBy=origin`);
-  await expect(page.getByLabel('Nhóm theo', { exact: true })).toHaveValue('Quỹ gốc');
+  await expect(page.getByRole('combobox', { name: 'Nhóm theo' })).toHaveValue('Quỹ gốc');
   await expect(page.getByTestId('portfolio-table').getByRole('row').filter({ hasText: 'Sổ của Quỹ' })).toHaveCount(1);
   await checkPage(page, 'reports-portfolio-origin');
 
