@@ -161,7 +161,26 @@ describe('loan book import: opening positions at a cut-over date', () => {
     expect(byOrigin.totals.overduePrincipal).toBe(overdue.toFixed());
   });
 
+  it('takes repayments on an opened loan like any other: a part, then the payoff, and the books still reconcile', async () => {
+    const late = book.openings.find((o) => o.dpd > 0 && new Money(o.overduePrincipal).gt(0)) as FormerFundBook['openings'][number];
+    const id = ids.get(late.ref) as string;
+    const next = (await call<{ businessDate: string }>(t, 'GET', '/business-date', w.auditor)).body.businessDate;
+    const part = await money(t, w, 'repayments', id, '1000000', next);
+    expect(part.status).toBe(201);
+    const payoff = (await call<{ total: string }>(t, 'GET', `/loans/${id}/payoff?date=${next}`, w.auditor)).body;
+    const settled = await money(t, w, 'repayments', id, payoff.total, next);
+    expect(settled.status).toBe(201);
+    const loan = (await call<{ status: string; outstandingPrincipal: string }>(t, 'GET', `/loans/${id}`, w.auditor)).body;
+    expect(loan).toMatchObject({ status: 'CLOSED', outstandingPrincipal: '0' });
+    const rec = await call<{ mismatches: unknown[]; unbalancedTransactions: unknown[] }>(t, 'GET', '/ledger/reconciliation', w.auditor);
+    expect(rec.body).toMatchObject({ mismatches: [], unbalancedTransactions: [] });
+    // What the position brought stays in the report as of the cut-over: the payment is valued later.
+    const asOfCut = await report(cutOver, 'origin');
+    expect(asOfCut.totals.outstanding).toBe(book.openings.reduce((a, o) => a.plus(o.outstanding), new Money(0)).toFixed());
+  });
+
   it('reports both books apart and together by origin after the close', async () => {
+    // As of the business date (closed): the payments above are valued the day after, so the imported book is as the file stated it.
     const byOrigin = await report(BUSINESS_DATE, 'origin');
     const imported = book.openings.reduce((s, o) => s.plus(o.outstanding), new Money(0));
     expect(byOrigin.rows.map((r) => ({ origin: r.keys.origin.code, outstanding: r.outstanding }))).toEqual([
