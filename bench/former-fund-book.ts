@@ -65,7 +65,20 @@ export interface FormerFundBook {
   readonly expectedErrors: ExpectedError[];
   /** Good loans with history: their reference and what the engine's replay gives at the business date. */
   readonly history: Array<{ ref: string; outstanding: string; sectorCode: string; capitalSource: string; disbursed: string }>;
-  readonly openings: Array<{ ref: string; outstanding: string; sectorCode: string; capitalSource: string; disbursed: string }>;
+  /** The opening positions as written in the sheet (cut-over figures), for the tests to compare with. */
+  readonly openings: Array<{
+    ref: string;
+    outstanding: string;
+    sectorCode: string;
+    capitalSource: string;
+    disbursed: string;
+    cutOverDate: LocalDate;
+    overduePrincipal: string;
+    overdueInterest: string;
+    accruedInterest: string;
+    dpd: number;
+    debtGroup: number;
+  }>;
   readonly legacyRefs: string[];
   readonly differingRefs: string[];
   readonly oldAddressRows: Array<{ row: number; ref: string; identityCode: string; ambiguous: boolean }>;
@@ -177,12 +190,17 @@ export async function formerFundBook(o: FormerFundOptions): Promise<FormerFundBo
     if (opening) {
       const cut = addDays(o.businessDate, -60);
       const s = loanEngine.loanSummary(loanEngine.replay(terms, events, cut).state, cut);
+      const overdueInterest = s.overdueInterest.plus(s.billedUnpaidInterest);
+      const debtGroup = s.daysPastDue > 360 ? 5 : s.daysPastDue > 180 ? 4 : s.daysPastDue > 90 ? 3 : s.daysPastDue >= 10 ? 2 : 1;
       sheets.OpeningPositions.push({
         loanRef: ref, cutOverDate: cut, firstDisbursementDate: disbursedOn, disbursedPrincipal: amount.toNumber(), outstandingPrincipal: s.outstandingPrincipal.toNumber(),
-        overduePrincipal: s.overduePrincipal.toNumber(), overdueInterest: s.overdueInterest.plus(s.billedUnpaidInterest).toNumber(), accruedInterest: s.accruedInterest.toNumber(),
-        dpd: s.daysPastDue, debtGroup: s.daysPastDue > 360 ? 5 : s.daysPastDue > 180 ? 4 : s.daysPastDue > 90 ? 3 : s.daysPastDue >= 10 ? 2 : 1,
+        overduePrincipal: s.overduePrincipal.toNumber(), overdueInterest: overdueInterest.toNumber(), accruedInterest: s.accruedInterest.toNumber(),
+        dpd: s.daysPastDue, debtGroup,
       });
-      openings.push({ ref, outstanding: s.outstandingPrincipal.toFixed(), sectorCode: b.sector, capitalSource, disbursed: amount.toFixed() });
+      openings.push({
+        ref, outstanding: s.outstandingPrincipal.toFixed(), sectorCode: b.sector, capitalSource, disbursed: amount.toFixed(), cutOverDate: cut,
+        overduePrincipal: s.overduePrincipal.toFixed(), overdueInterest: overdueInterest.toFixed(), accruedInterest: s.accruedInterest.toFixed(), dpd: s.daysPastDue, debtGroup,
+      });
       continue;
     }
     sheets.Disbursements.push({ loanRef: ref, date: disbursedOn, amount: amount.toNumber(), reference: `UNC-${ref}` });

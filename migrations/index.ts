@@ -14,6 +14,7 @@ import { DemoLoad1763800000020 } from './1763800000020-demo-load.js';
 import { WorkingDays1763800000040 } from './1763800000040-working-days.js';
 import { CloseRunAuditAnchor1763800000070 } from './1763800000070-close-run-audit-anchor.js';
 import { BookImports1763800000060 } from './1763800000060-book-imports.js';
+import { OpeningPositions1763800000061 } from './1763800000061-opening-positions.js';
 import { StatementColumnMappings1763800000065 } from './1763800000065-statement-column-mappings.js';
 import { UserSessionVersion1763800000075 } from './1763800000075-user-session-version.js';
 import { Collateral1763800000050 } from './1763800000050-collateral.js';
@@ -40,6 +41,7 @@ export const migrations = [
   WorkingDays1763800000040,
   CloseRunAuditAnchor1763800000070,
   BookImports1763800000060,
+  OpeningPositions1763800000061,
   StatementColumnMappings1763800000065,
   UserSessionVersion1763800000075,
   Collateral1763800000050,

@@ -121,6 +121,12 @@ test('an auditor pulls the sector report as of 31/12/2025, reads it back from th
   await expect(page.getByTestId('portfolio-table').getByRole('row').filter({ hasText: 'Nông nghiệp' }).first()).toContainText('Nhóm 1');
   await checkPage(page, 'reports-portfolio-two-dimensions');
 
+  // By fund of origin (a merged fund's books apart and together): the demo's loans are all the fund's own book.
+  await page.goto(`${demo.base}/reports/portfolio?asOf=2025-12-31&from=2021-01-01&groupBy=origin`);
+  await expect(page.getByRole('combobox', { name: 'Nhóm theo' })).toHaveValue('Quỹ gốc');
+  await expect(page.getByTestId('portfolio-table').getByRole('row').filter({ hasText: 'Sổ của Quỹ' })).toHaveCount(1);
+  await checkPage(page, 'reports-portfolio-origin');
+
   // The other reports, carrying the date.
   const tabs = page.getByRole('tablist', { name: 'Các báo cáo' });
   await tabs.getByRole('tab', { name: 'Tuổi nợ' }).click();

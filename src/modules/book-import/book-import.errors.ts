@@ -44,12 +44,6 @@ export const BookImportErrors = defineErrors({
     vi: 'Xã {code} không nằm trong các xã đề xuất cho dòng {row}.',
     en: 'Commune {code} is not one of the candidates proposed for row {row}.',
   },
-  'BOOK_IMPORT.OPENING_NOT_COMMITTABLE': {
-    status: 409,
-    title: 'Opening positions cannot be committed yet',
-    vi: 'Tệp có {count} khoản vay nhập theo số dư đầu kỳ: phần ghi sổ số dư đầu kỳ chưa sẵn sàng; hãy nhập các khoản vay này theo lịch sử.',
-    en: 'The workbook has {count} opening-position loan(s): committing opening positions is not available yet; bring these loans in with their history.',
-  },
   'BOOK_IMPORT.NOT_COMMITTED': {
     status: 409,
     title: 'Import not committed yet',

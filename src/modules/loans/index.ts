@@ -18,3 +18,4 @@ export * as closeSql from './engine-sql/close-chunk.sql.js';
 export { LoanOriginsService, type LoanOriginTag } from './services/loan-origins.service.js';
 export { DisbursementGuards, type DisbursementGuard, type DisbursementGuardStage } from './services/disbursement-guards.js';
 export { LoanAccelerationService, type Acceleration, type AccelerationResult } from './services/loan-acceleration.service.js';
+export { LoanOpeningsService, type OpenedLoan, type OpeningPositionInput } from './services/loan-openings.service.js';

@@ -121,6 +121,18 @@ export const LoanErrors = defineErrors({
     vi: 'Không giải ngân sau kỳ trả nợ cuối cùng.',
     en: 'No disbursement after the last due date.',
   },
+  'LOAN.OPENING_POSITION_INCONSISTENT': {
+    status: 422,
+    title: 'Inconsistent opening position',
+    vi: 'Số dư đầu kỳ không nhất quán: {rule}.',
+    en: 'Inconsistent opening position: {rule}.',
+  },
+  'LOAN.OPENING_POSITION_NOT_FIRST': {
+    status: 409,
+    title: 'Opening position on a loan with events',
+    vi: 'Chỉ nhập số dư đầu kỳ cho khoản vay chưa có giải ngân hay sự kiện nào.',
+    en: 'An opening position is only entered on a loan with no disbursement or other event yet.',
+  },
   'LOAN.BEFORE_FIRST_DISBURSEMENT': {
     status: 422,
     title: 'Before the first disbursement',

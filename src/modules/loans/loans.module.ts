@@ -13,6 +13,7 @@ import { LoanEventRecorder } from './services/loan-event-recorder.service.js';
 import { LoanPostings } from './services/loan-postings.service.js';
 import { LoanHistoryService } from './services/loan-history.service.js';
 import { LoanOriginsService } from './services/loan-origins.service.js';
+import { LoanOpeningsService } from './services/loan-openings.service.js';
 import { LoanQueriesService } from './services/loan-queries.service.js';
 import { LoanReversals } from './services/loan-reversals.service.js';
 import { ReconciliationService } from './services/reconciliation.service.js';
@@ -35,6 +36,7 @@ import './loan-acceleration.errors.js';
     RestructuringsController, WriteOffsController],
   providers: [
     LoanOriginsService,
+    LoanOpeningsService,
     LoanCommandsService,
     LoanContractsService,
     LoanEventRecorder,
@@ -51,7 +53,7 @@ import './loan-acceleration.errors.js';
     DisbursementGuards,
     LoanAccelerationService,
   ],
-  exports: [LoanOriginsService, LoanContractsService, LoanEventRecorder, LoanPostings, ReconciliationService, LoanCloseService,
+  exports: [LoanOriginsService, LoanOpeningsService, LoanContractsService, LoanEventRecorder, LoanPostings, ReconciliationService, LoanCloseService,
     LoanCommandsService, DueDateMovesService, LoanQueriesService, DisbursementGuards, LoanAccelerationService],
 })
 export class LoansModule {}

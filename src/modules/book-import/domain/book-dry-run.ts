@@ -3,7 +3,7 @@ import { Money } from '../../../platform/money/index.js';
 import type { BookSheet } from '../dto/book-import.dto.js';
 import { BOOK_COLUMNS } from './book-columns.js';
 import type { BookContext, BookLoan } from './book-model.js';
-import { type ReplayedLoan, replayBookLoan } from './book-replay.js';
+import { type ReplayedLoan, checkOpeningPosition, replayBookLoan } from './book-replay.js';
 import { legacyMessage, ruleMessage } from './book-rules.js';
 import type { RawBook } from './book-workbook.js';
 import { type CommuneProposal, type ValidatedBook, validateBook } from './book-validation.js';
@@ -109,7 +109,9 @@ export function dryRun(
   const loans: BookLoan[] = [];
   for (const l of book.loans) {
     if (l.mode !== 'HISTORY') {
-      loans.push(l);
+      const problem = checkOpeningPosition(l, ctx.businessDate, calendar);
+      if (problem) book.problems.push(problem);
+      else loans.push(l);
       continue;
     }
     const r = replayBookLoan(l, ctx.businessDate, calendar);

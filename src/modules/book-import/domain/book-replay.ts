@@ -106,3 +106,35 @@ export function replayBookLoan(
     return { problem: { sheet: 'Loans', row: loan.row, column: 'ref', rule: 'book-import.replay-refused', params: { column: 'ref', value: message.slice(0, 300) }, value: loan.ref } };
   }
 }
+
+/**
+ * An opening position through the loan engine (loans/domain/opening-position.ts, the event the commit
+ * records): the state it gives on the cut-over date, closed up to the business date. What the engine
+ * refuses (principal not yet due after the contract's last due date, days past due reaching back to
+ * the first disbursement…) is a row error of the OpeningPositions sheet, before anything is written.
+ */
+export function checkOpeningPosition(
+  loan: BookLoan,
+  businessDate: LocalDate,
+  calendar: (fromYear: number, toYear: number) => WorkingCalendar | null,
+): BookProblem | null {
+  const o = loan.opening;
+  if (!o) return null;
+  let terms = termsOfBookLoan(loan, o.firstDisbursementDate);
+  try {
+    if (terms.businessDayRule !== 'NONE') {
+      const { fromYear, toYear } = loanEngine.calendarYearsFor(terms);
+      const cal = calendar(fromYear, toYear);
+      if (cal) terms = loanEngine.withDueDateMoves(terms, cal);
+    }
+    const event: loanEngine.OpeningPosition = {
+      kind: 'OPENING_POSITION', date: o.cutOverDate, disbursedPrincipal: o.disbursedPrincipal, outstandingPrincipal: o.outstandingPrincipal,
+      overduePrincipal: o.overduePrincipal, overdueInterest: o.overdueInterest, accruedInterest: o.accruedInterest, daysPastDue: o.dpd,
+    };
+    loanEngine.replay(terms, [event], businessDate);
+    return null;
+  } catch (e) {
+    const message = e instanceof loanEngine.LoanDomainError ? (e.details.rule ?? e.message) : e instanceof Error ? e.message : String(e);
+    return { sheet: 'OpeningPositions', row: o.row, column: 'loanRef', rule: 'book-import.opening-inconsistent', params: { column: 'loanRef', value: message.slice(0, 300) }, value: loan.ref };
+  }
+}

@@ -2,6 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import { parseDateCell, parseMoneyCell, parsePercentCell } from './book-cells.js';
 import { headerKey } from './book-columns.js';
 import type { BookContext, ProductRef } from './book-model.js';
+import { dryRun } from './book-dry-run.js';
 import { validateBook } from './book-validation.js';
 import type { RawBook, RawRow } from './book-workbook.js';
 
@@ -84,5 +85,36 @@ describe('book import rules', () => {
     expect(open.proposals).toEqual([expect.objectContaining({ row: 2, chosenCode: null })]);
     const chosen = validateBook(raw, ctx({ proposeCommunes: () => candidates, communeChoices: { '2': '05444' } }));
     expect(chosen.borrowers[0].communeCode).toBe('05444');
+  });
+
+  it('puts each opening position through the loan engine in the dry run, and refuses what it cannot continue from', () => {
+    const opening = (n: number, over: Record<string, string | null> = {}): RawRow =>
+      row(n, {
+        loanRef: `L${n}`, cutOverDate: '30/09/2025', firstDisbursementDate: '20/03/2021', disbursedPrincipal: '500000000', outstandingPrincipal: '200000000',
+        overduePrincipal: '40000000', overdueInterest: '3000000', accruedInterest: '1500000', dpd: '45', debtGroup: '2', ...over,
+      });
+    const raw = book({
+      Borrowers: [borrower(2)],
+      Loans: [2, 3, 4, 5].map((n) => loan(n, { mode: 'OPENING', termMonths: n === 4 ? '48' : '60' })),
+      OpeningPositions: [
+        opening(2),
+        // A 48-month contract from 20/03/2021 has no due date left after 30/09/2025: principal not yet due is impossible.
+        opening(4, { overduePrincipal: '0', overdueInterest: '0', dpd: '0' }),
+        // Days past due reaching back to the first disbursement.
+        opening(5, { dpd: '2000' }),
+        // Overdue without days past due is fine (due on the cut-over day); days past due with nothing overdue is not.
+        opening(3, { overduePrincipal: '0', overdueInterest: '0' }),
+      ],
+    });
+    const withOrder = ctx({ products: new Map([['NN', { ...product, allocationOrder: ['PENALTY', 'OVERDUE_INTEREST', 'OVERDUE_PRINCIPAL', 'DUE_INTEREST', 'DUE_PRINCIPAL', 'PREPAYMENT'] }]]) });
+    const out = dryRun(raw, withOrder, () => null, () => 'Nông nghiệp');
+    expect(out.stored.errors.map((e) => `${e.sheet}:${e.row}:${e.column}:${e.rule}`).sort()).toEqual(
+      ['OpeningPositions:3:dpd', 'OpeningPositions:4:loanRef', 'OpeningPositions:5:loanRef'].map((x) => `${x}:book-import.opening-inconsistent`).sort(),
+    );
+    expect(out.book.loans.map((l) => l.ref)).toEqual(['L2']);
+    expect(out.stored.outstandingTotal).toBe('200000000');
+    // The cut-over date must be a closed day, before the business date.
+    const today = dryRun(book({ Borrowers: [borrower(2)], Loans: [loan(2, { mode: 'OPENING' })], OpeningPositions: [opening(2, { cutOverDate: '05/12/2025' })] }), withOrder, () => null, () => 'Nông nghiệp');
+    expect(today.stored.errors.map((e) => `${e.sheet}:${e.row}:${e.column}:${e.rule}`)).toEqual(['OpeningPositions:2:cutOverDate:book-import.opening-inconsistent']);
   });
 });

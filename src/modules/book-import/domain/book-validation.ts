@@ -206,6 +206,8 @@ export function validateBook(raw: RawBook, ctx: BookContext): ValidatedBook {
   eventRows('Repayments', 'REPAYMENT');
   let cutOverDate: LocalDate | null = null;
   const openings = new Map<string, BookOpening>();
+  // A loan whose OpeningPositions row is in error is not reported again as having none (no cascades).
+  const openingRowsInError = new Set<string>();
   for (const r of raw.sheets.OpeningPositions) {
     const x = new RowReader('OpeningPositions', r, problems);
     const loanRef = x.code('loanRef');
@@ -216,6 +218,9 @@ export function validateBook(raw: RawBook, ctx: BookContext): ValidatedBook {
       overdueInterest: x.money('overdueInterest', true), accruedInterest: x.money('accruedInterest', true), dpd: x.int('dpd'), debtGroup: x.int('debtGroup'),
     };
     if (o.debtGroup !== null && (o.debtGroup < 1 || o.debtGroup > 5)) x.fail('debtGroup', 'book-import.debt-group');
+    // The position is at the end of the cut-over day, which the close must already have closed (loans/domain/opening-position.ts).
+    if (cut && cut >= ctx.businessDate) x.fail('cutOverDate', 'book-import.opening-inconsistent', { value: `cut-over ${cut} not before the business date ${ctx.businessDate}` });
+    if (o.dpd !== null && o.dpd > 0 && o.overduePrincipal?.isZero() && o.overdueInterest?.isZero()) x.fail('dpd', 'book-import.opening-inconsistent', { value: 'days past due without anything overdue' });
     if (cut) {
       if (cutOverDate === null) cutOverDate = cut;
       else if (cut !== cutOverDate) x.fail('cutOverDate', 'book-import.cut-over-differs', { value: cut, limit: cutOverDate });
@@ -227,7 +232,10 @@ export function validateBook(raw: RawBook, ctx: BookContext): ValidatedBook {
     if (o.overduePrincipal && o.outstandingPrincipal && o.overduePrincipal.gt(o.outstandingPrincipal)) x.fail('overduePrincipal', 'book-import.opening-inconsistent', { value: 'overdue > outstanding' });
     if (loan && o.disbursedPrincipal && o.disbursedPrincipal.gt(loan.amount)) x.fail('disbursedPrincipal', 'book-import.disbursed-above-contract', { value: o.disbursedPrincipal.toFixed(), limit: loan.amount.toFixed() });
     if (loan && first && first < loan.signingDate) x.fail('firstDisbursementDate', 'book-import.before-signing', { value: first, limit: loan.signingDate });
-    if (!x.ok || !loan || !cut || !first || Object.values(o).some((v) => v === null)) continue;
+    if (!x.ok || !loan || !cut || !first || Object.values(o).some((v) => v === null)) {
+      if (loanRef !== null) openingRowsInError.add(loanRef);
+      continue;
+    }
     openings.set(loan.ref, {
       row: r.row, cutOverDate: cut, firstDisbursementDate: first, disbursedPrincipal: o.disbursedPrincipal as Money, outstandingPrincipal: o.outstandingPrincipal as Money,
       overduePrincipal: o.overduePrincipal as Money, overdueInterest: o.overdueInterest as Money, accruedInterest: o.accruedInterest as Money, dpd: o.dpd as number, debtGroup: o.debtGroup as number,
@@ -252,7 +260,10 @@ export function validateBook(raw: RawBook, ctx: BookContext): ValidatedBook {
       out.push(loan);
     } else {
       const opening = openings.get(loan.ref);
-      if (!opening) { fail('book-import.no-opening-position', 'ref'); continue; }
+      if (!opening) {
+        if (!openingRowsInError.has(loan.ref)) fail('book-import.no-opening-position', 'ref');
+        continue;
+      }
       out.push({ ...loan, opening });
     }
   }

@@ -8,7 +8,7 @@ import { AppraisalsService, LoanApplicationsService } from '../../applications/i
 import { AuditService } from '../../audit/index.js';
 import type { Actor, Role } from '../../../platform/actor/index.js';
 import { BorrowersService } from '../../borrowers/index.js';
-import { LoanCommandsService, LoanContractsService, LoanOriginsService } from '../../loans/index.js';
+import { LoanCommandsService, LoanContractsService, LoanOpeningsService, LoanOriginsService } from '../../loans/index.js';
 import { dryRun } from '../domain/book-dry-run.js';
 import type { BookLoan } from '../domain/book-model.js';
 import { LEGACY_WAIVERS } from '../domain/book-rules.js';
@@ -40,6 +40,7 @@ export class BookCommitService {
     private readonly contracts: LoanContractsService,
     private readonly commands: LoanCommandsService,
     private readonly origins: LoanOriginsService,
+    private readonly openings: LoanOpeningsService,
     private readonly audit: AuditService,
   ) {}
 
@@ -62,7 +63,6 @@ export class BookCommitService {
     const g = await this.context.gather(this.db.manager, row.commune_choices);
     const { stored, book } = dryRun(raw, g.ctx, g.calendar, g.sectorName);
     if (stored.errors.length > 0) throw new Error(`the workbook no longer passes its checks: ${stored.errors.length} error(s), first: ${stored.errors[0].sheet} row ${stored.errors[0].row} ${stored.errors[0].message.en}`);
-    if (book.loans.some((l) => l.mode === 'OPENING')) throw new Error('opening positions cannot be committed yet (docs/book-import.md "Opening positions")');
     const business = g.ctx.businessDate;
     const total = book.borrowers.length + book.loans.length;
     let done = 0;
@@ -86,12 +86,14 @@ export class BookCommitService {
         if (done % 10 === 0) await progress(Math.min(99, 2 + Math.floor((done * 97) / total)), `Khách hàng ${done}/${book.borrowers.length}`);
       }
       const loans: CreatedRefDto[] = [];
+      let openingJournalId: string | null = null;
       const ordered = book.loans.slice().sort((a, b) => (a.signingDate < b.signingDate ? -1 : a.signingDate > b.signingDate ? 1 : a.row - b.row));
       for (const [i, loan] of ordered.entries()) {
         const borrowerId = borrowerIds.get(loan.borrowerRef) ?? g.ctx.existingBorrowers.get(loan.borrowerRef)?.id;
         if (!borrowerId) throw new Error(`loan ${loan.ref}: borrower ${loan.borrowerRef} not found`);
         try {
           const created = await this.commitLoan(uploader, approver, borrowerId, loan, row.origin, business);
+          openingJournalId ??= created.openingJournalId;
           loans.push({ ref: loan.ref, id: created.id, contractNumber: created.contractNumber, name: null, existing: false });
         } catch (e) {
           throw new Error(`loan ${loan.ref} (Loans row ${loan.row}): ${e instanceof Error ? e.message : String(e)}`, { cause: e });
@@ -100,7 +102,7 @@ export class BookCommitService {
         await progress(Math.min(99, 2 + Math.floor((done * 97) / total)), `Khoản vay ${i + 1}/${ordered.length}`);
       }
       const [{ id: auditId }] = (await m.query(`SELECT coalesce(max(id), 0)::text AS id FROM audit_events`)) as Array<{ id: string }>;
-      const out: BookImportResultDto = { importId: id, status: 'COMMITTED', borrowers: createdBorrowers, loans, openingJournalId: null, auditEventId: null };
+      const out: BookImportResultDto = { importId: id, status: 'COMMITTED', borrowers: createdBorrowers, loans, openingJournalId, auditEventId: null };
       await this.audit.record(m, approver, {
         action: 'book-import.commit', entityType: 'book_import', entityId: id,
         after: {
@@ -122,10 +124,21 @@ export class BookCommitService {
     await this.db.query(`UPDATE book_imports SET status = 'FAILED', failure = $2 WHERE id = $1`, [id, reason.slice(0, 2000)]);
   }
 
-  /** One contract through the lending flow, then its history through the loan commands (backdated: the engine replays it). */
-  private async commitLoan(uploader: Actor, approver: Actor, borrowerId: string, loan: BookLoan, defaultOrigin: string | null, business: string): Promise<{ id: string; contractNumber: string }> {
+  /**
+   * One contract through the lending flow, then its history through the loan commands (backdated: the engine replays it),
+   * or its opening position at the cut-over date (LoanOpeningsService: the engine's OPENING_POSITION event and the opening balances).
+   */
+  private async commitLoan(
+    uploader: Actor,
+    approver: Actor,
+    borrowerId: string,
+    loan: BookLoan,
+    defaultOrigin: string | null,
+    business: string,
+  ): Promise<{ id: string; contractNumber: string; openingJournalId: string | null }> {
     const amount = loan.amount.toFixed();
-    const firstDisbursement = loan.events.filter((e) => e.kind === 'DISBURSEMENT').map((e) => e.date).sort()[0] ?? loan.signingDate;
+    const firstDisbursement =
+      loan.opening?.firstDisbursementDate ?? loan.events.filter((e) => e.kind === 'DISBURSEMENT').map((e) => e.date).sort()[0] ?? loan.signingDate;
     const waive = loan.legacy.map((l) => LEGACY_WAIVERS[l.rule]);
     const app = await this.applications.create(uploader, {
       borrowerId, productId: loan.product.productId, capitalSourceId: loan.capitalSource.id, requestedAmount: amount, termMonths: loan.termMonths,
@@ -142,6 +155,15 @@ export class BookCommitService {
     await this.applications.approve(approver, app.id, { approvedAmount: amount, approvedTermMonths: loan.termMonths, approvedRatePercent: rate, note: `Nhập sổ: ${loan.ref}` }, { waive });
     const contract = await this.contracts.create(uploader, app.id, { signingDate: loan.signingDate });
     await this.origins.tag(uploader, contract.id, { legacyRules: loan.legacy.map((l) => l.rule), origin: loan.origin ?? defaultOrigin });
+    if (loan.opening) {
+      const o = loan.opening;
+      const opened = await this.openings.open(uploader, contract.id, {
+        cutOverDate: o.cutOverDate, firstDisbursementDate: o.firstDisbursementDate, disbursedPrincipal: o.disbursedPrincipal, outstandingPrincipal: o.outstandingPrincipal,
+        overduePrincipal: o.overduePrincipal, overdueInterest: o.overdueInterest, accruedInterest: o.accruedInterest, daysPastDue: o.dpd, debtGroup: o.debtGroup,
+        reference: `${loan.ref}/OpeningPositions/${o.row}`.slice(0, 100),
+      });
+      return { id: contract.id, contractNumber: contract.contractNumber, openingJournalId: opened.journalTransactionId };
+    }
     const events = loan.events
       .slice()
       .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.kind === b.kind ? a.row - b.row : a.kind === 'DISBURSEMENT' ? -1 : 1));
@@ -150,7 +172,7 @@ export class BookCommitService {
       if (e.kind === 'DISBURSEMENT') await this.commands.disburse(uploader, contract.id, dto);
       else await this.commands.repay(uploader, contract.id, dto, { backdateDays: daysBetween(e.date, business) + 1 });
     }
-    return { id: contract.id, contractNumber: contract.contractNumber };
+    return { id: contract.id, contractNumber: contract.contractNumber, openingJournalId: null };
   }
 
   private async actorOf(userId: string, importId: string): Promise<Actor> {

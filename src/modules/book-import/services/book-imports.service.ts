@@ -211,8 +211,6 @@ export class BookImportsService {
       });
       r = await this.row(id);
     }
-    const openings = r.dry_run.counts.openingPositions;
-    if (openings > 0) throw new DomainError(BookImportErrors['BOOK_IMPORT.OPENING_NOT_COMMITTABLE'], { count: openings });
     await this.transition(actor, id, ['READY'], 'SUBMITTED', 'book-import.submit', `submitted_by = $3, submitted_at = now()`, [actor.userId]);
     return this.get(id, lang);
   }

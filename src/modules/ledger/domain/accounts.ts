@@ -15,6 +15,8 @@ export const ACCOUNT_PURPOSES = [
   'PROVISION_EXPENSE',
   'WRITTEN_OFF_DEBT',
   'OFF_BALANCE_CONTRA',
+  /** Offset of the receivables a loan book brings in at its cut-over date (docs/book-import.md "Opening positions"). */
+  'OPENING_BALANCE',
 ] as const;
 export type AccountPurpose = (typeof ACCOUNT_PURPOSES)[number];
 
@@ -27,5 +29,6 @@ export const TRANSACTION_KINDS = [
   'PROVISION',
   'WRITE_OFF',
   'RECOVERY',
+  'OPENING_BALANCE',
 ] as const;
 export type TransactionKind = (typeof TRANSACTION_KINDS)[number];

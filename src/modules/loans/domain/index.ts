@@ -53,6 +53,7 @@ export {
 export { type InstallmentView, type LoanSummary, daysPastDue, loanSummary, projectInstallments } from './loan-summary.js';
 export { type Disbursement, type LoanEvent, type ReplayResult, type Repayment, applyEvent, replay } from './replay.js';
 export { replayToOpenDay } from './open-day.js';
+export { type OpeningPosition, applyOpeningPosition } from './opening-position.js';
 export { type CollectedIncome, type EarnedIncome, collectedIncome, earnedIncome } from './income.js';
 export {
   type NewInstallment,

@@ -8,6 +8,7 @@ import type { LoanTerms } from './loan-terms.js';
 import { assertValidTerms } from './schedule.js';
 import { type ScheduleChange, applyScheduleChange } from './schedule-change.js';
 import { type DueDateChange, applyDueDateChange } from './working-days.js';
+import { type OpeningPosition, applyOpeningPosition } from './opening-position.js';
 
 /**
  * A loan's state on any date is a pure function of its terms and dated events. A reversed
@@ -27,8 +28,12 @@ export interface Repayment {
   readonly amount: Money;
 }
 
-/** A calendar change reaching the loan (DUE_DATE_CHANGE, working-days.ts) is an event like the others. */
-export type LoanEvent = Disbursement | Repayment | ScheduleChange | DueDateChange;
+/**
+ * A calendar change reaching the loan (DUE_DATE_CHANGE, working-days.ts) is an event like the others;
+ * so is the position a loan brought in at a cut-over date starts from (OPENING_POSITION,
+ * opening-position.ts: its first event, the state at the end of its date).
+ */
+export type LoanEvent = Disbursement | Repayment | ScheduleChange | DueDateChange | OpeningPosition;
 
 export interface ReplayResult {
   readonly state: LoanState;
@@ -49,6 +54,8 @@ export function applyEvent(state: LoanState, event: LoanEvent): { state: LoanSta
       return { state: applyScheduleChange(state, event) };
     case 'DUE_DATE_CHANGE':
       return { state: applyDueDateChange(state, event) };
+    case 'OPENING_POSITION':
+      return { state: applyOpeningPosition(state, event) };
   }
 }
 

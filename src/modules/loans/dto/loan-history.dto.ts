@@ -33,7 +33,7 @@ export class PostingEntryDto {
 
 export class LoanPostingDto {
   @ApiProperty({ example: '12' }) transactionId: string;
-  @ApiProperty({ example: 'DISBURSEMENT', enum: ['DISBURSEMENT', 'REPAYMENT', 'REPAYMENT_REVERSAL', 'ACCRUAL', 'PROVISION', 'WRITE_OFF', 'RECOVERY'] }) kind: string;
+  @ApiProperty({ example: 'DISBURSEMENT', enum: ['DISBURSEMENT', 'REPAYMENT', 'REPAYMENT_REVERSAL', 'ACCRUAL', 'PROVISION', 'WRITE_OFF', 'RECOVERY', 'OPENING_BALANCE'] }) kind: string;
   @ApiProperty({ example: '2025-03-10' }) valueDate: string;
   @ApiProperty({ example: '2025-03-10' }) bookingDate: string;
   @ApiProperty({ example: 'giải ngân HĐTD-2025-000001' }) description: string;

@@ -86,7 +86,7 @@ export class AllocationLineDto {
 
 export class LoanEventDto {
   @ApiProperty({ example: '7', description: 'Event id; journal-only postings (accruals, provisions) are "J" + transaction id' }) id: string;
-  @ApiProperty({ example: 'REPAYMENT', enum: ['DISBURSEMENT', 'REPAYMENT', 'ACCRUAL', 'PROVISION', 'WRITE_OFF', 'RECOVERY'] }) kind: string;
+  @ApiProperty({ example: 'REPAYMENT', enum: ['DISBURSEMENT', 'REPAYMENT', 'SCHEDULE_CHANGE', 'OPENING_POSITION', 'ACCRUAL', 'PROVISION', 'WRITE_OFF', 'RECOVERY'] }) kind: string;
   @ApiProperty({ example: '2025-04-21' }) valueDate: string;
   @ApiProperty({ example: '2025-04-21' }) bookingDate: string;
   @ApiProperty({ example: '103337981' }) amount: string;

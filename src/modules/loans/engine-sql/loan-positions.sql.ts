@@ -1,4 +1,4 @@
-// Mirrors (change together): src/modules/loans/domain/loan-state.ts, src/modules/loans/domain/loan-summary.ts, src/modules/risk/domain/classification.ts, src/modules/risk/domain/provisioning.ts
+// Mirrors (change together): src/modules/loans/domain/loan-state.ts, src/modules/loans/domain/loan-summary.ts, src/modules/loans/domain/opening-position.ts, src/modules/risk/domain/classification.ts, src/modules/risk/domain/provisioning.ts
 import type { SqlParams } from '../../../platform/database/index.js';
 import { type ClassificationPolicy, badDebtSql, dpdGroupSql, generalRateSql, restructuringGroupSql, specificRateSql } from '../../risk/index.js';
 
@@ -78,9 +78,10 @@ function rawCtes(plan: PositionPlan, p: SqlParams, loanIds: readonly string[] | 
   const rDpd = p.add(rp.map(([, r]) => r.dpd));
   const live = p.add(plan.source === 'LIVE');
   const deduct = plan.policy.deductCollateral;
+  // A loan brought in at a cut-over date (opening-position.ts) counts from its OPENING_POSITION event, whose amount is what was disbursed before it.
   return `disb AS (
       SELECT loan_id, sum(amount) AS disbursed FROM loan_events
-      WHERE kind = 'DISBURSEMENT' AND reversed_at IS NULL AND value_date <= ${d}::date ${onlyLoan('loan_id')} GROUP BY loan_id
+      WHERE kind IN ('DISBURSEMENT', 'OPENING_POSITION') AND reversed_at IS NULL AND value_date <= ${d}::date ${onlyLoan('loan_id')} GROUP BY loan_id
     ), led AS (
       SELECT loan_id, sum(amount) AS outstanding FROM journal_entries
       WHERE account = 'PRINCIPAL_RECEIVABLE' AND loan_id IS NOT NULL AND value_date <= ${d}::date ${onlyLoan('loan_id')} GROUP BY loan_id

@@ -363,18 +363,44 @@ export const loanStore = {
     // An approved restructuring is a SCHEDULE_CHANGE event carrying the schedule it applied. A calendar change that
     // reached the loan is a DUE_DATE_CHANGE (loan_due_date_changes, numbered from loan_events' sequence: one recording order).
     type PlanRow = { dueDate: string; principal: string; interestDate?: boolean; contractualDate?: string; moveReason?: { vi: string; en: string } };
-    const rows: Array<{ id: string; kind: LoanEvent['kind']; value_date: string; amount: string; plan: PlanRow[] | null; moves: DueDateChangeMove[] | null }> = await m.query(
-      `SELECT e.id, e.kind, e.value_date::text AS value_date, e.amount, r.applied_installments AS plan, NULL::jsonb AS moves
-       FROM loan_events e LEFT JOIN loan_restructurings r ON r.id = e.restructuring_id
+    // A loan brought in at a cut-over date starts from its OPENING_POSITION event, whose figures are in loan_opening_positions.
+    type OpeningRow = { disbursed: string; outstanding: string; overduePrincipal: string; overdueInterest: string; accrued: string; dpd: number };
+    const rows: Array<{
+      id: string;
+      kind: LoanEvent['kind'];
+      value_date: string;
+      amount: string;
+      plan: PlanRow[] | null;
+      moves: DueDateChangeMove[] | null;
+      opening: OpeningRow | null;
+    }> = await m.query(
+      `SELECT e.id, e.kind, e.value_date::text AS value_date, e.amount, r.applied_installments AS plan, NULL::jsonb AS moves,
+              CASE WHEN o.event_id IS NULL THEN NULL ELSE jsonb_build_object('disbursed', o.disbursed_principal::text, 'outstanding', o.outstanding_principal::text,
+                'overduePrincipal', o.overdue_principal::text, 'overdueInterest', o.overdue_interest::text, 'accrued', o.accrued_interest::text,
+                'dpd', o.days_past_due) END AS opening
+       FROM loan_events e LEFT JOIN loan_restructurings r ON r.id = e.restructuring_id LEFT JOIN loan_opening_positions o ON o.event_id = e.id
        WHERE e.loan_id = $1 AND e.reversed_at IS NULL
        UNION ALL
-       SELECT c.id, 'DUE_DATE_CHANGE', c.value_date::text, NULL, NULL, c.moves FROM loan_due_date_changes c WHERE c.loan_id = $1
+       SELECT c.id, 'DUE_DATE_CHANGE', c.value_date::text, NULL, NULL, c.moves, NULL FROM loan_due_date_changes c WHERE c.loan_id = $1
        ORDER BY 1`,
       [loanId],
     );
     return rows.map((r): LoanEvent => {
       if (r.kind === 'DISBURSEMENT') return { kind: 'DISBURSEMENT', date: r.value_date, amount: new Money(r.amount) };
       if (r.kind === 'DUE_DATE_CHANGE') return { kind: 'DUE_DATE_CHANGE', date: r.value_date, moves: r.moves ?? [] };
+      if (r.kind === 'OPENING_POSITION') {
+        const o = r.opening as OpeningRow;
+        return {
+          kind: 'OPENING_POSITION',
+          date: r.value_date,
+          disbursedPrincipal: new Money(o.disbursed),
+          outstandingPrincipal: new Money(o.outstanding),
+          overduePrincipal: new Money(o.overduePrincipal),
+          overdueInterest: new Money(o.overdueInterest),
+          accruedInterest: new Money(o.accrued),
+          daysPastDue: o.dpd,
+        };
+      }
       if (r.kind === 'SCHEDULE_CHANGE') {
         const installments = (r.plan ?? []).map((p) => ({
           dueDate: p.dueDate,

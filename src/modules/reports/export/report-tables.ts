@@ -21,6 +21,7 @@ const DIM_VI: Record<string, string> = {
   termClass: 'Kỳ hạn',
   debtGroup: 'Nhóm nợ',
   product: 'Sản phẩm',
+  origin: 'Quỹ gốc',
 };
 
 const FIGURE_COLUMNS: ReportColumn[] = [
@@ -64,6 +65,7 @@ function dimLabel(dim: string, k: Record<string, string | null>): string {
   if (dim === 'capitalSource' || dim === 'product') return `${k.name ?? k.code}`;
   if (dim === 'commune') return k.nameVi ? `${k.nameVi} (${k.code})` : `${k.provinceCode}-${k.code}`;
   if (dim === 'debtGroup') return `Nhóm ${k.code}`;
+  if (dim === 'origin') return k.code ?? 'Sổ của Quỹ';
   return String(k.code);
 }
 

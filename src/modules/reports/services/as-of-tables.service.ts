@@ -111,11 +111,11 @@ export class AsOfTablesService {
   async loanList(_actor: Actor, q: LoanListReportQueryDto): Promise<Page<LoanListItem> & { asOf: string; source: string }> {
     const { asOf, lastClosed } = await this.asOfs.resolveDate(q.asOf);
     const [{ total }] = (await this.replica.query(
-      `SELECT count(DISTINCT loan_id)::int AS total FROM loan_events WHERE kind = 'DISBURSEMENT' AND reversed_at IS NULL AND value_date <= $1`,
+      `SELECT count(DISTINCT loan_id)::int AS total FROM loan_events WHERE kind IN ('DISBURSEMENT', 'OPENING_POSITION') AND reversed_at IS NULL AND value_date <= $1`,
       [asOf],
     )) as Array<{ total: number }>;
     const ids = ((await this.replica.query(
-      `SELECT loan_id::text AS id FROM loan_events WHERE kind = 'DISBURSEMENT' AND reversed_at IS NULL AND value_date <= $1
+      `SELECT loan_id::text AS id FROM loan_events WHERE kind IN ('DISBURSEMENT', 'OPENING_POSITION') AND reversed_at IS NULL AND value_date <= $1
        GROUP BY loan_id ORDER BY loan_id LIMIT $2 OFFSET $3`,
       [asOf, q.pageSize, offsetOf(q)],
     )) as Array<{ id: string }>).map((r) => r.id);
@@ -174,7 +174,12 @@ export class AsOfTablesService {
     const { asOf, lastClosed } = await this.asOfs.resolveDate(q.asOf);
     const rows: Array<{ loan_id: string; contract_number: string; events: string; ledger: string }> = await this.replica.query(
       `WITH disb AS (
-         SELECT loan_id, sum(amount) AS amount FROM loan_events WHERE kind = 'DISBURSEMENT' AND value_date <= $1 AND reversed_at IS NULL GROUP BY 1
+         -- A loan brought in at a cut-over date starts from the principal outstanding in its opening position (docs/book-import.md).
+         SELECT loan_id, sum(amount) AS amount FROM (
+           SELECT loan_id, amount FROM loan_events WHERE kind = 'DISBURSEMENT' AND value_date <= $1 AND reversed_at IS NULL
+           UNION ALL
+           SELECT o.loan_id, o.outstanding_principal FROM loan_opening_positions o JOIN loan_events e ON e.id = o.event_id WHERE e.value_date <= $1
+         ) d GROUP BY 1
        ), repaid AS (
          SELECT e.loan_id, sum(a.amount) AS amount FROM loan_events e JOIN loan_event_allocations a ON a.event_id = e.id AND a.superseded_at IS NULL
          WHERE e.kind = 'REPAYMENT' AND e.value_date <= $1 AND e.reversed_at IS NULL AND a.component IN ('PRINCIPAL', 'PREPAID_PRINCIPAL') GROUP BY 1

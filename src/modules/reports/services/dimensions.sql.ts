@@ -1,10 +1,11 @@
 /**
  * Report dimensions (domain.md "Reports…": by sector, borrower type, commune, capital source, term
- * class, debt group and product). Each is a key and its labels as SQL over
+ * class, debt group and product; and the fund of origin, so a merged fund reports the books it took
+ * over apart and together: README "Bringing in an existing loan book"). Each is a key and its labels as SQL over
  * l = loans, b = borrowers, sec = sectors, cs = capital_sources, pv = loan_product_versions,
  * lp = loan_products, pos = the loan's position as of the report date.
  */
-export const DIMENSIONS = ['sector', 'borrowerType', 'commune', 'capitalSource', 'termClass', 'debtGroup', 'product'] as const;
+export const DIMENSIONS = ['sector', 'borrowerType', 'commune', 'capitalSource', 'termClass', 'debtGroup', 'product', 'origin'] as const;
 export type Dimension = (typeof DIMENSIONS)[number];
 
 interface DimensionSql {
@@ -23,6 +24,8 @@ export const DIMENSION_SQL: Readonly<Record<Dimension, DimensionSql>> = {
   termClass: { columns: { code: TERM_CLASS_SQL } },
   debtGroup: { columns: { code: 'coalesce(pos.debt_group, 1)::text' } },
   product: { columns: { code: 'lp.code', productId: 'pv.product_id::text', name: 'pv.name' } },
+  // The fund of origin a book import tags its loans with (loans.origin); null: the fund's own book.
+  origin: { columns: { code: 'l.origin' } },
 };
 
 /** Joins every dimension needs, from loans l. */
@@ -52,6 +55,7 @@ const NEEDS: Readonly<Record<Dimension, readonly (keyof typeof JOINS)[]>> = {
   termClass: [],
   debtGroup: [],
   product: ['pv', 'lp'],
+  origin: [],
 };
 
 /**

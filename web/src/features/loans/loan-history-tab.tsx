@@ -23,6 +23,7 @@ const KNOWN = new Set([
   'loan.write-off.propose',
   'loan.write-off.approve',
   'loan.write-off.reject',
+  'loan.open-position',
 ]);
 const STATUSES = new Set(['PENDING_DISBURSEMENT', 'ACTIVE', 'CLOSED', 'WRITTEN_OFF']);
 

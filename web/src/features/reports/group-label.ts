@@ -27,6 +27,9 @@ export function dimensionLabel(dim: Dimension, key: Record<string, string | null
       return t(`common:debtGroup.${code}`, { defaultValue: code });
     case 'product':
       return key.name ? `${key.name} (${code})` : code;
+    case 'origin':
+      // A loan brought in by a book import carries its fund of origin; the others are the fund's own book.
+      return key.code ? key.code : t('origin.own');
   }
 }
 

@@ -61,7 +61,9 @@ export const REPORTS_NS = registerStrings('reports', {
       termClass: 'Thời hạn',
       debtGroup: 'Nhóm nợ',
       product: 'Sản phẩm vay',
+      origin: 'Quỹ gốc',
     },
+    origin: { own: 'Sổ của Quỹ' },
     termClass: { SHORT: 'Ngắn hạn (≤ 12 tháng)', MEDIUM: 'Trung hạn (13–60 tháng)', LONG: 'Dài hạn (> 60 tháng)' },
     borrowerType: { COOPERATIVE: 'Hợp tác xã', COOPERATIVE_UNION: 'Liên hiệp hợp tác xã', MEMBER: 'Thành viên', COOPERATIVE_GROUP: 'Tổ hợp tác' },
     source: {
@@ -257,7 +259,9 @@ export const REPORTS_NS = registerStrings('reports', {
       termClass: 'Term',
       debtGroup: 'Debt group',
       product: 'Loan product',
+      origin: 'Fund of origin',
     },
+    origin: { own: "The fund's own book" },
     termClass: { SHORT: 'Short term (≤ 12 months)', MEDIUM: 'Medium term (13–60 months)', LONG: 'Long term (> 60 months)' },
     borrowerType: { COOPERATIVE: 'Cooperative', COOPERATIVE_UNION: 'Cooperative union', MEMBER: 'Member', COOPERATIVE_GROUP: 'Cooperative group' },
     source: {

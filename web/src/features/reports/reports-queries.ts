@@ -15,7 +15,7 @@ export type TrialBalance = components['schemas']['TrialBalanceDto'];
 export type Commune = components['schemas']['CommuneDto'];
 export type Sector = components['schemas']['SectorDto'];
 
-export const DIMENSIONS = ['sector', 'borrowerType', 'commune', 'capitalSource', 'termClass', 'debtGroup', 'product'] as const;
+export const DIMENSIONS = ['sector', 'borrowerType', 'commune', 'capitalSource', 'termClass', 'debtGroup', 'product', 'origin'] as const;
 export type Dimension = (typeof DIMENSIONS)[number];
 
 export interface PortfolioQuery {

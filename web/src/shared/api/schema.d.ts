@@ -3168,7 +3168,7 @@ export interface components {
              * @example REPAYMENT
              * @enum {string}
              */
-            kind: "DISBURSEMENT" | "REPAYMENT" | "ACCRUAL" | "PROVISION" | "WRITE_OFF" | "RECOVERY";
+            kind: "DISBURSEMENT" | "REPAYMENT" | "SCHEDULE_CHANGE" | "OPENING_POSITION" | "ACCRUAL" | "PROVISION" | "WRITE_OFF" | "RECOVERY";
             /** @example 2025-04-21 */
             valueDate: string;
             /** @example 2025-04-21 */
@@ -3217,7 +3217,7 @@ export interface components {
              * @example DISBURSEMENT
              * @enum {string}
              */
-            kind: "DISBURSEMENT" | "REPAYMENT" | "REPAYMENT_REVERSAL" | "ACCRUAL" | "PROVISION" | "WRITE_OFF" | "RECOVERY";
+            kind: "DISBURSEMENT" | "REPAYMENT" | "REPAYMENT_REVERSAL" | "ACCRUAL" | "PROVISION" | "WRITE_OFF" | "RECOVERY" | "OPENING_BALANCE";
             /** @example 2025-03-10 */
             valueDate: string;
             /** @example 2025-03-10 */
@@ -14413,7 +14413,7 @@ export interface operations {
                 /** @description End of the period (inclusive); defaults to asOf */
                 to?: string;
                 /** @description Repeat to cross two dimensions: ?groupBy=sector&groupBy=debtGroup */
-                groupBy?: ("sector" | "borrowerType" | "commune" | "capitalSource" | "termClass" | "debtGroup" | "product")[];
+                groupBy?: ("sector" | "borrowerType" | "commune" | "capitalSource" | "termClass" | "debtGroup" | "product" | "origin")[];
             };
             header?: never;
             path?: never;
