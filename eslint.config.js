@@ -23,7 +23,20 @@ const webZones = [
 
 export default tseslint.config(
   {
-    ignores: ['dist/**', '**/dist/**', 'node_modules/**', '**/node_modules/**', '.data/**', 'coverage/**', '**/*.mjs', 'eslint.config.js', 'jest.config.js', 'web/src/shared/api/schema.d.ts', 'web/test-results/**', 'web/playwright-report/**'],
+    ignores: [
+      'dist/**',
+      '**/dist/**',
+      'node_modules/**',
+      '**/node_modules/**',
+      '.data/**',
+      'coverage/**',
+      '**/*.mjs',
+      'eslint.config.js',
+      'jest.config.js',
+      'web/src/shared/api/schema.d.ts',
+      'web/test-results/**',
+      'web/playwright-report/**',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
@@ -60,7 +73,10 @@ export default tseslint.config(
       ...reactHooks.configs.recommended.rules,
       'import-x/no-restricted-paths': ['error', { zones: webZones }],
       // Import files directly, never through a barrel index (so each lazy route carries only what it uses).
-      'no-restricted-imports': ['error', { patterns: [{ group: ['**/index', '**/index.ts', '**/index.js'], message: 'No barrel index files in the web app: import the file itself.' }] }],
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['**/index', '**/index.ts', '**/index.js'], message: 'No barrel index files in the web app: import the file itself.' }] },
+      ],
       '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: { attributes: false } }],
     },
   },

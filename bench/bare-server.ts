@@ -6,7 +6,11 @@ import pg from 'pg';
  * pg and returning the row as JSON. No auth, no validation, no Nest: the floor of the stack.
  */
 async function main(): Promise<void> {
-  const pool = new pg.Pool({ connectionString: process.env.BENCH_DATABASE_URL, max: Number(process.env.BENCH_POOL_SIZE ?? 10), application_name: 'lms-bench-bare' });
+  const pool = new pg.Pool({
+    connectionString: process.env.BENCH_DATABASE_URL,
+    max: Number(process.env.BENCH_POOL_SIZE ?? 10),
+    application_name: 'lms-bench-bare',
+  });
   const app = Fastify({ logger: false });
   app.get('/health', async () => ({ ok: true }));
   app.get<{ Params: { id: string } }>('/loans/:id', async (req, reply) => {
@@ -15,7 +19,10 @@ async function main(): Promise<void> {
     return r.rows[0] as Record<string, unknown>;
   });
   const close = (): void => {
-    void app.close().then(() => pool.end()).then(() => process.exit(0));
+    void app
+      .close()
+      .then(() => pool.end())
+      .then(() => process.exit(0));
   };
   process.once('SIGTERM', close);
   process.once('SIGINT', close);

@@ -40,11 +40,31 @@ export async function statusBench(ctx: BenchContext): Promise<Row[]> {
   const bareServer = await startBareServer(ctx.benchUrl, ctx.poolSize);
   try {
     for (let i = 0; i < ctx.repeat; i += 1) {
-      const b = await httpLoad({ url: bareServer.url ?? '', connections: 50, durationSeconds: ctx.duration, idsFile: ctx.idsFile, kind: 'status', pathPrefix: '/loans/', token: null, valueDate: '', amount: '' });
+      const b = await httpLoad({
+        url: bareServer.url ?? '',
+        connections: 50,
+        durationSeconds: ctx.duration,
+        idsFile: ctx.idsFile,
+        kind: 'status',
+        pathPrefix: '/loans/',
+        token: null,
+        valueDate: '',
+        amount: '',
+      });
       bare.push(b.perSecond);
       bareP99.push(b.p99);
       const sampler = rssSampler(ctx.api.proc.pid);
-      const a = await httpLoad({ url: ctx.api.url ?? '', connections: 50, durationSeconds: ctx.duration, idsFile: ctx.idsFile, kind: 'status', pathPrefix: '/api/v1/loans/', token: ctx.tokens.auditor, valueDate: '', amount: '' });
+      const a = await httpLoad({
+        url: ctx.api.url ?? '',
+        connections: 50,
+        durationSeconds: ctx.duration,
+        idsFile: ctx.idsFile,
+        kind: 'status',
+        pathPrefix: '/api/v1/loans/',
+        token: ctx.tokens.auditor,
+        valueDate: '',
+        amount: '',
+      });
       const peak = sampler.stop();
       if (peak !== null) ctx.memory.api.push(peak);
       api.push(a.perSecond);
@@ -59,7 +79,17 @@ export async function statusBench(ctx: BenchContext): Promise<Row[]> {
   const p99 = median(apiP99);
   return [
     judge(
-      row({ benchmark: 'status: GET /loans/:id, 50 conn', figure: median(api), unit: 'req/s', goal: '≥ 8,000/s, p99 ≤ 15 ms', baseline: median(bare), baselineLabel: 'req/s bare Fastify+pg', ratioGoal: '≥ 0.4', samples: api, note: `p99 ${p99} ms (bare p99 ${median(bareP99)} ms)${failures.length ? `; ${failures.join('; ')}` : ''}` }),
+      row({
+        benchmark: 'status: GET /loans/:id, 50 conn',
+        figure: median(api),
+        unit: 'req/s',
+        goal: '≥ 8,000/s, p99 ≤ 15 ms',
+        baseline: median(bare),
+        baselineLabel: 'req/s bare Fastify+pg',
+        ratioGoal: '≥ 0.4',
+        samples: api,
+        note: `p99 ${p99} ms (bare p99 ${median(bareP99)} ms)${failures.length ? `; ${failures.join('; ')}` : ''}`,
+      }),
       { atLeast: 8000, ratioAtLeast: 0.4, also: p99 <= 15 && failures.length === 0 },
     ),
   ];
@@ -88,7 +118,17 @@ export async function reportBench(ctx: BenchContext): Promise<Row[]> {
     const path = `/reports/portfolio?asOf=${asOf}&groupBy=sector`;
     const probe = await api.request('GET', path);
     if (probe.status === 404 || probe.status === 405) {
-      out.push(row({ benchmark: label, unit: 'ms', goal: `≤ ${goal} ms`, baseline, baselineLabel: 'ms bare GROUP BY sector', ratioGoal: label.includes('today') ? '≤ 1.5' : '', note: `skipped: GET /api/v1${path} → ${probe.status} (the reports API is not there yet)` }));
+      out.push(
+        row({
+          benchmark: label,
+          unit: 'ms',
+          goal: `≤ ${goal} ms`,
+          baseline,
+          baselineLabel: 'ms bare GROUP BY sector',
+          ratioGoal: label.includes('today') ? '≤ 1.5' : '',
+          note: `skipped: GET /api/v1${path} → ${probe.status} (the reports API is not there yet)`,
+        }),
+      );
       continue;
     }
     if (probe.status !== 200) throw new Error(`GET ${path} → ${probe.status} ${JSON.stringify(probe.body)}`);
@@ -98,10 +138,23 @@ export async function reportBench(ctx: BenchContext): Promise<Row[]> {
     for (let i = 0; i < runs && (i < 3 || Date.now() < budget); i += 1) ms.push((await timed(() => api.ok('GET', path))).ms);
     const figure = round(median(ms), 1);
     out.push(
-      judge(row({ benchmark: label, figure, unit: 'ms', goal: `≤ ${goal} ms`, baseline, baselineLabel: 'ms bare GROUP BY sector', ratioGoal: label.includes('today') ? '≤ 1.5' : '—', samples: ms, note: `asOf ${asOf}, median of ${ms.length}` }), {
-        atMost: goal,
-        ...(label.includes('today') ? { ratioAtMost: 1.5 } : {}),
-      }),
+      judge(
+        row({
+          benchmark: label,
+          figure,
+          unit: 'ms',
+          goal: `≤ ${goal} ms`,
+          baseline,
+          baselineLabel: 'ms bare GROUP BY sector',
+          ratioGoal: label.includes('today') ? '≤ 1.5' : '—',
+          samples: ms,
+          note: `asOf ${asOf}, median of ${ms.length}`,
+        }),
+        {
+          atMost: goal,
+          ...(label.includes('today') ? { ratioAtMost: 1.5 } : {}),
+        },
+      ),
     );
   }
   return out;
@@ -111,11 +164,15 @@ export async function reportBench(ctx: BenchContext): Promise<Row[]> {
 function postLong(url: string, token: string, body: unknown): Promise<{ status: number; text: string }> {
   return new Promise((resolve, reject) => {
     const data = JSON.stringify(body);
-    const req = request(url, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', 'content-length': Buffer.byteLength(data) } }, (res) => {
-      let text = '';
-      res.on('data', (c: Buffer) => (text += c.toString()));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, text }));
-    });
+    const req = request(
+      url,
+      { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', 'content-length': Buffer.byteLength(data) } },
+      (res) => {
+        let text = '';
+        res.on('data', (c: Buffer) => (text += c.toString()));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, text }));
+      },
+    );
     req.setTimeout(0);
     req.on('error', reject);
     req.end(data);
@@ -171,7 +228,8 @@ export async function closeBench(ctx: BenchContext): Promise<Row[]> {
       [ctx.closeDay],
     )
   ).rows;
-  if (behind > 0 || unbilled > 0) throw new Error(`the close left ${behind} active loans not closed through ${ctx.closeDay} and ${unbilled} installments due then unbilled`);
+  if (behind > 0 || unbilled > 0)
+    throw new Error(`the close left ${behind} active loans not closed through ${ctx.closeDay} and ${unbilled} installments due then unbilled`);
   const baseline = round(median(base) / 1000, 2);
   return [
     judge(
@@ -201,7 +259,17 @@ export async function repaymentsBench(ctx: BenchContext): Promise<Row[]> {
   let okTotal = 0;
   for (let i = 0; i < ctx.repeat; i += 1) {
     const sampler = rssSampler(ctx.api.proc.pid);
-    const a = await httpLoad({ url: ctx.api.url ?? '', connections: 32, durationSeconds: ctx.duration, idsFile: ctx.idsFile, kind: 'repay', pathPrefix: '', token: ctx.tokens.officer, valueDate, amount: '100000' });
+    const a = await httpLoad({
+      url: ctx.api.url ?? '',
+      connections: 32,
+      durationSeconds: ctx.duration,
+      idsFile: ctx.idsFile,
+      kind: 'repay',
+      pathPrefix: '',
+      token: ctx.tokens.officer,
+      valueDate,
+      amount: '100000',
+    });
     const peak = sampler.stop();
     if (peak !== null) ctx.memory.api.push(peak);
     api.push(a.perSecond);
@@ -212,7 +280,8 @@ export async function repaymentsBench(ctx: BenchContext): Promise<Row[]> {
   }
   const after = Number((await ctx.db.query<{ n: string }>(`SELECT count(*) AS n FROM loan_events WHERE kind = 'REPAYMENT'`)).rows[0].n);
   // Requests still in flight when a load phase ends are recorded but not counted by the client.
-  if (after - before < okTotal || after - before > okTotal + 32 * ctx.repeat) failures.push(`${okTotal} repayments answered 201 but ${after - before} were recorded`);
+  if (after - before < okTotal || after - before > okTotal + 32 * ctx.repeat)
+    failures.push(`${okTotal} repayments answered 201 but ${after - before} were recorded`);
   let baseline: number | null = null;
   let note = '';
   if (await pgbenchAvailable()) {
@@ -251,7 +320,27 @@ export function memoryRows(ctx: BenchContext): Row[] {
   const api = ctx.memory.api.length ? Math.round(Math.max(...ctx.memory.api)) : null;
   const worker = ctx.memory.worker.length ? Math.round(Math.max(...ctx.memory.worker)) : null;
   return [
-    judge(row({ benchmark: 'memory: API RSS under load', figure: api, unit: 'MB', goal: '≤ 250 MB', samples: ctx.memory.api.map((x) => Math.round(x)), note: 'peak VmRSS during status, repayments and the close' }), { atMost: 250 }),
-    judge(row({ benchmark: 'memory: worker RSS during close', figure: worker, unit: 'MB', goal: '≤ 500 MB', samples: ctx.memory.worker.map((x) => Math.round(x)), note: 'peak VmRSS of the --role worker process' }), { atMost: 500 }),
+    judge(
+      row({
+        benchmark: 'memory: API RSS under load',
+        figure: api,
+        unit: 'MB',
+        goal: '≤ 250 MB',
+        samples: ctx.memory.api.map((x) => Math.round(x)),
+        note: 'peak VmRSS during status, repayments and the close',
+      }),
+      { atMost: 250 },
+    ),
+    judge(
+      row({
+        benchmark: 'memory: worker RSS during close',
+        figure: worker,
+        unit: 'MB',
+        goal: '≤ 500 MB',
+        samples: ctx.memory.worker.map((x) => Math.round(x)),
+        note: 'peak VmRSS of the --role worker process',
+      }),
+      { atMost: 500 },
+    ),
   ];
 }

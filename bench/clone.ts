@@ -30,7 +30,11 @@ const SOURCES: Source[] = [
   {
     table: 'borrowers',
     seed: `SELECT b.*, ${ORD('b.id')} AS o_ord, 0::bigint AS l_ord FROM borrowers b`,
-    overrides: (map) => ({ id: map('borrowers', 'o_ord'), identity_code: `'4' || lpad(${map('borrowers', 'o_ord')}::text, 9, '0')`, legal_name: `s.legal_name || ' #' || k` }),
+    overrides: (map) => ({
+      id: map('borrowers', 'o_ord'),
+      identity_code: `'4' || lpad(${map('borrowers', 'o_ord')}::text, 9, '0')`,
+      legal_name: `s.legal_name || ' #' || k`,
+    }),
     perLoan: false,
     order: 's.o_ord',
   },
@@ -122,7 +126,10 @@ async function columns(db: pg.Pool, table: string): Promise<string[]> {
 }
 
 async function hasIdentity(db: pg.Pool, table: string): Promise<boolean> {
-  const r = await db.query(`SELECT 1 FROM information_schema.columns WHERE table_schema = 'public' AND table_name = $1 AND column_name = 'id' AND is_identity = 'YES'`, [table]);
+  const r = await db.query(
+    `SELECT 1 FROM information_schema.columns WHERE table_schema = 'public' AND table_name = $1 AND column_name = 'id' AND is_identity = 'YES'`,
+    [table],
+  );
   return r.rowCount === 1;
 }
 
@@ -170,7 +177,8 @@ export async function cloneSeeds(db: pg.Pool, total: number, jobs: number, log: 
     await db.query(`DROP TABLE IF EXISTS bench_seed_${s.table}`);
     await db.query(`CREATE UNLOGGED TABLE bench_seed_${s.table} AS ${s.seed}`);
     counts[s.table] = Number((await db.query<{ n: string }>(`SELECT count(*) AS n FROM bench_seed_${s.table}`)).rows[0].n);
-    if (await hasIdentity(db, s.table)) bases[s.table] = Number((await db.query<{ m: string }>(`SELECT coalesce(max(id), 0) AS m FROM ${s.table}`)).rows[0].m) + 1;
+    if (await hasIdentity(db, s.table))
+      bases[s.table] = Number((await db.query<{ m: string }>(`SELECT coalesce(max(id), 0) AS m FROM ${s.table}`)).rows[0].m) + 1;
     if (s.table === 'loan_applications') {
       // Ordinals of the loans' references, looked up once in the small seed tables.
       await db.query(`ALTER TABLE bench_seed_loans ADD COLUMN a_ord bigint, ADD COLUMN b_ord bigint`);
@@ -196,7 +204,9 @@ export async function cloneSeeds(db: pg.Pool, total: number, jobs: number, log: 
         // server, read back and removed by the same COPY (superuser: server files and programs).
         // Ordered by copy then seed ordinal, so ids arrive ascending and the primary keys append.
         const file = `${SERVER_TMP}/lms_bench_clone_${process.pid}_${s.table}_${lo}.bin`;
-        await c.query(`COPY (SELECT ${select} FROM generate_series(${lo}, ${hi}) k CROSS JOIN bench_seed_${s.table} s ${filter} ORDER BY k, ${s.order}) TO '${file}' (FORMAT binary)`);
+        await c.query(
+          `COPY (SELECT ${select} FROM generate_series(${lo}, ${hi}) k CROSS JOIN bench_seed_${s.table} s ${filter} ORDER BY k, ${s.order}) TO '${file}' (FORMAT binary)`,
+        );
         const r = await c.query(`COPY ${s.table} (${cols.join(', ')}) FROM PROGRAM 'cat ${file} && rm -f ${file}' (FORMAT binary)`);
         rows[s.table] += r.rowCount ?? 0;
       });
@@ -206,7 +216,11 @@ export async function cloneSeeds(db: pg.Pool, total: number, jobs: number, log: 
   await parallel(db, jobs, tasks);
   const cloned = Date.now();
   log(`clone: rows inserted in ${((cloned - started) / 1000).toFixed(1)} s; rebuilding ${indexes.length} indexes`);
-  await parallel(db, jobs, indexes.map((def) => (c: pg.PoolClient) => c.query(def).then(() => undefined)));
+  await parallel(
+    db,
+    jobs,
+    indexes.map((def) => (c: pg.PoolClient) => c.query(def).then(() => undefined)),
+  );
   for (const t of CLONED_TABLES) {
     if (bases[t] !== undefined) await db.query(`SELECT setval(pg_get_serial_sequence($1, 'id'), (SELECT max(id) FROM ${t}))`, [t]);
   }

@@ -132,10 +132,18 @@ export async function formerFundBook(o: FormerFundOptions): Promise<FormerFundBo
     const identityCode = `47${String(10_000_000 + i * 7919).slice(-8)}`;
     if (old) oldAddressRows.push({ row: rowOf('Borrowers'), ref, identityCode, ambiguous: old.ambiguous });
     sheets.Borrowers.push({
-      ref, type: i % 17 === 0 ? 'COOPERATIVE_UNION' : 'COOPERATIVE', identityCode,
-      legalName: `Hợp tác xã ${pick(NAMES)} ${ref.slice(-3)}`, legalRepresentative: 'Ban quản trị HTX', phone: `0209${String(3_800_000 + i).slice(-7)}`,
-      memberCount: 7 + Math.floor(rnd() * 60), charterCapital: (1 + Math.floor(rnd() * 20)) * 100_000_000,
-      communeCode: old ? null : pick(o.communes), oldCommune: old?.commune ?? null, oldDistrict: old?.district ?? null, sectorCode: sector,
+      ref,
+      type: i % 17 === 0 ? 'COOPERATIVE_UNION' : 'COOPERATIVE',
+      identityCode,
+      legalName: `Hợp tác xã ${pick(NAMES)} ${ref.slice(-3)}`,
+      legalRepresentative: 'Ban quản trị HTX',
+      phone: `0209${String(3_800_000 + i).slice(-7)}`,
+      memberCount: 7 + Math.floor(rnd() * 60),
+      charterCapital: (1 + Math.floor(rnd() * 20)) * 100_000_000,
+      communeCode: old ? null : pick(o.communes),
+      oldCommune: old?.commune ?? null,
+      oldDistrict: old?.district ?? null,
+      sectorCode: sector,
     });
     borrowers.push({ ref, sector });
   }
@@ -158,7 +166,12 @@ export async function formerFundBook(o: FormerFundOptions): Promise<FormerFundBo
     const opening = rnd() < (o.openingShare ?? 0.25);
     const disbursedOn = addDays(signing, 5);
     const terms = loanEngine.makeLoanTerms({
-      annualRate: percentToFraction(ratePercent), termMonths, startDate: disbursedOn, method: 'EQUAL_PRINCIPAL', principalFrequency: 'QUARTERLY', interestFrequency: 'QUARTERLY',
+      annualRate: percentToFraction(ratePercent),
+      termMonths,
+      startDate: disbursedOn,
+      method: 'EQUAL_PRINCIPAL',
+      principalFrequency: 'QUARTERLY',
+      interestFrequency: 'QUARTERLY',
     });
     const events: loanEngine.LoanEvent[] = [{ kind: 'DISBURSEMENT', date: disbursedOn, amount }];
     const repayments: Array<{ date: LocalDate; amount: Money }> = [];
@@ -182,9 +195,22 @@ export async function formerFundBook(o: FormerFundOptions): Promise<FormerFundBo
       repayments.push({ date: due, amount: owed });
     }
     sheets.Loans.push({
-      ref, borrowerRef: b.ref, productCode, capitalSource, sectorCode: b.sector, purpose: `Vốn lưu động, ${pick(NAMES).toLowerCase()}`, signingDate: signing,
-      amount: amount.toNumber(), ratePercent: Number(ratePercent), termMonths, frequency: 'QUARTERLY', mode: opening ? 'OPENING' : 'HISTORY', origin: 'Quỹ HTX Bắc Kạn',
-      reportedAsOf: null, reportedPrincipal: null, reportedInterest: null,
+      ref,
+      borrowerRef: b.ref,
+      productCode,
+      capitalSource,
+      sectorCode: b.sector,
+      purpose: `Vốn lưu động, ${pick(NAMES).toLowerCase()}`,
+      signingDate: signing,
+      amount: amount.toNumber(),
+      ratePercent: Number(ratePercent),
+      termMonths,
+      frequency: 'QUARTERLY',
+      mode: opening ? 'OPENING' : 'HISTORY',
+      origin: 'Quỹ HTX Bắc Kạn',
+      reportedAsOf: null,
+      reportedPrincipal: null,
+      reportedInterest: null,
     });
     const loanRow = sheets.Loans[sheets.Loans.length - 1];
     if (opening) {
@@ -193,13 +219,29 @@ export async function formerFundBook(o: FormerFundOptions): Promise<FormerFundBo
       const overdueInterest = s.overdueInterest.plus(s.billedUnpaidInterest);
       const debtGroup = s.daysPastDue > 360 ? 5 : s.daysPastDue > 180 ? 4 : s.daysPastDue > 90 ? 3 : s.daysPastDue >= 10 ? 2 : 1;
       sheets.OpeningPositions.push({
-        loanRef: ref, cutOverDate: cut, firstDisbursementDate: disbursedOn, disbursedPrincipal: amount.toNumber(), outstandingPrincipal: s.outstandingPrincipal.toNumber(),
-        overduePrincipal: s.overduePrincipal.toNumber(), overdueInterest: overdueInterest.toNumber(), accruedInterest: s.accruedInterest.toNumber(),
-        dpd: s.daysPastDue, debtGroup,
+        loanRef: ref,
+        cutOverDate: cut,
+        firstDisbursementDate: disbursedOn,
+        disbursedPrincipal: amount.toNumber(),
+        outstandingPrincipal: s.outstandingPrincipal.toNumber(),
+        overduePrincipal: s.overduePrincipal.toNumber(),
+        overdueInterest: overdueInterest.toNumber(),
+        accruedInterest: s.accruedInterest.toNumber(),
+        dpd: s.daysPastDue,
+        debtGroup,
       });
       openings.push({
-        ref, outstanding: s.outstandingPrincipal.toFixed(), sectorCode: b.sector, capitalSource, disbursed: amount.toFixed(), cutOverDate: cut,
-        overduePrincipal: s.overduePrincipal.toFixed(), overdueInterest: overdueInterest.toFixed(), accruedInterest: s.accruedInterest.toFixed(), dpd: s.daysPastDue, debtGroup,
+        ref,
+        outstanding: s.outstandingPrincipal.toFixed(),
+        sectorCode: b.sector,
+        capitalSource,
+        disbursed: amount.toFixed(),
+        cutOverDate: cut,
+        overduePrincipal: s.overduePrincipal.toFixed(),
+        overdueInterest: overdueInterest.toFixed(),
+        accruedInterest: s.accruedInterest.toFixed(),
+        dpd: s.daysPastDue,
+        debtGroup,
       });
       continue;
     }
@@ -228,7 +270,10 @@ export async function writeBook(sheets: Partial<Record<BookSheet, Row[]>>): Prom
   for (const sheet of BOOK_SHEETS) {
     const ws = wb.addWorksheet(sheet);
     ws.columns = BOOK_COLUMNS[sheet].map((c) => ({ header: c.vi, key: c.key, width: 18 }));
-    for (const r of sheets[sheet] ?? []) ws.addRow(Object.fromEntries(Object.entries(r).map(([k, v]) => [k, typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) ? new Date(`${v}T00:00:00Z`) : v])));
+    for (const r of sheets[sheet] ?? [])
+      ws.addRow(
+        Object.fromEntries(Object.entries(r).map(([k, v]) => [k, typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) ? new Date(`${v}T00:00:00Z`) : v])),
+      );
   }
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
@@ -240,7 +285,15 @@ function addBadRows(sheets: Record<BookSheet, Row[]>, expected: ExpectedError[],
     expected.push({ sheet, row: sheets[sheet].length + 1, column, rule });
   };
   const borrower = (ref: string, over: Row): Row => ({
-    ref, type: 'COOPERATIVE', identityCode: `48${String(Math.abs(hash(ref))).padStart(8, '0').slice(-8)}`, legalName: `Hợp tác xã lỗi ${ref}`, communeCode: o.communes[0], sectorCode: 'A', ...over,
+    ref,
+    type: 'COOPERATIVE',
+    identityCode: `48${String(Math.abs(hash(ref)))
+      .padStart(8, '0')
+      .slice(-8)}`,
+    legalName: `Hợp tác xã lỗi ${ref}`,
+    communeCode: o.communes[0],
+    sectorCode: 'A',
+    ...over,
   });
   add('Borrowers', borrower('BAD-B1', { identityCode: '47001234' }), 'identityCode', 'book-import.identity');
   add('Borrowers', borrower('BAD-B2', { communeCode: '00004' }), 'communeCode', 'book-import.commune-outside-province');

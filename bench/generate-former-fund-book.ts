@@ -16,7 +16,12 @@ const opt = (name: string, fallback: string): string => {
 const out = args[0] && !args[0].startsWith('--') ? args[0] : 'so-cho-vay-quy-bac-kan.xlsx';
 const province = opt('province', '19');
 const csv = readFileSync(fileURLToPath(new URL('../src/assets/reference/vn-admin-units-2025.csv', import.meta.url)), 'utf8');
-const communes = csv.split(/\r?\n/).slice(1).map((l) => l.split(',')).filter((c) => c[0] === province).map((c) => c[3]);
+const communes = csv
+  .split(/\r?\n/)
+  .slice(1)
+  .map((l) => l.split(','))
+  .filter((c) => c[0] === province)
+  .map((c) => c[3]);
 const book = await formerFundBook({
   loans: Number(opt('loans', '150')),
   businessDate: opt('business-date', '2025-12-05'),
@@ -27,4 +32,6 @@ const book = await formerFundBook({
   bad: !args.includes('--clean'),
 });
 writeFileSync(out, book.buffer);
-console.log(`${out}: ${book.history.length} loans with history, ${book.openings.length} opening positions, ${book.legacyRefs.length} legacy, ${book.expectedErrors.length} bad rows`);
+console.log(
+  `${out}: ${book.history.length} loans with history, ${book.openings.length} opening positions, ${book.legacyRefs.length} legacy, ${book.expectedErrors.length} bad rows`,
+);

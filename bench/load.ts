@@ -34,7 +34,14 @@ async function writeSeed(c: pg.PoolClient, row: LoanRow, sim: SimResult, officer
     await c.query(
       `INSERT INTO journal_entries (transaction_id, account, capital_source_id, loan_id, value_date, amount)
        SELECT $1, a, cs, l, $2, x FROM unnest($3::text[], $4::bigint[], $5::bigint[], $6::numeric[]) AS t(a, cs, l, x)`,
-      [r.rows[0].id, h.valueDate, t.lines.map((l) => l.account), t.lines.map((l) => l.capitalSourceId ?? null), t.lines.map((l) => l.loanId ?? null), t.lines.map((l) => l.amount.toFixed())],
+      [
+        r.rows[0].id,
+        h.valueDate,
+        t.lines.map((l) => l.account),
+        t.lines.map((l) => l.capitalSourceId ?? null),
+        t.lines.map((l) => l.loanId ?? null),
+        t.lines.map((l) => l.amount.toFixed()),
+      ],
     );
   }
   for (const e of sim.events) {
@@ -47,7 +54,14 @@ async function writeSeed(c: pg.PoolClient, row: LoanRow, sim: SimResult, officer
     await c.query(
       `INSERT INTO loan_event_allocations (event_id, line_no, step, component, installment_seq, amount)
        SELECT $1, n, s, cp, q, a FROM unnest($2::int[], $3::text[], $4::text[], $5::int[], $6::numeric[]) AS t(n, s, cp, q, a)`,
-      [r.rows[0].id, e.allocation.map((_, i) => i + 1), e.allocation.map((l) => l.step), e.allocation.map((l) => l.component), e.allocation.map((l) => l.seq), e.allocation.map((l) => l.amount.toFixed())],
+      [
+        r.rows[0].id,
+        e.allocation.map((_, i) => i + 1),
+        e.allocation.map((l) => l.step),
+        e.allocation.map((l) => l.component),
+        e.allocation.map((l) => l.seq),
+        e.allocation.map((l) => l.amount.toFixed()),
+      ],
     );
   }
   const i = sim.installments;
@@ -187,7 +201,14 @@ async function seedPositions(c: pg.PoolClient, ids: string[], day: LocalDate): P
  * the engine and the posting rules and written once, then cloned set-based to `total` loans.
  * Ends with the business date open on the close day (every loan closed through the day before).
  */
-export async function loadPortfolio(db: pg.Pool, apiUrl: string, adminPassword: string, total: number, jobs: number, log: (m: string) => void): Promise<LoadResult> {
+export async function loadPortfolio(
+  db: pg.Pool,
+  apiUrl: string,
+  adminPassword: string,
+  total: number,
+  jobs: number,
+  log: (m: string) => void,
+): Promise<LoadResult> {
   const t0 = Date.now();
   const phases: Record<string, number> = {};
   const closeDay = closeDayBefore(wallClockDate('Asia/Ho_Chi_Minh'));
@@ -206,9 +227,20 @@ export async function loadPortfolio(db: pg.Pool, apiUrl: string, adminPassword: 
       const sim = await simulateLoan(spec, rows.rows[0], { officer: world.officerId, admin: world.adminId }, lastClosed);
       await writeSeed(c, rows.rows[0], sim, world.officerId);
     }
-    await seedFlowCounters(c, world.seeds.map((x) => x.loanId));
-    await classify(c, world.seeds.map((x) => x.loanId), lastClosed);
-    await seedPositions(c, world.seeds.map((x) => x.loanId), lastClosed);
+    await seedFlowCounters(
+      c,
+      world.seeds.map((x) => x.loanId),
+    );
+    await classify(
+      c,
+      world.seeds.map((x) => x.loanId),
+      lastClosed,
+    );
+    await seedPositions(
+      c,
+      world.seeds.map((x) => x.loanId),
+      lastClosed,
+    );
     await c.query(`UPDATE business_date SET open_date = $1, updated_at = now()`, [closeDay]);
     await c.query('COMMIT');
   } catch (e) {

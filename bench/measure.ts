@@ -38,10 +38,7 @@ export function row(r: Partial<Row> & Pick<Row, 'benchmark' | 'unit' | 'goal'>):
 }
 
 /** Ratio and pass/fail from the goals: `atMost`/`atLeast` on the figure, `ratioAtMost`/`ratioAtLeast` on figure ÷ baseline. */
-export function judge(
-  r: Row,
-  g: { atMost?: number; atLeast?: number; ratioAtMost?: number; ratioAtLeast?: number; also?: boolean },
-): Row {
+export function judge(r: Row, g: { atMost?: number; atLeast?: number; ratioAtMost?: number; ratioAtLeast?: number; also?: boolean }): Row {
   const ratio = r.figure !== null && r.baseline !== null && r.baseline > 0 ? r.figure / r.baseline : null;
   let pass: boolean | null = r.figure === null ? null : true;
   if (r.figure !== null) {

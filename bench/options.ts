@@ -33,7 +33,19 @@ function intOption(name: string, value: string | undefined, min: number): number
 }
 
 export function parseOptions(argv: readonly string[]): BenchOptions {
-  const o: BenchOptions = { loans: 100_000, only: null, out: '.data/bench-results.json', repeat: 1, smoke: false, database: 'lms_bench', duration: 30, poolSize: 10, closeChunk: 1000, closeConcurrency: 2, tunedServer: false };
+  const o: BenchOptions = {
+    loans: 100_000,
+    only: null,
+    out: '.data/bench-results.json',
+    repeat: 1,
+    smoke: false,
+    database: 'lms_bench',
+    duration: 30,
+    poolSize: 10,
+    closeChunk: 1000,
+    closeConcurrency: 2,
+    tunedServer: false,
+  };
   let durationSet = false;
   for (let i = 0; i < argv.length; i += 1) {
     const a = argv[i];

@@ -36,8 +36,10 @@ export async function initPgbench(serverUrl: string, name: string, scale: number
   const url = withDatabase(serverUrl, name);
   const exists = await withClient(serverUrl, async (c) => (await c.query(`SELECT 1 FROM pg_database WHERE datname = $1`, [name])).rowCount === 1);
   if (exists) {
-    const foreign = await withClient(url, async (c) =>
-      (await c.query<{ n: number }>(`SELECT count(*)::int AS n FROM pg_tables WHERE schemaname = 'public' AND tablename NOT LIKE 'pgbench\\_%'`)).rows[0].n,
+    const foreign = await withClient(
+      url,
+      async (c) =>
+        (await c.query<{ n: number }>(`SELECT count(*)::int AS n FROM pg_tables WHERE schemaname = 'public' AND tablename NOT LIKE 'pgbench\\_%'`)).rows[0].n,
     );
     if (foreign > 0) throw new Error(`database ${name} holds tables other than pgbench's: refusing to touch it`);
     await withClient(serverUrl, (c) => c.query(`DROP DATABASE ${name} WITH (FORCE)`));

@@ -127,7 +127,12 @@ function productEnv(e: AppEnv, port: number): Record<string, string> {
 /** The product's API process (`node dist/src/main.js --role api`); it migrates the database at boot. */
 export async function startApi(e: AppEnv, extraArgs: string[] = []): Promise<Child> {
   const port = await findFreePort(3400);
-  const child = spawnChild('api', [...extraArgs, distPath('src', 'main.js'), '--role', 'api'], { ...productEnv(e, port), CLOSE_WORKER_CONCURRENCY: '0' }, `http://127.0.0.1:${port}`);
+  const child = spawnChild(
+    'api',
+    [...extraArgs, distPath('src', 'main.js'), '--role', 'api'],
+    { ...productEnv(e, port), CLOSE_WORKER_CONCURRENCY: '0' },
+    `http://127.0.0.1:${port}`,
+  );
   await waitHttp(child, '/health', 180_000);
   return child;
 }
@@ -136,7 +141,12 @@ export async function startApi(e: AppEnv, extraArgs: string[] = []): Promise<Chi
 export async function startWorker(e: AppEnv, extraArgs: string[] = [], role: 'worker' | 'all' = 'worker'): Promise<Child> {
   const port = role === 'all' ? await findFreePort(3450) : 0;
   const url = role === 'all' ? `http://127.0.0.1:${port}` : null;
-  const child = spawnChild(role, [...extraArgs, distPath('src', 'main.js'), '--role', role], { ...productEnv(e, port), LOG_LEVEL: 'info', CLOSE_WORKER_CONCURRENCY: String(e.closeConcurrency) }, url);
+  const child = spawnChild(
+    role,
+    [...extraArgs, distPath('src', 'main.js'), '--role', role],
+    { ...productEnv(e, port), LOG_LEVEL: 'info', CLOSE_WORKER_CONCURRENCY: String(e.closeConcurrency) },
+    url,
+  );
   if (url) {
     await waitHttp(child, '/health', 180_000);
     return child;
@@ -153,7 +163,12 @@ export async function startWorker(e: AppEnv, extraArgs: string[] = [], role: 'wo
 /** The baseline of the status benchmark: bare Fastify + pg, one query by primary key. */
 export async function startBareServer(databaseUrl: string, poolSize: number): Promise<Child> {
   const port = await findFreePort(3500);
-  const child = spawnChild('bare', [distPath('bench', 'bare-server.js')], { BENCH_DATABASE_URL: databaseUrl, BENCH_POOL_SIZE: String(poolSize), PORT: String(port) }, `http://127.0.0.1:${port}`);
+  const child = spawnChild(
+    'bare',
+    [distPath('bench', 'bare-server.js')],
+    { BENCH_DATABASE_URL: databaseUrl, BENCH_POOL_SIZE: String(poolSize), PORT: String(port) },
+    `http://127.0.0.1:${port}`,
+  );
   await waitHttp(child, '/health', 30_000);
   return child;
 }

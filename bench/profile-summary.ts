@@ -29,7 +29,12 @@ function packageOf(n: ProfileNode): string {
   const url = n.callFrame.url;
   const pkg = /node_modules\/((@[^/]+\/)?[^/]+)/.exec(url);
   if (pkg) return pkg[1];
-  if (url.includes('/dist/')) return `app:${url.replace(/^.*\/dist\//, '').split('/').slice(0, 3).join('/')}`;
+  if (url.includes('/dist/'))
+    return `app:${url
+      .replace(/^.*\/dist\//, '')
+      .split('/')
+      .slice(0, 3)
+      .join('/')}`;
   return url || n.callFrame.functionName;
 }
 

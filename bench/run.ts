@@ -51,7 +51,10 @@ async function main(): Promise<number> {
     queuePrefix = env.queuePrefix;
     log(`starting the API (migrates ${opts.database}) and the worker`);
     // BENCH_API_NODE_ARGS: extra node flags for the API process (profiling, e.g. "--cpu-prof --cpu-prof-dir=.data/prof").
-    const api = await startApi(env, (process.env.BENCH_API_NODE_ARGS ?? '').split(' ').filter((a) => a.length > 0));
+    const api = await startApi(
+      env,
+      (process.env.BENCH_API_NODE_ARGS ?? '').split(' ').filter((a) => a.length > 0),
+    );
     children.push(api);
     const worker = await startWorker(env);
     children.push(worker);
@@ -78,7 +81,13 @@ async function main(): Promise<number> {
           unit: 's',
           goal: '≤ 120 s at 1M',
           baselineLabel: '—',
-          note: `${opts.loans < 1_000_000 ? `≈ ${at1M} s at 1M extrapolated (fixed ${round(fixed, 1)} s + clone linear; judged on that); ` : ''}${load.shapes} shapes; ${Object.entries(load.phases).map(([k, v]) => `${k} ${v} s`).join(', ')}; ${Object.entries(load.rows).map(([k, v]) => `${k} +${v}`).join(', ')}`,
+          note: `${opts.loans < 1_000_000 ? `≈ ${at1M} s at 1M extrapolated (fixed ${round(fixed, 1)} s + clone linear; judged on that); ` : ''}${load.shapes} shapes; ${Object.entries(
+            load.phases,
+          )
+            .map(([k, v]) => `${k} ${v} s`)
+            .join(', ')}; ${Object.entries(load.rows)
+            .map(([k, v]) => `${k} +${v}`)
+            .join(', ')}`,
         }),
         { also: at1M <= 120 },
       ),
@@ -125,7 +134,14 @@ async function main(): Promise<number> {
 
     const result = {
       date: started.toISOString(),
-      machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model ?? '', memoryGb: Math.round(totalmem() / 2 ** 30), loadAverage: loadavg().map((x) => round(x, 2)), node: process.version, postgres: pgVersion },
+      machine: {
+        cpus: cpus().length,
+        cpuModel: cpus()[0]?.model ?? '',
+        memoryGb: Math.round(totalmem() / 2 ** 30),
+        loadAverage: loadavg().map((x) => round(x, 2)),
+        node: process.version,
+        postgres: pgVersion,
+      },
       options: opts,
       databaseSettings: Object.fromEntries(DATABASE_SETTINGS.map(([k, v]) => [k, v])),
       serverSettings: opts.tunedServer ? Object.fromEntries(TUNED_SERVER_SETTINGS.map(([k, v]) => [k, v])) : 'the server defaults of DATABASE_URL',
@@ -136,8 +152,14 @@ async function main(): Promise<number> {
     };
     mkdirSync(dirname(resolve(opts.out)), { recursive: true });
     writeFileSync(resolve(opts.out), `${JSON.stringify(result, null, 2)}\n`);
-    process.stdout.write(`\nBenchmarks, ${opts.loans.toLocaleString('en')} loans, ${started.toISOString().slice(0, 10)}, ${cpus().length} cores, load average at the end ${loadavg().map((x) => x.toFixed(2)).join(' ')}${opts.smoke ? ' (SMOKE: completion and reconciliation only, figures are not measurements)' : ''}\n\n`);
-    process.stdout.write(`${table(rows)}\n\nReconciliation: ${checks.map((c) => `${c.step} ${c.ok ? 'clean' : 'FAILED'} (${c.loansChecked} loans)`).join(', ')}. JSON: ${opts.out}\n`);
+    process.stdout.write(
+      `\nBenchmarks, ${opts.loans.toLocaleString('en')} loans, ${started.toISOString().slice(0, 10)}, ${cpus().length} cores, load average at the end ${loadavg()
+        .map((x) => x.toFixed(2))
+        .join(' ')}${opts.smoke ? ' (SMOKE: completion and reconciliation only, figures are not measurements)' : ''}\n\n`,
+    );
+    process.stdout.write(
+      `${table(rows)}\n\nReconciliation: ${checks.map((c) => `${c.step} ${c.ok ? 'clean' : 'FAILED'} (${c.loansChecked} loans)`).join(', ')}. JSON: ${opts.out}\n`,
+    );
     return 0;
   } catch (e) {
     if (e instanceof ReconciliationFailed || e instanceof BenchDatabaseRefused) {

@@ -34,7 +34,8 @@ export function bundleSizes(dist = resolve('web/dist')): BundleSizes | null {
 }
 
 export function bundleRow(sizes: BundleSizes | null): Row {
-  if (!sizes) return row({ benchmark: 'web: first-load JS (gzip)', unit: 'kB', goal: '≤ 350 kB', note: 'web/dist/index.html missing: npm run build builds it' });
+  if (!sizes)
+    return row({ benchmark: 'web: first-load JS (gzip)', unit: 'kB', goal: '≤ 350 kB', note: 'web/dist/index.html missing: npm run build builds it' });
   return judge(
     row({
       benchmark: 'web: first-load JS (gzip)',
@@ -76,21 +77,21 @@ interface BrowserPage {
  * moment is the time since the navigation started. Baseline in the same run: the same server
  * answering a static file (the app's stylesheet) as a document, to its load event.
  */
-export async function webBench(o: {
-  apiUrl: string;
-  token: string;
-  loanId: string;
-  runs: number;
-  log: (m: string) => void;
-}): Promise<Row[]> {
+export async function webBench(o: { apiUrl: string; token: string; loanId: string; runs: number; log: (m: string) => void }): Promise<Row[]> {
   const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
   const label = 'web: loan page interactive (cold cache)';
-  if (!existsSync(executablePath)) return [row({ benchmark: label, unit: 'ms', goal: '—', note: `skipped: no Chromium at ${executablePath} (apt-get install chromium, or CHROMIUM_PATH)` })];
+  if (!existsSync(executablePath))
+    return [row({ benchmark: label, unit: 'ms', goal: '—', note: `skipped: no Chromium at ${executablePath} (apt-get install chromium, or CHROMIUM_PATH)` })];
   const sizes = bundleSizes();
   const staticRef = sizes?.files.find((f) => f.endsWith('.css'));
   if (!staticRef) return [row({ benchmark: label, unit: 'ms', goal: '—', note: 'skipped: web/dist is not built' })];
-  const { chromium } = (await import('playwright-core')) as unknown as { chromium: { launch(o: { executablePath: string; args: string[] }): Promise<Browser> } };
-  const browser = await chromium.launch({ executablePath, args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
+  const { chromium } = (await import('playwright-core')) as unknown as {
+    chromium: { launch(o: { executablePath: string; args: string[] }): Promise<Browser> };
+  };
+  const browser = await chromium.launch({
+    executablePath,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
   const loanMs: number[] = [];
   const staticMs: number[] = [];
   try {
@@ -111,9 +112,13 @@ export async function webBench(o: {
         const page = await context.newPage();
         await page.goto(`${o.apiUrl}/loans/${o.loanId}`, { waitUntil: 'domcontentloaded' });
         // Functions, not strings: the app's CSP (script-src 'self') refuses string evaluation.
-        await page.waitForFunction(() => ((globalThis as unknown as InPage).document.querySelector('[data-testid="balance-principal"]')?.textContent ?? '').includes('₫'), undefined, {
-          timeout: 60_000,
-        });
+        await page.waitForFunction(
+          () => ((globalThis as unknown as InPage).document.querySelector('[data-testid="balance-principal"]')?.textContent ?? '').includes('₫'),
+          undefined,
+          {
+            timeout: 60_000,
+          },
+        );
         loanMs.push(await page.evaluate(() => (globalThis as unknown as InPage).performance.now()));
       } finally {
         await context.close();

@@ -43,8 +43,17 @@ export async function createWorld(baseUrl: string, adminPassword: string, specs:
   await admin.ok('POST', '/fund/charter-capital', { effectiveDate: '2020-01-01', amount: '1000000000000000' });
   const capitalSourceIds: string[] = [];
   for (let i = 0; i < SOURCES; i += 1) {
-    const s = await admin.ok<{ id: string }>('POST', '/capital-sources', { name: `Nguồn vốn bench ${i + 1}`, kind: i === 0 ? 'CHARTER_CAPITAL' : 'ENTRUSTED_BUDGET', bearsCreditRisk: i === 0 });
-    await admin.idempotent(`/capital-sources/${s.id}/movements`, { kind: 'ALLOCATION', movementDate: opening, reference: `QĐ ${i + 1}/QĐ-UBND`, amount: CAPITAL_PER_SOURCE });
+    const s = await admin.ok<{ id: string }>('POST', '/capital-sources', {
+      name: `Nguồn vốn bench ${i + 1}`,
+      kind: i === 0 ? 'CHARTER_CAPITAL' : 'ENTRUSTED_BUDGET',
+      bearsCreditRisk: i === 0,
+    });
+    await admin.idempotent(`/capital-sources/${s.id}/movements`, {
+      kind: 'ALLOCATION',
+      movementDate: opening,
+      reference: `QĐ ${i + 1}/QĐ-UBND`,
+      amount: CAPITAL_PER_SOURCE,
+    });
     capitalSourceIds.push(s.id);
   }
   const products: Record<ShapeSpec['method'], string> = { EQUAL_PRINCIPAL: '', ANNUITY: '' };
@@ -116,10 +125,20 @@ export async function createWorld(baseUrl: string, adminPassword: string, specs:
       recommendedRatePercent: spec.ratePercent,
       riskRating: 'LOW',
     });
-    await asApprover.ok('POST', `/loan-applications/${app.id}/approve`, { approvedAmount: spec.amount, approvedTermMonths: spec.termMonths, approvedRatePercent: spec.ratePercent });
+    await asApprover.ok('POST', `/loan-applications/${app.id}/approve`, {
+      approvedAmount: spec.amount,
+      approvedTermMonths: spec.termMonths,
+      approvedRatePercent: spec.ratePercent,
+    });
     const loan = await asOfficer.ok<{ id: string }>('POST', `/loan-applications/${app.id}/contract`, { signingDate: addDays(spec.startDate, -3) });
     seeds.push({ spec, loanId: loan.id });
   }
   log(`world: ${borrowers.length} borrowers, ${capitalSourceIds.length} capital sources, ${seeds.length} contracted seed loans`);
-  return { adminId: me.id, officerId: officer.id, tokens: { admin: admin.token ?? '', officer: officer.token, auditor: auditor.token }, capitalSourceIds, seeds };
+  return {
+    adminId: me.id,
+    officerId: officer.id,
+    tokens: { admin: admin.token ?? '', officer: officer.token, auditor: auditor.token },
+    capitalSourceIds,
+    seeds,
+  };
 }

@@ -40,7 +40,9 @@ export async function checkBooks(scenario: string, db: pg.Pool, ledger: Ledger, 
   const extra = posted.filter((r) => !acceptedIds.has(r.id)).length;
   const refusedKeys = ledger.refused.map((r) => r.key);
   const refusedButPosted = (
-    await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM idempotency_keys WHERE key = ANY($1::text[]) AND response_status BETWEEN 200 AND 299`, [refusedKeys])
+    await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM idempotency_keys WHERE key = ANY($1::text[]) AND response_status BETWEEN 200 AND 299`, [
+      refusedKeys,
+    ])
   ).rows[0].n;
   const keysTwice = (
     await db.query<{ n: number }>(
@@ -49,7 +51,9 @@ export async function checkBooks(scenario: string, db: pg.Pool, ledger: Ledger, 
     )
   ).rows[0].n;
   const unbalanced = (
-    await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM (SELECT transaction_id FROM journal_entries GROUP BY transaction_id HAVING sum(amount) <> 0) t`)
+    await db.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM (SELECT transaction_id FROM journal_entries GROUP BY transaction_id HAVING sum(amount) <> 0) t`,
+    )
   ).rows[0].n;
   const rec = await auditor.ok<{ loansChecked: number; mismatches: unknown[]; unbalancedTransactions: unknown[] }>('GET', '/ledger/reconciliation');
   const audit = await auditor.ok<{ ok: boolean; eventsChecked: number; anchorsChecked: number; firstBreak: unknown }>('GET', '/audit-events/verify');
@@ -72,7 +76,8 @@ export async function checkBooks(scenario: string, db: pg.Pool, ledger: Ledger, 
     );
   }
   if (unbalanced > 0) problems.push(`${unbalanced} unbalanced journal transaction(s)`);
-  if (rec.mismatches.length + rec.unbalancedTransactions.length > 0) problems.push(`reconciliation: ${JSON.stringify([...rec.mismatches, ...rec.unbalancedTransactions].slice(0, 3))}`);
+  if (rec.mismatches.length + rec.unbalancedTransactions.length > 0)
+    problems.push(`reconciliation: ${JSON.stringify([...rec.mismatches, ...rec.unbalancedTransactions].slice(0, 3))}`);
   if (!audit.ok) problems.push(`audit chain: ${JSON.stringify(audit.firstBreak)}`);
   return {
     scenario,

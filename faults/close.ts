@@ -45,9 +45,13 @@ export async function checkClosedOnce(db: pg.Pool, date: string): Promise<string
     )
   ).rows.filter((c) => c.n !== 1);
   if (chunks.length > 0) problems.push(`chunks without exactly one audit event: ${JSON.stringify(chunks.slice(0, 5))}`);
-  const [{ days }] = (await db.query<{ days: number }>(`SELECT count(*)::int AS days FROM audit_events WHERE action = 'close-of-business.day' AND entity_id = $1`, [date])).rows;
+  const [{ days }] = (
+    await db.query<{ days: number }>(`SELECT count(*)::int AS days FROM audit_events WHERE action = 'close-of-business.day' AND entity_id = $1`, [date])
+  ).rows;
   if (days !== 1) problems.push(`${days} close-of-business.day events for ${date}`);
-  const [{ behind }] = (await db.query<{ behind: number }>(`SELECT count(*)::int AS behind FROM loans WHERE status = 'ACTIVE' AND last_closed_date <> $1`, [date])).rows;
+  const [{ behind }] = (
+    await db.query<{ behind: number }>(`SELECT count(*)::int AS behind FROM loans WHERE status = 'ACTIVE' AND last_closed_date <> $1`, [date])
+  ).rows;
   if (behind > 0) problems.push(`${behind} ACTIVE loan(s) not closed through ${date}`);
   return problems;
 }

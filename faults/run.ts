@@ -122,7 +122,9 @@ async function main(): Promise<number> {
       const codes: Record<string, number> = {};
       for (const r of ledger.refused) codes[r.code] = (codes[r.code] ?? 0) + 1;
       log(`refusals by code: ${JSON.stringify(codes)}`);
-      log(`${c.scenario}: accepted ${c.accepted}, refused ${c.refused}, posted ${c.posted}, lost ${c.lost}, twice ${c.postedTwice}, unbalanced ${c.unbalanced}, audit ${c.auditOk ? 'ok' : 'BROKEN'}`);
+      log(
+        `${c.scenario}: accepted ${c.accepted}, refused ${c.refused}, posted ${c.posted}, lost ${c.lost}, twice ${c.postedTwice}, unbalanced ${c.unbalanced}, audit ${c.auditOk ? 'ok' : 'BROKEN'}`,
+      );
       if (!c.ok) fail(`${c.scenario}: ${c.problems.join('; ')}`);
     };
 
@@ -146,7 +148,12 @@ async function main(): Promise<number> {
       log('PostgreSQL is down');
       await sleep(1000);
       const a = await officers[1].request('GET', `/loans/${active[0]}`, undefined, {}, 10_000);
-      probe = { status: a?.status ?? null, code: (typeof a?.body.code === 'string' ? a.body.code : ''), retryAfter: String(a?.headers['retry-after'] ?? ''), type: String(a?.headers['content-type'] ?? '') };
+      probe = {
+        status: a?.status ?? null,
+        code: typeof a?.body.code === 'string' ? a.body.code : '',
+        retryAfter: String(a?.headers['retry-after'] ?? ''),
+        type: String(a?.headers['content-type'] ?? ''),
+      };
       await sleep(3000);
       postgres = await startEmbeddedPostgres(root, log, { folder: 'postgres', port: pgPort });
       log('PostgreSQL is back');
@@ -250,7 +257,8 @@ async function main(): Promise<number> {
     return 0;
   } catch (e) {
     log(e instanceof Failed ? `FAILED: ${e.message}` : `ERROR: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
-    for (const c of children) if (c.proc.exitCode !== null && c.proc.signalCode !== 'SIGKILL') log(`${c.name} exited ${c.proc.exitCode}:\n${c.output().slice(-3000)}`);
+    for (const c of children)
+      if (c.proc.exitCode !== null && c.proc.signalCode !== 'SIGKILL') log(`${c.name} exited ${c.proc.exitCode}:\n${c.output().slice(-3000)}`);
     return 1;
   } finally {
     printTable(checks, faults, ledger, bad, tampering);

@@ -62,7 +62,12 @@ function compress(history: string[]): string[] {
 /** One repayment with its key, retried with the same key on timeouts, 409 and 5xx until a final answer. */
 async function repayOnce(o: StormOptions, api: Api, ledger: Ledger, loanId: string, giveUpAt: number): Promise<void> {
   const key = `storm-${randomUUID()}`;
-  const body = { amount: String(10_000 * (1 + Math.floor(Math.random() * 20))), valueDate: o.valueDate, reference: `UNC-${key.slice(6, 18)}`, channel: 'BANK_TRANSFER' };
+  const body = {
+    amount: String(10_000 * (1 + Math.floor(Math.random() * 20))),
+    valueDate: o.valueDate,
+    reference: `UNC-${key.slice(6, 18)}`,
+    channel: 'BANK_TRANSFER',
+  };
   const history: string[] = [];
   for (let attempt = 1; ; attempt += 1) {
     const sent = Date.now();
@@ -118,27 +123,144 @@ export interface BadInput {
 export async function badInputs(apis: Api[], anon: Api[], loanId: string, closedLoanId: string | null, valueDate: string): Promise<BadInput[]> {
   const out: BadInput[] = [];
   const tries: Array<[string, (api: Api) => Promise<Answer | null>]> = [
-    ['negative amount', (api) => api.request('POST', `/loans/${loanId}/repayments`, { amount: '-1000', valueDate, reference: 'UNC-BAD', channel: 'BANK_TRANSFER' }, { 'idempotency-key': `bad-${randomUUID()}` })],
-    ['zero amount', (api) => api.request('POST', `/loans/${loanId}/repayments`, { amount: '0', valueDate, reference: 'UNC-BAD', channel: 'BANK_TRANSFER' }, { 'idempotency-key': `bad-${randomUUID()}` })],
-    ['amount as a float number', (api) => api.request('POST', `/loans/${loanId}/repayments`, { amount: 1000.5, valueDate, reference: 'UNC-BAD', channel: 'BANK_TRANSFER' }, { 'idempotency-key': `bad-${randomUUID()}` })],
-    ['amount with fractions of a đồng', (api) => api.request('POST', `/loans/${loanId}/repayments`, { amount: '1000.123', valueDate, reference: 'UNC-BAD', channel: 'BANK_TRANSFER' }, { 'idempotency-key': `bad-${randomUUID()}` })],
-    ['impossible date', (api) => api.request('POST', `/loans/${loanId}/repayments`, { amount: '1000', valueDate: '2025-02-30', reference: 'UNC-BAD', channel: 'BANK_TRANSFER' }, { 'idempotency-key': `bad-${randomUUID()}` })],
-    ['value date after the business date', (api) => api.request('POST', `/loans/${loanId}/repayments`, { amount: '1000', valueDate: '2999-01-01', reference: 'UNC-BAD', channel: 'BANK_TRANSFER' }, { 'idempotency-key': `bad-${randomUUID()}` })],
-    ['no Idempotency-Key', (api) => api.request('POST', `/loans/${loanId}/repayments`, { amount: '1000', valueDate, reference: 'UNC-BAD', channel: 'BANK_TRANSFER' })],
-    ['reference longer than 100 characters', (api) => api.request('POST', `/loans/${loanId}/repayments`, { amount: '1000', valueDate, reference: 'x'.repeat(101), channel: 'BANK_TRANSFER' }, { 'idempotency-key': `bad-${randomUUID()}` })],
-    ['unknown channel', (api) => api.request('POST', `/loans/${loanId}/repayments`, { amount: '1000', valueDate, reference: 'UNC-BAD', channel: 'BITCOIN' }, { 'idempotency-key': `bad-${randomUUID()}` })],
-    ['unknown field', (api) => api.request('POST', `/loans/${loanId}/repayments`, { amount: '1000', valueDate, reference: 'UNC-BAD', channel: 'BANK_TRANSFER', principal: '1' }, { 'idempotency-key': `bad-${randomUUID()}` })],
-    ['unknown loan', (api) => api.request('POST', `/loans/999999999/repayments`, { amount: '1000', valueDate, reference: 'UNC-BAD', channel: 'BANK_TRANSFER' }, { 'idempotency-key': `bad-${randomUUID()}` })],
-    ['malformed loan id', (api) => api.request('POST', `/loans/1%27%20OR%201=1/repayments`, { amount: '1000', valueDate, reference: 'UNC-BAD', channel: 'BANK_TRANSFER' }, { 'idempotency-key': `bad-${randomUUID()}` })],
+    [
+      'negative amount',
+      (api) =>
+        api.request(
+          'POST',
+          `/loans/${loanId}/repayments`,
+          { amount: '-1000', valueDate, reference: 'UNC-BAD', channel: 'BANK_TRANSFER' },
+          { 'idempotency-key': `bad-${randomUUID()}` },
+        ),
+    ],
+    [
+      'zero amount',
+      (api) =>
+        api.request(
+          'POST',
+          `/loans/${loanId}/repayments`,
+          { amount: '0', valueDate, reference: 'UNC-BAD', channel: 'BANK_TRANSFER' },
+          { 'idempotency-key': `bad-${randomUUID()}` },
+        ),
+    ],
+    [
+      'amount as a float number',
+      (api) =>
+        api.request(
+          'POST',
+          `/loans/${loanId}/repayments`,
+          { amount: 1000.5, valueDate, reference: 'UNC-BAD', channel: 'BANK_TRANSFER' },
+          { 'idempotency-key': `bad-${randomUUID()}` },
+        ),
+    ],
+    [
+      'amount with fractions of a đồng',
+      (api) =>
+        api.request(
+          'POST',
+          `/loans/${loanId}/repayments`,
+          { amount: '1000.123', valueDate, reference: 'UNC-BAD', channel: 'BANK_TRANSFER' },
+          { 'idempotency-key': `bad-${randomUUID()}` },
+        ),
+    ],
+    [
+      'impossible date',
+      (api) =>
+        api.request(
+          'POST',
+          `/loans/${loanId}/repayments`,
+          { amount: '1000', valueDate: '2025-02-30', reference: 'UNC-BAD', channel: 'BANK_TRANSFER' },
+          { 'idempotency-key': `bad-${randomUUID()}` },
+        ),
+    ],
+    [
+      'value date after the business date',
+      (api) =>
+        api.request(
+          'POST',
+          `/loans/${loanId}/repayments`,
+          { amount: '1000', valueDate: '2999-01-01', reference: 'UNC-BAD', channel: 'BANK_TRANSFER' },
+          { 'idempotency-key': `bad-${randomUUID()}` },
+        ),
+    ],
+    [
+      'no Idempotency-Key',
+      (api) => api.request('POST', `/loans/${loanId}/repayments`, { amount: '1000', valueDate, reference: 'UNC-BAD', channel: 'BANK_TRANSFER' }),
+    ],
+    [
+      'reference longer than 100 characters',
+      (api) =>
+        api.request(
+          'POST',
+          `/loans/${loanId}/repayments`,
+          { amount: '1000', valueDate, reference: 'x'.repeat(101), channel: 'BANK_TRANSFER' },
+          { 'idempotency-key': `bad-${randomUUID()}` },
+        ),
+    ],
+    [
+      'unknown channel',
+      (api) =>
+        api.request(
+          'POST',
+          `/loans/${loanId}/repayments`,
+          { amount: '1000', valueDate, reference: 'UNC-BAD', channel: 'BITCOIN' },
+          { 'idempotency-key': `bad-${randomUUID()}` },
+        ),
+    ],
+    [
+      'unknown field',
+      (api) =>
+        api.request(
+          'POST',
+          `/loans/${loanId}/repayments`,
+          { amount: '1000', valueDate, reference: 'UNC-BAD', channel: 'BANK_TRANSFER', principal: '1' },
+          { 'idempotency-key': `bad-${randomUUID()}` },
+        ),
+    ],
+    [
+      'unknown loan',
+      (api) =>
+        api.request(
+          'POST',
+          `/loans/999999999/repayments`,
+          { amount: '1000', valueDate, reference: 'UNC-BAD', channel: 'BANK_TRANSFER' },
+          { 'idempotency-key': `bad-${randomUUID()}` },
+        ),
+    ],
+    [
+      'malformed loan id',
+      (api) =>
+        api.request(
+          'POST',
+          `/loans/1%27%20OR%201=1/repayments`,
+          { amount: '1000', valueDate, reference: 'UNC-BAD', channel: 'BANK_TRANSFER' },
+          { 'idempotency-key': `bad-${randomUUID()}` },
+        ),
+    ],
   ];
-  if (closedLoanId) tries.push(['repayment on a loan that is not active', (api) => api.request('POST', `/loans/${closedLoanId}/repayments`, { amount: '1000', valueDate, reference: 'UNC-BAD', channel: 'BANK_TRANSFER' }, { 'idempotency-key': `bad-${randomUUID()}` })]);
+  if (closedLoanId)
+    tries.push([
+      'repayment on a loan that is not active',
+      (api) =>
+        api.request(
+          'POST',
+          `/loans/${closedLoanId}/repayments`,
+          { amount: '1000', valueDate, reference: 'UNC-BAD', channel: 'BANK_TRANSFER' },
+          { 'idempotency-key': `bad-${randomUUID()}` },
+        ),
+    ]);
   for (const [i, api] of apis.entries()) {
     for (const [what, run] of tries) {
       const a = await run(api);
-      out.push({ what, status: a?.status ?? null, code: (typeof a?.body.code === 'string' ? a.body.code : '') });
+      out.push({ what, status: a?.status ?? null, code: typeof a?.body.code === 'string' ? a.body.code : '' });
     }
-    const a = await anon[i].request('POST', `/loans/${loanId}/repayments`, { amount: '1000', valueDate, reference: 'UNC-BAD', channel: 'BANK_TRANSFER' }, { 'idempotency-key': `bad-${randomUUID()}` });
-    out.push({ what: 'no token', status: a?.status ?? null, code: (typeof a?.body.code === 'string' ? a.body.code : '') });
+    const a = await anon[i].request(
+      'POST',
+      `/loans/${loanId}/repayments`,
+      { amount: '1000', valueDate, reference: 'UNC-BAD', channel: 'BANK_TRANSFER' },
+      { 'idempotency-key': `bad-${randomUUID()}` },
+    );
+    out.push({ what: 'no token', status: a?.status ?? null, code: typeof a?.body.code === 'string' ? a.body.code : '' });
   }
   return out;
 }

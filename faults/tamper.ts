@@ -42,7 +42,12 @@ export async function tamperAudit(db: pg.Pool, auditor: Api): Promise<TamperResu
   const verify = (): Promise<Verify> => auditor.ok<Verify>('GET', '/audit-events/verify');
   const out: TamperResult[] = [];
   const clean = await verify();
-  out.push({ what: 'untouched chain', expected: 'ok', got: clean.ok ? `ok (${clean.anchorsChecked} anchored heads)` : JSON.stringify(clean.firstBreak), ok: clean.ok && clean.anchorsChecked > 0 });
+  out.push({
+    what: 'untouched chain',
+    expected: 'ok',
+    got: clean.ok ? `ok (${clean.anchorsChecked} anchored heads)` : JSON.stringify(clean.firstBreak),
+    ok: clean.ok && clean.anchorsChecked > 0,
+  });
 
   // 1. An event's row changed: a middle event of the busiest chain.
   const [victim] = (
@@ -53,7 +58,9 @@ export async function tamperAudit(db: pg.Pool, auditor: Api): Promise<TamperResu
     )
   ).rows;
   // Kept as PostgreSQL's own jsonb text, so that occurred_at keeps its microseconds for the hash.
-  const saved = (await db.query<{ j: string; actor_username: string }>(`SELECT to_jsonb(a)::text AS j, actor_username FROM audit_events a WHERE id = $1`, [victim.id])).rows[0];
+  const saved = (
+    await db.query<{ j: string; actor_username: string }>(`SELECT to_jsonb(a)::text AS j, actor_username FROM audit_events a WHERE id = $1`, [victim.id])
+  ).rows[0];
   await asSuperuser(db, (c) => c.query(`UPDATE audit_events SET actor_username = actor_username || ' (sửa)' WHERE id = $1`, [victim.id]).then(() => undefined));
   const edited = await verify();
   out.push({
@@ -91,7 +98,8 @@ export async function tamperAudit(db: pg.Pool, auditor: Api): Promise<TamperResu
        WHERE r.audit_anchor IS NOT NULL ORDER BY r.business_date DESC, (h->>'id')::bigint DESC LIMIT 1`,
     )
   ).rows;
-  const removed = (await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM audit_events WHERE chain_id = $1 AND id >= $2`, [tip.chain_id, tip.id])).rows[0].n;
+  const removed = (await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM audit_events WHERE chain_id = $1 AND id >= $2`, [tip.chain_id, tip.id]))
+    .rows[0].n;
   await asSuperuser(db, (c) => c.query(`DELETE FROM audit_events WHERE chain_id = $1 AND id >= $2`, [tip.chain_id, tip.id]).then(() => undefined));
   const truncated = await verify();
   out.push({

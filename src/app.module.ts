@@ -55,7 +55,12 @@ export class AppModule {
       imports: [
         ConfigModule.forRoot(config),
         TypeOrmModule.forRoot(
-          dataSourceOptions({ url: config.databaseUrl ?? '', replicaUrl: config.databaseReplicaUrl, poolSize: config.databasePoolSize, applicationName: `htx-fund-lms-${role}` }),
+          dataSourceOptions({
+            url: config.databaseUrl ?? '',
+            replicaUrl: config.databaseReplicaUrl,
+            poolSize: config.databasePoolSize,
+            applicationName: `htx-fund-lms-${role}`,
+          }),
         ),
         DatabaseModule,
         QueueModule.forRoot(),

@@ -61,7 +61,16 @@ async function main(argv: string[]): Promise<number> {
       await services.stop();
       throw e;
     }
-    installShutdown({ ...running, stop: async () => { await running.stop(); await services.stop(); } }, log);
+    installShutdown(
+      {
+        ...running,
+        stop: async () => {
+          await running.stop();
+          await services.stop();
+        },
+      },
+      log,
+    );
     const get = <S>(cls: abstract new (...a: never[]) => S): S => running.app.get(cls);
     const demo = loadDemo ? await startDemoLoad(get, running.app.get(DataSource), log) : null;
     const demoUsers = (await running.app.get(DataSource).query(`SELECT 1 FROM users WHERE username = 'demo.officer'`)) as unknown[];
@@ -105,9 +114,7 @@ async function main(argv: string[]): Promise<number> {
   if (command === 'audit:verify') {
     const services = await resolveServices(config, log);
     try {
-      const result = await withContext({ ...config, databaseUrl: services.databaseUrl, redisUrl: services.redisUrl }, (get) =>
-        get(AuditService).verify(),
-      );
+      const result = await withContext({ ...config, databaseUrl: services.databaseUrl, redisUrl: services.redisUrl }, (get) => get(AuditService).verify());
       out(JSON.stringify(result, null, 2));
       return result.ok ? 0 : 1;
     } finally {

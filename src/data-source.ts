@@ -15,9 +15,7 @@ export function dataSourceOptions(settings: DatabaseSettings): DataSourceOptions
   return {
     type: 'postgres',
     url: settings.url,
-    ...(settings.replicaUrl
-      ? { replication: { master: { url: settings.url }, slaves: [{ url: settings.replicaUrl }], defaultMode: 'master' as const } }
-      : {}),
+    ...(settings.replicaUrl ? { replication: { master: { url: settings.url }, slaves: [{ url: settings.replicaUrl }], defaultMode: 'master' as const } } : {}),
     entities: allEntities,
     migrations,
     migrationsTableName: 'typeorm_migrations',

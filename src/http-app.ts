@@ -80,7 +80,9 @@ export async function createHttpApp(
   await app.register(rateLimit, rateLimitOptions(config, await rateLimitRedis(config, fastify)));
   // Uploads: a book-import workbook or a document of the loan file (README "The loan file"): one streamed
   // file per request; one byte over the larger limit lets each module see the excess and refuse it itself.
-  await app.register(multipart, { limits: { fileSize: Math.max(BOOK_IMPORT_MAX_BYTES, config.attachmentMaxBytes) + 1, files: 1, fields: 10, fieldSize: 1000, parts: 12 } });
+  await app.register(multipart, {
+    limits: { fileSize: Math.max(BOOK_IMPORT_MAX_BYTES, config.attachmentMaxBytes) + 1, files: 1, fields: 10, fieldSize: 1000, parts: 12 },
+  });
   // CORS is closed unless CORS_ORIGINS names origins (README "Limits and metrics").
   if (config.corsOrigins.length > 0) app.enableCors({ origin: config.corsOrigins, credentials: false });
   configureRoutes(app);

@@ -87,7 +87,9 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     adminUsername: env.ADMIN_USERNAME,
     adminPassword: env.ADMIN_PASSWORD ?? DEVELOPMENT_ADMIN_PASSWORD,
     businessTimezone: env.BUSINESS_TIMEZONE,
-    corsOrigins: env.CORS_ORIGINS.split(',').map((s) => s.trim()).filter(Boolean),
+    corsOrigins: env.CORS_ORIGINS.split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
     logLevel: env.LOG_LEVEL,
     dataDir: isAbsolute(env.DATA_DIR) ? env.DATA_DIR : resolve(process.cwd(), env.DATA_DIR),
     databasePoolSize: env.DATABASE_POOL_SIZE,

@@ -4,7 +4,14 @@ import { ConfigurationError, loadConfig } from './app-config.js';
 describe('configuration', () => {
   it('applies documented defaults', () => {
     const c = loadConfig({});
-    expect(c).toMatchObject({ port: 3000, businessTimezone: 'Asia/Ho_Chi_Minh', jwtExpiresIn: '8h', adminUsername: 'admin', fundProvinceCode: '19', corsOrigins: [] });
+    expect(c).toMatchObject({
+      port: 3000,
+      businessTimezone: 'Asia/Ho_Chi_Minh',
+      jwtExpiresIn: '8h',
+      adminUsername: 'admin',
+      fundProvinceCode: '19',
+      corsOrigins: [],
+    });
     expect(c.databaseUrl).toBeUndefined();
   });
 
@@ -27,7 +34,11 @@ describe('configuration', () => {
 
   it('validates the VietQR account and marks the defaults as a demo', () => {
     expect(loadConfig({}).vietQr).toMatchObject({ bankBin: '970405', demo: true });
-    expect(loadConfig({ VIETQR_BANK_BIN: '970415', VIETQR_ACCOUNT_NUMBER: '0011001932418' }).vietQr).toMatchObject({ bankBin: '970415', accountNumber: '0011001932418', demo: false });
+    expect(loadConfig({ VIETQR_BANK_BIN: '970415', VIETQR_ACCOUNT_NUMBER: '0011001932418' }).vietQr).toMatchObject({
+      bankBin: '970415',
+      accountNumber: '0011001932418',
+      demo: false,
+    });
     expect(() => loadConfig({ VIETQR_BANK_BIN: '9704', VIETQR_ACCOUNT_NUMBER: '12 34' })).toThrow(/VIETQR_BANK_BIN[\s\S]*VIETQR_ACCOUNT_NUMBER/);
   });
 });

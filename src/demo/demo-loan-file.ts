@@ -57,13 +57,25 @@ export async function seedLoanFile(get: Resolve, db: DataSource, officer: Actor,
     if (!seenBorrowers.has(l.borrower_id)) {
       seenBorrowers.add(l.borrower_id);
       for (const [docType, title, name] of BORROWER_PAPERS) {
-        await attachments.store(officer, { ownerKind: 'BORROWER', ownerId: l.borrower_id, docType }, upload(name, await paper(title, ['Bản sao có chứng thực.'])));
+        await attachments.store(
+          officer,
+          { ownerKind: 'BORROWER', ownerId: l.borrower_id, docType },
+          upload(name, await paper(title, ['Bản sao có chứng thực.'])),
+        );
       }
     }
     for (const [docType, title, name] of APPLICATION_PAPERS) {
-      await attachments.store(officer, { ownerKind: 'APPLICATION', ownerId: l.application_id, docType }, upload(name, await paper(title, [`Hồ sơ vay số ${l.application_id}.`])));
+      await attachments.store(
+        officer,
+        { ownerKind: 'APPLICATION', ownerId: l.application_id, docType },
+        upload(name, await paper(title, [`Hồ sơ vay số ${l.application_id}.`])),
+      );
     }
-    await attachments.store(officer, { ownerKind: 'LOAN', ownerId: l.id, docType: 'SIGNED_CONTRACT' }, upload('hop-dong-tin-dung-da-ky.pdf', await paper('Hợp đồng tín dụng (bản đã ký)', [`Khoản vay ${l.id}.`])));
+    await attachments.store(
+      officer,
+      { ownerKind: 'LOAN', ownerId: l.id, docType: 'SIGNED_CONTRACT' },
+      upload('hop-dong-tin-dung-da-ky.pdf', await paper('Hợp đồng tín dụng (bản đã ký)', [`Khoản vay ${l.id}.`])),
+    );
   }
   const pending: Array<{ event_id: string; loan_id: string; value_date: string; amount: string; maturity: string }> = await db.query(
     `SELECT e.id::text AS event_id, e.loan_id::text AS loan_id, e.value_date::text AS value_date, e.amount::text AS amount, l.maturity_date::text AS maturity
@@ -101,5 +113,7 @@ export async function seedLoanFile(get: Resolve, db: DataSource, officer: Actor,
     }
     recorded++;
   }
-  log(`loan file: documents for ${loans.slice(0, 6).length} loans, ${recorded} inspections recorded, ${keep.size} left due or overdue${misuse ? ', one recall case awaiting approval' : ''}`);
+  log(
+    `loan file: documents for ${loans.slice(0, 6).length} loans, ${recorded} inspections recorded, ${keep.size} left due or overdue${misuse ? ', one recall case awaiting approval' : ''}`,
+  );
 }

@@ -30,7 +30,14 @@ describe('demo plan (domain.md "The fund and its people": 504 loans 2021–2025,
 
   it('stops paying some loans at dates that put one in each debt group on the demo date', () => {
     const dpd = plan.loans.filter((l) => l.stopPayingFrom).map((l) => (Date.parse(DEMO_DATE) - Date.parse(l.stopPayingFrom ?? DEMO_DATE)) / 86_400_000);
-    for (const [min, max] of [[1, 9], [10, 29], [30, 89], [90, 179], [180, 10_000]]) expect(dpd.some((d) => d >= min && d <= max)).toBe(true);
+    for (const [min, max] of [
+      [1, 9],
+      [10, 29],
+      [30, 89],
+      [90, 179],
+      [180, 10_000],
+    ])
+      expect(dpd.some((d) => d >= min && d <= max)).toBe(true);
   });
 
   it('is deterministic and scales with the same generator', () => {
@@ -45,7 +52,10 @@ describe('demo plan (domain.md "The fund and its people": 504 loans 2021–2025,
 describe('default start of the day-by-day close', () => {
   it('is the first of the month the first loan stops paying, so every debt group is reached by the real close', () => {
     const plan = demoPlan();
-    const firstStop = plan.loans.map((l) => l.stopPayingFrom).filter((d): d is string => d !== null).sort()[0];
+    const firstStop = plan.loans
+      .map((l) => l.stopPayingFrom)
+      .filter((d): d is string => d !== null)
+      .sort()[0];
     expect(defaultCloseFrom(plan)).toBe(`${firstStop.slice(0, 7)}-01`);
     expect(defaultCloseFrom(plan) > plan.start).toBe(true);
   });

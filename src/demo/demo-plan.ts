@@ -18,13 +18,27 @@ export const FULL_TURNOVER_TARGET = 232_650_000_000n;
 
 /** Real commune and ward codes of Thái Nguyên (province 19) after the 1 July 2025 arrangement. */
 export const COMMUNES: readonly { code: string; name: string }[] = [
-  { code: '05503', name: 'Xã Tân Cương' }, { code: '05488', name: 'Xã Đại Phúc' }, { code: '05830', name: 'Xã Đại Từ' },
-  { code: '05776', name: 'Xã Đức Lương' }, { code: '05800', name: 'Xã Phú Thịnh' }, { code: '05818', name: 'Xã La Bằng' },
-  { code: '05788', name: 'Xã Phú Lạc' }, { code: '05851', name: 'Xã Quân Chu' }, { code: '05908', name: 'Xã Phú Bình' },
-  { code: '05692', name: 'Xã Đồng Hỷ' }, { code: '05611', name: 'Xã Phú Lương' }, { code: '05569', name: 'Xã Định Hóa' },
-  { code: '05716', name: 'Xã Võ Nhai' }, { code: '05740', name: 'Xã La Hiên' }, { code: '01906', name: 'Xã Ba Bể' },
-  { code: '01912', name: 'Xã Chợ Rã' }, { code: '02020', name: 'Xã Chợ Đồn' }, { code: '02155', name: 'Xã Na Rì' },
-  { code: '05443', name: 'Phường Phan Đình Phùng' }, { code: '05860', name: 'Phường Phổ Yên' }, { code: '05518', name: 'Phường Sông Công' },
+  { code: '05503', name: 'Xã Tân Cương' },
+  { code: '05488', name: 'Xã Đại Phúc' },
+  { code: '05830', name: 'Xã Đại Từ' },
+  { code: '05776', name: 'Xã Đức Lương' },
+  { code: '05800', name: 'Xã Phú Thịnh' },
+  { code: '05818', name: 'Xã La Bằng' },
+  { code: '05788', name: 'Xã Phú Lạc' },
+  { code: '05851', name: 'Xã Quân Chu' },
+  { code: '05908', name: 'Xã Phú Bình' },
+  { code: '05692', name: 'Xã Đồng Hỷ' },
+  { code: '05611', name: 'Xã Phú Lương' },
+  { code: '05569', name: 'Xã Định Hóa' },
+  { code: '05716', name: 'Xã Võ Nhai' },
+  { code: '05740', name: 'Xã La Hiên' },
+  { code: '01906', name: 'Xã Ba Bể' },
+  { code: '01912', name: 'Xã Chợ Rã' },
+  { code: '02020', name: 'Xã Chợ Đồn' },
+  { code: '02155', name: 'Xã Na Rì' },
+  { code: '05443', name: 'Phường Phan Đình Phùng' },
+  { code: '05860', name: 'Phường Phổ Yên' },
+  { code: '05518', name: 'Phường Sông Công' },
 ];
 
 /** Sector mix by loan count (VSIC 2018 sections): agriculture first, then tea processing, trade, community tourism, transport, IT. */
@@ -185,7 +199,14 @@ export function demoPlan(loanCount: number = FULL_LOAN_COUNT, seed = 19): DemoPl
     loans[i] = { ...loans[i], amount: loans[i].amount + delta };
     total += delta;
   }
-  return { demoDate: DEMO_DATE, start: DEMO_START, borrowers, loans: loans.sort((a, b) => (a.disburseOn < b.disburseOn ? -1 : a.disburseOn > b.disburseOn ? 1 : a.key - b.key)), turnoverFloor: floor, turnover: total };
+  return {
+    demoDate: DEMO_DATE,
+    start: DEMO_START,
+    borrowers,
+    loans: loans.sort((a, b) => (a.disburseOn < b.disburseOn ? -1 : a.disburseOn > b.disburseOn ? 1 : a.key - b.key)),
+    turnoverFloor: floor,
+    turnover: total,
+  };
 }
 
 /**

@@ -86,7 +86,9 @@ async function load(get: Resolve, db: DataSource, plan: DemoPlan, opts: SeedOpti
         `disbursements ${of(c.disbursements)}, repayments ${of(c.repayments)}, closes: day ${of(c.closes)}; ${Math.round((Date.now() - t0) / 1000)} s`,
     );
   };
-  const [adminRow] = (await db.query(`SELECT u.id::text AS id, u.username FROM users u JOIN user_roles r ON r.user_id = u.id AND r.role_code = 'ADMIN' ORDER BY u.id LIMIT 1`)) as Array<{ id: string; username: string }>;
+  const [adminRow] = (await db.query(
+    `SELECT u.id::text AS id, u.username FROM users u JOIN user_roles r ON r.user_id = u.id AND r.role_code = 'ADMIN' ORDER BY u.id LIMIT 1`,
+  )) as Array<{ id: string; username: string }>;
   if (!adminRow) throw new Error('no admin user: start the application once first');
   const actor = (userId: string, username: string, roles: Role[]): Actor => ({ userId, username, roles, borrowerId: null, requestId: 'seed:demo' });
   const admin = actor(adminRow.id, adminRow.username, ['ADMIN']);
@@ -114,24 +116,52 @@ async function load(get: Resolve, db: DataSource, plan: DemoPlan, opts: SeedOpti
   const sourceIds: string[] = [];
   for (const s of [
     { name: 'Vốn điều lệ của Quỹ', kind: 'CHARTER_CAPITAL' as const, bearsCreditRisk: true, capital: '110000000000', ref: 'QĐ 1520/QĐ-UBND' },
-    { name: 'Vốn ngân sách tỉnh ủy thác cho vay HTX', kind: 'ENTRUSTED_BUDGET' as const, bearsCreditRisk: false, capital: '50000000000', ref: 'QĐ 2214/QĐ-UBND' },
+    {
+      name: 'Vốn ngân sách tỉnh ủy thác cho vay HTX',
+      kind: 'ENTRUSTED_BUDGET' as const,
+      bearsCreditRisk: false,
+      capital: '50000000000',
+      ref: 'QĐ 2214/QĐ-UBND',
+    },
   ]) {
     const created = await sources.create(admin, { name: s.name, kind: s.kind, bearsCreditRisk: s.bearsCreditRisk });
     await sources.addMovement(admin, created.id, { kind: 'ALLOCATION', movementDate: plan.start, reference: s.ref, amount: s.capital });
     sourceIds.push(created.id);
   }
   const products = get(LoanProductsService);
-  const common = { minAmount: '50000000', maxAmount: '3000000000', minTermMonths: 6, maxTermMonths: 60, principalFrequency: 'QUARTERLY' as const, interestFrequency: 'QUARTERLY' as const, principalGracePeriods: 0, allowedBorrowerTypes: ['COOPERATIVE' as const, 'COOPERATIVE_UNION' as const], collateralRequired: false, businessDayRule: 'NEXT_WORKING_DAY' as const };
+  const common = {
+    minAmount: '50000000',
+    maxAmount: '3000000000',
+    minTermMonths: 6,
+    maxTermMonths: 60,
+    principalFrequency: 'QUARTERLY' as const,
+    interestFrequency: 'QUARTERLY' as const,
+    principalGracePeriods: 0,
+    allowedBorrowerTypes: ['COOPERATIVE' as const, 'COOPERATIVE_UNION' as const],
+    collateralRequired: false,
+    businessDayRule: 'NEXT_WORKING_DAY' as const,
+  };
   const productIds = {
-    AGRI: (await products.create(admin, { ...common, code: 'NN-HTX', name: 'Cho vay sản xuất nông nghiệp theo chuỗi giá trị', annualInterestRatePercent: '6.6' })).id,
+    AGRI: (
+      await products.create(admin, { ...common, code: 'NN-HTX', name: 'Cho vay sản xuất nông nghiệp theo chuỗi giá trị', annualInterestRatePercent: '6.6' })
+    ).id,
     BUSINESS: (await products.create(admin, { ...common, code: 'DV-HTX', name: 'Cho vay chế biến, thương mại, dịch vụ', annualInterestRatePercent: '7.2' })).id,
   };
   const borrowers = get(BorrowersService);
   const borrowerIds = new Map<number, string>();
   for (const b of plan.borrowers) {
     const created = await borrowers.create(officer, {
-      type: b.type, identityCode: b.identityCode, legalName: b.legalName, legalRepresentative: 'Ban quản trị HTX', phone: '0208385' + String(1000 + b.key).slice(-4),
-      memberCount: b.memberCount, charterCapital: '2000000000', provinceCode: '19', communeCode: b.communeCode, sectorVersion: 'VSIC2018', sectorCode: b.sectorCode,
+      type: b.type,
+      identityCode: b.identityCode,
+      legalName: b.legalName,
+      legalRepresentative: 'Ban quản trị HTX',
+      phone: '0208385' + String(1000 + b.key).slice(-4),
+      memberCount: b.memberCount,
+      charterCapital: '2000000000',
+      provinceCode: '19',
+      communeCode: b.communeCode,
+      sectorVersion: 'VSIC2018',
+      sectorCode: b.sectorCode,
     });
     borrowerIds.set(b.key, created.id);
     counts.borrowers.done++;
@@ -164,24 +194,47 @@ async function load(get: Resolve, db: DataSource, plan: DemoPlan, opts: SeedOpti
     if (a.kind === 'APPLY') {
       const amount = l.amount.toString();
       const app = await apps.create(officer, {
-        borrowerId: borrowerIds.get(l.borrowerKey) ?? '', productId: productIds[l.product], capitalSourceId: sourceIds[l.source], requestedAmount: amount,
-        termMonths: l.termMonths, repaymentFrequency: 'QUARTERLY', purpose: l.purpose, sectorVersion: 'VSIC2018', sectorCode: l.sectorCode,
-        totalInvestment: ((l.amount * 3n) / 2n).toString(), ownContribution: (l.amount / 2n).toString(), collateralDescription: 'Quyền sử dụng đất, nhà xưởng',
-        collateralValue: ((l.amount * 3n) / 2n).toString(), creditReportReference: ref('CIC', l), creditReportDate: addDays(l.disburseOn, -10),
+        borrowerId: borrowerIds.get(l.borrowerKey) ?? '',
+        productId: productIds[l.product],
+        capitalSourceId: sourceIds[l.source],
+        requestedAmount: amount,
+        termMonths: l.termMonths,
+        repaymentFrequency: 'QUARTERLY',
+        purpose: l.purpose,
+        sectorVersion: 'VSIC2018',
+        sectorCode: l.sectorCode,
+        totalInvestment: ((l.amount * 3n) / 2n).toString(),
+        ownContribution: (l.amount / 2n).toString(),
+        collateralDescription: 'Quyền sử dụng đất, nhà xưởng',
+        collateralValue: ((l.amount * 3n) / 2n).toString(),
+        creditReportReference: ref('CIC', l),
+        creditReportDate: addDays(l.disburseOn, -10),
       });
       await securedBy(l, app.id, day);
       await apps.submit(officer, app.id);
       await apps.startAppraisal(appraiser, app.id);
       const rate = l.product === 'AGRI' ? '6.6' : '7.2';
-      await appraisals.record(appraiser, app.id, { findings: 'Phương án khả thi, HTX hoạt động ổn định', recommendedAmount: amount, recommendedTermMonths: l.termMonths, recommendedRatePercent: rate, riskRating: 'LOW' });
+      await appraisals.record(appraiser, app.id, {
+        findings: 'Phương án khả thi, HTX hoạt động ổn định',
+        recommendedAmount: amount,
+        recommendedTermMonths: l.termMonths,
+        recommendedRatePercent: rate,
+        riskRating: 'LOW',
+      });
       await apps.approve(approver, app.id, { approvedAmount: amount, approvedTermMonths: l.termMonths, approvedRatePercent: rate });
       const loan = await contracts.create(officer, app.id, { signingDate: day <= l.disburseOn ? day : l.disburseOn });
       loanIds.set(l.key, loan.id);
       // docs/collateral.md "Demo": every fifth loan is guaranteed by a member of the cooperative.
       if (l.key % 5 === 2) {
         await guarantees.create(officer, {
-          borrowerId: borrowerIds.get(l.borrowerKey) ?? '', guarantorKind: 'PERSON', guarantorName: 'Nguyễn Văn Hùng', guarantorIdNumber: `0190880${String(1000 + l.key).slice(-4)}1`,
-          guaranteedAmount: (l.amount / 2n).toString(), documentReference: ref('HĐBL', l), signedOn: day <= l.disburseOn ? day : l.disburseOn, loanIds: [loan.id],
+          borrowerId: borrowerIds.get(l.borrowerKey) ?? '',
+          guarantorKind: 'PERSON',
+          guarantorName: 'Nguyễn Văn Hùng',
+          guarantorIdNumber: `0190880${String(1000 + l.key).slice(-4)}1`,
+          guaranteedAmount: (l.amount / 2n).toString(),
+          documentReference: ref('HĐBL', l),
+          signedOn: day <= l.disburseOn ? day : l.disburseOn,
+          loanIds: [loan.id],
         });
       }
       counts.applications.done++;
@@ -203,7 +256,13 @@ async function load(get: Resolve, db: DataSource, plan: DemoPlan, opts: SeedOpti
     const inst = (await queries.schedule(officer, id)).find((i) => i.seq === a.seq);
     if (!inst) return;
     const due = new Money(inst.principal).minus(inst.principalPaid).plus(inst.interest).minus(inst.interestPaid);
-    if (due.gt(0)) await commands.repay(officer, id, { amount: due.toFixed(), valueDate: day, reference: ref('UNC-TN', l, `-${a.seq}`), channel: 'BANK_TRANSFER' }, { backdateDays });
+    if (due.gt(0))
+      await commands.repay(
+        officer,
+        id,
+        { amount: due.toFixed(), valueDate: day, reference: ref('UNC-TN', l, `-${a.seq}`), channel: 'BANK_TRANSFER' },
+        { backdateDays },
+      );
     counts.repayments.done++;
   };
   /**
@@ -218,22 +277,57 @@ async function load(get: Resolve, db: DataSource, plan: DemoPlan, opts: SeedOpti
     const valuedOn = addDays(day, -3);
     const third = l.key % 4 === 1;
     const land = await assets.create(officer, {
-      borrowerId, type: 'REAL_ESTATE', kind: 'LAND_USE_RIGHT', description: `Quyền sử dụng đất thửa ${100 + l.key}, tờ bản đồ ${10 + (l.key % 7)}`,
-      identifiers: { certificateNumber: `CS ${String(10000 + l.key)}`, parcelNumber: String(100 + l.key), mapSheet: String(10 + (l.key % 7)), areaM2: String(1000 + 50 * l.key), address: `Xóm ${1 + (l.key % 9)}`, commune: 'Xã Tân Cương' },
+      borrowerId,
+      type: 'REAL_ESTATE',
+      kind: 'LAND_USE_RIGHT',
+      description: `Quyền sử dụng đất thửa ${100 + l.key}, tờ bản đồ ${10 + (l.key % 7)}`,
+      identifiers: {
+        certificateNumber: `CS ${String(10000 + l.key)}`,
+        parcelNumber: String(100 + l.key),
+        mapSheet: String(10 + (l.key % 7)),
+        areaM2: String(1000 + 50 * l.key),
+        address: `Xóm ${1 + (l.key % 9)}`,
+        commune: 'Xã Tân Cương',
+      },
       ownerKind: third ? 'THIRD_PARTY' : 'BORROWER',
       ...(third ? { ownerName: 'Trần Thị Mai', ownerIdNumber: `0191880${String(1000 + l.key).slice(-4)}2`, ownerRelationship: 'Thành viên HTX' } : {}),
-      valuation: { valuationDate: valuedOn, value, method: 'MARKET_COMPARISON', valuerKind: l.key % 2 === 0 ? 'FUND' : 'INDEPENDENT', valuerName: l.key % 2 === 0 ? 'Tổ thẩm định Quỹ' : 'Công ty Thẩm định giá Thái Nguyên' },
+      valuation: {
+        valuationDate: valuedOn,
+        value,
+        method: 'MARKET_COMPARISON',
+        valuerKind: l.key % 2 === 0 ? 'FUND' : 'INDEPENDENT',
+        valuerName: l.key % 2 === 0 ? 'Tổ thẩm định Quỹ' : 'Công ty Thẩm định giá Thái Nguyên',
+      },
     });
     await assets.pledge(officer, land.id, { applicationId, allocatedValue: value });
-    await assets.addRegistration(officer, land.id, { office: 'Văn phòng đăng ký đất đai tỉnh Thái Nguyên', registrationNumber: `ĐK-${l.key}`, registrationDate: valuedOn });
+    await assets.addRegistration(officer, land.id, {
+      office: 'Văn phòng đăng ký đất đai tỉnh Thái Nguyên',
+      registrationNumber: `ĐK-${l.key}`,
+      registrationDate: valuedOn,
+    });
     if (l.key % 6 === 1) {
       const vehicle = await assets.create(officer, {
-        borrowerId, type: 'OTHER', kind: 'VEHICLE', description: 'Xe tải chở nông sản 2,5 tấn',
-        identifiers: { plateNumber: `20C-${String(10000 + l.key).slice(-5)}`, frameNumber: `RL4FC${l.key}`, engineNumber: `4JB1-${l.key}` }, ownerKind: 'BORROWER',
-        valuation: { valuationDate: valuedOn, value: (l.amount / 2n).toString(), method: 'MARKET_COMPARISON', valuerKind: 'FUND', valuerName: 'Tổ thẩm định Quỹ' },
+        borrowerId,
+        type: 'OTHER',
+        kind: 'VEHICLE',
+        description: 'Xe tải chở nông sản 2,5 tấn',
+        identifiers: { plateNumber: `20C-${String(10000 + l.key).slice(-5)}`, frameNumber: `RL4FC${l.key}`, engineNumber: `4JB1-${l.key}` },
+        ownerKind: 'BORROWER',
+        valuation: {
+          valuationDate: valuedOn,
+          value: (l.amount / 2n).toString(),
+          method: 'MARKET_COMPARISON',
+          valuerKind: 'FUND',
+          valuerName: 'Tổ thẩm định Quỹ',
+        },
       });
       await assets.pledge(officer, vehicle.id, { applicationId, allocatedValue: (l.amount / 2n).toString() });
-      await assets.addInsurance(officer, vehicle.id, { insurer: 'Bảo Việt Thái Nguyên', policyNumber: `BV-XE-${l.key}`, startDate: valuedOn, expiryDate: addDays(valuedOn, 364) });
+      await assets.addInsurance(officer, vehicle.id, {
+        insurer: 'Bảo Việt Thái Nguyên',
+        policyNumber: `BV-XE-${l.key}`,
+        startDate: valuedOn,
+        expiryDate: addDays(valuedOn, 364),
+      });
     }
   };
   let scheduledRepayments = 0;
@@ -246,7 +340,9 @@ async function load(get: Resolve, db: DataSource, plan: DemoPlan, opts: SeedOpti
   const historyDays = daysBetween(plan.start, firstDay);
   // Phases: history (recorded backdated, before firstDay), then closes (day by day through the demo date).
   const tick = (day: LocalDate): Promise<void> =>
-    day < firstDay ? report('history', Math.max(0, daysBetween(plan.start, day)), historyDays, day) : report('closes', counts.closes.done, counts.closes.total, day);
+    day < firstDay
+      ? report('history', Math.max(0, daysBetween(plan.start, day)), historyDays, day)
+      : report('closes', counts.closes.done, counts.closes.total, day);
   while (agenda.size > 0) {
     const day = [...agenda.keys()].reduce((a, b) => (a < b ? a : b));
     const actions = (agenda.get(day) ?? []).sort((x, y) => order[x.kind] - order[y.kind] || x.loan.key - y.loan.key);
@@ -265,7 +361,13 @@ async function load(get: Resolve, db: DataSource, plan: DemoPlan, opts: SeedOpti
     `SELECT (SELECT sum(amount) FROM loan_events WHERE kind = 'DISBURSEMENT')::text AS turnover,
             coalesce(sum(outstanding_principal) FILTER (WHERE sector_code = 'A'), 0)::text AS agri, sum(outstanding_principal)::text AS total FROM loans`,
   )) as Array<{ turnover: string; agri: string; total: string }>;
-  return { loans: loanIds.size, turnover: sums.turnover, agricultureOutstanding: sums.agri, totalOutstanding: sums.total, seconds: Math.round((Date.now() - t0) / 1000) };
+  return {
+    loans: loanIds.size,
+    turnover: sums.turnover,
+    agricultureOutstanding: sums.agri,
+    totalOutstanding: sums.total,
+    seconds: Math.round((Date.now() - t0) / 1000),
+  };
 }
 
 /**
@@ -273,7 +375,14 @@ async function load(get: Resolve, db: DataSource, plan: DemoPlan, opts: SeedOpti
  * performing loans (of agriculture when its share is above 65%, of the others when below) bring
  * it to 65% to the đồng's rounding, so the report shows exactly 65.0.
  */
-async function tuneAgricultureShare(db: DataSource, commands: LoanCommandsService, officer: Actor, day: LocalDate, loanIds: Map<number, string>, plan: DemoPlan): Promise<void> {
+async function tuneAgricultureShare(
+  db: DataSource,
+  commands: LoanCommandsService,
+  officer: Actor,
+  day: LocalDate,
+  loanIds: Map<number, string>,
+  plan: DemoPlan,
+): Promise<void> {
   const [s] = (await db.query(
     `SELECT coalesce(sum(outstanding_principal) FILTER (WHERE sector_code = 'A'), 0)::text AS a, coalesce(sum(outstanding_principal) FILTER (WHERE sector_code <> 'A'), 0)::text AS o FROM loans WHERE status = 'ACTIVE'`,
   )) as Array<{ a: string; o: string }>;

@@ -49,7 +49,9 @@ export async function prepareQuickstartDatabase(config: AppConfig, log: (m: stri
         [marker.startedAt, SEED_REQUEST_ID],
       )) as Array<{ foreign: number }>;
       if (foreign > 0) {
-        log(`the demo load of ${marker.startedAt} did not finish (${marker.error}), and ${foreign} changes were made since by others: keeping the database as it is (to load the demo again, start on an empty database)`);
+        log(
+          `the demo load of ${marker.startedAt} did not finish (${marker.error}), and ${foreign} changes were made since by others: keeping the database as it is (to load the demo again, start on an empty database)`,
+        );
         return false;
       }
       log(`the demo load of ${marker.startedAt} did not finish (${marker.error}): dropping what it wrote and loading it again`);
@@ -84,17 +86,30 @@ async function obliterateCloseQueues(config: AppConfig): Promise<void> {
  * Starts the demo load in a running application (a quick start) and resolves once the demo users
  * exist, so the logins can be printed while the rest loads; `done` settles when the load does.
  */
-export async function startDemoLoad(get: Resolve, db: DataSource, log: (m: string) => void, loanCount = FULL_LOAN_COUNT): Promise<{ done: Promise<SeedResult> }> {
+export async function startDemoLoad(
+  get: Resolve,
+  db: DataSource,
+  log: (m: string) => void,
+  loanCount = FULL_LOAN_COUNT,
+): Promise<{ done: Promise<SeedResult> }> {
   const plan = demoPlan(loanCount);
   const closeFrom = defaultCloseFrom(plan);
-  log(`loading the demo portfolio in the background (${loanCount} loans, ${plan.start} → ${plan.demoDate}; recorded backdated before ${closeFrom}, closed day by day from there)`);
+  log(
+    `loading the demo portfolio in the background (${loanCount} loans, ${plan.start} → ${plan.demoDate}; recorded backdated before ${closeFrom}, closed day by day from there)`,
+  );
   let usersReady: () => void = () => undefined;
   const users = new Promise<void>((resolve) => {
     usersReady = resolve;
   });
   const opts: SeedOptions = { closeFrom, log, onUsersReady: () => usersReady() };
   const done = seedDemo(get, db, plan, opts);
-  await Promise.race([users, done.then(() => undefined, () => undefined)]);
+  await Promise.race([
+    users,
+    done.then(
+      () => undefined,
+      () => undefined,
+    ),
+  ]);
   return { done };
 }
 
@@ -114,7 +129,9 @@ export async function seedDemoCommand(config: AppConfig, args: readonly string[]
   const closeFrom = opt('--close-from') ?? defaultCloseFrom(plan);
   const services = await resolveServices(config, log);
   const seedConfig: AppConfig = { ...config, databaseUrl: services.databaseUrl, redisUrl: services.redisUrl, closeScheduleEnabled: false };
-  const app = await NestFactory.createApplicationContext(AppModule.register({ config: seedConfig, role: 'all' }), { logger: new NestPinoLogger(createRootLogger(config.logLevel)) });
+  const app = await NestFactory.createApplicationContext(AppModule.register({ config: seedConfig, role: 'all' }), {
+    logger: new NestPinoLogger(createRootLogger(config.logLevel)),
+  });
   try {
     return await seedDemo((cls) => app.get(cls), app.get(DataSource), plan, { closeFrom, log });
   } finally {

@@ -19,7 +19,10 @@ describe('user administration', () => {
   let borrower: { id: string };
 
   const audit = async (id: string): Promise<Array<{ action: string; after: Record<string, unknown> }>> =>
-    (await t.db.query(`SELECT action, after FROM audit_events WHERE entity_type = 'user' AND entity_id = $1 ORDER BY id`, [id])) as Array<{ action: string; after: Record<string, unknown> }>;
+    (await t.db.query(`SELECT action, after FROM audit_events WHERE entity_type = 'user' AND entity_id = $1 ORDER BY id`, [id])) as Array<{
+      action: string;
+      after: Record<string, unknown>;
+    }>;
 
   beforeAll(async () => {
     t = await createTestApp();

@@ -13,7 +13,13 @@ interface ImportDto {
   duplicate: boolean;
   errorCount: number;
   errors: Array<{ sheet: string; row: number; column: string; rule: string; message: string }>;
-  summary: { counts: Record<string, number>; disbursedTotal: string; outstandingTotal: string; byCapitalSource: Array<{ name: string; outstanding: string }>; bySector: Array<{ code: string; outstanding: string }> };
+  summary: {
+    counts: Record<string, number>;
+    disbursedTotal: string;
+    outstandingTotal: string;
+    byCapitalSource: Array<{ name: string; outstanding: string }>;
+    bySector: Array<{ code: string; outstanding: string }>;
+  };
   reconciliation: Array<{ loanRef: string; matches: boolean; replayPrincipal: string; reportedPrincipal: string; principalDifference: string }>;
   legacyLoans: Array<{ loanRef: string; rules: string[] }>;
   communeProposals: Array<{ row: number; candidates: Array<{ code: string }>; chosenCode: string | null; needsChoice: boolean }>;
@@ -37,7 +43,8 @@ describe('loan book import', () => {
   let clean: FormerFundBook;
   let uploaderApprover: string;
 
-  const upload = (token: string, buffer: Buffer, origin = SOURCE): Promise<{ status: number; body: ImportDto }> => uploadBook<ImportDto>(t, token, buffer, origin);
+  const upload = (token: string, buffer: Buffer, origin = SOURCE): Promise<{ status: number; body: ImportDto }> =>
+    uploadBook<ImportDto>(t, token, buffer, origin);
   const waitCommitted = (id: string): Promise<{ status: string; failure: string | null; percent: number }> => waitFor(t, w.auditor, id);
 
   beforeAll(async () => {
@@ -45,10 +52,26 @@ describe('loan book import', () => {
     w = await loanWorld(t, BUSINESS_DATE, { ...FORMER_FUND_PRODUCT }, '500000000000');
     const admin = await adminToken(t);
     const source = await call<{ id: string }>(t, 'POST', '/capital-sources', admin, { name: SOURCE, kind: 'ENTRUSTED_BUDGET', bearsCreditRisk: false });
-    await call(t, 'POST', `/capital-sources/${source.body.id}/movements`, admin, { kind: 'ALLOCATION', movementDate: '2019-01-02', reference: 'QĐ sáp nhập', amount: '500000000000' }, { 'idempotency-key': randomUUID() });
+    await call(
+      t,
+      'POST',
+      `/capital-sources/${source.body.id}/movements`,
+      admin,
+      { kind: 'ALLOCATION', movementDate: '2019-01-02', reference: 'QĐ sáp nhập', amount: '500000000000' },
+      { 'idempotency-key': randomUUID() },
+    );
     communes = (await call<Array<{ code: string }>>(t, 'GET', '/reference/communes?provinceCode=19', w.officer)).body.map((c) => c.code);
     bad = await formerFundBook({ businessDate: BUSINESS_DATE, capitalSources: [SOURCE], communes });
-    clean = await formerFundBook({ businessDate: BUSINESS_DATE, capitalSources: [SOURCE], communes, loans: 24, bad: false, openingShare: 0, reconciliationDifferences: 0, seed: 7 });
+    clean = await formerFundBook({
+      businessDate: BUSINESS_DATE,
+      capitalSources: [SOURCE],
+      communes,
+      loans: 24,
+      bad: false,
+      openingShare: 0,
+      reconciliationDifferences: 0,
+      seed: 7,
+    });
     uploaderApprover = (await userWithRoles(t, admin, ['OFFICER', 'APPROVER'])).token;
   }, 120_000);
   afterAll(async () => t?.close());
@@ -98,7 +121,12 @@ describe('loan book import', () => {
     const differing = bad.differingRefs.filter((ref) => byRef.has(ref));
     expect(differing.length).toBeGreaterThan(0);
     for (const ref of differing) expect(byRef.get(ref)).toMatchObject({ matches: false, principalDifference: '-1000000' });
-    expect(dto.reconciliation.filter((x) => !x.matches).map((x) => x.loanRef).sort()).toEqual(differing.sort());
+    expect(
+      dto.reconciliation
+        .filter((x) => !x.matches)
+        .map((x) => x.loanRef)
+        .sort(),
+    ).toEqual(differing.sort());
     expect(dto.legacyLoans.map((l) => l.loanRef).sort()).toEqual(expect.arrayContaining(bad.legacyRefs.filter((ref) => byRef.has(ref)).sort()));
     expect(dto.summary.counts.openingPositions).toBeGreaterThan(10);
     expect(dto.summary.counts.legacyLoans).toBeGreaterThan(5);
@@ -118,22 +146,30 @@ describe('loan book import', () => {
     // The ambiguous former commune waits for the officer's choice, which must be one of its candidates.
     expect(up.body.status).toBe('NEEDS_CHOICES');
     const ambiguous = clean.oldAddressRows.find((r) => r.ambiguous);
-    const wrong = await call<{ code: string }>(t, 'POST', `/book-imports/${up.body.id}/commune-choices`, uploaderApprover, { choices: [{ row: ambiguous?.row, communeCode: '05443' }] });
+    const wrong = await call<{ code: string }>(t, 'POST', `/book-imports/${up.body.id}/commune-choices`, uploaderApprover, {
+      choices: [{ row: ambiguous?.row, communeCode: '05443' }],
+    });
     expect(wrong.status).toBe(400);
     expect(wrong.body.code).toBe('BOOK_IMPORT.CHOICE_NOT_A_CANDIDATE');
     expect((await call(t, 'POST', `/book-imports/${up.body.id}/submit`, uploaderApprover)).status).toBe(409);
-    const chosen = await call<ImportDto>(t, 'POST', `/book-imports/${up.body.id}/commune-choices`, uploaderApprover, { choices: [{ row: ambiguous?.row, communeCode: '05941' }] });
+    const chosen = await call<ImportDto>(t, 'POST', `/book-imports/${up.body.id}/commune-choices`, uploaderApprover, {
+      choices: [{ row: ambiguous?.row, communeCode: '05941' }],
+    });
     expect(chosen.status).toBe(200);
     expect(chosen.body.status).toBe('READY');
     expect((await call(t, 'POST', `/book-imports/${up.body.id}/approve`, w.approver, undefined, { 'idempotency-key': randomUUID() })).status).toBe(409);
     expect((await call(t, 'POST', `/book-imports/${up.body.id}/submit`, uploaderApprover)).status).toBe(200);
-    const self = await call<{ code: string }>(t, 'POST', `/book-imports/${up.body.id}/approve`, uploaderApprover, undefined, { 'idempotency-key': randomUUID() });
+    const self = await call<{ code: string }>(t, 'POST', `/book-imports/${up.body.id}/approve`, uploaderApprover, undefined, {
+      'idempotency-key': randomUUID(),
+    });
     expect(self.status).toBe(403);
     expect(self.body.code).toBe('BOOK_IMPORT.SAME_USER_APPROVAL');
     expect((await call(t, 'POST', `/book-imports/${up.body.id}/approve`, w.officer, undefined, { 'idempotency-key': randomUUID() })).status).toBe(403);
     // Sent back with a reason, then submitted again: the file is judged again and goes on if still READY.
     expect((await call(t, 'POST', `/book-imports/${up.body.id}/reject`, w.approver, { reason: 'x'.repeat(1001) })).status).toBe(400);
-    const rejected = await call<ImportDto & { rejectionReason: string }>(t, 'POST', `/book-imports/${up.body.id}/reject`, w.approver, { reason: 'Đối chiếu lại dư nợ với sổ cũ' });
+    const rejected = await call<ImportDto & { rejectionReason: string }>(t, 'POST', `/book-imports/${up.body.id}/reject`, w.approver, {
+      reason: 'Đối chiếu lại dư nợ với sổ cũ',
+    });
     expect(rejected.body).toMatchObject({ status: 'REJECTED', rejectionReason: 'Đối chiếu lại dư nợ với sổ cũ' });
     const resubmitted = await call<ImportDto & { rejectionReason: string | null }>(t, 'POST', `/book-imports/${up.body.id}/submit`, uploaderApprover);
     expect(resubmitted.body).toMatchObject({ status: 'SUBMITTED', rejectionReason: null });
@@ -145,7 +181,14 @@ describe('loan book import', () => {
 
   it('created every borrower and loan once, with the replay’s balances, legacy and origin tags', async () => {
     const id = (await call<{ items: ImportDto[] }>(t, 'GET', `/book-imports?status=COMMITTED`, w.auditor)).body.items[0].id;
-    const result = (await call<{ loans: Array<{ ref: string; id: string }>; borrowers: unknown[]; auditEventId: string | null }>(t, 'GET', `/book-imports/${id}/result`, w.auditor)).body;
+    const result = (
+      await call<{ loans: Array<{ ref: string; id: string }>; borrowers: unknown[]; auditEventId: string | null }>(
+        t,
+        'GET',
+        `/book-imports/${id}/result`,
+        w.auditor,
+      )
+    ).body;
     expect(result.loans).toHaveLength(clean.history.length);
     expect(result.auditEventId).not.toBeNull();
     const ids = new Map(result.loans.map((l) => [l.ref, l.id]));
@@ -154,12 +197,18 @@ describe('loan book import', () => {
       expect(loan.outstandingPrincipal).toBe(h.outstanding);
     }
     const legacyRef = clean.legacyRefs[0];
-    const legacy = (await call<{ legacyTerms: boolean; legacyRules: string[]; origin: string | null }>(t, 'GET', `/loans/${ids.get(legacyRef)}`, w.auditor)).body;
+    const legacy = (await call<{ legacyTerms: boolean; legacyRules: string[]; origin: string | null }>(t, 'GET', `/loans/${ids.get(legacyRef)}`, w.auditor))
+      .body;
     expect(legacy).toMatchObject({ legacyTerms: true, origin: 'Quỹ HTX Bắc Kạn' });
     expect(legacy.legacyRules).toEqual(expect.arrayContaining(['product.term-max', 'product.rate-max']));
-    const communes = (await t.db.query(`SELECT commune_code FROM borrowers WHERE identity_code = ANY($1) ORDER BY identity_code`, [clean.oldAddressRows.map((r) => r.identityCode)])) as Array<{ commune_code: string }>;
+    const communes = (await t.db.query(`SELECT commune_code FROM borrowers WHERE identity_code = ANY($1) ORDER BY identity_code`, [
+      clean.oldAddressRows.map((r) => r.identityCode),
+    ])) as Array<{ commune_code: string }>;
     expect(communes.map((c) => c.commune_code).sort()).toEqual(['01933', '02104', '05941']);
-    const tags = (await t.db.query(`SELECT count(*) FILTER (WHERE legacy_terms)::int AS legacy, count(*) FILTER (WHERE origin = $1)::int AS tagged FROM loans`, ['Quỹ HTX Bắc Kạn'])) as Array<{ legacy: number; tagged: number }>;
+    const tags = (await t.db.query(
+      `SELECT count(*) FILTER (WHERE legacy_terms)::int AS legacy, count(*) FILTER (WHERE origin = $1)::int AS tagged FROM loans`,
+      ['Quỹ HTX Bắc Kạn'],
+    )) as Array<{ legacy: number; tagged: number }>;
     expect(tags[0]).toEqual({ legacy: clean.legacyRefs.length, tagged: clean.history.length });
     const again = await upload(w.officer, clean.buffer);
     expect(again.body).toMatchObject({ id, duplicate: true, status: 'COMMITTED' });

@@ -64,10 +64,27 @@ describe('loan book import: opening positions at a cut-over date', () => {
     const admin = await adminToken(t);
     for (const name of SOURCES) {
       const source = await call<{ id: string }>(t, 'POST', '/capital-sources', admin, { name, kind: 'ENTRUSTED_BUDGET', bearsCreditRisk: true });
-      await call(t, 'POST', `/capital-sources/${source.body.id}/movements`, admin, { kind: 'ALLOCATION', movementDate: '2019-01-02', reference: 'QĐ sáp nhập', amount: '500000000000' }, { 'idempotency-key': randomUUID() });
+      await call(
+        t,
+        'POST',
+        `/capital-sources/${source.body.id}/movements`,
+        admin,
+        { kind: 'ALLOCATION', movementDate: '2019-01-02', reference: 'QĐ sáp nhập', amount: '500000000000' },
+        { 'idempotency-key': randomUUID() },
+      );
     }
     const communes = (await call<Array<{ code: string }>>(t, 'GET', '/reference/communes?provinceCode=19', w.officer)).body.map((c) => c.code);
-    book = await formerFundBook({ businessDate: BUSINESS_DATE, capitalSources: SOURCES, communes, loans: 30, bad: false, openingShare: 1, oldAddresses: false, reconciliationDifferences: 0, seed: 23 });
+    book = await formerFundBook({
+      businessDate: BUSINESS_DATE,
+      capitalSources: SOURCES,
+      communes,
+      loans: 30,
+      bad: false,
+      openingShare: 1,
+      oldAddresses: false,
+      reconciliationDifferences: 0,
+      seed: 23,
+    });
     cutOver = book.openings[0].cutOverDate;
   }, 120_000);
   afterAll(async () => t?.close());
@@ -83,13 +100,23 @@ describe('loan book import: opening positions at a cut-over date', () => {
     const up = await uploadBook<ImportDto>(t, w.officer, book.buffer, ORIGIN);
     expect(up.status).toBe(201);
     expect(up.body.errors).toEqual([]);
-    expect(up.body).toMatchObject({ status: 'READY', summary: { cutOverDate: cutOver, counts: { openingPositions: book.openings.length, loansWithHistory: 0 } } });
+    expect(up.body).toMatchObject({
+      status: 'READY',
+      summary: { cutOverDate: cutOver, counts: { openingPositions: book.openings.length, loansWithHistory: 0 } },
+    });
     const submitted = await call<ImportDto>(t, 'POST', `/book-imports/${up.body.id}/submit`, w.officer);
     expect(submitted.status).toBe(200);
     const approved = await call(t, 'POST', `/book-imports/${up.body.id}/approve`, w.approver, undefined, { 'idempotency-key': randomUUID() });
     expect(approved.status).toBe(202);
     expect(await waitFor(t, w.auditor, up.body.id)).toMatchObject({ status: 'COMMITTED', failure: null, percent: 100 });
-    const result = (await call<{ loans: Array<{ ref: string; id: string }>; openingJournalId: string | null; auditEventId: string | null }>(t, 'GET', `/book-imports/${up.body.id}/result`, w.auditor)).body;
+    const result = (
+      await call<{ loans: Array<{ ref: string; id: string }>; openingJournalId: string | null; auditEventId: string | null }>(
+        t,
+        'GET',
+        `/book-imports/${up.body.id}/result`,
+        w.auditor,
+      )
+    ).body;
     expect(result.loans).toHaveLength(book.openings.length);
     expect(result.openingJournalId).not.toBeNull();
     expect(result.auditEventId).not.toBeNull();
@@ -102,20 +129,41 @@ describe('loan book import: opening positions at a cut-over date', () => {
     const byId = new Map(list.body.items.map((i) => [i.loanId, i]));
     for (const o of book.openings) {
       const item = byId.get(ids.get(o.ref) as string);
-      expect({ ref: o.ref, outstanding: item?.outstanding, overduePrincipal: item?.overduePrincipal, overdueInterest: item?.overdueInterest, dpd: item?.daysPastDue }).toEqual({
-        ref: o.ref, outstanding: o.outstanding, overduePrincipal: o.overduePrincipal, overdueInterest: o.overdueInterest, dpd: o.dpd,
+      expect({
+        ref: o.ref,
+        outstanding: item?.outstanding,
+        overduePrincipal: item?.overduePrincipal,
+        overdueInterest: item?.overdueInterest,
+        dpd: item?.daysPastDue,
+      }).toEqual({
+        ref: o.ref,
+        outstanding: o.outstanding,
+        overduePrincipal: o.overduePrincipal,
+        overdueInterest: o.overdueInterest,
+        dpd: o.dpd,
       });
     }
     for (const o of book.openings) {
-      const loan = (await call<{ status: string; outstandingPrincipal: string; debtGroup: number; origin: string | null }>(t, 'GET', `/loans/${ids.get(o.ref)}`, w.auditor)).body;
+      const loan = (
+        await call<{ status: string; outstandingPrincipal: string; debtGroup: number; origin: string | null }>(t, 'GET', `/loans/${ids.get(o.ref)}`, w.auditor)
+      ).body;
       // Nothing was repaid after the cut-over: the principal stands; the old book's group is the loan's until the next close.
-      expect({ ref: o.ref, outstanding: loan.outstandingPrincipal, group: loan.debtGroup, origin: loan.origin }).toEqual({ ref: o.ref, outstanding: o.outstanding, group: o.debtGroup, origin: ORIGIN });
-      expect(loan.status).toBe(new Money(o.outstanding).isZero() && new Money(o.overdueInterest).isZero() && new Money(o.accruedInterest).isZero() ? 'CLOSED' : 'ACTIVE');
+      expect({ ref: o.ref, outstanding: loan.outstandingPrincipal, group: loan.debtGroup, origin: loan.origin }).toEqual({
+        ref: o.ref,
+        outstanding: o.outstanding,
+        group: o.debtGroup,
+        origin: ORIGIN,
+      });
+      expect(loan.status).toBe(
+        new Money(o.outstanding).isZero() && new Money(o.overdueInterest).isZero() && new Money(o.accruedInterest).isZero() ? 'CLOSED' : 'ACTIVE',
+      );
     }
   });
 
   it('posts the opening balances against OPENING_BALANCE, balanced, valued on the cut-over date', async () => {
-    const tb = (await call<{ totalBalance: string; accounts: Array<{ account: string; balance: string }> }>(t, 'GET', `/ledger/trial-balance?asOf=${cutOver}`, w.auditor)).body;
+    const tb = (
+      await call<{ totalBalance: string; accounts: Array<{ account: string; balance: string }> }>(t, 'GET', `/ledger/trial-balance?asOf=${cutOver}`, w.auditor)
+    ).body;
     expect(tb.totalBalance).toBe('0');
     const balance = (a: string): Money => new Money(tb.accounts.find((x) => x.account === a)?.balance ?? '0');
     const outstanding = book.openings.reduce((s, o) => s.plus(o.outstanding), new Money(0));
@@ -127,13 +175,25 @@ describe('loan book import: opening positions at a cut-over date', () => {
 
   it('the close carries the opened loans on: the reconciliation is clean, the trial balance balances, the audit chain verifies', async () => {
     // The fund's own book beside the imported one: a loan disbursed through the API on the business date.
-    ownLoanId = await contractedLoan(t, w, { amount: '100000000', termMonths: 12, ratePercent: '7.2', frequency: 'QUARTERLY', creditReportDate: BUSINESS_DATE, signingDate: BUSINESS_DATE });
+    ownLoanId = await contractedLoan(t, w, {
+      amount: '100000000',
+      termMonths: 12,
+      ratePercent: '7.2',
+      frequency: 'QUARTERLY',
+      creditReportDate: BUSINESS_DATE,
+      signingDate: BUSINESS_DATE,
+    });
     expect((await money(t, w, 'disbursements', ownLoanId, '100000000', BUSINESS_DATE)).status).toBe(201);
     await closeUntil(t, w, BUSINESS_DATE);
     const rec = await call<{ mismatches: unknown[]; unbalancedTransactions: unknown[] }>(t, 'GET', '/ledger/reconciliation', w.auditor);
     expect(rec.body).toMatchObject({ mismatches: [], unbalancedTransactions: [] });
     // As of the cut-over too: each loan's principal by its events (the opening position) equals the ledger's.
-    const asOf = await call<{ loansChecked: number; mismatches: unknown[]; unbalancedTransactions: unknown[]; ledgerPrincipal: string }>(t, 'GET', `/reports/reconciliation?asOf=${cutOver}`, w.auditor);
+    const asOf = await call<{ loansChecked: number; mismatches: unknown[]; unbalancedTransactions: unknown[]; ledgerPrincipal: string }>(
+      t,
+      'GET',
+      `/reports/reconciliation?asOf=${cutOver}`,
+      w.auditor,
+    );
     expect(asOf.body).toMatchObject({ loansChecked: book.openings.length, mismatches: [], unbalancedTransactions: [] });
     expect(asOf.body.ledgerPrincipal).toBe(book.openings.reduce((s, o) => s.plus(o.outstanding), new Money(0)).toFixed());
     const tb = (await call<{ totalBalance: string }>(t, 'GET', `/ledger/trial-balance?asOf=${BUSINESS_DATE}`, w.auditor)).body;
@@ -151,9 +211,14 @@ describe('loan book import: opening positions at a cut-over date', () => {
 
   it('the portfolio report as of the cut-over matches the workbook by sector, capital source and origin', async () => {
     const bySector = await report(cutOver, 'sector');
-    for (const [code, outstanding] of sumBy((o) => o.sectorCode)) expect({ code, outstanding: bySector.rows.find((r) => r.keys.sector.code === code)?.outstanding }).toEqual({ code, outstanding: outstanding.toFixed() });
+    for (const [code, outstanding] of sumBy((o) => o.sectorCode))
+      expect({ code, outstanding: bySector.rows.find((r) => r.keys.sector.code === code)?.outstanding }).toEqual({ code, outstanding: outstanding.toFixed() });
     const bySource = await report(cutOver, 'capitalSource');
-    for (const [name, outstanding] of sumBy((o) => o.capitalSource)) expect({ name, outstanding: bySource.rows.find((r) => r.keys.capitalSource.name === name)?.outstanding }).toEqual({ name, outstanding: outstanding.toFixed() });
+    for (const [name, outstanding] of sumBy((o) => o.capitalSource))
+      expect({ name, outstanding: bySource.rows.find((r) => r.keys.capitalSource.name === name)?.outstanding }).toEqual({
+        name,
+        outstanding: outstanding.toFixed(),
+      });
     const total = book.openings.reduce((s, o) => s.plus(o.outstanding), new Money(0));
     const byOrigin = await report(cutOver, 'origin');
     expect(byOrigin.rows.map((r) => ({ origin: r.keys.origin.code, outstanding: r.outstanding }))).toEqual([{ origin: ORIGIN, outstanding: total.toFixed() }]);
@@ -190,6 +255,11 @@ describe('loan book import: opening positions at a cut-over date', () => {
     expect(byOrigin.totals.outstanding).toBe(imported.plus(100_000_000).toFixed());
     const crossed = await call<Report>(t, 'GET', `/reports/portfolio?asOf=${BUSINESS_DATE}&groupBy=origin&groupBy=capitalSource`, w.auditor);
     expect(crossed.status).toBe(200);
-    expect(crossed.body.rows.filter((r) => r.keys.origin.code === ORIGIN).map((r) => r.keys.capitalSource.name).sort()).toEqual([...SOURCES].sort());
+    expect(
+      crossed.body.rows
+        .filter((r) => r.keys.origin.code === ORIGIN)
+        .map((r) => r.keys.capitalSource.name)
+        .sort(),
+    ).toEqual([...SOURCES].sort());
   });
 });

@@ -36,7 +36,9 @@ const history: fc.Arbitrary<History> = fc.record({
   amount: fc.integer({ min: 30, max: 200 }).map((n) => n * 10_000_000),
   termMonths: fc.constantFrom(6, 12),
   disburseAfter: fc.integer({ min: 3, max: 20 }),
-  repayments: fc.array(fc.record({ after: fc.integer({ min: 1, max: 125 }), amount: fc.integer({ min: 1, max: 30 }).map((n) => n * 1_000_000 + 12_345) }), { maxLength: 5 }),
+  repayments: fc.array(fc.record({ after: fc.integer({ min: 1, max: 125 }), amount: fc.integer({ min: 1, max: 30 }).map((n) => n * 1_000_000 + 12_345) }), {
+    maxLength: 5,
+  }),
 });
 
 /**
@@ -55,16 +57,34 @@ describe('book import replay = the API day by day (property)', () => {
 
   beforeAll(async () => {
     t = await createTestApp();
-    w = await loanWorld(t, START, { annualInterestRatePercent: RATE, principalFrequency: 'MONTHLY', interestFrequency: 'MONTHLY', principalGracePeriods: 0, minTermMonths: 3, maxTermMonths: 24 }, '100000000000');
-    const events = samples.flatMap((h, i) => {
-      const disbursed = addDays(START, h.disburseAfter);
-      return [
-        { date: disbursed, loan: i, kind: 'disbursements' as const, amount: String(h.amount) },
-        ...h.repayments.map((r) => ({ date: addDays(disbursed, r.after), loan: i, kind: 'repayments' as const, amount: String(r.amount) })).filter((e) => e.date <= END),
-      ];
-    }).sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.kind === b.kind ? a.loan - b.loan : a.kind === 'disbursements' ? -1 : 1));
+    w = await loanWorld(
+      t,
+      START,
+      {
+        annualInterestRatePercent: RATE,
+        principalFrequency: 'MONTHLY',
+        interestFrequency: 'MONTHLY',
+        principalGracePeriods: 0,
+        minTermMonths: 3,
+        maxTermMonths: 24,
+      },
+      '100000000000',
+    );
+    const events = samples
+      .flatMap((h, i) => {
+        const disbursed = addDays(START, h.disburseAfter);
+        return [
+          { date: disbursed, loan: i, kind: 'disbursements' as const, amount: String(h.amount) },
+          ...h.repayments
+            .map((r) => ({ date: addDays(disbursed, r.after), loan: i, kind: 'repayments' as const, amount: String(r.amount) }))
+            .filter((e) => e.date <= END),
+        ];
+      })
+      .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.kind === b.kind ? a.loan - b.loan : a.kind === 'disbursements' ? -1 : 1));
     for (const h of samples) {
-      live.push(await contractedLoan(t, w, { amount: String(h.amount), termMonths: h.termMonths, ratePercent: RATE, creditReportDate: START, signingDate: START }));
+      live.push(
+        await contractedLoan(t, w, { amount: String(h.amount), termMonths: h.termMonths, ratePercent: RATE, creditReportDate: START, signingDate: START }),
+      );
     }
     let business = START;
     for (const e of events) {
@@ -80,16 +100,29 @@ describe('book import replay = the API day by day (property)', () => {
     const product = (await call<{ code: string }>(t, 'GET', `/loan-products/${w.productId}`, w.officer)).body;
     const source = (await call<{ name: string }>(t, 'GET', `/capital-sources/${w.capitalSourceId}`, w.officer)).body;
     const loans: Row[] = samples.map((h, i) => ({
-      ref: `P-${i}`, borrowerRef: borrower.identityCode, productCode: product.code, capitalSource: source.name, sectorCode: 'A', purpose: 'Vốn lưu động',
-      signingDate: START, amount: h.amount, ratePercent: Number(RATE), termMonths: h.termMonths, frequency: 'MONTHLY', mode: 'HISTORY',
+      ref: `P-${i}`,
+      borrowerRef: borrower.identityCode,
+      productCode: product.code,
+      capitalSource: source.name,
+      sectorCode: 'A',
+      purpose: 'Vốn lưu động',
+      signingDate: START,
+      amount: h.amount,
+      ratePercent: Number(RATE),
+      termMonths: h.termMonths,
+      frequency: 'MONTHLY',
+      mode: 'HISTORY',
     }));
-    const byKind = (kind: string): Row[] => events.filter((e) => e.kind === kind).map((e) => ({ loanRef: `P-${e.loan}`, date: e.date, amount: Number(e.amount) }));
+    const byKind = (kind: string): Row[] =>
+      events.filter((e) => e.kind === kind).map((e) => ({ loanRef: `P-${e.loan}`, date: e.date, amount: Number(e.amount) }));
     const book = await writeBook({ Loans: loans, Disbursements: byKind('disbursements'), Repayments: byKind('repayments') });
     const up = await uploadBook<{ id: string; status: string; errors: unknown[] }>(t, w.officer, book);
     expect(up.body.errors).toEqual([]);
     expect(up.body.status).toBe('READY');
     expect((await call(t, 'POST', `/book-imports/${up.body.id}/submit`, w.officer)).status).toBe(200);
-    expect((await call(t, 'POST', `/book-imports/${up.body.id}/approve`, w.approver, undefined, { 'idempotency-key': `approve-${up.body.id}-x` })).status).toBe(202);
+    expect((await call(t, 'POST', `/book-imports/${up.body.id}/approve`, w.approver, undefined, { 'idempotency-key': `approve-${up.body.id}-x` })).status).toBe(
+      202,
+    );
     expect(await waitCommitted(t, w.auditor, up.body.id)).toMatchObject({ status: 'COMMITTED' });
     const result = (await call<{ loans: Array<{ ref: string; id: string }> }>(t, 'GET', `/book-imports/${up.body.id}/result`, w.auditor)).body;
     imported = new Map(result.loans.map((l) => [l.ref, l.id]));
@@ -100,9 +133,17 @@ describe('book import replay = the API day by day (property)', () => {
     const a = (await call<LoanView>(t, 'GET', `/loans/${live[i]}`, w.auditor)).body;
     const b = (await call<LoanView>(t, 'GET', `/loans/${imported.get(`P-${i}`)}`, w.auditor)).body;
     const pick = (l: LoanView): Partial<LoanView> => ({
-      outstandingPrincipal: l.outstandingPrincipal, accruedInterest: l.accruedInterest, billedUnpaidInterest: l.billedUnpaidInterest, overduePrincipal: l.overduePrincipal,
-      overdueInterest: l.overdueInterest, lateInterest: l.lateInterest, daysPastDue: l.daysPastDue, nextDueDate: l.nextDueDate, nextDueAmount: l.nextDueAmount,
-      principalDisbursed: l.principalDisbursed, status: l.status,
+      outstandingPrincipal: l.outstandingPrincipal,
+      accruedInterest: l.accruedInterest,
+      billedUnpaidInterest: l.billedUnpaidInterest,
+      overduePrincipal: l.overduePrincipal,
+      overdueInterest: l.overdueInterest,
+      lateInterest: l.lateInterest,
+      daysPastDue: l.daysPastDue,
+      nextDueDate: l.nextDueDate,
+      nextDueAmount: l.nextDueAmount,
+      principalDisbursed: l.principalDisbursed,
+      status: l.status,
     });
     expect(pick(b)).toEqual(pick(a));
     const sa = (await call<unknown[]>(t, 'GET', `/loans/${live[i]}/schedule`, w.auditor)).body;

@@ -45,17 +45,46 @@ describe('close of business equals the engine on a random portfolio', () => {
     const products = [
       { id: await product(t, w.admin, { amortizationMethod: 'EQUAL_PRINCIPAL', maxTranches: 2 }), frequency: 'MONTHLY', terms: [6, 9, 12], tranches: 2 },
       { id: await product(t, w.admin, { amortizationMethod: 'ANNUITY', annualInterestRatePercent: '9.6' }), frequency: 'MONTHLY', terms: [6, 12], tranches: 1 },
-      { id: await product(t, w.admin, { amortizationMethod: 'BULLET', principalFrequency: 'QUARTERLY', interestFrequency: 'MONTHLY' }), frequency: 'QUARTERLY', terms: [6, 12], tranches: 1 },
-      { id: await product(t, w.admin, { amortizationMethod: 'EQUAL_PRINCIPAL', principalFrequency: 'QUARTERLY', interestFrequency: 'MONTHLY', principalGracePeriods: 1, maxTranches: 2, minTermMonths: 12 }), frequency: 'QUARTERLY', terms: [12, 24], tranches: 2 },
+      {
+        id: await product(t, w.admin, { amortizationMethod: 'BULLET', principalFrequency: 'QUARTERLY', interestFrequency: 'MONTHLY' }),
+        frequency: 'QUARTERLY',
+        terms: [6, 12],
+        tranches: 1,
+      },
+      {
+        id: await product(t, w.admin, {
+          amortizationMethod: 'EQUAL_PRINCIPAL',
+          principalFrequency: 'QUARTERLY',
+          interestFrequency: 'MONTHLY',
+          principalGracePeriods: 1,
+          maxTranches: 2,
+          minTermMonths: 12,
+        }),
+        frequency: 'QUARTERLY',
+        terms: [12, 24],
+        tranches: 2,
+      },
     ];
     for (let i = 0; i < 40; i += 1) {
       const p = pick(products);
       const amount = BigInt(50 + Math.floor(rnd() * 450)) * 1_000_000n;
-      const id = await contract(t, w, { borrowerId: pick(borrowers), productId: p.id, sourceId: rnd() < 0.8 ? risky : entrusted, amount: amount.toString(), termMonths: pick(p.terms), ratePercent: pick(['6', '7.2', '9.6']), frequency: p.frequency, signingDate: START });
+      const id = await contract(t, w, {
+        borrowerId: pick(borrowers),
+        productId: p.id,
+        sourceId: rnd() < 0.8 ? risky : entrusted,
+        amount: amount.toString(),
+        termMonths: pick(p.terms),
+        ratePercent: pick(['6', '7.2', '9.6']),
+        frequency: p.frequency,
+        signingDate: START,
+      });
       const first = addDays(START, 1 + Math.floor(rnd() * 18));
       const split = p.tranches > 1 && rnd() < 0.5;
       const tranches = split
-        ? [{ date: first, amount: (amount / 2n).toString() }, { date: addDays(first, 5 + Math.floor(rnd() * 25)), amount: (amount - amount / 2n).toString() }]
+        ? [
+            { date: first, amount: (amount / 2n).toString() },
+            { date: addDays(first, 5 + Math.floor(rnd() * 25)), amount: (amount - amount / 2n).toString() },
+          ]
         : [{ date: first, amount: amount.toString() }];
       loans.push({ id, amount, tranches });
     }
@@ -99,9 +128,16 @@ describe('close of business equals the engine on a random portfolio', () => {
       closeDays += Math.round((Date.parse(next) - Date.parse(day)) / 86_400_000);
       day = next;
     }
-    process.stderr.write(`[close-replay] ${closeDays} days closed in ${closeSeconds.toFixed(1)} s (${((closeSeconds / closeDays) * 1000).toFixed(0)} ms/day, 40 loans)\n`);
+    process.stderr.write(
+      `[close-replay] ${closeDays} days closed in ${closeSeconds.toFixed(1)} s (${((closeSeconds / closeDays) * 1000).toFixed(0)} ms/day, 40 loans)\n`,
+    );
     expect(closeDays).toBeGreaterThanOrEqual(120);
-    const runs = await call<{ items: Array<{ status: string; chunksTotal: number }>; total: number }>(t, 'GET', '/close-of-business/runs?pageSize=200', w.admin);
+    const runs = await call<{ items: Array<{ status: string; chunksTotal: number }>; total: number }>(
+      t,
+      'GET',
+      '/close-of-business/runs?pageSize=200',
+      w.admin,
+    );
     expect(runs.body.total).toBeGreaterThanOrEqual(120);
     expect(runs.body.items.every((r) => r.status === 'SUCCEEDED')).toBe(true);
     expect(Math.max(...runs.body.items.map((r) => r.chunksTotal))).toBeGreaterThan(3);
@@ -115,23 +151,48 @@ describe('close of business equals the engine on a random portfolio', () => {
     const rows = (await t.db.query(
       `SELECT l.id::text, l.borrower_id::text, l.days_past_due, l.restructuring_count, l.debt_group, l.outstanding_principal, l.specific_provision, l.general_provision, cs.bears_credit_risk
        FROM loans l JOIN capital_sources cs ON cs.id = l.capital_source_id WHERE l.status = 'ACTIVE' ORDER BY l.id`,
-    )) as Array<{ id: string; borrower_id: string; days_past_due: number; restructuring_count: number; debt_group: number; outstanding_principal: string; specific_provision: string; general_provision: string; bears_credit_risk: boolean }>;
-    const groups = applyCrossLoanRule(rows.map((r) => ({ loanId: r.id, borrowerId: r.borrower_id, group: loanGroup(MICROFINANCE_POLICY, { dpd: r.days_past_due, restructuringCount: r.restructuring_count }).group })));
+    )) as Array<{
+      id: string;
+      borrower_id: string;
+      days_past_due: number;
+      restructuring_count: number;
+      debt_group: number;
+      outstanding_principal: string;
+      specific_provision: string;
+      general_provision: string;
+      bears_credit_risk: boolean;
+    }>;
+    const groups = applyCrossLoanRule(
+      rows.map((r) => ({
+        loanId: r.id,
+        borrowerId: r.borrower_id,
+        group: loanGroup(MICROFINANCE_POLICY, { dpd: r.days_past_due, restructuringCount: r.restructuring_count }).group,
+      })),
+    );
     rows.forEach((r, i) => {
-      const p = loanProvision(MICROFINANCE_POLICY, { group: groups[i].group, outstanding: new Money(r.outstanding_principal), bearsCreditRisk: r.bears_credit_risk });
-      expect({ id: r.id, group: r.debt_group, specific: new Money(r.specific_provision).toFixed(), general: new Money(r.general_provision).toFixed() }).toEqual({
-        id: r.id,
+      const p = loanProvision(MICROFINANCE_POLICY, {
         group: groups[i].group,
-        specific: p.specific.toFixed(),
-        general: p.general.toFixed(),
+        outstanding: new Money(r.outstanding_principal),
+        bearsCreditRisk: r.bears_credit_risk,
       });
+      expect({ id: r.id, group: r.debt_group, specific: new Money(r.specific_provision).toFixed(), general: new Money(r.general_provision).toFixed() }).toEqual(
+        {
+          id: r.id,
+          group: groups[i].group,
+          specific: p.specific.toFixed(),
+          general: p.general.toFixed(),
+        },
+      );
     });
     expect(rows.some((r) => r.debt_group > 1)).toBe(true);
   });
 
   it('reconciles the ledger and posts month-end provisions and snapshots', async () => {
     expect(await reconciliation(t, w)).toEqual(expect.objectContaining({ mismatches: [], unbalancedTransactions: [] }));
-    const snaps = (await t.db.query(`SELECT snapshot_date::text AS d, count(*)::int AS n FROM loan_snapshots GROUP BY 1 ORDER BY 1`)) as Array<{ d: string; n: number }>;
+    const snaps = (await t.db.query(`SELECT snapshot_date::text AS d, count(*)::int AS n FROM loan_snapshots GROUP BY 1 ORDER BY 1`)) as Array<{
+      d: string;
+      n: number;
+    }>;
     expect(snaps.map((s) => s.d)).toEqual(['2025-01-31', '2025-02-28', '2025-03-31', '2025-04-30']);
     expect(snaps[3].n).toBeGreaterThan(30);
     const [prov] = (await t.db.query(

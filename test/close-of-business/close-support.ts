@@ -19,9 +19,20 @@ export function prng(seed: number): () => number {
 }
 
 export async function capitalSource(t: TestApp, admin: string, bearsCreditRisk: boolean, capital = '900000000000'): Promise<string> {
-  const s = await call<{ id: string }>(t, 'POST', '/capital-sources', admin, { name: `Nguồn ${randomUUID().slice(0, 8)}`, kind: bearsCreditRisk ? 'CHARTER_CAPITAL' : 'ENTRUSTED_BUDGET', bearsCreditRisk });
+  const s = await call<{ id: string }>(t, 'POST', '/capital-sources', admin, {
+    name: `Nguồn ${randomUUID().slice(0, 8)}`,
+    kind: bearsCreditRisk ? 'CHARTER_CAPITAL' : 'ENTRUSTED_BUDGET',
+    bearsCreditRisk,
+  });
   if (s.status !== 201) throw new Error(`source: ${JSON.stringify(s.body)}`);
-  const m = await call(t, 'POST', `/capital-sources/${s.body.id}/movements`, admin, { kind: 'ALLOCATION', movementDate: '2020-01-05', reference: 'QĐ 2/QĐ-UBND', amount: capital }, { 'idempotency-key': randomUUID() });
+  const m = await call(
+    t,
+    'POST',
+    `/capital-sources/${s.body.id}/movements`,
+    admin,
+    { kind: 'ALLOCATION', movementDate: '2020-01-05', reference: 'QĐ 2/QĐ-UBND', amount: capital },
+    { 'idempotency-key': randomUUID() },
+  );
   if (m.status !== 201) throw new Error(`movement: ${JSON.stringify(m.body)}`);
   return s.body.id;
 }
@@ -70,7 +81,11 @@ export async function contract(t: TestApp, w: LoanWorld, s: LoanSpec): Promise<s
     creditReportDate: s.signingDate,
   });
   const appId = await applicationUnderAppraisal(t, { officer: w.officer, appraiser: w.appraiser, approver: w.approver }, body);
-  const ok = await call(t, 'POST', `/loan-applications/${appId}/approve`, w.approver, { approvedAmount: s.amount, approvedTermMonths: s.termMonths, approvedRatePercent: s.ratePercent });
+  const ok = await call(t, 'POST', `/loan-applications/${appId}/approve`, w.approver, {
+    approvedAmount: s.amount,
+    approvedTermMonths: s.termMonths,
+    approvedRatePercent: s.ratePercent,
+  });
   if (ok.status !== 200) throw new Error(`approve: ${JSON.stringify(ok.body)}`);
   const c = await call<{ id: string }>(t, 'POST', `/loan-applications/${appId}/contract`, w.officer, { signingDate: s.signingDate });
   if (c.status !== 201) throw new Error(`contract: ${JSON.stringify(c.body)}`);
@@ -135,8 +150,24 @@ export async function smallPortfolio(t: TestApp, w: LoanWorld, start: string, n:
   const ids: string[] = [];
   for (let i = 0; i < n; i += 1) {
     const amount = String((100 + ((i * 37) % 200)) * 1_000_000);
-    const id = await contract(t, w, { borrowerId: owners[i % owners.length], productId, sourceId: source, amount, termMonths: 12, ratePercent: '7.2', frequency: 'MONTHLY', signingDate: start });
-    const res = await call(t, 'POST', `/loans/${id}/disbursements`, w.officer, { amount, valueDate: start, reference: `GN-${i}`, channel: 'BANK_TRANSFER' }, { 'idempotency-key': randomUUID() });
+    const id = await contract(t, w, {
+      borrowerId: owners[i % owners.length],
+      productId,
+      sourceId: source,
+      amount,
+      termMonths: 12,
+      ratePercent: '7.2',
+      frequency: 'MONTHLY',
+      signingDate: start,
+    });
+    const res = await call(
+      t,
+      'POST',
+      `/loans/${id}/disbursements`,
+      w.officer,
+      { amount, valueDate: start, reference: `GN-${i}`, channel: 'BANK_TRANSFER' },
+      { 'idempotency-key': randomUUID() },
+    );
     if (res.status !== 201) throw new Error(`disburse: ${JSON.stringify(res.body)}`);
     ids.push(id);
   }

@@ -97,7 +97,12 @@ describe('close of business survives a worker killed mid-chunk', () => {
 
     await startWorker();
     await waitForBusinessDate(t, w, '2025-01-31');
-    const run = await call<{ status: string; chunks: Chunk[]; loansDone: number; loansTotal: number; chunksFailed: number }>(t, 'GET', '/close-of-business/runs/2025-01-31', w.admin);
+    const run = await call<{ status: string; chunks: Chunk[]; loansDone: number; loansTotal: number; chunksFailed: number }>(
+      t,
+      'GET',
+      '/close-of-business/runs/2025-01-31',
+      w.admin,
+    );
     expect(run.body).toMatchObject({ status: 'SUCCEEDED', loansDone: 16, loansTotal: 16, chunksFailed: 0 });
     expect(run.body.chunks.every((c) => c.status === 'DONE')).toBe(true);
     expect(run.body.chunks.some((c) => c.attempts >= 2)).toBe(true);

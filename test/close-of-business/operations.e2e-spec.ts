@@ -38,9 +38,13 @@ describe('close of business operations', () => {
       const failed = await call(t, 'POST', '/close-of-business', w.admin, { until: '2025-06-09' });
       expect(failed.status).toBe(503);
       expect(failed.body).toMatchObject({ code: 'CLOSE.RUN_FAILED', date: '2025-06-07' });
-      const run = await call<{ status: string; chunksFailed: number; loansDone: number; loansTotal: number; chunks: Array<{ status: string; error: string | null; attempts: number }> }>(
-        t, 'GET', '/close-of-business/runs/2025-06-07', w.auditor,
-      );
+      const run = await call<{
+        status: string;
+        chunksFailed: number;
+        loansDone: number;
+        loansTotal: number;
+        chunks: Array<{ status: string; error: string | null; attempts: number }>;
+      }>(t, 'GET', '/close-of-business/runs/2025-06-07', w.auditor);
       expect(run.body).toMatchObject({ status: 'FAILED', chunksFailed: 1, loansTotal: 5 });
       expect(run.body.loansDone).toBeLessThan(5);
       expect(run.body.chunks.find((c) => c.status === 'FAILED')).toMatchObject({ attempts: 2, error: expect.stringContaining('injected failure') });
@@ -53,7 +57,12 @@ describe('close of business operations', () => {
       const after = await call<{ status: string; attempt: number; loansDone: number }>(t, 'GET', '/close-of-business/runs/2025-06-07', w.admin);
       expect(after.body).toMatchObject({ status: 'SUCCEEDED', attempt: 2, loansDone: 5 });
       expect((await call(t, 'POST', '/close-of-business/runs/2025-06-07/retry', w.admin)).status).toBe(409);
-      const history = await call<{ items: Array<{ businessDate: string; durationMs: number; loansDone: number }> }>(t, 'GET', '/close-of-business/runs', w.admin);
+      const history = await call<{ items: Array<{ businessDate: string; durationMs: number; loansDone: number }> }>(
+        t,
+        'GET',
+        '/close-of-business/runs',
+        w.admin,
+      );
       expect(history.body.items[0]).toMatchObject({ businessDate: '2025-06-09', loansDone: 5 });
       expect(await expectCacheEqualsReplay(t, w)).toBe(5);
     });

@@ -50,14 +50,20 @@ describe('a portfolio through 400 business days: groups and provisions', () => {
   let w: LoanWorld;
   const ids = { a1: '', a2: '', b1: '' };
 
-  const loan = async (id: string): Promise<{ status: string; debt_group: number; specific_provision: string; general_provision: string; debt_group_reason: string }> =>
-    ((await t.db.query(`SELECT status, debt_group, specific_provision::text, general_provision::text, debt_group_reason FROM loans WHERE id = $1`, [id])) as Array<{
-      status: string;
-      debt_group: number;
-      specific_provision: string;
-      general_provision: string;
-      debt_group_reason: string;
-    }>)[0];
+  const loan = async (
+    id: string,
+  ): Promise<{ status: string; debt_group: number; specific_provision: string; general_provision: string; debt_group_reason: string }> =>
+    (
+      (await t.db.query(`SELECT status, debt_group, specific_provision::text, general_provision::text, debt_group_reason FROM loans WHERE id = $1`, [
+        id,
+      ])) as Array<{
+        status: string;
+        debt_group: number;
+        specific_provision: string;
+        general_provision: string;
+        debt_group_reason: string;
+      }>
+    )[0];
 
   beforeAll(async () => {
     t = await createTestApp({ env: { CLOSE_SCHEDULE_ENABLED: 'false' } });
@@ -72,7 +78,11 @@ describe('a portfolio through 400 business days: groups and provisions', () => {
     ids.b1 = await contract(t, w, { ...spec, borrowerId: b, sourceId: entrusted, amount: '100000000' });
     expect((await call(t, 'POST', '/classification-policies', w.admin, { code: 'BANK', effectiveFrom: '2025-09-01' })).status).toBe(201);
     await closeUntil(t, w, '2025-01-09');
-    for (const [id, amount] of [[ids.a2, '120000000'], [ids.a1, '60000000'], [ids.b1, '100000000']]) {
+    for (const [id, amount] of [
+      [ids.a2, '120000000'],
+      [ids.a1, '60000000'],
+      [ids.b1, '100000000'],
+    ]) {
       expect((await money(t, w, 'disbursements', id, amount, '2025-01-10')).status).toBe(201);
     }
   });
@@ -80,9 +90,10 @@ describe('a portfolio through 400 business days: groups and provisions', () => {
 
   it('classifies and provisions as computed by hand on every sampled date', async () => {
     const dueDates = Array.from({ length: 12 }, (_, k) => `${k < 11 ? 2025 : 2026}-${String(((k + 1) % 12) + 1).padStart(2, '0')}-10`);
-    const steps = [...dueDates.map((d) => ({ key: d, kind: 'pay' as const, date: d })), ...SAMPLES.map((s) => ({ key: addDays(s.date, 1), kind: 'sample' as const, date: s.date }))].sort((x, y) =>
-      x.key === y.key ? (x.kind === 'sample' ? -1 : 1) : x.key < y.key ? -1 : 1,
-    );
+    const steps = [
+      ...dueDates.map((d) => ({ key: d, kind: 'pay' as const, date: d })),
+      ...SAMPLES.map((s) => ({ key: addDays(s.date, 1), kind: 'sample' as const, date: s.date })),
+    ].sort((x, y) => (x.key === y.key ? (x.kind === 'sample' ? -1 : 1) : x.key < y.key ? -1 : 1));
     const started = Date.now();
     for (const step of steps) {
       if (step.kind === 'pay') {
@@ -97,13 +108,33 @@ describe('a portfolio through 400 business days: groups and provisions', () => {
       const s = SAMPLES.find((x) => x.date === step.date);
       if (!s) throw new Error('sample');
       const [a2, a1, b1] = [await loan(ids.a2), await loan(ids.a1), await loan(ids.b1)];
-      expect({ date: s.date, group: a2.debt_group, specific: a2.specific_provision, general: a2.general_provision }).toEqual({ date: s.date, group: s.a2[0], specific: s.a2[1], general: s.a2[2] });
-      if (s.a1 === 'CLOSED') expect({ status: a1.status, specific: a1.specific_provision, general: a1.general_provision }).toEqual({ status: 'CLOSED', specific: '0', general: '0' });
+      expect({ date: s.date, group: a2.debt_group, specific: a2.specific_provision, general: a2.general_provision }).toEqual({
+        date: s.date,
+        group: s.a2[0],
+        specific: s.a2[1],
+        general: s.a2[2],
+      });
+      if (s.a1 === 'CLOSED')
+        expect({ status: a1.status, specific: a1.specific_provision, general: a1.general_provision }).toEqual({
+          status: 'CLOSED',
+          specific: '0',
+          general: '0',
+        });
       else {
-        expect({ date: s.date, group: a1.debt_group, specific: a1.specific_provision, general: a1.general_provision }).toEqual({ date: s.date, group: s.a1[0], specific: s.a1[1], general: s.a1[2] });
+        expect({ date: s.date, group: a1.debt_group, specific: a1.specific_provision, general: a1.general_provision }).toEqual({
+          date: s.date,
+          group: s.a1[0],
+          specific: s.a1[1],
+          general: s.a1[2],
+        });
         expect(a1.debt_group_reason).toBe(s.a1[0] > 1 ? 'CROSS_LOAN' : 'DPD');
       }
-      expect({ date: s.date, group: b1.debt_group, specific: b1.specific_provision, general: b1.general_provision }).toEqual({ date: s.date, group: s.b1Group, specific: '0', general: '0' });
+      expect({ date: s.date, group: b1.debt_group, specific: b1.specific_provision, general: b1.general_provision }).toEqual({
+        date: s.date,
+        group: s.b1Group,
+        specific: '0',
+        general: '0',
+      });
     }
     const bd = (await call<{ businessDate: string }>(t, 'GET', '/business-date', w.admin)).body.businessDate;
     expect(bd).toBe('2026-02-06'); // 400 days closed since 2025-01-02
@@ -111,7 +142,9 @@ describe('a portfolio through 400 business days: groups and provisions', () => {
   });
 
   it('stores each change of group with its date and reason', async () => {
-    const history = (await t.db.query(`SELECT loan_id::text, date::text, from_group, to_group, reason FROM loan_group_history ORDER BY loan_id, date`)) as Array<{
+    const history = (await t.db.query(
+      `SELECT loan_id::text, date::text, from_group, to_group, reason FROM loan_group_history ORDER BY loan_id, date`,
+    )) as Array<{
       loan_id: string;
       date: string;
       from_group: number;
@@ -119,7 +152,14 @@ describe('a portfolio through 400 business days: groups and provisions', () => {
       reason: string;
     }>;
     const of = (id: string): string[] => history.filter((h) => h.loan_id === id).map((h) => `${h.date} ${h.from_group}→${h.to_group} ${h.reason}`);
-    expect(of(ids.a2)).toEqual(['2025-02-20 1→2 DPD', '2025-03-12 2→3 DPD', '2025-05-11 3→4 DPD', '2025-08-09 4→5 DPD', '2025-09-01 5→4 DPD', '2026-02-05 4→5 DPD']);
+    expect(of(ids.a2)).toEqual([
+      '2025-02-20 1→2 DPD',
+      '2025-03-12 2→3 DPD',
+      '2025-05-11 3→4 DPD',
+      '2025-08-09 4→5 DPD',
+      '2025-09-01 5→4 DPD',
+      '2026-02-05 4→5 DPD',
+    ]);
     expect(of(ids.a1)).toEqual([
       '2025-02-20 1→2 CROSS_LOAN',
       '2025-03-12 2→3 CROSS_LOAN',
@@ -136,7 +176,9 @@ describe('a portfolio through 400 business days: groups and provisions', () => {
        FROM journal_entries WHERE value_date <= '2025-05-31'`,
     )) as Array<{ specific: string; general: string }>;
     expect(may).toEqual({ specific: '80000000', general: '800000' });
-    const snaps = (await t.db.query(`SELECT loan_id::text, debt_group, days_past_due, outstanding_principal::text FROM loan_snapshots WHERE snapshot_date = '2025-05-31' ORDER BY loan_id`)) as Array<{
+    const snaps = (await t.db.query(
+      `SELECT loan_id::text, debt_group, days_past_due, outstanding_principal::text FROM loan_snapshots WHERE snapshot_date = '2025-05-31' ORDER BY loan_id`,
+    )) as Array<{
       loan_id: string;
       debt_group: number;
       days_past_due: number;

@@ -20,7 +20,14 @@ describe('repayments racing the close', () => {
 
   beforeAll(async () => {
     t = await createTestApp({
-      env: { CLOSE_CHUNK_SIZE: '2', CLOSE_WORKER_CONCURRENCY: '2', CLOSE_TEST_CHUNK_DELAY_MS: '300', REPAYMENT_LOCK_TIMEOUT_MS: '100', CLOSE_SCHEDULE_ENABLED: 'false', DATABASE_POOL_SIZE: '20' },
+      env: {
+        CLOSE_CHUNK_SIZE: '2',
+        CLOSE_WORKER_CONCURRENCY: '2',
+        CLOSE_TEST_CHUNK_DELAY_MS: '300',
+        REPAYMENT_LOCK_TIMEOUT_MS: '100',
+        CLOSE_SCHEDULE_ENABLED: 'false',
+        DATABASE_POOL_SIZE: '20',
+      },
     });
     w = await loanWorld(t, '2025-03-03');
     loans = await smallPortfolio(t, w, '2025-03-03', 8, 5);
@@ -53,7 +60,12 @@ describe('repayments racing the close', () => {
     expect(conflicts).toBeGreaterThan(0);
     const [{ n }] = (await t.db.query(`SELECT count(*)::int AS n FROM loan_events WHERE kind = 'REPAYMENT' AND reversed_at IS NULL`)) as Array<{ n: number }>;
     expect(n).toBe(keys.length);
-    const runs = await call<{ items: Array<{ businessDate: string; status: string }> }>(t, 'GET', '/close-of-business/runs?status=SUCCEEDED&pageSize=200', w.admin);
+    const runs = await call<{ items: Array<{ businessDate: string; status: string }> }>(
+      t,
+      'GET',
+      '/close-of-business/runs?status=SUCCEEDED&pageSize=200',
+      w.admin,
+    );
     expect(runs.body.items.map((r) => r.businessDate)).toEqual(expect.arrayContaining(['2025-04-02', '2025-04-05', '2025-04-09']));
     expect(await expectCacheEqualsReplay(t, w)).toBe(8);
     expect(await reconciliation(t, w)).toEqual(expect.objectContaining({ mismatches: [], unbalancedTransactions: [] }));

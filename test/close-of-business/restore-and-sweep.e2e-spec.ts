@@ -155,7 +155,9 @@ describe('the sweep recovers a close run whose job was lost before it started', 
   let queues: Queue[];
 
   beforeAll(async () => {
-    t = await createTestApp({ env: { CLOSE_CHUNK_SIZE: '2', CLOSE_SCHEDULE_ENABLED: 'false', QUEUE_SWEEP_AFTER_SECONDS: '1', CLOSE_WAIT_TIMEOUT_SECONDS: '3' } });
+    t = await createTestApp({
+      env: { CLOSE_CHUNK_SIZE: '2', CLOSE_SCHEDULE_ENABLED: 'false', QUEUE_SWEEP_AFTER_SECONDS: '1', CLOSE_WAIT_TIMEOUT_SECONDS: '3' },
+    });
     w = await loanWorld(t, '2025-03-03');
     await smallPortfolio(t, w, '2025-03-03', 4, 3);
     queues = [CLOSE_QUEUE, CLOSE_CHUNK_QUEUE].map((name) => new Queue(name, { connection: { url: t.config.redisUrl ?? '' }, prefix: t.config.queuePrefix }));
@@ -171,7 +173,10 @@ describe('the sweep recovers a close run whose job was lost before it started', 
     const enqueued = await call<{ runDate: string; location: string }>(t, 'POST', '/close-of-business?wait=false', w.admin, { until: '2025-03-03' });
     expect(enqueued.status).toBe(202);
     expect(enqueued.headers.location).toBe('/api/v1/close-of-business/runs/2025-03-03');
-    const [before] = (await t.db.query(`SELECT status, job_token FROM close_runs WHERE business_date = '2025-03-03'`)) as Array<{ status: string; job_token: string }>;
+    const [before] = (await t.db.query(`SELECT status, job_token FROM close_runs WHERE business_date = '2025-03-03'`)) as Array<{
+      status: string;
+      job_token: string;
+    }>;
     expect(before.status).toBe('QUEUED');
     // Children first: removing a child whose parent still waits would release the parent early.
     for (const q of [...queues].reverse()) await q.obliterate({ force: true });
@@ -180,7 +185,10 @@ describe('the sweep recovers a close run whose job was lost before it started', 
 
     // A waiting request answers 202 with the run's location after CLOSE_WAIT_TIMEOUT_SECONDS
     // at the latest (here the sweep has usually recovered the run by then: 200).
-    const waited = await bounded(20_000, call<{ location?: string; closedDates?: string[] }>(t, 'POST', '/close-of-business', w.admin, { until: '2025-03-03' }));
+    const waited = await bounded(
+      20_000,
+      call<{ location?: string; closedDates?: string[] }>(t, 'POST', '/close-of-business', w.admin, { until: '2025-03-03' }),
+    );
     expect({ status: waited.status, body: waited.status >= 300 ? waited.body : null }).toEqual({ status: expect.any(Number), body: null });
     expect([200, 202]).toContain(waited.status);
     if (waited.status === 202) expect(waited.headers.location).toBe('/api/v1/close-of-business/runs/2025-03-03');

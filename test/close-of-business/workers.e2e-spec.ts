@@ -24,7 +24,14 @@ async function workersOf(env: Record<string, string>): Promise<Map<string, Worke
     return new Map(
       hosts.map(({ worker: w }) => [
         w.name,
-        { queue: w.name, concurrency: w.concurrency, lockDuration: w.opts.lockDuration, stalledInterval: w.opts.stalledInterval, maxStalledCount: w.opts.maxStalledCount, running: w.isRunning() },
+        {
+          queue: w.name,
+          concurrency: w.concurrency,
+          lockDuration: w.opts.lockDuration,
+          stalledInterval: w.opts.stalledInterval,
+          maxStalledCount: w.opts.maxStalledCount,
+          running: w.isRunning(),
+        },
       ]),
     );
   } finally {
@@ -48,9 +55,23 @@ describe('job processors in the worker role', () => {
       maxStalledCount: 2,
       running: true,
     });
-    expect(workers.get('close-of-business')).toEqual({ queue: 'close-of-business', concurrency: 1, lockDuration: 90000, stalledInterval: 45000, maxStalledCount: 2, running: true });
+    expect(workers.get('close-of-business')).toEqual({
+      queue: 'close-of-business',
+      concurrency: 1,
+      lockDuration: 90000,
+      stalledInterval: 45000,
+      maxStalledCount: 2,
+      running: true,
+    });
     expect(workers.get('report-exports')).toMatchObject({ concurrency: 1, running: true });
-    expect([...workers.keys()].sort()).toEqual(['book-imports', 'close-of-business', 'close-of-business-chunks', 'reminders', 'repayment-imports', 'report-exports']);
+    expect([...workers.keys()].sort()).toEqual([
+      'book-imports',
+      'close-of-business',
+      'close-of-business-chunks',
+      'reminders',
+      'repayment-imports',
+      'report-exports',
+    ]);
   });
 
   it('start no close worker with CLOSE_WORKER_CONCURRENCY = 0, and the other processors still', async () => {

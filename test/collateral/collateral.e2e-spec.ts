@@ -28,7 +28,13 @@ interface Problem {
 }
 
 const land = { certificateNumber: 'CS 01234', parcelNumber: '125', mapSheet: '12', areaM2: '2000', address: 'Xóm Chè', commune: 'Xã Tân Cương' };
-const valuation = (value: string, valuationDate = '2025-01-02') => ({ valuationDate, value, method: 'MARKET_COMPARISON', valuerKind: 'FUND', valuerName: 'Tổ thẩm định Quỹ' });
+const valuation = (value: string, valuationDate = '2025-01-02') => ({
+  valuationDate,
+  value,
+  method: 'MARKET_COMPARISON',
+  valuerKind: 'FUND',
+  valuerName: 'Tổ thẩm định Quỹ',
+});
 
 /**
  * Collateral end to end on real PostgreSQL (docs/collateral.md): the register, pledges carried to
@@ -52,18 +58,35 @@ describe('collateral: register, cover, pledges carried to loans, releases, enfor
   let otherBorrower: string;
   const ids: Record<string, string> = {};
 
-  const asset = async (body: Record<string, unknown>) => call<Asset & Problem>(t, 'POST', '/collateral-assets', w.officer, { borrowerId: w.borrowerId, ...body });
+  const asset = async (body: Record<string, unknown>) =>
+    call<Asset & Problem>(t, 'POST', '/collateral-assets', w.officer, { borrowerId: w.borrowerId, ...body });
   const pledge = async (assetId: string, target: Record<string, string>, allocatedValue: string) =>
     call<Asset & Problem>(t, 'POST', `/collateral-assets/${assetId}/pledges`, w.officer, { ...target, allocatedValue });
   const app = async (amount: string) =>
-    (await call<{ id: string }>(t, 'POST', '/loan-applications', w.officer, applicationBody(w.borrowerId, w.productId, w.capitalSourceId, {
-      requestedAmount: amount, termMonths: 12, repaymentFrequency: 'MONTHLY', totalInvestment: String(BigInt(amount) * 2n), creditReportDate: '2025-01-01',
-    }))).body.id;
+    (
+      await call<{ id: string }>(
+        t,
+        'POST',
+        '/loan-applications',
+        w.officer,
+        applicationBody(w.borrowerId, w.productId, w.capitalSourceId, {
+          requestedAmount: amount,
+          termMonths: 12,
+          repaymentFrequency: 'MONTHLY',
+          totalInvestment: String(BigInt(amount) * 2n),
+          creditReportDate: '2025-01-01',
+        }),
+      )
+    ).body.id;
 
   beforeAll(async () => {
     t = await createTestApp({ env: { CLOSE_SCHEDULE_ENABLED: 'false' } });
     w = await loanWorld(t, '2025-01-02', {
-      principalFrequency: 'MONTHLY', interestFrequency: 'MONTHLY', principalGracePeriods: 0, collateralRequired: true, collateralMinCoverPercent: '40',
+      principalFrequency: 'MONTHLY',
+      interestFrequency: 'MONTHLY',
+      principalGracePeriods: 0,
+      collateralRequired: true,
+      collateralMinCoverPercent: '40',
     });
     // The fund's own capital bears the credit risk, so its loans are provisioned (domain.md "Capital sources").
     w.capitalSourceId = await capitalSource(t, w.admin, true);
@@ -76,23 +99,58 @@ describe('collateral: register, cover, pledges carried to loans, releases, enfor
   afterAll(async () => t.close());
 
   it('registers assets with identifiers checked per kind and the owner', async () => {
-    const bad = await asset({ type: 'REAL_ESTATE', kind: 'LAND_USE_RIGHT', description: 'Đất', identifiers: { ...land, parcelNumber: '' }, ownerKind: 'BORROWER' });
+    const bad = await asset({
+      type: 'REAL_ESTATE',
+      kind: 'LAND_USE_RIGHT',
+      description: 'Đất',
+      identifiers: { ...land, parcelNumber: '' },
+      ownerKind: 'BORROWER',
+    });
     expect(bad.status).toBe(400);
     expect(bad.body.errors?.map((e) => `${e.field}:${e.rule}`)).toEqual(['identifiers.parcelNumber:required']);
     const wrongKind = await asset({ type: 'REAL_ESTATE', kind: 'VEHICLE', description: 'Xe', identifiers: {}, ownerKind: 'BORROWER' });
     expect(wrongKind.body.errors?.map((e) => e.field)).toEqual(['kind']);
-    const noOwner = await asset({ type: 'OTHER', kind: 'VEHICLE', description: 'Xe tải', identifiers: { plateNumber: '20C-123.45', frameNumber: 'RLH1', engineNumber: 'E1' }, ownerKind: 'THIRD_PARTY' });
+    const noOwner = await asset({
+      type: 'OTHER',
+      kind: 'VEHICLE',
+      description: 'Xe tải',
+      identifiers: { plateNumber: '20C-123.45', frameNumber: 'RLH1', engineNumber: 'E1' },
+      ownerKind: 'THIRD_PARTY',
+    });
     expect(noOwner.body.errors?.map((e) => e.field)).toEqual(['ownerName', 'ownerIdNumber', 'ownerRelationship']);
     const tooLong = await asset({ type: 'OTHER', kind: 'OTHER_ASSET', description: 'x'.repeat(501), identifiers: { name: 'x' }, ownerKind: 'BORROWER' });
     expect(tooLong.status).toBe(400);
 
-    const l = await asset({ type: 'REAL_ESTATE', kind: 'LAND_USE_RIGHT', description: 'QSDĐ 2.000 m² Tân Cương', identifiers: land, ownerKind: 'THIRD_PARTY', ownerName: 'Nguyễn Văn An', ownerIdNumber: '019088001234', ownerRelationship: 'Thành viên HTX', valuation: valuation('1200000000') });
+    const l = await asset({
+      type: 'REAL_ESTATE',
+      kind: 'LAND_USE_RIGHT',
+      description: 'QSDĐ 2.000 m² Tân Cương',
+      identifiers: land,
+      ownerKind: 'THIRD_PARTY',
+      ownerName: 'Nguyễn Văn An',
+      ownerIdNumber: '019088001234',
+      ownerRelationship: 'Thành viên HTX',
+      valuation: valuation('1200000000'),
+    });
     expect(l.status).toBe(201);
     expect([l.body.valueInForce, l.body.allocated, l.body.headroom, l.body.valuationState]).toEqual(['1200000000', '0', '1200000000', 'OK']);
     ids.land = l.body.id;
-    const v = await asset({ type: 'OTHER', kind: 'VEHICLE', description: 'Xe tải 5 tấn', identifiers: { plateNumber: '20C-123.45', frameNumber: 'RLH1', engineNumber: 'E1' }, ownerKind: 'BORROWER', valuation: valuation('400000000') });
+    const v = await asset({
+      type: 'OTHER',
+      kind: 'VEHICLE',
+      description: 'Xe tải 5 tấn',
+      identifiers: { plateNumber: '20C-123.45', frameNumber: 'RLH1', engineNumber: 'E1' },
+      ownerKind: 'BORROWER',
+      valuation: valuation('400000000'),
+    });
     ids.vehicle = v.body.id;
-    const unvalued = await asset({ type: 'DEPOSIT', kind: 'DEPOSIT', description: 'Sổ tiết kiệm', identifiers: { institution: 'Agribank', accountNumber: '123' }, ownerKind: 'BORROWER' });
+    const unvalued = await asset({
+      type: 'DEPOSIT',
+      kind: 'DEPOSIT',
+      description: 'Sổ tiết kiệm',
+      identifiers: { institution: 'Agribank', accountNumber: '123' },
+      ownerKind: 'BORROWER',
+    });
     expect(unvalued.body.valueInForce).toBeNull();
     ids.deposit = unvalued.body.id;
   });
@@ -100,11 +158,26 @@ describe('collateral: register, cover, pledges carried to loans, releases, enfor
   it('refuses submission without cover, naming the rule and the figures; pledges within the value in force', async () => {
     ids.appA = await app('600000000');
     ids.appB = await app('900000000');
-    const checks = await call<{ checks: Array<{ code: string; limit: string; actual: string; passed: boolean }> }>(t, 'GET', `/loan-applications/${ids.appA}/checks`, w.officer);
-    expect(checks.body.checks.find((c) => c.code === 'APPLICATION.COLLATERAL_COVER_BELOW_MINIMUM')).toMatchObject({ limit: '240000000', actual: '0', passed: false });
+    const checks = await call<{ checks: Array<{ code: string; limit: string; actual: string; passed: boolean }> }>(
+      t,
+      'GET',
+      `/loan-applications/${ids.appA}/checks`,
+      w.officer,
+    );
+    expect(checks.body.checks.find((c) => c.code === 'APPLICATION.COLLATERAL_COVER_BELOW_MINIMUM')).toMatchObject({
+      limit: '240000000',
+      actual: '0',
+      passed: false,
+    });
     const refused = await call<Problem>(t, 'POST', `/loan-applications/${ids.appA}/submit`, w.officer);
     expect(refused.status).toBe(422);
-    expect(refused.body).toMatchObject({ code: 'APPLICATION.COLLATERAL_COVER_BELOW_MINIMUM', limit: '240000000', actual: '0', required: '240.000.000 ₫', actualFormatted: '0 ₫' });
+    expect(refused.body).toMatchObject({
+      code: 'APPLICATION.COLLATERAL_COVER_BELOW_MINIMUM',
+      limit: '240000000',
+      actual: '0',
+      required: '240.000.000 ₫',
+      actualFormatted: '0 ₫',
+    });
 
     expect((await pledge(ids.deposit, { applicationId: ids.appA }, '1')).body.code).toBe('COLLATERAL.NOT_VALUED');
     expect((await pledge(ids.land, { applicationId: ids.appA }, '700000000')).status).toBe(200);
@@ -116,29 +189,61 @@ describe('collateral: register, cover, pledges carried to loans, releases, enfor
     expect((await pledge(ids.land, { applicationId: ids.appB }, '1')).body.code).toBe('COLLATERAL.ALREADY_PLEDGED');
     expect((await pledge(ids.land, { applicationId: ids.appA, loanId: '1' }, '1')).status).toBe(400);
 
-    const ok = await call<{ checks: Array<{ code: string; limit: string; actual: string; passed: boolean }> }>(t, 'GET', `/loan-applications/${ids.appA}/checks`, w.officer);
-    expect(ok.body.checks.find((c) => c.code === 'APPLICATION.COLLATERAL_COVER_BELOW_MINIMUM')).toMatchObject({ limit: '240000000', actual: '350000000', passed: true });
+    const ok = await call<{ checks: Array<{ code: string; limit: string; actual: string; passed: boolean }> }>(
+      t,
+      'GET',
+      `/loan-applications/${ids.appA}/checks`,
+      w.officer,
+    );
+    expect(ok.body.checks.find((c) => c.code === 'APPLICATION.COLLATERAL_COVER_BELOW_MINIMUM')).toMatchObject({
+      limit: '240000000',
+      actual: '350000000',
+      passed: true,
+    });
     // B: land 500M × 50% = 250M < 360M until the vehicle is pledged (+120M).
     const short = await call<Problem>(t, 'POST', `/loan-applications/${ids.appB}/submit`, w.officer);
     expect(short.body).toMatchObject({ code: 'APPLICATION.COLLATERAL_COVER_BELOW_MINIMUM', limit: '360000000', actual: '250000000' });
     expect((await pledge(ids.vehicle, { applicationId: ids.appB }, '400000000')).status).toBe(200);
-    const cover = await call<{ cover: { requiredValue: string; actualValue: string; ratioPercent: string; passed: boolean }; assets: Asset[] }>(t, 'GET', `/loan-applications/${ids.appB}/collateral`, w.officer);
+    const cover = await call<{ cover: { requiredValue: string; actualValue: string; ratioPercent: string; passed: boolean }; assets: Asset[] }>(
+      t,
+      'GET',
+      `/loan-applications/${ids.appB}/collateral`,
+      w.officer,
+    );
     expect(cover.body.cover).toMatchObject({ requiredValue: '360000000', actualValue: '370000000', ratioPercent: '41.11', passed: true });
     expect(cover.body.assets.map((a) => a.id).sort()).toEqual([ids.land, ids.vehicle].sort());
   });
 
   it('carries the pledges to the loans at the contract; loan_collateral holds one row per pledge', async () => {
-    for (const [key, appKey, amount] of [['loanA', 'appA', '600000000'], ['loanB', 'appB', '900000000']] as const) {
+    for (const [key, appKey, amount] of [
+      ['loanA', 'appA', '600000000'],
+      ['loanB', 'appB', '900000000'],
+    ] as const) {
       const id = ids[appKey];
       expect((await call(t, 'POST', `/loan-applications/${id}/submit`, w.officer)).status).toBe(200);
       expect((await call(t, 'POST', `/loan-applications/${id}/start-appraisal`, w.appraiser)).status).toBe(200);
-      expect((await call(t, 'POST', `/loan-applications/${id}/appraisals`, w.appraiser, { findings: 'Khả thi', recommendedAmount: amount, recommendedTermMonths: 12, recommendedRatePercent: '7.2', riskRating: 'LOW' })).status).toBe(201);
-      expect((await call(t, 'POST', `/loan-applications/${id}/approve`, w.approver, { approvedAmount: amount, approvedTermMonths: 12, approvedRatePercent: '7.2' })).status).toBe(200);
+      expect(
+        (
+          await call(t, 'POST', `/loan-applications/${id}/appraisals`, w.appraiser, {
+            findings: 'Khả thi',
+            recommendedAmount: amount,
+            recommendedTermMonths: 12,
+            recommendedRatePercent: '7.2',
+            riskRating: 'LOW',
+          })
+        ).status,
+      ).toBe(201);
+      expect(
+        (await call(t, 'POST', `/loan-applications/${id}/approve`, w.approver, { approvedAmount: amount, approvedTermMonths: 12, approvedRatePercent: '7.2' }))
+          .status,
+      ).toBe(200);
       const c = await call<{ id: string }>(t, 'POST', `/loan-applications/${id}/contract`, w.officer, { signingDate: '2025-01-02' });
       expect(c.status).toBe(201);
       ids[key] = c.body.id;
     }
-    const rows = (await t.db.query(`SELECT loan_id::text AS loan_id, type, value::text AS value FROM loan_collateral ORDER BY loan_id, type`)) as Array<Record<string, string>>;
+    const rows = (await t.db.query(`SELECT loan_id::text AS loan_id, type, value::text AS value FROM loan_collateral ORDER BY loan_id, type`)) as Array<
+      Record<string, string>
+    >;
     expect(rows).toEqual([
       { loan_id: ids.loanA, type: 'REAL_ESTATE', value: '700000000' },
       { loan_id: ids.loanB, type: 'OTHER', value: '400000000' },
@@ -146,13 +251,24 @@ describe('collateral: register, cover, pledges carried to loans, releases, enfor
     ]);
     const tab = await call<{ cover: { exposure: string; passed: boolean }; assets: Asset[] }>(t, 'GET', `/loans/${ids.loanB}/collateral`, w.officer);
     expect(tab.body.assets.length).toBe(2);
-    expect(tab.body.assets.find((a) => a.id === ids.land)?.pledges.filter((p) => p.loanId).map((p) => p.loanId).sort()).toEqual([ids.loanA, ids.loanB].sort());
+    expect(
+      tab.body.assets
+        .find((a) => a.id === ids.land)
+        ?.pledges.filter((p) => p.loanId)
+        .map((p) => p.loanId)
+        .sort(),
+    ).toEqual([ids.loanA, ids.loanB].sort());
   });
 
   it('checks the cover at each disbursement; a revaluation scales the shared allocations', async () => {
     // Land revalued down to 600M: A counts 350M, B 250M (pro rata); A's 175M discounted < 240M.
     const down = await call<Asset>(t, 'POST', `/collateral-assets/${ids.land}/valuations`, w.officer, valuation('600000000', '2025-01-02'));
-    expect(down.body.pledges.filter((p) => p.status === 'ACTIVE').map((p) => p.effectiveValue).sort()).toEqual(['250000000', '350000000']);
+    expect(
+      down.body.pledges
+        .filter((p) => p.status === 'ACTIVE')
+        .map((p) => p.effectiveValue)
+        .sort(),
+    ).toEqual(['250000000', '350000000']);
     const refused = await money(t, w, 'disbursements', ids.loanA, '600000000', '2025-01-02');
     expect(refused.status).toBe(422);
     expect(refused.body).toMatchObject({ code: 'COLLATERAL.COVER_BELOW_MINIMUM', limit: '240000000', actual: '175000000', actualPercent: '29.17%' });
@@ -169,9 +285,13 @@ describe('collateral: register, cover, pledges carried to loans, releases, enfor
     await call(t, 'POST', `/collateral-assets/${ids.deposit}/valuations`, w.officer, { ...valuation('100000000'), method: 'FACE_VALUE' });
     expect((await pledge(ids.deposit, { loanId: ids.loanA }, '100000000')).status).toBe(200);
     expect(((await t.db.query(`SELECT count(*)::int AS n FROM loan_collateral WHERE loan_id = $1`, [ids.loanA])) as Array<{ n: number }>)[0].n).toBe(2);
-    const proposed = await call<{ id: string; status: string }>(t, 'POST', `/collateral-assets/${ids.deposit}/releases`, both.token, { reason: 'Khách hàng rút sổ tiết kiệm' });
+    const proposed = await call<{ id: string; status: string }>(t, 'POST', `/collateral-assets/${ids.deposit}/releases`, both.token, {
+      reason: 'Khách hàng rút sổ tiết kiệm',
+    });
     expect(proposed.status).toBe(201);
-    expect((await call(t, 'POST', `/collateral-assets/${ids.deposit}/releases`, w.officer, { reason: 'Đề nghị lần hai' })).body).toMatchObject({ code: 'COLLATERAL.RELEASE_OPEN' });
+    expect((await call(t, 'POST', `/collateral-assets/${ids.deposit}/releases`, w.officer, { reason: 'Đề nghị lần hai' })).body).toMatchObject({
+      code: 'COLLATERAL.RELEASE_OPEN',
+    });
     const queue = await call<Array<{ id: string }>>(t, 'GET', '/collateral-releases', w.approver);
     expect(queue.body.map((r) => r.id)).toContain(proposed.body.id);
     const self = await call<Problem>(t, 'POST', `/collateral-releases/${proposed.body.id}/decision`, both.token, { decision: 'APPROVE' });
@@ -179,7 +299,10 @@ describe('collateral: register, cover, pledges carried to loans, releases, enfor
     expect((await call(t, 'POST', `/collateral-releases/${proposed.body.id}/decision`, w.officer, { decision: 'APPROVE' })).status).toBe(403);
     const draft = await t.request('GET', `/api/v1/collateral-releases/${proposed.body.id}/document.pdf`, undefined, { token: w.officer });
     expect(draft.status).toBe(200);
-    const approved = await call<{ status: string; documentNumber: string }>(t, 'POST', `/collateral-releases/${proposed.body.id}/decision`, w.approver, { decision: 'APPROVE', note: 'Đồng ý' });
+    const approved = await call<{ status: string; documentNumber: string }>(t, 'POST', `/collateral-releases/${proposed.body.id}/decision`, w.approver, {
+      decision: 'APPROVE',
+      note: 'Đồng ý',
+    });
     expect(approved.body.status).toBe('APPROVED');
     expect(approved.body.documentNumber).toMatch(/GC-QHT$/);
     expect(((await t.db.query(`SELECT count(*)::int AS n FROM loan_collateral WHERE loan_id = $1`, [ids.loanA])) as Array<{ n: number }>)[0].n).toBe(1);
@@ -190,8 +313,14 @@ describe('collateral: register, cover, pledges carried to loans, releases, enfor
   it('a real close deducts the pledged collateral exactly as the domain function: shared land, a loan with two assets', async () => {
     // First due date 2025-02-02 unpaid; DPD 10 on 2025-02-12 → group 2 under BANK (both loans: one borrower).
     await closeUntil(t, w, '2025-02-12');
-    const loans = (await t.db.query(`SELECT id::text AS id, debt_group, outstanding_principal::text AS outstanding, specific_provision::text AS specific FROM loans WHERE id = ANY($1::bigint[]) ORDER BY id`, [[ids.loanA, ids.loanB]])) as Array<{
-      id: string; debt_group: number; outstanding: string; specific: string;
+    const loans = (await t.db.query(
+      `SELECT id::text AS id, debt_group, outstanding_principal::text AS outstanding, specific_provision::text AS specific FROM loans WHERE id = ANY($1::bigint[]) ORDER BY id`,
+      [[ids.loanA, ids.loanB]],
+    )) as Array<{
+      id: string;
+      debt_group: number;
+      outstanding: string;
+      specific: string;
     }>;
     expect(loans.map((l) => [l.id, l.debt_group, l.outstanding, l.specific])).toEqual([
       [ids.loanA, 2, '600000000', '5000000'],
@@ -199,13 +328,16 @@ describe('collateral: register, cover, pledges carried to loans, releases, enfor
     ]);
     // The same figures from the domain function fed with the derived rows.
     for (const l of loans) {
-      const collateral = ((await t.db.query(`SELECT type, value::text AS value FROM loan_collateral WHERE loan_id = $1`, [l.id])) as Array<{ type: string; value: string }>).map((c) => ({ type: c.type, value: new Money(c.value) }));
+      const collateral = (
+        (await t.db.query(`SELECT type, value::text AS value FROM loan_collateral WHERE loan_id = $1`, [l.id])) as Array<{ type: string; value: string }>
+      ).map((c) => ({ type: c.type, value: new Money(c.value) }));
       const p = loanProvision(BANK_POLICY, { group: 2, outstanding: new Money(l.outstanding), bearsCreditRisk: true, collateral });
       expect(p.specific.toFixed()).toBe(l.specific);
     }
-    const report = await call<{ items: Array<{ loanId: string; specificBefore: string; specificAfter: string; collateralDeduction: string }>; totals: { specificBefore: string; specificAfter: string } }>(
-      t, 'GET', '/reports/collateral-provisions', w.auditor,
-    );
+    const report = await call<{
+      items: Array<{ loanId: string; specificBefore: string; specificAfter: string; collateralDeduction: string }>;
+      totals: { specificBefore: string; specificAfter: string };
+    }>(t, 'GET', '/reports/collateral-provisions', w.auditor);
     expect(report.status).toBe(200);
     expect(report.body.items.map((i) => [i.loanId, i.collateralDeduction, i.specificBefore, i.specificAfter])).toEqual([
       [ids.loanA, '350000000', '12000000', '5000000'],
@@ -217,7 +349,14 @@ describe('collateral: register, cover, pledges carried to loans, releases, enfor
   it('enforces an asset: the net proceeds are a repayment of the secured loan, costs recorded, idempotent', async () => {
     const key = randomUUID();
     const body = { loanId: ids.loanB, method: 'SALE', valueDate: '2025-02-13', proceeds: '400000000', costs: '10000000', reference: 'BB-XLTS-01' };
-    const done = await call<{ id: string; recovery: string; repaymentId: string }>(t, 'POST', `/collateral-assets/${ids.vehicle}/enforcements`, w.officer, body, { 'idempotency-key': key });
+    const done = await call<{ id: string; recovery: string; repaymentId: string }>(
+      t,
+      'POST',
+      `/collateral-assets/${ids.vehicle}/enforcements`,
+      w.officer,
+      body,
+      { 'idempotency-key': key },
+    );
     expect(done.status).toBe(201);
     expect(done.body.recovery).toBe('390000000');
     const replay = await call<{ id: string }>(t, 'POST', `/collateral-assets/${ids.vehicle}/enforcements`, w.officer, body, { 'idempotency-key': key });
@@ -225,30 +364,68 @@ describe('collateral: register, cover, pledges carried to loans, releases, enfor
     const tx = await call<Array<{ id: string; kind: string; amount: string }>>(t, 'GET', `/loans/${ids.loanB}/transactions`, w.officer);
     expect(JSON.stringify(tx.body)).toContain(done.body.repaymentId);
     expect(((await t.db.query(`SELECT count(*)::int AS n FROM collateral_enforcements`)) as Array<{ n: number }>)[0].n).toBe(1);
-    expect(((await t.db.query(`SELECT type FROM loan_collateral WHERE loan_id = $1`, [ids.loanB])) as Array<{ type: string }>).map((r) => r.type)).toEqual(['REAL_ESTATE']);
+    expect(((await t.db.query(`SELECT type FROM loan_collateral WHERE loan_id = $1`, [ids.loanB])) as Array<{ type: string }>).map((r) => r.type)).toEqual([
+      'REAL_ESTATE',
+    ]);
     const r = await reconciliation(t, w);
     expect([r.mismatches, r.unbalancedTransactions]).toEqual([[], []]);
     // The vehicle is gone: a second enforcement is refused and its repayment rolled back with it.
     const before = (await call<unknown[]>(t, 'GET', `/loans/${ids.loanB}/transactions`, w.officer)).body.length;
-    const again = await call<Problem>(t, 'POST', `/collateral-assets/${ids.vehicle}/enforcements`, w.officer, { ...body, proceeds: '2', costs: '1' }, { 'idempotency-key': randomUUID() });
+    const again = await call<Problem>(
+      t,
+      'POST',
+      `/collateral-assets/${ids.vehicle}/enforcements`,
+      w.officer,
+      { ...body, proceeds: '2', costs: '1' },
+      { 'idempotency-key': randomUUID() },
+    );
     expect([again.status, again.body.code]).toEqual([409, 'COLLATERAL.ASSET_NOT_ACTIVE']);
     expect((await call<unknown[]>(t, 'GET', `/loans/${ids.loanB}/transactions`, w.officer)).body.length).toBe(before);
   });
 
   it('guarantees: shown on the loan and the borrower; a borrower guarantor counts in the 25% limit where the fund says so', async () => {
     const g = await call<{ id: string; loanIds: string[] }>(t, 'POST', '/guarantees', w.officer, {
-      borrowerId: w.borrowerId, guarantorKind: 'ORGANISATION', guarantorName: 'HTX Bảo lãnh', guarantorIdNumber: '4601234567', guarantorBorrowerId: otherBorrower,
-      guaranteedAmount: '300000000', documentReference: 'HĐBL-01', signedOn: '2025-01-02', loanIds: [ids.loanA],
+      borrowerId: w.borrowerId,
+      guarantorKind: 'ORGANISATION',
+      guarantorName: 'HTX Bảo lãnh',
+      guarantorIdNumber: '4601234567',
+      guarantorBorrowerId: otherBorrower,
+      guaranteedAmount: '300000000',
+      documentReference: 'HĐBL-01',
+      signedOn: '2025-01-02',
+      loanIds: [ids.loanA],
     });
     expect(g.status).toBe(201);
-    expect((await call<{ guarantees: Array<{ id: string }> }>(t, 'GET', `/loans/${ids.loanA}/collateral`, w.officer)).body.guarantees.map((x) => x.id)).toEqual([g.body.id]);
+    expect((await call<{ guarantees: Array<{ id: string }> }>(t, 'GET', `/loans/${ids.loanA}/collateral`, w.officer)).body.guarantees.map((x) => x.id)).toEqual(
+      [g.body.id],
+    );
     expect((await call<Array<{ id: string }>>(t, 'GET', `/borrowers/${otherBorrower}/guarantees`, w.officer)).body.map((x) => x.id)).toEqual([g.body.id]);
     const wrongLoan = await call<Problem>(t, 'POST', '/guarantees', w.officer, {
-      borrowerId: otherBorrower, guarantorKind: 'PERSON', guarantorName: 'A', guarantorIdNumber: '019088001234', guaranteedAmount: '1', documentReference: 'x', signedOn: '2025-01-02', loanIds: [ids.loanA],
+      borrowerId: otherBorrower,
+      guarantorKind: 'PERSON',
+      guarantorName: 'A',
+      guarantorIdNumber: '019088001234',
+      guaranteedAmount: '1',
+      documentReference: 'x',
+      signedOn: '2025-01-02',
+      loanIds: [ids.loanA],
     });
     expect(wrongLoan.body.code).toBe('COLLATERAL.GUARANTOR_LOAN_OTHER_BORROWER');
-    const draft = { borrowerId: otherBorrower, productId: w.productId, capitalSourceId: w.capitalSourceId, requestedAmount: '100000000', termMonths: 12, repaymentFrequency: 'MONTHLY', sectorVersion: 'VSIC2018', sectorCode: 'A', totalInvestment: '200000000' };
-    const group = async () => (await call<{ checks: Array<{ code: string; actual: string }> }>(t, 'POST', '/loan-applications/checks', w.officer, draft)).body.checks.find((c) => c.code === 'APPLICATION.ABOVE_GROUP_LIMIT')?.actual;
+    const draft = {
+      borrowerId: otherBorrower,
+      productId: w.productId,
+      capitalSourceId: w.capitalSourceId,
+      requestedAmount: '100000000',
+      termMonths: 12,
+      repaymentFrequency: 'MONTHLY',
+      sectorVersion: 'VSIC2018',
+      sectorCode: 'A',
+      totalInvestment: '200000000',
+    };
+    const group = async () =>
+      (await call<{ checks: Array<{ code: string; actual: string }> }>(t, 'POST', '/loan-applications/checks', w.officer, draft)).body.checks.find(
+        (c) => c.code === 'APPLICATION.ABOVE_GROUP_LIMIT',
+      )?.actual;
     const exposure = ((await t.db.query(`SELECT borrower_exposure($1)::text AS e`, [w.borrowerId])) as Array<{ e: string }>)[0].e;
     expect(await group()).toBe(new Money(exposure).plus('100000000').toFixed());
     expect((await call(t, 'PUT', '/collateral-settings', w.admin, { guarantorsInGroupLimit: false })).status).toBe(200);
@@ -261,43 +438,86 @@ describe('collateral: register, cover, pledges carried to loans, releases, enfor
     expect((await call(t, 'GET', `/loans/${ids.loanA}/collateral`, coopOwn)).status).toBe(200);
     expect((await call<{ total: number }>(t, 'GET', '/collateral-assets', coopOther)).body.total).toBe(0);
     expect((await call<{ total: number }>(t, 'GET', `/collateral-assets?borrowerId=${w.borrowerId}`, coopOther)).body.total).toBe(0);
-    for (const path of [`/collateral-assets/${ids.land}`, `/loans/${ids.loanA}/collateral`, `/loan-applications/${ids.appA}/collateral`, `/borrowers/${w.borrowerId}/guarantees`]) {
+    for (const path of [
+      `/collateral-assets/${ids.land}`,
+      `/loans/${ids.loanA}/collateral`,
+      `/loan-applications/${ids.appA}/collateral`,
+      `/borrowers/${w.borrowerId}/guarantees`,
+    ]) {
       expect([path, (await call(t, 'GET', path, coopOther)).status]).toEqual([path, 404]);
     }
     const release = ((await t.db.query(`SELECT id::text AS id FROM collateral_releases LIMIT 1`)) as Array<{ id: string }>)[0].id;
     expect((await t.request('GET', `/api/v1/collateral-releases/${release}/document.pdf`, undefined, { token: coopOther })).status).toBe(404);
     expect((await t.request('GET', `/api/v1/collateral-releases/${release}/document.pdf`, undefined, { token: coopOwn })).status).toBe(200);
     const writes: Array<[string, string]> = [
-      ['POST', '/collateral-assets'], ['POST', `/collateral-assets/${ids.land}/valuations`], ['POST', `/collateral-assets/${ids.land}/registrations`],
-      ['POST', `/collateral-assets/${ids.land}/insurances`], ['POST', `/collateral-assets/${ids.land}/pledges`], ['POST', `/collateral-assets/${ids.land}/releases`],
-      ['POST', `/collateral-assets/${ids.land}/enforcements`], ['POST', `/collateral-releases/${release}/decision`], ['GET', '/collateral-releases'],
-      ['POST', '/guarantees'], ['PUT', '/collateral-settings'], ['GET', '/collateral-settings'],
+      ['POST', '/collateral-assets'],
+      ['POST', `/collateral-assets/${ids.land}/valuations`],
+      ['POST', `/collateral-assets/${ids.land}/registrations`],
+      ['POST', `/collateral-assets/${ids.land}/insurances`],
+      ['POST', `/collateral-assets/${ids.land}/pledges`],
+      ['POST', `/collateral-assets/${ids.land}/releases`],
+      ['POST', `/collateral-assets/${ids.land}/enforcements`],
+      ['POST', `/collateral-releases/${release}/decision`],
+      ['GET', '/collateral-releases'],
+      ['POST', '/guarantees'],
+      ['PUT', '/collateral-settings'],
+      ['GET', '/collateral-settings'],
     ];
     for (const [method, path] of writes) {
-      for (const token of [coopOwn, coopOther]) expect([method, path, (await call(t, method, path, token, {}, { 'idempotency-key': randomUUID() })).status]).toEqual([method, path, 403]);
+      for (const token of [coopOwn, coopOther])
+        expect([method, path, (await call(t, method, path, token, {}, { 'idempotency-key': randomUUID() })).status]).toEqual([method, path, 403]);
     }
     expect((await call(t, 'POST', '/collateral-assets', w.auditor, {})).status).toBe(403);
     expect((await call(t, 'GET', `/collateral-assets/abc`, w.officer)).status).toBe(404);
   });
 
   it('keeps an asset’s documents, authorised like the asset', async () => {
-    const cert = await upload<{ id: string; ownerKind: string; docType: string }>(t, `/collateral-assets/${ids.land}/documents`, w.officer, { docType: 'COLLATERAL' }, { name: 'GCN QSDĐ.pdf', content: pdf(3000, 'Giấy chứng nhận') });
+    const cert = await upload<{ id: string; ownerKind: string; docType: string }>(
+      t,
+      `/collateral-assets/${ids.land}/documents`,
+      w.officer,
+      { docType: 'COLLATERAL' },
+      { name: 'GCN QSDĐ.pdf', content: pdf(3000, 'Giấy chứng nhận') },
+    );
     expect(cert.status).toBe(201);
     expect(cert.body).toMatchObject({ ownerKind: 'COLLATERAL_ASSET', docType: 'COLLATERAL' });
-    const renamed = await upload<Problem>(t, `/collateral-assets/${ids.land}/documents`, w.officer, { docType: 'COLLATERAL' }, { name: 'GCN.pdf', content: executable() });
+    const renamed = await upload<Problem>(
+      t,
+      `/collateral-assets/${ids.land}/documents`,
+      w.officer,
+      { docType: 'COLLATERAL' },
+      { name: 'GCN.pdf', content: executable() },
+    );
     expect(renamed.status).toBe(415);
     expect((await call<Array<{ id: string }>>(t, 'GET', `/collateral-assets/${ids.land}/documents`, coopOwn)).body.map((d) => d.id)).toEqual([cert.body.id]);
     expect((await call(t, 'GET', `/collateral-assets/${ids.land}/documents`, coopOther)).status).toBe(404);
-    expect((await upload(t, `/collateral-assets/${ids.land}/documents`, coopOwn, { docType: 'COLLATERAL' }, { name: 'x.pdf', content: pdf() })).status).toBe(403);
+    expect((await upload(t, `/collateral-assets/${ids.land}/documents`, coopOwn, { docType: 'COLLATERAL' }, { name: 'x.pdf', content: pdf() })).status).toBe(
+      403,
+    );
     expect((await upload(t, `/collateral-assets/999999/documents`, w.officer, { docType: 'COLLATERAL' }, { name: 'x.pdf', content: pdf() })).status).toBe(404);
   });
 
   it('records registration and insurance with their expiry states', async () => {
-    const reg = await call<Asset>(t, 'POST', `/collateral-assets/${ids.land}/registrations`, w.officer, { office: 'VPĐK đất đai Thái Nguyên', registrationNumber: 'ĐK-01', registrationDate: '2025-01-02', expiryDate: '2025-03-01' });
+    const reg = await call<Asset>(t, 'POST', `/collateral-assets/${ids.land}/registrations`, w.officer, {
+      office: 'VPĐK đất đai Thái Nguyên',
+      registrationNumber: 'ĐK-01',
+      registrationDate: '2025-01-02',
+      expiryDate: '2025-03-01',
+    });
     expect(reg.body.registration?.state).toBe('DUE_SOON');
-    const ins = await call<Asset>(t, 'POST', `/collateral-assets/${ids.land}/insurances`, w.officer, { insurer: 'Bảo Việt', policyNumber: 'BV-1', startDate: '2024-02-01', expiryDate: '2025-02-01' });
+    const ins = await call<Asset>(t, 'POST', `/collateral-assets/${ids.land}/insurances`, w.officer, {
+      insurer: 'Bảo Việt',
+      policyNumber: 'BV-1',
+      startDate: '2024-02-01',
+      expiryDate: '2025-02-01',
+    });
     expect(ins.body.insurance?.state).toBe('EXPIRED');
-    const bad = await call<Problem>(t, 'POST', `/collateral-assets/${ids.land}/insurances`, w.officer, { insurer: 'Bảo Việt', policyNumber: 'BV-1', startDate: '2025-02-01', expiryDate: '2025-02-01' });
+    const bad = await call<Problem>(t, 'POST', `/collateral-assets/${ids.land}/insurances`, w.officer, {
+      insurer: 'Bảo Việt',
+      policyNumber: 'BV-1',
+      startDate: '2025-02-01',
+      expiryDate: '2025-02-01',
+    });
     expect(bad.body.errors?.map((e) => e.field)).toEqual(['expiryDate']);
     const expired = await call<{ items: Array<{ assetId: string; what: string }> }>(t, 'GET', '/reports/collateral-expiries', w.auditor);
     expect(expired.body.items.filter((i) => i.assetId === ids.land).map((i) => i.what)).toEqual(['INSURANCE']);

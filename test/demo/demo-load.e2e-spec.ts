@@ -50,7 +50,10 @@ describe('demo load: announced at once, 503 while loading, progress, restart aft
     expect(refused.body).toMatchObject({ code: 'DEMO.LOADING', status: 503, retryAfterSeconds: 10 });
     expect(typeof refused.body.phase).toBe('string');
     expect(refused.body.detail).toContain('Dữ liệu mẫu đang được nạp');
-    const english = await t.request<{ detail: string }>('GET', '/api/v1/reports/portfolio?asOf=2025-12-31', undefined, { token: officer, headers: { 'accept-language': 'en' } });
+    const english = await t.request<{ detail: string }>('GET', '/api/v1/reports/portfolio?asOf=2025-12-31', undefined, {
+      token: officer,
+      headers: { 'accept-language': 'en' },
+    });
     expect(english.status).toBe(503);
     expect(english.body.detail).toContain('The demo is still loading');
 
@@ -67,7 +70,12 @@ describe('demo load: announced at once, 503 while loading, progress, restart aft
     const ready = await status();
     expect(ready).toMatchObject({ state: 'ready', phase: 'done', error: null });
     expect(ready.finishedAt).not.toBeNull();
-    expect(ready.progress).toMatchObject({ borrowers: { total: demoPlan(12).borrowers.length }, applications: { done: 12, total: 12 }, disbursements: { done: 12, total: 12 }, closes: { done: 31, total: 31 } });
+    expect(ready.progress).toMatchObject({
+      borrowers: { total: demoPlan(12).borrowers.length },
+      applications: { done: 12, total: 12 },
+      disbursements: { done: 12, total: 12 },
+      closes: { done: 31, total: 31 },
+    });
     expect(ready.progress?.repayments.done).toBe(ready.progress?.repayments.total);
     const served = await t.request<{ items: unknown[] }>('GET', '/api/v1/loans', undefined, { token: officer });
     expect(served.status).toBe(200);
@@ -85,10 +93,24 @@ describe('demo load: announced at once, 503 while loading, progress, restart aft
   it('a quick start keeps an interrupted load when others wrote since, and loads again from nothing when only the load wrote', async () => {
     const log: string[] = [];
     // Someone used the product after the crash: a real write through the API.
-    const borrower = await t.request('POST', '/api/v1/borrowers', {
-      type: 'COOPERATIVE', identityCode: '4699999999', legalName: 'HTX sau sự cố', legalRepresentative: 'Ban quản trị', phone: '0208385999',
-      memberCount: 9, charterCapital: '1000000000', provinceCode: '19', communeCode: '05503', sectorVersion: 'VSIC2018', sectorCode: 'A',
-    }, { token: officer });
+    const borrower = await t.request(
+      'POST',
+      '/api/v1/borrowers',
+      {
+        type: 'COOPERATIVE',
+        identityCode: '4699999999',
+        legalName: 'HTX sau sự cố',
+        legalRepresentative: 'Ban quản trị',
+        phone: '0208385999',
+        memberCount: 9,
+        charterCapital: '1000000000',
+        provinceCode: '19',
+        communeCode: '05503',
+        sectorVersion: 'VSIC2018',
+        sectorCode: 'A',
+      },
+      { token: officer },
+    );
     expect(borrower.status).toBe(201);
     expect(await prepareQuickstartDatabase(t.config, (m) => log.push(m))).toBe(false);
     expect(log.join('\n')).toMatch(/keeping the database/);
@@ -98,7 +120,9 @@ describe('demo load: announced at once, 503 while loading, progress, restart aft
     // Only the load wrote since it began (the write above is now before its start): drop and load again.
     await t.db.query(`UPDATE demo_load SET started_at = now()`);
     expect(await prepareQuickstartDatabase(t.config, (m) => log.push(m))).toBe(true);
-    const [after] = (await t.db.query(`SELECT (SELECT count(*) FROM loans)::int AS loans, (SELECT count(*) FROM borrowers)::int AS borrowers, (SELECT state || '/' || phase FROM demo_load) AS marker`)) as Array<{ loans: number; borrowers: number; marker: string }>;
+    const [after] = (await t.db.query(
+      `SELECT (SELECT count(*) FROM loans)::int AS loans, (SELECT count(*) FROM borrowers)::int AS borrowers, (SELECT state || '/' || phase FROM demo_load) AS marker`,
+    )) as Array<{ loans: number; borrowers: number; marker: string }>;
     expect(after).toEqual({ loans: 0, borrowers: 0, marker: 'LOADING/starting' });
   }, 120_000);
 });

@@ -49,7 +49,15 @@ describe('documents a fund prints', () => {
 
   beforeAll(async () => {
     t = await createTestApp();
-    w = await loanWorld(t, '2025-03-01', { annualInterestRatePercent: '6', principalFrequency: 'MONTHLY', interestFrequency: 'MONTHLY', principalGracePeriods: 0, minTermMonths: 3, maxTermMonths: 36, maxTranches: 3 });
+    w = await loanWorld(t, '2025-03-01', {
+      annualInterestRatePercent: '6',
+      principalFrequency: 'MONTHLY',
+      interestFrequency: 'MONTHLY',
+      principalGracePeriods: 0,
+      minTermMonths: 3,
+      maxTermMonths: 36,
+      maxTranches: 3,
+    });
     const open = (amount: string) => ({ amount, termMonths: 6, ratePercent: '6', creditReportDate: '2025-03-01', signingDate: '2025-03-05' });
     loanId = await contractedLoan(t, w, open('150000000'));
     writtenOff = await contractedLoan(t, w, open('232650000'));
@@ -63,7 +71,11 @@ describe('documents a fund prints', () => {
     const events = (await call<Array<{ id: string; kind: string }>>(t, 'GET', `/loans/${loanId}/transactions`, w.officer)).body;
     disbursementId = events.filter((e) => e.kind === 'DISBURSEMENT')[1].id;
     repaymentId = events.find((e) => e.kind === 'REPAYMENT')!.id;
-    const proposed = await call<{ id: string }>(t, 'POST', `/loans/${loanId}/restructurings`, w.officer, { type: 'EXTENSION', reason: 'Gia hạn nợ do giá chè giảm', newMaturityDate: '2025-12-10' });
+    const proposed = await call<{ id: string }>(t, 'POST', `/loans/${loanId}/restructurings`, w.officer, {
+      type: 'EXTENSION',
+      reason: 'Gia hạn nợ do giá chè giảm',
+      newMaturityDate: '2025-12-10',
+    });
     expect(proposed.status).toBe(201);
     restructuringId = proposed.body.id;
     expect((await call(t, 'POST', `/loans/${loanId}/restructurings/${restructuringId}/approve`, w.approver, { note: 'Biên bản 12/BB-HĐQL' })).status).toBe(200);
@@ -99,7 +111,14 @@ describe('documents a fund prints', () => {
     const res = await pdf(`/loans/${loanId}/documents/disbursements/${disbursementId}/acknowledgement.pdf`, w.officer);
     expect(res.status).toBe(200);
     const text = render('acknowledgement', res.body);
-    for (const s of ['KHẾ ƯỚC NHẬN NỢ', 'Lần giải ngân thứ 2', 'Năm mươi triệu đồng chẵn.', 'Một trăm năm mươi triệu đồng chẵn.', 'Thái Nguyên, ngày 10 tháng 03 năm 2025', 'BÊN NHẬN NỢ'])
+    for (const s of [
+      'KHẾ ƯỚC NHẬN NỢ',
+      'Lần giải ngân thứ 2',
+      'Năm mươi triệu đồng chẵn.',
+      'Một trăm năm mươi triệu đồng chẵn.',
+      'Thái Nguyên, ngày 10 tháng 03 năm 2025',
+      'BÊN NHẬN NỢ',
+    ])
       expect(text).toContain(s);
     // A repayment's id is not a disbursement: the same 404 as a missing one.
     expect((await pdf(`/loans/${loanId}/documents/disbursements/${repaymentId}/acknowledgement.pdf`, w.officer)).status).toBe(404);
@@ -109,7 +128,16 @@ describe('documents a fund prints', () => {
     const res = await pdf(`/loans/${loanId}/documents/repayments/${repaymentId}/receipt.pdf`, w.auditor);
     expect(res.status).toBe(200);
     const text = render('receipt', res.body);
-    for (const s of ['PHIẾU THU', 'Mẫu số 01 - TT', '25.764.384 đồng', 'Hai mươi lăm triệu bảy trăm sáu mươi tư nghìn ba trăm tám mươi tư đồng.', 'Nợ gốc đến hạn', 'Lãi trong hạn', 'Nợ TK: 1121', 'THỦ QUỸ'])
+    for (const s of [
+      'PHIẾU THU',
+      'Mẫu số 01 - TT',
+      '25.764.384 đồng',
+      'Hai mươi lăm triệu bảy trăm sáu mươi tư nghìn ba trăm tám mươi tư đồng.',
+      'Nợ gốc đến hạn',
+      'Lãi trong hạn',
+      'Nợ TK: 1121',
+      'THỦ QUỸ',
+    ])
       expect(text).toContain(s);
   });
 
@@ -124,7 +152,8 @@ describe('documents a fund prints', () => {
     const woText = render('write-off-decision', wo.body);
     // The total is the principal (232,650,000) with the interest and penalty accrued to the decision.
     const [{ total }] = (await t.db.query(`SELECT total::text AS total FROM loan_write_offs WHERE id = $1`, [writeOffId])) as Array<{ total: string }>;
-    for (const s of ['xử lý rủi ro', 'Nợ gốc 232.650.000', `Bằng chữ: ${amountInWords(total)}.`, 'theo dõi ngoại bảng', 'Điều 2. Khoản nợ']) expect(woText).toContain(s);
+    for (const s of ['xử lý rủi ro', 'Nợ gốc 232.650.000', `Bằng chữ: ${amountInWords(total)}.`, 'theo dõi ngoại bảng', 'Điều 2. Khoản nợ'])
+      expect(woText).toContain(s);
   });
 
   it('a cooperative user prints its own loan’s documents and gets 404 for another’s', async () => {

@@ -33,10 +33,15 @@ describe('audit trail', () => {
   afterAll(async () => t.close());
 
   it('writes an event for every change with actor, before/after and request id', async () => {
-    const res = await t.request('POST', '/api/v1/users', { username: 'audited.one', displayName: 'A', password: 'password-123', roles: ['APPROVER'] }, {
-      token: admin,
-      headers: { 'x-request-id': 'req-audit-1' },
-    });
+    const res = await t.request(
+      'POST',
+      '/api/v1/users',
+      { username: 'audited.one', displayName: 'A', password: 'password-123', roles: ['APPROVER'] },
+      {
+        token: admin,
+        headers: { 'x-request-id': 'req-audit-1' },
+      },
+    );
     const list = await t.request<{ items: Array<Record<string, unknown>>; total: number }>(
       'GET',
       `/api/v1/audit-events?entityType=user&entityId=${(res.body as { id: string }).id}`,
@@ -95,7 +100,9 @@ describe('audit trail', () => {
         anchor: Array<{ chainId: number; id: string; hash: string }>;
       }>;
       expect(anchor).toHaveLength(1);
-      const [{ head }] = (await fresh.db.query(`SELECT max(id)::text AS head FROM audit_events WHERE action = 'close-of-business.day'`)) as Array<{ head: string }>;
+      const [{ head }] = (await fresh.db.query(`SELECT max(id)::text AS head FROM audit_events WHERE action = 'close-of-business.day'`)) as Array<{
+        head: string;
+      }>;
       expect(anchor[0].id).toBe(head);
       const intact = await fresh.request<Verify>('GET', '/api/v1/audit-events/verify', undefined, { token: w.auditor });
       expect(intact.body).toMatchObject({ ok: true, anchorsChecked: 2 });

@@ -77,9 +77,7 @@ describe('auth, roles and problem details', () => {
     expect(body.code).toBe('REQUEST.VALIDATION_FAILED');
     expect(body.detail).toMatch(/request is invalid/);
     const pairs = body.errors.map((e) => `${e.field}:${e.rule}`);
-    expect(pairs).toEqual(
-      expect.arrayContaining(['username:matches', 'displayName:minLength', 'password:minLength', 'roles:isIn', 'extra:unknownField']),
-    );
+    expect(pairs).toEqual(expect.arrayContaining(['username:matches', 'displayName:minLength', 'password:minLength', 'roles:isIn', 'extra:unknownField']));
     expect(await countRows(t, 'users')).toBe(usersBefore);
     expect(await countRows(t, 'audit_events')).toBe(auditBefore);
   });
@@ -97,7 +95,12 @@ describe('auth, roles and problem details', () => {
     const malformed = await t.request('POST', '/api/v1/auth/login', undefined, { rawBody: '{"username": "admin",' });
     expect(malformed.status).toBe(400);
     expect(malformed.body).toMatchObject({ code: 'REQUEST.MALFORMED_JSON' });
-    const big = await t.request('POST', '/api/v1/users', { username: 'big.user', displayName: 'x'.repeat(5000), password: 'password-123', roles: ['OFFICER'] }, { token: admin });
+    const big = await t.request(
+      'POST',
+      '/api/v1/users',
+      { username: 'big.user', displayName: 'x'.repeat(5000), password: 'password-123', roles: ['OFFICER'] },
+      { token: admin },
+    );
     expect(big.status).toBe(413);
     expect(big.body).toMatchObject({ code: 'REQUEST.BODY_TOO_LARGE' });
     expect(await countRows(t, 'users')).toBeLessThan(100);
@@ -106,7 +109,12 @@ describe('auth, roles and problem details', () => {
   });
 
   it('binds a COOPERATIVE user to exactly one borrower', async () => {
-    const res = await t.request('POST', '/api/v1/users', { username: 'coop.user', displayName: 'HTX', password: 'password-123', roles: ['COOPERATIVE'] }, { token: admin });
+    const res = await t.request(
+      'POST',
+      '/api/v1/users',
+      { username: 'coop.user', displayName: 'HTX', password: 'password-123', roles: ['COOPERATIVE'] },
+      { token: admin },
+    );
     expect(res.status).toBe(422);
     expect(res.body).toMatchObject({ code: 'USER.COOPERATIVE_NEEDS_BORROWER' });
   });

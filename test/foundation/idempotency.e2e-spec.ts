@@ -28,7 +28,9 @@ class ProbeMoneyService {
     await gates.get(account);
     if (dto.amount === '999') throw new DomainError('REQUEST.VALIDATION_FAILED', { count: 1 });
     return this.tx.run(async (m) => {
-      const [{ id }] = (await m.query(`INSERT INTO probe_moves (account, amount) VALUES ($1, $2) RETURNING id`, [account, dto.amount])) as Array<{ id: string }>;
+      const [{ id }] = (await m.query(`INSERT INTO probe_moves (account, amount) VALUES ($1, $2) RETURNING id`, [account, dto.amount])) as Array<{
+        id: string;
+      }>;
       await this.audit.record(m, actor, { action: 'probe.move', entityType: 'probe', entityId: String(id), after: dto });
       return { moveId: String(id), amount: dto.amount };
     });
@@ -85,7 +87,10 @@ describe('Idempotency-Key on money-moving POSTs', () => {
   it('stores the response in the same transaction as the movement', async () => {
     const headers = { 'idempotency-key': 'key-same-tx-01' };
     const res = await t.request<{ moveId: string }>('POST', '/api/v1/probe-accounts/c/moves', { amount: '5' }, { token: officer, headers });
-    const [row] = (await t.db.query(`SELECT status, response_body FROM idempotency_keys WHERE key = 'key-same-tx-01'`)) as Array<{ status: string; response_body: unknown }>;
+    const [row] = (await t.db.query(`SELECT status, response_body FROM idempotency_keys WHERE key = 'key-same-tx-01'`)) as Array<{
+      status: string;
+      response_body: unknown;
+    }>;
     expect(row).toEqual({ status: 'COMPLETED', response_body: res.body });
   });
 
@@ -134,16 +139,31 @@ describe('Idempotency-Key on money-moving POSTs', () => {
   });
 
   it('takes over a key left in flight by a request that died (PostgreSQL lost mid-request), once it is stale', async () => {
-    const done = await t.request('POST', '/api/v1/probe-accounts/h/moves', { amount: '3' }, { token: officer, headers: { 'idempotency-key': 'key-takeover-model' } });
+    const done = await t.request(
+      'POST',
+      '/api/v1/probe-accounts/h/moves',
+      { amount: '3' },
+      { token: officer, headers: { 'idempotency-key': 'key-takeover-model' } },
+    );
     expect(done.status).toBe(201);
     // The claim of a request whose process or database connection died: IN_FLIGHT, never completed nor released.
     await t.db.query(
       `INSERT INTO idempotency_keys (user_id, route, key, request_hash, status, locked_at)
        SELECT user_id, route, 'key-takeover-01', request_hash, 'IN_FLIGHT', now() - interval '10 minutes' FROM idempotency_keys WHERE key = 'key-takeover-model'`,
     );
-    const retried = await t.request('POST', '/api/v1/probe-accounts/h/moves', { amount: '3' }, { token: officer, headers: { 'idempotency-key': 'key-takeover-01' } });
+    const retried = await t.request(
+      'POST',
+      '/api/v1/probe-accounts/h/moves',
+      { amount: '3' },
+      { token: officer, headers: { 'idempotency-key': 'key-takeover-01' } },
+    );
     expect(retried.status).toBe(201);
-    const again = await t.request('POST', '/api/v1/probe-accounts/h/moves', { amount: '3' }, { token: officer, headers: { 'idempotency-key': 'key-takeover-01' } });
+    const again = await t.request(
+      'POST',
+      '/api/v1/probe-accounts/h/moves',
+      { amount: '3' },
+      { token: officer, headers: { 'idempotency-key': 'key-takeover-01' } },
+    );
     expect(again.headers['idempotent-replayed']).toBe('true');
     expect(await moves('h')).toBe(2);
   });

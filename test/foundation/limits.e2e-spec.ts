@@ -36,7 +36,12 @@ describe('limits on abuse', () => {
     expect(wrong.status).toBe(401);
     expect((await t.request('GET', '/api/v1/auth/me', undefined, { token: other })).status).toBe(200);
 
-    const changed = await t.request<{ accessToken: string }>('POST', '/api/v1/auth/password', { currentPassword: 'password-123', newPassword: 'changed-pass-1' }, { token: user.token });
+    const changed = await t.request<{ accessToken: string }>(
+      'POST',
+      '/api/v1/auth/password',
+      { currentPassword: 'password-123', newPassword: 'changed-pass-1' },
+      { token: user.token },
+    );
     expect(changed.status).toBe(200);
     for (const old of [user.token, other]) {
       const res = await t.request('GET', '/api/v1/auth/me', undefined, { token: old });
@@ -46,7 +51,9 @@ describe('limits on abuse', () => {
     const fresh = changed.body.accessToken;
     expect((await t.request('GET', '/api/v1/auth/me', undefined, { token: fresh })).status).toBe(200);
     expect((await t.request('POST', '/api/v1/auth/login', { username: user.username, password: 'password-123' })).status).toBe(401);
-    const [{ action }] = (await t.db.query(`SELECT action FROM audit_events WHERE entity_id = $1 ORDER BY id DESC LIMIT 1`, [user.id])) as Array<{ action: string }>;
+    const [{ action }] = (await t.db.query(`SELECT action FROM audit_events WHERE entity_id = $1 ORDER BY id DESC LIMIT 1`, [user.id])) as Array<{
+      action: string;
+    }>;
     expect(action).toBe('user.password.change');
 
     const again = await t.login(user.username, 'changed-pass-1');
@@ -56,7 +63,12 @@ describe('limits on abuse', () => {
   });
 
   it('refuses a page larger than 200 on every list, naming pageSize and its maximum', async () => {
-    const doc = (await t.request<{ paths: Record<string, Record<string, { parameters?: Array<{ name: string; in: string; schema?: { maximum?: number } }> }>> }>('GET', '/docs/openapi.json')).body;
+    const doc = (
+      await t.request<{ paths: Record<string, Record<string, { parameters?: Array<{ name: string; in: string; schema?: { maximum?: number } }> }>> }>(
+        'GET',
+        '/docs/openapi.json',
+      )
+    ).body;
     const lists = Object.entries(doc.paths).filter(([path, item]) => !path.includes('{') && item.get?.parameters?.some((p) => p.name === 'pageSize'));
     expect(lists.length).toBeGreaterThan(10);
     for (const [path, item] of lists) {
@@ -131,13 +143,21 @@ describe('report exports per user', () => {
   let t: TestApp;
   beforeAll(async () => {
     // Every file export is queued (more than 0 rows), at most 2 per user at once.
-    t = await createTestApp({ env: { MAX_ACTIVE_JOBS_PER_USER: '2', REPORT_EXPORT_ASYNC_ROWS: '0', CLOSE_SCHEDULE_ENABLED: 'false', QUEUE_SWEEP_AFTER_SECONDS: '3600' } });
+    t = await createTestApp({
+      env: { MAX_ACTIVE_JOBS_PER_USER: '2', REPORT_EXPORT_ASYNC_ROWS: '0', CLOSE_SCHEDULE_ENABLED: 'false', QUEUE_SWEEP_AFTER_SECONDS: '3600' },
+    });
   });
   afterAll(async () => t.close());
 
   it('queues MAX_ACTIVE_JOBS_PER_USER exports per user, then answers 429 with Retry-After', async () => {
     const w = await loanWorld(t, '2025-03-01');
-    const loanId = await contractedLoan(t, w, { amount: '300000000', termMonths: 6, ratePercent: '6', creditReportDate: '2025-03-01', signingDate: '2025-03-02' });
+    const loanId = await contractedLoan(t, w, {
+      amount: '300000000',
+      termMonths: 6,
+      ratePercent: '6',
+      creditReportDate: '2025-03-01',
+      signingDate: '2025-03-02',
+    });
     await closeUntil(t, w, '2025-03-02');
     expect((await money(t, w, 'disbursements', loanId, '300000000', '2025-03-03')).status).toBe(201);
     await closeUntil(t, w, '2025-03-03');
@@ -199,9 +219,13 @@ describe('CORS when configured', () => {
   afterAll(async () => t.close());
 
   it('answers the listed origins only', async () => {
-    const ok = await t.request('OPTIONS', '/api/v1/auth/login', undefined, { headers: { origin: 'https://portal.fund.example', 'access-control-request-method': 'POST' } });
+    const ok = await t.request('OPTIONS', '/api/v1/auth/login', undefined, {
+      headers: { origin: 'https://portal.fund.example', 'access-control-request-method': 'POST' },
+    });
     expect(ok.headers['access-control-allow-origin']).toBe('https://portal.fund.example');
-    const other = await t.request('OPTIONS', '/api/v1/auth/login', undefined, { headers: { origin: 'https://evil.example', 'access-control-request-method': 'POST' } });
+    const other = await t.request('OPTIONS', '/api/v1/auth/login', undefined, {
+      headers: { origin: 'https://evil.example', 'access-control-request-method': 'POST' },
+    });
     expect(other.headers['access-control-allow-origin']).toBeUndefined();
   });
 });
@@ -224,7 +248,8 @@ describe('every limit the document states is enforced', () => {
   afterAll(async () => t.close());
 
   it('refuses one character or item over each stated maxLength and maxItems, naming the field (body and query)', async () => {
-    const doc = (await t.request<{ paths: Record<string, Record<string, Op>>; components: { schemas: Record<string, Schema> } }>('GET', '/docs/openapi.json')).body;
+    const doc = (await t.request<{ paths: Record<string, Record<string, Op>>; components: { schemas: Record<string, Schema> } }>('GET', '/docs/openapi.json'))
+      .body;
     const resolve = (s: Schema | undefined): Schema | undefined => (s?.$ref ? doc.components.schemas[s.$ref.split('/').pop() ?? ''] : s);
     const tried: string[] = [];
     const unenforced: string[] = [];
@@ -233,7 +258,8 @@ describe('every limit the document states is enforced', () => {
         const url = path.replace(/\{[^}]+\}/g, '1');
         const headers = { 'idempotency-key': randomUUID(), 'accept-language': 'en' };
         const over = (s: Schema): unknown => (s.type === 'array' ? Array(s.maxItems! + 1).fill('x') : 'x'.repeat(s.maxLength! + 1));
-        const limited = (s: Schema | undefined): s is Schema => !!s && !s.enum && ((s.type === 'string' && s.maxLength !== undefined) || (s.type === 'array' && s.maxItems !== undefined));
+        const limited = (s: Schema | undefined): s is Schema =>
+          !!s && !s.enum && ((s.type === 'string' && s.maxLength !== undefined) || (s.type === 'array' && s.maxItems !== undefined));
         const check = async (field: string, send: () => Promise<{ status: number; body: unknown }>): Promise<void> => {
           const res = await send();
           if (res.status === 403 || res.status === 404) return; // a route this user may not reach, or a record that must exist first

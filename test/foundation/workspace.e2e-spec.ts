@@ -27,7 +27,12 @@ describe('web app landing data: workspace, work queues, communes, borrower searc
   afterAll(async () => t.close());
 
   it('gives the header the fund’s name, province and business date', async () => {
-    const res = await t.request<{ fundName: string; provinceCode: string; businessDate: string; lastClosedDate: string }>('GET', '/api/v1/workspace', undefined, { token: officer });
+    const res = await t.request<{ fundName: string; provinceCode: string; businessDate: string; lastClosedDate: string }>(
+      'GET',
+      '/api/v1/workspace',
+      undefined,
+      { token: officer },
+    );
     expect(res.status).toBe(200);
     expect(res.body.fundName).toMatch(/Quỹ/);
     expect(res.body.provinceCode).toBe('19');
@@ -38,7 +43,14 @@ describe('web app landing data: workspace, work queues, communes, borrower searc
   it('counts applications to appraise as they are submitted, and refuses a cooperative user', async () => {
     const before = await t.request<WorkQueues>('GET', '/api/v1/work-queues', undefined, { token: officer });
     expect(before.status).toBe(200);
-    expect(before.body).toMatchObject({ applicationsToAppraise: 0, applicationsAwaitingApproval: 0, approvedNotDisbursed: 0, overdueLoans: 0, importsWithUnmatchedLines: 0, lastClose: null });
+    expect(before.body).toMatchObject({
+      applicationsToAppraise: 0,
+      applicationsAwaitingApproval: 0,
+      approvedNotDisbursed: 0,
+      overdueLoans: 0,
+      importsWithUnmatchedLines: 0,
+      lastClose: null,
+    });
     expect(before.body.overdueByDpd.map((b) => [b.fromDays, b.toDays, b.loans, b.overdueAmount])).toEqual([
       [1, 9, 0, '0'],
       [10, 29, 0, '0'],
@@ -53,7 +65,12 @@ describe('web app landing data: workspace, work queues, communes, borrower searc
     const borrower = await createCooperative(t, officer);
     const draft = await t.request<{ id: string }>('POST', '/api/v1/loan-applications', applicationBody(borrower.id, productId, sourceId), { token: officer });
     expect(draft.status).toBe(201);
-    await t.request('POST', '/api/v1/loan-applications/' + draft.body.id + '/documents', { name: 'phuong-an.pdf', docType: 'BUSINESS_PLAN', checksumSha256: 'a'.repeat(64), sizeBytes: 1024 }, { token: officer });
+    await t.request(
+      'POST',
+      '/api/v1/loan-applications/' + draft.body.id + '/documents',
+      { name: 'phuong-an.pdf', docType: 'BUSINESS_PLAN', checksumSha256: 'a'.repeat(64), sizeBytes: 1024 },
+      { token: officer },
+    );
     expect((await t.request('POST', `/api/v1/loan-applications/${draft.body.id}/submit`, undefined, { token: officer })).status).toBe(200);
     const after = await t.request<WorkQueues>('GET', '/api/v1/work-queues', undefined, { token: officer });
     expect(after.body.applicationsToAppraise).toBe(1);
@@ -63,7 +80,12 @@ describe('web app landing data: workspace, work queues, communes, borrower searc
   });
 
   it('lists the fund province’s 2025 communes, and another province’s on request', async () => {
-    const res = await t.request<Array<{ provinceCode: string; code: string; nameVi: string; nameEn: string; provinceNameVi: string }>>('GET', '/api/v1/reference/communes', undefined, { token: officer });
+    const res = await t.request<Array<{ provinceCode: string; code: string; nameVi: string; nameEn: string; provinceNameVi: string }>>(
+      'GET',
+      '/api/v1/reference/communes',
+      undefined,
+      { token: officer },
+    );
     expect(res.status).toBe(200);
     expect(res.body.length).toBeGreaterThan(90);
     expect(res.body.every((c) => c.provinceCode === '19' && c.provinceNameVi === 'Tỉnh Thái Nguyên')).toBe(true);
@@ -78,7 +100,9 @@ describe('web app landing data: workspace, work queues, communes, borrower searc
     const b = (await createCooperative(t, officer)) as unknown as { id: string; identityCode: string };
     const byCode = await t.request<{ items: Array<{ id: string }> }>('GET', `/api/v1/borrowers?q=${b.identityCode}`, undefined, { token: officer });
     expect(byCode.body.items.map((x) => x.id)).toEqual([b.id]);
-    const partial = await t.request<{ items: Array<{ id: string }> }>('GET', `/api/v1/borrowers?q=${b.identityCode.slice(2, 8)}`, undefined, { token: officer });
+    const partial = await t.request<{ items: Array<{ id: string }> }>('GET', `/api/v1/borrowers?q=${b.identityCode.slice(2, 8)}`, undefined, {
+      token: officer,
+    });
     expect(partial.body.items.map((x) => x.id)).toContain(b.id);
   });
 });

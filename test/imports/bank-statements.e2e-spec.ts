@@ -53,8 +53,21 @@ describe('bank statements: XLSX and CSV layouts, remembered mappings', () => {
 
   beforeAll(async () => {
     t = await createTestApp();
-    w = await loanWorld(t, '2025-03-01', { annualInterestRatePercent: '6', principalFrequency: 'MONTHLY', interestFrequency: 'MONTHLY', principalGracePeriods: 0, minTermMonths: 3, maxTermMonths: 36 });
-    const loan = await contractedLoan(t, w, { amount: '600000000', termMonths: 6, ratePercent: '6', creditReportDate: '2025-03-01', signingDate: '2025-03-05' });
+    w = await loanWorld(t, '2025-03-01', {
+      annualInterestRatePercent: '6',
+      principalFrequency: 'MONTHLY',
+      interestFrequency: 'MONTHLY',
+      principalGracePeriods: 0,
+      minTermMonths: 3,
+      maxTermMonths: 36,
+    });
+    const loan = await contractedLoan(t, w, {
+      amount: '600000000',
+      termMonths: 6,
+      ratePercent: '6',
+      creditReportDate: '2025-03-01',
+      signingDate: '2025-03-05',
+    });
     await closeUntil(t, w, '2025-03-09');
     expect((await money(t, w, 'disbursements', loan, '600000000', '2025-03-10')).status).toBe(201);
     contract = (await call<{ contractNumber: string }>(t, 'GET', `/loans/${loan}`, w.officer)).body.contractNumber;
@@ -69,14 +82,28 @@ describe('bank statements: XLSX and CSV layouts, remembered mappings', () => {
     const body = { fileName: 'saoke-vcb-03-2025.xlsx', contentBase64: xlsx.toString('base64'), bankCode: 'VIETCOMBANK' };
     const preview = await call<Preview>(t, 'POST', '/repayment-imports/preview', w.officer, body);
     expect(preview.status).toBe(200);
-    expect(preview.body).toMatchObject({ format: 'XLSX', headerLine: 6, mappingSource: 'RECOGNISED', lineCount: 2, skipped: 2, total: '3500000', problems: [] });
+    expect(preview.body).toMatchObject({
+      format: 'XLSX',
+      headerLine: 6,
+      mappingSource: 'RECOGNISED',
+      lineCount: 2,
+      skipped: 2,
+      total: '3500000',
+      problems: [],
+    });
     expect(preview.body.mapping).toEqual({
       date: 'Ngày giao dịch\nTransaction date',
       amount: 'Số tiền ghi có\nCredit',
       reference: 'Số tham chiếu\nReference No.',
       description: 'Nội dung/Diễn giải\nDescription',
     });
-    expect(preview.body.sample[0]).toEqual({ lineNo: 8, valueDate: '2025-03-10', amount: '1500000', reference: 'FT25069001', description: `HTX tra no ${contract}` });
+    expect(preview.body.sample[0]).toEqual({
+      lineNo: 8,
+      valueDate: '2025-03-10',
+      amount: '1500000',
+      reference: 'FT25069001',
+      description: `HTX tra no ${contract}`,
+    });
 
     const up = await call<Import>(t, 'POST', '/repayment-imports', w.officer, body);
     expect(up.status).toBe(202);
@@ -92,7 +119,11 @@ describe('bank statements: XLSX and CSV layouts, remembered mappings', () => {
     const preview = (await call<Preview>(t, 'POST', '/repayment-imports/preview', w.officer, { fileName: 'bidv.csv', content: csv, bankCode: 'BIDV' })).body;
     expect(preview).toMatchObject({ format: 'CSV', headerLine: 3, mappingSource: 'RECOGNISED', lineCount: 1, skipped: 1, total: '1500000' });
     expect(preview.mapping).toEqual({ date: 'Ngày hiệu lực', amount: 'Ghi có', reference: 'Số bút toán', description: 'Mô tả' });
-    const up = await call<Import>(t, 'POST', '/repayment-imports', w.officer, { fileName: 'bidv.csv', contentBase64: Buffer.from(csv).toString('base64'), bankCode: 'BIDV' });
+    const up = await call<Import>(t, 'POST', '/repayment-imports', w.officer, {
+      fileName: 'bidv.csv',
+      contentBase64: Buffer.from(csv).toString('base64'),
+      bankCode: 'BIDV',
+    });
     const done = await waitImport(up.body.id);
     expect(done.format).toBe('CSV');
     // Same date, amount, reference and description: the same line key, so the repayment path refuses a second recording.
@@ -120,7 +151,10 @@ describe('bank statements: XLSX and CSV layouts, remembered mappings', () => {
 
   it('refuses bad files whole with problem+json naming the row and rule, and stores nothing', async () => {
     const before = ((await t.db.query(`SELECT count(*)::int AS n FROM repayment_imports`)) as Array<{ n: number }>)[0].n;
-    const notXlsx = await call<Problem>(t, 'POST', '/repayment-imports', w.officer, { fileName: 'x.xlsx', contentBase64: Buffer.from('PK\u0003\u0004 not a zip').toString('base64') });
+    const notXlsx = await call<Problem>(t, 'POST', '/repayment-imports', w.officer, {
+      fileName: 'x.xlsx',
+      contentBase64: Buffer.from('PK\u0003\u0004 not a zip').toString('base64'),
+    });
     expect(notXlsx.status).toBe(400);
     expect(notXlsx.body).toMatchObject({ code: 'IMPORT.MALFORMED_FILE', errors: [expect.objectContaining({ field: 'file', rule: 'xlsx' })] });
     const badRows = await vietcombankXlsx([
@@ -132,7 +166,12 @@ describe('bank statements: XLSX and CSV layouts, remembered mappings', () => {
     const neither = await call<Problem>(t, 'POST', '/repayment-imports', w.officer, { fileName: 'x.csv' });
     expect(neither.status).toBe(400);
     expect(neither.body.errors.map((e) => e.field)).toEqual(expect.arrayContaining(['content', 'contentBase64']));
-    const bank = await call<Problem>(t, 'POST', '/repayment-imports', w.officer, { fileName: 'x.csv', content: 'a', bankCode: 'NOBANK', mapping: { date: '', amount: 'x'.repeat(201), description: 'd' } });
+    const bank = await call<Problem>(t, 'POST', '/repayment-imports', w.officer, {
+      fileName: 'x.csv',
+      content: 'a',
+      bankCode: 'NOBANK',
+      mapping: { date: '', amount: 'x'.repeat(201), description: 'd' },
+    });
     expect(bank.body.errors.map((e) => e.field)).toEqual(expect.arrayContaining(['bankCode', 'mapping.date', 'mapping.amount']));
     expect(((await t.db.query(`SELECT count(*)::int AS n FROM repayment_imports`)) as Array<{ n: number }>)[0].n).toBe(before);
     expect((await call(t, 'POST', '/repayment-imports/preview', w.auditor, { fileName: 'x.csv', content: 'a' })).status).toBe(403);

@@ -40,7 +40,14 @@ describe('operations screens: imports list, loan picker, close runs', () => {
 
   beforeAll(async () => {
     t = await createTestApp();
-    w = await loanWorld(t, '2025-03-01', { annualInterestRatePercent: '6', principalFrequency: 'MONTHLY', interestFrequency: 'MONTHLY', principalGracePeriods: 0, minTermMonths: 3, maxTermMonths: 36 });
+    w = await loanWorld(t, '2025-03-01', {
+      annualInterestRatePercent: '6',
+      principalFrequency: 'MONTHLY',
+      interestFrequency: 'MONTHLY',
+      principalGracePeriods: 0,
+      minTermMonths: 3,
+      maxTermMonths: 36,
+    });
     const terms = { amount: '600000000', termMonths: 6, ratePercent: '6', creditReportDate: '2025-03-01', signingDate: '2025-03-05' };
     active = await contractedLoan(t, w, terms);
     // A second borrower's loan stays PENDING_DISBURSEMENT: a repayment cannot go there, so the picker leaves it out.
@@ -54,8 +61,18 @@ describe('operations screens: imports list, loan picker, close runs', () => {
   afterAll(async () => t.close());
 
   it('lists imports with who uploaded them, and ?unmatched=true keeps those with lines left to assign', async () => {
-    const clean = (await call<Import>(t, 'POST', '/repayment-imports', w.officer, { fileName: 'khop.csv', content: `date,amount,reference,description\n10/03/2025,1000000,FT1,${contract}\n` })).body;
-    const open = (await call<Import>(t, 'POST', '/repayment-imports', w.officer, { fileName: 'lech.csv', content: 'date,amount,reference,description\n10/03/2025,2000000,FT2,khong ro\n' })).body;
+    const clean = (
+      await call<Import>(t, 'POST', '/repayment-imports', w.officer, {
+        fileName: 'khop.csv',
+        content: `date,amount,reference,description\n10/03/2025,1000000,FT1,${contract}\n`,
+      })
+    ).body;
+    const open = (
+      await call<Import>(t, 'POST', '/repayment-imports', w.officer, {
+        fileName: 'lech.csv',
+        content: 'date,amount,reference,description\n10/03/2025,2000000,FT2,khong ro\n',
+      })
+    ).body;
     await waitImport(clean.id);
     expect((await waitImport(open.id)).progress.unmatched).toBe(1);
 
@@ -81,9 +98,16 @@ describe('operations screens: imports list, loan picker, close runs', () => {
     const byContract = await call<Candidate[]>(t, 'GET', `/repayment-imports/loan-candidates?q=${encodeURIComponent(contract.slice(-6))}`, w.officer);
     expect(byContract.status).toBe(200);
     // 600,000,000 disbursed less the 1,000,000 line of khop.csv, paid on the disbursement day with nothing else owed (all principal).
-    expect(byContract.body).toEqual([{ id: active, contractNumber: contract, status: 'ACTIVE', borrowerId: expect.any(String), borrowerName, outstandingPrincipal: '599000000' }]);
+    expect(byContract.body).toEqual([
+      { id: active, contractNumber: contract, status: 'ACTIVE', borrowerId: expect.any(String), borrowerName, outstandingPrincipal: '599000000' },
+    ]);
 
-    const byName = await call<Candidate[]>(t, 'GET', `/repayment-imports/loan-candidates?q=${encodeURIComponent(borrowerName.slice(-4).toLowerCase())}`, w.officer);
+    const byName = await call<Candidate[]>(
+      t,
+      'GET',
+      `/repayment-imports/loan-candidates?q=${encodeURIComponent(borrowerName.slice(-4).toLowerCase())}`,
+      w.officer,
+    );
     expect(byName.body.map((c) => c.id)).toContain(active);
     expect(byName.body.map((c) => c.id)).not.toContain(pending);
 
@@ -96,15 +120,23 @@ describe('operations screens: imports list, loan picker, close runs', () => {
   });
 
   it('records an unmatched line once when two assignments of it race, and leaves the line APPLIED with its repayment', async () => {
-    const up = (await call<Import>(t, 'POST', '/repayment-imports', w.officer, { fileName: 'dua.csv', content: 'date,amount,reference,description\n10/03/2025,700000,FT-RACE,chuyen khoan\n' })).body;
+    const up = (
+      await call<Import>(t, 'POST', '/repayment-imports', w.officer, {
+        fileName: 'dua.csv',
+        content: 'date,amount,reference,description\n10/03/2025,700000,FT-RACE,chuyen khoan\n',
+      })
+    ).body;
     expect((await waitImport(up.id)).progress.unmatched).toBe(1);
     const count = async (): Promise<number> =>
       ((await t.db.query(`SELECT count(*)::int AS n FROM loan_events WHERE loan_id = $1 AND kind = 'REPAYMENT'`, [active])) as Array<{ n: number }>)[0].n;
     const before = await count();
-    const answers = await Promise.all([1, 2, 3].map(() => call<{ outcome: string }>(t, 'POST', `/repayment-imports/${up.id}/lines/2/assign`, w.officer, { loanId: active })));
+    const answers = await Promise.all(
+      [1, 2, 3].map(() => call<{ outcome: string }>(t, 'POST', `/repayment-imports/${up.id}/lines/2/assign`, w.officer, { loanId: active })),
+    );
     expect(answers.filter((a) => a.status === 200 && a.body.outcome === 'APPLIED').length).toBeGreaterThanOrEqual(1);
     expect(await count()).toBe(before + 1);
-    const line = (await call<{ lines: Array<{ outcome: string; repaymentId: string | null }> }>(t, 'GET', `/repayment-imports/${up.id}`, w.officer)).body.lines[0];
+    const line = (await call<{ lines: Array<{ outcome: string; repaymentId: string | null }> }>(t, 'GET', `/repayment-imports/${up.id}`, w.officer)).body
+      .lines[0];
     expect(line).toMatchObject({ outcome: 'APPLIED', repaymentId: expect.any(String) });
   });
 

@@ -66,7 +66,14 @@ describe('reminders and bank-statement imports', () => {
 
   beforeAll(async () => {
     t = await createTestApp();
-    w = await loanWorld(t, '2025-03-01', { annualInterestRatePercent: '6', principalFrequency: 'MONTHLY', interestFrequency: 'MONTHLY', principalGracePeriods: 0, minTermMonths: 3, maxTermMonths: 36 });
+    w = await loanWorld(t, '2025-03-01', {
+      annualInterestRatePercent: '6',
+      principalFrequency: 'MONTHLY',
+      interestFrequency: 'MONTHLY',
+      principalGracePeriods: 0,
+      minTermMonths: 3,
+      maxTermMonths: 36,
+    });
     const terms = { amount: '600000000', termMonths: 6, ratePercent: '6', creditReportDate: '2025-03-01', signingDate: '2025-03-05' };
     mine = await contractedLoan(t, w, terms);
     otherBorrower = (await createCooperative(t, w.officer)).id;
@@ -108,7 +115,10 @@ describe('reminders and bank-statement imports', () => {
   });
 
   it('matches lines by contract number, records them through the repayment path, and a second upload records nothing twice', async () => {
-    const folded = contractA.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/Đ/g, 'D');
+    const folded = contractA
+      .normalize('NFD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .replace(/Đ/g, 'D');
     const csv =
       '\uFEFFdate,amount,reference,description\r\n' +
       `10/04/2025,103057534,FT25100001,"HTX tra no ${folded} ky 1"\r\n` + // installment 1 of loan A: 100,000,000 + 3,057,534

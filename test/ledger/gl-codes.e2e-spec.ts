@@ -16,7 +16,12 @@ describe('GL account codes', () => {
     const before = (await t.request<Array<{ account: string; glCode: string }>>('GET', '/api/v1/ledger/accounts', undefined, { token: admin })).body;
     const cash = before.find((a) => a.account === 'CASH')!;
     const principal = before.find((a) => a.account === 'PRINCIPAL_RECEIVABLE')!;
-    const taken = await t.request('PATCH', '/api/v1/ledger/accounts/CASH', { glCode: principal.glCode }, { token: admin, headers: { 'accept-language': 'en' } });
+    const taken = await t.request(
+      'PATCH',
+      '/api/v1/ledger/accounts/CASH',
+      { glCode: principal.glCode },
+      { token: admin, headers: { 'accept-language': 'en' } },
+    );
     expect(taken.status).toBe(409);
     expect(taken.body).toMatchObject({ code: 'LEDGER.GL_CODE_TAKEN', errors: [expect.objectContaining({ field: 'glCode', rule: 'unique' })] });
     expect(String((taken.body as { detail: string }).detail)).toContain(principal.glCode);

@@ -41,7 +41,12 @@ function fileRules(name: string, storage: 'POSTGRES' | 'S3', start: () => Promis
     let coopB: string;
     let borrowerA: string;
     let borrowerB: string;
-    const stored = async (): Promise<number[]> => [await countRows(t, 'attachments'), await countRows(t, 'attachment_versions'), await countRows(t, 'attachment_chunks'), await objects()];
+    const stored = async (): Promise<number[]> => [
+      await countRows(t, 'attachments'),
+      await countRows(t, 'attachment_versions'),
+      await countRows(t, 'attachment_chunks'),
+      await objects(),
+    ];
 
     beforeAll(async () => {
       ({ t, objects } = await start());
@@ -60,10 +65,22 @@ function fileRules(name: string, storage: 'POSTGRES' | 'S3', start: () => Promis
     it('stores a PDF judged from its bytes, with size, sha256 and uploader, and streams it back equal', async () => {
       // Larger than two 256 KiB pieces: stored and read back piece by piece.
       const file = pdf(550_000, 'Điều lệ');
-      const res = await upload<Doc>(t, `/borrowers/${borrowerA}/documents`, officer, { docType: 'CHARTER' }, { name: 'Điều lệ HTX.pdf', content: file, type: 'text/plain' });
+      const res = await upload<Doc>(
+        t,
+        `/borrowers/${borrowerA}/documents`,
+        officer,
+        { docType: 'CHARTER' },
+        { name: 'Điều lệ HTX.pdf', content: file, type: 'text/plain' },
+      );
       expect(res.status).toBe(201);
       expect(res.body).toMatchObject({ ownerKind: 'BORROWER', ownerId: borrowerA, docType: 'CHARTER', currentVersion: 1 });
-      expect(res.body.current).toMatchObject({ fileName: 'Điều lệ HTX.pdf', contentType: 'application/pdf', sizeBytes: file.length, sha256: sha256(file), storage });
+      expect(res.body.current).toMatchObject({
+        fileName: 'Điều lệ HTX.pdf',
+        contentType: 'application/pdf',
+        sizeBytes: file.length,
+        sha256: sha256(file),
+        storage,
+      });
       const [{ pieces }] = (await t.db.query(`SELECT count(*)::int AS pieces FROM attachment_chunks`)) as Array<{ pieces: number }>;
       expect(pieces).toBe(storage === 'POSTGRES' ? 3 : 0);
       expect(await objects()).toBe(storage === 'S3' ? 1 : 0);
@@ -81,26 +98,56 @@ function fileRules(name: string, storage: 'POSTGRES' | 'S3', start: () => Promis
       const book = new ExcelJS.Workbook();
       book.addWorksheet('BCTC').addRow(['Tổng tài sản', 1_250_000_000]);
       const xlsx = Buffer.from(await book.xlsx.writeBuffer());
-      const sheet = await upload<Doc>(t, `/borrowers/${borrowerA}/documents`, officer, { docType: 'FINANCIAL_STATEMENT' }, { name: 'bctc-2025.bin', content: xlsx });
+      const sheet = await upload<Doc>(
+        t,
+        `/borrowers/${borrowerA}/documents`,
+        officer,
+        { docType: 'FINANCIAL_STATEMENT' },
+        { name: 'bctc-2025.bin', content: xlsx },
+      );
       expect(sheet.status).toBe(201);
       expect(sheet.body.current.contentType).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
     });
 
     it('refuses a renamed executable, an empty file and an oversized file with problem+json, storing nothing', async () => {
       const before = await stored();
-      const exe = await upload<Problem>(t, `/borrowers/${borrowerA}/documents`, officer, { docType: 'BUSINESS_PLAN' }, { name: 'phuong-an.pdf', content: executable(), type: 'application/pdf' });
+      const exe = await upload<Problem>(
+        t,
+        `/borrowers/${borrowerA}/documents`,
+        officer,
+        { docType: 'BUSINESS_PLAN' },
+        { name: 'phuong-an.pdf', content: executable(), type: 'application/pdf' },
+      );
       expect(exe.status).toBe(415);
       expect(String(exe.headers['content-type'])).toContain('application/problem+json');
       expect(exe.body.code).toBe('ATTACHMENT.TYPE_NOT_ALLOWED');
       expect(exe.body.detail).toContain('phuong-an.pdf');
-      const empty = await upload<Problem>(t, `/borrowers/${borrowerA}/documents`, officer, { docType: 'BUSINESS_PLAN' }, { name: 'rong.pdf', content: Buffer.alloc(0) });
+      const empty = await upload<Problem>(
+        t,
+        `/borrowers/${borrowerA}/documents`,
+        officer,
+        { docType: 'BUSINESS_PLAN' },
+        { name: 'rong.pdf', content: Buffer.alloc(0) },
+      );
       expect(empty.status).toBe(422);
       expect(empty.body.code).toBe('ATTACHMENT.EMPTY');
-      const big = await upload<Problem>(t, `/borrowers/${borrowerA}/documents`, officer, { docType: 'BUSINESS_PLAN' }, { name: 'lon.pdf', content: pdf(LIMIT + 1) });
+      const big = await upload<Problem>(
+        t,
+        `/borrowers/${borrowerA}/documents`,
+        officer,
+        { docType: 'BUSINESS_PLAN' },
+        { name: 'lon.pdf', content: pdf(LIMIT + 1) },
+      );
       expect(big.status).toBe(413);
       expect(big.body.code).toBe('ATTACHMENT.TOO_LARGE');
       expect(big.body.detail).toContain('600.000');
-      const text = await upload<Problem>(t, `/borrowers/${borrowerA}/documents`, officer, { docType: 'BUSINESS_PLAN' }, { name: 'ghi-chu.txt', content: Buffer.from('chỉ là chữ') });
+      const text = await upload<Problem>(
+        t,
+        `/borrowers/${borrowerA}/documents`,
+        officer,
+        { docType: 'BUSINESS_PLAN' },
+        { name: 'ghi-chu.txt', content: Buffer.from('chỉ là chữ') },
+      );
       expect(text.body.code).toBe('ATTACHMENT.TYPE_NOT_ALLOWED');
       expect(await stored()).toEqual(before);
     });
@@ -119,7 +166,13 @@ function fileRules(name: string, storage: 'POSTGRES' | 'S3', start: () => Promis
     it('keeps every version: a new file becomes current, the old one stays downloadable', async () => {
       const v1 = pdf(3000, 'bản 1');
       const v2 = pdf(5000, 'bản 2');
-      const first = await upload<Doc>(t, `/borrowers/${borrowerA}/documents`, officer, { docType: 'MEMBERS_RESOLUTION' }, { name: 'nghi-quyet.pdf', content: v1 });
+      const first = await upload<Doc>(
+        t,
+        `/borrowers/${borrowerA}/documents`,
+        officer,
+        { docType: 'MEMBERS_RESOLUTION' },
+        { name: 'nghi-quyet.pdf', content: v1 },
+      );
       const second = await upload<Doc>(t, `/attachments/${first.body.id}/versions`, officer, {}, { name: 'nghi-quyet-sua.pdf', content: v2 });
       expect(second.status).toBe(201);
       expect(second.body.currentVersion).toBe(2);
@@ -145,10 +198,14 @@ function fileRules(name: string, storage: 'POSTGRES' | 'S3', start: () => Promis
       expect((await call<Problem>(t, 'GET', `/attachments/${own.body.id}`, coopB)).status).toBe(404);
       expect((await download(t, `/attachments/${own.body.id}/content`, coopB)).status).toBe(404);
       expect((await call<Problem>(t, 'GET', `/attachments/${own.body.id}/versions`, coopB)).status).toBe(404);
-      expect((await upload<Problem>(t, `/borrowers/${borrowerA}/documents`, coopB, { docType: 'CHARTER' }, { name: 'x.pdf', content: pdf() })).status).toBe(404);
+      expect((await upload<Problem>(t, `/borrowers/${borrowerA}/documents`, coopB, { docType: 'CHARTER' }, { name: 'x.pdf', content: pdf() })).status).toBe(
+        404,
+      );
       expect((await upload<Problem>(t, `/attachments/${own.body.id}/versions`, coopB, {}, { name: 'x.pdf', content: pdf() })).status).toBe(404);
       // Roles: an auditor reads but does not upload; nobody reaches a missing owner.
-      expect((await upload<Problem>(t, `/borrowers/${borrowerA}/documents`, auditor, { docType: 'CHARTER' }, { name: 'x.pdf', content: pdf() })).status).toBe(403);
+      expect((await upload<Problem>(t, `/borrowers/${borrowerA}/documents`, auditor, { docType: 'CHARTER' }, { name: 'x.pdf', content: pdf() })).status).toBe(
+        403,
+      );
       expect((await call<Problem>(t, 'GET', `/borrowers/999999/documents`, officer)).status).toBe(404);
       expect(await stored()).toEqual(before);
     });
@@ -174,7 +231,12 @@ fileRules('documents kept on an S3-compatible store (s3rver)', 'S3', async () =>
       S3_SECRET_ACCESS_KEY: 'S3RVER',
     },
   });
-  const client = new S3Client({ endpoint: `http://127.0.0.1:${port}`, region: 'us-east-1', forcePathStyle: true, credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' } });
+  const client = new S3Client({
+    endpoint: `http://127.0.0.1:${port}`,
+    region: 'us-east-1',
+    forcePathStyle: true,
+    credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' },
+  });
   const close = t.close.bind(t);
   t.close = async () => {
     await close();
@@ -187,4 +249,3 @@ fileRules('documents kept on an S3-compatible store (s3rver)', 'S3', async () =>
     objects: async () => (await client.send(new ListObjectsV2Command({ Bucket: 'loan-file' }))).KeyCount ?? 0,
   };
 });
-

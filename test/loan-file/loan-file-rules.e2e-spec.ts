@@ -63,7 +63,13 @@ describe('the loan file: checklist, inspections of the use of the money, recall'
     let appId: string;
     beforeAll(async () => {
       const product = await createProduct(t, w.admin, { requiredDocumentTypes: CHECKLIST });
-      const created = await call<{ id: string }>(t, 'POST', '/loan-applications', w.officer, applicationBody(w.borrowerId, product.id, w.capitalSourceId, { creditReportDate: '2026-02-20' }));
+      const created = await call<{ id: string }>(
+        t,
+        'POST',
+        '/loan-applications',
+        w.officer,
+        applicationBody(w.borrowerId, product.id, w.capitalSourceId, { creditReportDate: '2026-02-20' }),
+      );
       appId = created.body.id;
     });
 
@@ -79,31 +85,66 @@ describe('the loan file: checklist, inspections of the use of the money, recall'
     });
 
     it('counts files on the application and on its borrower, and waivers with who and why; then submits', async () => {
-      const charter = await upload<{ id: string }>(t, `/borrowers/${w.borrowerId}/documents`, w.officer, { docType: 'CHARTER' }, { name: 'dieu-le.pdf', content: pdf() });
+      const charter = await upload<{ id: string }>(
+        t,
+        `/borrowers/${w.borrowerId}/documents`,
+        w.officer,
+        { docType: 'CHARTER' },
+        { name: 'dieu-le.pdf', content: pdf() },
+      );
       expect(charter.status).toBe(201);
       // The cooperative prepares its own dossier.
       for (const docType of ['COOP_REGISTRATION', 'MEMBERS_RESOLUTION']) {
-        const res = await upload(t, `/loan-applications/${appId}/documents/files`, coop, { docType }, { name: `${docType.toLowerCase()}.pdf`, content: pdf(1500, docType) });
+        const res = await upload(
+          t,
+          `/loan-applications/${appId}/documents/files`,
+          coop,
+          { docType },
+          { name: `${docType.toLowerCase()}.pdf`, content: pdf(1500, docType) },
+        );
         expect(res.status).toBe(201);
       }
       const plan = pdf(4000, 'phương án');
-      const up = await upload<{ id: string }>(t, `/loan-applications/${appId}/documents/files`, w.officer, { docType: 'BUSINESS_PLAN' }, { name: 'phuong-an.pdf', content: plan });
+      const up = await upload<{ id: string }>(
+        t,
+        `/loan-applications/${appId}/documents/files`,
+        w.officer,
+        { docType: 'BUSINESS_PLAN' },
+        { name: 'phuong-an.pdf', content: plan },
+      );
       // The application's document records gain their file.
-      const records = await call<Array<{ docType: string; checksumSha256: string; attachmentId: string | null }>>(t, 'GET', `/loan-applications/${appId}/documents`, w.officer);
-      expect(records.body).toEqual(expect.arrayContaining([expect.objectContaining({ docType: 'BUSINESS_PLAN', checksumSha256: sha256(plan), attachmentId: up.body.id })]));
+      const records = await call<Array<{ docType: string; checksumSha256: string; attachmentId: string | null }>>(
+        t,
+        'GET',
+        `/loan-applications/${appId}/documents`,
+        w.officer,
+      );
+      expect(records.body).toEqual(
+        expect.arrayContaining([expect.objectContaining({ docType: 'BUSINESS_PLAN', checksumSha256: sha256(plan), attachmentId: up.body.id })]),
+      );
       const notRequired = await call<Problem>(t, 'POST', `/loan-applications/${appId}/document-waivers`, w.officer, { docType: 'PHOTO', reason: 'không cần' });
       expect(notRequired.body.code).toBe('APPLICATION.DOCUMENT_NOT_REQUIRED');
       const short = await call<Problem>(t, 'POST', `/loan-applications/${appId}/document-waivers`, w.officer, { docType: 'FINANCIAL_STATEMENT' });
       expect(short.body.errors.map((e) => e.field)).toContain('reason');
-      expect((await call<Problem>(t, 'POST', `/loan-applications/${appId}/document-waivers`, coop, { docType: 'FINANCIAL_STATEMENT', reason: 'tự miễn' })).status).toBe(403);
+      expect(
+        (await call<Problem>(t, 'POST', `/loan-applications/${appId}/document-waivers`, coop, { docType: 'FINANCIAL_STATEMENT', reason: 'tự miễn' })).status,
+      ).toBe(403);
       const waived = await call<Checklist>(t, 'POST', `/loan-applications/${appId}/document-waivers`, w.officer, {
         docType: 'FINANCIAL_STATEMENT',
         reason: 'HTX mới thành lập, chưa có báo cáo tài chính năm',
       });
       expect(waived.status).toBe(200);
       expect(waived.body.missing).toEqual([]);
-      expect(waived.body.items.find((i) => i.docType === 'FINANCIAL_STATEMENT')).toMatchObject({ status: 'WAIVED', waiver: { reason: 'HTX mới thành lập, chưa có báo cáo tài chính năm' } });
-      expect(waived.body.items.filter((i) => i.status === 'PRESENT').map((i) => i.docType).sort()).toEqual(['BUSINESS_PLAN', 'CHARTER', 'COOP_REGISTRATION', 'MEMBERS_RESOLUTION']);
+      expect(waived.body.items.find((i) => i.docType === 'FINANCIAL_STATEMENT')).toMatchObject({
+        status: 'WAIVED',
+        waiver: { reason: 'HTX mới thành lập, chưa có báo cáo tài chính năm' },
+      });
+      expect(
+        waived.body.items
+          .filter((i) => i.status === 'PRESENT')
+          .map((i) => i.docType)
+          .sort(),
+      ).toEqual(['BUSINESS_PLAN', 'CHARTER', 'COOP_REGISTRATION', 'MEMBERS_RESOLUTION']);
       expect((await call(t, 'POST', `/loan-applications/${appId}/submit`, w.officer)).status).toBe(200);
     });
 
@@ -113,7 +154,9 @@ describe('the loan file: checklist, inspections of the use of the money, recall'
       expect((await call(t, 'GET', `/loan-applications/${appId}/documents/files`, otherCoop)).status).toBe(404);
       expect((await call(t, 'GET', `/loan-applications/${appId}/document-checklist`, otherCoop)).status).toBe(404);
       expect((await download(t, `/attachments/${files.body[0].id}/content`, otherCoop)).status).toBe(404);
-      expect((await upload(t, `/loan-applications/${appId}/documents/files`, otherCoop, { docType: 'OTHER' }, { name: 'x.pdf', content: pdf() })).status).toBe(404);
+      expect((await upload(t, `/loan-applications/${appId}/documents/files`, otherCoop, { docType: 'OTHER' }, { name: 'x.pdf', content: pdf() })).status).toBe(
+        404,
+      );
       expect((await call(t, 'GET', `/loan-applications/${appId}/documents/files`, coop)).status).toBe(200);
     });
   });
@@ -150,20 +193,41 @@ describe('the loan file: checklist, inspections of the use of the money, recall'
 
     it('records a visit with its photo; checks dates, amounts and duplicates', async () => {
       const [first] = await inspections();
-      const body = { disbursementEventId: first.disbursementEventId, visitDate: '2026-03-25', inspectors: 'Nguyễn Văn An', finding: 'USED_AS_PLANNED', amountVerified: '300000000', notes: 'Đã mua máy sao chè' };
-      expect(((await call<Problem>(t, 'POST', `/loans/${loanId}/inspections`, w.officer, { ...body, visitDate: '2026-03-05' })).body).code).toBe('INSPECTION.VISIT_DATE_INVALID');
-      expect(((await call<Problem>(t, 'POST', `/loans/${loanId}/inspections`, w.officer, { ...body, amountVerified: '300000001' })).body).code).toBe('INSPECTION.AMOUNT_ABOVE_DISBURSED');
-      expect((await call<Problem>(t, 'POST', `/loans/${loanId}/inspections`, w.officer, { ...body, finding: 'MAYBE' })).body.errors.map((e) => e.field)).toContain('finding');
+      const body = {
+        disbursementEventId: first.disbursementEventId,
+        visitDate: '2026-03-25',
+        inspectors: 'Nguyễn Văn An',
+        finding: 'USED_AS_PLANNED',
+        amountVerified: '300000000',
+        notes: 'Đã mua máy sao chè',
+      };
+      expect((await call<Problem>(t, 'POST', `/loans/${loanId}/inspections`, w.officer, { ...body, visitDate: '2026-03-05' })).body.code).toBe(
+        'INSPECTION.VISIT_DATE_INVALID',
+      );
+      expect((await call<Problem>(t, 'POST', `/loans/${loanId}/inspections`, w.officer, { ...body, amountVerified: '300000001' })).body.code).toBe(
+        'INSPECTION.AMOUNT_ABOVE_DISBURSED',
+      );
+      expect(
+        (await call<Problem>(t, 'POST', `/loans/${loanId}/inspections`, w.officer, { ...body, finding: 'MAYBE' })).body.errors.map((e) => e.field),
+      ).toContain('finding');
       expect((await call(t, 'POST', `/loans/${loanId}/inspections`, coop, body)).status).toBe(403);
       const recorded = await call<Inspection>(t, 'POST', `/loans/${loanId}/inspections`, w.officer, body);
       expect(recorded.status).toBe(201);
       expect(recorded.body).toMatchObject({ status: 'DONE', finding: 'USED_AS_PLANNED', recallCaseId: null });
       expect((await call<Problem>(t, 'POST', `/loans/${loanId}/inspections`, w.officer, body)).body.code).toBe('INSPECTION.ALREADY_RECORDED');
-      const photo = await upload<{ id: string }>(t, `/inspections/${recorded.body.inspectionId}/documents`, w.officer, { docType: 'PHOTO' }, { name: 'may-sao-che.png', content: PNG });
+      const photo = await upload<{ id: string }>(
+        t,
+        `/inspections/${recorded.body.inspectionId}/documents`,
+        w.officer,
+        { docType: 'PHOTO' },
+        { name: 'may-sao-che.png', content: PNG },
+      );
       expect(photo.status).toBe(201);
       // The cooperative reads its own loan's inspection and photo, cannot add to it; another cooperative reaches nothing.
       expect((await call<unknown[]>(t, 'GET', `/inspections/${recorded.body.inspectionId}/documents`, coop)).body).toHaveLength(1);
-      expect((await upload(t, `/inspections/${recorded.body.inspectionId}/documents`, coop, { docType: 'PHOTO' }, { name: 'x.png', content: PNG })).status).toBe(403);
+      expect(
+        (await upload(t, `/inspections/${recorded.body.inspectionId}/documents`, coop, { docType: 'PHOTO' }, { name: 'x.png', content: PNG })).status,
+      ).toBe(403);
       expect((await call(t, 'GET', `/inspections/${recorded.body.inspectionId}/documents`, otherCoop)).status).toBe(404);
       expect((await download(t, `/attachments/${photo.body.id}/content`, otherCoop)).status).toBe(404);
       expect((await call(t, 'GET', `/loans/${loanId}/inspections`, otherCoop)).status).toBe(404);
@@ -176,7 +240,14 @@ describe('the loan file: checklist, inspections of the use of the money, recall'
       const both = await userWithRoles(t, w.admin, ['OFFICER', 'APPROVER']);
       const second = (await inspections()).find((i) => i.trancheNo === 2);
       if (!second) throw new Error('second tranche missing');
-      const base = { disbursementEventId: second.disbursementEventId, visitDate: '2026-04-01', inspectors: 'Lê Thị Hoa', finding: 'NOT_AS_PLANNED', amountVerified: '0', notes: 'Dùng mua ô tô cá nhân' };
+      const base = {
+        disbursementEventId: second.disbursementEventId,
+        visitDate: '2026-04-01',
+        inspectors: 'Lê Thị Hoa',
+        finding: 'NOT_AS_PLANNED',
+        amountVerified: '0',
+        notes: 'Dùng mua ô tô cá nhân',
+      };
       const noDate = await call<Problem>(t, 'POST', `/loans/${loanId}/inspections`, both.token, base);
       expect(noDate.body.errors.map((e) => e.field)).toEqual(['recallDate']);
       const recorded = await call<Inspection>(t, 'POST', `/loans/${loanId}/inspections`, both.token, { ...base, recallDate: '2026-04-10' });

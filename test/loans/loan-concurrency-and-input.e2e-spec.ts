@@ -21,7 +21,14 @@ describe('repayments under concurrency, bad input and cooperative access', () =>
 
   beforeAll(async () => {
     t = await createTestApp({ env: { DATABASE_POOL_SIZE: '16' } });
-    w = await loanWorld(t, '2025-03-01', { annualInterestRatePercent: '6', principalFrequency: 'MONTHLY', interestFrequency: 'MONTHLY', principalGracePeriods: 0, minTermMonths: 3, maxTermMonths: 36 });
+    w = await loanWorld(t, '2025-03-01', {
+      annualInterestRatePercent: '6',
+      principalFrequency: 'MONTHLY',
+      interestFrequency: 'MONTHLY',
+      principalGracePeriods: 0,
+      minTermMonths: 3,
+      maxTermMonths: 36,
+    });
     loanId = await contractedLoan(t, w, { amount: '600000000', termMonths: 6, ratePercent: '6', creditReportDate: '2025-03-01', signingDate: '2025-03-05' });
     await closeUntil(t, w, '2025-03-09');
     expect((await money(t, w, 'disbursements', loanId, '600000000', '2025-03-10')).status).toBe(201);
@@ -51,11 +58,15 @@ describe('repayments under concurrency, bad input and cooperative access', () =>
     const retried = await Promise.all(retries);
     expect(results.every((r) => r.status === 201 || r.status === 409)).toBe(true);
     expect(retried.every((s) => s === 201)).toBe(true);
-    const [{ n }] = (await t.db.query(`SELECT count(*)::int AS n FROM loan_events WHERE loan_id = $1 AND kind = 'REPAYMENT'`, [loanId])) as Array<{ n: number }>;
+    const [{ n }] = (await t.db.query(`SELECT count(*)::int AS n FROM loan_events WHERE loan_id = $1 AND kind = 'REPAYMENT'`, [loanId])) as Array<{
+      n: number;
+    }>;
     expect(n).toBe(72);
     const loan = await call<{ outstandingPrincipal: string }>(t, 'GET', `/loans/${loanId}`, w.officer);
     expect(loan.body.outstandingPrincipal).toBe(String(600_000_000 - 72_000_000));
-    const [{ cash }] = (await t.db.query(`SELECT sum(amount)::text AS cash FROM journal_entries WHERE loan_id = $1 AND account = 'CASH'`, [loanId])) as Array<{ cash: string }>;
+    const [{ cash }] = (await t.db.query(`SELECT sum(amount)::text AS cash FROM journal_entries WHERE loan_id = $1 AND account = 'CASH'`, [loanId])) as Array<{
+      cash: string;
+    }>;
     expect(cash).toBe(String(-600_000_000 + 72_000_000));
     expect(await reconciliation(t, w)).toMatchObject({ mismatches: [], unbalancedTransactions: [] });
   });
@@ -69,7 +80,9 @@ describe('repayments under concurrency, bad input and cooperative access', () =>
     ['a future value date', { amount: '1000', valueDate: '2025-03-21', reference: 'X', channel: 'CASH' }, 422, 'LOAN.VALUE_DATE_IN_FUTURE', null],
   ])('refuses %s and changes nothing', async (_name, body, status, code, field) => {
     const before = await counts();
-    const res = await call<{ code: string; errors: Array<{ field: string }> }>(t, 'POST', `/loans/${loanId}/repayments`, w.officer, body, { 'idempotency-key': randomUUID() });
+    const res = await call<{ code: string; errors: Array<{ field: string }> }>(t, 'POST', `/loans/${loanId}/repayments`, w.officer, body, {
+      'idempotency-key': randomUUID(),
+    });
     expect(res.status).toBe(status);
     expect(res.body.code).toBe(code);
     if (field) expect(res.body.errors.map((e) => e.field)).toContain(field);
@@ -79,7 +92,14 @@ describe('repayments under concurrency, bad input and cooperative access', () =>
   it('answers 404 for an unknown loan and 403 for a role that may not move money', async () => {
     const before = await counts();
     expect((await money(t, w, 'repayments', '999999', '1000', '2025-03-20')).status).toBe(404);
-    const auditor = await call(t, 'POST', `/loans/${loanId}/repayments`, w.auditor, { amount: '1000', valueDate: '2025-03-20', reference: 'X', channel: 'CASH' }, { 'idempotency-key': randomUUID() });
+    const auditor = await call(
+      t,
+      'POST',
+      `/loans/${loanId}/repayments`,
+      w.auditor,
+      { amount: '1000', valueDate: '2025-03-20', reference: 'X', channel: 'CASH' },
+      { 'idempotency-key': randomUUID() },
+    );
     expect(auditor.status).toBe(403);
     expect(await counts()).toEqual(before);
   });
@@ -100,7 +120,14 @@ describe('repayments under concurrency, bad input and cooperative access', () =>
     expect(missing.body).toMatchObject({ code: 'RESOURCE.NOT_FOUND', status: 404 });
     const list = await call<{ total: number }>(t, 'GET', '/loans', stranger.token);
     expect(list.body.total).toBe(0);
-    const repay = await call(t, 'POST', `/loans/${loanId}/repayments`, coop.token, { amount: '1000', valueDate: '2025-03-20', reference: 'X', channel: 'CASH' }, { 'idempotency-key': randomUUID() });
+    const repay = await call(
+      t,
+      'POST',
+      `/loans/${loanId}/repayments`,
+      coop.token,
+      { amount: '1000', valueDate: '2025-03-20', reference: 'X', channel: 'CASH' },
+      { 'idempotency-key': randomUUID() },
+    );
     expect(repay.status).toBe(403);
   });
 });

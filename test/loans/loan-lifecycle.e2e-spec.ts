@@ -35,7 +35,15 @@ describe('loan lifecycle', () => {
 
   beforeAll(async () => {
     t = await createTestApp();
-    w = await loanWorld(t, '2025-03-01', { annualInterestRatePercent: '6', principalFrequency: 'MONTHLY', interestFrequency: 'MONTHLY', principalGracePeriods: 0, minTermMonths: 3, maxTermMonths: 36, maxTranches: 2 });
+    w = await loanWorld(t, '2025-03-01', {
+      annualInterestRatePercent: '6',
+      principalFrequency: 'MONTHLY',
+      interestFrequency: 'MONTHLY',
+      principalGracePeriods: 0,
+      minTermMonths: 3,
+      maxTermMonths: 36,
+      maxTranches: 2,
+    });
     loanId = await contractedLoan(t, w, { amount: '600000000', termMonths: 6, ratePercent: '6', creditReportDate: '2025-03-01', signingDate: '2025-03-05' });
   });
   afterAll(async () => t.close());
@@ -104,18 +112,37 @@ describe('loan lifecycle', () => {
     await agrees();
 
     const rid = (paid.body.repayment as { id: string }).id;
-    const reversal = await call<Loan>(t, 'POST', `/loans/${loanId}/repayments/${rid}/reversal`, w.officer, { reason: 'Sai tài khoản thụ hưởng' }, { 'idempotency-key': `rev-${rid}-0001` });
+    const reversal = await call<Loan>(
+      t,
+      'POST',
+      `/loans/${loanId}/repayments/${rid}/reversal`,
+      w.officer,
+      { reason: 'Sai tài khoản thụ hưởng' },
+      { 'idempotency-key': `rev-${rid}-0001` },
+    );
     expect(reversal.status).toBe(200);
     expect(reversal.body.daysPastDue).toBe(4);
     const tx = await call<Array<{ id: string; reversed: boolean }>>(t, 'GET', `/loans/${loanId}/transactions`, w.officer);
     expect(tx.body.find((e) => e.id === rid)).toMatchObject({ reversed: true });
-    const again = await call(t, 'POST', `/loans/${loanId}/repayments/${rid}/reversal`, w.officer, { reason: 'lần hai' }, { 'idempotency-key': `rev-${rid}-0002` });
+    const again = await call(
+      t,
+      'POST',
+      `/loans/${loanId}/repayments/${rid}/reversal`,
+      w.officer,
+      { reason: 'lần hai' },
+      { 'idempotency-key': `rev-${rid}-0002` },
+    );
     expect(again.status).toBe(409);
     await agrees();
   });
 
   it('settles with the payoff and closes the loan; one đồng more is refused', async () => {
-    const payoff = await call<{ total: string; overdueInterest: string; accruedInterest: string }>(t, 'GET', `/loans/${loanId}/payoff?date=2025-06-15`, w.officer);
+    const payoff = await call<{ total: string; overdueInterest: string; accruedInterest: string }>(
+      t,
+      'GET',
+      `/loans/${loanId}/payoff?date=2025-06-15`,
+      w.officer,
+    );
     expect(new Money(payoff.body.overdueInterest).gt(0)).toBe(true);
     const tooMuch = await money(t, w, 'repayments', loanId, new Money(payoff.body.total).plus(1).toFixed(), '2025-06-15');
     expect(tooMuch.status).toBe(422);
@@ -127,7 +154,12 @@ describe('loan lifecycle', () => {
   });
 
   it('balances the trial balance: capital in, loan out and back, income earned', async () => {
-    const tb = await call<{ totalBalance: string; accounts: Array<{ account: string; balance: string }> }>(t, 'GET', '/ledger/trial-balance?asOf=2026-12-31', w.auditor);
+    const tb = await call<{ totalBalance: string; accounts: Array<{ account: string; balance: string }> }>(
+      t,
+      'GET',
+      '/ledger/trial-balance?asOf=2026-12-31',
+      w.auditor,
+    );
     expect(tb.status).toBe(200);
     expect(tb.body.totalBalance).toBe('0');
     const bal = (a: string): Money => new Money(tb.body.accounts.find((x) => x.account === a)?.balance ?? '0');
@@ -147,9 +179,16 @@ describe('loan lifecycle', () => {
       [loanId],
     )) as Array<{ kind: 'DISBURSEMENT' | 'REPAYMENT'; date: string; amount: string; id: string }>;
     const terms = loanEngine.makeLoanTerms({ annualRate: new Money('0.06'), termMonths: 6, startDate: '2025-03-10' });
-    const events = rows.map((r) => (r.kind === 'DISBURSEMENT' ? { kind: r.kind, date: r.date, amount: new Money(r.amount) } : { kind: r.kind, id: r.id, date: r.date, amount: new Money(r.amount) }));
+    const events = rows.map((r) =>
+      r.kind === 'DISBURSEMENT'
+        ? { kind: r.kind, date: r.date, amount: new Money(r.amount) }
+        : { kind: r.kind, id: r.id, date: r.date, amount: new Money(r.amount) },
+    );
     const replayed = loanEngine.replayToOpenDay(terms, events, '2025-06-14').state;
-    const [cached] = (await t.db.query(`SELECT outstanding_principal, period_interest_numerator FROM loans WHERE id = $1`, [loanId])) as Array<{ outstanding_principal: string; period_interest_numerator: string }>;
+    const [cached] = (await t.db.query(`SELECT outstanding_principal, period_interest_numerator FROM loans WHERE id = $1`, [loanId])) as Array<{
+      outstanding_principal: string;
+      period_interest_numerator: string;
+    }>;
     expect(replayed.outstandingPrincipal.toFixed()).toBe(new Money(cached.outstanding_principal).toFixed());
     expect(replayed.periodInterestNumerator.toFixed()).toBe(new Money(cached.period_interest_numerator).toFixed());
   });

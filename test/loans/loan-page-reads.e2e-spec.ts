@@ -46,7 +46,14 @@ describe('loan page reads', () => {
 
   beforeAll(async () => {
     t = await createTestApp();
-    w = await loanWorld(t, '2025-03-01', { annualInterestRatePercent: '6', principalFrequency: 'MONTHLY', interestFrequency: 'MONTHLY', principalGracePeriods: 0, minTermMonths: 3, maxTermMonths: 36 });
+    w = await loanWorld(t, '2025-03-01', {
+      annualInterestRatePercent: '6',
+      principalFrequency: 'MONTHLY',
+      interestFrequency: 'MONTHLY',
+      principalGracePeriods: 0,
+      minTermMonths: 3,
+      maxTermMonths: 36,
+    });
     loanId = await contractedLoan(t, w, { amount: '600000000', termMonths: 6, ratePercent: '6', creditReportDate: '2025-03-01', signingDate: '2025-03-05' });
     quietId = await contractedLoan(t, w, { amount: '100000000', termMonths: 6, ratePercent: '6', creditReportDate: '2025-03-01', signingDate: '2025-03-05' });
     await closeUntil(t, w, '2025-03-09');
@@ -98,7 +105,14 @@ describe('loan page reads', () => {
     const repayments = await call<Array<{ id: string; kind: string }>>(t, 'GET', `/loans/${loanId}/transactions`, w.officer);
     const repayment = repayments.body.find((e) => e.kind === 'REPAYMENT');
     expect(repayment).toBeDefined();
-    const rev = await call(t, 'POST', `/loans/${loanId}/repayments/${repayment?.id}/reversal`, w.officer, { reason: 'Nhập nhầm số tiền' }, { 'idempotency-key': 'c0ffee00-0000-4000-8000-000000000001' });
+    const rev = await call(
+      t,
+      'POST',
+      `/loans/${loanId}/repayments/${repayment?.id}/reversal`,
+      w.officer,
+      { reason: 'Nhập nhầm số tiền' },
+      { 'idempotency-key': 'c0ffee00-0000-4000-8000-000000000001' },
+    );
     expect(rev.status).toBe(200);
 
     const res = await call<Posting[]>(t, 'GET', `/loans/${loanId}/postings`, w.officer);
@@ -129,7 +143,12 @@ describe('loan page reads', () => {
   it('finds loans by part of the contract number and orders the overdue by days past due', async () => {
     const one = await call<{ contractNumber: string }>(t, 'GET', `/loans/${loanId}`, w.officer);
     const tail = one.body.contractNumber.slice(-6);
-    const found = await call<{ total: number; items: Array<{ id: string; borrowerName: string }> }>(t, 'GET', `/loans?contractNumber=${encodeURIComponent(tail.toLowerCase())}`, w.officer);
+    const found = await call<{ total: number; items: Array<{ id: string; borrowerName: string }> }>(
+      t,
+      'GET',
+      `/loans?contractNumber=${encodeURIComponent(tail.toLowerCase())}`,
+      w.officer,
+    );
     expect(found.body.total).toBe(1);
     expect(found.body.items[0]).toMatchObject({ id: loanId, borrowerName: expect.stringContaining('Hợp tác xã') });
     expect((await call<{ total: number }>(t, 'GET', `/loans?contractNumber=${encodeURIComponent('%')}`, w.officer)).body.total).toBe(0);

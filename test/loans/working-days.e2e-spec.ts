@@ -52,7 +52,11 @@ describe('working days: due dates moved off Tết, weekends and holidays', () =>
   const schedule = async (id: string): Promise<Installment[]> => (await call<Installment[]>(t, 'GET', `/loans/${id}/schedule`, w.officer)).body;
   const loan = async (id: string): Promise<Loan> => (await call<Loan>(t, 'GET', `/loans/${id}`, w.officer)).body;
   const open = async (productId: string): Promise<string> => {
-    const id = await contractedLoan(t, { ...w, productId }, { amount: '300000000', termMonths: 3, ratePercent: '12', creditReportDate: '2026-01-10', signingDate: '2026-01-15' });
+    const id = await contractedLoan(
+      t,
+      { ...w, productId },
+      { amount: '300000000', termMonths: 3, ratePercent: '12', creditReportDate: '2026-01-10', signingDate: '2026-01-15' },
+    );
     expect((await money(t, w, 'disbursements', id, '300000000', '2026-01-15')).status).toBe(201);
     return id;
   };
@@ -71,7 +75,17 @@ describe('working days: due dates moved off Tết, weekends and holidays', () =>
   });
 
   it('a new product defaults to NEXT_WORKING_DAY and the loan copies its rule', async () => {
-    const p = await call<{ current: { businessDayRule: string } }>(t, 'POST', '/loan-products', w.admin, { ...monthly, code: 'WD-DEFAULT', name: 'Cho vay', minAmount: '10000000', maxAmount: '900000000', maxTermMonths: 12, annualInterestRatePercent: '12', allowedBorrowerTypes: ['COOPERATIVE'], collateralRequired: false });
+    const p = await call<{ current: { businessDayRule: string } }>(t, 'POST', '/loan-products', w.admin, {
+      ...monthly,
+      code: 'WD-DEFAULT',
+      name: 'Cho vay',
+      minAmount: '10000000',
+      maxAmount: '900000000',
+      maxTermMonths: 12,
+      annualInterestRatePercent: '12',
+      allowedBorrowerTypes: ['COOPERATIVE'],
+      collateralRequired: false,
+    });
     expect(p.status).toBe(201);
     expect(p.body.current.businessDayRule).toBe('NEXT_WORKING_DAY');
     expect((await loan(loans.paidOnOpenDay)).terms.businessDayRule).toBe('NEXT_WORKING_DAY');
@@ -89,13 +103,16 @@ describe('working days: due dates moved off Tết, weekends and holidays', () =>
     expect(rows.map((r) => r.interest)).toEqual(['3846575', '1380822', '986301']);
     expect((await schedule(loans.none)).map((r) => r.dueDate)).toEqual(['2026-02-15', '2026-03-15', '2026-04-15']);
 
-    const preview = await call<{ installments: Array<{ dueDate: string; contractualDate: string; moved: boolean; moveReason: { en: string } | null; interest: string }>; maturityDate: string }>(
-      t,
-      'POST',
-      '/schedule-previews',
-      w.officer,
-      { productVersionId: (await call<{ current: { id: string } }>(t, 'GET', `/loan-products/${moving}`, w.officer)).body.current.id, amount: '300000000', disbursementDate: '2026-01-15', termMonths: 3, annualInterestRatePercent: '12' },
-    );
+    const preview = await call<{
+      installments: Array<{ dueDate: string; contractualDate: string; moved: boolean; moveReason: { en: string } | null; interest: string }>;
+      maturityDate: string;
+    }>(t, 'POST', '/schedule-previews', w.officer, {
+      productVersionId: (await call<{ current: { id: string } }>(t, 'GET', `/loan-products/${moving}`, w.officer)).body.current.id,
+      amount: '300000000',
+      disbursementDate: '2026-01-15',
+      termMonths: 3,
+      annualInterestRatePercent: '12',
+    });
     expect(preview.status).toBe(200);
     expect(preview.body.installments.map((i) => [i.dueDate, i.moved, i.moveReason?.en ?? null, i.interest])).toEqual([
       ['2026-02-23', true, 'Sunday', '3846575'],
@@ -120,9 +137,19 @@ describe('working days: due dates moved off Tết, weekends and holidays', () =>
     await closeUntil(t, w, '2026-02-24');
     for (const id of [loans.paidOnOpenDay, loans.paidAfterClose]) {
       const l = await loan(id);
-      expect([l.daysPastDue, l.overduePrincipal, l.overdueInterest, l.lateInterest, l.billedUnpaidInterest, l.nextDueDate]).toEqual([0, '0', '0', '0', '0', '2026-03-16']);
+      expect([l.daysPastDue, l.overduePrincipal, l.overdueInterest, l.lateInterest, l.billedUnpaidInterest, l.nextDueDate]).toEqual([
+        0,
+        '0',
+        '0',
+        '0',
+        '0',
+        '2026-03-16',
+      ]);
       expect((await schedule(id))[0].status).toBe('PAID');
-      const [row] = (await t.db.query(`SELECT days_past_due, debt_group FROM loans WHERE id = $1`, [id])) as Array<{ days_past_due: number; debt_group: number }>;
+      const [row] = (await t.db.query(`SELECT days_past_due, debt_group FROM loans WHERE id = $1`, [id])) as Array<{
+        days_past_due: number;
+        debt_group: number;
+      }>;
       expect(row).toEqual({ days_past_due: 0, debt_group: 1 });
     }
     expect(await expectCacheEqualsReplay(t, w)).toBe(3);
@@ -130,16 +157,25 @@ describe('working days: due dates moved off Tết, weekends and holidays', () =>
 
   it('a calendar change is previewed, then moves only installments not yet billed, audited, and the close follows it', async () => {
     // The government announces Monday 16 Mar 2026 as a day off (a made-up announcement for the test).
-    const year = await call<{ status: string; days: Array<{ date: string; kind: string; nameVi: string; nameEn: string; basis: string }> }>(t, 'GET', '/calendar/years/2026', w.officer);
+    const year = await call<{ status: string; days: Array<{ date: string; kind: string; nameVi: string; nameEn: string; basis: string }> }>(
+      t,
+      'GET',
+      '/calendar/years/2026',
+      w.officer,
+    );
     expect(year.status).toBe(200);
     expect(year.body.status).toBe('GENERATED');
-    expect(year.body.days.map((d) => d.date)).toEqual(expect.arrayContaining(['2026-02-16', '2026-02-17', '2026-02-20', '2026-04-26', '2026-04-27', '2026-09-02']));
+    expect(year.body.days.map((d) => d.date)).toEqual(
+      expect.arrayContaining(['2026-02-16', '2026-02-17', '2026-02-20', '2026-04-26', '2026-04-27', '2026-09-02']),
+    );
     const days = [
       ...year.body.days.map(({ date, kind, nameVi, nameEn, basis }) => ({ date, kind, nameVi, nameEn, basis })),
       { date: '2026-03-16', kind: 'ANNOUNCED_DAY_OFF', nameVi: 'Nghỉ theo thông báo', nameEn: 'Announced day off', basis: 'TB 1/TB-UBND' },
     ];
     expect((await call(t, 'PUT', '/calendar/years/2026', w.officer, { days })).status).toBe(403);
-    const bad = await call<{ errors: Array<{ field: string; rule: string }> }>(t, 'POST', '/calendar/years/2026/preview', w.admin, { days: [{ ...days[0], date: '2027-01-01' }] });
+    const bad = await call<{ errors: Array<{ field: string; rule: string }> }>(t, 'POST', '/calendar/years/2026/preview', w.admin, {
+      days: [{ ...days[0], date: '2027-01-01' }],
+    });
     expect(bad.status).toBe(400);
     expect(bad.body.errors).toEqual([expect.objectContaining({ field: 'days[0].date', rule: 'inYear' })]);
 
@@ -152,11 +188,20 @@ describe('working days: due dates moved off Tết, weekends and holidays', () =>
     ]);
     expect((await schedule(loans.paidOnOpenDay))[1].dueDate).toBe('2026-03-16'); // a preview writes nothing
 
-    const saved = await call<{ change: { id: string; loansMoved: number; installmentsMoved: number }; moved: Preview }>(t, 'PUT', '/calendar/years/2026', w.admin, { days, note: 'TB 1/TB-UBND' });
+    const saved = await call<{ change: { id: string; loansMoved: number; installmentsMoved: number }; moved: Preview }>(
+      t,
+      'PUT',
+      '/calendar/years/2026',
+      w.admin,
+      { days, note: 'TB 1/TB-UBND' },
+    );
     expect(saved.status).toBe(200);
     expect(saved.body.change).toMatchObject({ loansMoved: 2, installmentsMoved: 2 });
     const [{ display_name: adminName }] = (await t.db.query(`SELECT display_name FROM users WHERE username = 'admin'`)) as Array<{ display_name: string }>;
-    expect((await call<{ status: string; confirmedByName: string }>(t, 'GET', '/calendar/years/2026', w.officer)).body).toMatchObject({ status: 'CONFIRMED', confirmedByName: adminName });
+    expect((await call<{ status: string; confirmedByName: string }>(t, 'GET', '/calendar/years/2026', w.officer)).body).toMatchObject({
+      status: 'CONFIRMED',
+      confirmedByName: adminName,
+    });
     const rows = await schedule(loans.paidOnOpenDay);
     expect(rows.map((r) => [r.dueDate, r.contractualDate, r.status])).toEqual([
       ['2026-02-23', '2026-02-15', 'PAID'], // billed: never moves
@@ -164,14 +209,19 @@ describe('working days: due dates moved off Tết, weekends and holidays', () =>
       ['2026-04-15', '2026-04-15', 'SCHEDULED'],
     ]);
     expect((await schedule(loans.none))[1].dueDate).toBe('2026-03-15');
-    const audit = await call<{ items: Array<{ action: string; after: { loansMoved: number } }> }>(t, 'GET', '/audit-events?entityType=calendar&entityId=2026', w.admin);
+    const audit = await call<{ items: Array<{ action: string; after: { loansMoved: number } }> }>(
+      t,
+      'GET',
+      '/audit-events?entityType=calendar&entityId=2026',
+      w.admin,
+    );
     expect(audit.body.items.map((a) => [a.action, a.after.loansMoved])).toEqual([['calendar.year.save', 2]]);
     // Saving the same days again moves nothing.
     expect((await call<Preview>(t, 'POST', '/calendar/years/2026/preview', w.admin, { days })).body).toMatchObject({ loans: 0, installments: 0 });
 
     // The close bills on 17 Mar, not on 16 Mar.
     await closeUntil(t, w, '2026-03-16');
-    expect((await loan(loans.paidOnOpenDay))).toMatchObject({ daysPastDue: 0, billedUnpaidInterest: '0', nextDueDate: '2026-03-17' });
+    expect(await loan(loans.paidOnOpenDay)).toMatchObject({ daysPastDue: 0, billedUnpaidInterest: '0', nextDueDate: '2026-03-17' });
     await closeUntil(t, w, '2026-03-17');
     const unpaid = await loan(loans.paidAfterClose);
     expect([unpaid.daysPastDue, unpaid.overduePrincipal]).toEqual([0, '100000000']);
@@ -180,13 +230,28 @@ describe('working days: due dates moved off Tết, weekends and holidays', () =>
     // The engine's replay (with the DUE_DATE_CHANGE event) equals what the close wrote, and the ledger reconciles.
     expect(await expectCacheEqualsReplay(t, w)).toBe(3);
     expect(await reconciliation(t, w)).toMatchObject({ mismatches: [], unbalancedTransactions: [] });
-    const changes = await call<{ items: Array<{ kind: string; year: number; installmentsMoved: number; createdByName: string }> }>(t, 'GET', '/calendar/changes', w.auditor);
+    const changes = await call<{ items: Array<{ kind: string; year: number; installmentsMoved: number; createdByName: string }> }>(
+      t,
+      'GET',
+      '/calendar/changes',
+      w.auditor,
+    );
     expect(changes.body.items).toEqual([expect.objectContaining({ kind: 'YEAR', year: 2026, installmentsMoved: 2, createdByName: adminName })]);
   });
 
   it('lists the days off with their names, for the web screens and the portal', async () => {
     const off = await call<Array<{ date: string; reason: { vi: string } }>>(t, 'GET', '/calendar/days-off?from=2026-02-14&to=2026-02-22', w.officer);
-    expect(off.body.map((d) => d.date)).toEqual(['2026-02-14', '2026-02-15', '2026-02-16', '2026-02-17', '2026-02-18', '2026-02-19', '2026-02-20', '2026-02-21', '2026-02-22']);
+    expect(off.body.map((d) => d.date)).toEqual([
+      '2026-02-14',
+      '2026-02-15',
+      '2026-02-16',
+      '2026-02-17',
+      '2026-02-18',
+      '2026-02-19',
+      '2026-02-20',
+      '2026-02-21',
+      '2026-02-22',
+    ]);
     expect(off.body[3].reason.vi).toBe('Tết Nguyên đán (mùng 1)');
     const statement = await call<{ schedule: Array<{ dueDate: string; contractualDate: string; moveReason: { vi: string } | null }> }>(
       t,

@@ -52,7 +52,11 @@ describe('loan application workflow', () => {
     expect(draft.status).toBe(201);
     expect(draft.body).toMatchObject({ status: 'DRAFT', requestedAmount: '800000000', productVersion: 1, createdBy: officer.id });
     const id = draft.body.id;
-    const doc = await post(`/loan-applications/${id}/documents`, { name: 'phuong-an.pdf', docType: 'BUSINESS_PLAN', checksumSha256: 'a'.repeat(64), sizeBytes: 1024 }, staff.officer);
+    const doc = await post(
+      `/loan-applications/${id}/documents`,
+      { name: 'phuong-an.pdf', docType: 'BUSINESS_PLAN', checksumSha256: 'a'.repeat(64), sizeBytes: 1024 },
+      staff.officer,
+    );
     expect(doc.status).toBe(201);
     expect((await post(`/loan-applications/${id}/submit`, undefined, staff.officer)).body).toMatchObject({ status: 'SUBMITTED' });
     expect((await post(`/loan-applications/${id}/start-appraisal`, undefined, staff.appraiser)).body).toMatchObject({ status: 'UNDER_APPRAISAL' });
@@ -71,7 +75,9 @@ describe('loan application workflow', () => {
       'SUBMITTED→UNDER_APPRAISAL',
       'UNDER_APPRAISAL→APPROVED',
     ]);
-    const audit = await t.request<{ items: Array<{ action: string }> }>('GET', `/api/v1/audit-events?entityType=loan-application&entityId=${id}`, undefined, { token: auditor });
+    const audit = await t.request<{ items: Array<{ action: string }> }>('GET', `/api/v1/audit-events?entityType=loan-application&entityId=${id}`, undefined, {
+      token: auditor,
+    });
     expect(audit.body.items.map((e) => e.action).reverse()).toEqual([
       'loan-application.create',
       'loan-application.document',
@@ -103,7 +109,10 @@ describe('loan application workflow', () => {
   it('cannot withdraw or reject after a decision', async () => {
     const borrower = await createCooperative(t, staff.officer);
     const id = await applicationUnderAppraisal(t, staff, applicationBody(borrower.id, productId, sourceId));
-    expect((await post(`/loan-applications/${id}/reject`, { reason: 'Chưa khả thi' }, staff.approver)).body).toMatchObject({ status: 'REJECTED', rejectionReason: 'Chưa khả thi' });
+    expect((await post(`/loan-applications/${id}/reject`, { reason: 'Chưa khả thi' }, staff.approver)).body).toMatchObject({
+      status: 'REJECTED',
+      rejectionReason: 'Chưa khả thi',
+    });
     expect((await post(`/loan-applications/${id}/withdraw`, {}, staff.officer)).body).toMatchObject({ code: 'APPLICATION.ILLEGAL_TRANSITION' });
     expect((await post(`/loan-applications/${id}/approve`, approval('800000000'), staff.approver)).status).toBe(409);
   });
@@ -130,7 +139,9 @@ describe('loan application workflow', () => {
     const draft = await post('/loan-applications', applicationBody(borrower.id, productId, sourceId), staff.officer);
     await post(`/loan-applications/${draft.body.id}/submit`, undefined, staff.officer);
     await post(`/loan-applications/${draft.body.id}/start-appraisal`, undefined, staff.officer);
-    expect((await post(`/loan-applications/${draft.body.id}/approve`, approval('800000000'), staff.approver)).body).toMatchObject({ code: 'APPLICATION.APPRAISAL_REQUIRED' });
+    expect((await post(`/loan-applications/${draft.body.id}/approve`, approval('800000000'), staff.approver)).body).toMatchObject({
+      code: 'APPLICATION.APPRAISAL_REQUIRED',
+    });
   });
 
   describe('a cooperative user', () => {

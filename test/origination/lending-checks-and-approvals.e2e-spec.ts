@@ -38,12 +38,8 @@ describe('lending-condition dry run and the approvals queue', () => {
   let auditor: string;
 
   const draft = (overrides: Record<string, unknown> = {}) => {
-    const { borrowerId, productId, capitalSourceId, requestedAmount, termMonths, repaymentFrequency, sectorVersion, sectorCode, totalInvestment } = applicationBody(
-      w.borrowerId,
-      w.productId,
-      w.capitalSourceId,
-      overrides,
-    );
+    const { borrowerId, productId, capitalSourceId, requestedAmount, termMonths, repaymentFrequency, sectorVersion, sectorCode, totalInvestment } =
+      applicationBody(w.borrowerId, w.productId, w.capitalSourceId, overrides);
     return { borrowerId, productId, capitalSourceId, requestedAmount, termMonths, repaymentFrequency, sectorVersion, sectorCode, totalInvestment };
   };
 
@@ -70,29 +66,60 @@ describe('lending-condition dry run and the approvals queue', () => {
       actual: '800000000',
       passed: true,
     });
-    expect(ok.body.checks.find((c) => c.code === 'APPLICATION.ABOVE_CUSTOMER_LIMIT')).toMatchObject({ limit: '75000000000', actual: '800000000', passed: true });
-    expect(ok.body.checks.find((c) => c.code === 'APPLICATION.ABOVE_SOURCE_AVAILABLE')).toMatchObject({ limit: '2000000000', actual: '800000000', passed: true });
+    expect(ok.body.checks.find((c) => c.code === 'APPLICATION.ABOVE_CUSTOMER_LIMIT')).toMatchObject({
+      limit: '75000000000',
+      actual: '800000000',
+      passed: true,
+    });
+    expect(ok.body.checks.find((c) => c.code === 'APPLICATION.ABOVE_SOURCE_AVAILABLE')).toMatchObject({
+      limit: '2000000000',
+      actual: '800000000',
+      passed: true,
+    });
     expect(ok.body.checks.map((c) => c.code)).toEqual(
-      expect.arrayContaining(['APPLICATION.AMOUNT_ABOVE_PRODUCT_MAX', 'APPLICATION.TERM_BELOW_PRODUCT_MIN', 'APPLICATION.BORROWER_TYPE_NOT_ALLOWED', 'APPLICATION.ABOVE_GROUP_LIMIT']),
+      expect.arrayContaining([
+        'APPLICATION.AMOUNT_ABOVE_PRODUCT_MAX',
+        'APPLICATION.TERM_BELOW_PRODUCT_MIN',
+        'APPLICATION.BORROWER_TYPE_NOT_ALLOWED',
+        'APPLICATION.ABOVE_GROUP_LIMIT',
+      ]),
     );
 
     const over = await call<Checks>(t, 'POST', '/loan-applications/checks', w.officer, draft({ requestedAmount: '800000001', totalInvestment: '1000000000' }));
     expect(over.status).toBe(200);
     expect(over.body.passed).toBe(false);
     expect(over.body.checks.filter((c) => !c.passed)).toEqual([
-      { code: 'APPLICATION.ABOVE_INVESTMENT_SHARE', rule: 'Decree 45 Art. 22: loan ≤ 80% of total investment', limit: '800000000', actual: '800000001', passed: false },
+      {
+        code: 'APPLICATION.ABOVE_INVESTMENT_SHARE',
+        rule: 'Decree 45 Art. 22: loan ≤ 80% of total investment',
+        limit: '800000000',
+        actual: '800000001',
+        passed: false,
+      },
     ]);
     expect(await countRows(t, 'loan_applications')).toBe(before);
 
     // The same figures, submitted: refused with the same rule, limit and figure.
-    const created = await call<{ id: string }>(t, 'POST', '/loan-applications', w.officer, applicationBody(w.borrowerId, w.productId, w.capitalSourceId, { requestedAmount: '800000001', totalInvestment: '1000000000' }));
+    const created = await call<{ id: string }>(
+      t,
+      'POST',
+      '/loan-applications',
+      w.officer,
+      applicationBody(w.borrowerId, w.productId, w.capitalSourceId, { requestedAmount: '800000001', totalInvestment: '1000000000' }),
+    );
     const refused = await call(t, 'POST', `/loan-applications/${created.body.id}/submit`, w.officer);
     expect(refused.status).toBe(422);
     expect(refused.body).toMatchObject({ code: 'APPLICATION.ABOVE_INVESTMENT_SHARE', limit: '800000000', actual: '800000001' });
   });
 
   it('reports several failures at once (amount above the product and the source), in the order they are checked', async () => {
-    const res = await call<Checks>(t, 'POST', '/loan-applications/checks', w.officer, draft({ requestedAmount: '6000000000', totalInvestment: '10000000000', termMonths: 3 }));
+    const res = await call<Checks>(
+      t,
+      'POST',
+      '/loan-applications/checks',
+      w.officer,
+      draft({ requestedAmount: '6000000000', totalInvestment: '10000000000', termMonths: 3 }),
+    );
     expect(res.body.checks.filter((c) => !c.passed).map((c) => [c.code, c.limit, c.actual])).toEqual([
       ['APPLICATION.AMOUNT_ABOVE_PRODUCT_MAX', '5000000000', '6000000000'],
       ['APPLICATION.TERM_BELOW_PRODUCT_MIN', '6', '3'],
@@ -110,7 +137,11 @@ describe('lending-condition dry run and the approvals queue', () => {
   });
 
   it('checks a stored application with proposed decision figures; the queue filters match the home page', async () => {
-    const id = await applicationUnderAppraisal(t, { officer: w.officer, appraiser: appraiser.token, approver: w.approver }, applicationBody(w.borrowerId, w.productId, w.capitalSourceId, { requestedAmount: '500000000', termMonths: 12, repaymentFrequency: 'MONTHLY' }));
+    const id = await applicationUnderAppraisal(
+      t,
+      { officer: w.officer, appraiser: appraiser.token, approver: w.approver },
+      applicationBody(w.borrowerId, w.productId, w.capitalSourceId, { requestedAmount: '500000000', termMonths: 12, repaymentFrequency: 'MONTHLY' }),
+    );
     const own = await call<Checks>(t, 'GET', `/loan-applications/${id}/checks`, w.approver);
     expect(own.body.passed).toBe(true);
     expect(own.body.checks.some((c) => c.code === 'APPLICATION.RATE_ABOVE_PRODUCT')).toBe(false);
@@ -120,9 +151,20 @@ describe('lending-condition dry run and the approvals queue', () => {
       ['APPLICATION.ABOVE_INVESTMENT_SHARE', '800000000', '900000000'],
     ]);
 
-    const submitted = await call<{ id: string }>(t, 'POST', '/loan-applications', w.officer, applicationBody(w.borrowerId, w.productId, w.capitalSourceId, { requestedAmount: '100000000', termMonths: 12, repaymentFrequency: 'MONTHLY' }));
+    const submitted = await call<{ id: string }>(
+      t,
+      'POST',
+      '/loan-applications',
+      w.officer,
+      applicationBody(w.borrowerId, w.productId, w.capitalSourceId, { requestedAmount: '100000000', termMonths: 12, repaymentFrequency: 'MONTHLY' }),
+    );
     expect((await call(t, 'POST', `/loan-applications/${submitted.body.id}/submit`, w.officer)).status).toBe(200);
-    const toAppraise = await call<{ items: Array<{ id: string; borrowerName: string; productName: string }> }>(t, 'GET', '/loan-applications?queue=to-appraise', w.officer);
+    const toAppraise = await call<{ items: Array<{ id: string; borrowerName: string; productName: string }> }>(
+      t,
+      'GET',
+      '/loan-applications?queue=to-appraise',
+      w.officer,
+    );
     expect(toAppraise.body.items.map((a) => a.id)).toContain(submitted.body.id);
     expect(toAppraise.body.items.map((a) => a.id)).not.toContain(id);
     expect(toAppraise.body.items[0]).toMatchObject({ borrowerName: expect.stringContaining('Hợp tác xã'), productName: 'Cho vay sản xuất nông nghiệp' });
@@ -132,17 +174,31 @@ describe('lending-condition dry run and the approvals queue', () => {
   });
 
   it('one queue of applications and proposed restructurings, with who prepared each; the preparer may not decide', async () => {
-    const loanId = await contractedLoan(t, w, { amount: '600000000', termMonths: 6, ratePercent: '6', creditReportDate: '2025-03-01', signingDate: '2025-03-05' });
+    const loanId = await contractedLoan(t, w, {
+      amount: '600000000',
+      termMonths: 6,
+      ratePercent: '6',
+      creditReportDate: '2025-03-01',
+      signingDate: '2025-03-05',
+    });
     const approved = await call<{ items: Array<{ loanId: string | null }> }>(t, 'GET', '/loan-applications?status=APPROVED', w.officer);
     expect(approved.body.items.map((a) => a.loanId)).toEqual([loanId]);
     await closeUntil(t, w, '2025-03-09');
     expect((await money(t, w, 'disbursements', loanId, '600000000', '2025-03-10')).status).toBe(201);
     await closeUntil(t, w, '2025-04-04');
-    const proposal = await call<{ id: string }>(t, 'POST', `/loans/${loanId}/restructurings`, w.officer, { type: 'EXTENSION', reason: 'Gia hạn nợ do giá chè giảm', newMaturityDate: '2025-12-10' });
+    const proposal = await call<{ id: string }>(t, 'POST', `/loans/${loanId}/restructurings`, w.officer, {
+      type: 'EXTENSION',
+      reason: 'Gia hạn nợ do giá chè giảm',
+      newMaturityDate: '2025-12-10',
+    });
     expect(proposal.status).toBe(201);
 
     const borrower = await createCooperative(t, w.officer, { legalName: 'Hợp tác xã Hàng Đợi' });
-    const appId = await applicationUnderAppraisal(t, { officer: w.officer, appraiser: appraiser.token, approver: w.approver }, applicationBody(borrower.id, w.productId, w.capitalSourceId, { requestedAmount: '200000000', termMonths: 12, repaymentFrequency: 'MONTHLY' }));
+    const appId = await applicationUnderAppraisal(
+      t,
+      { officer: w.officer, appraiser: appraiser.token, approver: w.approver },
+      applicationBody(borrower.id, w.productId, w.capitalSourceId, { requestedAmount: '200000000', termMonths: 12, repaymentFrequency: 'MONTHLY' }),
+    );
 
     const asApprover = await call<{ items: Item[]; total: number }>(t, 'GET', '/approvals', w.approver);
     expect(asApprover.status).toBe(200);
@@ -162,9 +218,19 @@ describe('lending-condition dry run and the approvals queue', () => {
 
     // A user holding both roles who appraised it is refused by the server (four eyes).
     const maker = await userWithRoles(t, w.admin, ['OFFICER', 'APPROVER']);
-    const second = await applicationUnderAppraisal(t, { officer: w.officer, appraiser: maker.token, approver: w.approver }, applicationBody(borrower.id, w.productId, w.capitalSourceId, { requestedAmount: '100000000', termMonths: 12, repaymentFrequency: 'MONTHLY' }));
-    expect((await call<{ items: Item[] }>(t, 'GET', '/approvals', maker.token)).body.items.find((i) => i.id === second && i.kind === 'APPLICATION')?.preparedByMe).toBe(true);
-    const refused = await call(t, 'POST', `/loan-applications/${second}/approve`, maker.token, { approvedAmount: '100000000', approvedTermMonths: 12, approvedRatePercent: '7.2' });
+    const second = await applicationUnderAppraisal(
+      t,
+      { officer: w.officer, appraiser: maker.token, approver: w.approver },
+      applicationBody(borrower.id, w.productId, w.capitalSourceId, { requestedAmount: '100000000', termMonths: 12, repaymentFrequency: 'MONTHLY' }),
+    );
+    expect(
+      (await call<{ items: Item[] }>(t, 'GET', '/approvals', maker.token)).body.items.find((i) => i.id === second && i.kind === 'APPLICATION')?.preparedByMe,
+    ).toBe(true);
+    const refused = await call(t, 'POST', `/loan-applications/${second}/approve`, maker.token, {
+      approvedAmount: '100000000',
+      approvedTermMonths: 12,
+      approvedRatePercent: '7.2',
+    });
     expect(refused.status).toBe(403);
     expect(refused.body).toMatchObject({ code: 'APPLICATION.FOUR_EYES' });
 

@@ -24,12 +24,18 @@ describe('lending limits at their boundaries', () => {
   let sourceId: string;
 
   const submitNew = async (borrowerId: string, overrides: Record<string, unknown>) => {
-    const created = await t.request<{ id: string }>('POST', '/api/v1/loan-applications', applicationBody(borrowerId, productId, sourceId, overrides), { token: staff.officer });
+    const created = await t.request<{ id: string }>('POST', '/api/v1/loan-applications', applicationBody(borrowerId, productId, sourceId, overrides), {
+      token: staff.officer,
+    });
     expect(created.status).toBe(201);
     return t.request<Record<string, unknown>>('POST', `/api/v1/loan-applications/${created.body.id}/submit`, undefined, { token: staff.officer });
   };
   const approveNew = async (borrowerId: string, amount: string) => {
-    const id = await applicationUnderAppraisal(t, staff, applicationBody(borrowerId, productId, sourceId, { requestedAmount: amount, totalInvestment: '10000000000' }));
+    const id = await applicationUnderAppraisal(
+      t,
+      staff,
+      applicationBody(borrowerId, productId, sourceId, { requestedAmount: amount, totalInvestment: '10000000000' }),
+    );
     return t.request<Record<string, unknown>>('POST', `/api/v1/loan-applications/${id}/approve`, approval(amount), { token: staff.approver });
   };
 
@@ -82,8 +88,16 @@ describe('lending limits at their boundaries', () => {
 
   it('checks again at approval: a second application that fit at submission is refused once the first is approved', async () => {
     const a = await createCooperative(t, staff.officer);
-    const first = await applicationUnderAppraisal(t, staff, applicationBody(a.id, productId, sourceId, { requestedAmount: '1000000000', totalInvestment: '10000000000' }));
-    const second = await applicationUnderAppraisal(t, staff, applicationBody(a.id, productId, sourceId, { requestedAmount: '1000000000', totalInvestment: '10000000000' }));
+    const first = await applicationUnderAppraisal(
+      t,
+      staff,
+      applicationBody(a.id, productId, sourceId, { requestedAmount: '1000000000', totalInvestment: '10000000000' }),
+    );
+    const second = await applicationUnderAppraisal(
+      t,
+      staff,
+      applicationBody(a.id, productId, sourceId, { requestedAmount: '1000000000', totalInvestment: '10000000000' }),
+    );
     expect((await t.request('POST', `/api/v1/loan-applications/${first}/approve`, approval('1000000000'), { token: staff.approver })).status).toBe(200);
     const refused = await t.request('POST', `/api/v1/loan-applications/${second}/approve`, approval('1000000000'), { token: staff.approver });
     expect(refused.status).toBe(422);
@@ -97,7 +111,12 @@ describe('lending limits at their boundaries', () => {
     const q = await createCooperative(t, staff.officer);
     const r = await createCooperative(t, staff.officer);
     for (const other of [q, r]) {
-      const linked = await t.request('POST', `/api/v1/borrowers/${p.id}/relations`, { relatedBorrowerId: other.id, kind: 'SAME_LEGAL_REPRESENTATIVE' }, { token: staff.officer });
+      const linked = await t.request(
+        'POST',
+        `/api/v1/borrowers/${p.id}/relations`,
+        { relatedBorrowerId: other.id, kind: 'SAME_LEGAL_REPRESENTATIVE' },
+        { token: staff.officer },
+      );
       expect(linked.status).toBe(201);
     }
     expect((await approveNew(p.id, '1500000000')).status).toBe(200);
@@ -117,14 +136,23 @@ describe('lending limits at their boundaries', () => {
     const small = (await createCapitalSource(t, admin, '1200000000')).id;
     const a = await createCooperative(t, staff.officer);
     const b = await createCooperative(t, staff.officer);
-    const id = await applicationUnderAppraisal(t, staff, applicationBody(a.id, productId, small, { requestedAmount: '700000000', totalInvestment: '10000000000' }));
+    const id = await applicationUnderAppraisal(
+      t,
+      staff,
+      applicationBody(a.id, productId, small, { requestedAmount: '700000000', totalInvestment: '10000000000' }),
+    );
     expect((await t.request('POST', `/api/v1/loan-applications/${id}/approve`, approval('700000000'), { token: staff.approver })).status).toBe(200);
     const src = await t.request('GET', `/api/v1/capital-sources/${small}`, undefined, { token: staff.officer });
     expect(src.body).toMatchObject({ capital: '1200000000', outstanding: '0', committed: '700000000', available: '1200000000' });
     const create = (amount: string) =>
-      t.request<{ id: string }>('POST', '/api/v1/loan-applications', applicationBody(b.id, productId, small, { requestedAmount: amount, totalInvestment: '10000000000' }), {
-        token: staff.officer,
-      });
+      t.request<{ id: string }>(
+        'POST',
+        '/api/v1/loan-applications',
+        applicationBody(b.id, productId, small, { requestedAmount: amount, totalInvestment: '10000000000' }),
+        {
+          token: staff.officer,
+        },
+      );
     const fits = await create('500000000');
     expect((await t.request('POST', `/api/v1/loan-applications/${fits.body.id}/submit`, undefined, { token: staff.officer })).status).toBe(200);
     const over = await create('500000001');
@@ -145,8 +173,15 @@ describe('lending limits at their boundaries', () => {
   it('refuses applications on a retired product; its earlier applications keep their version', async () => {
     const a = await createCooperative(t, staff.officer);
     const product = await createProduct(t, admin);
-    const before = await t.request<{ id: string; productVersion: number }>('POST', '/api/v1/loan-applications', applicationBody(a.id, product.id, sourceId), { token: staff.officer });
-    const edited = await t.request('PUT', `/api/v1/loan-products/${product.id}`, { ...productBodyWithoutCode(), annualInterestRatePercent: '6.5' }, { token: admin });
+    const before = await t.request<{ id: string; productVersion: number }>('POST', '/api/v1/loan-applications', applicationBody(a.id, product.id, sourceId), {
+      token: staff.officer,
+    });
+    const edited = await t.request(
+      'PUT',
+      `/api/v1/loan-products/${product.id}`,
+      { ...productBodyWithoutCode(), annualInterestRatePercent: '6.5' },
+      { token: admin },
+    );
     expect(edited.status).toBe(200);
     expect(edited.body).toMatchObject({ current: { version: 2, annualInterestRatePercent: '6.5' } });
     const again = await t.request('GET', `/api/v1/loan-applications/${before.body.id}`, undefined, { token: staff.officer });

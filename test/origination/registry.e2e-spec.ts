@@ -43,9 +43,14 @@ describe('borrowers, sectors, products, capital sources', () => {
     expect(again.body.code).toBe('BORROWER.IDENTITY_TAKEN');
     const union = await t.request('POST', '/api/v1/borrowers', { ...body, type: 'COOPERATIVE_UNION' }, { token: officer });
     expect(union.status).toBe(201);
-    const audit = await t.request<{ total: number; items: Array<{ action: string }> }>('GET', `/api/v1/audit-events?entityType=borrower&entityId=${created.body.id}`, undefined, {
-      token: auditor,
-    });
+    const audit = await t.request<{ total: number; items: Array<{ action: string }> }>(
+      'GET',
+      `/api/v1/audit-events?entityType=borrower&entityId=${created.body.id}`,
+      undefined,
+      {
+        token: auditor,
+      },
+    );
     expect(audit.body.items.map((e) => e.action)).toEqual(['borrower.create']);
   });
 
@@ -55,7 +60,17 @@ describe('borrowers, sectors, products, capital sources', () => {
     const res = await t.request<Problem>(
       'POST',
       '/api/v1/borrowers',
-      { type: 'COOPERATIVE', identityCode: '123', legalName: '', provinceCode: '1', communeCode: 'abc', sectorVersion: 'VSIC2000', sectorCode: 'a', charterCapital: 12.5, extra: 1 },
+      {
+        type: 'COOPERATIVE',
+        identityCode: '123',
+        legalName: '',
+        provinceCode: '1',
+        communeCode: 'abc',
+        sectorVersion: 'VSIC2000',
+        sectorCode: 'a',
+        charterCapital: 12.5,
+        extra: 1,
+      },
       { token: officer },
     );
     expect(res.status).toBe(400);
@@ -79,16 +94,26 @@ describe('borrowers, sectors, products, capital sources', () => {
   it('refuses a member under 18, outside the province, or without its HTX/THT', async () => {
     const coop = await createCooperative(t, officer);
     const member = (o: Record<string, unknown>) =>
-      t.request<Problem>('POST', '/api/v1/borrowers', { ...cooperativeBody(), type: 'MEMBER', identityCode: identityCode('PERSON'), birthDate: '1990-01-01', cooperativeId: coop.id, ...o }, {
-        token: officer,
-      });
+      t.request<Problem>(
+        'POST',
+        '/api/v1/borrowers',
+        { ...cooperativeBody(), type: 'MEMBER', identityCode: identityCode('PERSON'), birthDate: '1990-01-01', cooperativeId: coop.id, ...o },
+        {
+          token: officer,
+        },
+      );
     expect((await member({})).status).toBe(201);
     const young = await member({ birthDate: '2015-01-01' });
     expect(young.status).toBe(422);
     expect(young.body).toMatchObject({ code: 'BORROWER.UNDER_AGE', limit: 18 });
     expect((await member({ provinceCode: '01' })).body).toMatchObject({ code: 'BORROWER.OUTSIDE_FUND_PROVINCE', limit: '19', actual: '01' });
     expect((await member({ cooperativeId: undefined })).body.code).toBe('BORROWER.AFFILIATION_REQUIRED');
-    const group = await t.request<{ id: string }>('POST', '/api/v1/cooperative-groups', { name: 'THT chè Phúc Xuân', provinceCode: '19', communeCode: '05443' }, { token: officer });
+    const group = await t.request<{ id: string }>(
+      'POST',
+      '/api/v1/cooperative-groups',
+      { name: 'THT chè Phúc Xuân', provinceCode: '19', communeCode: '05443' },
+      { token: officer },
+    );
     expect(group.status).toBe(201);
     expect((await member({ cooperativeId: undefined, cooperativeGroupId: group.body.id })).status).toBe(201);
   });
@@ -98,7 +123,12 @@ describe('borrowers, sectors, products, capital sources', () => {
     const upd = await t.request('PATCH', `/api/v1/borrowers/${b.id}`, { phone: '0987654321', sectorVersion: 'VSIC2025', sectorCode: 'C' }, { token: officer });
     expect(upd.status).toBe(200);
     expect(upd.body).toMatchObject({ phone: '0987654321', sectorVersion: 'VSIC2025', sectorCode: 'C', legalName: 'HTX Dịch vụ Tân Cương' });
-    const found = await t.request<{ items: Array<{ id: string }>; total: number }>('GET', '/api/v1/borrowers?q=T%C3%A2n%20C%C6%B0%C6%A1ng&communeCode=05500&type=COOPERATIVE', undefined, { token: auditor });
+    const found = await t.request<{ items: Array<{ id: string }>; total: number }>(
+      'GET',
+      '/api/v1/borrowers?q=T%C3%A2n%20C%C6%B0%C6%A1ng&communeCode=05500&type=COOPERATIVE',
+      undefined,
+      { token: auditor },
+    );
     expect(found.body.items.map((i) => i.id)).toEqual([b.id]);
     expect((await t.request('POST', `/api/v1/borrowers/${b.id}/deactivate`, undefined, { token: officer })).body).toMatchObject({ active: false });
     expect((await t.request('PATCH', `/api/v1/borrowers/${b.id}`, { phone: '1' }, { token: auditor })).status).toBe(403);
@@ -112,12 +142,21 @@ describe('borrowers, sectors, products, capital sources', () => {
       { token: admin },
     );
     expect(bad.status).toBe(400);
-    expect(bad.body.errors.map((e) => e.field)).toEqual(expect.arrayContaining(['overdueMultiplier', 'lateInterestRatePercent', 'maxTermMonths', 'principalGracePeriods']));
+    expect(bad.body.errors.map((e) => e.field)).toEqual(
+      expect.arrayContaining(['overdueMultiplier', 'lateInterestRatePercent', 'maxTermMonths', 'principalGracePeriods']),
+    );
     const created = await t.request<{ id: string }>('POST', '/api/v1/loan-products', productBody({ annualInterestRatePercent: '7.2' }), { token: admin });
     expect(created.status).toBe(201);
     expect(created.body).toMatchObject({
       retired: false,
-      current: { version: 1, annualInterestRatePercent: '7.2', monthlyInterestRatePercent: '0.6', overdueMultiplier: '1.5', lateInterestRatePercent: '10', roundingUnit: '1' },
+      current: {
+        version: 1,
+        annualInterestRatePercent: '7.2',
+        monthlyInterestRatePercent: '0.6',
+        overdueMultiplier: '1.5',
+        lateInterestRatePercent: '10',
+        roundingUnit: '1',
+      },
     });
     expect((await t.request('POST', '/api/v1/loan-products', productBody(), { token: officer })).status).toBe(403);
     const unknownSector = await t.request<Problem>('POST', '/api/v1/loan-products', productBody({ allowedSectors: ['VSIC2018/Z'] }), { token: admin });
@@ -137,10 +176,15 @@ describe('borrowers, sectors, products, capital sources', () => {
     expect(replay.headers['idempotent-replayed']).toBe('true');
     const figures = await t.request('GET', `/api/v1/capital-sources/${source.id}`, undefined, { token: auditor });
     expect(figures.body).toMatchObject({ capital: '700000000', disbursed: '0', repaidPrincipal: '0', outstanding: '0', available: '700000000' });
-    const over = await t.request<Problem>('POST', `/api/v1/capital-sources/${source.id}/movements`, { ...body, amount: '700000001' }, {
-      token: admin,
-      headers: { 'idempotency-key': randomUUID() },
-    });
+    const over = await t.request<Problem>(
+      'POST',
+      `/api/v1/capital-sources/${source.id}/movements`,
+      { ...body, amount: '700000001' },
+      {
+        token: admin,
+        headers: { 'idempotency-key': randomUUID() },
+      },
+    );
     expect(over.status).toBe(422);
     expect(over.body).toMatchObject({ code: 'CAPITAL_SOURCE.WITHDRAWAL_ABOVE_AVAILABLE', limit: '700000000', actual: '700000001' });
     const moves = await t.request<{ total: number }>('GET', `/api/v1/capital-sources/${source.id}/movements`, undefined, { token: officer });
@@ -148,7 +192,10 @@ describe('borrowers, sectors, products, capital sources', () => {
   });
 
   it('keeps the charter capital as a dated setting', async () => {
-    for (const [effectiveDate, amount] of [['2024-01-01', '8000000000'], ['2026-07-01', '12000000000']]) {
+    for (const [effectiveDate, amount] of [
+      ['2024-01-01', '8000000000'],
+      ['2026-07-01', '12000000000'],
+    ]) {
       expect((await t.request('POST', '/api/v1/fund/charter-capital', { effectiveDate, amount }, { token: admin })).status).toBe(201);
     }
     const dup = await t.request<Problem>('POST', '/api/v1/fund/charter-capital', { effectiveDate: '2024-01-01', amount: '1' }, { token: admin });
@@ -161,10 +208,10 @@ describe('borrowers, sectors, products, capital sources', () => {
   });
 
   it('documents every new route in OpenAPI with examples', async () => {
-    const docs = await t.request<{ paths: Record<string, unknown>; components: { schemas: Record<string, { properties?: Record<string, { example?: unknown }> }> } }>(
-      'GET',
-      '/docs/openapi.json',
-    );
+    const docs = await t.request<{
+      paths: Record<string, unknown>;
+      components: { schemas: Record<string, { properties?: Record<string, { example?: unknown }> }> };
+    }>('GET', '/docs/openapi.json');
     expect(Object.keys(docs.body.paths)).toEqual(
       expect.arrayContaining([
         '/api/v1/borrowers',
@@ -176,7 +223,9 @@ describe('borrowers, sectors, products, capital sources', () => {
     );
     for (const name of ['CreateBorrowerDto', 'CreateLoanApplicationDto', 'ApproveApplicationDto', 'CreateLoanProductDto', 'LoanApplicationDto']) {
       const props = docs.body.components.schemas[name]?.properties ?? {};
-      const missing = Object.entries(props).filter(([, p]) => p.example === undefined && !('$ref' in p) && !('allOf' in p) && !('items' in p && (p as { items: { $ref?: string } }).items.$ref));
+      const missing = Object.entries(props).filter(
+        ([, p]) => p.example === undefined && !('$ref' in p) && !('allOf' in p) && !('items' in p && (p as { items: { $ref?: string } }).items.$ref),
+      );
       expect([name, missing.map(([k]) => k)]).toEqual([name, []]);
     }
   });

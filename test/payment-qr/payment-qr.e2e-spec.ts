@@ -26,7 +26,7 @@ interface PaymentQr {
 /** EMVCo TLV → map (one level). */
 function tlv(s: string): Record<string, string> {
   const out: Record<string, string> = {};
-  for (let i = 0; i < s.length; ) {
+  for (let i = 0; i < s.length;) {
     const len = Number(s.slice(i + 2, i + 4));
     out[s.slice(i, i + 2)] = s.slice(i + 4, i + 4 + len);
     i += 4 + len;
@@ -44,8 +44,17 @@ describe('payment QR codes of a loan', () => {
   let contract: string;
 
   beforeAll(async () => {
-    t = await createTestApp({ env: { VIETQR_BANK_BIN: '970415', VIETQR_BANK_NAME: 'VietinBank', VIETQR_ACCOUNT_NUMBER: '0011001932418', VIETQR_ACCOUNT_NAME: 'QUY HTX THAI NGUYEN' } });
-    w = await loanWorld(t, '2025-03-01', { annualInterestRatePercent: '6', principalFrequency: 'MONTHLY', interestFrequency: 'MONTHLY', principalGracePeriods: 0, minTermMonths: 3, maxTermMonths: 36 });
+    t = await createTestApp({
+      env: { VIETQR_BANK_BIN: '970415', VIETQR_BANK_NAME: 'VietinBank', VIETQR_ACCOUNT_NUMBER: '0011001932418', VIETQR_ACCOUNT_NAME: 'QUY HTX THAI NGUYEN' },
+    });
+    w = await loanWorld(t, '2025-03-01', {
+      annualInterestRatePercent: '6',
+      principalFrequency: 'MONTHLY',
+      interestFrequency: 'MONTHLY',
+      principalGracePeriods: 0,
+      minTermMonths: 3,
+      maxTermMonths: 36,
+    });
     const terms = { amount: '600000000', termMonths: 6, ratePercent: '6', creditReportDate: '2025-03-01', signingDate: '2025-03-05' };
     mine = await contractedLoan(t, w, terms);
     const other = (await createCooperative(t, w.officer)).id;
@@ -63,12 +72,21 @@ describe('payment QR codes of a loan', () => {
     expect(res.status).toBe(200);
     const loan = (await call<{ nextDueDate: string; nextDueAmount: string }>(t, 'GET', `/loans/${mine}`, coop)).body;
     const payoff = (await call<{ total: string }>(t, 'GET', `/loans/${mine}/payoff`, coop)).body;
-    expect(res.body.payee).toEqual({ bankBin: '970415', bankName: 'VietinBank', accountNumber: '0011001932418', accountName: 'QUY HTX THAI NGUYEN', demo: false });
+    expect(res.body.payee).toEqual({
+      bankBin: '970415',
+      bankName: 'VietinBank',
+      accountNumber: '0011001932418',
+      accountName: 'QUY HTX THAI NGUYEN',
+      demo: false,
+    });
     expect(res.body.items.map((i) => [i.kind, i.installmentSeq, i.dueDate, i.amount])).toEqual([
       ['NEXT', 1, loan.nextDueDate, loan.nextDueAmount],
       ['PAYOFF', null, '2025-04-01', payoff.total],
     ]);
-    const purpose = contract.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/Đ/g, 'D');
+    const purpose = contract
+      .normalize('NFD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .replace(/Đ/g, 'D');
     for (const item of res.body.items) {
       expect(item.purpose).toBe(purpose);
       const root = tlv(item.payload);
@@ -87,7 +105,12 @@ describe('payment QR codes of a loan', () => {
     const res = await call<PaymentQr>(t, 'GET', `/loans/${mine}/payment-qr`, coop);
     const loan = (await call<{ overdueInterest: string; lateInterest: string; nextDueAmount: string }>(t, 'GET', `/loans/${mine}`, coop)).body;
     const schedule = (await call<Array<{ seq: number; principal: string; interest: string; status: string }>>(t, 'GET', `/loans/${mine}/schedule`, coop)).body;
-    expect(res.body.items.map((i) => [i.kind, i.installmentSeq])).toEqual([['OVERDUE', 1], ['OVERDUE', 2], ['NEXT', 3], ['PAYOFF', null]]);
+    expect(res.body.items.map((i) => [i.kind, i.installmentSeq])).toEqual([
+      ['OVERDUE', 1],
+      ['OVERDUE', 2],
+      ['NEXT', 3],
+      ['PAYOFF', null],
+    ]);
     const penalty = (BigInt(loan.overdueInterest) + BigInt(loan.lateInterest)).toString();
     expect(BigInt(penalty)).toBeGreaterThan(0n);
     const [one, two] = res.body.items;
@@ -105,12 +128,21 @@ describe('payment QR codes of a loan', () => {
   });
 
   it('prints the payment QR on the statement PDF', async () => {
-    const pdf = await t.app.inject({ method: 'GET', url: `/api/v1/loans/${mine}/statement?from=2025-03-01&to=2025-05-14&format=pdf`, headers: { authorization: `Bearer ${coop}` } });
+    const pdf = await t.app.inject({
+      method: 'GET',
+      url: `/api/v1/loans/${mine}/statement?from=2025-03-01&to=2025-05-14&format=pdf`,
+      headers: { authorization: `Bearer ${coop}` },
+    });
     expect(pdf.statusCode).toBe(200);
     const text = await pdfText(pdf.rawPayload);
     expect(text).toContain('Quét để trả nợ');
     expect(text).toContain('0011001932418');
-    expect(text).toContain(contract.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/Đ/g, 'D'));
+    expect(text).toContain(
+      contract
+        .normalize('NFD')
+        .replace(/[\u0300-\u036f]/g, '')
+        .replace(/Đ/g, 'D'),
+    );
     expect(text).toContain('01/03/2025');
   });
 });

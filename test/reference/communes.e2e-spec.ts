@@ -39,12 +39,16 @@ describe('communes: 2025 names, former units, the fund’s province', () => {
   const lookup = (query: string, token = officer) => t.request<Lookup>('GET', `/api/v1/reference/communes/lookup-former?${query}`, undefined, { token });
 
   it('proposes the one 2025 commune a Bắc Kạn township went into, in Thái Nguyên', async () => {
-    const res = await lookup(`name=${encodeURIComponent('Thị trấn Chợ Rã')}&district=${encodeURIComponent('Huyện Ba Bể')}&province=${encodeURIComponent('Bắc Kạn')}`);
+    const res = await lookup(
+      `name=${encodeURIComponent('Thị trấn Chợ Rã')}&district=${encodeURIComponent('Huyện Ba Bể')}&province=${encodeURIComponent('Bắc Kạn')}`,
+    );
     expect(res.status).toBe(200);
     expect(res.body).toEqual({
       provinceCode: '19',
       ambiguous: false,
-      candidates: [{ code: '01912', nameVi: 'Xã Chợ Rã', nameEn: 'Cho Ra Commune', provinceCode: '19', formerName: 'Thị trấn Chợ Rã', note: null, partial: false }],
+      candidates: [
+        { code: '01912', nameVi: 'Xã Chợ Rã', nameEn: 'Cho Ra Commune', provinceCode: '19', formerName: 'Thị trấn Chợ Rã', note: null, partial: false },
+      ],
     });
   });
 
@@ -75,14 +79,24 @@ describe('communes: 2025 names, former units, the fund’s province', () => {
   it('refuses a borrower in a commune outside the fund’s province, naming the commune', async () => {
     const res = await t.request<Problem>('POST', '/api/v1/borrowers', cooperativeBody({ communeCode: '00004' }), { token: officer });
     expect(res.status).toBe(422);
-    expect(res.body).toMatchObject({ code: 'BORROWER.COMMUNE_OUTSIDE_FUND_PROVINCE', communeCode: '00004', communeName: 'Phường Ba Đình', provinceName: 'Thành phố Hà Nội' });
+    expect(res.body).toMatchObject({
+      code: 'BORROWER.COMMUNE_OUTSIDE_FUND_PROVINCE',
+      communeCode: '00004',
+      communeName: 'Phường Ba Đình',
+      provinceName: 'Thành phố Hà Nội',
+    });
     expect(res.body.detail).toContain('Phường Ba Đình');
     const unknown = await t.request<Problem>('POST', '/api/v1/borrowers', cooperativeBody({ communeCode: '99999' }), { token: officer });
     expect(unknown.body).toMatchObject({ code: 'BORROWER.UNKNOWN_COMMUNE', communeCode: '99999' });
     const b = await createCooperative(t, officer);
     const moved = await t.request<Problem>('PATCH', `/api/v1/borrowers/${b.id}`, { communeCode: '00008' }, { token: officer });
     expect(moved.body).toMatchObject({ code: 'BORROWER.COMMUNE_OUTSIDE_FUND_PROVINCE', communeName: 'Phường Ngọc Hà' });
-    const group = await t.request<Problem>('POST', '/api/v1/cooperative-groups', { name: 'THT Hà Nội', provinceCode: '19', communeCode: '00004' }, { token: officer });
+    const group = await t.request<Problem>(
+      'POST',
+      '/api/v1/cooperative-groups',
+      { name: 'THT Hà Nội', provinceCode: '19', communeCode: '00004' },
+      { token: officer },
+    );
     expect(group.body.code).toBe('BORROWER.COMMUNE_OUTSIDE_FUND_PROVINCE');
     const province = await t.request<Problem>('POST', '/api/v1/borrowers', cooperativeBody({ provinceCode: '01', communeCode: '00004' }), { token: officer });
     expect(province.body).toMatchObject({ code: 'BORROWER.OUTSIDE_FUND_PROVINCE', fundProvinceName: 'Tỉnh Thái Nguyên', provinceName: 'Thành phố Hà Nội' });

@@ -65,7 +65,10 @@ describe('cached positions for the live report', () => {
     (await call<{ totals: Record<string, unknown> }>(t, 'GET', `/reports/portfolio?asOf=${await lastClosed()}`, w.auditor)).body.totals;
   /** `f` with every cached position ignored (each loan summed from its installments), then the positions put back as they were. */
   const withoutCache = async <T>(f: () => Promise<T>): Promise<T> => {
-    const saved = (await t.db.query(`SELECT id::text, position_date::text FROM loans WHERE position_date IS NOT NULL`)) as Array<{ id: string; position_date: string }>;
+    const saved = (await t.db.query(`SELECT id::text, position_date::text FROM loans WHERE position_date IS NOT NULL`)) as Array<{
+      id: string;
+      position_date: string;
+    }>;
     await t.db.query(`UPDATE loans SET position_date = NULL`);
     try {
       return await f();
@@ -79,11 +82,20 @@ describe('cached positions for the live report', () => {
 
   beforeAll(async () => {
     t = await createTestApp();
-    w = await loanWorld(t, '2025-03-01', { annualInterestRatePercent: '6', principalFrequency: 'MONTHLY', interestFrequency: 'MONTHLY', principalGracePeriods: 0, minTermMonths: 3, maxTermMonths: 36 });
+    w = await loanWorld(t, '2025-03-01', {
+      annualInterestRatePercent: '6',
+      principalFrequency: 'MONTHLY',
+      interestFrequency: 'MONTHLY',
+      principalGracePeriods: 0,
+      minTermMonths: 3,
+      maxTermMonths: 36,
+    });
     const open = (amount: string) => ({ amount, termMonths: 6, ratePercent: '6', creditReportDate: '2025-03-01', signingDate: '2025-03-05' });
-    for (const name of ['onTime', 'late', 'silent', 'restructured', 'writtenOff']) loans[name] = await contractedLoan(t, w, open(name === 'writtenOff' ? '300000000' : '600000000'));
+    for (const name of ['onTime', 'late', 'silent', 'restructured', 'writtenOff'])
+      loans[name] = await contractedLoan(t, w, open(name === 'writtenOff' ? '300000000' : '600000000'));
     await closeUntil(t, w, '2025-03-09');
-    for (const id of Object.values(loans)) expect((await money(t, w, 'disbursements', id, id === loans.writtenOff ? '300000000' : '600000000', '2025-03-10')).status).toBe(201);
+    for (const id of Object.values(loans))
+      expect((await money(t, w, 'disbursements', id, id === loans.writtenOff ? '300000000' : '600000000', '2025-03-10')).status).toBe(201);
     await closeUntil(t, w, '2025-04-09');
     expect((await money(t, w, 'repayments', loans.onTime, '102958904', '2025-04-10')).status).toBe(201);
     await closeUntil(t, w, '2025-04-24');
@@ -110,7 +122,10 @@ describe('cached positions for the live report', () => {
     expect(totals).toEqual(plain.totals);
     const r = await replayTotals(t, d);
     expect(totals).toMatchObject({
-      outstanding: r.outstanding, overduePrincipal: r.overduePrincipal, overdueInterest: r.overdueInterest, penaltyInterest: r.penaltyInterest,
+      outstanding: r.outstanding,
+      overduePrincipal: r.overduePrincipal,
+      overdueInterest: r.overdueInterest,
+      penaltyInterest: r.penaltyInterest,
     });
   });
 

@@ -1,6 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { COMMUNES } from '../../src/demo/demo-plan.js';
-import { DEMO_DATE, FULL_LOAN_COUNT, FULL_TURNOVER_CEILING, FULL_TURNOVER_FLOOR, type SeedResult, defaultCloseFrom, demoPlan, seedDemo } from '../../src/demo/index.js';
+import {
+  DEMO_DATE,
+  FULL_LOAN_COUNT,
+  FULL_TURNOVER_CEILING,
+  FULL_TURNOVER_FLOOR,
+  type SeedResult,
+  defaultCloseFrom,
+  demoPlan,
+  seedDemo,
+} from '../../src/demo/index.js';
 import { Money } from '../../src/platform/money/index.js';
 import { adminToken, userWithRoles } from '../support/factories.js';
 import { call } from '../support/loan-factories.js';

@@ -4,9 +4,25 @@ import { userWithRoles } from '../support/factories.js';
 import { call, closeUntil, contractedLoan, loanWorld, money, type LoanWorld } from '../support/loan-factories.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 
-interface Point { month: string; monthEnd: string; outstanding: string; turnover: string; principalCollected: string; interestCollected: string }
-interface Series { from: string; to: string; months: Point[] }
-interface Figures { outstanding: string; turnover: string; principalCollected: string; interestCollected: string }
+interface Point {
+  month: string;
+  monthEnd: string;
+  outstanding: string;
+  turnover: string;
+  principalCollected: string;
+  interestCollected: string;
+}
+interface Series {
+  from: string;
+  to: string;
+  months: Point[];
+}
+interface Figures {
+  outstanding: string;
+  turnover: string;
+  principalCollected: string;
+  interestCollected: string;
+}
 
 /**
  * The charts' monthly series must be the portfolio report's own figures: each month-end's
@@ -17,7 +33,8 @@ describe('reports: monthly series', () => {
   let t: TestApp;
   let w: LoanWorld;
 
-  const series = async (query: string, token = w.auditor): Promise<{ status: number; body: Series }> => call<Series>(t, 'GET', `/reports/monthly?${query}`, token);
+  const series = async (query: string, token = w.auditor): Promise<{ status: number; body: Series }> =>
+    call<Series>(t, 'GET', `/reports/monthly?${query}`, token);
   const report = async (asOf: string, from: string, to: string): Promise<Figures> => {
     const r = await call<{ totals: Figures }>(t, 'GET', `/reports/portfolio?asOf=${asOf}&from=${from}&to=${to}`, w.auditor);
     expect(r.status).toBe(200);
@@ -26,8 +43,21 @@ describe('reports: monthly series', () => {
 
   beforeAll(async () => {
     t = await createTestApp({ env: { REPORT_RATE_LIMIT_PER_MINUTE: '1000' } });
-    w = await loanWorld(t, '2025-01-01', { annualInterestRatePercent: '7.2', principalFrequency: 'MONTHLY', interestFrequency: 'MONTHLY', principalGracePeriods: 0, minTermMonths: 3, maxTermMonths: 36 });
-    const a = await contractedLoan(t, w, { amount: '600000000', termMonths: 12, ratePercent: '7.2', creditReportDate: '2025-01-05', signingDate: '2025-01-08' });
+    w = await loanWorld(t, '2025-01-01', {
+      annualInterestRatePercent: '7.2',
+      principalFrequency: 'MONTHLY',
+      interestFrequency: 'MONTHLY',
+      principalGracePeriods: 0,
+      minTermMonths: 3,
+      maxTermMonths: 36,
+    });
+    const a = await contractedLoan(t, w, {
+      amount: '600000000',
+      termMonths: 12,
+      ratePercent: '7.2',
+      creditReportDate: '2025-01-05',
+      signingDate: '2025-01-08',
+    });
     await closeUntil(t, w, '2025-01-09');
     expect((await money(t, w, 'disbursements', a, '600000000', '2025-01-10')).status).toBe(201);
     await closeUntil(t, w, '2025-03-13');
@@ -52,8 +82,18 @@ describe('reports: monthly series', () => {
     expect(res.body.months.map((m) => m.monthEnd)).toEqual(['2025-01-31', '2025-02-28', '2025-03-31', '2025-04-30', '2025-05-12']);
     for (const m of res.body.months) {
       const r = await report(m.monthEnd, `${m.month}-01`, m.monthEnd);
-      expect({ month: m.month, outstanding: m.outstanding, turnover: m.turnover, principalCollected: m.principalCollected, interestCollected: m.interestCollected }).toEqual({
-        month: m.month, outstanding: r.outstanding, turnover: r.turnover, principalCollected: r.principalCollected, interestCollected: r.interestCollected,
+      expect({
+        month: m.month,
+        outstanding: m.outstanding,
+        turnover: m.turnover,
+        principalCollected: m.principalCollected,
+        interestCollected: m.interestCollected,
+      }).toEqual({
+        month: m.month,
+        outstanding: r.outstanding,
+        turnover: r.turnover,
+        principalCollected: r.principalCollected,
+        interestCollected: r.interestCollected,
       });
     }
     const [jan, feb, mar, apr] = res.body.months;

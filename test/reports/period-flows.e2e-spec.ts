@@ -46,7 +46,15 @@ describe('period flows: counters equal the journal', () => {
 
   beforeAll(async () => {
     t = await createTestApp();
-    w = await loanWorld(t, '2025-01-01', { annualInterestRatePercent: '7.2', principalFrequency: 'MONTHLY', interestFrequency: 'MONTHLY', principalGracePeriods: 0, minTermMonths: 3, maxTermMonths: 36, maxTranches: 2 });
+    w = await loanWorld(t, '2025-01-01', {
+      annualInterestRatePercent: '7.2',
+      principalFrequency: 'MONTHLY',
+      interestFrequency: 'MONTHLY',
+      principalGracePeriods: 0,
+      minTermMonths: 3,
+      maxTermMonths: 36,
+      maxTranches: 2,
+    });
     const terms = { termMonths: 12, ratePercent: '7.2', creditReportDate: '2025-01-05', signingDate: '2025-01-08' };
     loans.tranches = await contractedLoan(t, w, { ...terms, amount: '600000000' });
     loans.plain = await contractedLoan(t, w, { ...terms, amount: '240000000' });
@@ -70,7 +78,14 @@ describe('period flows: counters equal the journal', () => {
     // Booked in March, valued in February (backdated into a snapshotted month), and the reversal of
     // a January repayment (the reversal is valued on the repayment's value date).
     await pay(loans.plain, '5000000', '2025-02-25');
-    const rev = await call(t, 'POST', `/loans/${loans.plain}/repayments/${janRepayment}/reversal`, w.officer, { reason: 'Sai tài khoản thụ hưởng' }, { 'idempotency-key': `rev-${janRepayment}-flows` });
+    const rev = await call(
+      t,
+      'POST',
+      `/loans/${loans.plain}/repayments/${janRepayment}/reversal`,
+      w.officer,
+      { reason: 'Sai tài khoản thụ hưởng' },
+      { 'idempotency-key': `rev-${janRepayment}-flows` },
+    );
     expect(rev.status).toBe(200);
     await closeUntil(t, w, '2025-03-09');
     await pay(loans.tranches, '40000000', '2025-03-10');
@@ -88,7 +103,9 @@ describe('period flows: counters equal the journal', () => {
     const r = await reconciliation(t, w);
     expect(r.mismatches).toEqual([]);
     expect(r.unbalancedTransactions).toEqual([]);
-    const [{ n }] = (await t.db.query(`SELECT count(*)::int AS n FROM loan_snapshots WHERE snapshot_date IN ('2025-01-31', '2025-02-28', '2025-03-31')`)) as Array<{ n: number }>;
+    const [{ n }] = (await t.db.query(
+      `SELECT count(*)::int AS n FROM loan_snapshots WHERE snapshot_date IN ('2025-01-31', '2025-02-28', '2025-03-31')`,
+    )) as Array<{ n: number }>;
     expect(n).toBeGreaterThan(5);
   });
 
@@ -121,10 +138,20 @@ describe('period flows: counters equal the journal', () => {
   it('the report’s turnover and collections equal the journal’s, as of the last closed day and a past month-end', async () => {
     const last = await lastClosed();
     const asOfs = t.app.get(AsOfService);
-    for (const [asOf, from] of [[last, '2025-01-01'], [last, '2025-02-01'], ['2025-02-28', '2025-01-01'], ['2025-03-31', '2025-02-01']]) {
+    for (const [asOf, from] of [
+      [last, '2025-01-01'],
+      [last, '2025-02-01'],
+      ['2025-02-28', '2025-01-01'],
+      ['2025-03-31', '2025-02-01'],
+    ]) {
       // These periods are read from the counters, not the journal.
       expect((await asOfs.flowPlan(from, asOf, last)).counters).toBeDefined();
-      const r = await call<{ totals: { turnover: string; principalCollected: string; interestCollected: string; loanCount: number } }>(t, 'GET', `/reports/portfolio?asOf=${asOf}&from=${from}`, w.auditor);
+      const r = await call<{ totals: { turnover: string; principalCollected: string; interestCollected: string; loanCount: number } }>(
+        t,
+        'GET',
+        `/reports/portfolio?asOf=${asOf}&from=${from}`,
+        w.auditor,
+      );
       expect(r.status).toBe(200);
       const [j] = (await t.db.query(
         `SELECT coalesce(sum(je.amount) FILTER (WHERE jt.kind = 'DISBURSEMENT' AND je.account = 'PRINCIPAL_RECEIVABLE'), 0)::text AS turnover,

@@ -36,9 +36,11 @@ describe('report reads on a read replica', () => {
 
   /** The last statement of each session of the replica pool (TypeORM opens one at start to check the server). */
   const replicaStatements = async (): Promise<string[]> =>
-    ((await primaryOnly.db.query(`SELECT query FROM pg_stat_activity WHERE application_name = $1 AND datname = current_database() ORDER BY pid`, [PROBE])) as Array<{ query: string }>).map(
-      (r) => r.query,
-    );
+    (
+      (await primaryOnly.db.query(`SELECT query FROM pg_stat_activity WHERE application_name = $1 AND datname = current_database() ORDER BY pid`, [
+        PROBE,
+      ])) as Array<{ query: string }>
+    ).map((r) => r.query);
 
   it('answers the reports from the replica pool with the primary’s figures', async () => {
     const before = await replicaStatements();

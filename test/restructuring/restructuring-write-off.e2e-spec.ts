@@ -43,13 +43,21 @@ describe('restructuring and write-off', () => {
 
   beforeAll(async () => {
     t = await createTestApp();
-    w = await loanWorld(t, '2025-03-01', { annualInterestRatePercent: '6', principalFrequency: 'MONTHLY', interestFrequency: 'MONTHLY', principalGracePeriods: 0, minTermMonths: 3, maxTermMonths: 36 });
+    w = await loanWorld(t, '2025-03-01', {
+      annualInterestRatePercent: '6',
+      principalFrequency: 'MONTHLY',
+      interestFrequency: 'MONTHLY',
+      principalGracePeriods: 0,
+      minTermMonths: 3,
+      maxTermMonths: 36,
+    });
     makerApprover = (await userWithRoles(t, w.admin, ['OFFICER', 'APPROVER'])).token;
     adjusted = await contractedLoan(t, w, open('600000000'));
     extended = await contractedLoan(t, w, open('600000000'));
     writtenOff = await contractedLoan(t, w, open('300000000'));
     await closeUntil(t, w, '2025-03-09');
-    for (const id of [adjusted, extended, writtenOff]) expect((await money(t, w, 'disbursements', id, id === writtenOff ? '300000000' : '600000000', '2025-03-10')).status).toBe(201);
+    for (const id of [adjusted, extended, writtenOff])
+      expect((await money(t, w, 'disbursements', id, id === writtenOff ? '300000000' : '600000000', '2025-03-10')).status).toBe(201);
     await closeUntil(t, w, '2025-04-04'); // business date 5 Apr 2025
   });
   afterAll(async () => t.close());
@@ -63,7 +71,10 @@ describe('restructuring and write-off', () => {
         ...['2025-05-10', '2025-06-10', '2025-07-10', '2025-08-10', '2025-09-10'].map((dueDate) => ({ dueDate, principal: '120000000' })),
       ],
     };
-    const wrong = await call(t, 'POST', `/loans/${adjusted}/restructurings`, makerApprover, { ...body, installments: [...body.installments.slice(0, 5), { dueDate: '2025-09-10', principal: '100000000' }] });
+    const wrong = await call(t, 'POST', `/loans/${adjusted}/restructurings`, makerApprover, {
+      ...body,
+      installments: [...body.installments.slice(0, 5), { dueDate: '2025-09-10', principal: '100000000' }],
+    });
     expect(wrong.status).toBe(422);
     expect(wrong.body).toMatchObject({ code: 'RESTRUCTURING.INVALID_SCHEDULE' });
     const proposed = await call<{ id: string; status: string }>(t, 'POST', `/loans/${adjusted}/restructurings`, makerApprover, body);
@@ -77,7 +88,10 @@ describe('restructuring and write-off', () => {
     expect(approved.status).toBe(200);
     expect(approved.body).toMatchObject({ status: 'APPROVED', effectiveDate: '2025-04-05' });
     expect((await call(t, 'POST', `/loans/${adjusted}/restructurings/${proposed.body.id}/approve`, w.approver, {})).status).toBe(409);
-    const [row] = (await t.db.query(`SELECT restructuring_count, (SELECT count(*)::int FROM loan_schedule_history h WHERE h.loan_id = l.id) AS history FROM loans l WHERE id = $1`, [adjusted])) as Array<{
+    const [row] = (await t.db.query(
+      `SELECT restructuring_count, (SELECT count(*)::int FROM loan_schedule_history h WHERE h.loan_id = l.id) AS history FROM loans l WHERE id = $1`,
+      [adjusted],
+    )) as Array<{
       restructuring_count: number;
       history: number;
     }>;
@@ -86,7 +100,10 @@ describe('restructuring and write-off', () => {
       ['2025-04-10', '0'],
       ...['2025-05-10', '2025-06-10', '2025-07-10', '2025-08-10', '2025-09-10'].map((d) => [d, '120000000']),
     ]);
-    const audit = (await t.db.query(`SELECT action FROM audit_events WHERE entity_type = 'loan' AND entity_id = $1 AND action LIKE 'loan.restructuring.%' ORDER BY id`, [adjusted])) as Array<{ action: string }>;
+    const audit = (await t.db.query(
+      `SELECT action FROM audit_events WHERE entity_type = 'loan' AND entity_id = $1 AND action LIKE 'loan.restructuring.%' ORDER BY id`,
+      [adjusted],
+    )) as Array<{ action: string }>;
     expect(audit.map((a) => a.action)).toEqual(['loan.restructuring.propose', 'loan.restructuring.approve']);
     await clean();
   });
@@ -124,7 +141,13 @@ describe('restructuring and write-off', () => {
     await closeUntil(t, w, '2025-05-20');
     // 120,000,000 due 10 May, unpaid; 11 overdue days: × 9% × 11/365 = 325,479; interest 600,000,000 × 6% × 30/365 = 2,958,904,
     // late × 10% × 11/365 = 8,917; normal interest on the performing 480,000,000 × 6% × 11/365 = 867,945.
-    expect(await loan(adjusted)).toMatchObject({ daysPastDue: 10, overduePrincipal: '120000000', overdueInterest: '325479', lateInterest: '8917', accruedInterest: '867945' });
+    expect(await loan(adjusted)).toMatchObject({
+      daysPastDue: 10,
+      overduePrincipal: '120000000',
+      overdueInterest: '325479',
+      lateInterest: '8917',
+      accruedInterest: '867945',
+    });
     expect((await schedule(adjusted))[1]).toMatchObject({ dueDate: '2025-05-10', principal: '120000000', interest: '2958904', status: 'OVERDUE' });
     await closeUntil(t, w, '2025-06-15');
     // 10 Jun bills 600,000,000 × 6% × 61/365 = 6,016,438 with 200,000,000; unpaid on 15 Jun: DPD 5.
@@ -149,9 +172,10 @@ describe('restructuring and write-off', () => {
       `INSERT INTO journal_entries (transaction_id, account, loan_id, value_date, amount) VALUES ($1, 'PROVISION_EXPENSE', $2, '2025-06-15', 100000000), ($1, 'PROVISION_SPECIFIC', $2, '2025-06-15', -100000000)`,
       [tx, writtenOff],
     );
-    const [{ provision }] = (await t.db.query(`SELECT coalesce(-sum(amount), 0)::text AS provision FROM journal_entries WHERE loan_id = $1 AND account = 'PROVISION_SPECIFIC'`, [
-      writtenOff,
-    ])) as Array<{ provision: string }>;
+    const [{ provision }] = (await t.db.query(
+      `SELECT coalesce(-sum(amount), 0)::text AS provision FROM journal_entries WHERE loan_id = $1 AND account = 'PROVISION_SPECIFIC'`,
+      [writtenOff],
+    )) as Array<{ provision: string }>;
     const proposed = await call<{ id: string }>(t, 'POST', `/loans/${writtenOff}/write-offs`, makerApprover, { reason: 'HTX giải thể, không còn tài sản' });
     expect(proposed.status).toBe(201);
     const self = await call(t, 'POST', `/loans/${writtenOff}/write-offs/${proposed.body.id}/approve`, makerApprover, {});
@@ -170,7 +194,14 @@ describe('restructuring and write-off', () => {
 
     const key = randomUUID();
     const recover = (amount: string, k = randomUUID()) =>
-      call<Record<string, string>>(t, 'POST', `/loans/${writtenOff}/recoveries`, w.officer, { amount, valueDate: '2025-06-16', reference: 'UNC-THU-HOI-1', channel: 'BANK_TRANSFER' }, { 'idempotency-key': k });
+      call<Record<string, string>>(
+        t,
+        'POST',
+        `/loans/${writtenOff}/recoveries`,
+        w.officer,
+        { amount, valueDate: '2025-06-16', reference: 'UNC-THU-HOI-1', channel: 'BANK_TRANSFER' },
+        { 'idempotency-key': k },
+      );
     const first = await recover('50000000', key);
     expect(first.status).toBe(201);
     expect(first.body.remaining).toBe((BigInt(total) - 50000000n).toString());
@@ -182,7 +213,10 @@ describe('restructuring and write-off', () => {
     // The close skips written-off loans.
     const [before] = (await t.db.query(`SELECT last_closed_date::text AS d FROM loans WHERE id = $1`, [writtenOff])) as Array<{ d: string }>;
     await closeUntil(t, w, '2025-06-17');
-    const [after] = (await t.db.query(`SELECT last_closed_date::text AS d, status FROM loans WHERE id = $1`, [writtenOff])) as Array<{ d: string; status: string }>;
+    const [after] = (await t.db.query(`SELECT last_closed_date::text AS d, status FROM loans WHERE id = $1`, [writtenOff])) as Array<{
+      d: string;
+      status: string;
+    }>;
     expect(after).toEqual({ d: before.d, status: 'WRITTEN_OFF' });
     await clean();
   });

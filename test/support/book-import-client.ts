@@ -8,12 +8,21 @@ export async function uploadBook<T>(t: TestApp, token: string, buffer: Buffer, o
   const boundary = `----book${randomUUID()}`;
   const parts: Buffer[] = [];
   if (origin) parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="origin"\r\n\r\n${origin}\r\n`));
-  parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="so-cho-vay.xlsx"\r\nContent-Type: ${XLSX}\r\n\r\n`), buffer, Buffer.from(`\r\n--${boundary}--\r\n`));
+  parts.push(
+    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="so-cho-vay.xlsx"\r\nContent-Type: ${XLSX}\r\n\r\n`),
+    buffer,
+    Buffer.from(`\r\n--${boundary}--\r\n`),
+  );
   const res = await t.app.inject({
     method: 'POST',
     url: '/api/v1/book-imports',
     payload: Buffer.concat(parts),
-    headers: { authorization: `Bearer ${token}`, 'content-type': `multipart/form-data; boundary=${boundary}`, 'idempotency-key': randomUUID(), 'accept-language': 'vi' },
+    headers: {
+      authorization: `Bearer ${token}`,
+      'content-type': `multipart/form-data; boundary=${boundary}`,
+      'idempotency-key': randomUUID(),
+      'accept-language': 'vi',
+    },
   });
   return { status: res.statusCode, body: JSON.parse(res.body) as T };
 }
@@ -21,7 +30,9 @@ export async function uploadBook<T>(t: TestApp, token: string, buffer: Buffer, o
 /** Polls the commit job's progress until the import is COMMITTED or FAILED. */
 export async function waitCommitted(t: TestApp, token: string, id: string): Promise<{ status: string; failure: string | null; percent: number }> {
   for (let i = 0; i < 2400; i += 1) {
-    const res = await t.request<{ status: string; failure: string | null; percent: number }>('GET', `/api/v1/book-imports/${id}/progress`, undefined, { token });
+    const res = await t.request<{ status: string; failure: string | null; percent: number }>('GET', `/api/v1/book-imports/${id}/progress`, undefined, {
+      token,
+    });
     if (res.body.status === 'COMMITTED' || res.body.status === 'FAILED') return res.body;
     await new Promise((r) => setTimeout(r, 250));
   }

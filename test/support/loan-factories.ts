@@ -1,6 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { adminToken, userWithRoles } from './factories.js';
-import { applicationBody, applicationUnderAppraisal, createCapitalSource, createCooperative, createProduct, setCharterCapital } from './origination-factories.js';
+import {
+  applicationBody,
+  applicationUnderAppraisal,
+  createCapitalSource,
+  createCooperative,
+  createProduct,
+  setCharterCapital,
+} from './origination-factories.js';
 import type { TestApp } from './test-app.js';
 
 export interface LoanWorld {
@@ -14,7 +21,14 @@ export interface LoanWorld {
   productId: string;
 }
 
-export async function call<T = Record<string, unknown>>(t: TestApp, method: string, path: string, token: string, body?: unknown, headers?: Record<string, string>): Promise<{ status: number; body: T; headers: Record<string, unknown> }> {
+export async function call<T = Record<string, unknown>>(
+  t: TestApp,
+  method: string,
+  path: string,
+  token: string,
+  body?: unknown,
+  headers?: Record<string, string>,
+): Promise<{ status: number; body: T; headers: Record<string, unknown> }> {
   return t.request<T>(method, `/api/v1${path}`, body, { token, headers });
 }
 
@@ -52,7 +66,11 @@ export async function contractedLoan(
     creditReportDate: o.creditReportDate,
   });
   const appId = await applicationUnderAppraisal(t, { officer: w.officer, appraiser: w.appraiser, approver: w.approver }, body);
-  const approved = await call(t, 'POST', `/loan-applications/${appId}/approve`, w.approver, { approvedAmount: o.amount, approvedTermMonths: o.termMonths, approvedRatePercent: o.ratePercent });
+  const approved = await call(t, 'POST', `/loan-applications/${appId}/approve`, w.approver, {
+    approvedAmount: o.amount,
+    approvedTermMonths: o.termMonths,
+    approvedRatePercent: o.ratePercent,
+  });
   if (approved.status !== 200) throw new Error(`approve: ${JSON.stringify(approved.body)}`);
   const contract = await call<{ id: string }>(t, 'POST', `/loan-applications/${appId}/contract`, w.officer, { signingDate: o.signingDate });
   if (contract.status !== 201) throw new Error(`contract: ${JSON.stringify(contract.body)}`);
@@ -64,8 +82,23 @@ export async function closeUntil(t: TestApp, w: LoanWorld, until: string): Promi
   if (res.status !== 200) throw new Error(`close: ${JSON.stringify(res.body)}`);
 }
 
-export async function money(t: TestApp, w: LoanWorld, kind: 'disbursements' | 'repayments', loanId: string, amount: string, valueDate: string, key: string = randomUUID()) {
-  return call<Record<string, unknown>>(t, 'POST', `/loans/${loanId}/${kind}`, w.officer, { amount, valueDate, reference: `REF-${key.slice(0, 8)}`, channel: 'BANK_TRANSFER' }, { 'idempotency-key': key });
+export async function money(
+  t: TestApp,
+  w: LoanWorld,
+  kind: 'disbursements' | 'repayments',
+  loanId: string,
+  amount: string,
+  valueDate: string,
+  key: string = randomUUID(),
+) {
+  return call<Record<string, unknown>>(
+    t,
+    'POST',
+    `/loans/${loanId}/${kind}`,
+    w.officer,
+    { amount, valueDate, reference: `REF-${key.slice(0, 8)}`, channel: 'BANK_TRANSFER' },
+    { 'idempotency-key': key },
+  );
 }
 
 export async function reconciliation(t: TestApp, w: LoanWorld): Promise<{ mismatches: unknown[]; unbalancedTransactions: unknown[] }> {

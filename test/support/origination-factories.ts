@@ -70,10 +70,21 @@ export async function createProduct(t: TestApp, admin: string, overrides: Record
 
 /** A capital source holding `capital` VND through one recorded allocation. */
 export async function createCapitalSource(t: TestApp, admin: string, capital: string): Promise<Created> {
-  const source = await post(t, '/api/v1/capital-sources', { name: `Nguồn vốn ${next()}-${randomUUID().slice(0, 6)}`, kind: 'ENTRUSTED_BUDGET', bearsCreditRisk: false }, admin);
-  await post(t, `/api/v1/capital-sources/${source.id}/movements`, { kind: 'ALLOCATION', movementDate: '2026-01-05', reference: 'QĐ 1/QĐ-UBND', amount: capital }, admin, {
-    'idempotency-key': randomUUID(),
-  });
+  const source = await post(
+    t,
+    '/api/v1/capital-sources',
+    { name: `Nguồn vốn ${next()}-${randomUUID().slice(0, 6)}`, kind: 'ENTRUSTED_BUDGET', bearsCreditRisk: false },
+    admin,
+  );
+  await post(
+    t,
+    `/api/v1/capital-sources/${source.id}/movements`,
+    { kind: 'ALLOCATION', movementDate: '2026-01-05', reference: 'QĐ 1/QĐ-UBND', amount: capital },
+    admin,
+    {
+      'idempotency-key': randomUUID(),
+    },
+  );
   return source;
 }
 
@@ -81,7 +92,12 @@ export async function setCharterCapital(t: TestApp, admin: string, amount: strin
   return post(t, '/api/v1/fund/charter-capital', { effectiveDate, amount }, admin);
 }
 
-export function applicationBody(borrowerId: string, productId: string, capitalSourceId: string, overrides: Record<string, unknown> = {}): Record<string, unknown> {
+export function applicationBody(
+  borrowerId: string,
+  productId: string,
+  capitalSourceId: string,
+  overrides: Record<string, unknown> = {},
+): Record<string, unknown> {
   return {
     borrowerId,
     productId,
@@ -116,7 +132,13 @@ export async function applicationUnderAppraisal(t: TestApp, staff: Staff, body: 
   await post(
     t,
     `/api/v1/loan-applications/${app.id}/appraisals`,
-    { findings: 'Khả thi', recommendedAmount: String(body.requestedAmount), recommendedTermMonths: body.termMonths, recommendedRatePercent: '7.2', riskRating: 'LOW' },
+    {
+      findings: 'Khả thi',
+      recommendedAmount: String(body.requestedAmount),
+      recommendedTermMonths: body.termMonths,
+      recommendedRatePercent: '7.2',
+      riskRating: 'LOW',
+    },
     staff.appraiser,
   );
   return app.id;

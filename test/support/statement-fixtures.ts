@@ -20,7 +20,15 @@ export async function vietcombankXlsx(credits: readonly Credit[], debits = 1): P
   ws.addRow(['Số tài khoản / Account number: 0011004123456', '', 'Quỹ Hỗ trợ phát triển HTX tỉnh Thái Nguyên']);
   ws.addRow(['Từ ngày 01/03/2025 đến ngày 31/03/2025']);
   ws.addRow([]);
-  ws.addRow(['STT\nNo.', 'Ngày giao dịch\nTransaction date', 'Số tham chiếu\nReference No.', 'Số tiền ghi nợ\nDebit', 'Số tiền ghi có\nCredit', 'Số dư\nBalance', 'Nội dung/Diễn giải\nDescription']);
+  ws.addRow([
+    'STT\nNo.',
+    'Ngày giao dịch\nTransaction date',
+    'Số tham chiếu\nReference No.',
+    'Số tiền ghi nợ\nDebit',
+    'Số tiền ghi có\nCredit',
+    'Số dư\nBalance',
+    'Nội dung/Diễn giải\nDescription',
+  ]);
   let n = 0;
   for (let i = 0; i < debits; i += 1) ws.addRow([(n += 1), '05/03/2025 08:15:00', `DR${i}`, 250000, null, 1000000000, 'Phi quan ly tai khoan']);
   for (const c of credits) {

@@ -54,9 +54,20 @@ export interface Answer<T> {
 }
 
 /** POSTs a multipart upload to /api/v1{path}. */
-export async function upload<T = Record<string, unknown>>(t: TestApp, path: string, token: string, fields: Record<string, string>, file: Upload): Promise<Answer<T>> {
+export async function upload<T = Record<string, unknown>>(
+  t: TestApp,
+  path: string,
+  token: string,
+  fields: Record<string, string>,
+  file: Upload,
+): Promise<Answer<T>> {
   const { payload, contentType } = multipartBody(fields, file);
-  const res = await t.app.inject({ method: 'POST', url: `/api/v1${path}`, payload, headers: { authorization: `Bearer ${token}`, 'content-type': contentType } });
+  const res = await t.app.inject({
+    method: 'POST',
+    url: `/api/v1${path}`,
+    payload,
+    headers: { authorization: `Bearer ${token}`, 'content-type': contentType },
+  });
   const type = String(res.headers['content-type'] ?? '');
   return { status: res.statusCode, body: (type.includes('json') ? JSON.parse(res.body) : res.body) as T, headers: res.headers, raw: res.rawPayload };
 }
@@ -65,5 +76,10 @@ export async function upload<T = Record<string, unknown>>(t: TestApp, path: stri
 export async function download(t: TestApp, path: string, token: string): Promise<Answer<Record<string, unknown>>> {
   const res = await t.app.inject({ method: 'GET', url: `/api/v1${path}`, headers: { authorization: `Bearer ${token}` } });
   const type = String(res.headers['content-type'] ?? '');
-  return { status: res.statusCode, body: type.includes('json') ? (JSON.parse(res.body) as Record<string, unknown>) : {}, headers: res.headers, raw: res.rawPayload };
+  return {
+    status: res.statusCode,
+    body: type.includes('json') ? (JSON.parse(res.body) as Record<string, unknown>) : {},
+    headers: res.headers,
+    raw: res.rawPayload,
+  };
 }

@@ -3,7 +3,11 @@ import { baseUrl, checkPage, login } from './support';
 import { ADMIN, OFFICER } from './users';
 
 async function token(username: string, password: string): Promise<string> {
-  const res = await fetch(`${baseUrl()}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) });
+  const res = await fetch(`${baseUrl()}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password }),
+  });
   return ((await res.json()) as { accessToken: string }).accessToken;
 }
 

@@ -25,7 +25,11 @@ async function vietcombankXlsx(): Promise<Buffer> {
 test('an officer chooses the bank and previews a Vietcombank XLSX export with its recognised columns', async ({ page }) => {
   await login(page, OFFICER, '/imports');
   await expect(page.getByRole('heading', { name: 'Nhập sao kê' })).toBeVisible();
-  await page.getByRole('textbox', { name: 'Ngân hàng' }).or(page.getByRole('combobox', { name: 'Ngân hàng' })).first().click();
+  await page
+    .getByRole('textbox', { name: 'Ngân hàng' })
+    .or(page.getByRole('combobox', { name: 'Ngân hàng' }))
+    .first()
+    .click();
   await page.getByRole('option', { name: 'Vietcombank' }).click();
   await page.locator('input[type="file"]').setInputFiles({
     name: 'saoke-vcb-03-2025.xlsx',
@@ -41,11 +45,20 @@ test('an officer chooses the bank and previews a Vietcombank XLSX export with it
   const sample = page.getByTestId('preview-sample');
   await expect(sample.getByRole('row').nth(1)).toContainText('10/03/2025');
   await expect(sample.getByRole('row').nth(1)).toContainText('FT25069001');
-  await expect(page.getByRole('textbox', { name: 'Cột số tiền ghi có' }).or(page.getByRole('combobox', { name: 'Cột số tiền ghi có' })).first()).toHaveValue('Số tiền ghi có');
+  await expect(
+    page
+      .getByRole('textbox', { name: 'Cột số tiền ghi có' })
+      .or(page.getByRole('combobox', { name: 'Cột số tiền ghi có' }))
+      .first(),
+  ).toHaveValue('Số tiền ghi có');
   await checkPage(page, 'imports-xlsx-preview');
 
   // The officer maps the amount to the debit column instead: the server reads the file again with that choice.
-  await page.getByRole('textbox', { name: 'Cột số tiền ghi có' }).or(page.getByRole('combobox', { name: 'Cột số tiền ghi có' })).first().click();
+  await page
+    .getByRole('textbox', { name: 'Cột số tiền ghi có' })
+    .or(page.getByRole('combobox', { name: 'Cột số tiền ghi có' }))
+    .first()
+    .click();
   await page.getByRole('option', { name: 'Số tiền ghi nợ' }).click();
   await expect(page.getByTestId('mapping-source')).toContainText('Đọc theo các cột bạn chọn.');
   await expect(preview).toContainText('250.000 ₫');

@@ -23,7 +23,10 @@ test.describe('loan book import', () => {
     const { businessDate } = await api<{ businessDate: string }>('GET', '/business-date', officer);
     mkdirSync(OUT, { recursive: true });
     book = `${OUT}so-cho-vay-quy-bac-kan.xlsx`;
-    execFileSync(process.execPath, [`${ROOT}dist/bench/generate-former-fund-book.js`, book, '--loans', '24', '--business-date', businessDate], { cwd: ROOT, stdio: 'pipe' });
+    execFileSync(process.execPath, [`${ROOT}dist/bench/generate-former-fund-book.js`, book, '--loans', '24', '--business-date', businessDate], {
+      cwd: ROOT,
+      stdio: 'pipe',
+    });
   });
 
   test('an officer downloads the templates, dry-runs a former fund’s book, filters its errors and chooses a commune', async ({ page }) => {

@@ -8,7 +8,11 @@ const tokens = new Map<string, string>();
 async function api<T = { id: string }>(method: string, path: string, who: Who, body?: unknown, headers: Record<string, string> = {}): Promise<T> {
   let token = tokens.get(who.username);
   if (!token) {
-    const res = await fetch(`${baseUrl()}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: who.username, password: who.password }) });
+    const res = await fetch(`${baseUrl()}/api/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: who.username, password: who.password }),
+    });
     if (!res.ok) throw new Error(`login ${who.username}: ${res.status}`);
     token = ((await res.json()) as { accessToken: string }).accessToken;
     tokens.set(who.username, token);
@@ -30,7 +34,9 @@ async function logout(page: Page): Promise<void> {
 
 const minusDays = (date: string, days: number): string => new Date(Date.parse(`${date}T00:00:00Z`) - days * 86_400_000).toISOString().slice(0, 10);
 
-test('an officer registers an asset with a valuation and pledges it to an application; the cover check shows; approved, the loan’s collateral tab shows it', async ({ page }) => {
+test('an officer registers an asset with a valuation and pledges it to an application; the cover check shows; approved, the loan’s collateral tab shows it', async ({
+  page,
+}) => {
   // Arranged through the API: a product that requires 50% discounted cover, a source, a borrower and its draft application of 400M.
   const s = Date.now().toString(36);
   const appraiser = { username: `web.appraiser.c${s}`, password: 'web-appraiser-password-1' };
@@ -38,21 +44,54 @@ test('an officer registers an asset with a valuation and pledges it to an applic
   const { businessDate } = await api<{ businessDate: string }>('GET', '/workspace', OFFICER);
   await api('POST', '/fund/charter-capital', ADMIN, { effectiveDate: '2020-01-01', amount: '500000000000' }).catch(() => undefined);
   const source = await api('POST', '/capital-sources', ADMIN, { name: `Nguồn vốn TSBĐ ${s}`, kind: 'ENTRUSTED_BUDGET', bearsCreditRisk: true });
-  await api('POST', `/capital-sources/${source.id}/movements`, ADMIN, { kind: 'ALLOCATION', movementDate: businessDate, reference: 'QĐ 9/QĐ-UBND', amount: '10000000000' }, { 'idempotency-key': crypto.randomUUID() });
+  await api(
+    'POST',
+    `/capital-sources/${source.id}/movements`,
+    ADMIN,
+    { kind: 'ALLOCATION', movementDate: businessDate, reference: 'QĐ 9/QĐ-UBND', amount: '10000000000' },
+    { 'idempotency-key': crypto.randomUUID() },
+  );
   const product = await api('POST', '/loan-products', ADMIN, {
-    code: `TSBD-${s.toUpperCase()}`, name: 'Cho vay có bảo đảm', minAmount: '10000000', maxAmount: '5000000000', minTermMonths: 6, maxTermMonths: 60,
-    annualInterestRatePercent: '7.2', principalFrequency: 'MONTHLY', interestFrequency: 'MONTHLY', allowedBorrowerTypes: ['COOPERATIVE'], collateralRequired: true,
+    code: `TSBD-${s.toUpperCase()}`,
+    name: 'Cho vay có bảo đảm',
+    minAmount: '10000000',
+    maxAmount: '5000000000',
+    minTermMonths: 6,
+    maxTermMonths: 60,
+    annualInterestRatePercent: '7.2',
+    principalFrequency: 'MONTHLY',
+    interestFrequency: 'MONTHLY',
+    allowedBorrowerTypes: ['COOPERATIVE'],
+    collateralRequired: true,
     collateralMinCoverPercent: '50',
   });
   const borrowerName = `Hợp tác xã Chè Tân Cương ${s}`;
   const borrower = await api('POST', '/borrowers', OFFICER, {
-    type: 'COOPERATIVE', identityCode: `48${String(Date.now()).slice(-8)}`, legalName: borrowerName, legalRepresentative: 'Đỗ Văn Nam',
-    provinceCode: '19', communeCode: '05443', sectorVersion: 'VSIC2018', sectorCode: 'A',
+    type: 'COOPERATIVE',
+    identityCode: `48${String(Date.now()).slice(-8)}`,
+    legalName: borrowerName,
+    legalRepresentative: 'Đỗ Văn Nam',
+    provinceCode: '19',
+    communeCode: '05443',
+    sectorVersion: 'VSIC2018',
+    sectorCode: 'A',
   });
   const app = await api('POST', '/loan-applications', OFFICER, {
-    borrowerId: borrower.id, productId: product.id, capitalSourceId: source.id, requestedAmount: '400000000', termMonths: 12, repaymentFrequency: 'MONTHLY',
-    purpose: 'Mở rộng vùng chè an toàn', sectorVersion: 'VSIC2018', sectorCode: 'A', totalInvestment: '800000000', ownContribution: '400000000',
-    collateralDescription: 'Quyền sử dụng đất 2.000 m²', collateralValue: '1000000000', creditReportReference: 'CIC-2026-9', creditReportDate: minusDays(businessDate, 3),
+    borrowerId: borrower.id,
+    productId: product.id,
+    capitalSourceId: source.id,
+    requestedAmount: '400000000',
+    termMonths: 12,
+    repaymentFrequency: 'MONTHLY',
+    purpose: 'Mở rộng vùng chè an toàn',
+    sectorVersion: 'VSIC2018',
+    sectorCode: 'A',
+    totalInvestment: '800000000',
+    ownContribution: '400000000',
+    collateralDescription: 'Quyền sử dụng đất 2.000 m²',
+    collateralValue: '1000000000',
+    creditReportReference: 'CIC-2026-9',
+    creditReportDate: minusDays(businessDate, 3),
   });
 
   // Before any pledge the application's checks show the cover short.
@@ -102,7 +141,13 @@ test('an officer registers an asset with a valuation and pledges it to an applic
 
   await api('POST', `/loan-applications/${app.id}/submit`, OFFICER);
   await api('POST', `/loan-applications/${app.id}/start-appraisal`, appraiser);
-  await api('POST', `/loan-applications/${app.id}/appraisals`, appraiser, { findings: 'Khả thi', recommendedAmount: '400000000', recommendedTermMonths: 12, recommendedRatePercent: '7.2', riskRating: 'LOW' });
+  await api('POST', `/loan-applications/${app.id}/appraisals`, appraiser, {
+    findings: 'Khả thi',
+    recommendedAmount: '400000000',
+    recommendedTermMonths: 12,
+    recommendedRatePercent: '7.2',
+    riskRating: 'LOW',
+  });
 
   // The approver approves from the case page.
   await login(page, APPROVER, `/approvals/applications/${app.id}`);
@@ -113,7 +158,12 @@ test('an officer registers an asset with a valuation and pledges it to an applic
 
   // A release proposal of another asset waits in the approvers' queue.
   const deposit = await api<{ id: string }>('POST', '/collateral-assets', OFFICER, {
-    borrowerId: borrower.id, type: 'DEPOSIT', kind: 'DEPOSIT', description: 'Sổ tiết kiệm Agribank', identifiers: { institution: 'Agribank Thái Nguyên', accountNumber: '3900205123456' }, ownerKind: 'BORROWER',
+    borrowerId: borrower.id,
+    type: 'DEPOSIT',
+    kind: 'DEPOSIT',
+    description: 'Sổ tiết kiệm Agribank',
+    identifiers: { institution: 'Agribank Thái Nguyên', accountNumber: '3900205123456' },
+    ownerKind: 'BORROWER',
     valuation: { valuationDate: businessDate, value: '50000000', method: 'FACE_VALUE', valuerKind: 'FUND', valuerName: 'Tổ thẩm định Quỹ' },
   });
   const release = await api('POST', `/collateral-assets/${deposit.id}/releases`, OFFICER, { reason: 'Khách hàng rút sổ tiết kiệm' });

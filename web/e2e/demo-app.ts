@@ -111,7 +111,12 @@ export async function startDemoApp(loans = 48): Promise<DemoApp> {
     redis.disconnect();
   };
   try {
-    const start = () => spawn(process.execPath, ['dist/src/main.js'], { cwd: ROOT, env: { ...env, PORT: String(port), QUEUE_PREFIX: prefixes[0] }, stdio: ['ignore', 'ignore', 'inherit'] });
+    const start = () =>
+      spawn(process.execPath, ['dist/src/main.js'], {
+        cwd: ROOT,
+        env: { ...env, PORT: String(port), QUEUE_PREFIX: prefixes[0] },
+        stdio: ['ignore', 'ignore', 'inherit'],
+      });
     // First start: migrations and the first admin, which the demo's users are created by.
     child = start();
     await waitFor(`http://127.0.0.1:${port}/health`, 120_000);

@@ -8,7 +8,11 @@ const tokens = new Map<string, string>();
 async function api<T = { id: string }>(method: string, path: string, who: Who, body?: unknown, headers: Record<string, string> = {}): Promise<T> {
   let token = tokens.get(who.username);
   if (!token) {
-    const res = await fetch(`${baseUrl()}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: who.username, password: who.password }) });
+    const res = await fetch(`${baseUrl()}/api/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: who.username, password: who.password }),
+    });
     if (!res.ok) throw new Error(`login ${who.username}: ${res.status}`);
     token = ((await res.json()) as { accessToken: string }).accessToken;
     tokens.set(who.username, token);
@@ -32,26 +36,71 @@ test('an officer prints a loan’s contract and the acknowledgement of its tranc
   const { businessDate } = await api<{ businessDate: string }>('GET', '/workspace', OFFICER);
   await api('POST', '/fund/charter-capital', ADMIN, { effectiveDate: '2020-01-01', amount: '500000000000' }).catch(() => undefined);
   const source = await api('POST', '/capital-sources', ADMIN, { name: `Nguồn vốn chứng từ ${s}`, kind: 'ENTRUSTED_BUDGET', bearsCreditRisk: true });
-  await api('POST', `/capital-sources/${source.id}/movements`, ADMIN, { kind: 'ALLOCATION', movementDate: businessDate, reference: 'QĐ 9/QĐ-UBND', amount: '10000000000' }, { 'idempotency-key': crypto.randomUUID() });
+  await api(
+    'POST',
+    `/capital-sources/${source.id}/movements`,
+    ADMIN,
+    { kind: 'ALLOCATION', movementDate: businessDate, reference: 'QĐ 9/QĐ-UBND', amount: '10000000000' },
+    { 'idempotency-key': crypto.randomUUID() },
+  );
   const product = await api('POST', '/loan-products', ADMIN, {
-    code: `DOC-${s.toUpperCase()}`, name: 'Cho vay trồng chè', minAmount: '10000000', maxAmount: '5000000000', minTermMonths: 6, maxTermMonths: 60,
-    annualInterestRatePercent: '7.2', principalFrequency: 'MONTHLY', interestFrequency: 'MONTHLY', allowedBorrowerTypes: ['COOPERATIVE'], collateralRequired: false,
+    code: `DOC-${s.toUpperCase()}`,
+    name: 'Cho vay trồng chè',
+    minAmount: '10000000',
+    maxAmount: '5000000000',
+    minTermMonths: 6,
+    maxTermMonths: 60,
+    annualInterestRatePercent: '7.2',
+    principalFrequency: 'MONTHLY',
+    interestFrequency: 'MONTHLY',
+    allowedBorrowerTypes: ['COOPERATIVE'],
+    collateralRequired: false,
   });
   const borrower = await api('POST', '/borrowers', OFFICER, {
-    type: 'COOPERATIVE', identityCode: `47${String(Date.now()).slice(-8)}`, legalName: `Hợp tác xã Chè Tân Cương ${s}`, legalRepresentative: 'Đỗ Văn Nam',
-    provinceCode: '19', communeCode: '05443', sectorVersion: 'VSIC2018', sectorCode: 'A',
+    type: 'COOPERATIVE',
+    identityCode: `47${String(Date.now()).slice(-8)}`,
+    legalName: `Hợp tác xã Chè Tân Cương ${s}`,
+    legalRepresentative: 'Đỗ Văn Nam',
+    provinceCode: '19',
+    communeCode: '05443',
+    sectorVersion: 'VSIC2018',
+    sectorCode: 'A',
   });
   const app = await api('POST', '/loan-applications', OFFICER, {
-    borrowerId: borrower.id, productId: product.id, capitalSourceId: source.id, requestedAmount: '150000000', termMonths: 12, repaymentFrequency: 'MONTHLY',
-    purpose: 'Mở rộng vùng chè an toàn', sectorVersion: 'VSIC2018', sectorCode: 'A', totalInvestment: '300000000', ownContribution: '150000000',
-    collateralDescription: 'Quyền sử dụng đất 2.000 m²', collateralValue: '400000000', creditReportReference: 'CIC-2026-9', creditReportDate: minusDays(businessDate, 3),
+    borrowerId: borrower.id,
+    productId: product.id,
+    capitalSourceId: source.id,
+    requestedAmount: '150000000',
+    termMonths: 12,
+    repaymentFrequency: 'MONTHLY',
+    purpose: 'Mở rộng vùng chè an toàn',
+    sectorVersion: 'VSIC2018',
+    sectorCode: 'A',
+    totalInvestment: '300000000',
+    ownContribution: '150000000',
+    collateralDescription: 'Quyền sử dụng đất 2.000 m²',
+    collateralValue: '400000000',
+    creditReportReference: 'CIC-2026-9',
+    creditReportDate: minusDays(businessDate, 3),
   });
   await api('POST', `/loan-applications/${app.id}/submit`, OFFICER);
   await api('POST', `/loan-applications/${app.id}/start-appraisal`, appraiser);
-  await api('POST', `/loan-applications/${app.id}/appraisals`, appraiser, { findings: 'Khả thi', recommendedAmount: '150000000', recommendedTermMonths: 12, recommendedRatePercent: '7.2', riskRating: 'LOW' });
+  await api('POST', `/loan-applications/${app.id}/appraisals`, appraiser, {
+    findings: 'Khả thi',
+    recommendedAmount: '150000000',
+    recommendedTermMonths: 12,
+    recommendedRatePercent: '7.2',
+    riskRating: 'LOW',
+  });
   await api('POST', `/loan-applications/${app.id}/approve`, APPROVER, { approvedAmount: '150000000', approvedTermMonths: 12, approvedRatePercent: '7.2' });
   const loan = await api('POST', `/loan-applications/${app.id}/contract`, OFFICER, {});
-  await api('POST', `/loans/${loan.id}/disbursements`, OFFICER, { amount: '150000000', valueDate: businessDate, reference: 'UNC-0001', channel: 'BANK_TRANSFER' }, { 'idempotency-key': crypto.randomUUID() });
+  await api(
+    'POST',
+    `/loans/${loan.id}/disbursements`,
+    OFFICER,
+    { amount: '150000000', valueDate: businessDate, reference: 'UNC-0001', channel: 'BANK_TRANSFER' },
+    { 'idempotency-key': crypto.randomUUID() },
+  );
 
   await login(page, OFFICER, `/loans/${loan.id}/documents`);
   await expect(page.getByRole('heading', { name: /Chứng từ in của hợp đồng/ })).toBeVisible();

@@ -8,12 +8,22 @@ import { ADMIN, OFFICER } from './users';
  * written to the database directly.
  */
 export async function token(user: { username: string; password: string }): Promise<string> {
-  const res = await fetch(`${baseUrl()}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: user.username, password: user.password }) });
+  const res = await fetch(`${baseUrl()}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: user.username, password: user.password }),
+  });
   const body = (await res.json()) as { accessToken: string };
   return body.accessToken;
 }
 
-export async function apiCall<T>(method: string, path: string, tok: string, body?: unknown, headers: Record<string, string> = {}): Promise<{ status: number; body: T }> {
+export async function apiCall<T>(
+  method: string,
+  path: string,
+  tok: string,
+  body?: unknown,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; body: T }> {
   const res = await fetch(`${baseUrl()}/api/v1${path}`, {
     method,
     headers: { 'content-type': 'application/json', authorization: `Bearer ${tok}`, ...headers },
@@ -45,7 +55,13 @@ export async function seedLendingWorld(): Promise<LendingWorld> {
   if (charter.body.length === 0) await created('POST', '/fund/charter-capital', admin, { effectiveDate: '2020-01-01', amount: '20000000000' });
   const sourceName = `Ngân sách tỉnh ủy thác ${tag}`;
   const source = await created<{ id: string }>('POST', '/capital-sources', admin, { name: sourceName, kind: 'ENTRUSTED_BUDGET', bearsCreditRisk: false });
-  await created('POST', `/capital-sources/${source.id}/movements`, admin, { kind: 'ALLOCATION', movementDate: '2020-01-05', reference: 'QĐ 12/QĐ-UBND', amount: '10000000000' }, { 'idempotency-key': randomUUID() });
+  await created(
+    'POST',
+    `/capital-sources/${source.id}/movements`,
+    admin,
+    { kind: 'ALLOCATION', movementDate: '2020-01-05', reference: 'QĐ 12/QĐ-UBND', amount: '10000000000' },
+    { 'idempotency-key': randomUUID() },
+  );
   const productCode = `NN-${tag}`;
   await created('POST', '/loan-products', admin, {
     code: productCode,

@@ -32,8 +32,18 @@ test.beforeAll(async () => {
   world.businessDate = businessDate;
   const charter = await apiCall<unknown[]>(admin, 'GET', '/fund/charter-capital');
   if (charter.length === 0) await apiCall(admin, 'POST', '/fund/charter-capital', { effectiveDate: '2020-01-01', amount: '500000000000' });
-  const source = await apiCall<{ id: string }>(admin, 'POST', '/capital-sources', { name: `Vốn hồ sơ ${tag}`, kind: 'ENTRUSTED_BUDGET', bearsCreditRisk: false });
-  await apiCall(admin, 'POST', `/capital-sources/${source.id}/movements`, { kind: 'ALLOCATION', movementDate: businessDate, reference: 'QĐ 15/QĐ-UBND', amount: '20000000000' }, { 'Idempotency-Key': randomUUID() });
+  const source = await apiCall<{ id: string }>(admin, 'POST', '/capital-sources', {
+    name: `Vốn hồ sơ ${tag}`,
+    kind: 'ENTRUSTED_BUDGET',
+    bearsCreditRisk: false,
+  });
+  await apiCall(
+    admin,
+    'POST',
+    `/capital-sources/${source.id}/movements`,
+    { kind: 'ALLOCATION', movementDate: businessDate, reference: 'QĐ 15/QĐ-UBND', amount: '20000000000' },
+    { 'Idempotency-Key': randomUUID() },
+  );
   const product = await apiCall<{ id: string }>(admin, 'POST', '/loan-products', {
     code: `HS-${tag}`,
     name: 'Cho vay theo chuỗi giá trị',
@@ -98,7 +108,11 @@ test('an officer uploads the checklist’s documents by drag-and-drop zone, sees
   await checkPage(page, 'loan-file-application-missing');
   for (const [type, label, file] of REQUIRED) {
     await chooseType(page, label);
-    await page.getByTestId('documents-APPLICATION').getByTestId('upload-dropzone').locator('input[type=file]').setInputFiles({ name: file, mimeType: 'application/pdf', buffer: pdf(label) });
+    await page
+      .getByTestId('documents-APPLICATION')
+      .getByTestId('upload-dropzone')
+      .locator('input[type=file]')
+      .setInputFiles({ name: file, mimeType: 'application/pdf', buffer: pdf(label) });
     await expect(page.getByTestId('documents-APPLICATION').getByTestId(`document-${type}`)).toContainText(file);
   }
   await expect(page.getByTestId('checklist-summary')).toContainText('Đủ hồ sơ');
@@ -106,7 +120,11 @@ test('an officer uploads the checklist’s documents by drag-and-drop zone, sees
   await chooseType(page, 'Khác');
   const exe = Buffer.alloc(256);
   exe.write('MZ', 0, 'latin1');
-  await page.getByTestId('documents-APPLICATION').getByTestId('upload-dropzone').locator('input[type=file]').setInputFiles({ name: 'bao-cao.pdf', mimeType: 'application/pdf', buffer: exe });
+  await page
+    .getByTestId('documents-APPLICATION')
+    .getByTestId('upload-dropzone')
+    .locator('input[type=file]')
+    .setInputFiles({ name: 'bao-cao.pdf', mimeType: 'application/pdf', buffer: exe });
   await expect(page.getByTestId('upload-refusal')).toContainText('bao-cao.pdf');
   await checkPage(page, 'loan-file-application-complete');
   await page.getByRole('button', { name: 'Nộp hồ sơ' }).first().click();
@@ -116,12 +134,28 @@ test('an officer uploads the checklist’s documents by drag-and-drop zone, sees
 test('approved and disbursed (through the API), the first tranche falls due for inspection', async () => {
   const officer = await token(OFFICER);
   await apiCall(officer, 'POST', `/loan-applications/${world.appId}/start-appraisal`);
-  await apiCall(officer, 'POST', `/loan-applications/${world.appId}/appraisals`, { findings: 'Khả thi', recommendedAmount: '500000000', recommendedTermMonths: 12, recommendedRatePercent: '6', riskRating: 'LOW' });
-  await apiCall(APPROVER, 'POST', `/loan-applications/${world.appId}/approve`, { approvedAmount: '500000000', approvedTermMonths: 12, approvedRatePercent: '6' });
+  await apiCall(officer, 'POST', `/loan-applications/${world.appId}/appraisals`, {
+    findings: 'Khả thi',
+    recommendedAmount: '500000000',
+    recommendedTermMonths: 12,
+    recommendedRatePercent: '6',
+    riskRating: 'LOW',
+  });
+  await apiCall(APPROVER, 'POST', `/loan-applications/${world.appId}/approve`, {
+    approvedAmount: '500000000',
+    approvedTermMonths: 12,
+    approvedRatePercent: '6',
+  });
   const loan = await apiCall<{ id: string; contractNumber: string }>(officer, 'POST', `/loan-applications/${world.appId}/contract`, {});
   world.loanId = loan.id;
   world.contractNumber = loan.contractNumber;
-  await apiCall(officer, 'POST', `/loans/${loan.id}/disbursements`, { amount: '300000000', valueDate: world.businessDate, reference: 'UNC-HS-0001', channel: 'BANK_TRANSFER' }, { 'Idempotency-Key': randomUUID() });
+  await apiCall(
+    officer,
+    'POST',
+    `/loans/${loan.id}/disbursements`,
+    { amount: '300000000', valueDate: world.businessDate, reference: 'UNC-HS-0001', channel: 'BANK_TRANSFER' },
+    { 'Idempotency-Key': randomUUID() },
+  );
   const list = await apiCall<Array<{ status: string }>>(officer, 'GET', `/loans/${loan.id}/inspections`);
   expect(list.map((i) => i.status)).toEqual(['DUE']);
 });
@@ -151,7 +185,11 @@ test.describe('in the field, on a phone', () => {
 test('the loan page shows the documents and the inspection', async ({ page }) => {
   await login(page, OFFICER, `/loans/${world.loanId}?tab=documents`);
   await expect(page.getByTestId('documents-APPLICATION').getByTestId('document-CHARTER')).toContainText('dieu-le-htx.pdf');
-  await page.getByTestId('documents-LOAN').getByTestId('upload-dropzone').locator('input[type=file]').setInputFiles({ name: 'hop-dong-da-ky.pdf', mimeType: 'application/pdf', buffer: pdf('hợp đồng') });
+  await page
+    .getByTestId('documents-LOAN')
+    .getByTestId('upload-dropzone')
+    .locator('input[type=file]')
+    .setInputFiles({ name: 'hop-dong-da-ky.pdf', mimeType: 'application/pdf', buffer: pdf('hợp đồng') });
   await expect(page.getByTestId('documents-LOAN').getByTestId('document-SIGNED_CONTRACT')).toContainText('hop-dong-da-ky.pdf');
   await checkPage(page, 'loan-file-loan-documents');
   await page.getByRole('tab', { name: 'Kiểm tra sử dụng vốn' }).click();
@@ -162,8 +200,16 @@ test('the loan page shows the documents and the inspection', async ({ page }) =>
 
 test('a misuse finding on the second tranche goes to the approvers’ queue; approved, the principal falls due on the recall date', async ({ page }) => {
   const officer = await token(OFFICER);
-  await apiCall(officer, 'POST', `/loans/${world.loanId}/disbursements`, { amount: '200000000', valueDate: world.businessDate, reference: 'UNC-HS-0002', channel: 'BANK_TRANSFER' }, { 'Idempotency-Key': randomUUID() });
-  const second = (await apiCall<Array<{ trancheNo: number; disbursementEventId: string }>>(officer, 'GET', `/loans/${world.loanId}/inspections`)).find((i) => i.trancheNo === 2);
+  await apiCall(
+    officer,
+    'POST',
+    `/loans/${world.loanId}/disbursements`,
+    { amount: '200000000', valueDate: world.businessDate, reference: 'UNC-HS-0002', channel: 'BANK_TRANSFER' },
+    { 'Idempotency-Key': randomUUID() },
+  );
+  const second = (await apiCall<Array<{ trancheNo: number; disbursementEventId: string }>>(officer, 'GET', `/loans/${world.loanId}/inspections`)).find(
+    (i) => i.trancheNo === 2,
+  );
   const recallDate = new Date(`${world.businessDate}T00:00:00Z`);
   recallDate.setUTCDate(recallDate.getUTCDate() + 30);
   const recall = recallDate.toISOString().slice(0, 10);
@@ -177,7 +223,10 @@ test('a misuse finding on the second tranche goes to the approvers’ queue; app
     recallDate: recall,
   });
   await login(page, APPROVER, '/approvals?kind=RECALL');
-  await page.getByRole('link', { name: /Thu hồi nợ trước hạn/ }).first().click();
+  await page
+    .getByRole('link', { name: /Thu hồi nợ trước hạn/ })
+    .first()
+    .click();
   await expect(page.getByRole('heading', { name: `Đề xuất thu hồi nợ trước hạn · ${world.contractNumber}` })).toBeVisible();
   await expect(page.getByText('Không đúng mục đích')).toBeVisible();
   await checkPage(page, 'loan-file-recall-case');

@@ -13,7 +13,11 @@ export interface Credentials {
 }
 
 export async function token(user: Credentials): Promise<string> {
-  const res = await fetch(`${baseUrl()}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: user.username, password: user.password }) });
+  const res = await fetch(`${baseUrl()}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: user.username, password: user.password }),
+  });
   const body = (await res.json()) as { accessToken: string };
   return body.accessToken;
 }
@@ -54,8 +58,18 @@ export async function contractedLoan(amount = '600000000'): Promise<SeededLoan> 
   const { businessDate } = await apiCall<{ businessDate: string }>(officer, 'GET', '/business-date');
   const charter = await apiCall<unknown[]>(admin, 'GET', '/fund/charter-capital');
   if (charter.length === 0) await apiCall(admin, 'POST', '/fund/charter-capital', { effectiveDate: '2020-01-01', amount: '500000000000' });
-  const source = await apiCall<{ id: string }>(admin, 'POST', '/capital-sources', { name: `Vốn ủy thác ngân sách tỉnh ${tag}-${seq}`, kind: 'ENTRUSTED_BUDGET', bearsCreditRisk: false });
-  await apiCall(admin, 'POST', `/capital-sources/${source.id}/movements`, { kind: 'ALLOCATION', movementDate: businessDate, reference: 'QĐ 12/QĐ-UBND', amount: '20000000000' }, { 'Idempotency-Key': randomUUID() });
+  const source = await apiCall<{ id: string }>(admin, 'POST', '/capital-sources', {
+    name: `Vốn ủy thác ngân sách tỉnh ${tag}-${seq}`,
+    kind: 'ENTRUSTED_BUDGET',
+    bearsCreditRisk: false,
+  });
+  await apiCall(
+    admin,
+    'POST',
+    `/capital-sources/${source.id}/movements`,
+    { kind: 'ALLOCATION', movementDate: businessDate, reference: 'QĐ 12/QĐ-UBND', amount: '20000000000' },
+    { 'Idempotency-Key': randomUUID() },
+  );
   const product = await apiCall<{ id: string }>(admin, 'POST', '/loan-products', {
     code: `SX-${tag}-${seq}`,
     name: 'Cho vay sản xuất nông nghiệp',

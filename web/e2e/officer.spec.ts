@@ -11,7 +11,11 @@ async function pick(page: Page, label: string | RegExp, search: string, option: 
 }
 
 async function apiGet<T>(path: string, username: string, password: string): Promise<T> {
-  const login = await fetch(`${baseUrl()}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) });
+  const login = await fetch(`${baseUrl()}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password }),
+  });
   const { accessToken } = (await login.json()) as { accessToken: string };
   const res = await fetch(`${baseUrl()}/api/v1${path}`, { headers: { authorization: `Bearer ${accessToken}` } });
   return (await res.json()) as T;

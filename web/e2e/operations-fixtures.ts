@@ -28,7 +28,11 @@ export const api: Api = async <T>(method: string, path: string, as: Token, body?
 };
 
 export async function tokenOf(user: { username: string; password: string }): Promise<Token> {
-  const res = await fetch(`${baseUrl()}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: user.username, password: user.password }) });
+  const res = await fetch(`${baseUrl()}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: user.username, password: user.password }),
+  });
   if (!res.ok) throw new Error(`login ${user.username}: ${res.status} ${await res.text()}`);
   return { token: ((await res.json()) as { accessToken: string }).accessToken };
 }
@@ -62,8 +66,18 @@ export async function disbursedLoan(amount = '120000000'): Promise<DisbursedLoan
   await api('POST', '/fund/charter-capital', admin, { effectiveDate: businessDate, amount: '500000000000' }).catch((e: Error) => {
     if (!e.message.includes('FUND.CHARTER_CAPITAL_DATE_TAKEN')) throw e;
   });
-  const source = await api<{ id: string }>('POST', '/capital-sources', admin, { name: `Nguồn vốn ngân sách ${unique()}`, kind: 'ENTRUSTED_BUDGET', bearsCreditRisk: false });
-  await api('POST', `/capital-sources/${source.id}/movements`, admin, { kind: 'ALLOCATION', movementDate: businessDate, reference: 'QĐ 12/QĐ-UBND', amount: '20000000000' }, { 'idempotency-key': randomUUID() });
+  const source = await api<{ id: string }>('POST', '/capital-sources', admin, {
+    name: `Nguồn vốn ngân sách ${unique()}`,
+    kind: 'ENTRUSTED_BUDGET',
+    bearsCreditRisk: false,
+  });
+  await api(
+    'POST',
+    `/capital-sources/${source.id}/movements`,
+    admin,
+    { kind: 'ALLOCATION', movementDate: businessDate, reference: 'QĐ 12/QĐ-UBND', amount: '20000000000' },
+    { 'idempotency-key': randomUUID() },
+  );
   const product = await api<{ id: string }>('POST', '/loan-products', admin, {
     code: `SX-${unique()}`,
     name: 'Cho vay sản xuất nông nghiệp',
@@ -121,7 +135,15 @@ export async function disbursedLoan(amount = '120000000'): Promise<DisbursedLoan
     riskRating: 'LOW',
   });
   await api('POST', `/loan-applications/${application.id}/approve`, approver, { approvedAmount: amount, approvedTermMonths: 6, approvedRatePercent: '6' });
-  const loan = await api<{ id: string; contractNumber: string }>('POST', `/loan-applications/${application.id}/contract`, officer, { signingDate: businessDate });
-  await api('POST', `/loans/${loan.id}/disbursements`, officer, { amount, valueDate: businessDate, reference: `GN-${unique()}`, channel: 'BANK_TRANSFER' }, { 'idempotency-key': randomUUID() });
+  const loan = await api<{ id: string; contractNumber: string }>('POST', `/loan-applications/${application.id}/contract`, officer, {
+    signingDate: businessDate,
+  });
+  await api(
+    'POST',
+    `/loans/${loan.id}/disbursements`,
+    officer,
+    { amount, valueDate: businessDate, reference: `GN-${unique()}`, channel: 'BANK_TRANSFER' },
+    { 'idempotency-key': randomUUID() },
+  );
   return { loanId: loan.id, contractNumber: loan.contractNumber, borrowerName, businessDate, disbursed: amount };
 }

@@ -23,7 +23,9 @@ test.beforeAll(async () => {
   world = await seedLendingWorld();
 });
 
-test('an officer files an application (refused above 80% of the plan, then valid), appraises it; the approver approves; the officer makes the contract', async ({ page }) => {
+test('an officer files an application (refused above 80% of the plan, then valid), appraises it; the approver approves; the officer makes the contract', async ({
+  page,
+}) => {
   test.setTimeout(180_000);
   const officerToken = await token(OFFICER);
   const applicationsOf = async () => {
@@ -108,7 +110,11 @@ test('an officer files an application (refused above 80% of the plan, then valid
   await expect(page.getByRole('button', { name: 'Phê duyệt', exact: true })).toHaveCount(0);
   await checkPage(page, 'approval-case-preparer');
   // Trying anyway with the preparer's token: the server refuses, nothing changes.
-  const tried = await apiCall<{ code: string }>('POST', `/loan-applications/${applicationId}/approve`, officerToken, { approvedAmount: '750000000', approvedTermMonths: 24, approvedRatePercent: '7.2' });
+  const tried = await apiCall<{ code: string }>('POST', `/loan-applications/${applicationId}/approve`, officerToken, {
+    approvedAmount: '750000000',
+    approvedTermMonths: 24,
+    approvedRatePercent: '7.2',
+  });
   expect(tried.status).toBe(403);
   expect((await apiCall<{ status: string }>('GET', `/loan-applications/${applicationId}`, officerToken)).body.status).toBe('UNDER_APPRAISAL');
   await logout(page);

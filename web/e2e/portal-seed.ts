@@ -10,7 +10,13 @@ import { ADMIN, APPROVER, OFFICER } from './users';
  */
 export const COOP = { username: 'web.coop', password: 'web-coop-password-1', displayName: 'HTX Chè Tân Cương' };
 
-async function api<T>(method: string, path: string, token: string | null, body?: unknown, headers: Record<string, string> = {}): Promise<{ status: number; body: T }> {
+async function api<T>(
+  method: string,
+  path: string,
+  token: string | null,
+  body?: unknown,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; body: T }> {
   const res = await fetch(`${baseUrl()}/api/v1${path}`, {
     method,
     headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...(token ? { authorization: `Bearer ${token}` } : {}), ...headers },
@@ -36,7 +42,6 @@ function addDays(iso: string, days: number): string {
   return d.toISOString().slice(0, 10);
 }
 
-
 export interface PortalWorld {
   mine: { id: string; contractNumber: string };
   theirs: { id: string; contractNumber: string };
@@ -53,8 +58,18 @@ export async function seedPortal(): Promise<PortalWorld> {
 
   const { businessDate } = await ok<{ businessDate: string }>('GET', '/business-date', admin);
   await api('POST', '/fund/charter-capital', admin, { effectiveDate: '2020-01-01', amount: '500000000000' });
-  const source = await ok<{ id: string }>('POST', '/capital-sources', admin, { name: `Vốn ngân sách tỉnh ${suffix}`, kind: 'ENTRUSTED_BUDGET', bearsCreditRisk: false });
-  await ok('POST', `/capital-sources/${source.id}/movements`, admin, { kind: 'ALLOCATION', movementDate: businessDate, reference: 'QĐ 1/QĐ-UBND', amount: '50000000000' }, { 'idempotency-key': randomUUID() });
+  const source = await ok<{ id: string }>('POST', '/capital-sources', admin, {
+    name: `Vốn ngân sách tỉnh ${suffix}`,
+    kind: 'ENTRUSTED_BUDGET',
+    bearsCreditRisk: false,
+  });
+  await ok(
+    'POST',
+    `/capital-sources/${source.id}/movements`,
+    admin,
+    { kind: 'ALLOCATION', movementDate: businessDate, reference: 'QĐ 1/QĐ-UBND', amount: '50000000000' },
+    { 'idempotency-key': randomUUID() },
+  );
   const product = await ok<{ id: string }>('POST', '/loan-products', admin, {
     code: `HTX-${suffix.toUpperCase()}`,
     name: 'Cho vay sản xuất chè',
@@ -112,14 +127,26 @@ export async function seedPortal(): Promise<PortalWorld> {
     });
     await ok('POST', `/loan-applications/${app.id}/submit`, officer);
     await ok('POST', `/loan-applications/${app.id}/start-appraisal`, appraiser);
-    await ok('POST', `/loan-applications/${app.id}/appraisals`, appraiser, { findings: 'Khả thi', recommendedAmount: amount, recommendedTermMonths: 12, recommendedRatePercent: '6', riskRating: 'LOW' });
+    await ok('POST', `/loan-applications/${app.id}/appraisals`, appraiser, {
+      findings: 'Khả thi',
+      recommendedAmount: amount,
+      recommendedTermMonths: 12,
+      recommendedRatePercent: '6',
+      riskRating: 'LOW',
+    });
     return app.id;
   };
   const disbursedLoan = async (borrowerId: string, amount: string): Promise<{ id: string; contractNumber: string }> => {
     const appId = await application(borrowerId, amount);
     await ok('POST', `/loan-applications/${appId}/approve`, approver, { approvedAmount: amount, approvedTermMonths: 12, approvedRatePercent: '6' });
     const loan = await ok<{ id: string; contractNumber: string }>('POST', `/loan-applications/${appId}/contract`, officer, { signingDate: businessDate });
-    await ok('POST', `/loans/${loan.id}/disbursements`, officer, { amount, valueDate: businessDate, reference: `UNC-${suffix}`, channel: 'BANK_TRANSFER' }, { 'idempotency-key': randomUUID() });
+    await ok(
+      'POST',
+      `/loans/${loan.id}/disbursements`,
+      officer,
+      { amount, valueDate: businessDate, reference: `UNC-${suffix}`, channel: 'BANK_TRANSFER' },
+      { 'idempotency-key': randomUUID() },
+    );
     return { id: loan.id, contractNumber: loan.contractNumber };
   };
   const mine = await disbursedLoan(borrowerA, '600000000');
@@ -127,7 +154,13 @@ export async function seedPortal(): Promise<PortalWorld> {
   // A second application of the cooperative, still being appraised: the portal shows its stage.
   await application(borrowerA, '200000000');
 
-  await ok('POST', '/users', admin, { username: COOP.username, displayName: COOP.displayName, password: COOP.password, roles: ['COOPERATIVE'], borrowerId: borrowerA });
+  await ok('POST', '/users', admin, {
+    username: COOP.username,
+    displayName: COOP.displayName,
+    password: COOP.password,
+    roles: ['COOPERATIVE'],
+    borrowerId: borrowerA,
+  });
 
   // Close 40 days past the disbursement (the test server allows closing days the clock has not
   // ended), so the first installment is overdue whatever business date earlier journeys left.

@@ -8,7 +8,12 @@ import { COOP, type PortalWorld, seedPortal } from './portal-seed';
 const STATEMENT = fileURLToPath(new URL('../../.data/web-screenshots/portal-statement.pdf', import.meta.url));
 
 /** The contract number as the bank transfer purpose carries it: ASCII, as the statement import folds it. */
-const folded = (s: string): string => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/Đ/g, 'D').replace(/đ/g, 'd');
+const folded = (s: string): string =>
+  s
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/Đ/g, 'D')
+    .replace(/đ/g, 'd');
 
 async function pdfText(buffer: Buffer): Promise<string> {
   const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');

@@ -111,7 +111,9 @@ test('an auditor pulls the sector report as of 31/12/2025, reads it back from th
   await page.evaluate(() => window.localStorage.setItem('htx.lang', 'en'));
   await page.reload();
   await expect(page.getByRole('heading', { name: 'Portfolio' })).toBeVisible();
-  await expect(page.getByTestId('portfolio-table').getByRole('row').filter({ hasText: 'A – Agriculture' }).getByTestId('share-outstanding')).toHaveText('65.0%');
+  await expect(page.getByTestId('portfolio-table').getByRole('row').filter({ hasText: 'A – Agriculture' }).getByTestId('share-outstanding')).toHaveText(
+    '65.0%',
+  );
   await checkPage(page, 'reports-portfolio-en');
   await page.evaluate(() => window.localStorage.setItem('htx.lang', 'vi'));
   await page.reload();
@@ -143,7 +145,12 @@ test('an auditor pulls the sector report as of 31/12/2025, reads it back from th
   const csv = await download(page, 'export-csv');
   expect(csv.file.suggestedFilename()).toMatch(/\.csv$/);
   // More rows than REPORT_EXPORT_ASYNC_ROWS (20): it went through the queue and came back whole.
-  expect(csv.body.toString('utf8').split('\n').filter((l) => l.includes('HĐTD')).length).toBeGreaterThan(20);
+  expect(
+    csv.body
+      .toString('utf8')
+      .split('\n')
+      .filter((l) => l.includes('HĐTD')).length,
+  ).toBeGreaterThan(20);
 
   await tabs.getByRole('tab', { name: 'Nguồn vốn' }).click();
   await expect(page.getByRole('table', { name: 'Nguồn vốn' }).getByRole('row')).toHaveCount(3);

@@ -26,7 +26,15 @@ export class BookImportModule {
     return {
       module: BookImportModule,
       imports: [
-        AuditModule, ReferenceModule, ProductsModule, FundsModule, CalendarModule, BusinessDateModule, BorrowersModule, ApplicationsModule, LoansModule,
+        AuditModule,
+        ReferenceModule,
+        ProductsModule,
+        FundsModule,
+        CalendarModule,
+        BusinessDateModule,
+        BorrowersModule,
+        ApplicationsModule,
+        LoansModule,
         BullModule.registerQueue({ name: BOOK_IMPORT_QUEUE }),
       ],
       controllers: [BookImportsController],

@@ -22,7 +22,14 @@ import './collateral.errors.js';
 @Module({
   imports: [AttachmentsModule, AuditModule, BorrowersModule, BusinessDateModule, LoansModule, ReferenceModule, CollateralCoverModule],
   controllers: [CollateralAssetsController, CollateralDocumentsController, CollateralReleasesController, LoanCollateralController],
-  providers: [CollateralAssetsService, CollateralReleasesService, CollateralEnforcementService, GuaranteesService, LoanCollateralService, DisbursementCoverGuard],
+  providers: [
+    CollateralAssetsService,
+    CollateralReleasesService,
+    CollateralEnforcementService,
+    GuaranteesService,
+    LoanCollateralService,
+    DisbursementCoverGuard,
+  ],
   exports: [CollateralAssetsService, CollateralReleasesService, GuaranteesService],
 })
 export class CollateralModule {}

@@ -32,8 +32,7 @@ import './loan-acceleration.errors.js';
 
 @Module({
   imports: [AuditModule, LedgerModule, BusinessDateModule, CalendarModule],
-  controllers: [LoansController, LoanContractsController, SchedulePreviewsController, ReconciliationController,
-    RestructuringsController, WriteOffsController],
+  controllers: [LoansController, LoanContractsController, SchedulePreviewsController, ReconciliationController, RestructuringsController, WriteOffsController],
   providers: [
     LoanOriginsService,
     LoanOpeningsService,
@@ -53,7 +52,19 @@ import './loan-acceleration.errors.js';
     DisbursementGuards,
     LoanAccelerationService,
   ],
-  exports: [LoanOriginsService, LoanOpeningsService, LoanContractsService, LoanEventRecorder, LoanPostings, ReconciliationService, LoanCloseService,
-    LoanCommandsService, DueDateMovesService, LoanQueriesService, DisbursementGuards, LoanAccelerationService],
+  exports: [
+    LoanOriginsService,
+    LoanOpeningsService,
+    LoanContractsService,
+    LoanEventRecorder,
+    LoanPostings,
+    ReconciliationService,
+    LoanCloseService,
+    LoanCommandsService,
+    DueDateMovesService,
+    LoanQueriesService,
+    DisbursementGuards,
+    LoanAccelerationService,
+  ],
 })
 export class LoansModule {}

@@ -26,9 +26,26 @@ import './reports.errors.js';
 
 /** Reports read SQL and write nothing but their export files and verification codes (design.md). */
 @Module({
-  imports: [BusinessDateModule, CloseOfBusinessModule, LoansModule, PaymentQrModule, ReferenceModule, RiskModule, BullModule.registerQueue({ name: REPORT_EXPORT_QUEUE })],
+  imports: [
+    BusinessDateModule,
+    CloseOfBusinessModule,
+    LoansModule,
+    PaymentQrModule,
+    ReferenceModule,
+    RiskModule,
+    BullModule.registerQueue({ name: REPORT_EXPORT_QUEUE }),
+  ],
   controllers: [ReportsController, ReportExportsController, StatementsController, CollateralReportsController],
-  providers: [AsOfService, CollateralReportsService, PortfolioReportService, MonthlySeriesService, AsOfTablesService, ReportFilesService, ReportExportsService, StatementsService],
+  providers: [
+    AsOfService,
+    CollateralReportsService,
+    PortfolioReportService,
+    MonthlySeriesService,
+    AsOfTablesService,
+    ReportFilesService,
+    ReportExportsService,
+    StatementsService,
+  ],
   exports: [AsOfService, PortfolioReportService, AsOfTablesService, ReportExportsService, StatementsService],
 })
 export class ReportsModule {

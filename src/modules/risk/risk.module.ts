@@ -9,5 +9,10 @@ import './risk.errors.js';
  * Debt classification and provisioning (domain.md "Restructuring and risk"): the effective-dated
  * policies and their rules, used by the close and by the reports through this module's face.
  */
-@Module({ imports: [AuditModule, BusinessDateModule], controllers: [ClassificationPoliciesController], providers: [ClassificationPoliciesService], exports: [ClassificationPoliciesService] })
+@Module({
+  imports: [AuditModule, BusinessDateModule],
+  controllers: [ClassificationPoliciesController],
+  providers: [ClassificationPoliciesService],
+  exports: [ClassificationPoliciesService],
+})
 export class RiskModule {}

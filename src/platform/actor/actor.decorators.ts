@@ -26,8 +26,7 @@ export function Roles(...roles: Role[]): MethodDecorator & ClassDecorator {
  * which OWASP's write-restricted rule accepts for login); the summary given as undefined is
  * dropped, so this merges with the route's own @ApiOperation in either order.
  */
-export const Public = (): MethodDecorator =>
-  applyDecorators(SetMetadata(PUBLIC_KEY, true), ApiOperation({ summary: undefined, security: [{}] }));
+export const Public = (): MethodDecorator => applyDecorators(SetMetadata(PUBLIC_KEY, true), ApiOperation({ summary: undefined, security: [{}] }));
 
 export interface AuthenticatedRequest extends FastifyRequest {
   actor?: Actor;

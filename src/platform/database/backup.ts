@@ -27,7 +27,9 @@ async function serverMajor(url: string): Promise<{ major: number; version: strin
   const c = new pg.Client({ connectionString: url });
   await c.connect();
   try {
-    const r = await c.query<{ num: string; version: string }>(`SELECT current_setting('server_version_num') AS num, current_setting('server_version') AS version`);
+    const r = await c.query<{ num: string; version: string }>(
+      `SELECT current_setting('server_version_num') AS num, current_setting('server_version') AS version`,
+    );
     return { major: Math.floor(Number(r.rows[0].num) / 10000), version: r.rows[0].version };
   } finally {
     await c.end();
@@ -72,7 +74,11 @@ function libpqEnv(url: string): NodeJS.ProcessEnv {
   };
 }
 
-const stamp = (d: Date): string => d.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
+const stamp = (d: Date): string =>
+  d
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d+Z$/, 'Z');
 
 /** pg_dump --format=custom of the URL's database into `<dir>/<db>-<UTC timestamp>.dump`. */
 export async function backupDatabase(url: string, dir: string, now = new Date()): Promise<BackupResult> {

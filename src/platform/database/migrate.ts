@@ -60,7 +60,10 @@ ${sql.upQueries.map((u) => `    await q.query(${q(u.query)});`).join('\n')}
   }
 
   async down(q: QueryRunner): Promise<void> {
-${sql.downQueries.reverse().map((d) => `    await q.query(${q(d.query)});`).join('\n')}
+${sql.downQueries
+  .reverse()
+  .map((d) => `    await q.query(${q(d.query)});`)
+  .join('\n')}
   }
 }
 `;

@@ -11,7 +11,11 @@ const SRC = resolve(process.cwd(), 'src');
 /** The module specifiers of a file's static imports, re-exports, dynamic imports and requires. */
 function specifiersOf(source: string): string[] {
   const found: string[] = [];
-  const patterns = [/\b(?:import|export)\b[^'"`;]*?\bfrom\s*['"]([^'"]+)['"]/g, /\bimport\s*['"]([^'"]+)['"]/g, /\b(?:import|require)\s*\(\s*['"`]([^'"`]+)['"`]\s*\)/g];
+  const patterns = [
+    /\b(?:import|export)\b[^'"`;]*?\bfrom\s*['"]([^'"]+)['"]/g,
+    /\bimport\s*['"]([^'"]+)['"]/g,
+    /\b(?:import|require)\s*\(\s*['"`]([^'"`]+)['"`]\s*\)/g,
+  ];
   for (const re of patterns) for (const m of source.matchAll(re)) found.push(m[1]);
   return found;
 }

@@ -22,7 +22,10 @@ export function IsTimestamp(options?: ValidationOptions): PropertyDecorator {
       name: 'isTimestamp',
       validator: {
         validate: (value: unknown): boolean => isTimestamp(value),
-        defaultMessage: buildMessage((each) => `${each}$property must be a calendar date YYYY-MM-DD, optionally with a time and offset (2026-11-01T00:00:00+07:00)`, options),
+        defaultMessage: buildMessage(
+          (each) => `${each}$property must be a calendar date YYYY-MM-DD, optionally with a time and offset (2026-11-01T00:00:00+07:00)`,
+          options,
+        ),
       },
     },
     options,

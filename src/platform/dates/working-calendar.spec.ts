@@ -2,7 +2,12 @@ import { describe, it, expect } from '@jest/globals';
 import { CalendarRangeError, WorkingCalendar, isoWeekday } from './working-calendar.js';
 
 describe('WorkingCalendar', () => {
-  const cal = new WorkingCalendar([1, 2, 3, 4, 5], [{ date: '2026-04-30', reason: { vi: 'Ngày Chiến thắng', en: 'Reunification Day' } }], { from: '2026-01-01', to: '2026-12-31' }, ['2026-04-25']);
+  const cal = new WorkingCalendar(
+    [1, 2, 3, 4, 5],
+    [{ date: '2026-04-30', reason: { vi: 'Ngày Chiến thắng', en: 'Reunification Day' } }],
+    { from: '2026-01-01', to: '2026-12-31' },
+    ['2026-04-25'],
+  );
 
   it.each([
     ['2026-01-01', 4],

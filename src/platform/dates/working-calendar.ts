@@ -38,7 +38,7 @@ const WEEKDAY_NAMES: Record<IsoWeekday, DayOffReason> = {
 
 export function isoWeekday(date: LocalDate): IsoWeekday {
   // 1970-01-01 was a Thursday (ISO 4).
-  return ((((toDayNumber(date) + 3) % 7) + 7) % 7) + 1 as IsoWeekday;
+  return (((((toDayNumber(date) + 3) % 7) + 7) % 7) + 1) as IsoWeekday;
 }
 
 export function weekdayName(day: IsoWeekday): DayOffReason {
@@ -47,7 +47,11 @@ export function weekdayName(day: IsoWeekday): DayOffReason {
 
 /** Thrown when a date outside the range the calendar was built for is asked about. */
 export class CalendarRangeError extends RangeError {
-  constructor(readonly date: LocalDate, readonly from: LocalDate, readonly to: LocalDate) {
+  constructor(
+    readonly date: LocalDate,
+    readonly from: LocalDate,
+    readonly to: LocalDate,
+  ) {
     super(`the working calendar covers ${from}..${to}, not ${date}`);
   }
 }

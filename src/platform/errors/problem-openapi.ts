@@ -25,7 +25,12 @@ export class ProblemDetailsDto implements ProblemDetails {
   @ApiProperty({ type: [FieldErrorDto], description: 'One entry per field and broken rule; empty when the error is not about a field' }) errors: FieldError[];
 }
 
-type Operation = { parameters?: unknown[]; requestBody?: unknown; security?: unknown[]; responses: Record<string, { description?: string; content?: unknown; $ref?: string }> };
+type Operation = {
+  parameters?: unknown[];
+  requestBody?: unknown;
+  security?: unknown[];
+  responses: Record<string, { description?: string; content?: unknown; $ref?: string }>;
+};
 
 const PROBLEMS: Record<string, string> = {
   '400': 'Bad request: a field breaks a rule (REQUEST.VALIDATION_FAILED, errors[] names each) or the body is malformed',

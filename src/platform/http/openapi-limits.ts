@@ -211,7 +211,9 @@ export function declareRateLimits(document: OpenAPIObject, config: Pick<AppConfi
       schema: { type: 'string', maxLength: 2048 },
     },
   };
-  const headers = Object.fromEntries(['RateLimit-Limit', 'RateLimit-Remaining', 'RateLimit-Reset', 'Access-Control-Allow-Origin'].map((n) => [n, { $ref: `#/components/headers/${n}` }]));
+  const headers = Object.fromEntries(
+    ['RateLimit-Limit', 'RateLimit-Remaining', 'RateLimit-Reset', 'Access-Control-Allow-Origin'].map((n) => [n, { $ref: `#/components/headers/${n}` }]),
+  );
   const content = { 'application/problem+json': { schema: { $ref: '#/components/schemas/ProblemDetailsDto' } } };
   components.responses = {
     ...components.responses,

@@ -70,17 +70,29 @@ function spawnOptions(layout: PostgresLayout): Parameters<typeof spawn>[2] {
 }
 
 function spawnFailure(program: string, layout: PostgresLayout, e: NodeJS.ErrnoException): StartupError {
-  return new StartupError(`could not run the embedded PostgreSQL's ${program} from ${layout.binDir} (${e.code ?? e.message}): reinstall with npm ci, or set DATABASE_URL`);
+  return new StartupError(
+    `could not run the embedded PostgreSQL's ${program} from ${layout.binDir} (${e.code ?? e.message}): reinstall with npm ci, or set DATABASE_URL`,
+  );
 }
 
 /** One line for a failed initdb or postgres, naming the cause a person can act on. */
 function programFailure(program: string, layout: PostgresLayout, output: string, port?: number): StartupError {
-  const lines = output.split('\n').map((l) => l.trim()).filter((l) => l.length > 0);
+  const lines = output
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l.length > 0);
   const last = lines.filter((l) => /FATAL|ERROR|error|could not/.test(l)).pop() ?? lines.pop() ?? 'no output';
-  if (/No space left on device/i.test(output)) return new StartupError(`no disk space left for the embedded PostgreSQL in ${layout.clusterDir}: free some space, or set DATABASE_URL`);
-  if (/Address already in use|could not bind/i.test(output)) return new StartupError(`the embedded PostgreSQL could not listen on 127.0.0.1:${port ?? '?'} (the port is taken): free it, or set DATABASE_URL`);
-  if (/lock file .* already exists/i.test(output)) return new StartupError(`the embedded PostgreSQL data in ${layout.clusterDir} is in use by another server (another npm start of this checkout?): stop it first, or set DATABASE_URL`);
-  return new StartupError(`the embedded PostgreSQL's ${program} failed in ${layout.clusterDir}: ${last.replace(/\s+/g, ' ')}; set DATABASE_URL to use another server`);
+  if (/No space left on device/i.test(output))
+    return new StartupError(`no disk space left for the embedded PostgreSQL in ${layout.clusterDir}: free some space, or set DATABASE_URL`);
+  if (/Address already in use|could not bind/i.test(output))
+    return new StartupError(`the embedded PostgreSQL could not listen on 127.0.0.1:${port ?? '?'} (the port is taken): free it, or set DATABASE_URL`);
+  if (/lock file .* already exists/i.test(output))
+    return new StartupError(
+      `the embedded PostgreSQL data in ${layout.clusterDir} is in use by another server (another npm start of this checkout?): stop it first, or set DATABASE_URL`,
+    );
+  return new StartupError(
+    `the embedded PostgreSQL's ${program} failed in ${layout.clusterDir}: ${last.replace(/\s+/g, ' ')}; set DATABASE_URL to use another server`,
+  );
 }
 
 /** Servers still running when the process exits for any reason get a fast shutdown (no orphans). */
@@ -99,12 +111,20 @@ function startServer(layout: PostgresLayout, port: number, settings: ReadonlyArr
     ...settings,
   ];
   return new Promise((resolve, reject) => {
-    const child = spawn(join(layout.binDir, 'postgres'), ['-D', layout.clusterDir, '-p', String(port), ...flags.flatMap(([k, v]) => ['-c', `${k}=${v}`])], spawnOptions(layout));
+    const child = spawn(
+      join(layout.binDir, 'postgres'),
+      ['-D', layout.clusterDir, '-p', String(port), ...flags.flatMap(([k, v]) => ['-c', `${k}=${v}`])],
+      spawnOptions(layout),
+    );
     let output = '';
     let ready = false;
     const timer = setTimeout(() => {
       child.kill('SIGINT');
-      reject(new StartupError(`the embedded PostgreSQL did not start within ${START_TIMEOUT_MS / 1000} s (data in ${layout.clusterDir}): set DATABASE_URL to use another server`));
+      reject(
+        new StartupError(
+          `the embedded PostgreSQL did not start within ${START_TIMEOUT_MS / 1000} s (data in ${layout.clusterDir}): set DATABASE_URL to use another server`,
+        ),
+      );
     }, START_TIMEOUT_MS);
     // Its log is read until it says it accepts connections (nobody connects before) and then
     // drained, so that a full pipe never blocks the server.

@@ -1,6 +1,20 @@
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { chmodSync, chownSync, cpSync, existsSync, lstatSync, mkdirSync, readdirSync, readlinkSync, renameSync, rmSync, statfsSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  chownSync,
+  cpSync,
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  readdirSync,
+  readlinkSync,
+  renameSync,
+  rmSync,
+  statfsSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { arch, platform } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { StartupError } from './startup-error.js';
@@ -107,11 +121,15 @@ function postgresUser(log: (msg: string) => void): { uid: number; gid: number } 
   const found = lookup();
   if (found) return found;
   log('PostgreSQL does not run as root: creating the system user "postgres" to run the embedded server');
-  const r = spawnSync('useradd', ['--system', '--user-group', '--no-create-home', '--home-dir', '/nonexistent', '--shell', '/usr/sbin/nologin', 'postgres'], { encoding: 'utf8' });
+  const r = spawnSync('useradd', ['--system', '--user-group', '--no-create-home', '--home-dir', '/nonexistent', '--shell', '/usr/sbin/nologin', 'postgres'], {
+    encoding: 'utf8',
+  });
   const created = lookup();
   if (created) return created;
   const why = (r.error?.message ?? r.stderr).trim().split('\n').pop() ?? 'unknown';
-  throw new StartupError(`as root the embedded PostgreSQL runs as the user "postgres", which could not be created (${why}): create it (useradd --system postgres), run as an ordinary user, or set DATABASE_URL`);
+  throw new StartupError(
+    `as root the embedded PostgreSQL runs as the user "postgres", which could not be created (${why}): create it (useradd --system postgres), run as an ordinary user, or set DATABASE_URL`,
+  );
 }
 
 /** Copies the platform package's binaries once per version to a root-owned, world-readable directory. */

@@ -66,9 +66,13 @@ function waitUntilReady(child: ChildProcess, port: number): Promise<void> {
     child.once('exit', () => {
       clearTimeout(timer);
       if (ready) return;
-      const lines = output.split('\n').map((l) => l.replace(/^\d+:[A-Z] [^*#.-]*[*#.-] /, '').trim()).filter((l) => l.length > 0);
+      const lines = output
+        .split('\n')
+        .map((l) => l.replace(/^\d+:[A-Z] [^*#.-]*[*#.-] /, '').trim())
+        .filter((l) => l.length > 0);
       const why = lines.filter((l) => /error|fail|could not|can't|denied|space/i.test(l)).pop() ?? lines.pop() ?? 'no output';
-      if (/Address already in use/i.test(output)) reject(new StartupError(`the private redis-server could not listen on 127.0.0.1:${port} (the port is taken): free it, or set REDIS_URL`));
+      if (/Address already in use/i.test(output))
+        reject(new StartupError(`the private redis-server could not listen on 127.0.0.1:${port} (the port is taken): free it, or set REDIS_URL`));
       else if (/No space left/i.test(output)) reject(new StartupError(`no disk space left for the private redis-server: free some space, or set REDIS_URL`));
       else reject(new StartupError(`the private redis-server stopped at start: ${why}; set REDIS_URL to use another server`));
     });
@@ -82,12 +86,29 @@ export async function startPrivateRedis(dataDir: string, log: (msg: string) => v
   try {
     mkdirSync(dir, { recursive: true });
   } catch (e) {
-    throw new StartupError(`cannot create ${dir} for the private redis-server (${(e as NodeJS.ErrnoException).code ?? String(e)}): set DATA_DIR to a writable directory, or set REDIS_URL`);
+    throw new StartupError(
+      `cannot create ${dir} for the private redis-server (${(e as NodeJS.ErrnoException).code ?? String(e)}): set DATA_DIR to a writable directory, or set REDIS_URL`,
+    );
   }
   const port = options.port ?? (await findFreePort(63790));
   const child = spawn(
     'redis-server',
-    ['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--save', '60 1000', '--appendonly', 'no', '--daemonize', 'no', '--maxmemory-policy', 'noeviction'],
+    [
+      '--port',
+      String(port),
+      '--bind',
+      '127.0.0.1',
+      '--dir',
+      dir,
+      '--save',
+      '60 1000',
+      '--appendonly',
+      'no',
+      '--daemonize',
+      'no',
+      '--maxmemory-policy',
+      'noeviction',
+    ],
     { stdio: ['ignore', 'pipe', 'pipe'] },
   );
   child.stderr?.resume();

@@ -32,8 +32,14 @@ const product: ProductFacts = {
   collateralCover: { basis: 'DISCOUNTED', minCoverPercent: m('100'), maxLtvPercent: m('70') },
 };
 const loan: LoanFacts = {
-  amount: m('800000000'), termMonths: 12, ratePercent: null, sector: 'VSIC2018/A', totalInvestment: m('1000000000'), collateralExempt: false,
-  collateralExemptionRegulation: null, collateralExemptionDecision: null,
+  amount: m('800000000'),
+  termMonths: 12,
+  ratePercent: null,
+  sector: 'VSIC2018/A',
+  totalInvestment: m('1000000000'),
+  collateralExempt: false,
+  collateralExemptionRegulation: null,
+  collateralExemptionDecision: null,
 };
 /** Land of 1,600M at the 50% discount covers exactly 800M = 100% of the loan. */
 const land = [{ type: 'REAL_ESTATE', value: m('1600000000') }];
@@ -70,8 +76,18 @@ describe('product limits', () => {
     ['rate at the product rate', {}, { ratePercent: m('7.2') }, null],
     ['rate above the product rate', {}, { ratePercent: m('7.21') }, 'APPLICATION.RATE_ABOVE_PRODUCT'],
     ['exempt from required collateral', {}, { collateralExempt: true }, 'APPLICATION.COLLATERAL_REQUIRED'],
-    ['exempt with a regulation but no decision', {}, { collateralExempt: true, collateralExemptionRegulation: 'QC 01/2025 Điều 12' }, 'APPLICATION.COLLATERAL_REQUIRED'],
-    ['exempt under the regulation by decision', {}, { collateralExempt: true, collateralExemptionRegulation: 'QC 01/2025 Điều 12', collateralExemptionDecision: 'QĐ 15/QĐ-QHT' }, null],
+    [
+      'exempt with a regulation but no decision',
+      {},
+      { collateralExempt: true, collateralExemptionRegulation: 'QC 01/2025 Điều 12' },
+      'APPLICATION.COLLATERAL_REQUIRED',
+    ],
+    [
+      'exempt under the regulation by decision',
+      {},
+      { collateralExempt: true, collateralExemptionRegulation: 'QC 01/2025 Điều 12', collateralExemptionDecision: 'QĐ 15/QĐ-QHT' },
+      null,
+    ],
   ])('%s', (_n, p, l, code) => {
     expect(checkProductLimits({ ...product, ...p }, 'COOPERATIVE', { ...loan, ...l })?.code ?? null).toBe(code);
   });
@@ -79,19 +95,51 @@ describe('product limits', () => {
 
 describe('collateral cover (Art. 22, 31; the fund’s collateral rules)', () => {
   const vehicle = { type: 'OTHER', value: m('1000000000') };
-  it.each<[string, Partial<ProductFacts>, Partial<LoanFacts>, Array<{ type: string; value: Money }>, [string, string, boolean, Record<string, string>] | null]>([
-    // 1,600M × 50% = 800M ≥ 100% × 800M
-    ['discounted cover exactly 100%', {}, {}, land, ['800000000', '800000000', true, { required: '800.000.000 ₫', actualFormatted: '800.000.000 ₫', ratio: '100%' }]],
-    // + a vehicle 1,000M × 30% = 300M → 1,100M against 120% × 800M = 960M
-    ['land and a vehicle against 120%', { collateralCover: { basis: 'DISCOUNTED', minCoverPercent: m('120'), maxLtvPercent: m('70') } }, {}, [...land, vehicle], ['960000000', '1100000000', true, { required: '960.000.000 ₫', actualFormatted: '1.100.000.000 ₫', ratio: '137,5%' }]],
-    // a vehicle alone: 300M of 800M = 37.5%
-    ['a vehicle alone is short', {}, {}, [vehicle], ['800000000', '300000000', false, { required: '800.000.000 ₫', actualFormatted: '300.000.000 ₫', ratio: '37,5%' }]],
-    // LTV 70%: 800M needs 1,142,857,142.86 → 1,142,857,143 of pledged value; the vehicle's 1,000M is short
-    ['LTV 70% short', { collateralCover: { basis: 'LTV', minCoverPercent: m('100'), maxLtvPercent: m('70') } }, {}, [vehicle], ['1142857143', '1000000000', false, { required: '1.142.857.143 ₫', actualFormatted: '1.000.000.000 ₫', ratio: '80%' }]],
-    ['nothing pledged', {}, {}, [], ['800000000', '0', false, { required: '800.000.000 ₫', actualFormatted: '0 ₫', ratio: '0%' }]],
-    ['not required by the product', { collateralRequired: false }, {}, [], null],
-    ['exempt by decision', {}, { collateralExempt: true, collateralExemptionRegulation: 'QC 01/2025 Điều 12', collateralExemptionDecision: 'QĐ 15/QĐ-QHT' }, [], null],
-  ])('%s', (_n, p, l, items, expected) => {
+  it.each<[string, Partial<ProductFacts>, Partial<LoanFacts>, Array<{ type: string; value: Money }>, [string, string, boolean, Record<string, string>] | null]>(
+    [
+      // 1,600M × 50% = 800M ≥ 100% × 800M
+      [
+        'discounted cover exactly 100%',
+        {},
+        {},
+        land,
+        ['800000000', '800000000', true, { required: '800.000.000 ₫', actualFormatted: '800.000.000 ₫', ratio: '100%' }],
+      ],
+      // + a vehicle 1,000M × 30% = 300M → 1,100M against 120% × 800M = 960M
+      [
+        'land and a vehicle against 120%',
+        { collateralCover: { basis: 'DISCOUNTED', minCoverPercent: m('120'), maxLtvPercent: m('70') } },
+        {},
+        [...land, vehicle],
+        ['960000000', '1100000000', true, { required: '960.000.000 ₫', actualFormatted: '1.100.000.000 ₫', ratio: '137,5%' }],
+      ],
+      // a vehicle alone: 300M of 800M = 37.5%
+      [
+        'a vehicle alone is short',
+        {},
+        {},
+        [vehicle],
+        ['800000000', '300000000', false, { required: '800.000.000 ₫', actualFormatted: '300.000.000 ₫', ratio: '37,5%' }],
+      ],
+      // LTV 70%: 800M needs 1,142,857,142.86 → 1,142,857,143 of pledged value; the vehicle's 1,000M is short
+      [
+        'LTV 70% short',
+        { collateralCover: { basis: 'LTV', minCoverPercent: m('100'), maxLtvPercent: m('70') } },
+        {},
+        [vehicle],
+        ['1142857143', '1000000000', false, { required: '1.142.857.143 ₫', actualFormatted: '1.000.000.000 ₫', ratio: '80%' }],
+      ],
+      ['nothing pledged', {}, {}, [], ['800000000', '0', false, { required: '800.000.000 ₫', actualFormatted: '0 ₫', ratio: '0%' }]],
+      ['not required by the product', { collateralRequired: false }, {}, [], null],
+      [
+        'exempt by decision',
+        {},
+        { collateralExempt: true, collateralExemptionRegulation: 'QC 01/2025 Điều 12', collateralExemptionDecision: 'QĐ 15/QĐ-QHT' },
+        [],
+        null,
+      ],
+    ],
+  )('%s', (_n, p, l, items, expected) => {
     const checks = collateralCoverChecks({ ...product, ...p }, { ...loan, ...l }, items);
     if (!expected) return expect(checks).toEqual([]);
     expect(checks.map((c) => [c.limit, c.actual, c.passed, c.params])).toEqual([expected]);
@@ -131,7 +179,15 @@ describe('exposure limits (Art. 23.2) and capital availability', () => {
 
 describe('all conditions together', () => {
   // Land of 2,000M (1,000M after the 50% discount) covers the loan with room for the cases below.
-  const input: LendingCheckInput = { on: '2026-11-22', fundProvinceCode: '19', borrower: coop, product, loan, exposure, collateral: [{ type: 'REAL_ESTATE', value: m('2000000000') }] };
+  const input: LendingCheckInput = {
+    on: '2026-11-22',
+    fundProvinceCode: '19',
+    borrower: coop,
+    product,
+    loan,
+    exposure,
+    collateral: [{ type: 'REAL_ESTATE', value: m('2000000000') }],
+  };
   it('passes a loan inside every limit', () => {
     expect(checkLendingConditions(input)).toBeNull();
   });

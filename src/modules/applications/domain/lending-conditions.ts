@@ -85,7 +85,9 @@ const rule = (passed: boolean, code: string, text: string, limit: string, actual
 /** The first condition not met, in the order listed (the one a submission or approval is refused with). */
 const firstRefusal = (checks: readonly LendingCheck[]): LendingRefusal | null => {
   const failed = checks.find((c) => !c.passed);
-  return failed ? { code: failed.code, rule: failed.rule, limit: failed.limit, actual: failed.actual, ...(failed.params ? { params: failed.params } : {}) } : null;
+  return failed
+    ? { code: failed.code, rule: failed.rule, limit: failed.limit, actual: failed.actual, ...(failed.params ? { params: failed.params } : {}) }
+    : null;
 };
 
 /** Decree 45 Art. 20: type, age ≥ 18 for members, the fund's province, active. */
@@ -93,9 +95,25 @@ export function borrowerEligibilityChecks(b: BorrowerFacts, fundProvinceCode: st
   const out = [rule(b.active, 'APPLICATION.BORROWER_INACTIVE', 'The borrower must be active', 'active', b.active ? 'active' : 'inactive')];
   if (b.type === 'MEMBER') {
     const age = b.birthDate ? ageOn(b.birthDate, on) : 0;
-    out.push(rule(age >= MIN_MEMBER_AGE, 'APPLICATION.BORROWER_UNDER_AGE', 'Decree 45 Art. 20: individual members must be 18 or older', String(MIN_MEMBER_AGE), String(age)));
+    out.push(
+      rule(
+        age >= MIN_MEMBER_AGE,
+        'APPLICATION.BORROWER_UNDER_AGE',
+        'Decree 45 Art. 20: individual members must be 18 or older',
+        String(MIN_MEMBER_AGE),
+        String(age),
+      ),
+    );
   }
-  out.push(rule(b.provinceCode === fundProvinceCode, 'APPLICATION.BORROWER_OUTSIDE_PROVINCE', 'A provincial fund lends only inside its province', fundProvinceCode, b.provinceCode));
+  out.push(
+    rule(
+      b.provinceCode === fundProvinceCode,
+      'APPLICATION.BORROWER_OUTSIDE_PROVINCE',
+      'A provincial fund lends only inside its province',
+      fundProvinceCode,
+      b.provinceCode,
+    ),
+  );
   return out;
 }
 
@@ -103,33 +121,88 @@ export function borrowerEligibilityChecks(b: BorrowerFacts, fundProvinceCode: st
 export function productLimitChecks(p: ProductFacts, borrowerType: BorrowerType, loan: LoanFacts): LendingCheck[] {
   const out = [
     rule(!p.retired, 'APPLICATION.PRODUCT_RETIRED', 'A retired product takes no new applications', 'active', p.retired ? 'retired' : 'active'),
-    rule(p.allowedBorrowerTypes.includes(borrowerType), 'APPLICATION.BORROWER_TYPE_NOT_ALLOWED', 'The product lends only to its borrower types', p.allowedBorrowerTypes.join(','), borrowerType),
+    rule(
+      p.allowedBorrowerTypes.includes(borrowerType),
+      'APPLICATION.BORROWER_TYPE_NOT_ALLOWED',
+      'The product lends only to its borrower types',
+      p.allowedBorrowerTypes.join(','),
+      borrowerType,
+    ),
   ];
   // An empty list means every sector: there is no limit to compare with.
   if (p.allowedSectors.length > 0) {
-    out.push(rule(p.allowedSectors.includes(loan.sector), 'APPLICATION.SECTOR_NOT_ALLOWED', 'The product lends only to its sectors', p.allowedSectors.join(','), loan.sector));
+    out.push(
+      rule(
+        p.allowedSectors.includes(loan.sector),
+        'APPLICATION.SECTOR_NOT_ALLOWED',
+        'The product lends only to its sectors',
+        p.allowedSectors.join(','),
+        loan.sector,
+      ),
+    );
   }
   out.push(
     rule(!loan.amount.lt(p.minAmount), 'APPLICATION.AMOUNT_BELOW_PRODUCT_MIN', 'Amount ≥ the product minimum', str(p.minAmount), str(loan.amount)),
     rule(!loan.amount.gt(p.maxAmount), 'APPLICATION.AMOUNT_ABOVE_PRODUCT_MAX', 'Amount ≤ the product maximum', str(p.maxAmount), str(loan.amount)),
-    rule(loan.termMonths >= p.minTermMonths, 'APPLICATION.TERM_BELOW_PRODUCT_MIN', 'Term ≥ the product minimum (months)', String(p.minTermMonths), String(loan.termMonths)),
-    rule(loan.termMonths <= p.maxTermMonths, 'APPLICATION.TERM_ABOVE_PRODUCT_MAX', 'Term ≤ the product maximum (months)', String(p.maxTermMonths), String(loan.termMonths)),
+    rule(
+      loan.termMonths >= p.minTermMonths,
+      'APPLICATION.TERM_BELOW_PRODUCT_MIN',
+      'Term ≥ the product minimum (months)',
+      String(p.minTermMonths),
+      String(loan.termMonths),
+    ),
+    rule(
+      loan.termMonths <= p.maxTermMonths,
+      'APPLICATION.TERM_ABOVE_PRODUCT_MAX',
+      'Term ≤ the product maximum (months)',
+      String(p.maxTermMonths),
+      String(loan.termMonths),
+    ),
   );
   const periods = p.principalPeriodMonths === null ? 1 : loan.termMonths % p.principalPeriodMonths === 0 ? loan.termMonths / p.principalPeriodMonths : null;
-  out.push(rule(periods !== null, 'APPLICATION.TERM_NOT_WHOLE_PERIODS', `The term is a whole number of ${p.principalFrequency} periods`, p.principalFrequency, String(loan.termMonths)));
+  out.push(
+    rule(
+      periods !== null,
+      'APPLICATION.TERM_NOT_WHOLE_PERIODS',
+      `The term is a whole number of ${p.principalFrequency} periods`,
+      p.principalFrequency,
+      String(loan.termMonths),
+    ),
+  );
   // The grace rule compares with the number of periods, which exists only for a whole number of them.
   if (periods !== null) {
-    out.push(rule(p.principalGracePeriods < periods, 'APPLICATION.GRACE_NOT_BELOW_PERIODS', 'Principal grace periods < number of periods', String(periods), String(p.principalGracePeriods)));
+    out.push(
+      rule(
+        p.principalGracePeriods < periods,
+        'APPLICATION.GRACE_NOT_BELOW_PERIODS',
+        'Principal grace periods < number of periods',
+        String(periods),
+        String(p.principalGracePeriods),
+      ),
+    );
   }
   // At submission no rate is proposed yet (the product's applies); at approval the approved rate is compared.
   if (loan.ratePercent) {
-    out.push(rule(!loan.ratePercent.gt(p.annualInterestRatePercent), 'APPLICATION.RATE_ABOVE_PRODUCT', 'Rate ≤ the product annual rate (percent)', str(p.annualInterestRatePercent), str(loan.ratePercent)));
+    out.push(
+      rule(
+        !loan.ratePercent.gt(p.annualInterestRatePercent),
+        'APPLICATION.RATE_ABOVE_PRODUCT',
+        'Rate ≤ the product annual rate (percent)',
+        str(p.annualInterestRatePercent),
+        str(loan.ratePercent),
+      ),
+    );
   }
   // Decree 45 Art. 31: an exemption counts only with the internal regulation and the approver's decision.
   const exempt = exemptionOf(loan);
   out.push(
-    rule(!(p.collateralRequired && loan.collateralExempt && !exempt), 'APPLICATION.COLLATERAL_REQUIRED', 'The product requires collateral unless exempt under the internal regulation by the approver’s decision',
-      p.collateralRequired ? 'collateral' : 'none', loan.collateralExempt ? (exempt ? 'exempt' : 'exemptWithoutDecision') : 'collateral'),
+    rule(
+      !(p.collateralRequired && loan.collateralExempt && !exempt),
+      'APPLICATION.COLLATERAL_REQUIRED',
+      'The product requires collateral unless exempt under the internal regulation by the approver’s decision',
+      p.collateralRequired ? 'collateral' : 'none',
+      loan.collateralExempt ? (exempt ? 'exempt' : 'exemptWithoutDecision') : 'collateral',
+    ),
   );
   return out;
 }
@@ -148,15 +221,18 @@ const vnd = (v: string): string => `${v.replace(/\B(?=(\d{3})+(?!\d))/g, '.')} �
 export function collateralCoverChecks(p: ProductFacts, loan: LoanFacts, items: readonly collateralDomain.CoverItem[]): LendingCheck[] {
   if (!p.collateralRequired || exemptionOf(loan)) return [];
   const c = collateralDomain.coverOf({ required: true, ...p.collateralCover }, loan.amount, items);
-  const text = c.basis === 'LTV'
-    ? `Collateral: loan ≤ ${p.collateralCover.maxLtvPercent.toFixed()}% of the pledged value (LTV)`
-    : `Collateral: Σ pledged value × discount rate ≥ ${p.collateralCover.minCoverPercent.toFixed()}% of the loan`;
+  const text =
+    c.basis === 'LTV'
+      ? `Collateral: loan ≤ ${p.collateralCover.maxLtvPercent.toFixed()}% of the pledged value (LTV)`
+      : `Collateral: Σ pledged value × discount rate ≥ ${p.collateralCover.minCoverPercent.toFixed()}% of the loan`;
   const actual = c.actualValue.toFixed(0);
   const percent = c.ratioPercent === null ? '—' : `${c.ratioPercent.toFixed().replace('.', ',')}%`;
-  return [{
-    ...rule(c.passed, 'APPLICATION.COLLATERAL_COVER_BELOW_MINIMUM', text, c.requiredValue.toFixed(), actual),
-    params: { required: vnd(c.requiredValue.toFixed()), actualFormatted: vnd(actual), ratio: percent },
-  }];
+  return [
+    {
+      ...rule(c.passed, 'APPLICATION.COLLATERAL_COVER_BELOW_MINIMUM', text, c.requiredValue.toFixed(), actual),
+      params: { required: vnd(c.requiredValue.toFixed()), actualFormatted: vnd(actual), ratio: percent },
+    },
+  ];
 }
 
 /** Decree 45 Art. 22: loan ≤ 80% of the plan's total investment. */
@@ -173,14 +249,36 @@ export function exposureChecks(amount: Money, f: ExposureFacts): LendingCheck[] 
   } else {
     const customerLimit = f.charterCapital.mul(MAX_CUSTOMER_SHARE);
     const customer = f.borrowerExposure.plus(amount);
-    out.push(rule(!customer.gt(customerLimit), 'APPLICATION.ABOVE_CUSTOMER_LIMIT', 'Decree 45 Art. 23.2: one customer ≤ 15% of paid-in charter capital', str(customerLimit), str(customer)));
+    out.push(
+      rule(
+        !customer.gt(customerLimit),
+        'APPLICATION.ABOVE_CUSTOMER_LIMIT',
+        'Decree 45 Art. 23.2: one customer ≤ 15% of paid-in charter capital',
+        str(customerLimit),
+        str(customer),
+      ),
+    );
     const groupLimit = f.charterCapital.mul(MAX_GROUP_SHARE);
     const group = f.groupExposure.plus(amount);
     out.push(
-      rule(!group.gt(groupLimit), 'APPLICATION.ABOVE_GROUP_LIMIT', 'Decree 45 Art. 23.2: one customer with related persons ≤ 25% of paid-in charter capital', str(groupLimit), str(group)),
+      rule(
+        !group.gt(groupLimit),
+        'APPLICATION.ABOVE_GROUP_LIMIT',
+        'Decree 45 Art. 23.2: one customer with related persons ≤ 25% of paid-in charter capital',
+        str(groupLimit),
+        str(group),
+      ),
     );
   }
-  out.push(rule(!amount.gt(f.sourceAvailable), 'APPLICATION.ABOVE_SOURCE_AVAILABLE', 'Loan ≤ available capital of its capital source', str(f.sourceAvailable), str(amount)));
+  out.push(
+    rule(
+      !amount.gt(f.sourceAvailable),
+      'APPLICATION.ABOVE_SOURCE_AVAILABLE',
+      'Loan ≤ available capital of its capital source',
+      str(f.sourceAvailable),
+      str(amount),
+    ),
+  );
   return out;
 }
 

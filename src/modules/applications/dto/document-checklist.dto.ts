@@ -22,9 +22,13 @@ export class DocumentChecklistDto {
 }
 
 export class WaiveDocumentDto {
-  @ApiProperty({ enum: DOCUMENT_TYPES, example: 'FINANCIAL_STATEMENT', maxLength: 50 }) @IsIn(DOCUMENT_TYPES)
+  @ApiProperty({ enum: DOCUMENT_TYPES, example: 'FINANCIAL_STATEMENT', maxLength: 50 })
+  @IsIn(DOCUMENT_TYPES)
   docType: DocumentType;
 
-  @ApiProperty({ example: 'HTX thành lập năm 2026, chưa có báo cáo tài chính năm', maxLength: 1000 }) @IsString() @MinLength(3) @MaxLength(1000)
+  @ApiProperty({ example: 'HTX thành lập năm 2026, chưa có báo cáo tài chính năm', maxLength: 1000 })
+  @IsString()
+  @MinLength(3)
+  @MaxLength(1000)
   reason: string;
 }

@@ -22,22 +22,29 @@ export class LendingChecksRequestDto extends PickType(CreateLoanApplicationDto, 
   'collateralExemptionDecision',
 ] as const) {
   @ApiPropertyOptional({ example: '7.2', description: 'A proposed rate, compared with the product rate (at submission none is compared)' })
-  @IsOptional() @IsPercentString()
+  @IsOptional()
+  @IsPercentString()
   ratePercent?: string;
 }
 
 /** The decision figures to check a stored application with (an approver's proposed amount, term and rate). */
 export class ApplicationChecksQueryDto {
   @ApiPropertyOptional({ example: '800000000', description: 'Defaults to the approved amount, else the requested amount' })
-  @IsOptional() @IsVndAmount()
+  @IsOptional()
+  @IsVndAmount()
   amount?: string;
 
   @ApiPropertyOptional({ example: 24, description: 'Defaults to the approved term, else the requested term' })
-  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(600)
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(600)
   termMonths?: number;
 
   @ApiPropertyOptional({ example: '7.2', description: 'Defaults to the approved rate, else none is compared' })
-  @IsOptional() @IsPercentString()
+  @IsOptional()
+  @IsPercentString()
   ratePercent?: string;
 }
 

@@ -10,63 +10,101 @@ import { APPLICATION_STATUSES, type ApplicationStatus } from '../domain/applicat
 const ID = /^[1-9]\d{0,18}$/;
 
 export class CreateLoanApplicationDto {
-  @ApiProperty({ example: '1' }) @Matches(ID)
+  @ApiProperty({ example: '1' })
+  @Matches(ID)
   borrowerId: string;
 
-  @ApiProperty({ example: '1', description: 'The product; the application keeps its current version' }) @Matches(ID)
+  @ApiProperty({ example: '1', description: 'The product; the application keeps its current version' })
+  @Matches(ID)
   productId: string;
 
-  @ApiProperty({ example: '1' }) @Matches(ID)
+  @ApiProperty({ example: '1' })
+  @Matches(ID)
   capitalSourceId: string;
 
-  @ApiProperty({ example: '800000000' }) @IsVndAmount()
+  @ApiProperty({ example: '800000000' })
+  @IsVndAmount()
   requestedAmount: string;
 
-  @ApiProperty({ example: 24 }) @IsInt() @Min(1) @Max(600)
+  @ApiProperty({ example: 24 })
+  @IsInt()
+  @Min(1)
+  @Max(600)
   termMonths: number;
 
-  @ApiProperty({ enum: FREQUENCIES, example: 'QUARTERLY' }) @IsIn(FREQUENCIES)
+  @ApiProperty({ enum: FREQUENCIES, example: 'QUARTERLY' })
+  @IsIn(FREQUENCIES)
   repaymentFrequency: Frequency;
 
-  @ApiProperty({ example: 'Mở rộng vùng chè an toàn 12 ha' }) @IsString() @MinLength(1) @MaxLength(2000)
+  @ApiProperty({ example: 'Mở rộng vùng chè an toàn 12 ha' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(2000)
   purpose: string;
 
-  @ApiProperty({ enum: CLASSIFICATION_VERSIONS, example: 'VSIC2018', description: 'The loan’s sector, may differ from the borrower’s' }) @IsIn(CLASSIFICATION_VERSIONS)
+  @ApiProperty({ enum: CLASSIFICATION_VERSIONS, example: 'VSIC2018', description: 'The loan’s sector, may differ from the borrower’s' })
+  @IsIn(CLASSIFICATION_VERSIONS)
   sectorVersion: ClassificationVersion;
 
-  @ApiProperty({ example: 'A' }) @Matches(/^[A-Z]$/)
+  @ApiProperty({ example: 'A' })
+  @Matches(/^[A-Z]$/)
   sectorCode: string;
 
-  @ApiProperty({ example: '1000000000', description: 'The plan’s total investment' }) @IsVndAmount()
+  @ApiProperty({ example: '1000000000', description: 'The plan’s total investment' })
+  @IsVndAmount()
   totalInvestment: string;
 
-  @ApiProperty({ example: '200000000' }) @IsVndAmount({ allowZero: true })
+  @ApiProperty({ example: '200000000' })
+  @IsVndAmount({ allowZero: true })
   ownContribution: string;
 
-  @ApiPropertyOptional({ example: 'Quyền sử dụng đất 2.000 m² tại xã Tân Cương' }) @IsOptional() @IsString() @MaxLength(2000)
+  @ApiPropertyOptional({ example: 'Quyền sử dụng đất 2.000 m² tại xã Tân Cương' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
   collateralDescription?: string;
 
-  @ApiPropertyOptional({ example: '1200000000' }) @IsOptional() @IsVndAmount({ allowZero: true })
+  @ApiPropertyOptional({ example: '1200000000' })
+  @IsOptional()
+  @IsVndAmount({ allowZero: true })
   collateralValue?: string;
 
-  @ApiPropertyOptional({ example: false, default: false }) @IsOptional() @IsBoolean()
+  @ApiPropertyOptional({ example: false, default: false })
+  @IsOptional()
+  @IsBoolean()
   collateralExempt?: boolean;
 
-  @ApiPropertyOptional({ example: 'Miễn tài sản bảo đảm theo quy chế cho vay nội bộ' }) @IsOptional() @IsString() @MaxLength(2000)
+  @ApiPropertyOptional({ example: 'Miễn tài sản bảo đảm theo quy chế cho vay nội bộ' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
   collateralExemptionReason?: string;
 
-  @ApiPropertyOptional({ example: 'Quy chế cho vay 01/2025/QC-QHT, Điều 12', maxLength: 300, description: 'The internal regulation the exemption rests on (Decree 45 Art. 31)' })
-  @IsOptional() @IsString() @MaxLength(300)
+  @ApiPropertyOptional({
+    example: 'Quy chế cho vay 01/2025/QC-QHT, Điều 12',
+    maxLength: 300,
+    description: 'The internal regulation the exemption rests on (Decree 45 Art. 31)',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(300)
   collateralExemptionRegulation?: string;
 
   @ApiPropertyOptional({ example: 'QĐ 15/QĐ-QHT ngày 20/11/2026 của Giám đốc', maxLength: 300, description: 'The approver’s decision granting the exemption' })
-  @IsOptional() @IsString() @MaxLength(300)
+  @IsOptional()
+  @IsString()
+  @MaxLength(300)
   collateralExemptionDecision?: string;
 
-  @ApiPropertyOptional({ example: 'CIC-2026-001234', description: 'Credit report attesting no bad debt (Decree 45 Art. 22)' }) @IsOptional() @IsString() @MaxLength(100)
+  @ApiPropertyOptional({ example: 'CIC-2026-001234', description: 'Credit report attesting no bad debt (Decree 45 Art. 22)' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
   creditReportReference?: string;
 
-  @ApiPropertyOptional({ example: '2026-11-15' }) @IsOptional() @IsLocalDate()
+  @ApiPropertyOptional({ example: '2026-11-15' })
+  @IsOptional()
+  @IsLocalDate()
   creditReportDate?: string;
 }
 
@@ -75,37 +113,57 @@ export const APPLICATION_QUEUES = ['to-appraise', 'awaiting-approval'] as const;
 export type ApplicationQueue = (typeof APPLICATION_QUEUES)[number];
 
 export class LoanApplicationQueryDto extends PageQueryDto {
-  @ApiPropertyOptional({ enum: APPLICATION_QUEUES, example: 'to-appraise' }) @IsOptional() @IsIn(APPLICATION_QUEUES)
+  @ApiPropertyOptional({ enum: APPLICATION_QUEUES, example: 'to-appraise' })
+  @IsOptional()
+  @IsIn(APPLICATION_QUEUES)
   queue?: ApplicationQueue;
 
-  @ApiPropertyOptional({ enum: APPLICATION_STATUSES, example: 'SUBMITTED' }) @IsOptional() @IsIn(APPLICATION_STATUSES)
+  @ApiPropertyOptional({ enum: APPLICATION_STATUSES, example: 'SUBMITTED' })
+  @IsOptional()
+  @IsIn(APPLICATION_STATUSES)
   status?: ApplicationStatus;
 
-  @ApiPropertyOptional({ example: '1' }) @IsOptional() @Matches(ID)
+  @ApiPropertyOptional({ example: '1' })
+  @IsOptional()
+  @Matches(ID)
   borrowerId?: string;
 }
 
 export class ApproveApplicationDto {
-  @ApiProperty({ example: '800000000' }) @IsVndAmount()
+  @ApiProperty({ example: '800000000' })
+  @IsVndAmount()
   approvedAmount: string;
 
-  @ApiProperty({ example: 24 }) @IsInt() @Min(1) @Max(600)
+  @ApiProperty({ example: 24 })
+  @IsInt()
+  @Min(1)
+  @Max(600)
   approvedTermMonths: number;
 
-  @ApiProperty({ example: '7.2' }) @IsPercentString()
+  @ApiProperty({ example: '7.2' })
+  @IsPercentString()
   approvedRatePercent: string;
 
-  @ApiPropertyOptional({ example: 'Đồng ý cho vay theo đề xuất thẩm định' }) @IsOptional() @IsString() @MaxLength(2000)
+  @ApiPropertyOptional({ example: 'Đồng ý cho vay theo đề xuất thẩm định' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
   note?: string;
 }
 
 export class RejectApplicationDto {
-  @ApiProperty({ example: 'Phương án kinh doanh chưa khả thi' }) @IsString() @MinLength(1) @MaxLength(2000)
+  @ApiProperty({ example: 'Phương án kinh doanh chưa khả thi' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(2000)
   reason: string;
 }
 
 export class TransitionNoteDto {
-  @ApiPropertyOptional({ example: 'HTX rút hồ sơ để bổ sung phương án' }) @IsOptional() @IsString() @MaxLength(2000)
+  @ApiPropertyOptional({ example: 'HTX rút hồ sơ để bổ sung phương án' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
   note?: string;
 }
 
@@ -152,7 +210,8 @@ export class LoanApplicationDto {
   @ApiProperty({ example: 24, nullable: true, type: Number }) approvedTermMonths: number | null;
   @ApiProperty({ example: '7.2', nullable: true, type: String }) approvedRatePercent: string | null;
   @ApiProperty({ example: null, nullable: true, type: String }) rejectionReason: string | null;
-  @ApiProperty({ example: '12', nullable: true, type: String, description: 'The loan contracted from this application, once there is one' }) loanId: string | null;
+  @ApiProperty({ example: '12', nullable: true, type: String, description: 'The loan contracted from this application, once there is one' }) loanId:
+    string | null;
   @ApiProperty({ example: '2026-11-22T01:00:00.000Z' }) createdAt: string;
   @ApiProperty({ example: '2026-11-22T01:00:00.000Z' }) updatedAt: string;
   @ApiProperty({ type: StatusHistoryDto, isArray: true }) statusHistory: StatusHistoryDto[];

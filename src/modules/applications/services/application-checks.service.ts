@@ -25,8 +25,16 @@ export interface CheckedLoan {
 /** What the checks read of an application: a stored one, or the form of one not yet created (dry run). */
 export type CheckedApplication = Pick<
   LoanApplicationDto,
-  | 'borrowerId' | 'productVersionId' | 'capitalSourceId' | 'repaymentFrequency' | 'sectorVersion' | 'sectorCode' | 'totalInvestment' | 'collateralExempt'
-  | 'collateralExemptionRegulation' | 'collateralExemptionDecision'
+  | 'borrowerId'
+  | 'productVersionId'
+  | 'capitalSourceId'
+  | 'repaymentFrequency'
+  | 'sectorVersion'
+  | 'sectorCode'
+  | 'totalInvestment'
+  | 'collateralExempt'
+  | 'collateralExemptionRegulation'
+  | 'collateralExemptionDecision'
 > & {
   /** A stored application's id (its pledges are its collateral); none for a form not yet saved. */
   id?: string;
@@ -65,8 +73,9 @@ export class ApplicationChecksService {
     const borrower = await this.borrowers.facts(m, app.borrowerId);
     const product = await this.products.version(m, app.productVersionId);
     // A guarantor who is a borrower counts with the borrower where the fund's parameter says so (docs/collateral.md "Guarantees").
-    const related = [...new Set([...(await this.borrowers.relatedIds(m, app.borrowerId)), ...(await this.collateral.guaranteeRelatedIds(m, app.borrowerId))])]
-      .filter((id) => id !== app.borrowerId);
+    const related = [
+      ...new Set([...(await this.borrowers.relatedIds(m, app.borrowerId)), ...(await this.collateral.guaranteeRelatedIds(m, app.borrowerId))]),
+    ].filter((id) => id !== app.borrowerId);
     const exposures: Array<{ borrower_id: string; exposure: string }> = await m.query(
       `SELECT id AS borrower_id, borrower_exposure(id)::text AS exposure FROM unnest($1::bigint[]) AS id`,
       [[app.borrowerId, ...related]],

@@ -86,7 +86,11 @@ export class ApplicationDocumentsService {
     throw new DomainError(
       ApplicationErrors['APPLICATION.DOCUMENTS_MISSING'],
       { missing: list.missing.join(', '), count: list.missing.length },
-      list.missing.map((docType) => ({ field: `documents.${docType}`, rule: 'required', message: `a ${docType} document is required by the product (upload it or waive it with a reason)` })),
+      list.missing.map((docType) => ({
+        field: `documents.${docType}`,
+        rule: 'required',
+        message: `a ${docType} document is required by the product (upload it or waive it with a reason)`,
+      })),
     );
   }
 

@@ -100,8 +100,15 @@ export function toApplicationDto(r: ApplicationRow, statusHistory: StatusHistory
 }
 
 export async function statusHistory(m: EntityManager, ids: string[]): Promise<Map<string, StatusHistoryDto[]>> {
-  const rows: Array<{ application_id: string; from_status: ApplicationStatus | null; to_status: ApplicationStatus; actor_id: string | null; actor_username: string; note: string | null; occurred_at: Date }> =
-    await m.query(`SELECT * FROM application_status_history WHERE application_id = ANY($1::bigint[]) ORDER BY id`, [ids]);
+  const rows: Array<{
+    application_id: string;
+    from_status: ApplicationStatus | null;
+    to_status: ApplicationStatus;
+    actor_id: string | null;
+    actor_username: string;
+    note: string | null;
+    occurred_at: Date;
+  }> = await m.query(`SELECT * FROM application_status_history WHERE application_id = ANY($1::bigint[]) ORDER BY id`, [ids]);
   const out = new Map<string, StatusHistoryDto[]>(ids.map((id) => [id, []]));
   for (const r of rows) {
     out.get(String(r.application_id))?.push({
@@ -135,6 +142,9 @@ export async function listApplicationRows(m: EntityManager, clause: string, para
     limit,
     offset,
   ]);
-  const history = await statusHistory(m, rows.map((r) => String(r.id)));
+  const history = await statusHistory(
+    m,
+    rows.map((r) => String(r.id)),
+  );
   return rows.map((r) => toApplicationDto(r, history.get(String(r.id)) ?? []));
 }

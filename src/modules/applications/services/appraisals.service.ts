@@ -87,7 +87,9 @@ export class AppraisalsService {
   /** Internal notes: fund staff only (the controller keeps COOPERATIVE users out). */
   async list(actor: Actor, applicationId: string): Promise<AppraisalDto[]> {
     await loadApplication(this.tx.manager, actor, applicationId);
-    const rows: AppraisalRow[] = await this.tx.manager.query(`SELECT ${APPRAISAL_COLUMNS} FROM appraisals WHERE application_id = $1 ORDER BY id`, [applicationId]);
+    const rows: AppraisalRow[] = await this.tx.manager.query(`SELECT ${APPRAISAL_COLUMNS} FROM appraisals WHERE application_id = $1 ORDER BY id`, [
+      applicationId,
+    ]);
     return rows.map(toAppraisal);
   }
 

@@ -32,8 +32,11 @@ export class LendingDryRunService {
       const checks = await this.checks.evaluate(
         m,
         {
-          ...dto, productVersionId: product.id, collateralExempt: dto.collateralExempt ?? false,
-          collateralExemptionRegulation: dto.collateralExemptionRegulation ?? null, collateralExemptionDecision: dto.collateralExemptionDecision ?? null,
+          ...dto,
+          productVersionId: product.id,
+          collateralExempt: dto.collateralExempt ?? false,
+          collateralExemptionRegulation: dto.collateralExemptionRegulation ?? null,
+          collateralExemptionDecision: dto.collateralExemptionDecision ?? null,
         },
         { amount: dto.requestedAmount, termMonths: dto.termMonths, ratePercent: dto.ratePercent ?? null },
         on,

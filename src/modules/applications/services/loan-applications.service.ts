@@ -62,10 +62,26 @@ export class LoanApplicationsService {
            collateral_exemption_reason, credit_report_reference, credit_report_date, created_by, collateral_exemption_regulation, collateral_exemption_decision)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20) RETURNING id`,
         [
-          dto.borrowerId, product.id, dto.capitalSourceId, dto.requestedAmount, dto.termMonths, dto.repaymentFrequency, dto.purpose,
-          dto.sectorVersion, dto.sectorCode, dto.totalInvestment, dto.ownContribution, exempt ? null : dto.collateralDescription,
-          exempt ? null : dto.collateralValue, exempt, exempt ? dto.collateralExemptionReason : null, dto.creditReportReference ?? null,
-          dto.creditReportDate ?? null, actor.userId, exempt ? dto.collateralExemptionRegulation ?? null : null, exempt ? dto.collateralExemptionDecision ?? null : null,
+          dto.borrowerId,
+          product.id,
+          dto.capitalSourceId,
+          dto.requestedAmount,
+          dto.termMonths,
+          dto.repaymentFrequency,
+          dto.purpose,
+          dto.sectorVersion,
+          dto.sectorCode,
+          dto.totalInvestment,
+          dto.ownContribution,
+          exempt ? null : dto.collateralDescription,
+          exempt ? null : dto.collateralValue,
+          exempt,
+          exempt ? dto.collateralExemptionReason : null,
+          dto.creditReportReference ?? null,
+          dto.creditReportDate ?? null,
+          actor.userId,
+          exempt ? (dto.collateralExemptionRegulation ?? null) : null,
+          exempt ? (dto.collateralExemptionDecision ?? null) : null,
         ],
       )) as Array<{ id: string }>;
       await this.history(m, actor, String(id), null, 'DRAFT', null);
@@ -100,7 +116,13 @@ export class LoanApplicationsService {
   async submit(actor: Actor, id: string, options: DecisionOptions = {}): Promise<LoanApplicationDto> {
     return this.transition(actor, id, 'submit', null, async (m, app) => {
       await this.documents.assertComplete(m, app);
-      await this.checks.assertLendable(m, app, { amount: app.requestedAmount, termMonths: app.termMonths, ratePercent: null }, await this.today(m), options.waive);
+      await this.checks.assertLendable(
+        m,
+        app,
+        { amount: app.requestedAmount, termMonths: app.termMonths, ratePercent: null },
+        await this.today(m),
+        options.waive,
+      );
       await m.query(`UPDATE loan_applications SET submitted_by = $2, submitted_at = now() WHERE id = $1`, [id, actor.userId]);
     });
   }
@@ -115,7 +137,13 @@ export class LoanApplicationsService {
       await this.assertFourEyes(m, actor, app);
       await this.documents.assertComplete(m, app);
       const decisionDate = await this.today(m);
-      await this.checks.assertLendable(m, app, { amount: dto.approvedAmount, termMonths: dto.approvedTermMonths, ratePercent: dto.approvedRatePercent }, decisionDate, options.waive);
+      await this.checks.assertLendable(
+        m,
+        app,
+        { amount: dto.approvedAmount, termMonths: dto.approvedTermMonths, ratePercent: dto.approvedRatePercent },
+        decisionDate,
+        options.waive,
+      );
       await m.query(
         `UPDATE loan_applications SET decided_by = $2, decided_at = now(), decision_date = $3, approved_amount = $4, approved_term_months = $5,
            approved_rate_percent = $6 WHERE id = $1`,
@@ -128,7 +156,10 @@ export class LoanApplicationsService {
     return this.transition(actor, id, 'reject', dto.reason, async (m, app) => {
       await this.assertFourEyes(m, actor, app);
       await m.query(`UPDATE loan_applications SET decided_by = $2, decided_at = now(), decision_date = $3, rejection_reason = $4 WHERE id = $1`, [
-        id, actor.userId, await this.today(m), dto.reason,
+        id,
+        actor.userId,
+        await this.today(m),
+        dto.reason,
       ]);
     });
   }
@@ -167,9 +198,10 @@ export class LoanApplicationsService {
   }
 
   private async history(m: EntityManager, actor: Actor, id: string, from: ApplicationStatus | null, to: ApplicationStatus, note: string | null): Promise<void> {
-    await m.query(`INSERT INTO application_status_history (application_id, from_status, to_status, actor_id, actor_username, note) VALUES ($1, $2, $3, $4, $5, $6)`, [
-      id, from, to, actor.userId, actor.username, note,
-    ]);
+    await m.query(
+      `INSERT INTO application_status_history (application_id, from_status, to_status, actor_id, actor_username, note) VALUES ($1, $2, $3, $4, $5, $6)`,
+      [id, from, to, actor.userId, actor.username, note],
+    );
   }
 
   /** The decision date is the business date (the 15%/25% limits use the charter capital in force on it). */
@@ -180,13 +212,19 @@ export class LoanApplicationsService {
 
 function assertCollateral(dto: CreateLoanApplicationDto): void {
   const missing = dto.collateralExempt
-    ? dto.collateralExemptionReason ? [] : ['collateralExemptionReason']
+    ? dto.collateralExemptionReason
+      ? []
+      : ['collateralExemptionReason']
     : (['collateralDescription', 'collateralValue'] as const).filter((f) => dto[f] === undefined);
   if (missing.length > 0) {
     throw new DomainError(
       'REQUEST.VALIDATION_FAILED',
       { count: missing.length },
-      missing.map((field) => ({ field, rule: 'collateral', message: `${field} is required ${dto.collateralExempt ? 'for a collateral exemption' : 'unless collateralExempt is true'}` })),
+      missing.map((field) => ({
+        field,
+        rule: 'collateral',
+        message: `${field} is required ${dto.collateralExempt ? 'for a collateral exemption' : 'unless collateralExempt is true'}`,
+      })),
     );
   }
 }

@@ -10,7 +10,11 @@ const READERS = ['OFFICER', 'APPROVER', 'AUDITOR', 'ADMIN', 'COOPERATIVE'] as co
 
 /** A stored file as a download stream, with an ASCII and a UTF-8 file name and its digest. */
 function streamed(d: AttachmentDownload): StreamableFile {
-  const ascii = d.fileName.normalize('NFD').replace(/[^\x20-\x7e]/g, '').replace(/["\\]/g, '') || 'tai-lieu';
+  const ascii =
+    d.fileName
+      .normalize('NFD')
+      .replace(/[^\x20-\x7e]/g, '')
+      .replace(/["\\]/g, '') || 'tai-lieu';
   return new StreamableFile(d.stream, {
     type: d.contentType,
     length: d.sizeBytes,
@@ -54,7 +58,10 @@ export class AttachmentsController {
   @Roles(...READERS)
   @ApiOperation({ summary: 'Download a version’s file (streamed; the current version unless ?version=n)' })
   @ApiProduces('application/octet-stream')
-  @ApiOkResponse({ description: 'The file as stored', content: { 'application/octet-stream': { schema: { type: 'string', format: 'binary', maxLength: 2_147_483_647 } } } })
+  @ApiOkResponse({
+    description: 'The file as stored',
+    content: { 'application/octet-stream': { schema: { type: 'string', format: 'binary', maxLength: 2_147_483_647 } } },
+  })
   async content(@CurrentActor() actor: Actor, @Param('id') id: string, @Query() q: ContentQueryDto): Promise<StreamableFile> {
     return streamed(await this.attachments.open(actor, id, q.version));
   }

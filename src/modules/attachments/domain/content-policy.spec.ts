@@ -5,7 +5,11 @@ describe('content policy (judged from the bytes)', () => {
   it.each([
     [{ ext: 'pdf', mime: 'application/pdf' }, 'x.exe', 'application/pdf'],
     [{ ext: 'jpg', mime: 'image/jpeg' }, 'photo', 'image/jpeg'],
-    [{ ext: 'xlsx', mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }, 'bctc.xlsx', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
+    [
+      { ext: 'xlsx', mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' },
+      'bctc.xlsx',
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    ],
     [{ ext: 'cfb', mime: 'application/x-cfb' }, 'dieu-le.DOC', 'application/msword'],
     [{ ext: 'cfb', mime: 'application/x-cfb' }, 'bang.xls', 'application/vnd.ms-excel'],
   ])('accepts %j named %s as %s', (detected, name, contentType) => {

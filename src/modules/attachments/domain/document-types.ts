@@ -27,7 +27,13 @@ export const DOCUMENT_TYPES = [
 export type DocumentType = (typeof DOCUMENT_TYPES)[number];
 
 /** The list: what the product form proposes and the demo products require. */
-export const DEFAULT_REQUIRED_DOCUMENT_TYPES: readonly DocumentType[] = ['COOP_REGISTRATION', 'CHARTER', 'MEMBERS_RESOLUTION', 'FINANCIAL_STATEMENT', 'BUSINESS_PLAN'];
+export const DEFAULT_REQUIRED_DOCUMENT_TYPES: readonly DocumentType[] = [
+  'COOP_REGISTRATION',
+  'CHARTER',
+  'MEMBERS_RESOLUTION',
+  'FINANCIAL_STATEMENT',
+  'BUSINESS_PLAN',
+];
 
 /** What owns a document. COLLATERAL_ASSET and GUARANTEE are registered by the collateral module. */
 export const OWNER_KINDS = ['BORROWER', 'APPLICATION', 'LOAN', 'COLLATERAL_ASSET', 'GUARANTEE', 'INSPECTION'] as const;

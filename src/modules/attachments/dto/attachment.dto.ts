@@ -51,6 +51,10 @@ export const VERSION_BODY_SCHEMA: SchemaObject = { type: 'object', required: ['f
 
 export class ContentQueryDto {
   @ApiPropertyOptional({ type: Number, example: 1, minimum: 1, maximum: 100000, description: 'A version number (default: the current one)' })
-  @IsOptional() @Transform(({ value }: { value: unknown }) => (typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value)) @IsInt() @Min(1) @Max(100000)
+  @IsOptional()
+  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value))
+  @IsInt()
+  @Min(1)
+  @Max(100000)
   version?: number;
 }

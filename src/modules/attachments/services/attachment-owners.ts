@@ -52,7 +52,8 @@ export class AttachmentOwners {
 
   async assertMayUpload(m: EntityManager, actor: Actor, kind: OwnerKind, ownerId: string): Promise<string> {
     const borrowerId = await this.assertVisible(m, actor, kind, ownerId);
-    if (isCooperativeOnly(actor) && !this.owners.get(kind)?.cooperativeMayUpload) throw new DomainError(AttachmentErrors['ATTACHMENT.UPLOAD_NOT_ALLOWED'], { ownerKind: kind });
+    if (isCooperativeOnly(actor) && !this.owners.get(kind)?.cooperativeMayUpload)
+      throw new DomainError(AttachmentErrors['ATTACHMENT.UPLOAD_NOT_ALLOWED'], { ownerKind: kind });
     return borrowerId;
   }
 }

@@ -110,28 +110,42 @@ export class AttachmentsService {
    * Stores a new document. `within` runs in the same transaction after the rows are written (the
    * applications module records its document row there), so both or neither exist.
    */
-  async store(actor: Actor, target: NewAttachment, upload: IncomingUpload, within?: (m: EntityManager, stored: AttachmentDto) => Promise<void>): Promise<AttachmentDto> {
-    return this.receive(upload, async (m) => {
-      const docType = target.docType ?? docTypeOf(upload);
-      await this.owners.assertMayUpload(m, actor, target.ownerKind, target.ownerId);
-      const [{ id }] = (await m.query(`INSERT INTO attachments (owner_kind, owner_id, doc_type, created_by) VALUES ($1, $2, $3, $4) RETURNING id::text AS id`, [
-        target.ownerKind,
-        target.ownerId,
-        docType,
-        actor.userId,
-      ])) as Array<{ id: string }>;
-      return { attachmentId: id, version: 1 };
-    }, actor, 'attachment.upload', within);
+  async store(
+    actor: Actor,
+    target: NewAttachment,
+    upload: IncomingUpload,
+    within?: (m: EntityManager, stored: AttachmentDto) => Promise<void>,
+  ): Promise<AttachmentDto> {
+    return this.receive(
+      upload,
+      async (m) => {
+        const docType = target.docType ?? docTypeOf(upload);
+        await this.owners.assertMayUpload(m, actor, target.ownerKind, target.ownerId);
+        const [{ id }] = (await m.query(
+          `INSERT INTO attachments (owner_kind, owner_id, doc_type, created_by) VALUES ($1, $2, $3, $4) RETURNING id::text AS id`,
+          [target.ownerKind, target.ownerId, docType, actor.userId],
+        )) as Array<{ id: string }>;
+        return { attachmentId: id, version: 1 };
+      },
+      actor,
+      'attachment.upload',
+      within,
+    );
   }
 
   /** A new file for an existing document; the previous versions stay readable. */
   async addVersion(actor: Actor, attachmentId: string, upload: IncomingUpload): Promise<AttachmentDto> {
-    return this.receive(upload, async (m) => {
-      const row = await this.find(m, attachmentId, true);
-      await this.owners.assertMayUpload(m, actor, row.owner_kind, row.owner_id);
-      await m.query(`UPDATE attachments SET current_version = current_version + 1 WHERE id = $1`, [attachmentId]);
-      return { attachmentId, version: row.current_version + 1 };
-    }, actor, 'attachment.version');
+    return this.receive(
+      upload,
+      async (m) => {
+        const row = await this.find(m, attachmentId, true);
+        await this.owners.assertMayUpload(m, actor, row.owner_kind, row.owner_id);
+        await m.query(`UPDATE attachments SET current_version = current_version + 1 WHERE id = $1`, [attachmentId]);
+        return { attachmentId, version: row.current_version + 1 };
+      },
+      actor,
+      'attachment.version',
+    );
   }
 
   async listByOwner(actor: Actor, ownerKind: OwnerKind, ownerId: string): Promise<AttachmentDto[]> {
@@ -169,7 +183,10 @@ export class AttachmentsService {
   async typesPresent(m: EntityManager, owners: ReadonlyArray<{ kind: OwnerKind; id: string }>): Promise<Set<DocumentType>> {
     const out = new Set<DocumentType>();
     for (const o of owners) {
-      const rows: Array<{ doc_type: DocumentType }> = await m.query(`SELECT DISTINCT doc_type FROM attachments WHERE owner_kind = $1 AND owner_id = $2`, [o.kind, o.id]);
+      const rows: Array<{ doc_type: DocumentType }> = await m.query(`SELECT DISTINCT doc_type FROM attachments WHERE owner_kind = $1 AND owner_id = $2`, [
+        o.kind,
+        o.id,
+      ]);
       for (const r of rows) out.add(r.doc_type);
     }
     return out;
@@ -222,7 +239,9 @@ export class AttachmentsService {
 
   private async withVersions(m: EntityManager, rows: AttachmentRow[]): Promise<AttachmentDto[]> {
     if (rows.length === 0) return [];
-    const versions: VersionRow[] = await m.query(`${VERSION_SELECT} WHERE v.attachment_id = ANY($1::bigint[]) ORDER BY v.attachment_id, v.version DESC`, [rows.map((r) => r.id)]);
+    const versions: VersionRow[] = await m.query(`${VERSION_SELECT} WHERE v.attachment_id = ANY($1::bigint[]) ORDER BY v.attachment_id, v.version DESC`, [
+      rows.map((r) => r.id),
+    ]);
     const byId = new Map<string, AttachmentVersionDto[]>();
     for (const v of versions) byId.set(v.attachment_id, [...(byId.get(v.attachment_id) ?? []), toVersion(v)]);
     return rows.map((r) => {

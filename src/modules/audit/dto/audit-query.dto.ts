@@ -4,22 +4,37 @@ import { IsTimestamp } from '../../../platform/dates/index.js';
 import { PageQueryDto } from '../../../platform/http/index.js';
 
 export class AuditQueryDto extends PageQueryDto {
-  @ApiPropertyOptional({ example: 'user' }) @IsOptional() @IsString() @MaxLength(64)
+  @ApiPropertyOptional({ example: 'user' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(64)
   entityType?: string;
 
-  @ApiPropertyOptional({ example: '2' }) @IsOptional() @IsString() @MaxLength(64)
+  @ApiPropertyOptional({ example: '2' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(64)
   entityId?: string;
 
-  @ApiPropertyOptional({ example: 'user.create' }) @IsOptional() @IsString() @MaxLength(64)
+  @ApiPropertyOptional({ example: 'user.create' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(64)
   action?: string;
 
-  @ApiPropertyOptional({ example: '1' }) @IsOptional() @Matches(/^\d{1,19}$/)
+  @ApiPropertyOptional({ example: '1' })
+  @IsOptional()
+  @Matches(/^\d{1,19}$/)
   actorId?: string;
 
-  @ApiPropertyOptional({ example: '2026-11-01T00:00:00+07:00' }) @IsOptional() @IsTimestamp()
+  @ApiPropertyOptional({ example: '2026-11-01T00:00:00+07:00' })
+  @IsOptional()
+  @IsTimestamp()
   from?: string;
 
-  @ApiPropertyOptional({ example: '2026-12-01T00:00:00+07:00' }) @IsOptional() @IsTimestamp()
+  @ApiPropertyOptional({ example: '2026-12-01T00:00:00+07:00' })
+  @IsOptional()
+  @IsTimestamp()
   to?: string;
 }
 

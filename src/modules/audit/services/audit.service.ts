@@ -113,7 +113,10 @@ export class AuditService {
    */
   recordIn(stmt: SqlStatement, name: string, actor: Actor, event: AuditEventInput): void {
     const chain = stmt.add(this.chainFor(event.entityType, event.entityId));
-    stmt.cte(`${name}_prev`, `SELECT coalesce((SELECT hash FROM audit_events WHERE chain_id = ${chain}::smallint ORDER BY id DESC LIMIT 1), ${stmt.add(GENESIS)}::text) AS h`);
+    stmt.cte(
+      `${name}_prev`,
+      `SELECT coalesce((SELECT hash FROM audit_events WHERE chain_id = ${chain}::smallint ORDER BY id DESC LIMIT 1), ${stmt.add(GENESIS)}::text) AS h`,
+    );
     stmt.cte(
       `${name}_ev`,
       `SELECT ${chain}::smallint AS chain_id, clock_timestamp() AS occurred_at, ${stmt.add(actor.userId)}::bigint AS actor_id, ${stmt.add(actor.username)}::text AS actor_username,

@@ -87,7 +87,11 @@ export class UsersService {
         const borrowerId = dto.borrowerId !== undefined ? dto.borrowerId : roles.includes('COOPERATIVE') ? before.borrowerId : null;
         checkBinding(roles, borrowerId);
         if (actor.userId === id && before.roles.includes('ADMIN') && !roles.includes('ADMIN')) throw new DomainError(AuthErrors['USER.CANNOT_DEMOTE_SELF']);
-        await m.query(`UPDATE users SET display_name = $2, borrower_id = $3, updated_at = now() WHERE id = $1`, [id, dto.displayName ?? before.displayName, borrowerId]);
+        await m.query(`UPDATE users SET display_name = $2, borrower_id = $3, updated_at = now() WHERE id = $1`, [
+          id,
+          dto.displayName ?? before.displayName,
+          borrowerId,
+        ]);
         if (dto.roles) {
           await m.query(`DELETE FROM user_roles WHERE user_id = $1`, [id]);
           await m.query(`INSERT INTO user_roles (user_id, role_code) SELECT $1, unnest($2::text[])`, [id, roles]);
@@ -138,16 +142,21 @@ export class UsersService {
 
   /** Used by create and by the first-admin bootstrap; runs inside the caller's transaction. */
   async insertUser(m: EntityManager, username: string, displayName: string, passwordHash: string, roles: Role[], borrowerId: string | null): Promise<UserDto> {
-    const [{ id }] = (await m.query(
-      `INSERT INTO users (username, display_name, password_hash, borrower_id) VALUES ($1, $2, $3, $4) RETURNING id`,
-      [username, displayName, passwordHash, borrowerId],
-    )) as Array<{ id: string }>;
+    const [{ id }] = (await m.query(`INSERT INTO users (username, display_name, password_hash, borrower_id) VALUES ($1, $2, $3, $4) RETURNING id`, [
+      username,
+      displayName,
+      passwordHash,
+      borrowerId,
+    ])) as Array<{ id: string }>;
     await m.query(`INSERT INTO user_roles (user_id, role_code) SELECT $1, unnest($2::text[])`, [id, roles]);
     return this.findOne(m, String(id));
   }
 
   async list(_actor: Actor, q: PageQueryDto): Promise<Page<UserDto>> {
-    const rows: UserRow[] = await this.dataSource.query(`${USER_SELECT} GROUP BY u.id, b.legal_name ORDER BY u.id LIMIT $1 OFFSET $2`, [q.pageSize, offsetOf(q)]);
+    const rows: UserRow[] = await this.dataSource.query(`${USER_SELECT} GROUP BY u.id, b.legal_name ORDER BY u.id LIMIT $1 OFFSET $2`, [
+      q.pageSize,
+      offsetOf(q),
+    ]);
     const [{ total }] = (await this.dataSource.query(`SELECT count(*)::int AS total FROM users`)) as Array<{ total: number }>;
     return { items: rows.map(toDto), page: q.page, pageSize: q.pageSize, total };
   }

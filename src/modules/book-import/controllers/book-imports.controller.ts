@@ -19,13 +19,18 @@ import { BookImportsService } from '../services/book-imports.service.js';
 import { BookTemplatesService } from '../services/book-templates.service.js';
 
 /** The request's language (Accept-Language, Vietnamese by default): the dry run's messages and headers. */
-const Lang = createParamDecorator((_d: unknown, ctx: ExecutionContext): Language => pickLanguage(ctx.switchToHttp().getRequest<FastifyRequest>().headers['accept-language']));
+const Lang = createParamDecorator((_d: unknown, ctx: ExecutionContext): Language =>
+  pickLanguage(ctx.switchToHttp().getRequest<FastifyRequest>().headers['accept-language']),
+);
 
 const STAFF = ['OFFICER', 'APPROVER', 'AUDITOR', 'ADMIN'] as const;
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 function sendFile(reply: FastifyReply, fileName: string, buffer: Buffer): Buffer {
-  const ascii = fileName.normalize('NFD').replace(/[^\x20-\x7e]/g, '').replace(/"/g, '');
+  const ascii = fileName
+    .normalize('NFD')
+    .replace(/[^\x20-\x7e]/g, '')
+    .replace(/"/g, '');
   void reply
     .header('content-type', XLSX)
     .header('content-disposition', `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`)
@@ -43,7 +48,9 @@ export class BookImportsController {
 
   @Get('templates')
   @Roles(...STAFF)
-  @ApiOperation({ summary: 'The workbook template (Borrowers, Loans, Disbursements, Repayments, OpeningPositions, Instructions) with drop-downs from reference data' })
+  @ApiOperation({
+    summary: 'The workbook template (Borrowers, Loans, Disbursements, Repayments, OpeningPositions, Instructions) with drop-downs from reference data',
+  })
   @ApiProduces(XLSX)
   @ApiOkResponse({ description: 'The XLSX template as an attachment', content: { [XLSX]: { schema: { type: 'string', format: 'binary' } } } })
   async template(@Query() q: TemplateQueryDto, @Res({ passthrough: true }) reply: FastifyReply): Promise<Buffer> {
@@ -57,10 +64,18 @@ export class BookImportsController {
   @Idempotent()
   @ApiConsumes('multipart/form-data')
   @ApiBody({ type: UploadBookImportDto })
-  @ApiOperation({ summary: 'Upload a filled workbook: the dry run (errors, summary, reconciliation, commune proposals); nothing is written to the books. The same file again answers the earlier import' })
+  @ApiOperation({
+    summary:
+      'Upload a filled workbook: the dry run (errors, summary, reconciliation, commune proposals); nothing is written to the books. The same file again answers the earlier import',
+  })
   @ApiCreatedResponse({ type: BookImportDto, description: 'The dry run of a new workbook' })
   @ApiOkResponse({ type: BookImportDto, description: 'The same workbook (sha256) was uploaded before: its import, duplicate=true' })
-  async upload(@CurrentActor() actor: Actor, @Req() req: FastifyRequest, @Lang() lang: Language, @Res({ passthrough: true }) reply: FastifyReply): Promise<BookImportDto> {
+  async upload(
+    @CurrentActor() actor: Actor,
+    @Req() req: FastifyRequest,
+    @Lang() lang: Language,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<BookImportDto> {
     const dto = await this.imports.upload(actor, req, lang);
     if (dto.duplicate) void reply.status(200);
     return dto;

@@ -19,7 +19,14 @@ export interface BookColumn {
   readonly noteEn?: string;
 }
 
-const col = (key: string, vi: string, en: string, kind: CellKind, required: boolean, extra: Partial<BookColumn> = {}): BookColumn => ({ key, vi, en, kind, required, ...extra });
+const col = (key: string, vi: string, en: string, kind: CellKind, required: boolean, extra: Partial<BookColumn> = {}): BookColumn => ({
+  key,
+  vi,
+  en,
+  kind,
+  required,
+  ...extra,
+});
 
 /**
  * The workbook's sheets and columns. Sheet names and column keys are the same in both languages;
@@ -37,7 +44,8 @@ export const BOOK_COLUMNS: Readonly<Record<BookSheet, readonly BookColumn[]>> = 
     col('memberCount', 'Số thành viên', 'Members', 'int', false, { width: 10 }),
     col('charterCapital', 'Vốn điều lệ (đồng)', 'Charter capital (VND)', 'money', false, { width: 18 }),
     col('communeCode', 'Xã/phường 2025 (mã)', '2025 commune (code)', 'code', false, {
-      list: 'communes', width: 30,
+      list: 'communes',
+      width: 30,
       noteVi: 'Chọn xã/phường sau sáp nhập 2025; nếu chỉ biết địa chỉ cũ, để trống và điền hai cột sau.',
       noteEn: 'Pick the 2025 commune or ward; if only the old address is known, leave empty and fill the next two columns.',
     }),
@@ -47,7 +55,12 @@ export const BOOK_COLUMNS: Readonly<Record<BookSheet, readonly BookColumn[]>> = 
   ],
   Loans: [
     col('ref', 'Số hợp đồng (sổ cũ)', 'Contract number (old book)', 'code', true, { maxLength: 50, width: 20 }),
-    col('borrowerRef', 'Mã khách hàng (sổ cũ)', 'Borrower ref (old book)', 'code', true, { maxLength: 50, width: 20, noteVi: 'Mã ở sheet Borrowers, hoặc MST/CCCD của khách hàng đã có trong hệ thống.', noteEn: 'A ref of the Borrowers sheet, or the tax code / citizen ID of a borrower already in the system.' }),
+    col('borrowerRef', 'Mã khách hàng (sổ cũ)', 'Borrower ref (old book)', 'code', true, {
+      maxLength: 50,
+      width: 20,
+      noteVi: 'Mã ở sheet Borrowers, hoặc MST/CCCD của khách hàng đã có trong hệ thống.',
+      noteEn: 'A ref of the Borrowers sheet, or the tax code / citizen ID of a borrower already in the system.',
+    }),
     col('productCode', 'Sản phẩm vay (mã)', 'Loan product (code)', 'code', true, { list: 'products', maxLength: 30, width: 22 }),
     col('capitalSource', 'Nguồn vốn', 'Capital source', 'text', true, { list: 'capitalSources', maxLength: 200, width: 34 }),
     col('sectorCode', 'Ngành VSIC của phương án', 'VSIC section of the project', 'code', true, { list: 'sectors', width: 28 }),
@@ -57,7 +70,12 @@ export const BOOK_COLUMNS: Readonly<Record<BookSheet, readonly BookColumn[]>> = 
     col('ratePercent', 'Lãi suất (%/năm)', 'Rate (%/year)', 'percent', true, { width: 12 }),
     col('termMonths', 'Thời hạn (tháng)', 'Term (months)', 'int', true, { width: 12 }),
     col('frequency', 'Kỳ trả gốc', 'Principal frequency', 'code', true, { list: 'frequencies', width: 16 }),
-    col('mode', 'Cách nhập', 'Way in', 'code', true, { list: 'modes', width: 16, noteVi: 'HISTORY: có lịch sử giải ngân và thu nợ; OPENING: số dư đầu kỳ tại ngày chốt.', noteEn: 'HISTORY: with its disbursements and repayments; OPENING: opening position at the cut-over date.' }),
+    col('mode', 'Cách nhập', 'Way in', 'code', true, {
+      list: 'modes',
+      width: 16,
+      noteVi: 'HISTORY: có lịch sử giải ngân và thu nợ; OPENING: số dư đầu kỳ tại ngày chốt.',
+      noteEn: 'HISTORY: with its disbursements and repayments; OPENING: opening position at the cut-over date.',
+    }),
     col('origin', 'Nguồn gốc (quỹ cũ)', 'Fund of origin', 'text', false, { maxLength: 200, width: 28 }),
     col('reportedAsOf', 'Số liệu sổ cũ tại ngày', 'Old book figures as of', 'date', false, { width: 14 }),
     col('reportedPrincipal', 'Dư nợ gốc theo sổ cũ', 'Outstanding principal (old book)', 'money', false, { width: 18 }),

@@ -50,7 +50,16 @@ export interface StoredDryRun {
   businessDate: string;
   cutOverDate: string | null;
   errors: StoredError[];
-  counts: { borrowers: number; existingBorrowers: number; loans: number; loansWithHistory: number; openingPositions: number; legacyLoans: number; disbursements: number; repayments: number };
+  counts: {
+    borrowers: number;
+    existingBorrowers: number;
+    loans: number;
+    loansWithHistory: number;
+    openingPositions: number;
+    legacyLoans: number;
+    disbursements: number;
+    repayments: number;
+  };
   disbursedTotal: string;
   outstandingTotal: string;
   byCapitalSource: StoredAmounts[];
@@ -83,7 +92,9 @@ function group(loans: readonly BookLoan[], replayed: ReadonlyMap<string, Replaye
     a.outstanding = a.outstanding.plus(f.outstanding);
     acc.set(k.code, a);
   }
-  return [...acc.values()].sort((a, b) => a.code.localeCompare(b.code)).map((a) => ({ ...a, disbursed: a.disbursed.toFixed(), outstanding: a.outstanding.toFixed() }));
+  return [...acc.values()]
+    .sort((a, b) => a.code.localeCompare(b.code))
+    .map((a) => ({ ...a, disbursed: a.disbursed.toFixed(), outstanding: a.outstanding.toFixed() }));
 }
 
 /** Disbursed and outstanding as the import leaves the loan: the replay's (history) or the file's (opening position). */
@@ -124,8 +135,15 @@ export function dryRun(
   book.loans.splice(0, book.loans.length, ...loans);
   const errors: StoredError[] = book.problems
     .map((p) => ({
-      sheet: p.sheet, row: p.row, column: p.column, columnHeader: header(p.sheet, p.column), rule: p.rule,
-      message: { vi: ruleMessage(p.rule, { ...p.params, column: header(p.sheet, p.column).vi }, 'vi'), en: ruleMessage(p.rule, { ...p.params, column: header(p.sheet, p.column).en }, 'en') },
+      sheet: p.sheet,
+      row: p.row,
+      column: p.column,
+      columnHeader: header(p.sheet, p.column),
+      rule: p.rule,
+      message: {
+        vi: ruleMessage(p.rule, { ...p.params, column: header(p.sheet, p.column).vi }, 'vi'),
+        en: ruleMessage(p.rule, { ...p.params, column: header(p.sheet, p.column).en }, 'en'),
+      },
       value: p.value,
     }))
     .sort((a, b) => (a.sheet === b.sheet ? a.row - b.row : a.sheet.localeCompare(b.sheet)));
@@ -138,17 +156,36 @@ export function dryRun(
     const dp = r.reported.principal.minus(rp);
     const di = r.reported.interest.minus(ri);
     reconciliation.push({
-      loanRef: l.ref, borrowerRef: l.borrowerRef, row: l.row, asOf: r.reported.asOf, reportedPrincipal: rp.toFixed(), replayPrincipal: r.reported.principal.toFixed(),
-      reportedInterest: ri.toFixed(), replayInterest: r.reported.interest.toFixed(), principalDifference: dp.toFixed(), interestDifference: di.toFixed(),
-      difference: dp.plus(di).toFixed(), matches: dp.isZero() && di.isZero(), dpd: r.dpd, debtGroup: r.debtGroup,
+      loanRef: l.ref,
+      borrowerRef: l.borrowerRef,
+      row: l.row,
+      asOf: r.reported.asOf,
+      reportedPrincipal: rp.toFixed(),
+      replayPrincipal: r.reported.principal.toFixed(),
+      reportedInterest: ri.toFixed(),
+      replayInterest: r.reported.interest.toFixed(),
+      principalDifference: dp.toFixed(),
+      interestDifference: di.toFixed(),
+      difference: dp.plus(di).toFixed(),
+      matches: dp.isZero() && di.isZero(),
+      dpd: r.dpd,
+      debtGroup: r.debtGroup,
     });
   }
-  const totals = loans.reduce((a, l) => {
-    const f = figures(l, replayed);
-    return { disbursed: a.disbursed.plus(f.disbursed), outstanding: a.outstanding.plus(f.outstanding) };
-  }, { disbursed: new Money(0), outstanding: new Money(0) });
+  const totals = loans.reduce(
+    (a, l) => {
+      const f = figures(l, replayed);
+      return { disbursed: a.disbursed.plus(f.disbursed), outstanding: a.outstanding.plus(f.outstanding) };
+    },
+    { disbursed: new Money(0), outstanding: new Money(0) },
+  );
   const notes: Both[] = book.notes.includes('old-address-unsupported')
-    ? [{ vi: 'Chưa có bảng đối chiếu địa giới trước 2025: chỉ nhận mã xã 2025.', en: 'The pre-2025 correspondence is not available: only 2025 commune codes are accepted.' }]
+    ? [
+        {
+          vi: 'Chưa có bảng đối chiếu địa giới trước 2025: chỉ nhận mã xã 2025.',
+          en: 'The pre-2025 correspondence is not available: only 2025 commune codes are accepted.',
+        },
+      ]
     : [];
   const stored: StoredDryRun = {
     businessDate: ctx.businessDate,
@@ -170,7 +207,14 @@ export function dryRun(
     bySector: group(loans, replayed, (l) => ({ code: l.sectorCode, name: sectorName(l.sectorCode) })),
     reconciliation,
     proposals: book.proposals,
-    legacy: loans.filter((l) => l.legacy.length > 0).map((l) => ({ loanRef: l.ref, row: l.row, rules: l.legacy.map((x) => x.rule), message: { vi: legacyMessage(l.legacy, 'vi'), en: legacyMessage(l.legacy, 'en') } })),
+    legacy: loans
+      .filter((l) => l.legacy.length > 0)
+      .map((l) => ({
+        loanRef: l.ref,
+        row: l.row,
+        rules: l.legacy.map((x) => x.rule),
+        message: { vi: legacyMessage(l.legacy, 'vi'), en: legacyMessage(l.legacy, 'en') },
+      })),
     notes,
   };
   return { stored, book, replayed };

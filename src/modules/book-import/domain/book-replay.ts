@@ -65,9 +65,7 @@ export function replayBookLoan(
   businessDate: LocalDate,
   calendar: (fromYear: number, toYear: number) => WorkingCalendar | null,
 ): { replayed: ReplayedLoan } | { problem: BookProblem } {
-  const events = loan.events
-    .slice()
-    .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.kind === b.kind ? 0 : a.kind === 'DISBURSEMENT' ? -1 : 1));
+  const events = loan.events.slice().sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.kind === b.kind ? 0 : a.kind === 'DISBURSEMENT' ? -1 : 1));
   const start = events.find((e) => e.kind === 'DISBURSEMENT')?.date ?? loan.signingDate;
   let terms = termsOfBookLoan(loan, start);
   if (terms.businessDayRule !== 'NONE') {
@@ -91,8 +89,14 @@ export function replayBookLoan(
         : null;
     return {
       replayed: {
-        ref: loan.ref, disbursed: now.disbursedPrincipal, outstanding: now.outstandingPrincipal, interest: interestOwed(now), dpd: now.daysPastDue,
-        debtGroup: defaultDpdGroup(now.daysPastDue), settled: now.settled, reported,
+        ref: loan.ref,
+        disbursed: now.disbursedPrincipal,
+        outstanding: now.outstandingPrincipal,
+        interest: interestOwed(now),
+        dpd: now.daysPastDue,
+        debtGroup: defaultDpdGroup(now.daysPastDue),
+        settled: now.settled,
+        reported,
       },
     };
   } catch (e) {
@@ -100,10 +104,28 @@ export function replayBookLoan(
     const row = payoff ? events.find((ev) => ev.kind === 'REPAYMENT' && ev.amount.eq((e as loanEngine.RepaymentAbovePayoffError).amount)) : undefined;
     if (payoff && row) {
       const err = e as loanEngine.RepaymentAbovePayoffError;
-      return { problem: { sheet: 'Repayments', row: row.row, column: 'amount', rule: 'book-import.repayment-above-payoff', params: { column: 'amount', value: err.amount.toFixed(), limit: err.payoff.toFixed() }, value: err.amount.toFixed() } };
+      return {
+        problem: {
+          sheet: 'Repayments',
+          row: row.row,
+          column: 'amount',
+          rule: 'book-import.repayment-above-payoff',
+          params: { column: 'amount', value: err.amount.toFixed(), limit: err.payoff.toFixed() },
+          value: err.amount.toFixed(),
+        },
+      };
     }
     const message = e instanceof Error ? e.message : String(e);
-    return { problem: { sheet: 'Loans', row: loan.row, column: 'ref', rule: 'book-import.replay-refused', params: { column: 'ref', value: message.slice(0, 300) }, value: loan.ref } };
+    return {
+      problem: {
+        sheet: 'Loans',
+        row: loan.row,
+        column: 'ref',
+        rule: 'book-import.replay-refused',
+        params: { column: 'ref', value: message.slice(0, 300) },
+        value: loan.ref,
+      },
+    };
   }
 }
 
@@ -128,13 +150,26 @@ export function checkOpeningPosition(
       if (cal) terms = loanEngine.withDueDateMoves(terms, cal);
     }
     const event: loanEngine.OpeningPosition = {
-      kind: 'OPENING_POSITION', date: o.cutOverDate, disbursedPrincipal: o.disbursedPrincipal, outstandingPrincipal: o.outstandingPrincipal,
-      overduePrincipal: o.overduePrincipal, overdueInterest: o.overdueInterest, accruedInterest: o.accruedInterest, daysPastDue: o.dpd,
+      kind: 'OPENING_POSITION',
+      date: o.cutOverDate,
+      disbursedPrincipal: o.disbursedPrincipal,
+      outstandingPrincipal: o.outstandingPrincipal,
+      overduePrincipal: o.overduePrincipal,
+      overdueInterest: o.overdueInterest,
+      accruedInterest: o.accruedInterest,
+      daysPastDue: o.dpd,
     };
     loanEngine.replay(terms, [event], businessDate);
     return null;
   } catch (e) {
     const message = e instanceof loanEngine.LoanDomainError ? (e.details.rule ?? e.message) : e instanceof Error ? e.message : String(e);
-    return { sheet: 'OpeningPositions', row: o.row, column: 'loanRef', rule: 'book-import.opening-inconsistent', params: { column: 'loanRef', value: message.slice(0, 300) }, value: loan.ref };
+    return {
+      sheet: 'OpeningPositions',
+      row: o.row,
+      column: 'loanRef',
+      rule: 'book-import.opening-inconsistent',
+      params: { column: 'loanRef', value: message.slice(0, 300) },
+      value: loan.ref,
+    };
   }
 }

@@ -7,26 +7,81 @@ import { validateBook } from './book-validation.js';
 import type { RawBook, RawRow } from './book-workbook.js';
 
 const product: ProductRef = {
-  productId: '1', versionId: '1', code: 'NN', retired: false, minAmount: '50000000', maxAmount: '2000000000', minTermMonths: 12, maxTermMonths: 60,
-  annualInterestRatePercent: '7.2', overdueMultiplier: '1.5', lateInterestRatePercent: '10', interestFrequency: 'QUARTERLY', amortizationMethod: 'EQUAL_PRINCIPAL',
-  principalGracePeriods: 0, roundingUnit: '1', allocationOrder: [], prepaymentMode: 'REDUCE_INSTALLMENT', allowedBorrowerTypes: ['COOPERATIVE'], businessDayRule: 'NONE', maxTranches: 1,
+  productId: '1',
+  versionId: '1',
+  code: 'NN',
+  retired: false,
+  minAmount: '50000000',
+  maxAmount: '2000000000',
+  minTermMonths: 12,
+  maxTermMonths: 60,
+  annualInterestRatePercent: '7.2',
+  overdueMultiplier: '1.5',
+  lateInterestRatePercent: '10',
+  interestFrequency: 'QUARTERLY',
+  amortizationMethod: 'EQUAL_PRINCIPAL',
+  principalGracePeriods: 0,
+  roundingUnit: '1',
+  allocationOrder: [],
+  prepaymentMode: 'REDUCE_INSTALLMENT',
+  allowedBorrowerTypes: ['COOPERATIVE'],
+  businessDayRule: 'NONE',
+  maxTranches: 1,
 };
 
 function ctx(over: Partial<BookContext> = {}): BookContext {
   return {
-    businessDate: '2025-12-05', fundProvinceCode: '19', fundProvinceName: 'Thái Nguyên',
-    commune: (code) => (code === '05443' ? { code, name: 'Phường Phan Đình Phùng', provinceCode: '19', provinceName: 'Tỉnh Thái Nguyên' } : code === '00004' ? { code, name: 'Phường Ba Đình', provinceCode: '01', provinceName: 'Thành phố Hà Nội' } : undefined),
-    proposeCommunes: null, sectors: new Set(['A', 'C']), products: new Map([['NN', product]]), capitalSources: new Map([['vốn điều lệ', { id: '1', name: 'Vốn điều lệ' }]]),
-    existingBorrowers: new Map(), importedLoanRefs: new Map(), communeChoices: {}, ...over,
+    businessDate: '2025-12-05',
+    fundProvinceCode: '19',
+    fundProvinceName: 'Thái Nguyên',
+    commune: (code) =>
+      code === '05443'
+        ? { code, name: 'Phường Phan Đình Phùng', provinceCode: '19', provinceName: 'Tỉnh Thái Nguyên' }
+        : code === '00004'
+          ? { code, name: 'Phường Ba Đình', provinceCode: '01', provinceName: 'Thành phố Hà Nội' }
+          : undefined,
+    proposeCommunes: null,
+    sectors: new Set(['A', 'C']),
+    products: new Map([['NN', product]]),
+    capitalSources: new Map([['vốn điều lệ', { id: '1', name: 'Vốn điều lệ' }]]),
+    existingBorrowers: new Map(),
+    importedLoanRefs: new Map(),
+    communeChoices: {},
+    ...over,
   };
 }
 
 const row = (n: number, values: Record<string, string | null>): RawRow => ({ row: n, values });
-const book = (sheets: Partial<RawBook['sheets']>): RawBook => ({ sheets: { Borrowers: [], Loans: [], Disbursements: [], Repayments: [], OpeningPositions: [], ...sheets }, problems: [] });
+const book = (sheets: Partial<RawBook['sheets']>): RawBook => ({
+  sheets: { Borrowers: [], Loans: [], Disbursements: [], Repayments: [], OpeningPositions: [], ...sheets },
+  problems: [],
+});
 const borrower = (n: number, over: Record<string, string | null> = {}): RawRow =>
-  row(n, { ref: `B${n}`, type: 'COOPERATIVE', identityCode: `470000000${n}`, legalName: `HTX ${n}`, communeCode: '05443 — Phường Phan Đình Phùng', sectorCode: 'A — Nông nghiệp', ...over });
+  row(n, {
+    ref: `B${n}`,
+    type: 'COOPERATIVE',
+    identityCode: `470000000${n}`,
+    legalName: `HTX ${n}`,
+    communeCode: '05443 — Phường Phan Đình Phùng',
+    sectorCode: 'A — Nông nghiệp',
+    ...over,
+  });
 const loan = (n: number, over: Record<string, string | null> = {}): RawRow =>
-  row(n, { ref: `L${n}`, borrowerRef: 'B2', productCode: 'NN', capitalSource: 'Vốn điều lệ', sectorCode: 'A', purpose: 'Chè', signingDate: '15/03/2021', amount: '500.000.000', ratePercent: '7,2', termMonths: '36', frequency: 'QUARTERLY', mode: 'HISTORY', ...over });
+  row(n, {
+    ref: `L${n}`,
+    borrowerRef: 'B2',
+    productCode: 'NN',
+    capitalSource: 'Vốn điều lệ',
+    sectorCode: 'A',
+    purpose: 'Chè',
+    signingDate: '15/03/2021',
+    amount: '500.000.000',
+    ratePercent: '7,2',
+    termMonths: '36',
+    frequency: 'QUARTERLY',
+    mode: 'HISTORY',
+    ...over,
+  });
 
 describe('book import rules', () => {
   it('reads Vietnamese and English headers and the cells in both notations', () => {
@@ -43,9 +98,18 @@ describe('book import rules', () => {
   it('locates each broken rule by sheet, row and column, without cascading to the rows that reference it', () => {
     const v = validateBook(
       book({
-        Borrowers: [borrower(2), borrower(3, { identityCode: '123' }), borrower(4, { communeCode: '00004' }), borrower(5, { communeCode: null, oldCommune: 'Xã Bằng Vân' })],
+        Borrowers: [
+          borrower(2),
+          borrower(3, { identityCode: '123' }),
+          borrower(4, { communeCode: '00004' }),
+          borrower(5, { communeCode: null, oldCommune: 'Xã Bằng Vân' }),
+        ],
         Loans: [loan(2), loan(3, { borrowerRef: 'B3' }), loan(4, { amount: '1500000.5' }), loan(5, { termMonths: '72', ratePercent: '8.4' })],
-        Disbursements: [row(2, { loanRef: 'L2', date: '2021-03-20', amount: '500000000' }), row(3, { loanRef: 'L4', date: '2021-03-20', amount: '1' }), row(4, { loanRef: 'X', date: '2021-03-20', amount: '1' })],
+        Disbursements: [
+          row(2, { loanRef: 'L2', date: '2021-03-20', amount: '500000000' }),
+          row(3, { loanRef: 'L4', date: '2021-03-20', amount: '1' }),
+          row(4, { loanRef: 'X', date: '2021-03-20', amount: '1' }),
+        ],
         Repayments: [row(2, { loanRef: 'L2', date: '2026-01-01', amount: '1000' })],
       }),
       ctx(),
@@ -68,7 +132,11 @@ describe('book import rules', () => {
 
   it('keeps contracts outside today’s product limits as LEGACY, naming the limits', () => {
     const v = validateBook(
-      book({ Borrowers: [borrower(2)], Loans: [loan(2, { termMonths: '72', ratePercent: '8.4', amount: '2500000000' })], Disbursements: [row(2, { loanRef: 'L2', date: '2021-03-20', amount: '2500000000' })] }),
+      book({
+        Borrowers: [borrower(2)],
+        Loans: [loan(2, { termMonths: '72', ratePercent: '8.4', amount: '2500000000' })],
+        Disbursements: [row(2, { loanRef: 'L2', date: '2021-03-20', amount: '2500000000' })],
+      }),
       ctx(),
     );
     expect(v.problems).toEqual([]);
@@ -90,8 +158,17 @@ describe('book import rules', () => {
   it('puts each opening position through the loan engine in the dry run, and refuses what it cannot continue from', () => {
     const opening = (n: number, over: Record<string, string | null> = {}): RawRow =>
       row(n, {
-        loanRef: `L${n}`, cutOverDate: '30/09/2025', firstDisbursementDate: '20/03/2021', disbursedPrincipal: '500000000', outstandingPrincipal: '200000000',
-        overduePrincipal: '40000000', overdueInterest: '3000000', accruedInterest: '1500000', dpd: '45', debtGroup: '2', ...over,
+        loanRef: `L${n}`,
+        cutOverDate: '30/09/2025',
+        firstDisbursementDate: '20/03/2021',
+        disbursedPrincipal: '500000000',
+        outstandingPrincipal: '200000000',
+        overduePrincipal: '40000000',
+        overdueInterest: '3000000',
+        accruedInterest: '1500000',
+        dpd: '45',
+        debtGroup: '2',
+        ...over,
       });
     const raw = book({
       Borrowers: [borrower(2)],
@@ -106,15 +183,31 @@ describe('book import rules', () => {
         opening(3, { overduePrincipal: '0', overdueInterest: '0' }),
       ],
     });
-    const withOrder = ctx({ products: new Map([['NN', { ...product, allocationOrder: ['PENALTY', 'OVERDUE_INTEREST', 'OVERDUE_PRINCIPAL', 'DUE_INTEREST', 'DUE_PRINCIPAL', 'PREPAYMENT'] }]]) });
-    const out = dryRun(raw, withOrder, () => null, () => 'Nông nghiệp');
+    const withOrder = ctx({
+      products: new Map([
+        ['NN', { ...product, allocationOrder: ['PENALTY', 'OVERDUE_INTEREST', 'OVERDUE_PRINCIPAL', 'DUE_INTEREST', 'DUE_PRINCIPAL', 'PREPAYMENT'] }],
+      ]),
+    });
+    const out = dryRun(
+      raw,
+      withOrder,
+      () => null,
+      () => 'Nông nghiệp',
+    );
     expect(out.stored.errors.map((e) => `${e.sheet}:${e.row}:${e.column}:${e.rule}`).sort()).toEqual(
       ['OpeningPositions:3:dpd', 'OpeningPositions:4:loanRef', 'OpeningPositions:5:loanRef'].map((x) => `${x}:book-import.opening-inconsistent`).sort(),
     );
     expect(out.book.loans.map((l) => l.ref)).toEqual(['L2']);
     expect(out.stored.outstandingTotal).toBe('200000000');
     // The cut-over date must be a closed day, before the business date.
-    const today = dryRun(book({ Borrowers: [borrower(2)], Loans: [loan(2, { mode: 'OPENING' })], OpeningPositions: [opening(2, { cutOverDate: '05/12/2025' })] }), withOrder, () => null, () => 'Nông nghiệp');
-    expect(today.stored.errors.map((e) => `${e.sheet}:${e.row}:${e.column}:${e.rule}`)).toEqual(['OpeningPositions:2:cutOverDate:book-import.opening-inconsistent']);
+    const today = dryRun(
+      book({ Borrowers: [borrower(2)], Loans: [loan(2, { mode: 'OPENING' })], OpeningPositions: [opening(2, { cutOverDate: '05/12/2025' })] }),
+      withOrder,
+      () => null,
+      () => 'Nông nghiệp',
+    );
+    expect(today.stored.errors.map((e) => `${e.sheet}:${e.row}:${e.column}:${e.rule}`)).toEqual([
+      'OpeningPositions:2:cutOverDate:book-import.opening-inconsistent',
+    ]);
   });
 });

@@ -38,7 +38,14 @@ class RowReader {
 
   fail(column: string, rule: BookRule, params: RuleParams = {}): void {
     this.ok = false;
-    this.problems.push({ sheet: this.sheet, row: this.raw.row, column, rule, params: { column, value: this.raw.values[column] ?? '', ...params }, value: this.raw.values[column] ?? null });
+    this.problems.push({
+      sheet: this.sheet,
+      row: this.raw.row,
+      column,
+      rule,
+      params: { column, value: this.raw.values[column] ?? '', ...params },
+      value: this.raw.values[column] ?? null,
+    });
   }
 
   private cell(column: string): string | null {
@@ -149,7 +156,8 @@ export function validateBook(raw: RawBook, ctx: BookContext): ValidatedBook {
     const product = productCode === null ? undefined : ctx.products.get(productCode);
     if (productCode !== null && !product) x.fail('productCode', 'book-import.unknown-product');
     const sourceName = x.text('capitalSource');
-    const source = sourceName === null ? undefined : ctx.capitalSources.get(sourceName.toLowerCase()) ?? ctx.capitalSources.get(codeOf(sourceName).toLowerCase());
+    const source =
+      sourceName === null ? undefined : (ctx.capitalSources.get(sourceName.toLowerCase()) ?? ctx.capitalSources.get(codeOf(sourceName).toLowerCase()));
     if (sourceName !== null && !source) x.fail('capitalSource', 'book-import.unknown-capital-source');
     const sectorCode = x.code('sectorCode');
     if (sectorCode !== null && !ctx.sectors.has(sectorCode)) x.fail('sectorCode', 'book-import.unknown-sector');
@@ -165,8 +173,10 @@ export function validateBook(raw: RawBook, ctx: BookContext): ValidatedBook {
     const reportedPrincipal = x.money('reportedPrincipal', true);
     const reportedInterest = x.money('reportedInterest', true);
     if (termMonths !== null && termMonths < 1) x.fail('termMonths', 'book-import.integer');
-    if (product && borrowerType && !product.allowedBorrowerTypes.includes(borrowerType)) x.fail('productCode', 'book-import.borrower-type-not-allowed', { value: borrowerType, limit: product.code });
-    if (frequency && termMonths && frequency !== 'AT_MATURITY' && periodsIn(termMonths, frequency) === null) x.fail('termMonths', 'book-import.term-not-whole-periods', { limit: frequency });
+    if (product && borrowerType && !product.allowedBorrowerTypes.includes(borrowerType))
+      x.fail('productCode', 'book-import.borrower-type-not-allowed', { value: borrowerType, limit: product.code });
+    if (frequency && termMonths && frequency !== 'AT_MATURITY' && periodsIn(termMonths, frequency) === null)
+      x.fail('termMonths', 'book-import.term-not-whole-periods', { limit: frequency });
     const legacy: Array<{ rule: LegacyRule; limit: string }> = [];
     if (product && amount && termMonths !== null && ratePercent) {
       // domain.md "Loan products": a product change never alters a signed contract; the import keeps the old terms as LEGACY.
@@ -177,13 +187,45 @@ export function validateBook(raw: RawBook, ctx: BookContext): ValidatedBook {
       if (ratePercent.gt(product.annualInterestRatePercent)) legacy.push({ rule: 'product.rate-max', limit: product.annualInterestRatePercent });
       if (product.retired) legacy.push({ rule: 'product.retired', limit: product.code });
     }
-    if (!x.ok || ref === null || borrowerRef === null || !product || !source || !sectorCode || !purpose || !signingDate || !amount || !ratePercent || !termMonths || !frequency || !mode) {
+    if (
+      !x.ok ||
+      ref === null ||
+      borrowerRef === null ||
+      !product ||
+      !source ||
+      !sectorCode ||
+      !purpose ||
+      !signingDate ||
+      !amount ||
+      !ratePercent ||
+      !termMonths ||
+      !frequency ||
+      !mode
+    ) {
       if (ref !== null) loanRefsInError.add(ref);
       continue;
     }
     loans.push({
-      row: r.row, ref, borrowerRef, product, capitalSource: source, sectorCode, purpose, signingDate, amount, ratePercent, termMonths, frequency, mode,
-      origin, reportedAsOf, reportedPrincipal, reportedInterest, legacy, events: [], opening: null,
+      row: r.row,
+      ref,
+      borrowerRef,
+      product,
+      capitalSource: source,
+      sectorCode,
+      purpose,
+      signingDate,
+      amount,
+      ratePercent,
+      termMonths,
+      frequency,
+      mode,
+      origin,
+      reportedAsOf,
+      reportedPrincipal,
+      reportedInterest,
+      legacy,
+      events: [],
+      opening: null,
     });
   }
   const loanByRef = new Map(loans.map((l) => [l.ref, l]));
@@ -214,13 +256,20 @@ export function validateBook(raw: RawBook, ctx: BookContext): ValidatedBook {
     const cut = x.date('cutOverDate', ctx.businessDate);
     const first = x.date('firstDisbursementDate', ctx.businessDate);
     const o = {
-      disbursedPrincipal: x.money('disbursedPrincipal'), outstandingPrincipal: x.money('outstandingPrincipal', true), overduePrincipal: x.money('overduePrincipal', true),
-      overdueInterest: x.money('overdueInterest', true), accruedInterest: x.money('accruedInterest', true), dpd: x.int('dpd'), debtGroup: x.int('debtGroup'),
+      disbursedPrincipal: x.money('disbursedPrincipal'),
+      outstandingPrincipal: x.money('outstandingPrincipal', true),
+      overduePrincipal: x.money('overduePrincipal', true),
+      overdueInterest: x.money('overdueInterest', true),
+      accruedInterest: x.money('accruedInterest', true),
+      dpd: x.int('dpd'),
+      debtGroup: x.int('debtGroup'),
     };
     if (o.debtGroup !== null && (o.debtGroup < 1 || o.debtGroup > 5)) x.fail('debtGroup', 'book-import.debt-group');
     // The position is at the end of the cut-over day, which the close must already have closed (loans/domain/opening-position.ts).
-    if (cut && cut >= ctx.businessDate) x.fail('cutOverDate', 'book-import.opening-inconsistent', { value: `cut-over ${cut} not before the business date ${ctx.businessDate}` });
-    if (o.dpd !== null && o.dpd > 0 && o.overduePrincipal?.isZero() && o.overdueInterest?.isZero()) x.fail('dpd', 'book-import.opening-inconsistent', { value: 'days past due without anything overdue' });
+    if (cut && cut >= ctx.businessDate)
+      x.fail('cutOverDate', 'book-import.opening-inconsistent', { value: `cut-over ${cut} not before the business date ${ctx.businessDate}` });
+    if (o.dpd !== null && o.dpd > 0 && o.overduePrincipal?.isZero() && o.overdueInterest?.isZero())
+      x.fail('dpd', 'book-import.opening-inconsistent', { value: 'days past due without anything overdue' });
     if (cut) {
       if (cutOverDate === null) cutOverDate = cut;
       else if (cut !== cutOverDate) x.fail('cutOverDate', 'book-import.cut-over-differs', { value: cut, limit: cutOverDate });
@@ -228,17 +277,28 @@ export function validateBook(raw: RawBook, ctx: BookContext): ValidatedBook {
     const loan = loanRef === null ? undefined : loanByRef.get(loanRef);
     if (loanRef !== null && !loan && !loanRefsInError.has(loanRef)) x.fail('loanRef', 'book-import.unknown-loan');
     if (loan && loan.mode !== 'OPENING') x.fail('loanRef', 'book-import.mode-sheet-mismatch', { value: loan.ref, limit: loan.mode });
-    if (o.outstandingPrincipal && o.disbursedPrincipal && o.outstandingPrincipal.gt(o.disbursedPrincipal)) x.fail('outstandingPrincipal', 'book-import.opening-inconsistent', { value: 'outstanding > disbursed' });
-    if (o.overduePrincipal && o.outstandingPrincipal && o.overduePrincipal.gt(o.outstandingPrincipal)) x.fail('overduePrincipal', 'book-import.opening-inconsistent', { value: 'overdue > outstanding' });
-    if (loan && o.disbursedPrincipal && o.disbursedPrincipal.gt(loan.amount)) x.fail('disbursedPrincipal', 'book-import.disbursed-above-contract', { value: o.disbursedPrincipal.toFixed(), limit: loan.amount.toFixed() });
+    if (o.outstandingPrincipal && o.disbursedPrincipal && o.outstandingPrincipal.gt(o.disbursedPrincipal))
+      x.fail('outstandingPrincipal', 'book-import.opening-inconsistent', { value: 'outstanding > disbursed' });
+    if (o.overduePrincipal && o.outstandingPrincipal && o.overduePrincipal.gt(o.outstandingPrincipal))
+      x.fail('overduePrincipal', 'book-import.opening-inconsistent', { value: 'overdue > outstanding' });
+    if (loan && o.disbursedPrincipal && o.disbursedPrincipal.gt(loan.amount))
+      x.fail('disbursedPrincipal', 'book-import.disbursed-above-contract', { value: o.disbursedPrincipal.toFixed(), limit: loan.amount.toFixed() });
     if (loan && first && first < loan.signingDate) x.fail('firstDisbursementDate', 'book-import.before-signing', { value: first, limit: loan.signingDate });
     if (!x.ok || !loan || !cut || !first || Object.values(o).some((v) => v === null)) {
       if (loanRef !== null) openingRowsInError.add(loanRef);
       continue;
     }
     openings.set(loan.ref, {
-      row: r.row, cutOverDate: cut, firstDisbursementDate: first, disbursedPrincipal: o.disbursedPrincipal as Money, outstandingPrincipal: o.outstandingPrincipal as Money,
-      overduePrincipal: o.overduePrincipal as Money, overdueInterest: o.overdueInterest as Money, accruedInterest: o.accruedInterest as Money, dpd: o.dpd as number, debtGroup: o.debtGroup as number,
+      row: r.row,
+      cutOverDate: cut,
+      firstDisbursementDate: first,
+      disbursedPrincipal: o.disbursedPrincipal as Money,
+      outstandingPrincipal: o.outstandingPrincipal as Money,
+      overduePrincipal: o.overduePrincipal as Money,
+      overdueInterest: o.overdueInterest as Money,
+      accruedInterest: o.accruedInterest as Money,
+      dpd: o.dpd as number,
+      debtGroup: o.debtGroup as number,
     });
   }
   const out: BookLoan[] = [];
@@ -248,13 +308,26 @@ export function validateBook(raw: RawBook, ctx: BookContext): ValidatedBook {
     };
     if (loan.mode === 'HISTORY') {
       const disbursements = loan.events.filter((e) => e.kind === 'DISBURSEMENT');
-      if (disbursements.length === 0) { fail('book-import.no-disbursement', 'ref'); continue; }
+      if (disbursements.length === 0) {
+        fail('book-import.no-disbursement', 'ref');
+        continue;
+      }
       const total = disbursements.reduce((a, e) => a.plus(e.amount), new Money(0));
-      if (total.gt(loan.amount)) { fail('book-import.disbursed-above-contract', 'amount', { value: total.toFixed(), limit: loan.amount.toFixed() }); continue; }
+      if (total.gt(loan.amount)) {
+        fail('book-import.disbursed-above-contract', 'amount', { value: total.toFixed(), limit: loan.amount.toFixed() });
+        continue;
+      }
       const first = disbursements.map((e) => e.date).sort()[0];
       const early = loan.events.find((e) => e.kind === 'REPAYMENT' && e.date < first);
       if (early) {
-        problems.push({ sheet: 'Repayments', row: early.row, column: 'date', rule: 'book-import.before-first-disbursement', params: { column: 'date', value: early.date, limit: first }, value: early.date });
+        problems.push({
+          sheet: 'Repayments',
+          row: early.row,
+          column: 'date',
+          rule: 'book-import.before-first-disbursement',
+          params: { column: 'date', value: early.date, limit: first },
+          value: early.date,
+        });
         continue;
       }
       out.push(loan);
@@ -273,7 +346,11 @@ export function validateBook(raw: RawBook, ctx: BookContext): ValidatedBook {
   return { problems, borrowers: borrowers.valid, loans: out, proposals, notes, cutOverDate };
 }
 
-function validateBorrowers(rows: RawRow[], ctx: BookContext, problems: BookProblem[]): { valid: BookBorrower[]; badRefs: Set<string>; proposals: CommuneProposal[] } {
+function validateBorrowers(
+  rows: RawRow[],
+  ctx: BookContext,
+  problems: BookProblem[],
+): { valid: BookBorrower[]; badRefs: Set<string>; proposals: CommuneProposal[] } {
   const valid: BookBorrower[] = [];
   const badRefs = new Set<string>();
   const proposals: CommuneProposal[] = [];
@@ -312,7 +389,8 @@ function validateBorrowers(rows: RawRow[], ctx: BookContext, problems: BookProbl
     if (communeCode !== null) {
       const c = ctx.commune(communeCode);
       if (!c) x.fail('communeCode', 'book-import.unknown-commune');
-      else if (c.provinceCode !== ctx.fundProvinceCode) x.fail('communeCode', 'book-import.commune-outside-province', { name: c.name, limit: ctx.fundProvinceName });
+      else if (c.provinceCode !== ctx.fundProvinceCode)
+        x.fail('communeCode', 'book-import.commune-outside-province', { name: c.name, limit: ctx.fundProvinceName });
     } else if (oldCommune !== null) {
       const label = [oldCommune, oldDistrict].filter(Boolean).join(', ');
       if (!ctx.proposeCommunes) x.fail('oldCommune', 'book-import.old-address-unsupported', { value: label });
@@ -331,8 +409,19 @@ function validateBorrowers(rows: RawRow[], ctx: BookContext, problems: BookProbl
       continue;
     }
     valid.push({
-      row: r.row, ref, type, identityCode, legalName, shortName, legalRepresentative, phone, memberCount, charterCapital: charterCapital?.toFixed() ?? null,
-      communeCode, sectorCode, existingId: existing?.id ?? null,
+      row: r.row,
+      ref,
+      type,
+      identityCode,
+      legalName,
+      shortName,
+      legalRepresentative,
+      phone,
+      memberCount,
+      charterCapital: charterCapital?.toFixed() ?? null,
+      communeCode,
+      sectorCode,
+      existingId: existing?.id ?? null,
     });
   }
   return { valid, badRefs, proposals };

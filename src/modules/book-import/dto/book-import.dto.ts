@@ -1,6 +1,20 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateNested,
+} from 'class-validator';
 import { PageQueryDto } from '../../../platform/http/index.js';
 import { BOOK_IMPORT_MAX_BYTES } from '../book-import.constants.js';
 
@@ -11,7 +25,8 @@ export type BookSheet = (typeof BOOK_SHEETS)[number];
 
 export class TemplateQueryDto {
   @ApiPropertyOptional({ enum: ['vi', 'en'], default: 'vi', description: 'Language of the headers and instructions (the upload recognises either)' })
-  @IsOptional() @IsIn(['vi', 'en'])
+  @IsOptional()
+  @IsIn(['vi', 'en'])
   lang?: 'vi' | 'en';
 }
 
@@ -51,7 +66,8 @@ export class BookImportSummaryDto {
   @ApiProperty({ example: '31000000000' }) outstandingTotal: string;
   @ApiProperty({ type: [AmountByKeyDto] }) byCapitalSource: AmountByKeyDto[];
   @ApiProperty({ type: [AmountByKeyDto] }) bySector: AmountByKeyDto[];
-  @ApiProperty({ example: '2025-06-30', nullable: true, type: String, description: 'Cut-over date of the opening positions (one per workbook)' }) cutOverDate: string | null;
+  @ApiProperty({ example: '2025-06-30', nullable: true, type: String, description: 'Cut-over date of the opening positions (one per workbook)' }) cutOverDate:
+    string | null;
   @ApiProperty({ example: '2025-12-05', description: 'The business date the history is replayed up to' }) businessDate: string;
 }
 
@@ -104,7 +120,8 @@ export class BookImportUserDto {
 
 export class BookImportProgressDto {
   @ApiProperty({ enum: BOOK_IMPORT_STATUSES, example: 'RUNNING' }) status: string;
-  @ApiProperty({ enum: ['none', 'waiting', 'active', 'completed', 'failed', 'delayed', 'unknown'], example: 'active', description: 'State of the BullMQ job' }) jobState: string;
+  @ApiProperty({ enum: ['none', 'waiting', 'active', 'completed', 'failed', 'delayed', 'unknown'], example: 'active', description: 'State of the BullMQ job' })
+  jobState: string;
   @ApiProperty({ example: 45, description: 'Percent done (0–100)' }) percent: number;
   @ApiProperty({ example: 'Đang phát lại khoản vay 68/150', nullable: true, type: String }) step: string | null;
   @ApiProperty({ example: null, nullable: true, type: String }) failure: string | null;
@@ -115,8 +132,14 @@ export class BookImportDto {
   @ApiProperty({ example: 'so-cho-vay-bac-kan.xlsx' }) fileName: string;
   @ApiProperty({ example: '9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08' }) sha256: string;
   @ApiProperty({ example: 482133 }) sizeBytes: number;
-  @ApiProperty({ enum: BOOK_IMPORT_STATUSES, example: 'READY', description: 'INVALID: rows in error; NEEDS_CHOICES: communes to choose; READY: may be submitted' }) status: string;
-  @ApiProperty({ example: 'Vốn Quỹ HTX Bắc Kạn chuyển về', nullable: true, type: String, description: 'Fund-of-origin tag given to every imported loan' }) origin: string | null;
+  @ApiProperty({
+    enum: BOOK_IMPORT_STATUSES,
+    example: 'READY',
+    description: 'INVALID: rows in error; NEEDS_CHOICES: communes to choose; READY: may be submitted',
+  })
+  status: string;
+  @ApiProperty({ example: 'Vốn Quỹ HTX Bắc Kạn chuyển về', nullable: true, type: String, description: 'Fund-of-origin tag given to every imported loan' })
+  origin: string | null;
   @ApiProperty({ type: BookImportUserDto }) uploadedBy: BookImportUserDto;
   @ApiProperty({ example: '2025-12-05T02:00:00.000Z' }) uploadedAt: string;
   @ApiProperty({ type: BookImportUserDto, nullable: true }) submittedBy: BookImportUserDto | null;
@@ -129,53 +152,82 @@ export class BookImportDto {
   @ApiProperty({ example: 3 }) errorCount: number;
   @ApiProperty({ type: [BookImportErrorDto], description: 'Every rule broken (GET one and the upload’s answer; empty in lists)' }) errors: BookImportErrorDto[];
   @ApiProperty({ type: BookImportSummaryDto }) summary: BookImportSummaryDto;
-  @ApiProperty({ type: [BookReconciliationRowDto], description: 'Loans with history whose old-system figures were given (empty in lists)' }) reconciliation: BookReconciliationRowDto[];
+  @ApiProperty({ type: [BookReconciliationRowDto], description: 'Loans with history whose old-system figures were given (empty in lists)' })
+  reconciliation: BookReconciliationRowDto[];
   @ApiProperty({ type: [CommuneProposalDto], description: 'Borrower rows with a pre-2025 address (empty in lists)' }) communeProposals: CommuneProposalDto[];
-  @ApiProperty({ type: [LegacyLoanDto], description: 'Contracts outside today’s product limits, imported as LEGACY (empty in lists)' }) legacyLoans: LegacyLoanDto[];
-  @ApiProperty({ type: [String], example: ['Địa chỉ cũ (trước 2025) chỉ nhận khi có bảng đối chiếu; hãy ghi mã xã 2025.'], description: 'Notes about the dry run (not errors)' }) notes: string[];
+  @ApiProperty({ type: [LegacyLoanDto], description: 'Contracts outside today’s product limits, imported as LEGACY (empty in lists)' })
+  legacyLoans: LegacyLoanDto[];
+  @ApiProperty({
+    type: [String],
+    example: ['Địa chỉ cũ (trước 2025) chỉ nhận khi có bảng đối chiếu; hãy ghi mã xã 2025.'],
+    description: 'Notes about the dry run (not errors)',
+  })
+  notes: string[];
   @ApiProperty({ example: false, description: 'true when this upload answered an earlier import of the same file (same sha256)' }) duplicate: boolean;
 }
 
 export class BookImportListQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ enum: BOOK_IMPORT_STATUSES })
-  @IsOptional() @IsIn(BOOK_IMPORT_STATUSES)
+  @IsOptional()
+  @IsIn(BOOK_IMPORT_STATUSES)
   status?: BookImportStatus;
 }
 
 export class CommuneChoiceDto {
   @ApiProperty({ example: 23, description: 'Row in the Borrowers sheet' })
-  @Type(() => Number) @IsInt() @Min(2) @Max(100000)
+  @Type(() => Number)
+  @IsInt()
+  @Min(2)
+  @Max(100000)
   row: number;
 
   @ApiProperty({ example: '01834', maxLength: 5, description: '2025 commune code, one of the row’s candidates' })
-  @IsString() @Matches(/^\d{5}$/) @MaxLength(5)
+  @IsString()
+  @Matches(/^\d{5}$/)
+  @MaxLength(5)
   communeCode: string;
 }
 
 export class CommuneChoicesDto {
   @ApiProperty({ type: [CommuneChoiceDto], maxItems: 5000 })
-  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(5000) @ValidateNested({ each: true }) @Type(() => CommuneChoiceDto)
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(5000)
+  @ValidateNested({ each: true })
+  @Type(() => CommuneChoiceDto)
   choices: CommuneChoiceDto[];
 }
 
 export class RejectBookImportDto {
   @ApiProperty({ example: 'Sai số dư nợ của 3 khoản vay, đề nghị đối chiếu lại với sổ cũ.', maxLength: 1000 })
-  @IsString() @MinLength(3) @MaxLength(1000)
+  @IsString()
+  @MinLength(3)
+  @MaxLength(1000)
   reason: string;
 }
 
 export class UploadBookImportDto {
-  @ApiProperty({ type: 'string', format: 'binary', maxLength: BOOK_IMPORT_MAX_BYTES, description: 'The filled workbook (.xlsx), at most BOOK_IMPORT_MAX_BYTES bytes' })
+  @ApiProperty({
+    type: 'string',
+    format: 'binary',
+    maxLength: BOOK_IMPORT_MAX_BYTES,
+    description: 'The filled workbook (.xlsx), at most BOOK_IMPORT_MAX_BYTES bytes',
+  })
   file: unknown;
 
-  @ApiPropertyOptional({ example: 'Vốn Quỹ HTX Bắc Kạn chuyển về', maxLength: 200, description: 'Fund-of-origin tag for every imported loan (the Loans sheet’s origin column overrides it per row)' })
+  @ApiPropertyOptional({
+    example: 'Vốn Quỹ HTX Bắc Kạn chuyển về',
+    maxLength: 200,
+    description: 'Fund-of-origin tag for every imported loan (the Loans sheet’s origin column overrides it per row)',
+  })
   origin?: string;
 }
 
 export class CreatedRefDto {
   @ApiProperty({ example: 'BK-HTX-009', description: 'Reference in the workbook' }) ref: string;
   @ApiProperty({ example: '57' }) id: string;
-  @ApiProperty({ example: 'HĐTD-2025-000123', nullable: true, type: String, description: 'Loans: the contract number given in this system' }) contractNumber: string | null;
+  @ApiProperty({ example: 'HĐTD-2025-000123', nullable: true, type: String, description: 'Loans: the contract number given in this system' }) contractNumber:
+    string | null;
   @ApiProperty({ example: 'Hợp tác xã Chè Bằng Vân', nullable: true, type: String }) name: string | null;
   @ApiProperty({ example: false, description: 'Borrowers: true when the row matched an existing borrower (nothing created)' }) existing: boolean;
 }

@@ -48,7 +48,17 @@ export class BookCommitService {
     const [row] = (await this.db.query(
       `SELECT id::text, status, file_name, content_sha256, content, origin, commune_choices, uploaded_by::text, approved_by::text FROM book_imports WHERE id = $1`,
       [id],
-    )) as Array<{ id: string; status: string; file_name: string; content_sha256: string; content: Buffer; origin: string | null; commune_choices: Record<string, string>; uploaded_by: string; approved_by: string }>;
+    )) as Array<{
+      id: string;
+      status: string;
+      file_name: string;
+      content_sha256: string;
+      content: Buffer;
+      origin: string | null;
+      commune_choices: Record<string, string>;
+      uploaded_by: string;
+      approved_by: string;
+    }>;
     if (!row || (row.status !== 'APPROVED' && row.status !== 'RUNNING')) return;
     // Progress is written outside the commit's transaction, so it is visible while the job runs.
     const progress: Progress = async (percent, step) => {
@@ -62,7 +72,10 @@ export class BookCommitService {
     const raw = await readBook(row.content);
     const g = await this.context.gather(this.db.manager, row.commune_choices);
     const { stored, book } = dryRun(raw, g.ctx, g.calendar, g.sectorName);
-    if (stored.errors.length > 0) throw new Error(`the workbook no longer passes its checks: ${stored.errors.length} error(s), first: ${stored.errors[0].sheet} row ${stored.errors[0].row} ${stored.errors[0].message.en}`);
+    if (stored.errors.length > 0)
+      throw new Error(
+        `the workbook no longer passes its checks: ${stored.errors.length} error(s), first: ${stored.errors[0].sheet} row ${stored.errors[0].row} ${stored.errors[0].message.en}`,
+      );
     const business = g.ctx.businessDate;
     const total = book.borrowers.length + book.loans.length;
     let done = 0;
@@ -75,9 +88,18 @@ export class BookCommitService {
           createdBorrowers.push({ ref: b.ref, id: b.existingId, contractNumber: null, name: b.legalName, existing: true });
         } else {
           const created = await this.borrowers.create(uploader, {
-            type: b.type as 'COOPERATIVE', identityCode: b.identityCode, legalName: b.legalName, shortName: b.shortName ?? undefined, legalRepresentative: b.legalRepresentative ?? undefined,
-            phone: b.phone ?? undefined, memberCount: b.memberCount ?? undefined, charterCapital: b.charterCapital ?? undefined, provinceCode: this.config.fundProvinceCode,
-            communeCode: b.communeCode as string, sectorVersion: 'VSIC2018', sectorCode: b.sectorCode,
+            type: b.type as 'COOPERATIVE',
+            identityCode: b.identityCode,
+            legalName: b.legalName,
+            shortName: b.shortName ?? undefined,
+            legalRepresentative: b.legalRepresentative ?? undefined,
+            phone: b.phone ?? undefined,
+            memberCount: b.memberCount ?? undefined,
+            charterCapital: b.charterCapital ?? undefined,
+            provinceCode: this.config.fundProvinceCode,
+            communeCode: b.communeCode as string,
+            sectorVersion: 'VSIC2018',
+            sectorCode: b.sectorCode,
           });
           borrowerIds.set(b.ref, created.id);
           createdBorrowers.push({ ref: b.ref, id: created.id, contractNumber: null, name: created.legalName, existing: false });
@@ -104,16 +126,30 @@ export class BookCommitService {
       const [{ id: auditId }] = (await m.query(`SELECT coalesce(max(id), 0)::text AS id FROM audit_events`)) as Array<{ id: string }>;
       const out: BookImportResultDto = { importId: id, status: 'COMMITTED', borrowers: createdBorrowers, loans, openingJournalId, auditEventId: null };
       await this.audit.record(m, approver, {
-        action: 'book-import.commit', entityType: 'book_import', entityId: id,
+        action: 'book-import.commit',
+        entityType: 'book_import',
+        entityId: id,
         after: {
-          fileName: row.file_name, sha256: row.content_sha256, uploadedBy: uploader.userId, approvedBy: approver.userId, businessDate: business,
-          counts: stored.counts, disbursedTotal: stored.disbursedTotal, outstandingTotal: stored.outstandingTotal,
-          borrowers: createdBorrowers.map((b) => b.id), loans: loans.map((l) => l.id),
+          fileName: row.file_name,
+          sha256: row.content_sha256,
+          uploadedBy: uploader.userId,
+          approvedBy: approver.userId,
+          businessDate: business,
+          counts: stored.counts,
+          disbursedTotal: stored.disbursedTotal,
+          outstandingTotal: stored.outstandingTotal,
+          borrowers: createdBorrowers.map((b) => b.id),
+          loans: loans.map((l) => l.id),
         },
       });
-      const [{ id: eventId }] = (await m.query(`SELECT max(id)::text AS id FROM audit_events WHERE id > $1 AND action = 'book-import.commit'`, [auditId])) as Array<{ id: string | null }>;
+      const [{ id: eventId }] = (await m.query(`SELECT max(id)::text AS id FROM audit_events WHERE id > $1 AND action = 'book-import.commit'`, [
+        auditId,
+      ])) as Array<{ id: string | null }>;
       out.auditEventId = eventId;
-      await m.query(`UPDATE book_imports SET status = 'COMMITTED', committed_at = now(), result = $2, progress_percent = 100, progress_step = NULL WHERE id = $1`, [id, JSON.stringify(out)]);
+      await m.query(
+        `UPDATE book_imports SET status = 'COMMITTED', committed_at = now(), result = $2, progress_percent = 100, progress_step = NULL WHERE id = $1`,
+        [id, JSON.stringify(out)],
+      );
       return out;
     });
     await report(100);
@@ -138,28 +174,61 @@ export class BookCommitService {
   ): Promise<{ id: string; contractNumber: string; openingJournalId: string | null }> {
     const amount = loan.amount.toFixed();
     const firstDisbursement =
-      loan.opening?.firstDisbursementDate ?? loan.events.filter((e) => e.kind === 'DISBURSEMENT').map((e) => e.date).sort()[0] ?? loan.signingDate;
+      loan.opening?.firstDisbursementDate ??
+      loan.events
+        .filter((e) => e.kind === 'DISBURSEMENT')
+        .map((e) => e.date)
+        .sort()[0] ??
+      loan.signingDate;
     const waive = loan.legacy.map((l) => LEGACY_WAIVERS[l.rule]);
     const app = await this.applications.create(uploader, {
-      borrowerId, productId: loan.product.productId, capitalSourceId: loan.capitalSource.id, requestedAmount: amount, termMonths: loan.termMonths,
-      repaymentFrequency: loan.frequency as 'MONTHLY', purpose: loan.purpose, sectorVersion: 'VSIC2018', sectorCode: loan.sectorCode,
+      borrowerId,
+      productId: loan.product.productId,
+      capitalSourceId: loan.capitalSource.id,
+      requestedAmount: amount,
+      termMonths: loan.termMonths,
+      repaymentFrequency: loan.frequency as 'MONTHLY',
+      purpose: loan.purpose,
+      sectorVersion: 'VSIC2018',
+      sectorCode: loan.sectorCode,
       // The old file carries no investment plan: the contract amount stands for it (80% rule met by construction, domain.md "Lending conditions").
-      totalInvestment: loan.amount.times(5).div(4).ceil().toFixed(), ownContribution: loan.amount.div(4).ceil().toFixed(),
-      collateralDescription: `Theo hợp đồng ${loan.ref} (sổ cũ)`, collateralValue: amount,
-      creditReportReference: `BOOK-${loan.ref}`.slice(0, 100), creditReportDate: firstDisbursement,
+      totalInvestment: loan.amount.times(5).div(4).ceil().toFixed(),
+      ownContribution: loan.amount.div(4).ceil().toFixed(),
+      collateralDescription: `Theo hợp đồng ${loan.ref} (sổ cũ)`,
+      collateralValue: amount,
+      creditReportReference: `BOOK-${loan.ref}`.slice(0, 100),
+      creditReportDate: firstDisbursement,
     });
     const rate = loan.ratePercent.toFixed();
     await this.applications.submit(uploader, app.id, { waive });
     await this.applications.startAppraisal(uploader, app.id);
-    await this.appraisals.record(uploader, app.id, { findings: `Hợp đồng nhập từ sổ cũ ${loan.ref}`, recommendedAmount: amount, recommendedTermMonths: loan.termMonths, recommendedRatePercent: rate, riskRating: 'LOW' });
-    await this.applications.approve(approver, app.id, { approvedAmount: amount, approvedTermMonths: loan.termMonths, approvedRatePercent: rate, note: `Nhập sổ: ${loan.ref}` }, { waive });
+    await this.appraisals.record(uploader, app.id, {
+      findings: `Hợp đồng nhập từ sổ cũ ${loan.ref}`,
+      recommendedAmount: amount,
+      recommendedTermMonths: loan.termMonths,
+      recommendedRatePercent: rate,
+      riskRating: 'LOW',
+    });
+    await this.applications.approve(
+      approver,
+      app.id,
+      { approvedAmount: amount, approvedTermMonths: loan.termMonths, approvedRatePercent: rate, note: `Nhập sổ: ${loan.ref}` },
+      { waive },
+    );
     const contract = await this.contracts.create(uploader, app.id, { signingDate: loan.signingDate });
     await this.origins.tag(uploader, contract.id, { legacyRules: loan.legacy.map((l) => l.rule), origin: loan.origin ?? defaultOrigin });
     if (loan.opening) {
       const o = loan.opening;
       const opened = await this.openings.open(uploader, contract.id, {
-        cutOverDate: o.cutOverDate, firstDisbursementDate: o.firstDisbursementDate, disbursedPrincipal: o.disbursedPrincipal, outstandingPrincipal: o.outstandingPrincipal,
-        overduePrincipal: o.overduePrincipal, overdueInterest: o.overdueInterest, accruedInterest: o.accruedInterest, daysPastDue: o.dpd, debtGroup: o.debtGroup,
+        cutOverDate: o.cutOverDate,
+        firstDisbursementDate: o.firstDisbursementDate,
+        disbursedPrincipal: o.disbursedPrincipal,
+        outstandingPrincipal: o.outstandingPrincipal,
+        overduePrincipal: o.overduePrincipal,
+        overdueInterest: o.overdueInterest,
+        accruedInterest: o.accruedInterest,
+        daysPastDue: o.dpd,
+        debtGroup: o.debtGroup,
         reference: `${loan.ref}/OpeningPositions/${o.row}`.slice(0, 100),
       });
       return { id: contract.id, contractNumber: contract.contractNumber, openingJournalId: opened.journalTransactionId };
@@ -168,7 +237,12 @@ export class BookCommitService {
       .slice()
       .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.kind === b.kind ? a.row - b.row : a.kind === 'DISBURSEMENT' ? -1 : 1));
     for (const e of events) {
-      const dto = { amount: e.amount.toFixed(), valueDate: e.date, reference: (e.reference ?? `${loan.ref}/${e.sheet}/${e.row}`).slice(0, 100), channel: 'OTHER' as const };
+      const dto = {
+        amount: e.amount.toFixed(),
+        valueDate: e.date,
+        reference: (e.reference ?? `${loan.ref}/${e.sheet}/${e.row}`).slice(0, 100),
+        channel: 'OTHER' as const,
+      };
       if (e.kind === 'DISBURSEMENT') await this.commands.disburse(uploader, contract.id, dto);
       else await this.commands.repay(uploader, contract.id, dto, { backdateDays: daysBetween(e.date, business) + 1 });
     }

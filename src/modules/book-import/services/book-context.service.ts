@@ -35,7 +35,9 @@ export class BookContextService {
 
   /** The fund's province's 2025 communes, sorted by name (the template's drop-down). */
   provinceCommunes(): CommuneCandidate[] {
-    return this.communes.list(SYSTEM, { provinceCode: this.config.fundProvinceCode }).map((c) => ({ code: c.code, name: c.nameVi, provinceCode: c.provinceCode, provinceName: c.provinceNameVi }));
+    return this.communes
+      .list(SYSTEM, { provinceCode: this.config.fundProvinceCode })
+      .map((c) => ({ code: c.code, name: c.nameVi, provinceCode: c.provinceCode, provinceName: c.provinceNameVi }));
   }
 
   async sectorList(): Promise<Array<{ code: string; nameVi: string; nameEn: string }>> {
@@ -48,11 +50,26 @@ export class BookContextService {
     for (const p of page.items) {
       const v = await this.products.currentVersion(m, p.id);
       out.push({
-        productId: p.id, versionId: v.id, code: p.code, retired: v.retired, minAmount: v.minAmount, maxAmount: v.maxAmount, minTermMonths: v.minTermMonths, maxTermMonths: v.maxTermMonths,
-        annualInterestRatePercent: v.annualInterestRatePercent, overdueMultiplier: v.overdueMultiplier ?? '1.5', lateInterestRatePercent: v.lateInterestRatePercent ?? '10',
-        interestFrequency: v.interestFrequency, amortizationMethod: v.amortizationMethod ?? 'EQUAL_PRINCIPAL', principalGracePeriods: v.principalGracePeriods ?? 0,
-        roundingUnit: v.roundingUnit ?? '1', allocationOrder: v.allocationOrder ?? [], prepaymentMode: v.prepaymentMode ?? 'REDUCE_INSTALLMENT',
-        allowedBorrowerTypes: v.allowedBorrowerTypes, businessDayRule: v.businessDayRule ?? 'NONE', maxTranches: v.maxTranches ?? 1,
+        productId: p.id,
+        versionId: v.id,
+        code: p.code,
+        retired: v.retired,
+        minAmount: v.minAmount,
+        maxAmount: v.maxAmount,
+        minTermMonths: v.minTermMonths,
+        maxTermMonths: v.maxTermMonths,
+        annualInterestRatePercent: v.annualInterestRatePercent,
+        overdueMultiplier: v.overdueMultiplier ?? '1.5',
+        lateInterestRatePercent: v.lateInterestRatePercent ?? '10',
+        interestFrequency: v.interestFrequency,
+        amortizationMethod: v.amortizationMethod ?? 'EQUAL_PRINCIPAL',
+        principalGracePeriods: v.principalGracePeriods ?? 0,
+        roundingUnit: v.roundingUnit ?? '1',
+        allocationOrder: v.allocationOrder ?? [],
+        prepaymentMode: v.prepaymentMode ?? 'REDUCE_INSTALLMENT',
+        allowedBorrowerTypes: v.allowedBorrowerTypes,
+        businessDayRule: v.businessDayRule ?? 'NONE',
+        maxTranches: v.maxTranches ?? 1,
       });
     }
     return out;
@@ -69,7 +86,13 @@ export class BookContextService {
     const products = await this.productList(m);
     const sources = await this.capitalSourceList();
     // Read-only: borrowers already registered (a Loans row may name one by tax code / citizen ID) and old contract numbers imported before.
-    const existing = (await m.query(`SELECT id::text, type, identity_code, legal_name, sector_code FROM borrowers`)) as Array<{ id: string; type: string; identity_code: string; legal_name: string; sector_code: string }>;
+    const existing = (await m.query(`SELECT id::text, type, identity_code, legal_name, sector_code FROM borrowers`)) as Array<{
+      id: string;
+      type: string;
+      identity_code: string;
+      legal_name: string;
+      sector_code: string;
+    }>;
     const imported = (await m.query(
       `SELECT l->>'ref' AS ref, l->>'id' AS id FROM book_imports i, jsonb_array_elements(coalesce(i.result->'loans', '[]'::jsonb)) l WHERE i.status = 'COMMITTED'`,
     )) as Array<{ ref: string; id: string }>;
@@ -87,7 +110,9 @@ export class BookContextService {
       },
       // The official correspondence of former communes (reference module), in the fund's province.
       proposeCommunes: (name, district) =>
-        this.former.lookup({ name, district: district ?? undefined }).candidates.map((c) => ({ code: c.code, name: c.nameVi, provinceCode: c.provinceCode, provinceName: province })),
+        this.former
+          .lookup({ name, district: district ?? undefined })
+          .candidates.map((c) => ({ code: c.code, name: c.nameVi, provinceCode: c.provinceCode, provinceName: province })),
       sectors: new Set(sectorList.map((s) => s.code)),
       products: new Map(products.map((p) => [p.code, p])),
       capitalSources: new Map(sources.map((s) => [s.name.toLowerCase(), s])),

@@ -13,7 +13,15 @@ import { BOOK_IMPORT_MAX_BYTES, BOOK_IMPORT_QUEUE } from '../book-import.constan
 import { BookImportErrors } from '../book-import.errors.js';
 import { type StoredDryRun, dryRun, statusOf } from '../domain/book-dry-run.js';
 import { readBook } from '../domain/book-workbook.js';
-import type { BookImportDto, BookImportListQueryDto, BookImportProgressDto, BookImportResultDto, BookImportUserDto, CommuneChoicesDto, RejectBookImportDto } from '../dto/book-import.dto.js';
+import type {
+  BookImportDto,
+  BookImportListQueryDto,
+  BookImportProgressDto,
+  BookImportResultDto,
+  BookImportUserDto,
+  CommuneChoicesDto,
+  RejectBookImportDto,
+} from '../dto/book-import.dto.js';
 import { BookContextService } from './book-context.service.js';
 
 interface ImportRow {
@@ -80,14 +88,33 @@ function toDto(r: ImportRow, lang: Language, full: boolean, duplicate = false): 
     rejectionReason: r.rejection_reason,
     committedAt: iso(r.committed_at),
     errorCount: r.error_count,
-    errors: full ? d.errors.map((e) => ({ sheet: e.sheet, row: e.row, column: e.column, columnHeader: e.columnHeader[lang], rule: e.rule, message: e.message[lang], value: e.value })) : [],
+    errors: full
+      ? d.errors.map((e) => ({
+          sheet: e.sheet,
+          row: e.row,
+          column: e.column,
+          columnHeader: e.columnHeader[lang],
+          rule: e.rule,
+          message: e.message[lang],
+          value: e.value,
+        }))
+      : [],
     summary: {
-      counts: d.counts, disbursedTotal: d.disbursedTotal, outstandingTotal: d.outstandingTotal, byCapitalSource: d.byCapitalSource, bySector: d.bySector,
-      cutOverDate: d.cutOverDate, businessDate: d.businessDate,
+      counts: d.counts,
+      disbursedTotal: d.disbursedTotal,
+      outstandingTotal: d.outstandingTotal,
+      byCapitalSource: d.byCapitalSource,
+      bySector: d.bySector,
+      cutOverDate: d.cutOverDate,
+      businessDate: d.businessDate,
     },
     reconciliation: full ? d.reconciliation : [],
     communeProposals: full
-      ? d.proposals.map((p) => ({ ...p, candidates: p.candidates.map((c) => ({ code: c.code, name: c.name, provinceName: c.provinceName })), needsChoice: p.chosenCode === null }))
+      ? d.proposals.map((p) => ({
+          ...p,
+          candidates: p.candidates.map((c) => ({ code: c.code, name: c.name, provinceName: c.provinceName })),
+          needsChoice: p.chosenCode === null,
+        }))
       : [],
     legacyLoans: full ? d.legacy.map((l) => ({ loanRef: l.loanRef, row: l.row, rules: l.rules, message: l.message[lang] })) : [],
     notes: d.notes.map((n) => n[lang]),
@@ -140,7 +167,9 @@ export class BookImportsService {
       )) as Array<{ id: string }>;
       if (created) {
         await this.audit.record(m, actor, {
-          action: 'book-import.upload', entityType: 'book_import', entityId: created,
+          action: 'book-import.upload',
+          entityType: 'book_import',
+          entityId: created,
           after: { fileName, sha256: sha, sizeBytes: buffer.length, status: statusOf(stored), errors: stored.errors.length, counts: stored.counts },
         });
       }
@@ -157,7 +186,10 @@ export class BookImportsService {
     const where = q.status ? `WHERE i.status = $3` : '';
     const params: unknown[] = [q.pageSize, offsetOf(q), ...(q.status ? [q.status] : [])];
     const rows: ImportRow[] = await this.tx.manager.query(`${SELECT} ${where} ORDER BY i.id DESC LIMIT $1 OFFSET $2`, params);
-    const [{ total }] = (await this.tx.manager.query(`SELECT count(*)::int AS total FROM book_imports i ${q.status ? 'WHERE i.status = $1' : ''}`, q.status ? [q.status] : [])) as Array<{ total: number }>;
+    const [{ total }] = (await this.tx.manager.query(
+      `SELECT count(*)::int AS total FROM book_imports i ${q.status ? 'WHERE i.status = $1' : ''}`,
+      q.status ? [q.status] : [],
+    )) as Array<{ total: number }>;
     return { items: rows.map((r) => toDto(r, lang, false)), page: q.page, pageSize: q.pageSize, total };
   }
 
@@ -178,13 +210,18 @@ export class BookImportsService {
     for (const c of dto.choices) {
       const proposal = r.dry_run.proposals.find((p) => p.row === c.row);
       if (!proposal) throw new DomainError(BookImportErrors['BOOK_IMPORT.UNKNOWN_CHOICE_ROW'], { row: c.row });
-      if (!proposal.candidates.some((x) => x.code === c.communeCode)) throw new DomainError(BookImportErrors['BOOK_IMPORT.CHOICE_NOT_A_CANDIDATE'], { row: c.row, code: c.communeCode });
+      if (!proposal.candidates.some((x) => x.code === c.communeCode))
+        throw new DomainError(BookImportErrors['BOOK_IMPORT.CHOICE_NOT_A_CANDIDATE'], { row: c.row, code: c.communeCode });
       choices[String(c.row)] = c.communeCode;
     }
     const stored = await this.dryRunOf(await this.content(id), choices);
     await this.tx.run(async (m) => {
       await m.query(`UPDATE book_imports SET commune_choices = $2, dry_run = $3, status = $4, error_count = $5 WHERE id = $1`, [
-        id, JSON.stringify(choices), JSON.stringify(stored), statusOf(stored), stored.errors.length,
+        id,
+        JSON.stringify(choices),
+        JSON.stringify(stored),
+        statusOf(stored),
+        stored.errors.length,
       ]);
       await this.audit.record(m, actor, { action: 'book-import.choose-communes', entityType: 'book_import', entityId: id, after: { choices: dto.choices } });
     });
@@ -207,7 +244,13 @@ export class BookImportsService {
            WHERE id = $1 AND status IN ('FAILED', 'REJECTED')`,
           [id, statusOf(stored), JSON.stringify(stored), stored.errors.length],
         );
-        await this.audit.record(m, actor, { action: 'book-import.rejudge', entityType: 'book_import', entityId: id, before: { status: r.status }, after: { status: statusOf(stored), errors: stored.errors.length } });
+        await this.audit.record(m, actor, {
+          action: 'book-import.rejudge',
+          entityType: 'book_import',
+          entityId: id,
+          before: { status: r.status },
+          after: { status: statusOf(stored), errors: stored.errors.length },
+        });
       });
       r = await this.row(id);
     }
@@ -221,13 +264,24 @@ export class BookImportsService {
     // An import of a book is a money movement: four eyes (domain.md "The fund and its people").
     if (actor.userId === r.uploaded_by || actor.userId === r.submitted_by) throw new DomainError(BookImportErrors['BOOK_IMPORT.SAME_USER_APPROVAL']);
     const jobId = runJobId(`book-import-${id}`, freshJobToken());
-    await this.transition(actor, id, ['SUBMITTED'], 'APPROVED', 'book-import.approve', `approved_by = $3, approved_at = now(), job_id = $4, enqueued_at = now()`, [actor.userId, jobId]);
+    await this.transition(
+      actor,
+      id,
+      ['SUBMITTED'],
+      'APPROVED',
+      'book-import.approve',
+      `approved_by = $3, approved_at = now(), job_id = $4, enqueued_at = now()`,
+      [actor.userId, jobId],
+    );
     await this.queue.add('commit', { importId: id }, { jobId, attempts: 1, removeOnComplete: 1000, removeOnFail: 5000 });
     return this.get(id, lang);
   }
 
   async reject(actor: Actor, id: string, dto: RejectBookImportDto, lang: Language): Promise<BookImportDto> {
-    await this.transition(actor, id, ['SUBMITTED'], 'REJECTED', 'book-import.reject', `rejected_by = $3, rejected_at = now(), rejection_reason = $4`, [actor.userId, dto.reason]);
+    await this.transition(actor, id, ['SUBMITTED'], 'REJECTED', 'book-import.reject', `rejected_by = $3, rejected_at = now(), rejection_reason = $4`, [
+      actor.userId,
+      dto.reason,
+    ]);
     return this.get(id, lang);
   }
 
@@ -272,7 +326,8 @@ export class BookImportsService {
   }
 
   private expect(r: ImportRow, from: string[]): void {
-    if (!from.includes(r.status)) throw new DomainError(BookImportErrors['BOOK_IMPORT.WRONG_STATUS'], { id: r.id, status: r.status, expected: from.join(', ') });
+    if (!from.includes(r.status))
+      throw new DomainError(BookImportErrors['BOOK_IMPORT.WRONG_STATUS'], { id: r.id, status: r.status, expected: from.join(', ') });
   }
 
   private async row(id: string): Promise<ImportRow> {

@@ -13,15 +13,52 @@ const VALIDATED_ROWS = 2000;
 
 const EXAMPLES: Record<BookSheet, Array<Record<string, string | number>>> = {
   Borrowers: [
-    { ref: 'BK-HTX-001', type: 'COOPERATIVE', identityCode: '4700123456', legalName: 'Hợp tác xã Chè Bằng Phúc', legalRepresentative: 'Hoàng Văn Sơn', phone: '0209385111', memberCount: 25, charterCapital: 1500000000, oldCommune: 'Xã Bằng Phúc', oldDistrict: 'Huyện Chợ Đồn', sectorCode: 'A' },
+    {
+      ref: 'BK-HTX-001',
+      type: 'COOPERATIVE',
+      identityCode: '4700123456',
+      legalName: 'Hợp tác xã Chè Bằng Phúc',
+      legalRepresentative: 'Hoàng Văn Sơn',
+      phone: '0209385111',
+      memberCount: 25,
+      charterCapital: 1500000000,
+      oldCommune: 'Xã Bằng Phúc',
+      oldDistrict: 'Huyện Chợ Đồn',
+      sectorCode: 'A',
+    },
   ],
   Loans: [
-    { ref: 'BK-2021-001', borrowerRef: 'BK-HTX-001', purpose: 'Mở rộng vùng chè', signingDate: '2021-03-15', amount: 500000000, ratePercent: 6.6, termMonths: 36, frequency: 'QUARTERLY', mode: 'HISTORY', origin: 'Quỹ HTX Bắc Kạn', reportedAsOf: '2025-06-30', reportedPrincipal: 125000000, reportedInterest: 0 },
+    {
+      ref: 'BK-2021-001',
+      borrowerRef: 'BK-HTX-001',
+      purpose: 'Mở rộng vùng chè',
+      signingDate: '2021-03-15',
+      amount: 500000000,
+      ratePercent: 6.6,
+      termMonths: 36,
+      frequency: 'QUARTERLY',
+      mode: 'HISTORY',
+      origin: 'Quỹ HTX Bắc Kạn',
+      reportedAsOf: '2025-06-30',
+      reportedPrincipal: 125000000,
+      reportedInterest: 0,
+    },
   ],
   Disbursements: [{ loanRef: 'BK-2021-001', date: '2021-03-20', amount: 500000000, reference: 'UNC-2021-031' }],
   Repayments: [{ loanRef: 'BK-2021-001', date: '2021-06-20', amount: 49500000, reference: 'PT-2021-0620' }],
   OpeningPositions: [
-    { loanRef: 'BK-2020-007', cutOverDate: '2025-06-30', firstDisbursementDate: '2020-05-04', disbursedPrincipal: 300000000, outstandingPrincipal: 120000000, overduePrincipal: 0, overdueInterest: 0, accruedInterest: 1650000, dpd: 0, debtGroup: 1 },
+    {
+      loanRef: 'BK-2020-007',
+      cutOverDate: '2025-06-30',
+      firstDisbursementDate: '2020-05-04',
+      disbursedPrincipal: 300000000,
+      outstandingPrincipal: 120000000,
+      overduePrincipal: 0,
+      overdueInterest: 0,
+      accruedInterest: 1650000,
+      dpd: 0,
+      debtGroup: 1,
+    },
   ],
 };
 
@@ -97,7 +134,10 @@ export class BookTemplatesService {
         const letter = ws.getColumn(i + 1).letter;
         for (let r = 2; r <= VALIDATED_ROWS; r++) {
           ws.getCell(`${letter}${r}`).dataValidation = {
-            type: 'list', allowBlank: !c.required, formulae: [range], showErrorMessage: c.list !== 'capitalSources',
+            type: 'list',
+            allowBlank: !c.required,
+            formulae: [range],
+            showErrorMessage: c.list !== 'capitalSources',
             errorTitle: lang === 'vi' ? 'Giá trị không có trong danh sách' : 'Not in the list',
             error: lang === 'vi' ? 'Hãy chọn từ danh sách.' : 'Pick a value from the list.',
           };
@@ -108,7 +148,11 @@ export class BookTemplatesService {
     return { fileName: lang === 'vi' ? 'mau-nhap-so-cho-vay.xlsx' : 'loan-book-template.xlsx', buffer };
   }
 
-  private exampleRow(columns: readonly BookColumn[], example: Record<string, string | number>, lists: Map<ListSource, string[]>): Record<string, ExcelJS.CellValue> {
+  private exampleRow(
+    columns: readonly BookColumn[],
+    example: Record<string, string | number>,
+    lists: Map<ListSource, string[]>,
+  ): Record<string, ExcelJS.CellValue> {
     const row: Record<string, ExcelJS.CellValue> = {};
     for (const c of columns) {
       let v: string | number | undefined = example[c.key];

@@ -29,39 +29,53 @@ export class CreateBorrowerDto {
   type: BorrowerType;
 
   @ApiProperty({ example: '4600123456', description: 'Enterprise/tax code (10 digits or 10-3) or a member’s 12-digit citizen ID' })
-  @IsBorrowerIdentity() @MaxLength(14)
+  @IsBorrowerIdentity()
+  @MaxLength(14)
   identityCode: string;
 
   @ApiPropertyOptional({ example: '1985-04-12', description: 'Required for MEMBER; 18 or older' })
-  @IsOptional() @IsLocalDate()
+  @IsOptional()
+  @IsLocalDate()
   birthDate?: string;
 
   @ApiProperty({ example: 'Hợp tác xã Chè Tân Cương' })
-  @IsString() @MinLength(1) @MaxLength(300)
+  @IsString()
+  @MinLength(1)
+  @MaxLength(300)
   legalName: string;
 
   @ApiPropertyOptional({ example: 'HTX Chè Tân Cương' })
-  @IsOptional() @IsString() @MaxLength(100)
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
   shortName?: string;
 
   @ApiPropertyOptional({ example: 'Nguyễn Văn Hùng' })
-  @IsOptional() @IsString() @MaxLength(200)
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
   legalRepresentative?: string;
 
   @ApiPropertyOptional({ example: '0912345678' })
-  @IsOptional() @Matches(/^\+?\d{8,15}$/)
+  @IsOptional()
+  @Matches(/^\+?\d{8,15}$/)
   phone?: string;
 
   @ApiPropertyOptional({ example: 'htx.tancuong@example.vn' })
-  @IsOptional() @IsEmail()
+  @IsOptional()
+  @IsEmail()
   email?: string;
 
   @ApiPropertyOptional({ example: 42 })
-  @IsOptional() @IsInt() @Min(0) @Max(10_000_000)
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(10_000_000)
   memberCount?: number;
 
   @ApiPropertyOptional({ example: '2500000000', description: 'The borrower’s own charter capital, VND' })
-  @IsOptional() @IsVndAmount({ allowZero: true })
+  @IsOptional()
+  @IsVndAmount({ allowZero: true })
   charterCapital?: string;
 
   @ApiProperty({ example: '19', description: 'Province code (Decision 19/2025/QĐ-TTg); must be the fund’s own' })
@@ -81,11 +95,13 @@ export class CreateBorrowerDto {
   sectorCode: string;
 
   @ApiPropertyOptional({ example: '3', description: 'MEMBER of an HTX: that cooperative borrower' })
-  @IsOptional() @Matches(ID)
+  @IsOptional()
+  @Matches(ID)
   cooperativeId?: string;
 
   @ApiPropertyOptional({ example: '2', description: 'MEMBER of a tổ hợp tác (THT): that cooperative group' })
-  @IsOptional() @Matches(ID)
+  @IsOptional()
+  @Matches(ID)
   cooperativeGroupId?: string;
 }
 
@@ -94,22 +110,36 @@ export class UpdateBorrowerDto extends PartialType(
 ) {}
 
 export class BorrowerQueryDto extends PageQueryDto {
-  @ApiPropertyOptional({ enum: BORROWER_TYPES, example: 'COOPERATIVE' }) @IsOptional() @IsIn(BORROWER_TYPES)
+  @ApiPropertyOptional({ enum: BORROWER_TYPES, example: 'COOPERATIVE' })
+  @IsOptional()
+  @IsIn(BORROWER_TYPES)
   type?: BorrowerType;
 
-  @ApiPropertyOptional({ enum: CLASSIFICATION_VERSIONS, example: 'VSIC2018' }) @IsOptional() @IsIn(CLASSIFICATION_VERSIONS)
+  @ApiPropertyOptional({ enum: CLASSIFICATION_VERSIONS, example: 'VSIC2018' })
+  @IsOptional()
+  @IsIn(CLASSIFICATION_VERSIONS)
   sectorVersion?: ClassificationVersion;
 
-  @ApiPropertyOptional({ example: 'A' }) @IsOptional() @Matches(/^[A-Z]$/)
+  @ApiPropertyOptional({ example: 'A' })
+  @IsOptional()
+  @Matches(/^[A-Z]$/)
   sectorCode?: string;
 
-  @ApiPropertyOptional({ example: '05443' }) @IsOptional() @Matches(/^\d{5}$/)
+  @ApiPropertyOptional({ example: '05443' })
+  @IsOptional()
+  @Matches(/^\d{5}$/)
   communeCode?: string;
 
-  @ApiPropertyOptional({ example: 'Tân Cương', description: 'Part of the legal or short name, the tax/enterprise code or a member’s citizen ID (CCCD)' }) @IsOptional() @IsString() @MaxLength(100)
+  @ApiPropertyOptional({ example: 'Tân Cương', description: 'Part of the legal or short name, the tax/enterprise code or a member’s citizen ID (CCCD)' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
   q?: string;
 
-  @ApiPropertyOptional({ example: true }) @IsOptional() @Transform(({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value)) @IsBoolean()
+  @ApiPropertyOptional({ example: true })
+  @IsOptional()
+  @Transform(({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsBoolean()
   active?: boolean;
 }
 
@@ -137,13 +167,18 @@ export class BorrowerDto {
 }
 
 export class CreateRelationDto {
-  @ApiProperty({ example: '4' }) @Matches(ID)
+  @ApiProperty({ example: '4' })
+  @Matches(ID)
   relatedBorrowerId: string;
 
-  @ApiProperty({ enum: RELATION_KINDS, example: 'SAME_LEGAL_REPRESENTATIVE' }) @IsIn(RELATION_KINDS)
+  @ApiProperty({ enum: RELATION_KINDS, example: 'SAME_LEGAL_REPRESENTATIVE' })
+  @IsIn(RELATION_KINDS)
   kind: RelationKind;
 
-  @ApiPropertyOptional({ example: 'Cùng người đại diện theo pháp luật' }) @IsOptional() @IsString() @MaxLength(500)
+  @ApiPropertyOptional({ example: 'Cùng người đại diện theo pháp luật' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
   note?: string;
 }
 
@@ -156,16 +191,24 @@ export class RelationDto {
 }
 
 export class CreateCooperativeGroupDto {
-  @ApiProperty({ example: 'Tổ hợp tác chè Phúc Xuân' }) @IsString() @MinLength(1) @MaxLength(300)
+  @ApiProperty({ example: 'Tổ hợp tác chè Phúc Xuân' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(300)
   name: string;
 
-  @ApiProperty({ example: '19' }) @Matches(/^\d{2}$/)
+  @ApiProperty({ example: '19' })
+  @Matches(/^\d{2}$/)
   provinceCode: string;
 
-  @ApiProperty({ example: '05443' }) @Matches(/^\d{5}$/)
+  @ApiProperty({ example: '05443' })
+  @Matches(/^\d{5}$/)
   communeCode: string;
 
-  @ApiPropertyOptional({ example: 'Trần Thị Mai' }) @IsOptional() @IsString() @MaxLength(200)
+  @ApiPropertyOptional({ example: 'Trần Thị Mai' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
   representative?: string;
 }
 

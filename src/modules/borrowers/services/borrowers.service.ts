@@ -102,7 +102,10 @@ export class BorrowersService {
     this.assertFundCommune(dto.communeCode);
     const individual = isIndividual(dto.type);
     if (individual) {
-      if (!dto.birthDate) throw new DomainError('REQUEST.VALIDATION_FAILED', { count: 1 }, [{ field: 'birthDate', rule: 'required', message: 'birthDate is required for MEMBER' }]);
+      if (!dto.birthDate)
+        throw new DomainError('REQUEST.VALIDATION_FAILED', { count: 1 }, [
+          { field: 'birthDate', rule: 'required', message: 'birthDate is required for MEMBER' },
+        ]);
       const age = ageOn(dto.birthDate, wallClockDate(this.config.businessTimezone));
       if (age < 18) throw new DomainError(BorrowerErrors['BORROWER.UNDER_AGE'], { limit: 18, actual: age });
     }
@@ -124,9 +127,23 @@ export class BorrowersService {
              charter_capital, province_code, commune_code, sector_version, sector_code, cooperative_id, cooperative_group_id, created_by)
            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17) RETURNING id`,
           [
-            dto.type, dto.identityCode, individual ? dto.birthDate : null, dto.legalName, dto.shortName ?? null, dto.legalRepresentative ?? null,
-            dto.phone ?? null, dto.email ?? null, dto.memberCount ?? null, dto.charterCapital ?? null, dto.provinceCode, dto.communeCode,
-            dto.sectorVersion, dto.sectorCode, dto.cooperativeId ?? null, dto.cooperativeGroupId ?? null, actor.userId,
+            dto.type,
+            dto.identityCode,
+            individual ? dto.birthDate : null,
+            dto.legalName,
+            dto.shortName ?? null,
+            dto.legalRepresentative ?? null,
+            dto.phone ?? null,
+            dto.email ?? null,
+            dto.memberCount ?? null,
+            dto.charterCapital ?? null,
+            dto.provinceCode,
+            dto.communeCode,
+            dto.sectorVersion,
+            dto.sectorCode,
+            dto.cooperativeId ?? null,
+            dto.cooperativeGroupId ?? null,
+            actor.userId,
           ],
         )) as Array<{ id: string }>;
         const created = await this.findOne(m, String(id));
@@ -160,7 +177,11 @@ export class BorrowersService {
     if (q.communeCode) add('commune_code = ?', q.communeCode);
     if (q.active !== undefined) add('active = ?', q.active);
     // One search box finds a borrower by its name, its tax/enterprise code or a member's CCCD.
-    if (q.q) add(`(legal_name ILIKE ? OR short_name ILIKE $${params.length + 1} OR identity_code LIKE $${params.length + 1})`, `%${q.q.trim().replace(/[\\%_]/g, '\\$&')}%`);
+    if (q.q)
+      add(
+        `(legal_name ILIKE ? OR short_name ILIKE $${params.length + 1} OR identity_code LIKE $${params.length + 1})`,
+        `%${q.q.trim().replace(/[\\%_]/g, '\\$&')}%`,
+      );
     const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
     const rows: BorrowerRow[] = await this.tx.manager.query(`${SELECT} ${clause} ORDER BY id LIMIT $${params.length + 1} OFFSET $${params.length + 2}`, [
       ...params,
@@ -182,9 +203,17 @@ export class BorrowersService {
         `UPDATE borrowers SET legal_name = $2, short_name = $3, legal_representative = $4, phone = $5, email = $6, member_count = $7,
            charter_capital = $8, commune_code = $9, sector_version = $10, sector_code = $11, updated_at = now() WHERE id = $1`,
         [
-          id, dto.legalName ?? before.legalName, pick(dto.shortName, before.shortName), pick(dto.legalRepresentative, before.legalRepresentative),
-          pick(dto.phone, before.phone), pick(dto.email, before.email), pick(dto.memberCount, before.memberCount),
-          pick(dto.charterCapital, before.charterCapital), dto.communeCode ?? before.communeCode, sectorVersion, sectorCode,
+          id,
+          dto.legalName ?? before.legalName,
+          pick(dto.shortName, before.shortName),
+          pick(dto.legalRepresentative, before.legalRepresentative),
+          pick(dto.phone, before.phone),
+          pick(dto.email, before.email),
+          pick(dto.memberCount, before.memberCount),
+          pick(dto.charterCapital, before.charterCapital),
+          dto.communeCode ?? before.communeCode,
+          sectorVersion,
+          sectorCode,
         ],
       );
       const after = await this.findOne(m, id);
@@ -231,7 +260,11 @@ export class BorrowersService {
         await this.findOne(m, dto.relatedBorrowerId);
         const [low, high] = BigInt(id) < BigInt(dto.relatedBorrowerId) ? [id, dto.relatedBorrowerId] : [dto.relatedBorrowerId, id];
         await m.query(`INSERT INTO borrower_relations (borrower_id, related_borrower_id, kind, note, created_by) VALUES ($1, $2, $3, $4, $5)`, [
-          low, high, dto.kind, dto.note ?? null, actor.userId,
+          low,
+          high,
+          dto.kind,
+          dto.note ?? null,
+          actor.userId,
         ]);
         await this.audit.record(m, actor, { action: 'borrower.relate', entityType: 'borrower', entityId: id, after: dto });
         return this.relations(m, id);
@@ -272,7 +305,13 @@ export class BorrowersService {
        ) r JOIN borrowers b ON b.id = r.other ORDER BY r.other`,
       [id],
     );
-    return rows.map((r) => ({ relatedBorrowerId: String(r.other), relatedLegalName: r.legal_name, kind: r.kind, note: r.note, createdAt: r.created_at.toISOString() }));
+    return rows.map((r) => ({
+      relatedBorrowerId: String(r.other),
+      relatedLegalName: r.legal_name,
+      kind: r.kind,
+      note: r.note,
+      createdAt: r.created_at.toISOString(),
+    }));
   }
 
   private async findOne(m: EntityManager, id: string, forUpdate = false): Promise<BorrowerDto> {

@@ -49,7 +49,13 @@ export class BusinessDateService {
       const n = await this.ledger.loanMoneyTransactions(m);
       if (n > 0) throw new DomainError(BusinessDateErrors['BUSINESS_DATE.ALREADY_IN_USE'], { transactions: n });
       await m.query(`UPDATE business_date SET open_date = $1, updated_at = now()`, [date]);
-      await this.audit.record(m, actor, { action: 'business-date.initialize', entityType: 'business_date', entityId: 'system', before: { businessDate: before }, after: { businessDate: date } });
+      await this.audit.record(m, actor, {
+        action: 'business-date.initialize',
+        entityType: 'business_date',
+        entityId: 'system',
+        before: { businessDate: before },
+        after: { businessDate: date },
+      });
       return { businessDate: date, lastClosedDate: addDays(date, -1) };
     });
   }

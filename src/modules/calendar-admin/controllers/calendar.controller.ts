@@ -16,7 +16,15 @@ import {
 } from '../dto/calendar.dto.js';
 import { CalendarAdminService } from '../services/calendar-admin.service.js';
 
-const YEAR = { name: 'year', type: 'integer', format: 'int32', minimum: 1900, maximum: 2199, example: 2026, description: 'Gregorian year (1900–2199)' } as const;
+const YEAR = {
+  name: 'year',
+  type: 'integer',
+  format: 'int32',
+  minimum: 1900,
+  maximum: 2199,
+  example: 2026,
+  description: 'Gregorian year (1900–2199)',
+} as const;
 const MOVES_NOTE =
   'Only installments not yet billed (due after the open business date) of ACTIVE loans whose rule moves due dates are moved; each loan gets a dated DUE_DATE_CHANGE event (docs/working-days.md).';
 
@@ -64,7 +72,7 @@ export class CalendarController {
   @Roles('ADMIN')
   @HttpCode(200)
   @ApiParam(YEAR)
-  @ApiOperation({ summary: "Dry run: how many loans and installments saving these days would move, and which (nothing saved)", description: MOVES_NOTE })
+  @ApiOperation({ summary: 'Dry run: how many loans and installments saving these days would move, and which (nothing saved)', description: MOVES_NOTE })
   @ApiOkResponse({ type: CalendarChangePreviewDto })
   previewYear(@CurrentActor() actor: Actor, @Param('year') year: string, @Body() dto: SaveCalendarYearDto): Promise<CalendarChangePreviewDto> {
     return this.calendar.previewYear(actor, Number(year), dto);
@@ -73,7 +81,10 @@ export class CalendarController {
   @Put('years/:year')
   @Roles('ADMIN')
   @ApiParam(YEAR)
-  @ApiOperation({ summary: "Save (edit) a year's days, e.g. the announced Tết break; the year becomes CONFIRMED; moves the due dates it moves (audited)", description: MOVES_NOTE })
+  @ApiOperation({
+    summary: "Save (edit) a year's days, e.g. the announced Tết break; the year becomes CONFIRMED; moves the due dates it moves (audited)",
+    description: MOVES_NOTE,
+  })
   @ApiOkResponse({ type: CalendarChangeResultDto })
   saveYear(@CurrentActor() actor: Actor, @Param('year') year: string, @Body() dto: SaveCalendarYearDto): Promise<CalendarChangeResultDto> {
     return this.calendar.saveYear(actor, Number(year), dto);

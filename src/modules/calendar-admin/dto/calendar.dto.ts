@@ -1,6 +1,20 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  ArrayUnique,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateNested,
+} from 'class-validator';
 import { IsLocalDate } from '../../../platform/dates/index.js';
 import { CALENDAR_DAY_KINDS, type CalendarDayKind } from '../../calendar/index.js';
 
@@ -8,20 +22,30 @@ const KIND_HELP =
   'PUBLIC_HOLIDAY (Labour Code 2019 Art. 112.1), COMPENSATORY (Art. 111.3: a holiday on a weekly day off is taken on the next working day), ANNOUNCED_DAY_OFF (an extra day off the government announces, e.g. the longer Tết break), WORKING_DAY (a weekend day announced as a working day, làm bù)';
 
 export class CalendarDayInputDto {
-  @ApiProperty({ example: '2026-02-17' }) @IsLocalDate()
+  @ApiProperty({ example: '2026-02-17' })
+  @IsLocalDate()
   date: string;
 
-  @ApiProperty({ enum: CALENDAR_DAY_KINDS, example: 'PUBLIC_HOLIDAY', description: KIND_HELP }) @IsIn(CALENDAR_DAY_KINDS)
+  @ApiProperty({ enum: CALENDAR_DAY_KINDS, example: 'PUBLIC_HOLIDAY', description: KIND_HELP })
+  @IsIn(CALENDAR_DAY_KINDS)
   kind: CalendarDayKind;
 
-  @ApiProperty({ example: 'Tết Nguyên đán (mùng 1)' }) @IsString() @MinLength(1) @MaxLength(200)
+  @ApiProperty({ example: 'Tết Nguyên đán (mùng 1)' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
   nameVi: string;
 
-  @ApiProperty({ example: 'Lunar New Year (day 1)' }) @IsString() @MinLength(1) @MaxLength(200)
+  @ApiProperty({ example: 'Lunar New Year (day 1)' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
   nameEn: string;
 
   @ApiPropertyOptional({ example: 'BLLĐ 2019 Đ112.1.b', description: 'Legal basis or announcement (default: "Thông báo")' })
-  @IsOptional() @IsString() @MaxLength(200)
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
   basis?: string;
 }
 
@@ -35,7 +59,8 @@ export class CalendarYearDto {
   @ApiProperty({
     example: 'GENERATED',
     enum: ['GENERATED', 'CONFIRMED'],
-    description: 'GENERATED: the days the law gives, computed (lunar dates from the Vietnamese calendar), in force until the admin confirms or edits them; CONFIRMED: saved by an admin',
+    description:
+      'GENERATED: the days the law gives, computed (lunar dates from the Vietnamese calendar), in force until the admin confirms or edits them; CONFIRMED: saved by an admin',
   })
   status: string;
   @ApiProperty({ example: null, nullable: true, type: String }) confirmedBy: string | null;
@@ -51,21 +76,36 @@ export class CalendarYearDto {
 
 export class SaveCalendarYearDto {
   @ApiProperty({ type: [CalendarDayInputDto], description: 'Every special day of the year (replaces the saved ones); weekends need not be listed' })
-  @IsArray() @ArrayMaxSize(366) @ValidateNested({ each: true }) @Type(() => CalendarDayInputDto)
+  @IsArray()
+  @ArrayMaxSize(366)
+  @ValidateNested({ each: true })
+  @Type(() => CalendarDayInputDto)
   days: CalendarDayInputDto[];
 
-  @ApiPropertyOptional({ example: 'Theo Thông báo số 6150/TB-BLĐTBXH' }) @IsOptional() @IsString() @MaxLength(500)
+  @ApiPropertyOptional({ example: 'Theo Thông báo số 6150/TB-BLĐTBXH' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
   note?: string;
 }
 
 export class ConfirmCalendarYearDto {
-  @ApiPropertyOptional({ example: 'Đã đối chiếu với thông báo của Bộ Nội vụ' }) @IsOptional() @IsString() @MaxLength(500)
+  @ApiPropertyOptional({ example: 'Đã đối chiếu với thông báo của Bộ Nội vụ' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
   note?: string;
 }
 
 export class WorkingWeekDto {
   @ApiProperty({ example: [1, 2, 3, 4, 5], type: [Number], description: 'ISO weekdays the fund works (1 = Monday … 7 = Sunday)' })
-  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(7) @ArrayUnique() @IsInt({ each: true }) @Min(1, { each: true }) @Max(7, { each: true })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(7)
+  @ArrayUnique()
+  @IsInt({ each: true })
+  @Min(1, { each: true })
+  @Max(7, { each: true })
   workingWeekdays: number[];
 }
 
@@ -115,10 +155,12 @@ export class CalendarChangeResultDto {
 }
 
 export class DaysOffQueryDto {
-  @ApiProperty({ example: '2026-02-01' }) @IsLocalDate()
+  @ApiProperty({ example: '2026-02-01' })
+  @IsLocalDate()
   from: string;
 
-  @ApiProperty({ example: '2026-02-28', description: 'At most 2 years after from' }) @IsLocalDate()
+  @ApiProperty({ example: '2026-02-28', description: 'At most 2 years after from' })
+  @IsLocalDate()
   to: string;
 }
 

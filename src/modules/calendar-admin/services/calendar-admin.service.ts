@@ -55,21 +55,29 @@ export class CalendarAdminService {
   }
 
   async workingWeek(_actor: Actor): Promise<WorkingWeekViewDto> {
-    const [row] = (await this.tx.manager.query(`SELECT working_weekdays, updated_at FROM calendar_settings`)) as Array<{ working_weekdays: number[]; updated_at: Date }>;
+    const [row] = (await this.tx.manager.query(`SELECT working_weekdays, updated_at FROM calendar_settings`)) as Array<{
+      working_weekdays: number[];
+      updated_at: Date;
+    }>;
     return { workingWeekdays: [...row.working_weekdays].sort((a, b) => a - b), updatedAt: row.updated_at.toISOString() };
   }
 
   /** The days off in [from, to] with their reasons (weekends included), as the loans see them. */
   async daysOff(_actor: Actor, from: LocalDate, to: LocalDate): Promise<DayOffDto[]> {
     if (to < from || daysBetween(from, to) > 731) {
-      throw new DomainError('REQUEST.VALIDATION_FAILED', { count: 1 }, [{ field: 'to', rule: 'range', message: 'to must be on or after from and at most 2 years later' }]);
+      throw new DomainError('REQUEST.VALIDATION_FAILED', { count: 1 }, [
+        { field: 'to', rule: 'range', message: 'to must be on or after from and at most 2 years later' },
+      ]);
     }
     const cal = await this.calendar.workingCalendar(this.tx.manager, yearOf(from), yearOf(to));
     return cal.daysOffBetween(from, to).map((d) => ({ date: d.date, weekday: isoWeekday(d.date), reason: { vi: d.reason.vi, en: d.reason.en } }));
   }
 
   async changes(_actor: Actor, q: PageQueryDto): Promise<Page<CalendarChangeDto>> {
-    const rows: ChangeRow[] = await this.tx.manager.query(`SELECT ${CHANGE_COLUMNS} FROM calendar_changes c JOIN users u ON u.id = c.created_by ORDER BY c.id DESC LIMIT $1 OFFSET $2`, [q.pageSize, offsetOf(q)]);
+    const rows: ChangeRow[] = await this.tx.manager.query(
+      `SELECT ${CHANGE_COLUMNS} FROM calendar_changes c JOIN users u ON u.id = c.created_by ORDER BY c.id DESC LIMIT $1 OFFSET $2`,
+      [q.pageSize, offsetOf(q)],
+    );
     const [{ total }] = (await this.tx.manager.query(`SELECT count(*)::int AS total FROM calendar_changes`)) as Array<{ total: number }>;
     return { items: rows.map(toChange), page: q.page, pageSize: q.pageSize, total };
   }
@@ -107,7 +115,12 @@ export class CalendarAdminService {
     return this.tx.run(async (m) => {
       await m.query(`SELECT 1 FROM calendar_settings FOR UPDATE`);
       const before = await this.calendar.workingWeekdays(m);
-      const applied = await this.applyChange(m, actor, { weekdays: week }, { kind: 'WORKING_WEEK', year: null, before: { workingWeekdays: before }, after: { workingWeekdays: week } });
+      const applied = await this.applyChange(
+        m,
+        actor,
+        { weekdays: week },
+        { kind: 'WORKING_WEEK', year: null, before: { workingWeekdays: before }, after: { workingWeekdays: week } },
+      );
       await m.query(`UPDATE calendar_settings SET working_weekdays = $1::int[], updated_by = $2, updated_at = now()`, [week, actor.userId]);
       await this.audit.record(m, actor, {
         action: 'calendar.working-week.save',
@@ -120,12 +133,24 @@ export class CalendarAdminService {
     });
   }
 
-  private async saveYearIn(m: EntityManager, actor: Actor, year: number, days: readonly CalendarDay[], note: string | null, action: string): Promise<CalendarChangeResultDto> {
+  private async saveYearIn(
+    m: EntityManager,
+    actor: Actor,
+    year: number,
+    days: readonly CalendarDay[],
+    note: string | null,
+    action: string,
+  ): Promise<CalendarChangeResultDto> {
     // One calendar change at a time: each one's moves are computed from the calendar the previous one left.
     await m.query(`SELECT 1 FROM calendar_settings FOR UPDATE`);
     const weekdays = await this.calendar.workingWeekdays(m);
     const [before] = await this.calendar.years(m, year, year, weekdays);
-    const applied = await this.applyChange(m, actor, { weekdays, year: { year, days } }, { kind: 'YEAR', year, before: yearJson(before), after: { status: 'CONFIRMED', note, days } });
+    const applied = await this.applyChange(
+      m,
+      actor,
+      { weekdays, year: { year, days } },
+      { kind: 'YEAR', year, before: yearJson(before), after: { status: 'CONFIRMED', note, days } },
+    );
     await m.query(
       `INSERT INTO calendar_years (year, confirmed_by, confirmed_at, note) VALUES ($1, $2, now(), $3)
        ON CONFLICT (year) DO UPDATE SET confirmed_by = EXCLUDED.confirmed_by, confirmed_at = now(), note = EXCLUDED.note`,
@@ -165,7 +190,9 @@ export class CalendarAdminService {
     )) as Array<{ id: string }>;
     const result = await this.run(m, business, proposal, row.id);
     await m.query(`UPDATE calendar_changes SET loans_moved = $2, installments_moved = $3 WHERE id = $1`, [row.id, result.loans, result.installments]);
-    const [saved] = (await m.query(`SELECT ${CHANGE_COLUMNS} FROM calendar_changes c JOIN users u ON u.id = c.created_by WHERE c.id = $1`, [row.id])) as ChangeRow[];
+    const [saved] = (await m.query(`SELECT ${CHANGE_COLUMNS} FROM calendar_changes c JOIN users u ON u.id = c.created_by WHERE c.id = $1`, [
+      row.id,
+    ])) as ChangeRow[];
     return { change: toChange(saved), moved: previewDto(business, result) };
   }
 
@@ -213,7 +240,9 @@ export class CalendarAdminService {
 
   private validYear(year: number): void {
     if (!Number.isInteger(year) || year < 1900 || year > 2199) {
-      throw new DomainError('REQUEST.VALIDATION_FAILED', { count: 1 }, [{ field: 'year', rule: 'range', message: 'year must be a whole number from 1900 to 2199' }]);
+      throw new DomainError('REQUEST.VALIDATION_FAILED', { count: 1 }, [
+        { field: 'year', rule: 'range', message: 'year must be a whole number from 1900 to 2199' },
+      ]);
     }
   }
 
@@ -272,6 +301,11 @@ function yearJson(y: CalendarYear): unknown {
 }
 
 function previewDto(business: LocalDate, r: DueDateMovesResult): CalendarChangePreviewDto {
-  return { businessDate: business, loans: r.loans, installments: r.installments, moves: r.sample.map((s) => ({ ...s })), truncated: r.installments > r.sample.length };
+  return {
+    businessDate: business,
+    loans: r.loans,
+    installments: r.installments,
+    moves: r.sample.map((s) => ({ ...s })),
+    truncated: r.installments > r.sample.length,
+  };
 }
-

@@ -44,10 +44,10 @@ export class CalendarService {
       `SELECT year, confirmed_by::text AS confirmed_by, confirmed_at, note FROM calendar_years WHERE year BETWEEN $1 AND $2`,
       [fromYear, toYear],
     );
-    const days: DayRow[] = await m.query(`SELECT date::text AS date, year, kind, name_vi, name_en, basis FROM calendar_days WHERE year BETWEEN $1 AND $2 ORDER BY date`, [
-      fromYear,
-      toYear,
-    ]);
+    const days: DayRow[] = await m.query(
+      `SELECT date::text AS date, year, kind, name_vi, name_en, basis FROM calendar_days WHERE year BETWEEN $1 AND $2 ORDER BY date`,
+      [fromYear, toYear],
+    );
     const out: CalendarYear[] = [];
     for (let year = fromYear; year <= toYear; year += 1) {
       const s = stored.find((r) => r.year === year);
@@ -71,7 +71,12 @@ export class CalendarService {
   async workingCalendar(m: EntityManager, fromYear: number, toYear: number): Promise<WorkingCalendar> {
     const week = await this.workingWeekdays(m);
     const years = await this.years(m, fromYear, toYear, week);
-    return workingCalendarOf(week, fromYear, toYear, years.flatMap((y) => y.days));
+    return workingCalendarOf(
+      week,
+      fromYear,
+      toYear,
+      years.flatMap((y) => y.days),
+    );
   }
 
   /** The calendar covering the dates [from, to] (whole years). */

@@ -52,9 +52,16 @@ export class CloseOfBusinessController {
   @ApiAcceptedResponse({
     type: CloseAcceptedDto,
     description: '?wait=false, or the wait ran out: the run now closing',
-    headers: { Location: { description: 'GET this for the run’s progress: /api/v1/close-of-business/runs/{runDate}', schema: { type: 'string', maxLength: 64 } } },
+    headers: {
+      Location: { description: 'GET this for the run’s progress: /api/v1/close-of-business/runs/{runDate}', schema: { type: 'string', maxLength: 64 } },
+    },
   })
-  async closeUntil(@CurrentActor() actor: Actor, @Body() dto: CloseUntilDto, @Query() q: CloseWaitQueryDto, @Res({ passthrough: true }) reply: FastifyReply): Promise<CloseAnswer['body']> {
+  async closeUntil(
+    @CurrentActor() actor: Actor,
+    @Body() dto: CloseUntilDto,
+    @Query() q: CloseWaitQueryDto,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<CloseAnswer['body']> {
     return answer(reply, await this.close.closeUntil(actor, dto.until, q.wait));
   }
 
@@ -80,7 +87,12 @@ export class CloseOfBusinessController {
   @Roles('ADMIN')
   @ApiOperation({ summary: 'Retry a FAILED day: its chunks not done run again, then the days through its target' })
   @ApiAcceptedResponse({ type: CloseAcceptedDto, headers: { Location: { description: 'The run’s progress', schema: { type: 'string', maxLength: 64 } } } })
-  async retry(@CurrentActor() actor: Actor, @Param() p: RunDateParamDto, @Query() q: CloseWaitQueryDto, @Res({ passthrough: true }) reply: FastifyReply): Promise<CloseAnswer['body']> {
+  async retry(
+    @CurrentActor() actor: Actor,
+    @Param() p: RunDateParamDto,
+    @Query() q: CloseWaitQueryDto,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<CloseAnswer['body']> {
     return answer(reply, await this.close.retry(actor, p.date, q.wait ?? 'false'));
   }
 

@@ -23,7 +23,12 @@ export class CloseResultDto {
 }
 
 export class CloseAcceptedDto {
-  @ApiProperty({ type: String, example: '2025-04-19', nullable: true, description: 'The run now closing (its date is its id); null when nothing is left to close' })
+  @ApiProperty({
+    type: String,
+    example: '2025-04-19',
+    nullable: true,
+    description: 'The run now closing (its date is its id); null when nothing is left to close',
+  })
   runDate: string | null;
   @ApiProperty({ example: '2025-04-20' }) until: string;
   @ApiProperty({ type: String, example: '/api/v1/close-of-business/runs/2025-04-19', nullable: true }) location: string | null;

@@ -24,7 +24,11 @@ export class CloseSchedulerService implements OnApplicationBootstrap, OnModuleDe
     const c = this.config;
     if (c.closeScheduleEnabled) {
       // The close of day D starts once D has ended in BUSINESS_TIMEZONE (default 00:05 the next morning).
-      await this.queue.upsertJobScheduler(CLOSE_SCHEDULER_ID, { pattern: c.closeScheduleCron, tz: c.businessTimezone }, { name: JOB_SCHEDULED_CLOSE, data: {} });
+      await this.queue.upsertJobScheduler(
+        CLOSE_SCHEDULER_ID,
+        { pattern: c.closeScheduleCron, tz: c.businessTimezone },
+        { name: JOB_SCHEDULED_CLOSE, data: {} },
+      );
     } else {
       await this.queue.removeJobScheduler(CLOSE_SCHEDULER_ID);
     }

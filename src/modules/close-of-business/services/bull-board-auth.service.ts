@@ -33,7 +33,9 @@ export class BullBoardAuth {
 
   async openSession(actor: Actor): Promise<BoardSession> {
     const token = await this.jwt.signAsync({ sub: actor.userId ?? 'system', username: actor.username }, { audience: AUDIENCE, expiresIn: TTL_SECONDS });
-    await this.tx.run((m) => this.audit.record(m, actor, { action: 'bull-board.session', entityType: 'bull_board', entityId: 'queues', after: { ttlSeconds: TTL_SECONDS } }));
+    await this.tx.run((m) =>
+      this.audit.record(m, actor, { action: 'bull-board.session', entityType: 'bull_board', entityId: 'queues', after: { ttlSeconds: TTL_SECONDS } }),
+    );
     const secure = this.config.nodeEnv === 'production' ? '; Secure' : '';
     return {
       url: BOARD_PATH,

@@ -118,7 +118,9 @@ export class CloseFlowService {
   private async flowIsLive(date: LocalDate, attempt: number, token: string): Promise<boolean> {
     const parent = await this.queue.getJobState(dayJobId(date, attempt, token));
     if (parent !== 'waiting-children') return isJobLive(this.queue, dayJobId(date, attempt, token));
-    const open = (await this.dataSource.query(`SELECT chunk_no FROM close_chunks WHERE business_date = $1 AND status <> 'DONE' ORDER BY chunk_no`, [date])) as Array<{
+    const open = (await this.dataSource.query(`SELECT chunk_no FROM close_chunks WHERE business_date = $1 AND status <> 'DONE' ORDER BY chunk_no`, [
+      date,
+    ])) as Array<{
       chunk_no: number;
     }>;
     for (const c of open) if (!(await isJobLive(this.chunkQueue, chunkJobId(date, c.chunk_no, attempt, token)))) return false;
@@ -188,10 +190,9 @@ export class CloseFlowService {
    * Idempotent: a parent re-run after the date advanced changes nothing.
    */
   async finishDay(date: LocalDate): Promise<void> {
-    const [{ open }] = (await this.dataSource.query(
-      `SELECT count(*) FILTER (WHERE status <> 'DONE')::int AS open FROM close_chunks WHERE business_date = $1`,
-      [date],
-    )) as Array<{ open: number }>;
+    const [{ open }] = (await this.dataSource.query(`SELECT count(*) FILTER (WHERE status <> 'DONE')::int AS open FROM close_chunks WHERE business_date = $1`, [
+      date,
+    ])) as Array<{ open: number }>;
     if (open > 0) throw new Error(`${open} chunk(s) of ${date} are not done`);
     const late = await this.loans.borrowersBehind(this.dataSource.manager, date);
     for (const b of late) await this.chunks.run(SYSTEM_ACTOR, { date, chunkNo: -1, from: b, to: String(BigInt(b) + 1n) });
@@ -229,9 +230,10 @@ export class CloseFlowService {
        WHERE business_date = $1 AND chunk_no = $2 AND status <> 'DONE' RETURNING chunk_no`,
       [job.date, job.chunkNo],
     );
-    await this.dataSource.query(`UPDATE close_runs SET status = 'RUNNING', started_at = coalesce(started_at, now()) WHERE business_date = $1 AND status = 'QUEUED'`, [
-      job.date,
-    ]);
+    await this.dataSource.query(
+      `UPDATE close_runs SET status = 'RUNNING', started_at = coalesce(started_at, now()) WHERE business_date = $1 AND status = 'QUEUED'`,
+      [job.date],
+    );
     return rows.length > 0;
   }
 

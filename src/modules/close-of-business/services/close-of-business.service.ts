@@ -106,13 +106,17 @@ export class CloseOfBusinessService {
 
   /** Whether the close of `date` succeeded (every ACTIVE loan closed through it): the reports trust its stored groups and provisions then. */
   async succeeded(date: LocalDate): Promise<boolean> {
-    const [{ ok }] = (await this.dataSource.query(`SELECT EXISTS (SELECT 1 FROM close_runs WHERE business_date = $1 AND status = 'SUCCEEDED') AS ok`, [date])) as Array<{ ok: boolean }>;
+    const [{ ok }] = (await this.dataSource.query(`SELECT EXISTS (SELECT 1 FROM close_runs WHERE business_date = $1 AND status = 'SUCCEEDED') AS ok`, [
+      date,
+    ])) as Array<{ ok: boolean }>;
     return ok;
   }
 
   /** The run closing now (chained days move it on while a request waits), else the open business date's. */
   private async activeRunDate(): Promise<LocalDate> {
-    const [active] = (await this.dataSource.query(`SELECT business_date::text AS date FROM close_runs WHERE status IN ('QUEUED', 'RUNNING')`)) as Array<{ date: string }>;
+    const [active] = (await this.dataSource.query(`SELECT business_date::text AS date FROM close_runs WHERE status IN ('QUEUED', 'RUNNING')`)) as Array<{
+      date: string;
+    }>;
     return active?.date ?? (await this.businessDate.current());
   }
 
@@ -147,7 +151,17 @@ export class CloseOfBusinessService {
       `SELECT chunk_no, borrower_from::text, borrower_to::text, loans, loans_done, status, attempts, error, duration_ms
        FROM close_chunks WHERE business_date = $1 ORDER BY chunk_no`,
       [date],
-    )) as Array<{ chunk_no: number; borrower_from: string; borrower_to: string | null; loans: number; loans_done: number; status: string; attempts: number; error: string | null; duration_ms: number | null }>;
+    )) as Array<{
+      chunk_no: number;
+      borrower_from: string;
+      borrower_to: string | null;
+      loans: number;
+      loans_done: number;
+      status: string;
+      attempts: number;
+      error: string | null;
+      duration_ms: number | null;
+    }>;
     const toChunk = (c: (typeof chunks)[number]): CloseChunkDto => ({
       chunkNo: c.chunk_no,
       borrowerFrom: c.borrower_from,

@@ -16,7 +16,11 @@ describe('asset types and identifiers', () => {
     ['vehicle as real estate', ['REAL_ESTATE', 'VEHICLE', {}], ['kind:kindOfType']],
     ['vehicle, complete', ['OTHER', 'VEHICLE', { plateNumber: '20C-123.45', frameNumber: 'RLHJC', engineNumber: 'JC52E' }], []],
     ['vehicle without engine number', ['OTHER', 'VEHICLE', { plateNumber: '20C-123.45', frameNumber: 'RLHJC' }], ['identifiers.engineNumber:required']],
-    ['bond with a non-numeric quantity', ['GOVERNMENT_BOND_1_TO_5Y', 'GOVERNMENT_BOND', { issuer: 'KBNN', code: 'TD2530', quantity: 'ten', maturityDate: '2030-01-01' }], ['identifiers.quantity:count']],
+    [
+      'bond with a non-numeric quantity',
+      ['GOVERNMENT_BOND_1_TO_5Y', 'GOVERNMENT_BOND', { issuer: 'KBNN', code: 'TD2530', quantity: 'ten', maturityDate: '2030-01-01' }],
+      ['identifiers.quantity:count'],
+    ],
     ['identifier too long', ['OTHER', 'OTHER_ASSET', { name: 'x'.repeat(201) }], ['identifiers.name:text']],
   ];
   it.each(cases)('%s', (_n, args, expected) => {

@@ -109,7 +109,11 @@ export function validateAsset(type: CollateralType, kind: AssetKind, identifiers
       continue;
     }
     if (typeof v !== 'string' || v.length > MAX_IDENTIFIER_LENGTH || !PATTERNS[s.rule].test(v)) {
-      errors.push({ field: `identifiers.${s.name}`, rule: s.rule, message: `${s.name} must be ${RULE_TEXT[s.rule]} of at most ${MAX_IDENTIFIER_LENGTH} characters` });
+      errors.push({
+        field: `identifiers.${s.name}`,
+        rule: s.rule,
+        message: `${s.name} must be ${RULE_TEXT[s.rule]} of at most ${MAX_IDENTIFIER_LENGTH} characters`,
+      });
     }
   }
   return errors;

@@ -33,12 +33,23 @@ describe('effectiveAllocations: a revaluation below the allocations scales them 
 describe('coverOf: worked figures', () => {
   it('DISCOUNTED: land 1,000M at 50% and a deposit 100M at 100% against 500M at 120%', () => {
     // discounted = 1,000M × 0.5 + 100M × 1 = 600M; required = 500M × 120% = 600M → passes exactly
-    const c = coverOf({ ...DISCOUNTED, minCoverPercent: m(120) }, m(500_000_000), [{ type: 'REAL_ESTATE', value: m(1_000_000_000) }, { type: 'DEPOSIT', value: m(100_000_000) }]);
+    const c = coverOf({ ...DISCOUNTED, minCoverPercent: m(120) }, m(500_000_000), [
+      { type: 'REAL_ESTATE', value: m(1_000_000_000) },
+      { type: 'DEPOSIT', value: m(100_000_000) },
+    ]);
     expect([s(c.collateralValue), s(c.discountedValue), s(c.requiredValue), s(c.actualValue), s(c.ratioPercent ?? m(0)), c.passed]).toEqual([
-      '1100000000', '600000000', '600000000', '600000000', '120', true,
+      '1100000000',
+      '600000000',
+      '600000000',
+      '600000000',
+      '120',
+      true,
     ]);
     // one đồng more of exposure: required 600,000,001.2 → shown rounded up 600,000,002, fails
-    const short = coverOf({ ...DISCOUNTED, minCoverPercent: m(120) }, m(500_000_001), [{ type: 'REAL_ESTATE', value: m(1_000_000_000) }, { type: 'DEPOSIT', value: m(100_000_000) }]);
+    const short = coverOf({ ...DISCOUNTED, minCoverPercent: m(120) }, m(500_000_001), [
+      { type: 'REAL_ESTATE', value: m(1_000_000_000) },
+      { type: 'DEPOSIT', value: m(100_000_000) },
+    ]);
     expect([s(short.requiredValue), short.passed]).toEqual(['600000002', false]);
   });
 
@@ -113,7 +124,13 @@ describe('provision deduction of pledged collateral: worked figures', () => {
     // A: deduction 700M × 50% = 350M; base 600M − 350M = 250M; 25% = 62,500,000; general 0.5% × 600M = 3,000,000
     expect([s(a.collateralDeduction), s(a.specific), s(a.general)]).toEqual(['350000000', '62500000', '3000000']);
     const b = loanProvision(BANK_POLICY, {
-      group: 3, outstanding: m(900_000_000), bearsCreditRisk: true, collateral: [{ type: 'REAL_ESTATE', value: lb }, { type: 'OTHER', value: m(400_000_000) }],
+      group: 3,
+      outstanding: m(900_000_000),
+      bearsCreditRisk: true,
+      collateral: [
+        { type: 'REAL_ESTATE', value: lb },
+        { type: 'OTHER', value: m(400_000_000) },
+      ],
     });
     // B: 500M × 50% + 400M × 30% = 250M + 120M = 370M; base 530M; 25% = 132,500,000
     expect([s(b.collateralDeduction), s(b.specific)]).toEqual(['370000000', '132500000']);

@@ -71,15 +71,27 @@ export function coverOf(rule: CoverRule, exposure: Money, items: readonly CoverI
     const needed = exposure.mul(HUNDRED).div(rule.maxLtvPercent);
     const ratio = collateralValue.isZero() ? null : exposure.mul(HUNDRED).div(collateralValue).toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
     return {
-      basis: 'LTV', exposure, collateralValue, discountedValue, requiredValue: needed.toDecimalPlaces(0, Decimal.ROUND_UP), actualValue: collateralValue,
-      ratioPercent: ratio, passed: collateralValue.gte(needed),
+      basis: 'LTV',
+      exposure,
+      collateralValue,
+      discountedValue,
+      requiredValue: needed.toDecimalPlaces(0, Decimal.ROUND_UP),
+      actualValue: collateralValue,
+      ratioPercent: ratio,
+      passed: collateralValue.gte(needed),
     };
   }
   const needed = exposure.mul(rule.minCoverPercent).div(HUNDRED);
   const ratio = exposure.isZero() ? null : discountedValue.mul(HUNDRED).div(exposure).toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
   return {
-    basis: 'DISCOUNTED', exposure, collateralValue, discountedValue, requiredValue: needed.toDecimalPlaces(0, Decimal.ROUND_UP), actualValue: discountedValue,
-    ratioPercent: ratio, passed: discountedValue.gte(needed),
+    basis: 'DISCOUNTED',
+    exposure,
+    collateralValue,
+    discountedValue,
+    requiredValue: needed.toDecimalPlaces(0, Decimal.ROUND_UP),
+    actualValue: discountedValue,
+    ratioPercent: ratio,
+    passed: discountedValue.gte(needed),
   };
 }
 

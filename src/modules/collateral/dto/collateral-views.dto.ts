@@ -40,7 +40,8 @@ export class PledgeDto {
   @ApiProperty({ example: '7', nullable: true, type: String }) loanId: string | null;
   @ApiProperty({ example: 'HĐTD-2026-000007', nullable: true, type: String }) contractNumber: string | null;
   @ApiProperty({ example: '700000000' }) allocatedValue: string;
-  @ApiProperty({ example: '700000000', description: 'What it counts for: scaled down when the value in force fell below the allocations' }) effectiveValue: string;
+  @ApiProperty({ example: '700000000', description: 'What it counts for: scaled down when the value in force fell below the allocations' })
+  effectiveValue: string;
   @ApiProperty({ example: 'ACTIVE' }) status: string;
 }
 
@@ -91,7 +92,8 @@ export class AssetDto {
   @ApiProperty({ example: '1200000000', nullable: true, type: String, description: 'The latest valuation' }) valueInForce: string | null;
   @ApiProperty({ example: '2026-11-20', nullable: true, type: String }) valuationDate: string | null;
   @ApiProperty({ example: '2027-11-20', nullable: true, type: String, description: 'Valuation date + the revaluation period' }) revaluationDue: string | null;
-  @ApiProperty({ enum: EXPIRY_STATES, example: 'OK', description: 'EXPIRED = the valuation is stale (older than the revaluation period)' }) valuationState: string;
+  @ApiProperty({ enum: EXPIRY_STATES, example: 'OK', description: 'EXPIRED = the valuation is stale (older than the revaluation period)' })
+  valuationState: string;
   @ApiProperty({ example: '700000000', description: 'Σ active allocations' }) allocated: string;
   @ApiProperty({ example: '500000000', description: 'What is left to allocate' }) headroom: string;
   @ApiProperty({ type: ValuationDto, isArray: true, description: 'Newest first' }) valuations: ValuationDto[];
@@ -109,7 +111,11 @@ export class CoverDto {
   @ApiProperty({ enum: ['DISCOUNTED', 'LTV'], example: 'DISCOUNTED' }) basis: string;
   @ApiProperty({ example: '100', description: 'Minimum cover % (DISCOUNTED)' }) minCoverPercent: string;
   @ApiProperty({ example: '70', description: 'Maximum LTV % (LTV)' }) maxLtvPercent: string;
-  @ApiProperty({ example: '500000000', description: 'The exposure measured: the outstanding principal, the approved amount before the first disbursement, an application’s amount' }) exposure: string;
+  @ApiProperty({
+    example: '500000000',
+    description: 'The exposure measured: the outstanding principal, the approved amount before the first disbursement, an application’s amount',
+  })
+  exposure: string;
   @ApiProperty({ example: '1200000000' }) collateralValue: string;
   @ApiProperty({ example: '600000000' }) discountedValue: string;
   @ApiProperty({ example: '500000000' }) requiredValue: string;
@@ -129,5 +135,6 @@ export class LoanCollateralDto {
 export class CollateralSettingsDto {
   @ApiProperty({ example: 12, description: 'Revaluation period, months' }) revaluationMonths: number;
   @ApiProperty({ example: 30, description: 'Days before an expiry it shows in the queue and the reminders' }) expiryWarningDays: number;
-  @ApiProperty({ example: true, description: 'A guarantor who is a borrower counts with the borrower in the 25% related-persons limit' }) guarantorsInGroupLimit: boolean;
+  @ApiProperty({ example: true, description: 'A guarantor who is a borrower counts with the borrower in the 25% related-persons limit' })
+  guarantorsInGroupLimit: boolean;
 }

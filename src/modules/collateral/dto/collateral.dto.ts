@@ -14,36 +14,52 @@ export const ENFORCEMENT_METHODS = ['SALE', 'TAKEOVER'] as const;
 
 /** A valuation (định giá): the value in force is the latest by date (docs/collateral.md "Valuations"). */
 export class ValuationInputDto {
-  @ApiProperty({ example: '2026-11-20' }) @IsLocalDate()
+  @ApiProperty({ example: '2026-11-20' })
+  @IsLocalDate()
   valuationDate: string;
 
-  @ApiProperty({ example: '1200000000', description: 'Whole VND as a decimal string' }) @IsVndAmount()
+  @ApiProperty({ example: '1200000000', description: 'Whole VND as a decimal string' })
+  @IsVndAmount()
   value: string;
 
-  @ApiProperty({ enum: VALUATION_METHODS, example: 'MARKET_COMPARISON' }) @IsIn(VALUATION_METHODS)
+  @ApiProperty({ enum: VALUATION_METHODS, example: 'MARKET_COMPARISON' })
+  @IsIn(VALUATION_METHODS)
   method: (typeof VALUATION_METHODS)[number];
 
-  @ApiProperty({ enum: VALUER_KINDS, example: 'FUND', description: 'The fund’s own appraisal or an independent valuer' }) @IsIn(VALUER_KINDS)
+  @ApiProperty({ enum: VALUER_KINDS, example: 'FUND', description: 'The fund’s own appraisal or an independent valuer' })
+  @IsIn(VALUER_KINDS)
   valuerKind: (typeof VALUER_KINDS)[number];
 
-  @ApiProperty({ example: 'Tổ thẩm định Quỹ', maxLength: 200 }) @IsString() @MinLength(1) @MaxLength(200)
+  @ApiProperty({ example: 'Tổ thẩm định Quỹ', maxLength: 200 })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
   valuerName: string;
 
-  @ApiPropertyOptional({ example: 'Giá tham chiếu khu vực', maxLength: 1000 }) @IsOptional() @IsString() @MaxLength(1000)
+  @ApiPropertyOptional({ example: 'Giá tham chiếu khu vực', maxLength: 1000 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(1000)
   note?: string;
 }
 
 export class CreateAssetDto {
-  @ApiProperty({ example: '1', maxLength: 19, description: 'The borrower whose debt the asset secures (its file)' }) @Matches(ID)
+  @ApiProperty({ example: '1', maxLength: 19, description: 'The borrower whose debt the asset secures (its file)' })
+  @Matches(ID)
   borrowerId: string;
 
-  @ApiProperty({ enum: COLLATERAL_TYPES, example: 'REAL_ESTATE', description: 'The provisioning table’s type (its discount rate)' }) @IsIn(COLLATERAL_TYPES)
+  @ApiProperty({ enum: COLLATERAL_TYPES, example: 'REAL_ESTATE', description: 'The provisioning table’s type (its discount rate)' })
+  @IsIn(COLLATERAL_TYPES)
   type: CollateralType;
 
-  @ApiProperty({ enum: ASSET_KINDS, example: 'LAND_USE_RIGHT', description: 'Which identifiers the asset needs' }) @IsIn(ASSET_KINDS)
+  @ApiProperty({ enum: ASSET_KINDS, example: 'LAND_USE_RIGHT', description: 'Which identifiers the asset needs' })
+  @IsIn(ASSET_KINDS)
   kind: AssetKind;
 
-  @ApiProperty({ example: 'Quyền sử dụng đất 2.000 m² tại xã Tân Cương', maxLength: 500 }) @IsString() @MinLength(1) @MaxLength(500)
+  @ApiProperty({ example: 'Quyền sử dụng đất 2.000 m² tại xã Tân Cương', maxLength: 500 })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(500)
   description: string;
 
   @ApiProperty({
@@ -56,106 +72,163 @@ export class CreateAssetDto {
   @IsObject()
   identifiers: Record<string, string>;
 
-  @ApiProperty({ enum: OWNER_KINDS, example: 'BORROWER' }) @IsIn(OWNER_KINDS)
+  @ApiProperty({ enum: OWNER_KINDS, example: 'BORROWER' })
+  @IsIn(OWNER_KINDS)
   ownerKind: (typeof OWNER_KINDS)[number];
 
-  @ApiPropertyOptional({ example: 'Nguyễn Văn An', maxLength: 200, description: 'Required for a third party' }) @IsOptional() @IsString() @MinLength(1) @MaxLength(200)
+  @ApiPropertyOptional({ example: 'Nguyễn Văn An', maxLength: 200, description: 'Required for a third party' })
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
   ownerName?: string;
 
   @ApiPropertyOptional({ example: '019088001234', maxLength: 20, description: 'CCCD or registration number; required for a third party' })
-  @IsOptional() @IsString() @MinLength(6) @MaxLength(20)
+  @IsOptional()
+  @IsString()
+  @MinLength(6)
+  @MaxLength(20)
   ownerIdNumber?: string;
 
   @ApiPropertyOptional({ example: 'Thành viên HTX', maxLength: 200, description: 'Relationship to the borrower; required for a third party' })
-  @IsOptional() @IsString() @MinLength(1) @MaxLength(200)
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
   ownerRelationship?: string;
 
   @ApiPropertyOptional({ type: ValuationInputDto, description: 'The first valuation, recorded with the asset' })
-  @IsOptional() @ValidateNested() @Type(() => ValuationInputDto)
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => ValuationInputDto)
   valuation?: ValuationInputDto;
 }
 
 export class AssetQueryDto extends PageQueryDto {
-  @ApiPropertyOptional({ example: '1', maxLength: 19 }) @IsOptional() @Matches(ID)
+  @ApiPropertyOptional({ example: '1', maxLength: 19 })
+  @IsOptional()
+  @Matches(ID)
   borrowerId?: string;
 }
 
 export class PledgeInputDto {
-  @ApiPropertyOptional({ example: '12', maxLength: 19, description: 'An application (carried to its loan when the contract is made)' }) @IsOptional() @Matches(ID)
+  @ApiPropertyOptional({ example: '12', maxLength: 19, description: 'An application (carried to its loan when the contract is made)' })
+  @IsOptional()
+  @Matches(ID)
   applicationId?: string;
 
-  @ApiPropertyOptional({ example: '7', maxLength: 19, description: 'A loan' }) @IsOptional() @Matches(ID)
+  @ApiPropertyOptional({ example: '7', maxLength: 19, description: 'A loan' })
+  @IsOptional()
+  @Matches(ID)
   loanId?: string;
 
-  @ApiProperty({ example: '700000000', description: 'The share of the asset’s value in force allocated to it' }) @IsVndAmount()
+  @ApiProperty({ example: '700000000', description: 'The share of the asset’s value in force allocated to it' })
+  @IsVndAmount()
   allocatedValue: string;
 }
 
 /** Registration of the security (đăng ký biện pháp bảo đảm), Decree 99/2022/NĐ-CP. */
 export class RegistrationInputDto {
-  @ApiProperty({ example: 'Văn phòng đăng ký đất đai tỉnh Thái Nguyên', maxLength: 300 }) @IsString() @MinLength(1) @MaxLength(300)
+  @ApiProperty({ example: 'Văn phòng đăng ký đất đai tỉnh Thái Nguyên', maxLength: 300 })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(300)
   office: string;
 
-  @ApiProperty({ example: 'ĐKTC-2026-00123', maxLength: 100 }) @IsString() @MinLength(1) @MaxLength(100)
+  @ApiProperty({ example: 'ĐKTC-2026-00123', maxLength: 100 })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(100)
   registrationNumber: string;
 
-  @ApiProperty({ example: '2026-11-21' }) @IsLocalDate()
+  @ApiProperty({ example: '2026-11-21' })
+  @IsLocalDate()
   registrationDate: string;
 
-  @ApiPropertyOptional({ example: '2031-11-21', description: 'When the registration lapses, if it does' }) @IsOptional() @IsLocalDate()
+  @ApiPropertyOptional({ example: '2031-11-21', description: 'When the registration lapses, if it does' })
+  @IsOptional()
+  @IsLocalDate()
   expiryDate?: string;
 }
 
 export class InsuranceInputDto {
-  @ApiProperty({ example: 'Bảo Việt Thái Nguyên', maxLength: 200 }) @IsString() @MinLength(1) @MaxLength(200)
+  @ApiProperty({ example: 'Bảo Việt Thái Nguyên', maxLength: 200 })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
   insurer: string;
 
-  @ApiProperty({ example: 'BV-TS-2026-0456', maxLength: 100 }) @IsString() @MinLength(1) @MaxLength(100)
+  @ApiProperty({ example: 'BV-TS-2026-0456', maxLength: 100 })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(100)
   policyNumber: string;
 
-  @ApiPropertyOptional({ example: '900000000' }) @IsOptional() @IsVndAmount()
+  @ApiPropertyOptional({ example: '900000000' })
+  @IsOptional()
+  @IsVndAmount()
   insuredValue?: string;
 
-  @ApiProperty({ example: '2026-11-21' }) @IsLocalDate()
+  @ApiProperty({ example: '2026-11-21' })
+  @IsLocalDate()
   startDate: string;
 
-  @ApiProperty({ example: '2027-11-20' }) @IsLocalDate()
+  @ApiProperty({ example: '2027-11-20' })
+  @IsLocalDate()
   expiryDate: string;
 }
 
 export class ReleaseProposalDto {
-  @ApiProperty({ example: 'Khoản vay đã tất toán ngày 20/11/2026', maxLength: 1000 }) @IsString() @MinLength(5) @MaxLength(1000)
+  @ApiProperty({ example: 'Khoản vay đã tất toán ngày 20/11/2026', maxLength: 1000 })
+  @IsString()
+  @MinLength(5)
+  @MaxLength(1000)
   reason: string;
 }
 
 export class ReleaseDecisionDto {
-  @ApiProperty({ enum: ['APPROVE', 'REJECT'], example: 'APPROVE' }) @IsIn(['APPROVE', 'REJECT'])
+  @ApiProperty({ enum: ['APPROVE', 'REJECT'], example: 'APPROVE' })
+  @IsIn(['APPROVE', 'REJECT'])
   decision: 'APPROVE' | 'REJECT';
 
-  @ApiPropertyOptional({ example: 'Đồng ý giải chấp', maxLength: 1000 }) @IsOptional() @IsString() @MaxLength(1000)
+  @ApiPropertyOptional({ example: 'Đồng ý giải chấp', maxLength: 1000 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(1000)
   note?: string;
 }
 
 /** Enforcement (xử lý tài sản bảo đảm): the net proceeds are a recovery on the loan, allocated as a repayment. */
 export class EnforcementInputDto {
-  @ApiProperty({ example: '7', maxLength: 19, description: 'The secured loan the proceeds repay' }) @Matches(ID)
+  @ApiProperty({ example: '7', maxLength: 19, description: 'The secured loan the proceeds repay' })
+  @Matches(ID)
   loanId: string;
 
-  @ApiProperty({ enum: ENFORCEMENT_METHODS, example: 'SALE', description: 'Sold, or taken over by the fund at the agreed value' }) @IsIn(ENFORCEMENT_METHODS)
+  @ApiProperty({ enum: ENFORCEMENT_METHODS, example: 'SALE', description: 'Sold, or taken over by the fund at the agreed value' })
+  @IsIn(ENFORCEMENT_METHODS)
   method: (typeof ENFORCEMENT_METHODS)[number];
 
-  @ApiProperty({ example: '2026-11-25' }) @IsLocalDate()
+  @ApiProperty({ example: '2026-11-25' })
+  @IsLocalDate()
   valueDate: string;
 
-  @ApiProperty({ example: '950000000', description: 'Gross proceeds, whole VND' }) @IsVndAmount()
+  @ApiProperty({ example: '950000000', description: 'Gross proceeds, whole VND' })
+  @IsVndAmount()
   proceeds: string;
 
-  @ApiProperty({ example: '15000000', description: 'Costs of enforcement (auction, notary, fees), whole VND' }) @IsVndAmount({ allowZero: true })
+  @ApiProperty({ example: '15000000', description: 'Costs of enforcement (auction, notary, fees), whole VND' })
+  @IsVndAmount({ allowZero: true })
   costs: string;
 
-  @ApiProperty({ example: 'BB-XLTS-2026-01', maxLength: 100 }) @IsString() @MinLength(1) @MaxLength(100)
+  @ApiProperty({ example: 'BB-XLTS-2026-01', maxLength: 100 })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(100)
   reference: string;
 
-  @ApiPropertyOptional({ example: 'Bán đấu giá qua Trung tâm dịch vụ đấu giá tỉnh', maxLength: 1000 }) @IsOptional() @IsString() @MaxLength(1000)
+  @ApiPropertyOptional({ example: 'Bán đấu giá qua Trung tâm dịch vụ đấu giá tỉnh', maxLength: 1000 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(1000)
   note?: string;
 }

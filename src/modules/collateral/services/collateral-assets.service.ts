@@ -38,11 +38,13 @@ export class CollateralAssetsService implements OnModuleInit {
 
   onModuleInit(): void {
     // An asset's documents are authorised like the asset (its borrower's); only the fund's officers add them.
-    const byAsset = (table: string) => async (m: EntityManager, id: string): Promise<string | null> => {
-      if (!ID.test(id)) return null;
-      const rows: Array<{ borrower_id: string }> = await m.query(`SELECT borrower_id::text AS borrower_id FROM ${table} WHERE id = $1`, [id]);
-      return rows[0]?.borrower_id ?? null;
-    };
+    const byAsset =
+      (table: string) =>
+      async (m: EntityManager, id: string): Promise<string | null> => {
+        if (!ID.test(id)) return null;
+        const rows: Array<{ borrower_id: string }> = await m.query(`SELECT borrower_id::text AS borrower_id FROM ${table} WHERE id = $1`, [id]);
+        return rows[0]?.borrower_id ?? null;
+      };
     this.owners.register('COLLATERAL_ASSET', { cooperativeMayUpload: false, borrowerOf: byAsset('collateral_assets') });
     this.owners.register('GUARANTEE', { cooperativeMayUpload: false, borrowerOf: byAsset('guarantees') });
   }
@@ -62,8 +64,18 @@ export class CollateralAssetsService implements OnModuleInit {
       const [{ id }] = (await m.query(
         `INSERT INTO collateral_assets (borrower_id, type, kind, description, identifiers, owner_kind, owner_name, owner_id_number, owner_relationship, created_by)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id::text AS id`,
-        [dto.borrowerId, dto.type, dto.kind, dto.description, JSON.stringify(dto.identifiers), dto.ownerKind,
-          third ? dto.ownerName : null, third ? dto.ownerIdNumber : null, third ? dto.ownerRelationship : null, actor.userId],
+        [
+          dto.borrowerId,
+          dto.type,
+          dto.kind,
+          dto.description,
+          JSON.stringify(dto.identifiers),
+          dto.ownerKind,
+          third ? dto.ownerName : null,
+          third ? dto.ownerIdNumber : null,
+          third ? dto.ownerRelationship : null,
+          actor.userId,
+        ],
       )) as Array<{ id: string }>;
       if (dto.valuation) await this.insertValuation(m, actor, id, dto.valuation);
       const created = await this.one(m, id);
@@ -135,9 +147,13 @@ export class CollateralAssetsService implements OnModuleInit {
         [targetId],
       )) as Array<{ borrower_id: string; status: string; done: boolean }>;
       const t = rows[0];
-      if (!t || (isCooperativeOnly(actor) && t.borrower_id !== actor.borrowerId)) throw notFound(target === 'application' ? 'loan application' : 'loan', targetId);
+      if (!t || (isCooperativeOnly(actor) && t.borrower_id !== actor.borrowerId))
+        throw notFound(target === 'application' ? 'loan application' : 'loan', targetId);
       if (t.borrower_id !== borrowerId) throw new DomainError(CollateralErrors['COLLATERAL.OTHER_BORROWER'], { limit: borrowerId, actual: t.borrower_id });
-      const open = target === 'application' ? ['DRAFT', 'SUBMITTED', 'UNDER_APPRAISAL', 'APPROVED'].includes(t.status) && !t.done : ['PENDING_DISBURSEMENT', 'ACTIVE'].includes(t.status);
+      const open =
+        target === 'application'
+          ? ['DRAFT', 'SUBMITTED', 'UNDER_APPRAISAL', 'APPROVED'].includes(t.status) && !t.done
+          : ['PENDING_DISBURSEMENT', 'ACTIVE'].includes(t.status);
       if (!open) throw new DomainError(CollateralErrors['COLLATERAL.PLEDGE_TARGET_CLOSED'], { target, status: t.done ? 'CONTRACTED' : t.status });
       const [dup] = (await m.query(
         `SELECT 1 FROM collateral_pledges WHERE asset_id = $1 AND status = 'ACTIVE' AND ${target === 'application' ? 'application_id' : 'loan_id'} = $2`,
@@ -147,17 +163,31 @@ export class CollateralAssetsService implements OnModuleInit {
       const headroom = await this.headroom(m, id);
       const asked = new Money(dto.allocatedValue);
       if (asked.gt(headroom)) {
-        throw new DomainError(CollateralErrors['COLLATERAL.ALLOCATION_ABOVE_VALUE'], { rule: 'Σ allocations ≤ value in force', limit: headroom.toFixed(), actual: asked.toFixed() });
+        throw new DomainError(CollateralErrors['COLLATERAL.ALLOCATION_ABOVE_VALUE'], {
+          rule: 'Σ allocations ≤ value in force',
+          limit: headroom.toFixed(),
+          actual: asked.toFixed(),
+        });
       }
       await m.query(`INSERT INTO collateral_pledges (asset_id, application_id, loan_id, allocated_value, created_by) VALUES ($1, $2, $3, $4, $5)`, [
-        id, dto.applicationId ?? null, dto.loanId ?? null, dto.allocatedValue, actor.userId,
+        id,
+        dto.applicationId ?? null,
+        dto.loanId ?? null,
+        dto.allocatedValue,
+        actor.userId,
       ]);
     });
   }
 
   /** The assets securing a loan or an application, with their figures (the loan tab, the application's collateral). */
   async ofPledgeTarget(m: EntityManager, column: 'loan_id' | 'application_id', id: string): Promise<AssetDto[]> {
-    return loadAssets(m, `WHERE a.id IN (SELECT asset_id FROM collateral_pledges WHERE ${column} = $1)`, [id], await this.cover.settings(m), await this.businessDate.current(m));
+    return loadAssets(
+      m,
+      `WHERE a.id IN (SELECT asset_id FROM collateral_pledges WHERE ${column} = $1)`,
+      [id],
+      await this.cover.settings(m),
+      await this.businessDate.current(m),
+    );
   }
 
   async one(m: EntityManager, id: string): Promise<AssetDto> {
@@ -190,9 +220,16 @@ export class CollateralAssetsService implements OnModuleInit {
   }
 
   private async headroom(m: EntityManager, id: string): Promise<Money> {
-    const [v] = (await m.query(`SELECT value::text AS value FROM collateral_valuations WHERE asset_id = $1 ORDER BY valuation_date DESC, id DESC LIMIT 1`, [id])) as Array<{ value: string }>;
+    const [v] = (await m.query(`SELECT value::text AS value FROM collateral_valuations WHERE asset_id = $1 ORDER BY valuation_date DESC, id DESC LIMIT 1`, [
+      id,
+    ])) as Array<{ value: string }>;
     if (!v) throw new DomainError(CollateralErrors['COLLATERAL.NOT_VALUED'], { id });
-    const allocs: Array<{ v: string }> = await m.query(`SELECT allocated_value::text AS v FROM collateral_pledges WHERE asset_id = $1 AND status = 'ACTIVE'`, [id]);
-    return allocationHeadroom(new Money(v.value), allocs.map((a) => new Money(a.v)));
+    const allocs: Array<{ v: string }> = await m.query(`SELECT allocated_value::text AS v FROM collateral_pledges WHERE asset_id = $1 AND status = 'ACTIVE'`, [
+      id,
+    ]);
+    return allocationHeadroom(
+      new Money(v.value),
+      allocs.map((a) => new Money(a.v)),
+    );
   }
 }

@@ -15,7 +15,12 @@ export interface LoanCoverFacts {
   exposure: Money;
 }
 
-const ruleOf = (r: { collateral_required: boolean; collateral_cover_basis: 'DISCOUNTED' | 'LTV'; collateral_min_cover_percent: string; collateral_max_ltv_percent: string }): CoverRule => ({
+const ruleOf = (r: {
+  collateral_required: boolean;
+  collateral_cover_basis: 'DISCOUNTED' | 'LTV';
+  collateral_min_cover_percent: string;
+  collateral_max_ltv_percent: string;
+}): CoverRule => ({
   required: r.collateral_required,
   basis: r.collateral_cover_basis,
   minCoverPercent: new Money(r.collateral_min_cover_percent),
@@ -24,9 +29,10 @@ const ruleOf = (r: { collateral_required: boolean; collateral_cover_basis: 'DISC
 
 /** A refusal names the rule, the required and the actual figures, and the ratio as a percent (docs/collateral.md "Cover"). */
 export function coverRefusal(rule: CoverRule, cover: Cover): DomainError {
-  const text = rule.basis === 'LTV'
-    ? `loan ≤ ${rule.maxLtvPercent.toFixed()}% of the collateral value (LTV)`
-    : `Σ collateral × discount rate ≥ ${rule.minCoverPercent.toFixed()}% of the loan`;
+  const text =
+    rule.basis === 'LTV'
+      ? `loan ≤ ${rule.maxLtvPercent.toFixed()}% of the collateral value (LTV)`
+      : `Σ collateral × discount rate ≥ ${rule.minCoverPercent.toFixed()}% of the loan`;
   return new DomainError(CollateralErrors['COLLATERAL.COVER_BELOW_MINIMUM'], {
     rule: text,
     limit: cover.requiredValue.toFixed(),
@@ -61,7 +67,9 @@ export function toCoverDto(rule: CoverRule, exempt: boolean, cover: Cover): Cove
 export class CollateralCoverService {
   async settings(m: EntityManager): Promise<CollateralSettingsDto> {
     const [s] = (await m.query(`SELECT revaluation_months, expiry_warning_days, guarantors_in_group_limit FROM collateral_settings`)) as Array<{
-      revaluation_months: number; expiry_warning_days: number; guarantors_in_group_limit: boolean;
+      revaluation_months: number;
+      expiry_warning_days: number;
+      guarantors_in_group_limit: boolean;
     }>;
     return { revaluationMonths: s.revaluation_months, expiryWarningDays: s.expiry_warning_days, guarantorsInGroupLimit: s.guarantors_in_group_limit };
   }
@@ -97,8 +105,16 @@ export class CollateralCoverService {
         WHERE l.id = $1`,
       [loanId],
     )) as Array<{
-      collateral_required: boolean; collateral_cover_basis: 'DISCOUNTED' | 'LTV'; collateral_min_cover_percent: string; collateral_max_ltv_percent: string;
-      outstanding: string; approved: string; status: string; collateral_exempt: boolean | null; collateral_exemption_regulation: string | null; collateral_exemption_decision: string | null;
+      collateral_required: boolean;
+      collateral_cover_basis: 'DISCOUNTED' | 'LTV';
+      collateral_min_cover_percent: string;
+      collateral_max_ltv_percent: string;
+      outstanding: string;
+      approved: string;
+      status: string;
+      collateral_exempt: boolean | null;
+      collateral_exemption_regulation: string | null;
+      collateral_exemption_decision: string | null;
     }>;
     return {
       rule: ruleOf(r),

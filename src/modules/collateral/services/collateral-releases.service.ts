@@ -42,7 +42,9 @@ export class CollateralReleasesService {
       if (open) throw new DomainError(CollateralErrors['COLLATERAL.RELEASE_OPEN'], { id: assetId });
       await this.assertReleasable(m, assetId);
       const [{ id }] = (await m.query(`INSERT INTO collateral_releases (asset_id, reason, proposed_by) VALUES ($1, $2, $3) RETURNING id::text AS id`, [
-        assetId, dto.reason, actor.userId,
+        assetId,
+        dto.reason,
+        actor.userId,
       ])) as Array<{ id: string }>;
       const created = await this.one(m, id);
       await this.audit.record(m, actor, { action: 'collateral-release.propose', entityType: 'collateral-asset', entityId: assetId, after: created });
@@ -53,8 +55,13 @@ export class CollateralReleasesService {
   async decide(actor: Actor, releaseId: string, dto: ReleaseDecisionDto): Promise<ReleaseDto> {
     if (!ID.test(releaseId)) throw notFound('collateral release', releaseId);
     return this.tx.run(async (m) => {
-      const [r] = (await m.query(`SELECT asset_id::text AS asset_id, status, proposed_by::text AS proposed_by FROM collateral_releases WHERE id = $1 FOR UPDATE`, [releaseId])) as Array<{
-        asset_id: string; status: string; proposed_by: string;
+      const [r] = (await m.query(
+        `SELECT asset_id::text AS asset_id, status, proposed_by::text AS proposed_by FROM collateral_releases WHERE id = $1 FOR UPDATE`,
+        [releaseId],
+      )) as Array<{
+        asset_id: string;
+        status: string;
+        proposed_by: string;
       }>;
       if (!r) throw notFound('collateral release', releaseId);
       await assetBorrower(m, actor, r.asset_id, true);
@@ -66,19 +73,27 @@ export class CollateralReleasesService {
         // The loans may have changed since the proposal: the rule is checked again on the decision date.
         await this.assertReleasable(m, r.asset_id);
         const number = `${releaseId}/${on.slice(0, 4)}/GC-QHT`;
-        await m.query(`UPDATE collateral_releases SET status = 'APPROVED', decided_by = $2, decided_at = now(), decision_date = $3, decision_note = $4, document_number = $5 WHERE id = $1`, [
-          releaseId, actor.userId, on, dto.note ?? null, number,
-        ]);
+        await m.query(
+          `UPDATE collateral_releases SET status = 'APPROVED', decided_by = $2, decided_at = now(), decision_date = $3, decision_note = $4, document_number = $5 WHERE id = $1`,
+          [releaseId, actor.userId, on, dto.note ?? null, number],
+        );
         await m.query(`UPDATE collateral_pledges SET status = 'RELEASED', ended_at = now() WHERE asset_id = $1 AND status = 'ACTIVE'`, [r.asset_id]);
         await m.query(`UPDATE collateral_assets SET status = 'RELEASED', updated_at = now() WHERE id = $1`, [r.asset_id]);
         await m.query(`SELECT collateral_sync_asset($1)`, [r.asset_id]);
       } else {
-        await m.query(`UPDATE collateral_releases SET status = 'REJECTED', decided_by = $2, decided_at = now(), decision_date = $3, decision_note = $4 WHERE id = $1`, [
-          releaseId, actor.userId, on, dto.note ?? null,
-        ]);
+        await m.query(
+          `UPDATE collateral_releases SET status = 'REJECTED', decided_by = $2, decided_at = now(), decision_date = $3, decision_note = $4 WHERE id = $1`,
+          [releaseId, actor.userId, on, dto.note ?? null],
+        );
       }
       const after = await this.one(m, releaseId);
-      await this.audit.record(m, actor, { action: `collateral-release.${dto.decision.toLowerCase()}`, entityType: 'collateral-asset', entityId: r.asset_id, before, after });
+      await this.audit.record(m, actor, {
+        action: `collateral-release.${dto.decision.toLowerCase()}`,
+        entityType: 'collateral-asset',
+        entityId: r.asset_id,
+        before,
+        after,
+      });
       return after;
     });
   }
@@ -115,14 +130,30 @@ export class CollateralReleasesService {
       ...Object.entries(asset.identifiers).map(([k, v]) => [k, v] as const),
       ['Chủ sở hữu', asset.ownerKind === 'BORROWER' ? asset.borrowerName : `${asset.ownerName ?? ''} (${asset.ownerRelationship ?? ''})`],
       ['Giá trị định giá', asset.valueInForce ? `${p.viAmount(asset.valueInForce)} đồng (${p.viDate(asset.valuationDate)})` : '…'],
-      ['Đăng ký biện pháp bảo đảm', asset.registration ? `${asset.registration.registrationNumber}, ${asset.registration.office}, ${p.viDate(asset.registration.registrationDate)} (${asset.registration.legalBasis})` : 'không'],
+      [
+        'Đăng ký biện pháp bảo đảm',
+        asset.registration
+          ? `${asset.registration.registrationNumber}, ${asset.registration.office}, ${p.viDate(asset.registration.registrationDate)} (${asset.registration.legalBasis})`
+          : 'không',
+      ],
     ]);
     p.article(doc, 'Điều 2.', `Lý do giải chấp: ${release.reason}`);
     const loans = asset.pledges.filter((x) => x.loanId).map((x) => [x.contractNumber ?? x.loanId ?? '', p.viAmount(x.allocatedValue)] as const);
     if (loans.length > 0) {
-      p.table(doc, [{ header: 'Hợp đồng tín dụng', width: 0.6 }, { header: 'Giá trị phân bổ (đồng)', width: 0.4, align: 'right' }], loans);
+      p.table(
+        doc,
+        [
+          { header: 'Hợp đồng tín dụng', width: 0.6 },
+          { header: 'Giá trị phân bổ (đồng)', width: 0.4, align: 'right' },
+        ],
+        loans,
+      );
     }
-    p.article(doc, 'Điều 3.', 'Bộ phận tín dụng làm thủ tục xóa đăng ký biện pháp bảo đảm (Nghị định 99/2022/NĐ-CP) và bàn giao giấy tờ tài sản cho bên bảo đảm.');
+    p.article(
+      doc,
+      'Điều 3.',
+      'Bộ phận tín dụng làm thủ tục xóa đăng ký biện pháp bảo đảm (Nghị định 99/2022/NĐ-CP) và bàn giao giấy tờ tài sản cho bên bảo đảm.',
+    );
     p.signatures(doc, [
       { title: 'NGƯỜI ĐỀ NGHỊ', name: release.proposedByUsername },
       { title: 'NGƯỜI PHÊ DUYỆT', name: release.decidedBy ? `#${release.decidedBy}` : null },
@@ -144,7 +175,14 @@ export class CollateralReleasesService {
     const secured: SecuredLoan[] = [];
     for (const l of loans) {
       const f = await this.cover.loanFacts(m, l.loan_id);
-      secured.push({ loanId: l.loan_id, settled: l.status === 'CLOSED', rule: f.rule, exempt: f.exempt, exposure: f.exposure, otherItems: await this.cover.loanItems(m, l.loan_id, assetId) });
+      secured.push({
+        loanId: l.loan_id,
+        settled: l.status === 'CLOSED',
+        rule: f.rule,
+        exempt: f.exempt,
+        exposure: f.exposure,
+        otherItems: await this.cover.loanItems(m, l.loan_id, assetId),
+      });
     }
     const [blocker] = releaseBlockers(secured);
     if (blocker) {

@@ -16,6 +16,9 @@ export class DisbursementCoverGuard implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.guards.register((m, loan, _valueDate, amount) => this.cover.assertDisbursementCover(m, loan.id, new Money(loan.outstanding_principal).plus(amount)), 'last');
+    this.guards.register(
+      (m, loan, _valueDate, amount) => this.cover.assertDisbursementCover(m, loan.id, new Money(loan.outstanding_principal).plus(amount)),
+      'last',
+    );
   }
 }

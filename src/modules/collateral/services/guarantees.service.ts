@@ -15,14 +15,35 @@ const SELECT = `SELECT g.id::text AS id, g.borrower_id::text AS borrower_id, b.l
   FROM guarantees g JOIN borrowers b ON b.id = g.borrower_id LEFT JOIN guarantee_loans gl ON gl.guarantee_id = g.id LEFT JOIN loans l ON l.id = gl.loan_id`;
 
 interface Row {
-  id: string; borrower_id: string; borrower_name: string; guarantor_kind: string; guarantor_name: string; guarantor_id_number: string;
-  guarantor_borrower_id: string | null; guaranteed_amount: string; document_reference: string; signed_on: string; status: string; loan_ids: string[]; contract_numbers: string[];
+  id: string;
+  borrower_id: string;
+  borrower_name: string;
+  guarantor_kind: string;
+  guarantor_name: string;
+  guarantor_id_number: string;
+  guarantor_borrower_id: string | null;
+  guaranteed_amount: string;
+  document_reference: string;
+  signed_on: string;
+  status: string;
+  loan_ids: string[];
+  contract_numbers: string[];
 }
 
 const toDto = (r: Row): GuaranteeDto => ({
-  id: r.id, borrowerId: r.borrower_id, borrowerName: r.borrower_name, guarantorKind: r.guarantor_kind, guarantorName: r.guarantor_name,
-  guarantorIdNumber: r.guarantor_id_number, guarantorBorrowerId: r.guarantor_borrower_id, guaranteedAmount: r.guaranteed_amount,
-  documentReference: r.document_reference, signedOn: r.signed_on, status: r.status, loanIds: r.loan_ids, contractNumbers: r.contract_numbers,
+  id: r.id,
+  borrowerId: r.borrower_id,
+  borrowerName: r.borrower_name,
+  guarantorKind: r.guarantor_kind,
+  guarantorName: r.guarantor_name,
+  guarantorIdNumber: r.guarantor_id_number,
+  guarantorBorrowerId: r.guarantor_borrower_id,
+  guaranteedAmount: r.guaranteed_amount,
+  documentReference: r.document_reference,
+  signedOn: r.signed_on,
+  status: r.status,
+  loanIds: r.loan_ids,
+  contractNumbers: r.contract_numbers,
 });
 
 /** Guarantees (bảo lãnh) of a borrower's loans (docs/collateral.md "Guarantees"). */
@@ -37,7 +58,9 @@ export class GuaranteesService {
   async create(actor: Actor, dto: CreateGuaranteeDto): Promise<GuaranteeDto> {
     this.borrowers.assertVisible(actor, dto.borrowerId);
     if (dto.guarantorBorrowerId === dto.borrowerId) {
-      throw new DomainError('REQUEST.VALIDATION_FAILED', { count: 1 }, [{ field: 'guarantorBorrowerId', rule: 'notSelf', message: 'a borrower cannot guarantee itself' }]);
+      throw new DomainError('REQUEST.VALIDATION_FAILED', { count: 1 }, [
+        { field: 'guarantorBorrowerId', rule: 'notSelf', message: 'a borrower cannot guarantee itself' },
+      ]);
     }
     return this.tx.run(async (m) => {
       await this.borrowers.facts(m, dto.borrowerId);
@@ -50,7 +73,17 @@ export class GuaranteesService {
       const [{ id }] = (await m.query(
         `INSERT INTO guarantees (borrower_id, guarantor_kind, guarantor_name, guarantor_id_number, guarantor_borrower_id, guaranteed_amount, document_reference, signed_on, created_by)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id::text AS id`,
-        [dto.borrowerId, dto.guarantorKind, dto.guarantorName, dto.guarantorIdNumber, dto.guarantorBorrowerId ?? null, dto.guaranteedAmount, dto.documentReference, dto.signedOn, actor.userId],
+        [
+          dto.borrowerId,
+          dto.guarantorKind,
+          dto.guarantorName,
+          dto.guarantorIdNumber,
+          dto.guarantorBorrowerId ?? null,
+          dto.guaranteedAmount,
+          dto.documentReference,
+          dto.signedOn,
+          actor.userId,
+        ],
       )) as Array<{ id: string }>;
       for (const loanId of dto.loanIds) await m.query(`INSERT INTO guarantee_loans (guarantee_id, loan_id) VALUES ($1, $2)`, [id, loanId]);
       const [created] = await this.rows(m, 'WHERE g.id = $1', [id]);

@@ -47,10 +47,21 @@ export class LoanCollateralService {
          FROM loan_applications a JOIN loan_product_versions v ON v.id = a.product_version_id WHERE a.id = $1`,
       [applicationId],
     )) as Array<{
-      amount: string; collateral_exempt: boolean; collateral_exemption_regulation: string | null; collateral_exemption_decision: string | null;
-      collateral_required: boolean; collateral_cover_basis: 'DISCOUNTED' | 'LTV'; min_cover: string; max_ltv: string;
+      amount: string;
+      collateral_exempt: boolean;
+      collateral_exemption_regulation: string | null;
+      collateral_exemption_decision: string | null;
+      collateral_required: boolean;
+      collateral_cover_basis: 'DISCOUNTED' | 'LTV';
+      min_cover: string;
+      max_ltv: string;
     }>;
-    const rule = { required: a.collateral_required, basis: a.collateral_cover_basis, minCoverPercent: new Money(a.min_cover), maxLtvPercent: new Money(a.max_ltv) };
+    const rule = {
+      required: a.collateral_required,
+      basis: a.collateral_cover_basis,
+      minCoverPercent: new Money(a.min_cover),
+      maxLtvPercent: new Money(a.max_ltv),
+    };
     const exempt = isExempt({ exempt: a.collateral_exempt, regulation: a.collateral_exemption_regulation, decision: a.collateral_exemption_decision });
     const assets = await this.assets.ofPledgeTarget(m, 'application_id', applicationId);
     return {

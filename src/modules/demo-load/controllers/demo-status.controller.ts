@@ -15,7 +15,8 @@ export class DemoStatusController {
   @Public()
   @ApiOperation({
     summary: 'Progress of the demo portfolio load (public, for a page to show)',
-    description: 'While state is loading, the business API answers 503 DEMO.LOADING with Retry-After; sign-in, users, health, reference data and this status answer as usual.',
+    description:
+      'While state is loading, the business API answers 503 DEMO.LOADING with Retry-After; sign-in, users, health, reference data and this status answer as usual.',
   })
   @ApiOkResponse({ type: DemoStatusDto })
   status(): Promise<DemoStatusDto> {

@@ -29,7 +29,11 @@ export class DemoProgressDto {
 }
 
 export class DemoStatusDto {
-  @ApiProperty({ enum: DEMO_STATES, example: 'loading', description: 'absent: no demo was loaded into this database; failed: the load stopped (error says why) and the API serves what there is' })
+  @ApiProperty({
+    enum: DEMO_STATES,
+    example: 'loading',
+    description: 'absent: no demo was loaded into this database; failed: the load stopped (error says why) and the API serves what there is',
+  })
   state: DemoState;
 
   @ApiPropertyOptional({ example: 'closes', nullable: true, type: String, description: 'users, setup, borrowers, history (backdated), closes, shares, done' })

@@ -43,7 +43,9 @@ export async function readDemoMarker(query: Query): Promise<DemoStatusDto> {
     progress: row.progress.borrowers ? (row.progress as DemoProgressDto) : null,
     startedAt: row.started_at.toISOString(),
     finishedAt: row.finished_at?.toISOString() ?? null,
-    error: interrupted ? `interrupted: no progress for ${DEMO_LOAD_STALE_SECONDS} s (the loading process stopped); the next quick start loads the demo again` : row.error,
+    error: interrupted
+      ? `interrupted: no progress for ${DEMO_LOAD_STALE_SECONDS} s (the loading process stopped); the next quick start loads the demo again`
+      : row.error,
   };
 }
 
@@ -111,7 +113,12 @@ export class DemoLoadService implements OnModuleDestroy {
     this.own = { ...this.own, phase, done, total, progress };
     if (!phaseChanged && Date.now() - this.lastWrite < WRITE_EVERY_MS) return;
     this.lastWrite = Date.now();
-    await this.db.query(`UPDATE demo_load SET phase = $1, done = $2, total = $3, progress = $4, heartbeat_at = now() WHERE id = 1`, [phase, done, total, JSON.stringify(progress)]);
+    await this.db.query(`UPDATE demo_load SET phase = $1, done = $2, total = $3, progress = $4, heartbeat_at = now() WHERE id = 1`, [
+      phase,
+      done,
+      total,
+      JSON.stringify(progress),
+    ]);
   }
 
   async finish(): Promise<void> {
@@ -124,7 +131,11 @@ export class DemoLoadService implements OnModuleDestroy {
 
   private async end(state: 'READY' | 'FAILED', error: string | null): Promise<void> {
     this.stopHeartbeat();
-    await this.db.query(`UPDATE demo_load SET state = $1, phase = $2, finished_at = now(), heartbeat_at = now(), error = $3 WHERE id = 1`, [state, state === 'READY' ? 'done' : (this.own?.phase ?? 'unknown'), error]);
+    await this.db.query(`UPDATE demo_load SET state = $1, phase = $2, finished_at = now(), heartbeat_at = now(), error = $3 WHERE id = 1`, [
+      state,
+      state === 'READY' ? 'done' : (this.own?.phase ?? 'unknown'),
+      error,
+    ]);
     this.own = null;
     this.cached = null;
   }

@@ -6,7 +6,10 @@ import { CurrentActor, Roles, type Actor } from '../../../platform/actor/index.j
 import { LoanDocumentsService, type PrintedDocument } from '../services/loan-documents.service.js';
 
 const READERS = ['OFFICER', 'APPROVER', 'AUDITOR', 'ADMIN', 'COOPERATIVE'] as const;
-const pdf = { description: 'The document (A4 PDF, Vietnamese, fonts embedded), inline for printing', content: { 'application/pdf': { schema: { type: 'string', format: 'binary' } } } };
+const pdf = {
+  description: 'The document (A4 PDF, Vietnamese, fonts embedded), inline for printing',
+  content: { 'application/pdf': { schema: { type: 'string', format: 'binary' } } },
+};
 
 /** Sends the PDF inline (the browser opens it to print), with an ASCII and a UTF-8 file name. */
 async function send(reply: FastifyReply, printed: Promise<PrintedDocument>): Promise<Buffer> {
@@ -38,7 +41,12 @@ export class LoanDocumentsController {
   @Get('disbursements/:eventId/acknowledgement.pdf')
   @ApiOperation({ summary: 'Debt acknowledgement of one tranche (khế ước nhận nợ)' })
   @ApiOkResponse(pdf)
-  acknowledgement(@CurrentActor() actor: Actor, @Param('id') id: string, @Param('eventId') eventId: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<Buffer> {
+  acknowledgement(
+    @CurrentActor() actor: Actor,
+    @Param('id') id: string,
+    @Param('eventId') eventId: string,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<Buffer> {
     return send(reply, this.documents.acknowledgement(actor, id, eventId));
   }
 
@@ -62,7 +70,12 @@ export class LoanDocumentsController {
   @Get('restructurings/:rid/decision.pdf')
   @ApiOperation({ summary: 'Restructuring decision (quyết định điều chỉnh kỳ hạn / gia hạn nợ); a proposal prints as a draft' })
   @ApiOkResponse(pdf)
-  restructuring(@CurrentActor() actor: Actor, @Param('id') id: string, @Param('rid') rid: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<Buffer> {
+  restructuring(
+    @CurrentActor() actor: Actor,
+    @Param('id') id: string,
+    @Param('rid') rid: string,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<Buffer> {
     return send(reply, this.documents.restructuringDecision(actor, id, rid));
   }
 }

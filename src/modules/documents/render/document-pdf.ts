@@ -21,7 +21,7 @@ export function viDate(date: string | null): string {
 
 /** "0.06" (a fraction) → "6" (percent), decimal comma: "0.0775" → "7,75". */
 export function viPercent(fraction: string): string {
-  const [int, frac = ''] = (fractionTimes100(fraction)).split('.');
+  const [int, frac = ''] = fractionTimes100(fraction).split('.');
   const trimmed = frac.replace(/0+$/, '');
   return trimmed ? `${int},${trimmed}` : int;
 }
@@ -79,28 +79,52 @@ export async function startDocument(frame: DocumentFrame): Promise<Doc> {
   doc.font('bold').fontSize(9).text(frame.fundName.toUpperCase(), left, top, { width: leftW, align: 'center' });
   const issuerBottom = doc.y;
   rule(doc, left + leftW / 2 - 30, issuerBottom + 4, 60);
-  doc.font('body').fontSize(9.5).text(`Số: ${frame.number}`, left, issuerBottom + 10, { width: leftW, align: 'center' });
+  doc
+    .font('body')
+    .fontSize(9.5)
+    .text(`Số: ${frame.number}`, left, issuerBottom + 10, { width: leftW, align: 'center' });
   const leftBottom = doc.y;
 
   doc.font('bold').fontSize(9.5).text('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', rightX, top, { width: rightW, align: 'center' });
-  doc.font('bold').fontSize(10).text('Độc lập - Tự do - Hạnh phúc', rightX, doc.y + 1, { width: rightW, align: 'center' });
+  doc
+    .font('bold')
+    .fontSize(10)
+    .text('Độc lập - Tự do - Hạnh phúc', rightX, doc.y + 1, { width: rightW, align: 'center' });
   const mottoW = doc.widthOfString('Độc lập - Tự do - Hạnh phúc');
   rule(doc, rightX + (rightW - mottoW) / 2, doc.y + 2, mottoW);
-  doc.font('body').fontSize(9.5).text(placeAndDate(frame.place, frame.date), rightX, doc.y + 8, { width: rightW, align: 'center' });
+  doc
+    .font('body')
+    .fontSize(9.5)
+    .text(placeAndDate(frame.place, frame.date), rightX, doc.y + 8, { width: rightW, align: 'center' });
   const rightBottom = doc.y;
 
   doc.x = left;
   doc.y = Math.max(leftBottom, rightBottom) + 22;
   doc.font('bold').fontSize(14).text(frame.title, left, doc.y, { width, align: 'center' });
-  if (frame.subtitle) doc.font('bold').fontSize(11).text(frame.subtitle, left, doc.y + 2, { width, align: 'center' });
-  if (frame.stamp) doc.font('bold').fontSize(11).fillColor('#C00000').text(frame.stamp, left, doc.y + 4, { width, align: 'center' }).fillColor('black');
+  if (frame.subtitle)
+    doc
+      .font('bold')
+      .fontSize(11)
+      .text(frame.subtitle, left, doc.y + 2, { width, align: 'center' });
+  if (frame.stamp)
+    doc
+      .font('bold')
+      .fontSize(11)
+      .fillColor('#C00000')
+      .text(frame.stamp, left, doc.y + 4, { width, align: 'center' })
+      .fillColor('black');
   doc.moveDown(1);
   doc.font('body').fontSize(BODY);
   return doc;
 }
 
 function rule(doc: Doc, x: number, y: number, w: number): void {
-  doc.moveTo(x, y).lineTo(x + w, y).lineWidth(0.6).strokeColor('black').stroke();
+  doc
+    .moveTo(x, y)
+    .lineTo(x + w, y)
+    .lineWidth(0.6)
+    .strokeColor('black')
+    .stroke();
 }
 
 export function contentWidth(doc: Doc): number {
@@ -110,13 +134,20 @@ export function contentWidth(doc: Doc): number {
 /** A bold heading of a part ("BÊN CHO VAY", "Điều 1."). */
 export function heading(doc: Doc, text: string): void {
   ensureSpace(doc, 40);
-  doc.moveDown(0.4).font('bold').fontSize(BODY).text(text, doc.page.margins.left, doc.y, { width: contentWidth(doc) });
+  doc
+    .moveDown(0.4)
+    .font('bold')
+    .fontSize(BODY)
+    .text(text, doc.page.margins.left, doc.y, { width: contentWidth(doc) });
   doc.font('body').fontSize(BODY);
 }
 
 export function paragraph(doc: Doc, text: string, opts: { indent?: number; bold?: boolean } = {}): void {
   const indent = opts.indent ?? 0;
-  doc.font(opts.bold ? 'bold' : 'body').fontSize(BODY).text(text, doc.page.margins.left + indent, doc.y, { width: contentWidth(doc) - indent, align: 'justify', paragraphGap: 3 });
+  doc
+    .font(opts.bold ? 'bold' : 'body')
+    .fontSize(BODY)
+    .text(text, doc.page.margins.left + indent, doc.y, { width: contentWidth(doc) - indent, align: 'justify', paragraphGap: 3 });
   doc.font('body');
 }
 
@@ -125,7 +156,10 @@ export function article(doc: Doc, label: string, text: string): void {
   ensureSpace(doc, 30);
   doc.moveDown(0.2);
   const left = doc.page.margins.left;
-  doc.font('bold').fontSize(BODY).text(`${label} `, left, doc.y, { width: contentWidth(doc), continued: true, paragraphGap: 3 });
+  doc
+    .font('bold')
+    .fontSize(BODY)
+    .text(`${label} `, left, doc.y, { width: contentWidth(doc), continued: true, paragraphGap: 3 });
   doc.font('body').text(text, { paragraphGap: 3 });
 }
 
@@ -147,7 +181,14 @@ export function fields(doc: Doc, rows: ReadonlyArray<readonly [string, string]>,
 
 /** The amount in figures and, under it, in words (every amount a fund signs is written both ways). */
 export function amountFields(doc: Doc, label: string, amount: string, labelWidth = 150): void {
-  fields(doc, [[label, `${viAmount(amount)} đồng`], ['Bằng chữ', `${amountInWords(amount)}.`]], labelWidth);
+  fields(
+    doc,
+    [
+      [label, `${viAmount(amount)} đồng`],
+      ['Bằng chữ', `${amountInWords(amount)}.`],
+    ],
+    labelWidth,
+  );
 }
 
 export interface TableColumn {
@@ -167,20 +208,33 @@ export function table(doc: Doc, columns: readonly TableColumn[], rows: ReadonlyA
     const h = Math.max(...cells.map((c, i) => doc.heightOfString(c, { width: widths[i] - 6 }))) + 6;
     if (doc.y + h > doc.page.height - doc.page.margins.bottom) {
       doc.addPage();
-      if (!header) draw(columns.map((c) => c.header), true, true);
+      if (!header)
+        draw(
+          columns.map((c) => c.header),
+          true,
+          true,
+        );
     }
     const y = doc.y;
     let x = left;
     if (header) doc.rect(left, y, contentWidth(doc), h).fill('#E8E8E8').fillColor('black');
     cells.forEach((c, i) => {
       doc.rect(x, y, widths[i], h).lineWidth(0.5).strokeColor('#444444').stroke();
-      doc.font(bold ? 'bold' : 'body').fontSize(size).fillColor('black').text(c, x + 3, y + 3, { width: widths[i] - 6, align: header ? 'center' : (columns[i].align ?? 'left') });
+      doc
+        .font(bold ? 'bold' : 'body')
+        .fontSize(size)
+        .fillColor('black')
+        .text(c, x + 3, y + 3, { width: widths[i] - 6, align: header ? 'center' : (columns[i].align ?? 'left') });
       x += widths[i];
     });
     doc.x = left;
     doc.y = y + h;
   };
-  draw(columns.map((c) => c.header), true, true);
+  draw(
+    columns.map((c) => c.header),
+    true,
+    true,
+  );
   rows.forEach((r, i) => draw(r, boldLast && i === rows.length - 1, false));
   doc.moveDown(0.5);
   doc.font('body').fontSize(BODY);
@@ -203,10 +257,20 @@ export function signatures(doc: Doc, signers: readonly Signer[]): void {
   let bottom = y;
   signers.forEach((s, i) => {
     const x = left + i * w;
-    doc.font('bold').fontSize(signers.length > 3 ? 8.5 : 10).text(s.title, x + 2, y, { width: w - 4, align: 'center' });
-    doc.font('body').fontSize(8).text(s.note ?? '(Ký, ghi rõ họ tên)', x + 2, doc.y + 1, { width: w - 4, align: 'center' });
+    doc
+      .font('bold')
+      .fontSize(signers.length > 3 ? 8.5 : 10)
+      .text(s.title, x + 2, y, { width: w - 4, align: 'center' });
+    doc
+      .font('body')
+      .fontSize(8)
+      .text(s.note ?? '(Ký, ghi rõ họ tên)', x + 2, doc.y + 1, { width: w - 4, align: 'center' });
     const nameY = doc.y + 56;
-    if (s.name) doc.font('bold').fontSize(signers.length > 3 ? 8.5 : 10).text(s.name, x + 2, nameY, { width: w - 4, align: 'center' });
+    if (s.name)
+      doc
+        .font('bold')
+        .fontSize(signers.length > 3 ? 8.5 : 10)
+        .text(s.name, x + 2, nameY, { width: w - 4, align: 'center' });
     bottom = Math.max(bottom, s.name ? doc.y : nameY + 12);
   });
   doc.x = left;

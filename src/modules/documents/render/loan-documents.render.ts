@@ -1,6 +1,21 @@
 import { amountInWords as amountWords, Money } from '../../../platform/money/index.js';
 import type { ContractFacts, MoneyEventFacts, RestructuringFacts, WriteOffFacts } from '../services/document-data.repository.js';
-import { amountFields, article, contentWidth, type Doc, fields, finish, heading, paragraph, signatures, startDocument, table, viAmount, viDate, viPercent } from './document-pdf.js';
+import {
+  amountFields,
+  article,
+  contentWidth,
+  type Doc,
+  fields,
+  finish,
+  heading,
+  paragraph,
+  signatures,
+  startDocument,
+  table,
+  viAmount,
+  viDate,
+  viPercent,
+} from './document-pdf.js';
 
 /** Where the fund signs and how it names itself (FUND_NAME; the province of FUND_PROVINCE_CODE). */
 export interface Issuer {
@@ -36,9 +51,14 @@ const COMPONENT: Record<string, string> = {
   OVERDUE_PRINCIPAL_INTEREST: 'Lãi trên nợ gốc quá hạn',
   LATE_INTEREST: 'Lãi chậm trả lãi',
 };
-const BORROWER_TYPE: Record<string, string> = { COOPERATIVE: 'Hợp tác xã', COOPERATIVE_UNION: 'Liên hiệp hợp tác xã', MEMBER: 'Thành viên hợp tác xã / tổ hợp tác' };
+const BORROWER_TYPE: Record<string, string> = {
+  COOPERATIVE: 'Hợp tác xã',
+  COOPERATIVE_UNION: 'Liên hiệp hợp tác xã',
+  MEMBER: 'Thành viên hợp tác xã / tổ hợp tác',
+};
 /** Decree 45/2021/NĐ-CP on the organisation and operation of the cooperative development support funds. */
-const LEGAL_BASIS = 'Căn cứ Nghị định số 45/2021/NĐ-CP ngày 31/3/2021 của Chính phủ về việc thành lập, tổ chức và hoạt động của Quỹ hỗ trợ phát triển hợp tác xã;';
+const LEGAL_BASIS =
+  'Căn cứ Nghị định số 45/2021/NĐ-CP ngày 31/3/2021 của Chính phủ về việc thành lập, tổ chức và hoạt động của Quỹ hỗ trợ phát triển hợp tác xã;';
 
 function borrowerParty(doc: Doc, c: ContractFacts, issuer: Issuer, title: string): void {
   heading(doc, title);
@@ -96,9 +116,16 @@ export async function renderContract(c: ContractFacts, issuer: Issuer): Promise<
   ]);
   heading(doc, 'Điều 3. Bảo đảm tiền vay');
   if (c.collateralExempt) fields(doc, [['Miễn tài sản bảo đảm', c.collateralExemptionReason ?? '']]);
-  else fields(doc, [['Tài sản bảo đảm', c.collateralDescription ?? ''], ['Giá trị định giá', c.collateralValue ? `${viAmount(c.collateralValue)} đồng` : '']]);
+  else
+    fields(doc, [
+      ['Tài sản bảo đảm', c.collateralDescription ?? ''],
+      ['Giá trị định giá', c.collateralValue ? `${viAmount(c.collateralValue)} đồng` : ''],
+    ]);
   heading(doc, 'Điều 4. Cam kết');
-  paragraph(doc, 'Bên B sử dụng vốn vay đúng mục đích, trả nợ gốc và lãi đúng hạn theo lịch trả nợ kèm theo các khế ước nhận nợ; mỗi lần giải ngân được lập một khế ước nhận nợ là bộ phận không tách rời của hợp đồng này. Bên A giải ngân theo tiến độ và kiểm tra việc sử dụng vốn vay.');
+  paragraph(
+    doc,
+    'Bên B sử dụng vốn vay đúng mục đích, trả nợ gốc và lãi đúng hạn theo lịch trả nợ kèm theo các khế ước nhận nợ; mỗi lần giải ngân được lập một khế ước nhận nợ là bộ phận không tách rời của hợp đồng này. Bên A giải ngân theo tiến độ và kiểm tra việc sử dụng vốn vay.',
+  );
   signatures(doc, [
     { title: 'ĐẠI DIỆN BÊN VAY', note: '(Ký, ghi rõ họ tên, đóng dấu)', name: c.representative },
     { title: 'ĐẠI DIỆN BÊN CHO VAY', note: '(Ký, ghi rõ họ tên, đóng dấu)', name: c.approverName },
@@ -151,18 +178,26 @@ export async function renderReceipt(c: ContractFacts, e: MoneyEventFacts, issuer
     subtitle: 'Mẫu số 01 - TT',
     stamp: e.reversed ? `ĐÃ HỦY${e.reversalReason ? `: ${e.reversalReason}` : ''}` : undefined,
   });
-  fields(doc, [
-    ['Nợ TK', e.debitCodes.join(', ')],
-    ['Có TK', e.creditCodes.join(', ')],
-  ], 120);
+  fields(
+    doc,
+    [
+      ['Nợ TK', e.debitCodes.join(', ')],
+      ['Có TK', e.creditCodes.join(', ')],
+    ],
+    120,
+  );
   doc.moveDown(0.4);
-  fields(doc, [
-    ['Họ tên người nộp tiền', c.representative ? `${c.representative} — ${c.borrowerName}` : c.borrowerName],
-    ['Địa chỉ', issuer.borrowerAddress],
-    ['Lý do nộp', `Trả nợ hợp đồng tín dụng số ${c.contractNumber}`],
-    ['Ngày nộp (ngày giá trị)', viDate(e.valueDate)],
-    ['Hình thức', `${CHANNEL[e.channel] ?? e.channel} — chứng từ ${e.reference}`],
-  ], 170);
+  fields(
+    doc,
+    [
+      ['Họ tên người nộp tiền', c.representative ? `${c.representative} — ${c.borrowerName}` : c.borrowerName],
+      ['Địa chỉ', issuer.borrowerAddress],
+      ['Lý do nộp', `Trả nợ hợp đồng tín dụng số ${c.contractNumber}`],
+      ['Ngày nộp (ngày giá trị)', viDate(e.valueDate)],
+      ['Hình thức', `${CHANNEL[e.channel] ?? e.channel} — chứng từ ${e.reference}`],
+    ],
+    170,
+  );
   amountFields(doc, 'Số tiền', e.amount, 170);
   if (e.allocation.length) {
     doc.moveDown(0.3);
@@ -171,7 +206,10 @@ export async function renderReceipt(c: ContractFacts, e: MoneyEventFacts, issuer
     for (const a of e.allocation) lines.set(a.component, (lines.get(a.component) ?? new Money(0)).plus(a.amount));
     table(
       doc,
-      [{ header: 'Khoản thu', width: 3 }, { header: 'Số tiền (đồng)', width: 1.6, align: 'right' }],
+      [
+        { header: 'Khoản thu', width: 3 },
+        { header: 'Số tiền (đồng)', width: 1.6, align: 'right' },
+      ],
       [...[...lines].map(([k, v]) => [COMPONENT[k] ?? k, viAmount(v.toFixed())] as const), ['Cộng', viAmount(e.amount)] as const],
       true,
     );
@@ -212,12 +250,22 @@ export async function renderWriteOffDecision(c: ContractFacts, w: WriteOffFacts,
   paragraph(doc, LEGAL_BASIS);
   paragraph(doc, `Căn cứ hợp đồng tín dụng số ${c.contractNumber} ngày ${viDate(c.signingDate)} giữa ${issuer.fundName} và ${c.borrowerName};`);
   paragraph(doc, `Xét đề nghị xử lý rủi ro ngày ${viDate(w.proposedDate)} (khoản vay nợ nhóm ${w.debtGroup}): ${w.reason};`);
-  doc.moveDown(0.4).font('bold').text('QUYẾT ĐỊNH:', doc.page.margins.left, doc.y, { width: contentWidth(doc), align: 'center' });
-  article(doc, 'Điều 1.', `Xử lý rủi ro khoản vay của ${c.borrowerName} (mã số ${c.identityCode}) theo hợp đồng tín dụng số ${c.contractNumber} bằng dự phòng rủi ro đã trích lập, như sau:`);
+  doc
+    .moveDown(0.4)
+    .font('bold')
+    .text('QUYẾT ĐỊNH:', doc.page.margins.left, doc.y, { width: contentWidth(doc), align: 'center' });
+  article(
+    doc,
+    'Điều 1.',
+    `Xử lý rủi ro khoản vay của ${c.borrowerName} (mã số ${c.identityCode}) theo hợp đồng tín dụng số ${c.contractNumber} bằng dự phòng rủi ro đã trích lập, như sau:`,
+  );
   if (w.total !== null) {
     table(
       doc,
-      [{ header: 'Khoản', width: 3 }, { header: 'Số tiền (đồng)', width: 1.6, align: 'right' }],
+      [
+        { header: 'Khoản', width: 3 },
+        { header: 'Số tiền (đồng)', width: 1.6, align: 'right' },
+      ],
       [
         ['Nợ gốc', viAmount(w.principal ?? '0')],
         ['Lãi', viAmount(w.interest ?? '0')],
@@ -234,8 +282,16 @@ export async function renderWriteOffDecision(c: ContractFacts, w: WriteOffFacts,
   } else {
     paragraph(doc, 'Số tiền xử lý được xác định tại ngày phê duyệt.');
   }
-  article(doc, 'Điều 2.', 'Khoản nợ đã xử lý được theo dõi ngoại bảng; Quỹ tiếp tục thu hồi nợ theo quy định. Việc xử lý rủi ro không phải là xóa nợ cho bên vay.');
-  article(doc, 'Điều 3.', `Quyết định có hiệu lực kể từ ngày ${viDate(w.effectiveDate)}. Bộ phận tín dụng, kế toán và bên vay chịu trách nhiệm thi hành Quyết định này.${w.decisionNote ? ` Ghi chú: ${w.decisionNote}.` : ''}`);
+  article(
+    doc,
+    'Điều 2.',
+    'Khoản nợ đã xử lý được theo dõi ngoại bảng; Quỹ tiếp tục thu hồi nợ theo quy định. Việc xử lý rủi ro không phải là xóa nợ cho bên vay.',
+  );
+  article(
+    doc,
+    'Điều 3.',
+    `Quyết định có hiệu lực kể từ ngày ${viDate(w.effectiveDate)}. Bộ phận tín dụng, kế toán và bên vay chịu trách nhiệm thi hành Quyết định này.${w.decisionNote ? ` Ghi chú: ${w.decisionNote}.` : ''}`,
+  );
   signatures(doc, [
     { title: 'NGƯỜI ĐỀ XUẤT', name: w.proposerName },
     { title: 'GIÁM ĐỐC', note: '(Ký, ghi rõ họ tên, đóng dấu)', name: w.deciderName },
@@ -260,9 +316,16 @@ export async function renderRestructuringDecision(c: ContractFacts, r: Restructu
   paragraph(doc, LEGAL_BASIS);
   paragraph(doc, `Căn cứ hợp đồng tín dụng số ${c.contractNumber} ngày ${viDate(c.signingDate)} giữa ${issuer.fundName} và ${c.borrowerName};`);
   paragraph(doc, `Xét đề nghị ${what} ngày ${viDate(r.proposedDate)}: ${r.reason};`);
-  doc.moveDown(0.4).font('bold').text('QUYẾT ĐỊNH:', doc.page.margins.left, doc.y, { width: contentWidth(doc), align: 'center' });
+  doc
+    .moveDown(0.4)
+    .font('bold')
+    .text('QUYẾT ĐỊNH:', doc.page.margins.left, doc.y, { width: contentWidth(doc), align: 'center' });
   const unpaid = r.installments.reduce((s, i) => s.plus(i.principal), new Money(0)).toFixed();
-  article(doc, 'Điều 1.', `Chấp thuận ${what} cho ${c.borrowerName} (mã số ${c.identityCode}) đối với khoản vay theo hợp đồng tín dụng số ${c.contractNumber}:`);
+  article(
+    doc,
+    'Điều 1.',
+    `Chấp thuận ${what} cho ${c.borrowerName} (mã số ${c.identityCode}) đối với khoản vay theo hợp đồng tín dụng số ${c.contractNumber}:`,
+  );
   amountFields(doc, 'Dư nợ gốc cơ cấu lại', unpaid);
   fields(doc, [
     ['Ngày đến hạn cuối cũ', viDate(r.previousMaturityDate)],
@@ -272,13 +335,25 @@ export async function renderRestructuringDecision(c: ContractFacts, r: Restructu
     paragraph(doc, 'Lịch trả nợ gốc mới:');
     table(
       doc,
-      [{ header: 'Kỳ', width: 0.5, align: 'center' }, { header: 'Ngày đến hạn', width: 1.4, align: 'center' }, { header: 'Nợ gốc phải trả (đồng)', width: 2, align: 'right' }],
+      [
+        { header: 'Kỳ', width: 0.5, align: 'center' },
+        { header: 'Ngày đến hạn', width: 1.4, align: 'center' },
+        { header: 'Nợ gốc phải trả (đồng)', width: 2, align: 'right' },
+      ],
       [...r.installments.map((i, k) => [String(k + 1), viDate(i.dueDate), viAmount(i.principal)] as const), ['', 'Cộng', viAmount(unpaid)] as const],
       true,
     );
   }
-  article(doc, 'Điều 2.', 'Lãi suất và các điều khoản khác của hợp đồng tín dụng giữ nguyên. Lãi tiếp tục được tính trên dư nợ gốc thực tế theo lịch trả nợ mới.');
-  article(doc, 'Điều 3.', `Quyết định có hiệu lực kể từ ngày ${viDate(r.effectiveDate)}. Bộ phận tín dụng, kế toán và bên vay chịu trách nhiệm thi hành Quyết định này.${r.decisionNote ? ` Ghi chú: ${r.decisionNote}.` : ''}`);
+  article(
+    doc,
+    'Điều 2.',
+    'Lãi suất và các điều khoản khác của hợp đồng tín dụng giữ nguyên. Lãi tiếp tục được tính trên dư nợ gốc thực tế theo lịch trả nợ mới.',
+  );
+  article(
+    doc,
+    'Điều 3.',
+    `Quyết định có hiệu lực kể từ ngày ${viDate(r.effectiveDate)}. Bộ phận tín dụng, kế toán và bên vay chịu trách nhiệm thi hành Quyết định này.${r.decisionNote ? ` Ghi chú: ${r.decisionNote}.` : ''}`,
+  );
   signatures(doc, [
     { title: 'NGƯỜI ĐỀ XUẤT', name: r.proposerName },
     { title: 'GIÁM ĐỐC', note: '(Ký, ghi rõ họ tên, đóng dấu)', name: r.deciderName },

@@ -79,5 +79,10 @@ export class LoanDocumentsService {
 
 /** "HĐTD-2025/0001" → "HDTD-2025-0001": an ASCII file name. */
 function slug(s: string): string {
-  return s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').replace(/[^A-Za-z0-9-]+/g, '-');
+  return s
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/đ/g, 'd')
+    .replace(/Đ/g, 'D')
+    .replace(/[^A-Za-z0-9-]+/g, '-');
 }

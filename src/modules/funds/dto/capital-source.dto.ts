@@ -9,13 +9,18 @@ export const MOVEMENT_KINDS = ['ALLOCATION', 'WITHDRAWAL'] as const;
 export type MovementKind = (typeof MOVEMENT_KINDS)[number];
 
 export class CreateCapitalSourceDto {
-  @ApiProperty({ example: 'Vốn ủy thác ngân sách tỉnh 2026' }) @IsString() @MinLength(1) @MaxLength(200)
+  @ApiProperty({ example: 'Vốn ủy thác ngân sách tỉnh 2026' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
   name: string;
 
-  @ApiProperty({ enum: CAPITAL_SOURCE_KINDS, example: 'ENTRUSTED_BUDGET' }) @IsIn(CAPITAL_SOURCE_KINDS)
+  @ApiProperty({ enum: CAPITAL_SOURCE_KINDS, example: 'ENTRUSTED_BUDGET' })
+  @IsIn(CAPITAL_SOURCE_KINDS)
   kind: CapitalSourceKind;
 
-  @ApiProperty({ example: false, description: 'Whether the fund bears the credit risk (no provision where it does not, Art. 28)' }) @IsBoolean()
+  @ApiProperty({ example: false, description: 'Whether the fund bears the credit risk (no provision where it does not, Art. 28)' })
+  @IsBoolean()
   bearsCreditRisk: boolean;
 }
 
@@ -34,19 +39,28 @@ export class CapitalSourceDto {
 }
 
 export class CreateCapitalMovementDto {
-  @ApiProperty({ enum: MOVEMENT_KINDS, example: 'ALLOCATION' }) @IsIn(MOVEMENT_KINDS)
+  @ApiProperty({ enum: MOVEMENT_KINDS, example: 'ALLOCATION' })
+  @IsIn(MOVEMENT_KINDS)
   kind: MovementKind;
 
-  @ApiProperty({ example: '2026-11-20' }) @IsLocalDate()
+  @ApiProperty({ example: '2026-11-20' })
+  @IsLocalDate()
   movementDate: string;
 
-  @ApiProperty({ example: 'QĐ 1234/QĐ-UBND' }) @IsString() @MinLength(1) @MaxLength(200)
+  @ApiProperty({ example: 'QĐ 1234/QĐ-UBND' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
   reference: string;
 
-  @ApiProperty({ example: '20000000000' }) @IsVndAmount()
+  @ApiProperty({ example: '20000000000' })
+  @IsVndAmount()
   amount: string;
 
-  @ApiPropertyOptional({ example: 'Cấp vốn ủy thác đợt 1' }) @IsOptional() @IsString() @MaxLength(1000)
+  @ApiPropertyOptional({ example: 'Cấp vốn ủy thác đợt 1' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(1000)
   note?: string;
 }
 
@@ -62,13 +76,18 @@ export class CapitalMovementDto {
 }
 
 export class SetCharterCapitalDto {
-  @ApiProperty({ example: '2026-01-01', description: 'The date from which this paid-in charter capital is in force' }) @IsLocalDate()
+  @ApiProperty({ example: '2026-01-01', description: 'The date from which this paid-in charter capital is in force' })
+  @IsLocalDate()
   effectiveDate: string;
 
-  @ApiProperty({ example: '100000000000' }) @IsVndAmount()
+  @ApiProperty({ example: '100000000000' })
+  @IsVndAmount()
   amount: string;
 
-  @ApiPropertyOptional({ example: 'QĐ bổ sung vốn điều lệ' }) @IsOptional() @IsString() @MaxLength(1000)
+  @ApiPropertyOptional({ example: 'QĐ bổ sung vốn điều lệ' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(1000)
   note?: string;
 }
 
@@ -81,6 +100,8 @@ export class CharterCapitalDto {
 }
 
 export class CharterCapitalQueryDto {
-  @ApiPropertyOptional({ example: '2026-11-22', description: 'Default: today in the business time zone' }) @IsOptional() @IsLocalDate()
+  @ApiPropertyOptional({ example: '2026-11-22', description: 'Default: today in the business time zone' })
+  @IsOptional()
+  @IsLocalDate()
   on?: string;
 }

@@ -88,7 +88,10 @@ export class CapitalSourcesService {
     try {
       return await this.tx.run(async (m) => {
         const [{ id }] = (await m.query(`INSERT INTO capital_sources (name, kind, bears_credit_risk, created_by) VALUES ($1, $2, $3, $4) RETURNING id`, [
-          dto.name, dto.kind, dto.bearsCreditRisk, actor.userId,
+          dto.name,
+          dto.kind,
+          dto.bearsCreditRisk,
+          actor.userId,
         ])) as Array<{ id: string }>;
         const created = await this.findOne(m, String(id));
         await this.audit.record(m, actor, { action: 'capital-source.create', entityType: 'capital-source', entityId: created.id, after: created });
@@ -151,7 +154,13 @@ export class CapitalSourcesService {
         lines,
       );
       const after = await this.findOne(m, id);
-      await this.audit.record(m, actor, { action: `capital-source.${dto.kind.toLowerCase()}`, entityType: 'capital-source', entityId: id, before: source, after: { ...after, movement } });
+      await this.audit.record(m, actor, {
+        action: `capital-source.${dto.kind.toLowerCase()}`,
+        entityType: 'capital-source',
+        entityId: id,
+        before: source,
+        after: { ...after, movement },
+      });
       return movement;
     });
   }

@@ -19,7 +19,13 @@ interface Row {
 }
 
 const COLUMNS = `id, effective_date::text AS effective_date, amount::text AS amount, note, created_at`;
-const toDto = (r: Row): CharterCapitalDto => ({ id: String(r.id), effectiveDate: r.effective_date, amount: r.amount, note: r.note, createdAt: r.created_at.toISOString() });
+const toDto = (r: Row): CharterCapitalDto => ({
+  id: String(r.id),
+  effectiveDate: r.effective_date,
+  amount: r.amount,
+  note: r.note,
+  createdAt: r.created_at.toISOString(),
+});
 
 /** The fund's paid-in charter capital, a dated setting (Decree 45 Art. 23.2 limits use the value in force). */
 @Injectable()

@@ -30,7 +30,10 @@ export class RepaymentImportsController {
   @Post()
   @HttpCode(202)
   @Roles('OFFICER')
-  @ApiOperation({ summary: 'Upload a bank statement (CSV text, or an XLSX/CSV file base64, in JSON); lines are matched and recorded by a job; the mapping used is remembered for the bank' })
+  @ApiOperation({
+    summary:
+      'Upload a bank statement (CSV text, or an XLSX/CSV file base64, in JSON); lines are matched and recorded by a job; the mapping used is remembered for the bank',
+  })
   @ApiAcceptedResponse({ type: RepaymentImportDto })
   @ApiBadRequestResponse({ description: 'IMPORT.MALFORMED_FILE: errors[] has one entry per problem, field "line N"' })
   upload(@CurrentActor() actor: Actor, @Body() dto: UploadStatementDto): Promise<RepaymentImportDto> {
@@ -40,7 +43,10 @@ export class RepaymentImportsController {
   @Post('preview')
   @HttpCode(200)
   @Roles('OFFICER')
-  @ApiOperation({ summary: 'Read a statement without storing it: the header found, the mapping proposed (given, remembered for the bank, or recognised), the first lines and every problem' })
+  @ApiOperation({
+    summary:
+      'Read a statement without storing it: the header found, the mapping proposed (given, remembered for the bank, or recognised), the first lines and every problem',
+  })
   @ApiOkResponse({ type: StatementPreviewDto })
   @ApiBadRequestResponse({ description: 'IMPORT.MALFORMED_FILE: the file is not a readable workbook' })
   preview(@CurrentActor() actor: Actor, @Body() dto: PreviewStatementDto): Promise<StatementPreviewDto> {

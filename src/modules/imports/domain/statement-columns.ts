@@ -22,21 +22,86 @@ export type BankCode = (typeof BANK_CODES)[number];
 
 /** Lower case, no diacritics, one space: "Số tiền ghi có" → "so tien ghi co". */
 export function headerKey(text: string): string {
-  return text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[đĐ]/g, 'd').toLowerCase().replace(/\s+/g, ' ').trim();
+  return text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[đĐ]/g, 'd')
+    .toLowerCase()
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 // Header names per role (as headerKey gives them), the plain English names of the original CSV first.
 const SYNONYMS: Readonly<Record<StatementRole, readonly string[]>> = {
-  date: ['date', 'ngay giao dich', 'ngay gd', 'ngay hieu luc', 'ngay hach toan', 'ngay', 'transaction date', 'trans date', 'value date', 'effective date', 'posting date', 'ngay thuc hien'],
-  amount: ['amount', 'so tien ghi co', 'ghi co', 'so tien co', 'phat sinh co', 'so tien phat sinh co', 'credit', 'credit amount', 'co', 'tien vao', 'so tien vao'],
-  reference: ['reference', 'so tham chieu', 'so but toan', 'ma giao dich', 'so giao dich', 'so ct', 'so chung tu', 'ma gd', 'so gd', 'transaction no', 'transaction no.', 'ref no', 'ref no.', 'reference no', 'reference number', 'trace no'],
-  description: ['description', 'noi dung', 'dien giai', 'noi dung giao dich', 'noi dung/dien giai', 'mo ta', 'chi tiet giao dich', 'chi tiet', 'transaction description', 'details', 'transaction details', 'remark', 'remarks'],
+  date: [
+    'date',
+    'ngay giao dich',
+    'ngay gd',
+    'ngay hieu luc',
+    'ngay hach toan',
+    'ngay',
+    'transaction date',
+    'trans date',
+    'value date',
+    'effective date',
+    'posting date',
+    'ngay thuc hien',
+  ],
+  amount: [
+    'amount',
+    'so tien ghi co',
+    'ghi co',
+    'so tien co',
+    'phat sinh co',
+    'so tien phat sinh co',
+    'credit',
+    'credit amount',
+    'co',
+    'tien vao',
+    'so tien vao',
+  ],
+  reference: [
+    'reference',
+    'so tham chieu',
+    'so but toan',
+    'ma giao dich',
+    'so giao dich',
+    'so ct',
+    'so chung tu',
+    'ma gd',
+    'so gd',
+    'transaction no',
+    'transaction no.',
+    'ref no',
+    'ref no.',
+    'reference no',
+    'reference number',
+    'trace no',
+  ],
+  description: [
+    'description',
+    'noi dung',
+    'dien giai',
+    'noi dung giao dich',
+    'noi dung/dien giai',
+    'mo ta',
+    'chi tiet giao dich',
+    'chi tiet',
+    'transaction description',
+    'details',
+    'transaction details',
+    'remark',
+    'remarks',
+  ],
 };
 
 /** The parts of a bilingual header ("Ngày giao dịch / Transaction date", "Số tiền ghi có\n(Credit)"). */
 function headerParts(text: string): string[] {
   const whole = headerKey(text);
-  const parts = text.split(/[/\n()]/).map(headerKey).filter((p) => p !== '');
+  const parts = text
+    .split(/[/\n()]/)
+    .map(headerKey)
+    .filter((p) => p !== '');
   return [whole, ...parts];
 }
 

@@ -7,7 +7,8 @@ const format = (year: number, seq: number): string => `HĐTD-${year}-${String(se
 
 describe('bank statement CSV', () => {
   it('reads a BOM, CRLF, quotes with commas and doubled quotes, both date formats and grouped amounts', () => {
-    const csv = '\uFEFFDate,Amount,Reference,Description\r\n2025-04-10,"103,057,534",FT2501,"Trả nợ ""HĐTD-2025-000001"", kỳ 1"\r\n11/04/2025,1.500.000,FT2502,abc\r\n';
+    const csv =
+      '\uFEFFDate,Amount,Reference,Description\r\n2025-04-10,"103,057,534",FT2501,"Trả nợ ""HĐTD-2025-000001"", kỳ 1"\r\n11/04/2025,1.500.000,FT2502,abc\r\n';
     const { lines, problems } = parseStatementCsv(csv);
     expect(problems).toEqual([]);
     expect(lines.map((l) => [l.lineNo, l.valueDate, l.amount.toFixed(), l.reference, l.description])).toEqual([
@@ -26,7 +27,14 @@ describe('bank statement CSV', () => {
 
   it.each([
     ['a missing column', 'date,amount,reference\n2025-04-10,100,R\n', [[1, 'header']]],
-    ['a bad date and a fraction', 'date,amount,reference,description\n2025-02-30,100,R,D\n2025-04-10,100.5,R,D\n', [[2, 'date'], [3, 'amount']]],
+    [
+      'a bad date and a fraction',
+      'date,amount,reference,description\n2025-02-30,100,R,D\n2025-04-10,100.5,R,D\n',
+      [
+        [2, 'date'],
+        [3, 'amount'],
+      ],
+    ],
     ['a wrong field count on line 3', 'date,amount,reference,description\n2025-04-10,100,R,D\n2025-04-10,100,R\n', [[3, 'columns']]],
     ['an unclosed quote', 'date,amount,reference,description\n2025-04-10,100,"R,D\n', [[2, 'csvQuote']]],
     ['text after a closing quote', 'date,amount,reference,description\n2025-04-10,100,"R"x,D\n', [[2, 'csvQuote']]],
@@ -62,7 +70,11 @@ describe('bank layouts', () => {
     ].join('\n');
     const read = readStatementCsv(csv);
     expect(read.problems).toEqual([]);
-    expect(read).toMatchObject({ headerLine: 2, skipped: 2, mapping: { date: 'Ngày giao dịch', amount: 'Số tiền ghi có', reference: 'Số tham chiếu', description: 'Nội dung' } });
+    expect(read).toMatchObject({
+      headerLine: 2,
+      skipped: 2,
+      mapping: { date: 'Ngày giao dịch', amount: 'Số tiền ghi có', reference: 'Số tham chiếu', description: 'Nội dung' },
+    });
     expect(read.lines.map((l) => [l.lineNo, l.valueDate, l.amount.toFixed(), l.reference])).toEqual([[3, '2025-04-10', '1500000', 'FT1']]);
   });
 

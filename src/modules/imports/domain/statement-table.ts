@@ -70,7 +70,9 @@ export function parseAmount(raw: string): Money | null {
 }
 
 export function lineKey(valueDate: LocalDate, amount: Money, reference: string, description: string, occurrence: number): string {
-  return createHash('sha256').update([valueDate, amount.toFixed(), reference, description, String(occurrence)].join('\u001f')).digest('hex');
+  return createHash('sha256')
+    .update([valueDate, amount.toFixed(), reference, description, String(occurrence)].join('\u001f'))
+    .digest('hex');
 }
 
 const REQUIRED = (m: ColumnMapping): StatementRole[] => STATEMENT_ROLES.filter((r) => r !== 'reference' || m.reference !== null);
@@ -82,12 +84,19 @@ function findHeader(rows: readonly TableRow[], given: ColumnMapping | undefined)
     const row = top.find((r) => REQUIRED(given).every((role) => columnIndexes(r.cells, given)[role] >= 0));
     if (row) return { row, mapping: given, missing: [] };
     const idx = columnIndexes(rows[0].cells, given);
-    return { row: rows[0], mapping: null, missing: REQUIRED(given).filter((role) => idx[role] < 0).map((role) => `${role} "${given[role] ?? ''}"`) };
+    return {
+      row: rows[0],
+      mapping: null,
+      missing: REQUIRED(given)
+        .filter((role) => idx[role] < 0)
+        .map((role) => `${role} "${given[role] ?? ''}"`),
+    };
   }
-  const row = top.find((r) => {
-    const g = guessMapping(r.cells);
-    return g.date !== null && g.amount !== null;
-  }) ?? rows[0];
+  const row =
+    top.find((r) => {
+      const g = guessMapping(r.cells);
+      return g.date !== null && g.amount !== null;
+    }) ?? rows[0];
   const g = guessMapping(row.cells);
   const missing = STATEMENT_ROLES.filter((role) => g[role] === null);
   const mapping = missing.length === 0 ? { date: g.date ?? '', amount: g.amount ?? '', reference: g.reference, description: g.description ?? '' } : null;
@@ -103,12 +112,26 @@ export function readStatementTable(rows: readonly TableRow[], opts: { mapping?: 
   const lines: StatementLine[] = [];
   const nonEmpty = rows.filter((r) => r.cells.some((c) => c.trim() !== ''));
   if (nonEmpty.length === 0) {
-    return { lines, problems: [{ line: 1, rule: 'header', message: 'the file is empty; expected a header date,amount,reference,description' }], headerLine: null, headers: [], mapping: null, skipped: 0 };
+    return {
+      lines,
+      problems: [{ line: 1, rule: 'header', message: 'the file is empty; expected a header date,amount,reference,description' }],
+      headerLine: null,
+      headers: [],
+      mapping: null,
+      skipped: 0,
+    };
   }
   const header = findHeader(nonEmpty, opts.mapping);
   const headers = header.row.cells.map((c) => c.trim());
   if (!header.mapping) {
-    return { lines, problems: [{ line: header.row.line, rule: 'header', message: `missing column(s): ${header.missing.join(', ')}` }], headerLine: header.row.line, headers, mapping: null, skipped: 0 };
+    return {
+      lines,
+      problems: [{ line: header.row.line, rule: 'header', message: `missing column(s): ${header.missing.join(', ')}` }],
+      headerLine: header.row.line,
+      headers,
+      mapping: null,
+      skipped: 0,
+    };
   }
   const mapping = header.mapping;
   const idx = columnIndexes(header.row.cells, mapping);
@@ -135,7 +158,8 @@ export function readStatementTable(rows: readonly TableRow[], opts: { mapping?: 
     const description = cell(r, idx.description).trim();
     if (!valueDate) problems.push({ line: r.line, rule: 'date', message: `date "${rawDate}" is not DD/MM/YYYY or YYYY-MM-DD` });
     if (!amount) problems.push({ line: r.line, rule: 'amount', message: `amount "${rawAmount}" is not a whole number of VND above zero` });
-    if (reference.length > MAX_TEXT || description.length > MAX_TEXT) problems.push({ line: r.line, rule: 'maxLength', message: `reference and description are at most ${MAX_TEXT} characters` });
+    if (reference.length > MAX_TEXT || description.length > MAX_TEXT)
+      problems.push({ line: r.line, rule: 'maxLength', message: `reference and description are at most ${MAX_TEXT} characters` });
     if (!valueDate || !amount) continue;
     const identity = [valueDate, amount.toFixed(), reference, description].join('\u001f');
     const occurrence = seen.get(identity) ?? 0;

@@ -29,7 +29,11 @@ describe('bank statement XLSX', () => {
   });
 
   it('refuses a fraction of a đồng and a bad date with their rows, and bytes that are not a workbook', async () => {
-    const bytes = await workbook([['date', 'amount', 'reference', 'description'], ['31/02/2025', 100, 'R', 'D'], ['2025-04-10', 100.5, 'R', 'D']]);
+    const bytes = await workbook([
+      ['date', 'amount', 'reference', 'description'],
+      ['31/02/2025', 100, 'R', 'D'],
+      ['2025-04-10', 100.5, 'R', 'D'],
+    ]);
     expect((await readStatementXlsx(bytes)).problems.map((p) => [p.line, p.rule])).toEqual([
       [2, 'date'],
       [3, 'amount'],

@@ -7,19 +7,28 @@ import { BANK_CODES, type BankCode } from '../domain/statement-columns.js';
 /** For each role, the header text of the column holding it, as it stands in the file. */
 export class ColumnMappingDto {
   @ApiProperty({ example: 'Ngày giao dịch', maxLength: 200 })
-  @IsString() @MinLength(1) @MaxLength(200)
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
   date: string;
 
   @ApiProperty({ example: 'Số tiền ghi có', maxLength: 200, description: 'The credit column: rows without an amount there (debits) are skipped' })
-  @IsString() @MinLength(1) @MaxLength(200)
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
   amount: string;
 
   @ApiProperty({ example: 'Số tham chiếu', maxLength: 200, nullable: true, type: String, description: 'null when the bank’s export has no reference column' })
-  @IsOptional() @IsString() @MinLength(1) @MaxLength(200)
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
   reference: string | null;
 
   @ApiProperty({ example: 'Nội dung/Diễn giải', maxLength: 200 })
-  @IsString() @MinLength(1) @MaxLength(200)
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
   description: string;
 }
 
@@ -33,7 +42,9 @@ export class ColumnMappingDto {
  */
 export class PreviewStatementDto {
   @ApiProperty({ example: 'saoke-vietinbank-2025-04-10.csv', maxLength: 200 })
-  @IsString() @MinLength(1) @MaxLength(200)
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
   fileName: string;
 
   @ApiPropertyOptional({
@@ -41,19 +52,31 @@ export class PreviewStatementDto {
     description: 'The CSV text (or send contentBase64)',
     maxLength: 1048576,
   })
-  @ValidateIf((o: PreviewStatementDto) => o.contentBase64 === undefined) @IsString() @MinLength(1) @MaxLength(1048576)
+  @ValidateIf((o: PreviewStatementDto) => o.contentBase64 === undefined)
+  @IsString()
+  @MinLength(1)
+  @MaxLength(1048576)
   content?: string;
 
   @ApiPropertyOptional({ example: 'UEsDBBQABgAIAAAAIQ…', description: 'The file’s bytes, base64: an XLSX workbook (or a CSV file)', maxLength: 1400000 })
-  @ValidateIf((o: PreviewStatementDto) => o.content === undefined) @IsBase64() @MaxLength(1400000)
+  @ValidateIf((o: PreviewStatementDto) => o.content === undefined)
+  @IsBase64()
+  @MaxLength(1400000)
   contentBase64?: string;
 
-  @ApiPropertyOptional({ enum: BANK_CODES, example: 'VIETCOMBANK', description: 'The bank whose export this is: its remembered mapping is proposed, and the mapping used is remembered' })
-  @IsOptional() @IsIn(BANK_CODES)
+  @ApiPropertyOptional({
+    enum: BANK_CODES,
+    example: 'VIETCOMBANK',
+    description: 'The bank whose export this is: its remembered mapping is proposed, and the mapping used is remembered',
+  })
+  @IsOptional()
+  @IsIn(BANK_CODES)
   bankCode?: BankCode;
 
   @ApiPropertyOptional({ type: ColumnMappingDto, description: 'The officer’s choice; otherwise the bank’s remembered one, else the headers recognised' })
-  @IsOptional() @ValidateNested() @Type(() => ColumnMappingDto)
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => ColumnMappingDto)
   mapping?: ColumnMappingDto;
 }
 
@@ -78,9 +101,11 @@ export class StatementPreviewDto {
   @ApiProperty({ enum: ['CSV', 'XLSX'], example: 'XLSX' }) format: string;
   @ApiProperty({ example: 'VIETCOMBANK', nullable: true, type: String }) bankCode: string | null;
   @ApiProperty({ example: 12, nullable: true, type: Number, description: 'The header row found' }) headerLine: number | null;
-  @ApiProperty({ type: [String], example: ['STT', 'Ngày giao dịch', 'Số tham chiếu', 'Số tiền ghi nợ', 'Số tiền ghi có', 'Số dư', 'Nội dung'] }) headerRow: string[];
+  @ApiProperty({ type: [String], example: ['STT', 'Ngày giao dịch', 'Số tham chiếu', 'Số tiền ghi nợ', 'Số tiền ghi có', 'Số dư', 'Nội dung'] })
+  headerRow: string[];
   @ApiProperty({ type: ColumnMappingDto, nullable: true }) mapping: ColumnMappingDto | null;
-  @ApiProperty({ enum: ['GIVEN', 'REMEMBERED', 'RECOGNISED', 'NONE'], example: 'REMEMBERED', description: 'Where the mapping applied comes from' }) mappingSource: string;
+  @ApiProperty({ enum: ['GIVEN', 'REMEMBERED', 'RECOGNISED', 'NONE'], example: 'REMEMBERED', description: 'Where the mapping applied comes from' })
+  mappingSource: string;
   @ApiProperty({ example: 42, description: 'Credit lines that would be imported' }) lineCount: number;
   @ApiProperty({ example: 3, description: 'Rows skipped: debits (no credit amount), totals and balances (no date)' }) skipped: number;
   @ApiProperty({ example: '1250000000', description: 'Sum of the credit lines, VND' }) total: string;
@@ -98,7 +123,8 @@ export class BankMappingDto {
 
 export class AssignLineDto {
   @ApiProperty({ example: '12', description: 'The loan the unmatched line pays' })
-  @IsString() @Matches(/^[1-9]\d{0,18}$/)
+  @IsString()
+  @Matches(/^[1-9]\d{0,18}$/)
   loanId: string;
 }
 
@@ -140,14 +166,20 @@ export class RepaymentImportDto {
 }
 
 export class ImportListQueryDto extends PageQueryDto {
-  @ApiPropertyOptional({ enum: ['true', 'false'], description: 'true: only imports with UNMATCHED lines left (the home page queue); false: only those without' })
-  @IsOptional() @IsIn(['true', 'false'])
+  @ApiPropertyOptional({
+    enum: ['true', 'false'],
+    description: 'true: only imports with UNMATCHED lines left (the home page queue); false: only those without',
+  })
+  @IsOptional()
+  @IsIn(['true', 'false'])
   unmatched?: 'true' | 'false';
 }
 
 export class LoanCandidatesQueryDto {
   @ApiProperty({ example: 'HĐTD-2025', description: 'Part of a contract number, or of the borrower’s name, short name or tax code / CCCD' })
-  @IsString() @MinLength(2) @MaxLength(100)
+  @IsString()
+  @MinLength(2)
+  @MaxLength(100)
   q: string;
 }
 

@@ -27,7 +27,14 @@ interface LineRow {
   outcome: 'PENDING' | 'APPLIED' | 'UNMATCHED' | 'REFUSED';
 }
 
-type Outcome = { outcome: 'APPLIED' | 'UNMATCHED' | 'REFUSED'; loanId?: string | null; contractNumber?: string | null; repaymentId?: string | null; reasonCode?: string | null; reason?: string | null };
+type Outcome = {
+  outcome: 'APPLIED' | 'UNMATCHED' | 'REFUSED';
+  loanId?: string | null;
+  contractNumber?: string | null;
+  repaymentId?: string | null;
+  reasonCode?: string | null;
+  reason?: string | null;
+};
 
 /**
  * One statement line: match it to a loan by the contract number in its reference or description
@@ -82,15 +89,30 @@ export class ImportLineProcessor {
   /** The reference first, then the description; exactly one contract number that exists. */
   private async match(line: LineRow): Promise<Outcome> {
     const numbers = this.find(line.reference).length > 0 ? this.find(line.reference) : this.find(line.description);
-    if (numbers.length === 0) return { outcome: 'UNMATCHED', reasonCode: 'IMPORT.NO_CONTRACT_NUMBER', reason: 'Không tìm thấy số hợp đồng trong nội dung / no contract number found' };
-    if (numbers.length > 1) return { outcome: 'UNMATCHED', reasonCode: 'IMPORT.SEVERAL_CONTRACT_NUMBERS', reason: `Nhiều số hợp đồng / several contract numbers: ${numbers.join(', ')}` };
+    if (numbers.length === 0)
+      return { outcome: 'UNMATCHED', reasonCode: 'IMPORT.NO_CONTRACT_NUMBER', reason: 'Không tìm thấy số hợp đồng trong nội dung / no contract number found' };
+    if (numbers.length > 1)
+      return {
+        outcome: 'UNMATCHED',
+        reasonCode: 'IMPORT.SEVERAL_CONTRACT_NUMBERS',
+        reason: `Nhiều số hợp đồng / several contract numbers: ${numbers.join(', ')}`,
+      };
     const [loan] = (await this.dataSource.query(`SELECT id::text FROM loans WHERE contract_number = $1`, [numbers[0]])) as Array<{ id: string }>;
-    if (!loan) return { outcome: 'UNMATCHED', contractNumber: numbers[0], reasonCode: 'IMPORT.CONTRACT_NOT_FOUND', reason: `Không có hợp đồng / no contract ${numbers[0]}` };
+    if (!loan)
+      return {
+        outcome: 'UNMATCHED',
+        contractNumber: numbers[0],
+        reasonCode: 'IMPORT.CONTRACT_NOT_FOUND',
+        reason: `Không có hợp đồng / no contract ${numbers[0]}`,
+      };
     return { outcome: 'APPLIED', loanId: loan.id, contractNumber: numbers[0] };
   }
 
   private async byId(loanId: string): Promise<Outcome> {
-    const [loan] = (await this.dataSource.query(`SELECT id::text, contract_number FROM loans WHERE id = $1`, [loanId])) as Array<{ id: string; contract_number: string }>;
+    const [loan] = (await this.dataSource.query(`SELECT id::text, contract_number FROM loans WHERE id = $1`, [loanId])) as Array<{
+      id: string;
+      contract_number: string;
+    }>;
     if (!loan) throw new DomainError('RESOURCE.NOT_FOUND', { entity: 'loan', id: loanId });
     return { outcome: 'APPLIED', loanId: loan.id, contractNumber: loan.contract_number };
   }
@@ -98,12 +120,23 @@ export class ImportLineProcessor {
   private async record(actor: Actor, line: LineRow, loanId: string, contractNumber: string | null): Promise<Outcome> {
     const m = this.dataSource.manager;
     const base = { loanId, contractNumber };
-    const claim: IdempotencyClaim = { userId: IMPORT_IDEMPOTENCY_USER, route: IMPORT_IDEMPOTENCY_ROUTE, key: line.line_key, responseStatus: 201, completedInTransaction: false };
+    const claim: IdempotencyClaim = {
+      userId: IMPORT_IDEMPOTENCY_USER,
+      route: IMPORT_IDEMPOTENCY_ROUTE,
+      key: line.line_key,
+      responseStatus: 201,
+      completedInTransaction: false,
+    };
     if (!(await idempotencyStore.claim(m, claim.userId, claim.route, claim.key, line.line_key))) {
       const stored = await idempotencyStore.read(m, claim.userId, claim.route, claim.key, 60);
       if (stored?.status === 'COMPLETED') return { ...base, ...(await this.alreadyRecorded(line, stored.response_body as RepaymentResultDto)) };
       if (!stored?.stale || !(await idempotencyStore.takeOver(m, claim.userId, claim.route, claim.key, 60))) {
-        return { ...base, outcome: 'REFUSED', reasonCode: ImportErrors['IMPORT.LINE_IN_FLIGHT'], reason: this.message(ImportErrors['IMPORT.LINE_IN_FLIGHT'], {}) };
+        return {
+          ...base,
+          outcome: 'REFUSED',
+          reasonCode: ImportErrors['IMPORT.LINE_IN_FLIGHT'],
+          reason: this.message(ImportErrors['IMPORT.LINE_IN_FLIGHT'], {}),
+        };
       }
     }
     const reference = (line.reference || `SK-${line.import_id}-${line.line_no}`).slice(0, 100);
@@ -115,7 +148,8 @@ export class ImportLineProcessor {
     } catch (e) {
       if (!claim.completedInTransaction) await idempotencyStore.release(m, claim);
       // A loan busy with the close is retried with the job (its finished lines are skipped), not refused.
-      if (e instanceof DomainError && e.code !== 'CONCURRENCY.CONFLICT') return { ...base, outcome: 'REFUSED', reasonCode: e.code, reason: this.message(e.code, e.params) };
+      if (e instanceof DomainError && e.code !== 'CONCURRENCY.CONFLICT')
+        return { ...base, outcome: 'REFUSED', reasonCode: e.code, reason: this.message(e.code, e.params) };
       throw e;
     }
   }
@@ -130,7 +164,12 @@ export class ImportLineProcessor {
     const repaymentId = stored.repayment.id;
     if (!earlier) return { outcome: 'APPLIED', repaymentId };
     const code = ImportErrors['IMPORT.DUPLICATE_LINE'];
-    return { outcome: 'REFUSED', repaymentId, reasonCode: code, reason: this.message(code, { importId: earlier.import_id, line: earlier.line_no, repaymentId }) };
+    return {
+      outcome: 'REFUSED',
+      repaymentId,
+      reasonCode: code,
+      reason: this.message(code, { importId: earlier.import_id, line: earlier.line_no, repaymentId }),
+    };
   }
 
   private message(code: string, params: DomainError['params']): string {

@@ -8,7 +8,14 @@ import { DomainError, notFound } from '../../../platform/errors/index.js';
 import { type Page, offsetOf } from '../../../platform/http/index.js';
 import { AuditService } from '../../audit/index.js';
 import type { Actor, Role } from '../../../platform/actor/index.js';
-import type { AssignLineDto, ImportLineDto, ImportListQueryDto, LoanCandidateDto, RepaymentImportDto, UploadStatementDto } from '../dto/repayment-import.dto.js';
+import type {
+  AssignLineDto,
+  ImportLineDto,
+  ImportListQueryDto,
+  LoanCandidateDto,
+  RepaymentImportDto,
+  UploadStatementDto,
+} from '../dto/repayment-import.dto.js';
 import { ImportErrors } from '../imports.errors.js';
 import { ImportLineProcessor } from './import-line-processor.service.js';
 import { StatementReaderService } from './statement-reader.service.js';
@@ -92,7 +99,8 @@ export class RepaymentImportsService {
       // A bounded number of imports per user at once: each one's job records every line.
       const max = this.config.maxActiveJobsPerUser;
       const active = await countActiveJobs(m, { table: 'repayment_imports', userColumn: 'created_by', userId: actor.userId, max });
-      if (active >= max) throw new DomainError(ImportErrors['IMPORT.TOO_MANY_ACTIVE'], { active, limit: max, retryAfterSeconds: ACTIVE_JOBS_RETRY_AFTER_SECONDS });
+      if (active >= max)
+        throw new DomainError(ImportErrors['IMPORT.TOO_MANY_ACTIVE'], { active, limit: max, retryAfterSeconds: ACTIVE_JOBS_RETRY_AFTER_SECONDS });
       const [{ id: created }] = (await m.query(
         `INSERT INTO repayment_imports (file_name, content_sha256, status, total_lines, created_by, enqueued_at, file_format, bank_code)
          VALUES ($1, $2, 'QUEUED', $3, $4, now(), $5, $6) RETURNING id::text`,
@@ -103,7 +111,15 @@ export class RepaymentImportsService {
       await m.query(
         `INSERT INTO repayment_import_lines (import_id, line_no, value_date, amount, reference, description, line_key, outcome)
          SELECT $1, * , 'PENDING' FROM unnest($2::int[], $3::date[], $4::numeric[], $5::text[], $6::text[], $7::text[])`,
-        [created, l.map((x) => x.lineNo), l.map((x) => x.valueDate), l.map((x) => x.amount.toFixed()), l.map((x) => x.reference), l.map((x) => x.description), l.map((x) => x.key)],
+        [
+          created,
+          l.map((x) => x.lineNo),
+          l.map((x) => x.valueDate),
+          l.map((x) => x.amount.toFixed()),
+          l.map((x) => x.reference),
+          l.map((x) => x.description),
+          l.map((x) => x.key),
+        ],
       );
       if (dto.bankCode && read.mapping) await this.reader.remember(m, actor, dto.bankCode, read.mapping);
       await this.audit.record(m, actor, {
@@ -125,7 +141,11 @@ export class RepaymentImportsService {
    * The id is written with the row (upload) or swapped by the sweep before the job is added.
    */
   private async enqueue(id: string, jobId: string): Promise<void> {
-    await this.queue.add('import', { importId: id }, { jobId, attempts: 5, backoff: { type: 'exponential', delay: 1000 }, removeOnComplete: 1000, removeOnFail: 5000 });
+    await this.queue.add(
+      'import',
+      { importId: id },
+      { jobId, attempts: 5, backoff: { type: 'exponential', delay: 1000 }, removeOnComplete: 1000, removeOnFail: 5000 },
+    );
   }
 
   /** Imports QUEUED or RUNNING beyond QUEUE_SWEEP_AFTER_SECONDS without a live job are enqueued again; `run` resumes at the first PENDING line. */
@@ -149,7 +169,10 @@ export class RepaymentImportsService {
 
   async list(q: ImportListQueryDto): Promise<Page<RepaymentImportDto>> {
     const where = q.unmatched ? UNMATCHED_FILTER[q.unmatched] : '';
-    const rows: ImportRow[] = await this.tx.manager.query(`${SELECT_IMPORT} ${where} GROUP BY i.id, u.display_name ORDER BY i.id DESC LIMIT $1 OFFSET $2`, [q.pageSize, offsetOf(q)]);
+    const rows: ImportRow[] = await this.tx.manager.query(`${SELECT_IMPORT} ${where} GROUP BY i.id, u.display_name ORDER BY i.id DESC LIMIT $1 OFFSET $2`, [
+      q.pageSize,
+      offsetOf(q),
+    ]);
     const [{ total }] = (await this.tx.manager.query(`SELECT count(*)::int AS total FROM repayment_imports i ${where}`)) as Array<{ total: number }>;
     return { items: rows.map(toDto), page: q.page, pageSize: q.pageSize, total };
   }
@@ -174,14 +197,22 @@ export class RepaymentImportsService {
   /** An officer names the loan of an UNMATCHED line; it is recorded at once, under the line's key. */
   async assign(actor: Actor, id: string, lineNo: string, dto: AssignLineDto): Promise<ImportLineDto> {
     await this.get(id);
-    const [line] = (await this.tx.manager.query(`SELECT outcome FROM repayment_import_lines WHERE import_id = $1 AND line_no = $2`, [id, Number(lineNo) || 0])) as Array<{
+    const [line] = (await this.tx.manager.query(`SELECT outcome FROM repayment_import_lines WHERE import_id = $1 AND line_no = $2`, [
+      id,
+      Number(lineNo) || 0,
+    ])) as Array<{
       outcome: string;
     }>;
     if (!line) throw notFound('statement line', `${id}/${lineNo}`);
     if (line.outcome !== 'UNMATCHED') throw new DomainError(ImportErrors['IMPORT.LINE_NOT_UNMATCHED'], { line: lineNo, outcome: line.outcome });
     const outcome = await this.lines.process(actor, id, Number(lineNo), dto.loanId);
     await this.tx.run(async (m) => {
-      await this.audit.record(m, actor, { action: 'repayment-import.assign', entityType: 'repayment_import', entityId: id, after: { line: Number(lineNo), loanId: dto.loanId, ...outcome } });
+      await this.audit.record(m, actor, {
+        action: 'repayment-import.assign',
+        entityType: 'repayment_import',
+        entityId: id,
+        after: { line: Number(lineNo), loanId: dto.loanId, ...outcome },
+      });
     });
     const all = await this.lineDtos(id);
     return all.find((l) => l.lineNo === Number(lineNo)) as ImportLineDto;
@@ -192,7 +223,9 @@ export class RepaymentImportsService {
     const m = this.tx.manager;
     await m.query(`UPDATE repayment_imports SET status = 'RUNNING', started_at = coalesce(started_at, now()) WHERE id = $1`, [id]);
     const actor = await this.uploader(id);
-    const pending = (await m.query(`SELECT line_no FROM repayment_import_lines WHERE import_id = $1 AND outcome = 'PENDING' ORDER BY line_no`, [id])) as Array<{ line_no: number }>;
+    const pending = (await m.query(`SELECT line_no FROM repayment_import_lines WHERE import_id = $1 AND outcome = 'PENDING' ORDER BY line_no`, [id])) as Array<{
+      line_no: number;
+    }>;
     const [{ total_lines: total }] = (await m.query(`SELECT total_lines FROM repayment_imports WHERE id = $1`, [id])) as Array<{ total_lines: number }>;
     let done = total - pending.length;
     for (const { line_no } of pending) {

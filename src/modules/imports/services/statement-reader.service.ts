@@ -32,7 +32,12 @@ interface MappingRow {
   updated_at: Date;
 }
 
-const toMapping = (r: MappingRow): ColumnMapping => ({ date: r.date_column, amount: r.amount_column, reference: r.reference_column, description: r.description_column });
+const toMapping = (r: MappingRow): ColumnMapping => ({
+  date: r.date_column,
+  amount: r.amount_column,
+  reference: r.reference_column,
+  description: r.description_column,
+});
 
 /**
  * Reads a bank statement, CSV or XLSX, with the officer's mapping, or the one remembered for the bank,
@@ -46,7 +51,9 @@ export class StatementReaderService {
   async read(dto: PreviewStatementDto): Promise<ReadStatement> {
     const bytes = dto.contentBase64 !== undefined ? Buffer.from(dto.contentBase64, 'base64') : Buffer.from(dto.content ?? '', 'utf8');
     const xlsx = isXlsx(bytes);
-    const sha256 = createHash('sha256').update(dto.contentBase64 !== undefined ? bytes : (dto.content ?? '')).digest('hex');
+    const sha256 = createHash('sha256')
+      .update(dto.contentBase64 !== undefined ? bytes : (dto.content ?? ''))
+      .digest('hex');
     const readWith = (mapping?: ColumnMapping): Promise<StatementRead> =>
       xlsx ? readStatementXlsx(bytes, mapping) : Promise.resolve(readStatementCsv(bytes.toString('utf8'), mapping));
     const format = xlsx ? 'XLSX' : 'CSV';
@@ -78,7 +85,9 @@ export class StatementReaderService {
       lineCount: read.lines.length,
       skipped: read.skipped,
       total: total.toFixed(),
-      sample: read.lines.slice(0, 10).map((l) => ({ lineNo: l.lineNo, valueDate: l.valueDate, amount: l.amount.toFixed(), reference: l.reference, description: l.description })),
+      sample: read.lines
+        .slice(0, 10)
+        .map((l) => ({ lineNo: l.lineNo, valueDate: l.valueDate, amount: l.amount.toFixed(), reference: l.reference, description: l.description })),
       problems: read.problems.slice(0, 100).map((p) => ({ line: p.line, rule: p.rule, message: p.message })),
     };
   }

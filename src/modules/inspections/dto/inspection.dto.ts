@@ -17,7 +17,8 @@ export class InspectionDto {
   @ApiProperty({ example: '400000000' }) disbursedAmount: string;
   @ApiProperty({ example: '2026-12-02', description: 'Disbursement date + the product’s inspection days' }) dueDate: string;
   @ApiProperty({ enum: INSPECTION_STATUSES, example: 'DUE' }) status: InspectionStatus;
-  @ApiProperty({ example: null, nullable: true, type: String, description: 'The recorded inspection (its documents: /inspections/{id}/documents)' }) inspectionId: string | null;
+  @ApiProperty({ example: null, nullable: true, type: String, description: 'The recorded inspection (its documents: /inspections/{id}/documents)' })
+  inspectionId: string | null;
   @ApiProperty({ example: null, nullable: true, type: String }) visitDate: string | null;
   @ApiProperty({ example: null, nullable: true, type: String }) inspectors: string | null;
   @ApiProperty({ example: null, nullable: true, enum: FINDINGS }) finding: Finding | null;
@@ -29,36 +30,54 @@ export class InspectionDto {
 }
 
 export class RecordInspectionDto {
-  @ApiProperty({ example: '41', description: 'The disbursement inspected', maxLength: 19 }) @Matches(/^\d{1,19}$/)
+  @ApiProperty({ example: '41', description: 'The disbursement inspected', maxLength: 19 })
+  @Matches(/^\d{1,19}$/)
   disbursementEventId: string;
 
-  @ApiProperty({ example: '2026-11-20' }) @IsLocalDate()
+  @ApiProperty({ example: '2026-11-20' })
+  @IsLocalDate()
   visitDate: string;
 
-  @ApiProperty({ example: 'Nguyễn Văn An, Lê Thị Hoa', maxLength: 300, description: 'Who made the visit' }) @IsString() @MinLength(2) @MaxLength(300)
+  @ApiProperty({ example: 'Nguyễn Văn An, Lê Thị Hoa', maxLength: 300, description: 'Who made the visit' })
+  @IsString()
+  @MinLength(2)
+  @MaxLength(300)
   inspectors: string;
 
-  @ApiProperty({ enum: FINDINGS, example: 'USED_AS_PLANNED' }) @IsIn(FINDINGS)
+  @ApiProperty({ enum: FINDINGS, example: 'USED_AS_PLANNED' })
+  @IsIn(FINDINGS)
   finding: Finding;
 
-  @ApiProperty({ example: '380000000', description: 'The amount whose use was verified (receipts, goods, works seen), VND' }) @IsVndAmount({ allowZero: true })
+  @ApiProperty({ example: '380000000', description: 'The amount whose use was verified (receipts, goods, works seen), VND' })
+  @IsVndAmount({ allowZero: true })
   amountVerified: string;
 
-  @ApiPropertyOptional({ example: 'Đã mua 2 máy sao chè, có hóa đơn', maxLength: 2000 }) @IsOptional() @IsString() @MaxLength(2000)
+  @ApiPropertyOptional({ example: 'Đã mua 2 máy sao chè, có hóa đơn', maxLength: 2000 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
   notes?: string;
 
-  @ApiPropertyOptional({ example: false, description: 'With a PARTLY finding: open a recall case too (NOT_AS_PLANNED always opens one)' }) @IsOptional() @IsBoolean()
+  @ApiPropertyOptional({ example: false, description: 'With a PARTLY finding: open a recall case too (NOT_AS_PLANNED always opens one)' })
+  @IsOptional()
+  @IsBoolean()
   openRecall?: boolean;
 
-  @ApiPropertyOptional({ example: '2026-12-20', description: 'When a recall opens: the date the remaining principal should fall due' }) @IsOptional() @IsLocalDate()
+  @ApiPropertyOptional({ example: '2026-12-20', description: 'When a recall opens: the date the remaining principal should fall due' })
+  @IsOptional()
+  @IsLocalDate()
   recallDate?: string;
 }
 
 export class InspectionQueryDto extends PageQueryDto {
-  @ApiPropertyOptional({ enum: INSPECTION_STATUSES, example: 'OVERDUE', description: 'Default: DUE and OVERDUE (the officer’s queue)' }) @IsOptional() @IsIn(INSPECTION_STATUSES)
+  @ApiPropertyOptional({ enum: INSPECTION_STATUSES, example: 'OVERDUE', description: 'Default: DUE and OVERDUE (the officer’s queue)' })
+  @IsOptional()
+  @IsIn(INSPECTION_STATUSES)
   status?: InspectionStatus;
 
-  @ApiPropertyOptional({ example: '3', maxLength: 19 }) @IsOptional() @Matches(/^\d{1,19}$/)
+  @ApiPropertyOptional({ example: '3', maxLength: 19 })
+  @IsOptional()
+  @Matches(/^\d{1,19}$/)
   borrowerId?: string;
 }
 
@@ -91,18 +110,26 @@ export class RecallCaseDto {
   @ApiProperty({ example: null, nullable: true, type: String }) decidedByName: string | null;
   @ApiProperty({ example: null, nullable: true, type: String }) decidedAt: string | null;
   @ApiProperty({ example: null, nullable: true, type: String }) decisionNote: string | null;
-  @ApiProperty({ example: null, nullable: true, type: String, description: 'Principal made due on the recall date (approved)' }) principalRecalled: string | null;
+  @ApiProperty({ example: null, nullable: true, type: String, description: 'Principal made due on the recall date (approved)' }) principalRecalled:
+    string | null;
 }
 
 export class RecallQueryDto extends PageQueryDto {
-  @ApiPropertyOptional({ enum: RECALL_STATUSES, example: 'PROPOSED' }) @IsOptional() @IsIn(RECALL_STATUSES)
+  @ApiPropertyOptional({ enum: RECALL_STATUSES, example: 'PROPOSED' })
+  @IsOptional()
+  @IsIn(RECALL_STATUSES)
   status?: (typeof RECALL_STATUSES)[number];
 }
 
 export class DecideRecallDto {
-  @ApiPropertyOptional({ example: 'Đồng ý thu hồi theo biên bản kiểm tra', maxLength: 1000 }) @IsOptional() @IsString() @MaxLength(1000)
+  @ApiPropertyOptional({ example: 'Đồng ý thu hồi theo biên bản kiểm tra', maxLength: 1000 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(1000)
   note?: string;
 
-  @ApiPropertyOptional({ example: '2026-12-31', description: 'Approve with another recall date (after the business date, before the maturity)' }) @IsOptional() @IsLocalDate()
+  @ApiPropertyOptional({ example: '2026-12-31', description: 'Approve with another recall date (after the business date, before the maturity)' })
+  @IsOptional()
+  @IsLocalDate()
   recallDate?: string;
 }

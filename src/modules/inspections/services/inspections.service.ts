@@ -40,7 +40,10 @@ export class InspectionsService implements OnModuleInit {
     this.owners.register('INSPECTION', {
       cooperativeMayUpload: false,
       async borrowerOf(m, id) {
-        const rows: Array<{ borrower_id: string }> = await m.query(`SELECT l.borrower_id FROM use_inspections i JOIN loans l ON l.id = i.loan_id WHERE i.id = $1`, [id]);
+        const rows: Array<{ borrower_id: string }> = await m.query(
+          `SELECT l.borrower_id FROM use_inspections i JOIN loans l ON l.id = i.loan_id WHERE i.id = $1`,
+          [id],
+        );
         return rows[0] ? String(rows[0].borrower_id) : null;
       },
     });
@@ -70,8 +73,14 @@ export class InspectionsService implements OnModuleInit {
             ? `${PENDING} AND d.computed_due >= $1`
             : `${PENDING} AND $1::date IS NOT NULL`;
     const order = q.status === 'DONE' ? 'i.recorded_at DESC, d.event_id' : 'due_date, d.event_id';
-    const rows = await inspectionRows(m, inner, `WHERE ${where} ORDER BY ${order} LIMIT $${params.length + 1} OFFSET $${params.length + 2}`, [...params, q.pageSize, offsetOf(q)]);
-    const [{ total }] = (await m.query(`SELECT count(*)::int AS total FROM (${inspectionSelect(inner, `WHERE ${where}`)}) x`, params)) as Array<{ total: number }>;
+    const rows = await inspectionRows(m, inner, `WHERE ${where} ORDER BY ${order} LIMIT $${params.length + 1} OFFSET $${params.length + 2}`, [
+      ...params,
+      q.pageSize,
+      offsetOf(q),
+    ]);
+    const [{ total }] = (await m.query(`SELECT count(*)::int AS total FROM (${inspectionSelect(inner, `WHERE ${where}`)}) x`, params)) as Array<{
+      total: number;
+    }>;
     return { items: rows.map((r) => toInspectionDto(r, business)), page: q.page, pageSize: q.pageSize, total };
   }
 
@@ -121,7 +130,17 @@ export class InspectionsService implements OnModuleInit {
       const [{ id }] = (await m.query(
         `INSERT INTO use_inspections (loan_id, disbursement_event_id, due_date, visit_date, inspectors, finding, amount_verified, notes, recorded_by)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id::text AS id`,
-        [loanId, event.id, inspectionDueDate(event.value_date, event.inspection_days), dto.visitDate, dto.inspectors, dto.finding, dto.amountVerified, dto.notes ?? null, actor.userId],
+        [
+          loanId,
+          event.id,
+          inspectionDueDate(event.value_date, event.inspection_days),
+          dto.visitDate,
+          dto.inspectors,
+          dto.finding,
+          dto.amountVerified,
+          dto.notes ?? null,
+          actor.userId,
+        ],
       )) as Array<{ id: string }>;
       if (recall) {
         await m.query(`INSERT INTO recall_cases (loan_id, inspection_id, reason, recall_date, proposed_by) VALUES ($1, $2, $3, $4, $5)`, [
@@ -178,5 +197,7 @@ export class InspectionsService implements OnModuleInit {
 }
 
 function reasonOf(finding: Finding): string {
-  return finding === 'NOT_AS_PLANNED' ? 'Sử dụng vốn vay không đúng mục đích (biên bản kiểm tra)' : 'Sử dụng vốn vay đúng mục đích một phần (biên bản kiểm tra)';
+  return finding === 'NOT_AS_PLANNED'
+    ? 'Sử dụng vốn vay không đúng mục đích (biên bản kiểm tra)'
+    : 'Sử dụng vốn vay đúng mục đích một phần (biên bản kiểm tra)';
 }

@@ -76,8 +76,14 @@ export class RecallCasesService {
   async list(_actor: Actor, q: RecallQueryDto): Promise<Page<RecallCaseDto>> {
     const m = this.tx.manager;
     const status = q.status ?? null;
-    const rows: RecallRow[] = await m.query(`${SELECT} WHERE $1::text IS NULL OR r.status = $1 ORDER BY r.id DESC LIMIT $2 OFFSET $3`, [status, q.pageSize, offsetOf(q)]);
-    const [{ total }] = (await m.query(`SELECT count(*)::int AS total FROM recall_cases r WHERE $1::text IS NULL OR r.status = $1`, [status])) as Array<{ total: number }>;
+    const rows: RecallRow[] = await m.query(`${SELECT} WHERE $1::text IS NULL OR r.status = $1 ORDER BY r.id DESC LIMIT $2 OFFSET $3`, [
+      status,
+      q.pageSize,
+      offsetOf(q),
+    ]);
+    const [{ total }] = (await m.query(`SELECT count(*)::int AS total FROM recall_cases r WHERE $1::text IS NULL OR r.status = $1`, [status])) as Array<{
+      total: number;
+    }>;
     return { items: rows.map(toDto), page: q.page, pageSize: q.pageSize, total };
   }
 
@@ -100,7 +106,11 @@ export class RecallCasesService {
     return this.tx.run(async (m) => {
       const r = await this.proposed(m, actor, id);
       const recallDate = dto.recallDate ?? r.recall_date;
-      const result = await this.acceleration.accelerate(m, actor, r.loan_id, { dueDate: recallDate, reason: `Thu hồi nợ trước hạn: ${r.reason}`, proposedBy: r.proposed_by });
+      const result = await this.acceleration.accelerate(m, actor, r.loan_id, {
+        dueDate: recallDate,
+        reason: `Thu hồi nợ trước hạn: ${r.reason}`,
+        proposedBy: r.proposed_by,
+      });
       await m.query(
         `UPDATE recall_cases SET status = 'APPROVED', decided_by = $2, decided_at = now(), decision_note = $3, recall_date = $4, principal_recalled = $5, restructuring_id = $6
          WHERE id = $1`,
@@ -115,7 +125,11 @@ export class RecallCasesService {
   async reject(actor: Actor, id: string, dto: DecideRecallDto): Promise<RecallCaseDto> {
     return this.tx.run(async (m) => {
       const r = await this.proposed(m, actor, id);
-      await m.query(`UPDATE recall_cases SET status = 'REJECTED', decided_by = $2, decided_at = now(), decision_note = $3 WHERE id = $1`, [id, actor.userId, dto.note ?? null]);
+      await m.query(`UPDATE recall_cases SET status = 'REJECTED', decided_by = $2, decided_at = now(), decision_note = $3 WHERE id = $1`, [
+        id,
+        actor.userId,
+        dto.note ?? null,
+      ]);
       const out = toDto(await this.find(m, id));
       await this.audit.record(m, actor, { action: 'loan.recall.reject', entityType: 'loan', entityId: r.loan_id, before: toDto(r), after: out });
       return out;

@@ -27,7 +27,8 @@ export class TrialBalanceDto {
 
 export class UpdateGlCodeDto {
   @ApiProperty({ example: '2111', description: 'The fund’s general-ledger code for this account' })
-  @IsString() @Matches(/^[0-9A-Za-z.-]{1,20}$/)
+  @IsString()
+  @Matches(/^[0-9A-Za-z.-]{1,20}$/)
   glCode: string;
 }
 

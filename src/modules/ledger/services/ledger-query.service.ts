@@ -36,13 +36,21 @@ export class LedgerQueryService {
         const before = (await m.query(`SELECT gl_code FROM ledger_accounts WHERE purpose = $1 FOR UPDATE`, [purpose])) as Array<{ gl_code: string }>;
         if (!before[0]) throw notFound('ledger account', purpose);
         await m.query(`UPDATE ledger_accounts SET gl_code = $2 WHERE purpose = $1`, [purpose, dto.glCode]);
-        await this.audit.record(m, actor, { action: 'ledger.gl-code', entityType: 'ledger_account', entityId: purpose, before: { glCode: before[0].gl_code }, after: dto });
+        await this.audit.record(m, actor, {
+          action: 'ledger.gl-code',
+          entityType: 'ledger_account',
+          entityId: purpose,
+          before: { glCode: before[0].gl_code },
+          after: dto,
+        });
         return { account: purpose, glCode: dto.glCode };
       });
     } catch (e) {
       // Two purposes never share a code (the chart maps one way): a taken code is the admin's error, not a 500.
       if (isUniqueViolation(e, 'ledger_accounts_gl_code_key')) {
-        throw new DomainError(LedgerErrors['LEDGER.GL_CODE_TAKEN'], { glCode: dto.glCode }, [{ field: 'glCode', rule: 'unique', message: `GL code ${dto.glCode} is already used` }]);
+        throw new DomainError(LedgerErrors['LEDGER.GL_CODE_TAKEN'], { glCode: dto.glCode }, [
+          { field: 'glCode', rule: 'unique', message: `GL code ${dto.glCode} is already used` },
+        ]);
       }
       throw e;
     }

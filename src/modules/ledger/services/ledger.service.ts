@@ -119,7 +119,10 @@ export class LedgerService {
       // The loans' flow counters with the entries, as `post` keeps them; a second flow posting in
       // the same statement would update the same loan row twice (only one would count).
       stmt.once('loan flow counters');
-      stmt.cte(`${name}_flows`, this.addToFlowCountersSql(`SELECT loan_id, account, amount FROM ${name}_entries`, `${stmt.add(header.kind)}::text`, `${valueDate}::date`));
+      stmt.cte(
+        `${name}_flows`,
+        this.addToFlowCountersSql(`SELECT loan_id, account, amount FROM ${name}_entries`, `${stmt.add(header.kind)}::text`, `${valueDate}::date`),
+      );
     }
   }
 
@@ -143,7 +146,13 @@ export class LedgerService {
    * loan_id, amount) whose amounts sum to zero by construction. Checked after insert; an
    * unbalanced batch throws and the caller's transaction rolls back.
    */
-  async postSelect(m: EntityManager, actor: Actor, header: JournalHeader, linesSql: string, params: unknown[]): Promise<{ transactionId: string; lines: number }> {
+  async postSelect(
+    m: EntityManager,
+    actor: Actor,
+    header: JournalHeader,
+    linesSql: string,
+    params: unknown[],
+  ): Promise<{ transactionId: string; lines: number }> {
     const [{ id }] = (await m.query(
       `INSERT INTO journal_transactions (kind, value_date, booking_date, loan_id, capital_source_id, description, created_by)
        VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
@@ -203,7 +212,12 @@ export class LedgerService {
   }
 
   /** Per-loan balances of the given accounts as of a value date (reconciliation, statements). */
-  async loanBalances(m: EntityManager, loanIds: readonly string[] | null, accounts: readonly AccountPurpose[], asOf?: LocalDate): Promise<Map<string, Map<AccountPurpose, Money>>> {
+  async loanBalances(
+    m: EntityManager,
+    loanIds: readonly string[] | null,
+    accounts: readonly AccountPurpose[],
+    asOf?: LocalDate,
+  ): Promise<Map<string, Map<AccountPurpose, Money>>> {
     const rows: Array<{ loan_id: string; account: AccountPurpose; balance: string }> = await m.query(
       `SELECT loan_id, account, sum(amount)::text AS balance FROM journal_entries
        WHERE loan_id IS NOT NULL AND account = ANY($1::text[]) AND ($2::bigint[] IS NULL OR loan_id = ANY($2::bigint[]))

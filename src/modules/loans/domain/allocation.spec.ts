@@ -18,8 +18,7 @@ const onTime: LoanEvent = { kind: 'REPAYMENT', id: 'i1', date: '2025-04-10', amo
 function stateOn(date: string, events: LoanEvent[], input: LoanTermsInput = base): LoanState {
   return replay(makeLoanTerms(input), events, date).state;
 }
-const lines = (a: ReturnType<typeof allocateRepayment>): (string | number | null)[][] =>
-  a.lines.map((l) => [l.step, l.component, l.seq, s(l.amount)]);
+const lines = (a: ReturnType<typeof allocateRepayment>): (string | number | null)[][] => a.lines.map((l) => [l.step, l.component, l.seq, s(l.amount)]);
 const principals = (st: LoanState): string[][] => st.installments.map((i) => [i.dueDate, s(i.principalDue)]);
 
 describe('allocation order', () => {
@@ -154,7 +153,11 @@ describe('settlement', () => {
       ['PREPAYMENT', 'ACCRUED_INTEREST', 2, '1232877'],
       ['PREPAYMENT', 'PREPAID_PRINCIPAL', null, '498767123'],
     ]);
-    expect(principals(a.state).slice(1).map((r) => r[1])).toEqual(['246575', '246575', '246575', '246575', '246577']);
+    expect(
+      principals(a.state)
+        .slice(1)
+        .map((r) => r[1]),
+    ).toEqual(['246575', '246575', '246575', '246575', '246577']);
     // 10 May bills (500M × 0.06 × 15 + 1,232,877 × 0.06 × 15) / 365 = 1,235,916.68 → 1,235,917, of which 1,232,877 paid
     const may = stateOn('2025-05-10', [disbursed, onTime, { kind: 'REPAYMENT', id: 's', date: '2025-04-25', amount: m(500_000_000) }]);
     expect(s(may.installments[1].interestDue ?? m(-1))).toBe('1235917');

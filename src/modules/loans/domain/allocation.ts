@@ -41,13 +41,7 @@ export interface PayoffQuote {
 }
 
 /** What a component of a repayment pays; the ledger maps each to an account. */
-export type AllocationComponent =
-  | 'OVERDUE_PRINCIPAL_INTEREST'
-  | 'LATE_INTEREST'
-  | 'INTEREST'
-  | 'PRINCIPAL'
-  | 'ACCRUED_INTEREST'
-  | 'PREPAID_PRINCIPAL';
+export type AllocationComponent = 'OVERDUE_PRINCIPAL_INTEREST' | 'LATE_INTEREST' | 'INTEREST' | 'PRINCIPAL' | 'ACCRUED_INTEREST' | 'PREPAID_PRINCIPAL';
 
 export interface AllocationLine {
   readonly step: AllocationStep;

@@ -27,4 +27,3 @@ export function movedDueDate(terms: LoanTerms, contractual: LocalDate): { date: 
   const move = terms.dueDateMoves.find((m) => m.contractualDate === contractual);
   return move ? { date: move.dueDate, reason: move.reason } : { date: contractual, reason: null };
 }
-

@@ -44,7 +44,14 @@ describe('earned and collected income', () => {
       { kind: 'REPAYMENT' as const, id: 'r2', date: '2025-04-21', amount: new Money(1_000_000) },
     ];
     const recorded = allocateRepayment(
-      closeThrough(allocateRepayment(closeThrough(disburse(initialLoanState(terms), '2025-03-10', new Money(600_000_000)), '2025-04-09'), '2025-04-10', new Money(103_057_534)).state, '2025-04-20'),
+      closeThrough(
+        allocateRepayment(
+          closeThrough(disburse(initialLoanState(terms), '2025-03-10', new Money(600_000_000)), '2025-04-09'),
+          '2025-04-10',
+          new Money(103_057_534),
+        ).state,
+        '2025-04-20',
+      ),
       '2025-04-21',
       new Money(1_000_000),
     ).state;

@@ -42,14 +42,7 @@ export {
 } from './loan-state.js';
 export { closeDay, closeThrough } from './accrual.js';
 export { disburse } from './disbursement.js';
-export {
-  type AllocationComponent,
-  type AllocationLine,
-  type PayoffQuote,
-  type RepaymentAllocation,
-  allocateRepayment,
-  payoffQuote,
-} from './allocation.js';
+export { type AllocationComponent, type AllocationLine, type PayoffQuote, type RepaymentAllocation, allocateRepayment, payoffQuote } from './allocation.js';
 export { type InstallmentView, type LoanSummary, daysPastDue, loanSummary, projectInstallments } from './loan-summary.js';
 export { type Disbursement, type LoanEvent, type ReplayResult, type Repayment, applyEvent, replay } from './replay.js';
 export { replayToOpenDay } from './open-day.js';

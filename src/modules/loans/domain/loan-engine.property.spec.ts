@@ -6,14 +6,7 @@ import { closeDay, closeThrough } from './accrual.js';
 import { allocateRepayment, payoffQuote } from './allocation.js';
 import { disburse } from './disbursement.js';
 import { LoanDomainError, RepaymentAbovePayoffError } from './loan-errors.js';
-import {
-  type LoanState,
-  initialLoanState,
-  lateInterestOwed,
-  overdueInterestOwed,
-  unpaidInterest,
-  unpaidPrincipal,
-} from './loan-state.js';
+import { type LoanState, initialLoanState, lateInterestOwed, overdueInterestOwed, unpaidInterest, unpaidPrincipal } from './loan-state.js';
 import { loanSummary, projectInstallments } from './loan-summary.js';
 import {
   type AmortizationMethod,
@@ -90,19 +83,24 @@ function dateIn(start: LocalDate, span: number, fraction: number): LocalDate {
 describe('property: scheduled principal sums exactly to what is disbursed', () => {
   it('for every method, frequency and tranche pattern', () => {
     fc.assert(
-      fc.property(termsArb(24), amountArb, fc.array(fc.tuple(fc.double({ min: 0, max: 1, noNaN: true }), amountArb), { maxLength: 3 }), (terms, first, tranches) => {
-        expect(s(sum(buildSchedule(terms, first).map((r) => r.principal)))).toBe(s(first));
-        const span = daysBetween(terms.startDate, terms.maturityDate);
-        const events: Disbursement[] = [
-          { kind: 'DISBURSEMENT', date: terms.startDate, amount: first },
-          ...tranches.map(([f, amount]): Disbursement => ({ kind: 'DISBURSEMENT', date: dateIn(terms.startDate, span, f), amount })),
-        ];
-        const { state } = replay(terms, events, terms.maturityDate);
-        const total = sum(events.map((e) => e.amount));
-        expect(s(state.disbursedPrincipal)).toBe(s(total));
-        expect(s(sum(state.installments.map((i) => i.principalDue)))).toBe(s(total));
-        expectInvariants(state);
-      }),
+      fc.property(
+        termsArb(24),
+        amountArb,
+        fc.array(fc.tuple(fc.double({ min: 0, max: 1, noNaN: true }), amountArb), { maxLength: 3 }),
+        (terms, first, tranches) => {
+          expect(s(sum(buildSchedule(terms, first).map((r) => r.principal)))).toBe(s(first));
+          const span = daysBetween(terms.startDate, terms.maturityDate);
+          const events: Disbursement[] = [
+            { kind: 'DISBURSEMENT', date: terms.startDate, amount: first },
+            ...tranches.map(([f, amount]): Disbursement => ({ kind: 'DISBURSEMENT', date: dateIn(terms.startDate, span, f), amount })),
+          ];
+          const { state } = replay(terms, events, terms.maturityDate);
+          const total = sum(events.map((e) => e.amount));
+          expect(s(state.disbursedPrincipal)).toBe(s(total));
+          expect(s(sum(state.installments.map((i) => i.principalDue)))).toBe(s(total));
+          expectInvariants(state);
+        },
+      ),
       RUNS,
     );
   });
@@ -135,7 +133,12 @@ describe('property: a loan repaid exactly on schedule pays exactly the scheduled
   });
 
   it('after a tranche or a partial prepayment, exactly what the rebuilt schedule projects', () => {
-    const extraArb = fc.record({ kind: fc.constantFrom('DISBURSEMENT', 'PREPAYMENT'), when: fc.double({ min: 0, max: 1, noNaN: true }), amount: amountArb, perMille: fc.integer({ min: 1, max: 999 }) });
+    const extraArb = fc.record({
+      kind: fc.constantFrom('DISBURSEMENT', 'PREPAYMENT'),
+      when: fc.double({ min: 0, max: 1, noNaN: true }),
+      amount: amountArb,
+      perMille: fc.integer({ min: 1, max: 999 }),
+    });
     fc.assert(
       fc.property(termsArb(24), amountArb, fc.array(extraArb, { minLength: 1, maxLength: 3 }), (terms, principal, extras) => {
         const span = daysBetween(terms.startDate, terms.maturityDate);

@@ -41,11 +41,10 @@ export class RepaymentAbovePayoffError extends LoanDomainError {
     readonly amount: Money,
     readonly payoff: Money,
   ) {
-    super(
-      'LOAN.REPAYMENT_ABOVE_PAYOFF',
-      `repayment ${toDecimalString(amount)} is above the payoff ${toDecimalString(payoff)}`,
-      { amount: toDecimalString(amount), payoff: toDecimalString(payoff) },
-    );
+    super('LOAN.REPAYMENT_ABOVE_PAYOFF', `repayment ${toDecimalString(amount)} is above the payoff ${toDecimalString(payoff)}`, {
+      amount: toDecimalString(amount),
+      payoff: toDecimalString(payoff),
+    });
     this.name = 'RepaymentAbovePayoffError';
   }
 }

@@ -4,15 +4,7 @@ import { Money, ZERO, sum } from '../../../platform/money/money.js';
 import { addDays, daysBetween, type LocalDate } from '../../../platform/dates/local-date.js';
 import { closeThrough } from './accrual.js';
 import { LoanDomainError } from './loan-errors.js';
-import {
-  type LoanState,
-  accruedInterestOwed,
-  lateInterestOwed,
-  overdueInterestOwed,
-  toPlanned,
-  unpaidInterest,
-  unpaidPrincipal,
-} from './loan-state.js';
+import { type LoanState, accruedInterestOwed, lateInterestOwed, overdueInterestOwed, toPlanned, unpaidInterest, unpaidPrincipal } from './loan-state.js';
 import { projectInterest } from './schedule.js';
 import { type DueDateMoveFields, moveFields } from './due-date-moves.js';
 

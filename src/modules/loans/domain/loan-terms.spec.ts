@@ -15,7 +15,11 @@ describe('makeLoanTerms', () => {
   it('takes the domain.md defaults and computes maturity = start + term, clamped', () => {
     const t = makeLoanTerms({ ...base, startDate: '2025-08-31' });
     expect([t.method, t.principalFrequency, t.interestFrequency, t.prepaymentMode, t.gracePeriods]).toEqual([
-      'EQUAL_PRINCIPAL', 'MONTHLY', 'MONTHLY', 'REDUCE_INSTALLMENT', 0,
+      'EQUAL_PRINCIPAL',
+      'MONTHLY',
+      'MONTHLY',
+      'REDUCE_INSTALLMENT',
+      0,
     ]);
     expect([t.overdueMultiplier.toString(), t.lateInterestRate.toString(), t.roundingUnit.toString()]).toEqual(['1.5', '0.1', '1']);
     expect(t.allocationOrder).toEqual(['PENALTY', 'OVERDUE_INTEREST', 'OVERDUE_PRINCIPAL', 'DUE_INTEREST', 'DUE_PRINCIPAL', 'PREPAYMENT']);
@@ -28,16 +32,28 @@ describe('validateLoanTerms', () => {
   const cases: [string, LoanTerms, string[]][] = [
     ['term of zero months', makeLoanTerms({ ...base, termMonths: 0 }), ['LOAN_TERMS.TERM_NOT_POSITIVE_WHOLE_MONTHS']],
     ['5 months is not whole quarters', makeLoanTerms({ ...base, termMonths: 5, principalFrequency: 'QUARTERLY' }), ['LOAN_TERMS.TERM_NOT_WHOLE_PERIODS']],
-    ['18 months is not whole years of interest', makeLoanTerms({ ...base, termMonths: 18, interestFrequency: 'ANNUAL' }), ['LOAN_TERMS.TERM_NOT_WHOLE_PERIODS']],
+    [
+      '18 months is not whole years of interest',
+      makeLoanTerms({ ...base, termMonths: 18, interestFrequency: 'ANNUAL' }),
+      ['LOAN_TERMS.TERM_NOT_WHOLE_PERIODS'],
+    ],
     ['grace equal to the principal periods', makeLoanTerms({ ...base, gracePeriods: 6 }), ['LOAN_TERMS.GRACE_NOT_BELOW_PERIODS']],
     ['negative grace', makeLoanTerms({ ...base, gracePeriods: -1 }), ['LOAN_TERMS.GRACE_INVALID']],
-    ['annuity with different frequencies', makeLoanTerms({ ...base, method: 'ANNUITY', interestFrequency: 'QUARTERLY' }), ['LOAN_TERMS.ANNUITY_FREQUENCIES_DIFFER']],
+    [
+      'annuity with different frequencies',
+      makeLoanTerms({ ...base, method: 'ANNUITY', interestFrequency: 'QUARTERLY' }),
+      ['LOAN_TERMS.ANNUITY_FREQUENCIES_DIFFER'],
+    ],
     ['bullet with monthly principal', makeLoanTerms({ ...base, method: 'BULLET' }), ['LOAN_TERMS.BULLET_PRINCIPAL_NOT_AT_MATURITY']],
     ['overdue multiplier above 1.5', makeLoanTerms({ ...base, overdueMultiplier: m('1.6') }), ['LOAN_TERMS.OVERDUE_MULTIPLIER_OUT_OF_RANGE']],
     ['late rate above 10%', makeLoanTerms({ ...base, lateInterestRate: m('0.11') }), ['LOAN_TERMS.LATE_RATE_OUT_OF_RANGE']],
     ['negative rate', makeLoanTerms({ ...base, annualRate: m('-0.01') }), ['LOAN_TERMS.RATE_OUT_OF_RANGE']],
     ['rounding unit below 1 VND', makeLoanTerms({ ...base, roundingUnit: m('0.5') }), ['LOAN_TERMS.ROUNDING_UNIT_INVALID']],
-    ['allocation order missing a step', makeLoanTerms({ ...base, allocationOrder: ['PENALTY', 'PREPAYMENT'] }), ['LOAN_TERMS.ALLOCATION_ORDER_NOT_PERMUTATION']],
+    [
+      'allocation order missing a step',
+      makeLoanTerms({ ...base, allocationOrder: ['PENALTY', 'PREPAYMENT'] }),
+      ['LOAN_TERMS.ALLOCATION_ORDER_NOT_PERMUTATION'],
+    ],
     [
       'prepayment before a due step',
       makeLoanTerms({ ...base, allocationOrder: ['PENALTY', 'OVERDUE_INTEREST', 'OVERDUE_PRINCIPAL', 'DUE_INTEREST', 'PREPAYMENT', 'DUE_PRINCIPAL'] }),

@@ -18,13 +18,7 @@ export type AmortizationMethod = 'EQUAL_PRINCIPAL' | 'ANNUITY' | 'BULLET';
  * domain.md "Overdue, allocation, prepayment": the steps a repayment is allocated through.
  * PENALTY = interest on overdue principal and late interest on unpaid interest.
  */
-export type AllocationStep =
-  | 'PENALTY'
-  | 'OVERDUE_INTEREST'
-  | 'OVERDUE_PRINCIPAL'
-  | 'DUE_INTEREST'
-  | 'DUE_PRINCIPAL'
-  | 'PREPAYMENT';
+export type AllocationStep = 'PENALTY' | 'OVERDUE_INTEREST' | 'OVERDUE_PRINCIPAL' | 'DUE_INTEREST' | 'DUE_PRINCIPAL' | 'PREPAYMENT';
 
 /** domain.md: the default order (configurable per product). */
 export const DEFAULT_ALLOCATION_ORDER: readonly AllocationStep[] = [

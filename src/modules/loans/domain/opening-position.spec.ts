@@ -18,7 +18,13 @@ import { type LoanEvent, replay } from './replay.js';
 const m = (v: string | number): Money => new Money(v);
 const s = toDecimalString;
 // 1,200,000,000 VND at 7.2%, quarterly for 3 years: 12 equal parts of 100,000,000 (no rounding remainder to respread).
-const terms = makeLoanTerms({ annualRate: m('0.072'), termMonths: 36, startDate: '2023-01-16', principalFrequency: 'QUARTERLY', interestFrequency: 'QUARTERLY' });
+const terms = makeLoanTerms({
+  annualRate: m('0.072'),
+  termMonths: 36,
+  startDate: '2023-01-16',
+  principalFrequency: 'QUARTERLY',
+  interestFrequency: 'QUARTERLY',
+});
 const CUT = '2024-09-30';
 
 /** The history's figures on the cut-over date, as an old book would report them (overdue interest = billed unpaid interest). */
@@ -92,7 +98,9 @@ describe('OPENING_POSITION', () => {
     const after = paidThrough('2026-01-16').filter((e) => e.date > CUT);
     const opened = replay(terms, [p, ...after], '2026-01-16');
     expect(after.map((e) => (e.kind === 'REPAYMENT' ? s(e.amount) : '')).length).toBeGreaterThan(3);
-    expect(opened.repayments.map((r) => s(r.allocation.totals.INTEREST))).toEqual(history.repayments.slice(-after.length).map((r) => s(r.allocation.totals.INTEREST)));
+    expect(opened.repayments.map((r) => s(r.allocation.totals.INTEREST))).toEqual(
+      history.repayments.slice(-after.length).map((r) => s(r.allocation.totals.INTEREST)),
+    );
     const end = loanSummary(opened.state, '2026-01-16');
     expect(end.settled).toBe(true);
   });
@@ -105,7 +113,14 @@ describe('OPENING_POSITION', () => {
   });
 
   it('brings a loan repaid before the cut-over in settled, with no schedule left', () => {
-    const p: OpeningPosition = { ...positionOf(paidThrough('2024-07-16')), outstandingPrincipal: m(0), overduePrincipal: m(0), overdueInterest: m(0), accruedInterest: m(0), daysPastDue: 0 };
+    const p: OpeningPosition = {
+      ...positionOf(paidThrough('2024-07-16')),
+      outstandingPrincipal: m(0),
+      overduePrincipal: m(0),
+      overdueInterest: m(0),
+      accruedInterest: m(0),
+      daysPastDue: 0,
+    };
     const opened = applyOpeningPosition(initialLoanState(terms), p);
     expect(opened.installments).toEqual([]);
     expect(loanSummary(opened, CUT).settled).toBe(true);
@@ -121,7 +136,10 @@ describe('OPENING_POSITION', () => {
       ['before the first disbursement', { ...p, date: '2023-01-01' }],
     ];
     for (const [rule, position] of bad) {
-      expect({ rule, thrown: thrownBy(() => applyOpeningPosition(initialLoanState(terms), position)) }).toEqual({ rule, thrown: 'LOAN.OPENING_POSITION_INCONSISTENT' });
+      expect({ rule, thrown: thrownBy(() => applyOpeningPosition(initialLoanState(terms), position)) }).toEqual({
+        rule,
+        thrown: 'LOAN.OPENING_POSITION_INCONSISTENT',
+      });
     }
     const disbursedState = replay(terms, [disbursed], '2023-02-01').state;
     expect(thrownBy(() => applyOpeningPosition(disbursedState, p))).toBe('LOAN.OPENING_POSITION_NOT_FIRST');

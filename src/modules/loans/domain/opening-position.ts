@@ -76,7 +76,14 @@ export function applyOpeningPosition(state: LoanState, p: OpeningPosition): Loan
   if (p.overduePrincipal.gt(ZERO) || p.overdueInterest.gt(ZERO)) {
     const due = addDays(p.date, -p.daysPastDue);
     installments.push({
-      ...newInstallment({ seq: 1, dueDate: due, principalDate: p.overduePrincipal.gt(ZERO), interestDate: p.overdueInterest.gt(ZERO), principal: p.overduePrincipal, ...moveFields(due, due, undefined) }),
+      ...newInstallment({
+        seq: 1,
+        dueDate: due,
+        principalDate: p.overduePrincipal.gt(ZERO),
+        interestDate: p.overdueInterest.gt(ZERO),
+        principal: p.overduePrincipal,
+        ...moveFields(due, due, undefined),
+      }),
       billed: true,
       interestDue: p.overdueInterest,
     });
@@ -84,7 +91,8 @@ export function applyOpeningPosition(state: LoanState, p: OpeningPosition): Loan
   const notDue = p.outstandingPrincipal.minus(p.overduePrincipal);
   const slots = scheduleSlots(terms).filter((s) => s.dueDate > p.date);
   const numerator = p.accruedInterest.mul(DAYS_IN_YEAR);
-  if (notDue.gt(ZERO) && !slots.some((s) => s.principalDate)) inconsistent('principal not yet due but no due date of the contract is left after the cut-over', p);
+  if (notDue.gt(ZERO) && !slots.some((s) => s.principalDate))
+    inconsistent('principal not yet due but no due date of the contract is left after the cut-over', p);
   if (p.accruedInterest.gt(ZERO) && slots.length === 0) inconsistent('accrued interest but no due date of the contract is left after the cut-over', p);
   // Slots left only when something is still to be billed on them (a loan repaid before the cut-over has none).
   if (notDue.gt(ZERO) || p.accruedInterest.gt(ZERO)) {
@@ -103,4 +111,3 @@ export function applyOpeningPosition(state: LoanState, p: OpeningPosition): Loan
     installments,
   };
 }
-

@@ -102,12 +102,61 @@ describe('schedule change: hand-computed figures', () => {
   });
 
   it.each([
-    ['a sum different from the unpaid principal', 'ADJUSTMENT', [['2025-05-10', 100_000_000], ['2025-09-10', 100_000_000]], 'sumEqualsUnpaidPrincipal'],
-    ['an adjustment moving the maturity', 'ADJUSTMENT', [['2025-05-10', 300_000_000], ['2025-10-10', 300_000_000]], 'maturityUnchanged'],
-    ['an extension not moving it later', 'EXTENSION', [['2025-05-10', 300_000_000], ['2025-09-10', 300_000_000]], 'maturityLater'],
-    ['dates not increasing', 'ADJUSTMENT', [['2025-06-10', 300_000_000], ['2025-05-10', 0], ['2025-09-10', 300_000_000]], 'increasing'],
-    ['a due date on the change date', 'ADJUSTMENT', [['2025-04-05', 300_000_000], ['2025-09-10', 300_000_000]], 'increasing'],
-    ['a fraction of a đồng', 'ADJUSTMENT', [['2025-05-10', 299_999_999.5], ['2025-09-10', 300_000_000.5]], 'wholeVnd'],
+    [
+      'a sum different from the unpaid principal',
+      'ADJUSTMENT',
+      [
+        ['2025-05-10', 100_000_000],
+        ['2025-09-10', 100_000_000],
+      ],
+      'sumEqualsUnpaidPrincipal',
+    ],
+    [
+      'an adjustment moving the maturity',
+      'ADJUSTMENT',
+      [
+        ['2025-05-10', 300_000_000],
+        ['2025-10-10', 300_000_000],
+      ],
+      'maturityUnchanged',
+    ],
+    [
+      'an extension not moving it later',
+      'EXTENSION',
+      [
+        ['2025-05-10', 300_000_000],
+        ['2025-09-10', 300_000_000],
+      ],
+      'maturityLater',
+    ],
+    [
+      'dates not increasing',
+      'ADJUSTMENT',
+      [
+        ['2025-06-10', 300_000_000],
+        ['2025-05-10', 0],
+        ['2025-09-10', 300_000_000],
+      ],
+      'increasing',
+    ],
+    [
+      'a due date on the change date',
+      'ADJUSTMENT',
+      [
+        ['2025-04-05', 300_000_000],
+        ['2025-09-10', 300_000_000],
+      ],
+      'increasing',
+    ],
+    [
+      'a fraction of a đồng',
+      'ADJUSTMENT',
+      [
+        ['2025-05-10', 299_999_999.5],
+        ['2025-09-10', 300_000_000.5],
+      ],
+      'wholeVnd',
+    ],
   ] as const)('refuses %s', (_, type, rows, rule) => {
     const { state } = replay(terms, [disbursed], '2025-04-04');
     const violations = validateScheduleChange(state, '2025-04-05', type, plan(rows.map(([d, p]) => [d, p])));
@@ -123,13 +172,27 @@ describe('schedule change: hand-computed figures', () => {
   it('builds an extension schedule from the new maturity alone: monthly dates to 10 Dec, equal principal', () => {
     const { state } = replay(terms, [disbursed], '2025-04-04');
     const built = extensionPlan(state, '2025-04-05', '2025-12-10');
-    expect(built.map((p) => p.dueDate)).toEqual(['2025-04-10', '2025-05-10', '2025-06-10', '2025-07-10', '2025-08-10', '2025-09-10', '2025-10-10', '2025-11-10', '2025-12-10']);
+    expect(built.map((p) => p.dueDate)).toEqual([
+      '2025-04-10',
+      '2025-05-10',
+      '2025-06-10',
+      '2025-07-10',
+      '2025-08-10',
+      '2025-09-10',
+      '2025-10-10',
+      '2025-11-10',
+      '2025-12-10',
+    ]);
     expect(built.map((p) => s(p.principal))).toEqual([...Array(8).fill('66666667'), '66666664']);
     expect(validateScheduleChange(state, '2025-04-05', 'EXTENSION', built)).toEqual([]);
   });
 
   it('fits a plan replayed onto a different balance: shortfall to the last, excess off the last ones', () => {
-    const p = plan([['a', 10], ['b', 20], ['c', 30]]);
+    const p = plan([
+      ['a', 10],
+      ['b', 20],
+      ['c', 30],
+    ]);
     expect(fitPlan(p, m(70)).map((x) => s(x.principal))).toEqual(['10', '20', '40']);
     expect(fitPlan(p, m(25)).map((x) => s(x.principal))).toEqual(['10', '15', '0']);
   });
@@ -176,7 +239,13 @@ function scenario(r: LoanCase): Scenario | null {
   const carry = replay(t, events, addDays(date, -1)).state.outstandingPrincipal;
   const weights = r.weights.slice(0, dates.length);
   const total = weights.reduce((a, b) => a + b, 0) || 1;
-  const rows = dates.map((dueDate, k) => ({ dueDate, principal: carry.mul(weights[k] ?? 0).div(total).floor() }));
+  const rows = dates.map((dueDate, k) => ({
+    dueDate,
+    principal: carry
+      .mul(weights[k] ?? 0)
+      .div(total)
+      .floor(),
+  }));
   const fitted = fitPlan(rows, carry);
   const type = r.extendMonths > 0 ? 'EXTENSION' : 'ADJUSTMENT';
   if (validateScheduleChange(before, date, type, fitted).length > 0) return null;
@@ -239,7 +308,9 @@ describe('property: schedule changes', () => {
         const same: ScheduleChange = {
           kind: 'SCHEDULE_CHANGE',
           date: sc.change.date,
-          installments: open.installments.filter((i) => !i.billed).map((i) => ({ dueDate: i.dueDate, principal: i.principalDue, interestDate: i.interestDate })),
+          installments: open.installments
+            .filter((i) => !i.billed)
+            .map((i) => ({ dueDate: i.dueDate, principal: i.principalDue, interestDate: i.interestDate })),
         };
         if (same.installments.some((i) => i.principal.isZero())) return; // principalDate flags would differ, not the figures
         const end = addDays(sc.terms.maturityDate, 10);

@@ -136,11 +136,14 @@ export function validateScheduleChange(state: LoanState, date: LocalDate, type: 
   });
   const carry = principalToReschedule(state, date);
   const planned = sum(plan.map((p) => p.principal));
-  if (!planned.eq(carry)) add('installments', 'sumEqualsUnpaidPrincipal', `the installments carry ${planned.toFixed()}; the unpaid principal is ${carry.toFixed()}`);
+  if (!planned.eq(carry))
+    add('installments', 'sumEqualsUnpaidPrincipal', `the installments carry ${planned.toFixed()}; the unpaid principal is ${carry.toFixed()}`);
   const maturity = currentMaturity(state);
   const lastDue = plan[plan.length - 1].dueDate;
-  if (type === 'ADJUSTMENT' && lastDue !== maturity) add('installments', 'maturityUnchanged', `an adjustment keeps the maturity ${maturity}; the last due date is ${lastDue}`);
-  if (type === 'EXTENSION' && lastDue <= maturity) add('installments', 'maturityLater', `an extension moves the maturity after ${maturity}; the last due date is ${lastDue}`);
+  if (type === 'ADJUSTMENT' && lastDue !== maturity)
+    add('installments', 'maturityUnchanged', `an adjustment keeps the maturity ${maturity}; the last due date is ${lastDue}`);
+  if (type === 'EXTENSION' && lastDue <= maturity)
+    add('installments', 'maturityLater', `an extension moves the maturity after ${maturity}; the last due date is ${lastDue}`);
   return out;
 }
 
@@ -181,6 +184,13 @@ export function extensionPlan(state: LoanState, date: LocalDate, newMaturity: Lo
     interestDate: true,
     principal: ZERO,
   }));
-  const spread = rebuildRemaining({ terms: state.terms, from: date, numerator: draft.periodInterestNumerator, slots, remainingPrincipal: draft.outstandingPrincipal, mode: 'RESPREAD' });
+  const spread = rebuildRemaining({
+    terms: state.terms,
+    from: date,
+    numerator: draft.periodInterestNumerator,
+    slots,
+    remainingPrincipal: draft.outstandingPrincipal,
+    mode: 'RESPREAD',
+  });
   return spread.map((p) => ({ dueDate: p.dueDate, principal: p.principal, ...moveFields(p.contractualDate ?? p.dueDate, p.dueDate, p.moveReason) }));
 }

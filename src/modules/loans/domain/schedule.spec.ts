@@ -10,12 +10,7 @@ const m = (v: string | number): Money => new Money(v);
 type Row = [string, number, string, string];
 
 function rows(input: LoanTermsInput, principal: string): Row[] {
-  return buildSchedule(makeLoanTerms(input), m(principal)).map((r) => [
-    r.dueDate,
-    r.days,
-    toDecimalString(r.principal),
-    toDecimalString(r.interest),
-  ]);
+  return buildSchedule(makeLoanTerms(input), m(principal)).map((r) => [r.dueDate, r.days, toDecimalString(r.principal), toDecimalString(r.interest)]);
 }
 
 interface Case {
@@ -108,7 +103,14 @@ const cases: Case[] = [
   },
   {
     name: 'BULLET: interest quarterly, all principal at maturity',
-    terms: { annualRate: m('0.072'), termMonths: 12, startDate: '2025-01-01', method: 'BULLET', principalFrequency: 'AT_MATURITY', interestFrequency: 'QUARTERLY' },
+    terms: {
+      annualRate: m('0.072'),
+      termMonths: 12,
+      startDate: '2025-01-01',
+      method: 'BULLET',
+      principalFrequency: 'AT_MATURITY',
+      interestFrequency: 'QUARTERLY',
+    },
     principal: '100000000',
     expected: [
       ['2025-04-01', 90, '0', '1775342'], // 100M × 0.072 × 90 / 365 = 1,775,342.47
@@ -152,7 +154,14 @@ const cases: Case[] = [
   },
   {
     name: 'leap year: 366 real days over 365',
-    terms: { annualRate: m('0.10'), termMonths: 12, startDate: '2024-01-01', method: 'BULLET', principalFrequency: 'AT_MATURITY', interestFrequency: 'AT_MATURITY' },
+    terms: {
+      annualRate: m('0.10'),
+      termMonths: 12,
+      startDate: '2024-01-01',
+      method: 'BULLET',
+      principalFrequency: 'AT_MATURITY',
+      interestFrequency: 'AT_MATURITY',
+    },
     principal: '100000000',
     expected: [['2025-01-01', 366, '100000000', '10027397']], // 100M × 0.10 × 366 / 365 = 10,027,397.26
   },
@@ -180,7 +189,14 @@ const cases: Case[] = [
   },
   {
     name: 'ANNUITY quarterly: i = 0.10 × 3 / 12 = 0.025, A = round(100M × 0.025 / (1 − 1.025^−4)) = round(26,581,787.77) = 26,581,788',
-    terms: { annualRate: m('0.10'), termMonths: 12, startDate: '2025-01-15', method: 'ANNUITY', principalFrequency: 'QUARTERLY', interestFrequency: 'QUARTERLY' },
+    terms: {
+      annualRate: m('0.10'),
+      termMonths: 12,
+      startDate: '2025-01-15',
+      method: 'ANNUITY',
+      principalFrequency: 'QUARTERLY',
+      interestFrequency: 'QUARTERLY',
+    },
     principal: '100000000',
     expected: [
       ['2025-04-15', 90, '24116035', '2465753'], // 100,000,000 × 0.1 × 90 / 365 = 2,465,753.42; P = A − I
@@ -251,8 +267,18 @@ describe('due dates', () => {
   it('are always computed from the start date, never from the previous due date (29 Feb start)', () => {
     const terms = makeLoanTerms({ annualRate: m('0.06'), termMonths: 12, startDate: '2024-02-29' });
     expect(scheduleSlots(terms).map((s) => s.dueDate)).toEqual([
-      '2024-03-29', '2024-04-29', '2024-05-29', '2024-06-29', '2024-07-29', '2024-08-29',
-      '2024-09-29', '2024-10-29', '2024-11-29', '2024-12-29', '2025-01-29', '2025-02-28',
+      '2024-03-29',
+      '2024-04-29',
+      '2024-05-29',
+      '2024-06-29',
+      '2024-07-29',
+      '2024-08-29',
+      '2024-09-29',
+      '2024-10-29',
+      '2024-11-29',
+      '2024-12-29',
+      '2025-01-29',
+      '2025-02-28',
     ]);
   });
 

@@ -127,13 +127,7 @@ function walk(
  * - ANNUITY: principal = A − that period's day-count interest, the last clears the balance;
  *   clamped to [0, balance] so a long, high-rate loan never schedules negative principal.
  */
-function spread(
-  terms: LoanTerms,
-  slots: readonly PlannedInstallment[],
-  amount: Money,
-  from: LocalDate,
-  numerator: Money,
-): PlannedInstallment[] {
+function spread(terms: LoanTerms, slots: readonly PlannedInstallment[], amount: Money, from: LocalDate, numerator: Money): PlannedInstallment[] {
   const m = slots.filter((s) => s.principalDate).length;
   if (m === 0) {
     if (!amount.isZero()) throw new RangeError('no principal due date is left to carry the principal');
@@ -174,12 +168,7 @@ function toPlanned(row: ScheduleInstallment): PlannedInstallment {
  * Projected interest of planned installments: the balance is what they carry, accruing from
  * `from` on top of `numerator` (the current period's interest numerator accrued before `from`).
  */
-export function projectInterest(
-  terms: LoanTerms,
-  planned: readonly PlannedInstallment[],
-  from: LocalDate,
-  numerator: Money = ZERO,
-): ScheduleInstallment[] {
+export function projectInterest(terms: LoanTerms, planned: readonly PlannedInstallment[], from: LocalDate, numerator: Money = ZERO): ScheduleInstallment[] {
   const balance = sum(planned.map((p) => p.principal));
   return walk(terms, planned, from, numerator, balance, (slot) => slot.principal);
 }

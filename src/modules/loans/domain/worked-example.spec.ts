@@ -70,11 +70,7 @@ describe('domain.md worked example', () => {
     expect(daysPastDue(paid.state, '2025-04-21')).toBe(0);
     expect(s(paid.state.outstandingPrincipal)).toBe('500000000');
     // installment 2 is unchanged by the late payment: 500M performed all of 10 Apr … 9 May
-    const { state: may } = replay(
-      terms,
-      [...disbursed, { kind: 'REPAYMENT', id: 'r1', date: '2025-04-21', amount: m(103_337_981) }],
-      '2025-05-10',
-    );
+    const { state: may } = replay(terms, [...disbursed, { kind: 'REPAYMENT', id: 'r1', date: '2025-04-21', amount: m(103_337_981) }], '2025-05-10');
     expect(s(may.installments[1].interestDue ?? m(-1))).toBe('2465753');
     expect(s(may.installments[0].overdueInterestNumerator)).toBe('99000000'); // stopped once paid
   });
@@ -88,7 +84,13 @@ describe('domain.md worked example', () => {
   it('payoff on 21 Apr = 271,233 + 9,214 + 3,057,534 + 904,110 + 100,000,000 + 500,000,000 = 604,242,091', () => {
     const q = payoffQuote(state, '2025-04-21');
     expect([q.overdueInterest, q.lateInterest, q.billedInterest, q.accruedInterest, q.duePrincipal, q.notDuePrincipal, q.total].map(s)).toEqual([
-      '271233', '9214', '3057534', '904110', '100000000', '500000000', '604242091',
+      '271233',
+      '9214',
+      '3057534',
+      '904110',
+      '100000000',
+      '500000000',
+      '604242091',
     ]);
   });
 

@@ -19,9 +19,20 @@ const s = toDecimalString;
 
 /** The fund's default calendar (Mon–Fri, Labour Code 2019 Art. 112 holidays and Art. 111.3 compensatory days) for 2024–2031. */
 const YEARS = [2024, 2025, 2026, 2027, 2028, 2029, 2030, 2031];
-const FUND = workingCalendarOf([1, 2, 3, 4, 5], 2024, 2031, YEARS.flatMap((y) => defaultCalendarDays(y)));
+const FUND = workingCalendarOf(
+  [1, 2, 3, 4, 5],
+  2024,
+  2031,
+  YEARS.flatMap((y) => defaultCalendarDays(y)),
+);
 
-function terms(startDate: LocalDate, termMonths: number, rule: BusinessDayRule, extra: Partial<Parameters<typeof makeLoanTerms>[0]> = {}, calendar = FUND): LoanTerms {
+function terms(
+  startDate: LocalDate,
+  termMonths: number,
+  rule: BusinessDayRule,
+  extra: Partial<Parameters<typeof makeLoanTerms>[0]> = {},
+  calendar = FUND,
+): LoanTerms {
   return withDueDateMoves(makeLoanTerms({ annualRate: new Money('0.12'), termMonths, startDate, businessDayRule: rule, ...extra }), calendar);
 }
 
@@ -56,7 +67,11 @@ describe('due dates under a business-day rule (docs/working-days.md)', () => {
     expect(third.contractualDate).toBeUndefined();
     // A contractual date on a holiday names the holiday, not the weekday.
     const tet = buildSchedule(terms('2026-01-17', 1, 'NEXT_WORKING_DAY'), new Money('1000000'))[0];
-    expect(tet).toMatchObject({ dueDate: '2026-02-23', contractualDate: '2026-02-17', moveReason: { vi: 'Tết Nguyên đán (mùng 1)', en: 'Lunar New Year (day 1)' } });
+    expect(tet).toMatchObject({
+      dueDate: '2026-02-23',
+      contractualDate: '2026-02-17',
+      moveReason: { vi: 'Tết Nguyên đán (mùng 1)', en: 'Lunar New Year (day 1)' },
+    });
   });
 
   it('moves the maturity like any due date: 2 Sep 2026 (National Day, 3 Sep adjacent) → Fri 4 Sep', () => {
@@ -72,7 +87,12 @@ describe('due dates under a business-day rule (docs/working-days.md)', () => {
   it('an annuity whose moved dates change the interest split (hand-computed, 120,000,000 at 12%, 3 months from 15 Jan 2026)', () => {
     // A = round(120,000,000 × 0.01 ÷ (1 − 1.01^−3)) = 40,802,653 either way; interest by the actual days.
     const rows = (rule: BusinessDayRule): string[][] =>
-      buildSchedule(terms('2026-01-15', 3, rule, { method: 'ANNUITY' as AmortizationMethod }), new Money('120000000')).map((r) => [r.dueDate, String(r.days), s(r.interest), s(r.principal)]);
+      buildSchedule(terms('2026-01-15', 3, rule, { method: 'ANNUITY' as AmortizationMethod }), new Money('120000000')).map((r) => [
+        r.dueDate,
+        String(r.days),
+        s(r.interest),
+        s(r.principal),
+      ]);
     expect(rows('NONE')).toEqual([
       ['2026-02-15', '31', '1223014', '39579639'], // 120,000,000 × 12% × 31/365
       ['2026-03-15', '28', '740308', '40062345'],
@@ -93,7 +113,11 @@ describe('due dates under a business-day rule (docs/working-days.md)', () => {
     expect(payoffQuote(closeThrough(st, '2026-02-22'), '2026-02-23').duePrincipal.toFixed()).toBe('40000000');
     expect(daysPastDue(closeThrough(st, '2026-02-23'), '2026-02-23')).toBe(0);
     expect(daysPastDue(closeThrough(st, '2026-02-24'), '2026-02-24')).toBe(1);
-    const paid = allocateRepayment(closeThrough(st, '2026-02-22'), '2026-02-23', new Money('40000000').plus(payoffQuote(closeThrough(st, '2026-02-22'), '2026-02-23').billedInterest));
+    const paid = allocateRepayment(
+      closeThrough(st, '2026-02-22'),
+      '2026-02-23',
+      new Money('40000000').plus(payoffQuote(closeThrough(st, '2026-02-22'), '2026-02-23').billedInterest),
+    );
     const after = loanSummary(paid.state, '2026-02-23');
     expect([after.daysPastDue, s(after.overdueInterest), s(after.lateInterest), s(after.overduePrincipal)]).toEqual([0, '0', '0', '0']);
   });
@@ -179,7 +203,11 @@ describe('a calendar change reaches only the installments not yet billed (DUE_DA
     const changed = applyDueDateChange(state, { kind: 'DUE_DATE_CHANGE', date: '2026-03-01', moves });
     expect(changed.installments.map((i) => i.dueDate)).toEqual(['2026-02-23', '2026-03-17', '2026-04-15']);
     // The same moves on a date after 23 Feb never touch the billed first installment, even if listed.
-    const back = applyDueDateChange(state, { kind: 'DUE_DATE_CHANGE', date: '2026-03-01', moves: [{ contractualDate: '2026-02-15', dueDate: '2026-03-02', reason: null }] });
+    const back = applyDueDateChange(state, {
+      kind: 'DUE_DATE_CHANGE',
+      date: '2026-03-01',
+      moves: [{ contractualDate: '2026-02-15', dueDate: '2026-03-02', reason: null }],
+    });
     expect(back.installments[0].dueDate).toBe('2026-02-23');
   });
 
@@ -191,12 +219,27 @@ describe('a calendar change reaches only the installments not yet billed (DUE_DA
     ];
     const replayed = replay(t, events, '2026-03-17').state;
     const second = replayed.installments[1];
-    expect([second.dueDate, second.billed, s(second.interestDue ?? ZERO)]).toEqual(['2026-03-17', true, s(new Money('80000000').mul('0.12').mul(22).div(365).toDecimalPlaces(0))]);
+    expect([second.dueDate, second.billed, s(second.interestDue ?? ZERO)]).toEqual([
+      '2026-03-17',
+      true,
+      s(new Money('80000000').mul('0.12').mul(22).div(365).toDecimalPlaces(0)),
+    ]);
     // Never on or before the change's date: a PREVIOUS move into a closed day goes to the first working day after it.
     const prev = terms('2026-01-15', 3, 'PREVIOUS_WORKING_DAY');
     const st = closeThrough(disburse(initialLoanState(prev), prev.startDate, new Money('120000000')), '2026-03-11');
     // 15 Mar (Sun) would go back to Thu 12 Mar, the change's own date: it goes to Tue 17 Mar (13 and 16 off, 14–15 weekend).
-    const held = dueDateChangeFor(st, '2026-03-12', new WorkingCalendar([1, 2, 3, 4, 5], [{ date: '2026-03-13', reason: { vi: 'x', en: 'x' } }, { date: '2026-03-16', reason: { vi: 'y', en: 'y' } }], null));
+    const held = dueDateChangeFor(
+      st,
+      '2026-03-12',
+      new WorkingCalendar(
+        [1, 2, 3, 4, 5],
+        [
+          { date: '2026-03-13', reason: { vi: 'x', en: 'x' } },
+          { date: '2026-03-16', reason: { vi: 'y', en: 'y' } },
+        ],
+        null,
+      ),
+    );
     expect(held[0]).toMatchObject({ contractualDate: '2026-03-15', dueDate: '2026-03-17' });
   });
 });

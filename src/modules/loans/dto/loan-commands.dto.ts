@@ -7,7 +7,8 @@ export const CHANNELS = ['BANK_TRANSFER', 'CASH', 'STATEMENT_IMPORT', 'OTHER'] a
 
 export class CreateContractDto {
   @ApiPropertyOptional({ example: '2025-03-05', description: 'Signing date; defaults to the business date' })
-  @IsOptional() @IsLocalDate()
+  @IsOptional()
+  @IsLocalDate()
   signingDate?: string;
 }
 
@@ -21,7 +22,9 @@ export class MoneyMovementDto {
   valueDate: string;
 
   @ApiProperty({ example: 'UNC-2025-000123', description: 'Bank or voucher reference' })
-  @IsString() @MinLength(1) @MaxLength(100)
+  @IsString()
+  @MinLength(1)
+  @MaxLength(100)
   reference: string;
 
   @ApiProperty({ enum: CHANNELS, example: 'BANK_TRANSFER' })
@@ -31,12 +34,15 @@ export class MoneyMovementDto {
 
 export class ReversalDto {
   @ApiProperty({ example: 'Nhập nhầm số tiền, chứng từ UNC-2025-000123' })
-  @IsString() @MinLength(5) @MaxLength(500)
+  @IsString()
+  @MinLength(5)
+  @MaxLength(500)
   reason: string;
 }
 
 export class PayoffQueryDto {
   @ApiPropertyOptional({ example: '2025-04-21', description: 'Settlement date; defaults to the business date' })
-  @IsOptional() @IsLocalDate()
+  @IsOptional()
+  @IsLocalDate()
   date?: string;
 }

@@ -17,7 +17,8 @@ export class RepaymentPreviewRequestDto {
 export class RepaymentPreviewDto {
   @ApiProperty({ example: '2025-04-21' }) valueDate: string;
   @ApiProperty({ example: '103337981' }) amount: string;
-  @ApiProperty({ type: [AllocationLineDto], description: 'The split the engine would apply, in the product’s allocation order' }) allocation: AllocationLineDto[];
+  @ApiProperty({ type: [AllocationLineDto], description: 'The split the engine would apply, in the product’s allocation order' })
+  allocation: AllocationLineDto[];
   @ApiProperty({ example: { PRINCIPAL: '100000000', INTEREST: '3057534' }, description: 'Totals by component' }) totals: Record<string, string>;
   @ApiProperty({ type: LoanDto, description: 'The loan as it would be after the repayment' }) loan: LoanDto;
 }
@@ -33,13 +34,18 @@ export class PostingEntryDto {
 
 export class LoanPostingDto {
   @ApiProperty({ example: '12' }) transactionId: string;
-  @ApiProperty({ example: 'DISBURSEMENT', enum: ['DISBURSEMENT', 'REPAYMENT', 'REPAYMENT_REVERSAL', 'ACCRUAL', 'PROVISION', 'WRITE_OFF', 'RECOVERY', 'OPENING_BALANCE'] }) kind: string;
+  @ApiProperty({
+    example: 'DISBURSEMENT',
+    enum: ['DISBURSEMENT', 'REPAYMENT', 'REPAYMENT_REVERSAL', 'ACCRUAL', 'PROVISION', 'WRITE_OFF', 'RECOVERY', 'OPENING_BALANCE'],
+  })
+  kind: string;
   @ApiProperty({ example: '2025-03-10' }) valueDate: string;
   @ApiProperty({ example: '2025-03-10' }) bookingDate: string;
   @ApiProperty({ example: 'giải ngân HĐTD-2025-000001' }) description: string;
   @ApiProperty({ example: null, nullable: true, type: String }) reversesTransactionId: string | null;
   @ApiProperty({ example: null, nullable: true, type: String }) reversedByTransactionId: string | null;
-  @ApiProperty({ example: false, description: 'A month-end transaction pooled over loans: only this loan’s lines are shown (they need not balance alone)' }) pooled: boolean;
+  @ApiProperty({ example: false, description: 'A month-end transaction pooled over loans: only this loan’s lines are shown (they need not balance alone)' })
+  pooled: boolean;
   @ApiProperty({ type: [PostingEntryDto] }) entries: PostingEntryDto[];
 }
 

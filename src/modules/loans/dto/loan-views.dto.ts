@@ -24,7 +24,11 @@ export class LoanTermsDto {
   @ApiProperty({ example: 3 }) maxTranches: number;
   @ApiProperty({ example: 'REDUCE_INSTALLMENT' }) prepaymentMode: string;
   @ApiProperty({ example: ['PENALTY', 'OVERDUE_INTEREST', 'OVERDUE_PRINCIPAL', 'DUE_INTEREST', 'DUE_PRINCIPAL', 'PREPAYMENT'] }) allocationOrder: string[];
-  @ApiProperty({ example: 'NEXT_WORKING_DAY', enum: ['NONE', 'NEXT_WORKING_DAY', 'PREVIOUS_WORKING_DAY'], description: 'Where a due date on a day off goes (docs/working-days.md)' })
+  @ApiProperty({
+    example: 'NEXT_WORKING_DAY',
+    enum: ['NONE', 'NEXT_WORKING_DAY', 'PREVIOUS_WORKING_DAY'],
+    description: 'Where a due date on a day off goes (docs/working-days.md)',
+  })
   businessDayRule: string;
 }
 
@@ -56,9 +60,15 @@ export class LoanDto {
   @ApiProperty({ example: 2, description: 'Debt group 1–5 (close of business)' }) debtGroup: number;
   @ApiProperty({ example: '2025-04-20', nullable: true, type: String, description: 'Figures are as of the end of this day' }) asOf: string | null;
   @ApiProperty({ example: null, nullable: true, type: String }) closedOn: string | null;
-  @ApiProperty({ example: false, description: 'A contract brought in from an earlier book under older rules: its terms kept as signed although today’s product would refuse them' }) legacyTerms: boolean;
-  @ApiProperty({ type: [String], example: [], description: 'The product rules a legacy contract breaks (product.term-max, product.rate-max…)' }) legacyRules: string[];
-  @ApiProperty({ example: null, nullable: true, type: String, description: 'Fund of origin of a loan brought in from another fund’s book' }) origin: string | null;
+  @ApiProperty({
+    example: false,
+    description: 'A contract brought in from an earlier book under older rules: its terms kept as signed although today’s product would refuse them',
+  })
+  legacyTerms: boolean;
+  @ApiProperty({ type: [String], example: [], description: 'The product rules a legacy contract breaks (product.term-max, product.rate-max…)' })
+  legacyRules: string[];
+  @ApiProperty({ example: null, nullable: true, type: String, description: 'Fund of origin of a loan brought in from another fund’s book' }) origin:
+    string | null;
   @ApiPropertyOptional({ example: 'Hợp tác xã Chè Tân Cương', description: 'The borrower’s legal name (in lists)' }) borrowerName?: string;
 }
 
@@ -71,9 +81,10 @@ export class InstallmentDto {
   @ApiProperty({ example: '100000000' }) principalPaid: string;
   @ApiProperty({ example: '3057534' }) interestPaid: string;
   @ApiProperty({ example: 'PAID', enum: ['SCHEDULED', 'DUE', 'OVERDUE', 'PAID'] }) status: string;
-  @ApiProperty({ example: '2025-04-10', description: 'The contractual due date (start date + k periods); equals dueDate unless it moved' }) contractualDate: string;
-  @ApiProperty({ example: false, description: 'dueDate is the contractual date moved to a working day by the loan\'s business-day rule' }) moved: boolean;
-  @ApiProperty({ type: DayOffReasonDto, nullable: true, example: null, description: 'Why the contractual date is a day off (the holiday\'s name), when moved' })
+  @ApiProperty({ example: '2025-04-10', description: 'The contractual due date (start date + k periods); equals dueDate unless it moved' })
+  contractualDate: string;
+  @ApiProperty({ example: false, description: "dueDate is the contractual date moved to a working day by the loan's business-day rule" }) moved: boolean;
+  @ApiProperty({ type: DayOffReasonDto, nullable: true, example: null, description: "Why the contractual date is a day off (the holiday's name), when moved" })
   moveReason: DayOffReasonDto | null;
 }
 
@@ -86,7 +97,11 @@ export class AllocationLineDto {
 
 export class LoanEventDto {
   @ApiProperty({ example: '7', description: 'Event id; journal-only postings (accruals, provisions) are "J" + transaction id' }) id: string;
-  @ApiProperty({ example: 'REPAYMENT', enum: ['DISBURSEMENT', 'REPAYMENT', 'SCHEDULE_CHANGE', 'OPENING_POSITION', 'ACCRUAL', 'PROVISION', 'WRITE_OFF', 'RECOVERY'] }) kind: string;
+  @ApiProperty({
+    example: 'REPAYMENT',
+    enum: ['DISBURSEMENT', 'REPAYMENT', 'SCHEDULE_CHANGE', 'OPENING_POSITION', 'ACCRUAL', 'PROVISION', 'WRITE_OFF', 'RECOVERY'],
+  })
+  kind: string;
   @ApiProperty({ example: '2025-04-21' }) valueDate: string;
   @ApiProperty({ example: '2025-04-21' }) bookingDate: string;
   @ApiProperty({ example: '103337981' }) amount: string;
@@ -117,30 +132,44 @@ export class PayoffDto {
 
 export class LoanListQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ enum: ['PENDING_DISBURSEMENT', 'ACTIVE', 'CLOSED', 'WRITTEN_OFF'] })
-  @IsOptional() @IsIn(['PENDING_DISBURSEMENT', 'ACTIVE', 'CLOSED', 'WRITTEN_OFF'])
+  @IsOptional()
+  @IsIn(['PENDING_DISBURSEMENT', 'ACTIVE', 'CLOSED', 'WRITTEN_OFF'])
   status?: string;
 
-  @ApiPropertyOptional({ example: '3' }) @IsOptional() @Matches(ID)
+  @ApiPropertyOptional({ example: '3' })
+  @IsOptional()
+  @Matches(ID)
   borrowerId?: string;
 
-  @ApiPropertyOptional({ example: 'A', description: 'VSIC section of the loan purpose' }) @IsOptional() @Matches(/^[A-Z]$/)
+  @ApiPropertyOptional({ example: 'A', description: 'VSIC section of the loan purpose' })
+  @IsOptional()
+  @Matches(/^[A-Z]$/)
   sector?: string;
 
-  @ApiPropertyOptional({ example: '1' }) @IsOptional() @Matches(ID)
+  @ApiPropertyOptional({ example: '1' })
+  @IsOptional()
+  @Matches(ID)
   capitalSourceId?: string;
 
-  @ApiPropertyOptional({ example: '05593', description: 'Commune code of the borrower' }) @IsOptional() @Matches(/^\d{5}$/)
+  @ApiPropertyOptional({ example: '05593', description: 'Commune code of the borrower' })
+  @IsOptional()
+  @Matches(/^\d{5}$/)
   commune?: string;
 
   @ApiPropertyOptional({ example: 'true', description: 'Only loans with days past due > 0 (true) or = 0 (false)' })
-  @IsOptional() @IsIn(['true', 'false'])
+  @IsOptional()
+  @IsIn(['true', 'false'])
   overdue?: 'true' | 'false';
 
   @ApiPropertyOptional({ example: '2025-0001', description: 'Part of the contract number (case-insensitive)' })
-  @IsOptional() @IsString() @MinLength(1) @MaxLength(40)
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(40)
   contractNumber?: string;
 
   @ApiPropertyOptional({ enum: ['newest', 'dpd'], default: 'newest', description: 'newest first, or the most days past due first' })
-  @IsOptional() @IsIn(['newest', 'dpd'])
+  @IsOptional()
+  @IsIn(['newest', 'dpd'])
   sort?: 'newest' | 'dpd';
 }

@@ -16,7 +16,8 @@ export class NewInstallmentDto {
   principal: string;
 
   @ApiPropertyOptional({ example: true, description: 'Bills the interest accrued since the previous interest date (default true; the last always does)' })
-  @IsOptional() @IsBoolean()
+  @IsOptional()
+  @IsBoolean()
   interestDate?: boolean;
 }
 
@@ -31,7 +32,9 @@ export class ProposeRestructuringDto {
   type: (typeof RESTRUCTURING_TYPES)[number];
 
   @ApiProperty({ example: 'Thiệt hại do bão số 3, HTX đề nghị điều chỉnh kỳ hạn trả nợ' })
-  @IsString() @MinLength(5) @MaxLength(1000)
+  @IsString()
+  @MinLength(5)
+  @MaxLength(1000)
   reason: string;
 
   @ApiPropertyOptional({
@@ -42,17 +45,24 @@ export class ProposeRestructuringDto {
     ],
     description: 'Every unpaid installment, replaced: they carry exactly the unpaid principal',
   })
-  @IsOptional() @IsArray() @ArrayMaxSize(600) @ValidateNested({ each: true }) @Type(() => NewInstallmentDto)
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(600)
+  @ValidateNested({ each: true })
+  @Type(() => NewInstallmentDto)
   installments?: NewInstallmentDto[];
 
   @ApiPropertyOptional({ example: '2025-12-10', description: 'EXTENSION: the new maturity (the last due date)' })
-  @IsOptional() @IsLocalDate()
+  @IsOptional()
+  @IsLocalDate()
   newMaturityDate?: string;
 }
 
 export class DecisionDto {
   @ApiPropertyOptional({ example: 'Đồng ý theo biên bản họp Hội đồng quản lý số 12/BB-HĐQL' })
-  @IsOptional() @IsString() @MaxLength(1000)
+  @IsOptional()
+  @IsString()
+  @MaxLength(1000)
   note?: string;
 }
 
@@ -65,7 +75,12 @@ export class RestructuringInstallmentDto {
 export class RestructuringDto {
   @ApiProperty({ example: '7' }) id: string;
   @ApiProperty({ example: '12' }) loanId: string;
-  @ApiProperty({ enum: [...RESTRUCTURING_TYPES, 'ACCELERATION'], example: 'EXTENSION', description: 'ACCELERATION: an approved recall before term (README "The loan file")' }) type: string;
+  @ApiProperty({
+    enum: [...RESTRUCTURING_TYPES, 'ACCELERATION'],
+    example: 'EXTENSION',
+    description: 'ACCELERATION: an approved recall before term (README "The loan file")',
+  })
+  type: string;
   @ApiProperty({ enum: ['PROPOSED', 'APPROVED', 'REJECTED'], example: 'PROPOSED' }) status: string;
   @ApiProperty({ example: 'Thiệt hại do bão số 3' }) reason: string;
   @ApiProperty({ example: '2025-04-05', description: 'Business date of the proposal' }) proposedDate: string;

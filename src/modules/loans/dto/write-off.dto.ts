@@ -3,7 +3,9 @@ import { IsString, MaxLength, MinLength } from 'class-validator';
 
 export class ProposeWriteOffDto {
   @ApiProperty({ example: 'HTX giải thể, tài sản bảo đảm đã xử lý, không còn khả năng trả nợ' })
-  @IsString() @MinLength(5) @MaxLength(1000)
+  @IsString()
+  @MinLength(5)
+  @MaxLength(1000)
   reason: string;
 }
 

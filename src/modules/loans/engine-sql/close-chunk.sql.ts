@@ -254,7 +254,9 @@ export const CLOSE_APPLY = `
   UPDATE loans l SET (${APPLIED_COLUMNS}) = (${APPLIED}),
     updated_at = CASE WHEN c.accrue THEN now() ELSE l.updated_at END
   FROM close_calc c
-  WHERE l.id = c.id AND (c.accrue OR (${APPLIED_COLUMNS.split(',').map((x) => `l.${x.trim()}`).join(', ')}) IS DISTINCT FROM (${APPLIED}))`;
+  WHERE l.id = c.id AND (c.accrue OR (${APPLIED_COLUMNS.split(',')
+    .map((x) => `l.${x.trim()}`)
+    .join(', ')}) IS DISTINCT FROM (${APPLIED}))`;
 
 /** The income catch-up is due for some loan of the chunk (from CLOSE_CALC). */
 export const INCOME_PENDING = `SELECT count(*)::int AS n FROM close_calc c WHERE c.interest <> c.p_interest OR c.overdue <> c.p_overdue OR c.late <> c.p_late`;

@@ -8,11 +8,31 @@ import { RANGE } from './close-range.sql.js';
  */
 
 const SNAPSHOT_COLUMNS = [
-  'borrower_id', 'capital_source_id', 'product_version_id', 'sector_version', 'sector_code', 'status', 'term_months',
-  'disbursed_principal', 'outstanding_principal', 'overdue_principal', 'billed_unpaid_interest', 'accrued_interest', 'overdue_interest',
-  'late_interest', 'principal_collected', 'interest_collected', 'days_past_due', 'debt_group', 'specific_provision', 'general_provision',
+  'borrower_id',
+  'capital_source_id',
+  'product_version_id',
+  'sector_version',
+  'sector_code',
+  'status',
+  'term_months',
+  'disbursed_principal',
+  'outstanding_principal',
+  'overdue_principal',
+  'billed_unpaid_interest',
+  'accrued_interest',
+  'overdue_interest',
+  'late_interest',
+  'principal_collected',
+  'interest_collected',
+  'days_past_due',
+  'debt_group',
+  'specific_provision',
+  'general_provision',
   // The loan's flow counters as of the snapshot (migration 1763800000007): the report's period flows start from them.
-  'flow_disbursed', 'flow_principal_collected', 'flow_interest_collected', 'flow_entries',
+  'flow_disbursed',
+  'flow_principal_collected',
+  'flow_interest_collected',
+  'flow_entries',
 ];
 
 const SNAPSHOT_UPSERT = `ON CONFLICT (snapshot_date, loan_id) DO UPDATE SET ${SNAPSHOT_COLUMNS.map((c) => `${c} = EXCLUDED.${c}`).join(', ')}`;

@@ -86,11 +86,19 @@ export class DueDateMovesService {
       loans: number;
       installments: number;
     }>;
-    const sampleRows: Array<{ loan_id: string; contract_number: string; seq: number; c: string; due_date: string; target: string; reason_vi: string | null; reason_en: string | null }> =
-      await m.query(
-        `WITH ${hit} SELECT loan_id::text, contract_number, seq, c::text, due_date::text, target::text, reason_vi, reason_en FROM hit ORDER BY loan_id, seq LIMIT $7`,
-        [...params, sampleSize],
-      );
+    const sampleRows: Array<{
+      loan_id: string;
+      contract_number: string;
+      seq: number;
+      c: string;
+      due_date: string;
+      target: string;
+      reason_vi: string | null;
+      reason_en: string | null;
+    }> = await m.query(
+      `WITH ${hit} SELECT loan_id::text, contract_number, seq, c::text, due_date::text, target::text, reason_vi, reason_en FROM hit ORDER BY loan_id, seq LIMIT $7`,
+      [...params, sampleSize],
+    );
     const sample = sampleRows.map((r) => ({
       loanId: r.loan_id,
       contractNumber: r.contract_number,

@@ -59,7 +59,15 @@ export class FourEyesProposal<Row extends ProposalRow, Dto> {
    * Records the checker's decision on a row locked by lockProposed: the status, who decided, when,
    * the note, and the approval's own columns (`set`, whose placeholders start at $4).
    */
-  async decide(m: EntityManager, actor: Actor, id: string, status: 'APPROVED' | 'REJECTED', note: string | null, set = '', params: readonly unknown[] = []): Promise<Row> {
+  async decide(
+    m: EntityManager,
+    actor: Actor,
+    id: string,
+    status: 'APPROVED' | 'REJECTED',
+    note: string | null,
+    set = '',
+    params: readonly unknown[] = [],
+  ): Promise<Row> {
     const [row] = resultRows(
       await m.query(
         `UPDATE ${this.kind.table} SET status = '${status}', decided_by = $2, decided_at = now(), decision_note = $3${set ? `, ${set}` : ''} WHERE id = $1 RETURNING ${this.kind.columns}`,

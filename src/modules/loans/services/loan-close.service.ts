@@ -44,7 +44,13 @@ export class LoanCloseService {
     const locked = (await m.query(sql.LOCK_LOANS, range)) as Array<{ id: string; last_closed_date: string }>;
     const ids = locked.map((l) => l.id);
     const behind = locked.map((l) => l.last_closed_date).filter((d) => d < job.date);
-    const first = behind.length > 0 ? addDays(behind.reduce((a, b) => (a < b ? a : b)), 1) : null;
+    const first =
+      behind.length > 0
+        ? addDays(
+            behind.reduce((a, b) => (a < b ? a : b)),
+            1,
+          )
+        : null;
     // The last day's loan-level billing and accrual are part of the one loan write in closeLoans.
     await m.query(sql.CLOSE_BILLED_TABLE);
     for (let day = first; day !== null && day <= job.date; day = addDays(day, 1)) await this.closeDay(m, ids, day, day < job.date);
@@ -95,7 +101,18 @@ export class LoanCloseService {
   private async closeLoans(m: EntityManager, actor: Actor, ids: string[], job: LoanCloseRange, p: PolicySqlParams): Promise<void> {
     const monthEnd = isEndOfMonth(job.date);
     await m.query(sql.CLOSE_CALC, [
-      ids, job.date, p.dpdMin, p.dpdGroup, p.rsCount, p.rsDpd, p.rsGroup, p.specificRates, p.generalRate, p.generalGroups, p.deductCollateral, monthEnd,
+      ids,
+      job.date,
+      p.dpdMin,
+      p.dpdGroup,
+      p.rsCount,
+      p.rsDpd,
+      p.rsGroup,
+      p.specificRates,
+      p.generalRate,
+      p.generalGroups,
+      p.deductCollateral,
+      monthEnd,
     ]);
     await m.query(sql.GROUP_HISTORY, [job.date]);
     await m.query(sql.RELEASE_CLOSED, [job.from, job.to]);
@@ -117,12 +134,24 @@ export class LoanCloseService {
     const header = { valueDate: job.date, bookingDate: job.date };
     const [income] = (await m.query(sql.INCOME_PENDING)) as Array<{ n: number }>;
     if (income.n > 0) {
-      await this.ledger.postSelect(m, actor, { ...header, kind: 'ACCRUAL', description: `Dự thu lãi cuối tháng ${job.date} (chốt ngày, lô ${job.chunkNo})` }, sql.INCOME_LINES, []);
+      await this.ledger.postSelect(
+        m,
+        actor,
+        { ...header, kind: 'ACCRUAL', description: `Dự thu lãi cuối tháng ${job.date} (chốt ngày, lô ${job.chunkNo})` },
+        sql.INCOME_LINES,
+        [],
+      );
     }
     const range = [job.from, job.to];
     const [provision] = (await m.query(sql.PROVISION_PENDING, range)) as Array<{ n: number }>;
     if (provision.n > 0) {
-      await this.ledger.postSelect(m, actor, { ...header, kind: 'PROVISION', description: `Dự phòng rủi ro cuối tháng ${job.date} (lô ${job.chunkNo})` }, sql.PROVISION_LINES, range);
+      await this.ledger.postSelect(
+        m,
+        actor,
+        { ...header, kind: 'PROVISION', description: `Dự phòng rủi ro cuối tháng ${job.date} (lô ${job.chunkNo})` },
+        sql.PROVISION_LINES,
+        range,
+      );
     }
     return provision.n > 0;
   }

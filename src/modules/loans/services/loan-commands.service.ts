@@ -56,7 +56,12 @@ export interface RepayOptions {
 /** The engine's refusal of a repayment above the payoff, as the API's domain error (anything else unchanged). */
 function payoffRefusal(e: unknown, valueDate: string): unknown {
   if (e instanceof RepaymentAbovePayoffError) {
-    return new DomainError(LoanErrors['LOAN.REPAYMENT_ABOVE_PAYOFF'], { rule: 'repayment ≤ payoff', limit: e.payoff.toFixed(), actual: e.amount.toFixed(), date: valueDate });
+    return new DomainError(LoanErrors['LOAN.REPAYMENT_ABOVE_PAYOFF'], {
+      rule: 'repayment ≤ payoff',
+      limit: e.payoff.toFixed(),
+      actual: e.amount.toFixed(),
+      date: valueDate,
+    });
   }
   return e;
 }
@@ -75,81 +80,110 @@ export class LoanCommandsService {
 
   async disburse(actor: Actor, loanId: string, dto: MoneyMovementDto): Promise<LoanDto> {
     const amount = new Money(dto.amount);
-    return closeAware(() => this.tx.run(async (m) => {
-      const row = await this.lockLoan(m, actor, loanId);
-      if (row.status !== 'PENDING_DISBURSEMENT' && row.status !== 'ACTIVE') throw new DomainError(LoanErrors['LOAN.NOT_DISBURSABLE'], { status: row.status });
-      const { business } = await this.recorder.businessDay(m);
-      this.checkNotClosing(row, business);
-      this.checkValueDate(row, dto.valueDate, business);
-      const total = new Money(row.disbursed_principal).plus(amount);
-      if (total.gt(row.approved_amount)) {
-        throw new DomainError(LoanErrors['LOAN.DISBURSEMENT_ABOVE_APPROVED'], { rule: 'Σ disbursements ≤ approved amount', limit: new Money(row.approved_amount).toFixed(), actual: total.toFixed() });
-      }
-      if (row.tranche_count + 1 > row.max_tranches) {
-        throw new DomainError(LoanErrors['LOAN.TOO_MANY_TRANCHES'], { rule: 'tranches ≤ product maximum', limit: row.max_tranches, actual: row.tranche_count + 1 });
-      }
-      if (row.tranche_count === 0) this.checkCreditReport(row, dto.valueDate);
-      await this.guards.check(m, row, dto.valueDate, amount, 'limits');
-      if (row.start_date && dto.valueDate < row.start_date) {
-        throw new DomainError(LoanErrors['LOAN.BEFORE_FIRST_DISBURSEMENT'], { limit: row.start_date, actual: dto.valueDate });
-      }
-      // The source row is locked so two disbursements cannot both spend the same availability.
-      await m.query(`SELECT 1 FROM capital_sources WHERE id = $1 FOR UPDATE`, [row.capital_source_id]);
-      const [fig] = (await m.query(`SELECT capital - outstanding_principal AS available FROM capital_source_figures WHERE capital_source_id = $1`, [
-        row.capital_source_id,
-      ])) as Array<{ available: string }>;
-      const available = new Money(fig?.available ?? 0);
-      if (available.lt(amount)) {
-        throw new DomainError(LoanErrors['LOAN.CAPITAL_SOURCE_SHORT'], { rule: 'disbursement ≤ available capital of the source', limit: available.toFixed(), actual: amount.toFixed() });
-      }
-      // Other modules' rules that need the amount (docs/collateral.md "Cover": the pledged cover of the principal after it).
-      await this.guards.check(m, row, dto.valueDate, amount, 'last');
-      const recorded = await this.recorder.record(m, actor, row, { kind: 'DISBURSEMENT', amount, valueDate: dto.valueDate, reference: dto.reference, channel: dto.channel });
-      return toLoanDto(recorded.row, recorded.state);
-    }));
+    return closeAware(() =>
+      this.tx.run(async (m) => {
+        const row = await this.lockLoan(m, actor, loanId);
+        if (row.status !== 'PENDING_DISBURSEMENT' && row.status !== 'ACTIVE') throw new DomainError(LoanErrors['LOAN.NOT_DISBURSABLE'], { status: row.status });
+        const { business } = await this.recorder.businessDay(m);
+        this.checkNotClosing(row, business);
+        this.checkValueDate(row, dto.valueDate, business);
+        const total = new Money(row.disbursed_principal).plus(amount);
+        if (total.gt(row.approved_amount)) {
+          throw new DomainError(LoanErrors['LOAN.DISBURSEMENT_ABOVE_APPROVED'], {
+            rule: 'Σ disbursements ≤ approved amount',
+            limit: new Money(row.approved_amount).toFixed(),
+            actual: total.toFixed(),
+          });
+        }
+        if (row.tranche_count + 1 > row.max_tranches) {
+          throw new DomainError(LoanErrors['LOAN.TOO_MANY_TRANCHES'], {
+            rule: 'tranches ≤ product maximum',
+            limit: row.max_tranches,
+            actual: row.tranche_count + 1,
+          });
+        }
+        if (row.tranche_count === 0) this.checkCreditReport(row, dto.valueDate);
+        await this.guards.check(m, row, dto.valueDate, amount, 'limits');
+        if (row.start_date && dto.valueDate < row.start_date) {
+          throw new DomainError(LoanErrors['LOAN.BEFORE_FIRST_DISBURSEMENT'], { limit: row.start_date, actual: dto.valueDate });
+        }
+        // The source row is locked so two disbursements cannot both spend the same availability.
+        await m.query(`SELECT 1 FROM capital_sources WHERE id = $1 FOR UPDATE`, [row.capital_source_id]);
+        const [fig] = (await m.query(`SELECT capital - outstanding_principal AS available FROM capital_source_figures WHERE capital_source_id = $1`, [
+          row.capital_source_id,
+        ])) as Array<{ available: string }>;
+        const available = new Money(fig?.available ?? 0);
+        if (available.lt(amount)) {
+          throw new DomainError(LoanErrors['LOAN.CAPITAL_SOURCE_SHORT'], {
+            rule: 'disbursement ≤ available capital of the source',
+            limit: available.toFixed(),
+            actual: amount.toFixed(),
+          });
+        }
+        // Other modules' rules that need the amount (docs/collateral.md "Cover": the pledged cover of the principal after it).
+        await this.guards.check(m, row, dto.valueDate, amount, 'last');
+        const recorded = await this.recorder.record(m, actor, row, {
+          kind: 'DISBURSEMENT',
+          amount,
+          valueDate: dto.valueDate,
+          reference: dto.reference,
+          channel: dto.channel,
+        });
+        return toLoanDto(recorded.row, recorded.state);
+      }),
+    );
   }
 
   async repay(actor: Actor, loanId: string, dto: MoneyMovementDto, options: RepayOptions = {}): Promise<RepaymentResultDto> {
     const amount = new Money(dto.amount);
-    return closeAware(() => this.tx.run(async (m) => {
-      const row = await this.lockLoan(m, actor, loanId, false);
-      // lock_timeout reset, business date and installments in one round trip after the lock.
-      const ctx = await this.recorder.lockedContext(m, row);
-      if (row.status !== 'ACTIVE') throw new DomainError(LoanErrors['LOAN.NOT_ACTIVE'], { status: row.status });
-      const { business } = ctx;
-      this.checkNotClosing(row, business);
-      this.checkRepaymentDate(row, dto.valueDate, business, options.backdateDays);
-      const respond = (recorded: RecordedEvent): RepaymentResultDto => {
-        const allocation = recorded.allocation;
-        if (!allocation) throw new Error('a repayment always has an allocation');
-        return {
-          repayment: {
-            id: recorded.eventId,
-            kind: 'REPAYMENT',
-            valueDate: dto.valueDate,
-            bookingDate: business,
-            amount: amount.toFixed(),
-            reference: dto.reference,
-            channel: dto.channel,
-            reversed: false,
-            reversalReason: null,
-            allocation: toAllocationLines(allocation),
-            journalTransactionId: recorded.journalTransactionId,
-          },
-          totals: totalsOf(allocation),
-          loan: toLoanDto(recorded.row, recorded.state),
+    return closeAware(() =>
+      this.tx.run(async (m) => {
+        const row = await this.lockLoan(m, actor, loanId, false);
+        // lock_timeout reset, business date and installments in one round trip after the lock.
+        const ctx = await this.recorder.lockedContext(m, row);
+        if (row.status !== 'ACTIVE') throw new DomainError(LoanErrors['LOAN.NOT_ACTIVE'], { status: row.status });
+        const { business } = ctx;
+        this.checkNotClosing(row, business);
+        this.checkRepaymentDate(row, dto.valueDate, business, options.backdateDays);
+        const respond = (recorded: RecordedEvent): RepaymentResultDto => {
+          const allocation = recorded.allocation;
+          if (!allocation) throw new Error('a repayment always has an allocation');
+          return {
+            repayment: {
+              id: recorded.eventId,
+              kind: 'REPAYMENT',
+              valueDate: dto.valueDate,
+              bookingDate: business,
+              amount: amount.toFixed(),
+              reference: dto.reference,
+              channel: dto.channel,
+              reversed: false,
+              reversalReason: null,
+              allocation: toAllocationLines(allocation),
+              journalTransactionId: recorded.journalTransactionId,
+            },
+            totals: totalsOf(allocation),
+            loan: toLoanDto(recorded.row, recorded.state),
+          };
         };
-      };
-      try {
-        // The response is built before the last statement and stored by it (same transaction as the money).
-        const { response } = await this.recorder.record(m, actor, row, { kind: 'REPAYMENT', amount, valueDate: dto.valueDate, reference: dto.reference, channel: dto.channel }, ctx, respond);
-        if (!response) throw new Error('a repayment always has a response');
-        if (options.within) await options.within(m, response);
-        return response;
-      } catch (e) {
-        throw payoffRefusal(e, dto.valueDate);
-      }
-    }));
+        try {
+          // The response is built before the last statement and stored by it (same transaction as the money).
+          const { response } = await this.recorder.record(
+            m,
+            actor,
+            row,
+            { kind: 'REPAYMENT', amount, valueDate: dto.valueDate, reference: dto.reference, channel: dto.channel },
+            ctx,
+            respond,
+          );
+          if (!response) throw new Error('a repayment always has a response');
+          if (options.within) await options.within(m, response);
+          return response;
+        } catch (e) {
+          throw payoffRefusal(e, dto.valueDate);
+        }
+      }),
+    );
   }
 
   /**
@@ -168,8 +202,19 @@ export class LoanCommandsService {
       const { state, allocation } = await this.recorder.nextState(m, row, { kind: 'REPAYMENT', id: NEW_EVENT_ID, date: dto.valueDate, amount }, lastClosed);
       if (!allocation) throw new Error('a repayment always has an allocation');
       const settled = loanSummary(state, state.lastClosedDate).settled || allocation.settled;
-      const after: LoanRow = { ...row, status: settled ? 'CLOSED' : 'ACTIVE', outstanding_principal: state.outstandingPrincipal.toFixed(), closed_on: settled ? dto.valueDate : null };
-      return { valueDate: dto.valueDate, amount: amount.toFixed(), allocation: toAllocationLines(allocation).filter((l) => l.amount !== '0'), totals: totalsOf(allocation), loan: toLoanDto(after, state) };
+      const after: LoanRow = {
+        ...row,
+        status: settled ? 'CLOSED' : 'ACTIVE',
+        outstanding_principal: state.outstandingPrincipal.toFixed(),
+        closed_on: settled ? dto.valueDate : null,
+      };
+      return {
+        valueDate: dto.valueDate,
+        amount: amount.toFixed(),
+        allocation: toAllocationLines(allocation).filter((l) => l.amount !== '0'),
+        totals: totalsOf(allocation),
+        loan: toLoanDto(after, state),
+      };
     } catch (e) {
       throw payoffRefusal(e, dto.valueDate);
     }
@@ -188,7 +233,8 @@ export class LoanCommandsService {
 
   /** Its chunk closed the open day already; the business date advances in a moment (then the retry succeeds). */
   private checkNotClosing(row: LoanRow, business: string): void {
-    if (row.last_closed_date !== null && row.last_closed_date >= business) throw new DomainError('CONCURRENCY.CONFLICT', { retryAfterSeconds: CLOSE_RETRY_AFTER_SECONDS });
+    if (row.last_closed_date !== null && row.last_closed_date >= business)
+      throw new DomainError('CONCURRENCY.CONFLICT', { retryAfterSeconds: CLOSE_RETRY_AFTER_SECONDS });
   }
 
   /** A repayment's value date: not in the future, not before the contract or the first tranche, at most REPAYMENT_BACKDATE_DAYS back. */
@@ -210,8 +256,11 @@ export class LoanCommandsService {
   private checkCreditReport(row: LoanRow, valueDate: string): void {
     const age = row.credit_report_date ? daysBetween(row.credit_report_date, valueDate) : Number.POSITIVE_INFINITY;
     if (age > this.config.creditReportMaxAgeDays) {
-      throw new DomainError(LoanErrors['LOAN.CREDIT_REPORT_STALE'], { rule: 'credit report age at first tranche', limit: this.config.creditReportMaxAgeDays, actual: row.credit_report_date ?? 'none' });
+      throw new DomainError(LoanErrors['LOAN.CREDIT_REPORT_STALE'], {
+        rule: 'credit report age at first tranche',
+        limit: this.config.creditReportMaxAgeDays,
+        actual: row.credit_report_date ?? 'none',
+      });
     }
   }
 }
-

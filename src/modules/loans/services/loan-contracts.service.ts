@@ -45,7 +45,9 @@ interface ApprovedApplication {
 
 /** `HĐTD-{yyyy}-{seq:6}` → `HĐTD-2025-000001`. */
 export function formatContractNumber(pattern: string, year: number, seq: number): string {
-  return pattern.replace(/\{yyyy\}/g, String(year)).replace(/\{seq(?::(\d+))?\}/g, (_, width: string | undefined) => String(seq).padStart(Number(width ?? 1), '0'));
+  return pattern
+    .replace(/\{yyyy\}/g, String(year))
+    .replace(/\{seq(?::(\d+))?\}/g, (_, width: string | undefined) => String(seq).padStart(Number(width ?? 1), '0'));
 }
 
 /**
@@ -118,7 +120,12 @@ export class LoanContractsService {
       const row = await loanStore.find(m, actor, String(id), false);
       const dto_ = toLoanDto(row, null);
       await this.audit.record(m, actor, { action: 'loan.contract', entityType: 'loan', entityId: String(id), after: dto_ });
-      await this.audit.record(m, actor, { action: 'application.contract', entityType: 'loan_application', entityId: app.id, after: { contractNumber, loanId: String(id) } });
+      await this.audit.record(m, actor, {
+        action: 'application.contract',
+        entityType: 'loan_application',
+        entityId: app.id,
+        after: { contractNumber, loanId: String(id) },
+      });
       return dto_;
     });
   }

@@ -121,9 +121,13 @@ export class LoanEventRecorder {
       const next = r.allocation.lines.filter((l) => l.amount.gt(0));
       const same =
         stored.length === next.length &&
-        stored.every((s, i) => s.step === next[i].step && s.component === next[i].component && s.installment_seq === next[i].seq && next[i].amount.eq(s.amount));
+        stored.every(
+          (s, i) => s.step === next[i].step && s.component === next[i].component && s.installment_seq === next[i].seq && next[i].amount.eq(s.amount),
+        );
       if (same) continue;
-      const [ev] = (await m.query(`SELECT value_date::text AS value_date, amount, reference, journal_transaction_id FROM loan_events WHERE id = $1`, [r.id])) as Array<{
+      const [ev] = (await m.query(`SELECT value_date::text AS value_date, amount, reference, journal_transaction_id FROM loan_events WHERE id = $1`, [
+        r.id,
+      ])) as Array<{
         value_date: string;
         amount: string;
         reference: string;
@@ -164,7 +168,9 @@ export class LoanEventRecorder {
   ): Promise<RecordedEvent & { response: R | undefined }> {
     const { business, lastClosed } = ctx ?? (await this.businessDay(m));
     const event: LoanEvent =
-      e.kind === 'DISBURSEMENT' ? { kind: 'DISBURSEMENT', date: e.valueDate, amount: e.amount } : { kind: 'REPAYMENT', id: NEW_EVENT_ID, date: e.valueDate, amount: e.amount };
+      e.kind === 'DISBURSEMENT'
+        ? { kind: 'DISBURSEMENT', date: e.valueDate, amount: e.amount }
+        : { kind: 'REPAYMENT', id: NEW_EVENT_ID, date: e.valueDate, amount: e.amount };
     const { state, allocation, others } = await this.nextState(m, row, event, lastClosed, ctx);
     const settled = loanSummary(state, state.lastClosedDate).settled || (allocation?.settled ?? false);
     const status: LoanRow['status'] = settled ? 'CLOSED' : 'ACTIVE';

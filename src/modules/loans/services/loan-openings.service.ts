@@ -105,7 +105,11 @@ export class LoanOpeningsService {
             capitalSourceId: row.capital_source_id,
             description: `Số dư đầu kỳ ${row.contract_number} tại ngày chốt ${input.cutOverDate} (${input.reference})`,
           },
-          [debit('PRINCIPAL_RECEIVABLE', receivable.principal, dims), debit('INTEREST_RECEIVABLE', receivable.interest, dims), credit('OPENING_BALANCE', total, dims)],
+          [
+            debit('PRINCIPAL_RECEIVABLE', receivable.principal, dims),
+            debit('INTEREST_RECEIVABLE', receivable.interest, dims),
+            credit('OPENING_BALANCE', total, dims),
+          ],
         );
     // What the loan earned after the cut-over (days closed up to the business date) is income of this fund: the usual catch-up.
     const marks: LoanRow = {
@@ -134,8 +138,17 @@ export class LoanOpeningsService {
               accrued_interest, days_past_due, debt_group, created_by)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
       [
-        ev.id, row.id, input.cutOverDate, input.disbursedPrincipal.toFixed(), input.outstandingPrincipal.toFixed(), input.overduePrincipal.toFixed(),
-        input.overdueInterest.toFixed(), input.accruedInterest.toFixed(), input.daysPastDue, input.debtGroup, actor.userId,
+        ev.id,
+        row.id,
+        input.cutOverDate,
+        input.disbursedPrincipal.toFixed(),
+        input.outstandingPrincipal.toFixed(),
+        input.overduePrincipal.toFixed(),
+        input.overdueInterest.toFixed(),
+        input.accruedInterest.toFixed(),
+        input.daysPastDue,
+        input.debtGroup,
+        actor.userId,
       ],
     );
     await this.audit.record(m, actor, {
@@ -160,4 +173,3 @@ export class LoanOpeningsService {
     return { eventId: ev.id, journalTransactionId, status: saved.status };
   }
 }
-

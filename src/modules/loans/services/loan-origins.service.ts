@@ -25,9 +25,17 @@ export class LoanOriginsService {
   async tag(actor: Actor, loanId: string, tag: LoanOriginTag): Promise<void> {
     await this.tx.run(async (m) => {
       await m.query(`UPDATE loans SET legacy_terms = $2, legacy_rules = $3, origin = $4, updated_at = now() WHERE id = $1`, [
-        loanId, tag.legacyRules.length > 0, tag.legacyRules.length > 0 ? tag.legacyRules : null, tag.origin,
+        loanId,
+        tag.legacyRules.length > 0,
+        tag.legacyRules.length > 0 ? tag.legacyRules : null,
+        tag.origin,
       ]);
-      await this.audit.record(m, actor, { action: 'loan.tag-origin', entityType: 'loan', entityId: loanId, after: { legacyRules: tag.legacyRules, origin: tag.origin } });
+      await this.audit.record(m, actor, {
+        action: 'loan.tag-origin',
+        entityType: 'loan',
+        entityId: loanId,
+        after: { legacyRules: tag.legacyRules, origin: tag.origin },
+      });
     });
   }
 }

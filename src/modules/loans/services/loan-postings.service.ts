@@ -32,15 +32,36 @@ export class LoanPostings {
   disbursementPosting(row: LoanRow, amount: Money, valueDate: LocalDate, bookingDate: LocalDate, reference: string): Posting {
     const dims = { loanId: row.id, capitalSourceId: row.capital_source_id };
     return {
-      header: { kind: 'DISBURSEMENT', valueDate, bookingDate, loanId: row.id, capitalSourceId: row.capital_source_id, description: `Giải ngân ${row.contract_number} (${reference})` },
+      header: {
+        kind: 'DISBURSEMENT',
+        valueDate,
+        bookingDate,
+        loanId: row.id,
+        capitalSourceId: row.capital_source_id,
+        description: `Giải ngân ${row.contract_number} (${reference})`,
+      },
       lines: [debit('PRINCIPAL_RECEIVABLE', amount, dims), credit('CASH', amount, dims)],
     };
   }
 
-  repaymentPosting(row: LoanRow, totals: Readonly<Record<AllocationComponent, Money>>, amount: Money, valueDate: LocalDate, bookingDate: LocalDate, reference: string): Posting {
+  repaymentPosting(
+    row: LoanRow,
+    totals: Readonly<Record<AllocationComponent, Money>>,
+    amount: Money,
+    valueDate: LocalDate,
+    bookingDate: LocalDate,
+    reference: string,
+  ): Posting {
     const dims = { loanId: row.id, capitalSourceId: row.capital_source_id };
     return {
-      header: { kind: 'REPAYMENT', valueDate, bookingDate, loanId: row.id, capitalSourceId: row.capital_source_id, description: `Thu nợ ${row.contract_number} (${reference})` },
+      header: {
+        kind: 'REPAYMENT',
+        valueDate,
+        bookingDate,
+        loanId: row.id,
+        capitalSourceId: row.capital_source_id,
+        description: `Thu nợ ${row.contract_number} (${reference})`,
+      },
       lines: [
         debit('CASH', amount, dims),
         credit('PRINCIPAL_RECEIVABLE', totals.PRINCIPAL.plus(totals.PREPAID_PRINCIPAL), dims),
@@ -61,7 +82,14 @@ export class LoanPostings {
     if (d.interest.isZero() && d.overdue.isZero() && d.late.isZero()) return null;
     const dims = { loanId: row.id, capitalSourceId: row.capital_source_id };
     return {
-      header: { kind: 'ACCRUAL', valueDate, bookingDate, loanId: row.id, capitalSourceId: row.capital_source_id, description: `Dự thu lãi ${row.contract_number}` },
+      header: {
+        kind: 'ACCRUAL',
+        valueDate,
+        bookingDate,
+        loanId: row.id,
+        capitalSourceId: row.capital_source_id,
+        description: `Dự thu lãi ${row.contract_number}`,
+      },
       lines: [
         debit('INTEREST_RECEIVABLE', d.interest, dims),
         credit('INTEREST_INCOME', d.interest, dims),
@@ -77,7 +105,15 @@ export class LoanPostings {
     this.ledger.postIn(stmt, name, actor, posting.header, posting.lines, id);
   }
 
-  async disbursement(m: EntityManager, actor: Actor, row: LoanRow, amount: Money, valueDate: LocalDate, bookingDate: LocalDate, reference: string): Promise<string> {
+  async disbursement(
+    m: EntityManager,
+    actor: Actor,
+    row: LoanRow,
+    amount: Money,
+    valueDate: LocalDate,
+    bookingDate: LocalDate,
+    reference: string,
+  ): Promise<string> {
     const p = this.disbursementPosting(row, amount, valueDate, bookingDate, reference);
     return this.ledger.post(m, actor, p.header, p.lines);
   }
@@ -99,7 +135,8 @@ export class LoanPostings {
   /** Income earned to date (engine) and the part not posted yet (loan row); null when nothing is pending. */
   pendingIncome(row: LoanRow, state: LoanState): { interest: string; overdue: string; late: string } | null {
     const earned = earnedIncome(state);
-    const pending = !earned.interest.minus(row.interest_earned_posted).isZero() ||
+    const pending =
+      !earned.interest.minus(row.interest_earned_posted).isZero() ||
       !earned.overdueInterest.minus(row.overdue_interest_earned_posted).isZero() ||
       !earned.lateInterest.minus(row.late_interest_earned_posted).isZero();
     return pending ? { interest: earned.interest.toFixed(), overdue: earned.overdueInterest.toFixed(), late: earned.lateInterest.toFixed() } : null;
@@ -109,19 +146,37 @@ export class LoanPostings {
    * Posts income earned but not yet recognised, and records it on the loan row (unless the
    * caller already wrote the marks with the state: `marked`). `row` carries the marks before.
    */
-  async accrualCatchUp(m: EntityManager, actor: Actor, row: LoanRow, state: LoanState, valueDate: LocalDate, bookingDate: LocalDate, marked = false): Promise<void> {
+  async accrualCatchUp(
+    m: EntityManager,
+    actor: Actor,
+    row: LoanRow,
+    state: LoanState,
+    valueDate: LocalDate,
+    bookingDate: LocalDate,
+    marked = false,
+  ): Promise<void> {
     const p = this.accrualPosting(row, state, valueDate, bookingDate);
     if (!p) return;
     await this.ledger.post(m, actor, p.header, p.lines);
     if (marked) return;
     const earned = earnedIncome(state);
-    await m.query(
-      `UPDATE loans SET interest_earned_posted = $2, overdue_interest_earned_posted = $3, late_interest_earned_posted = $4 WHERE id = $1`,
-      [row.id, earned.interest.toFixed(), earned.overdueInterest.toFixed(), earned.lateInterest.toFixed()],
-    );
+    await m.query(`UPDATE loans SET interest_earned_posted = $2, overdue_interest_earned_posted = $3, late_interest_earned_posted = $4 WHERE id = $1`, [
+      row.id,
+      earned.interest.toFixed(),
+      earned.overdueInterest.toFixed(),
+      earned.lateInterest.toFixed(),
+    ]);
   }
 
-  async reverse(m: EntityManager, actor: Actor, transactionId: string, row: LoanRow, valueDate: LocalDate, bookingDate: LocalDate, reason: string): Promise<string> {
+  async reverse(
+    m: EntityManager,
+    actor: Actor,
+    transactionId: string,
+    row: LoanRow,
+    valueDate: LocalDate,
+    bookingDate: LocalDate,
+    reason: string,
+  ): Promise<string> {
     return this.ledger.reverse(m, actor, transactionId, {
       kind: 'REPAYMENT_REVERSAL',
       valueDate,

@@ -77,7 +77,16 @@ export class LoanQueriesService {
     const row = await loanStore.find(m, actor, id, false);
     const state = await loanStore.state(m, row);
     const on = date ?? (await this.businessDate.current(m));
-    const zero = { date: on, overdueInterest: '0', lateInterest: '0', billedInterest: '0', accruedInterest: '0', duePrincipal: '0', notDuePrincipal: '0', total: '0' };
+    const zero = {
+      date: on,
+      overdueInterest: '0',
+      lateInterest: '0',
+      billedInterest: '0',
+      accruedInterest: '0',
+      duePrincipal: '0',
+      notDuePrincipal: '0',
+      total: '0',
+    };
     if (!state || row.status === 'CLOSED') return zero;
     const terms = termsOf(row);
     const base = on > state.lastClosedDate ? state : terms ? replay(terms, await loanStore.events(m, id), addDays(on, -1)).state : state;
@@ -118,7 +127,10 @@ export class LoanQueriesService {
        ORDER BY ${order} LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
       [...params, q.pageSize, offsetOf(q)],
     );
-    const [{ total }] = (await this.dataSource.query(`SELECT count(*)::int AS total FROM loans l JOIN borrowers b ON b.id = l.borrower_id ${clause}`, params)) as Array<{
+    const [{ total }] = (await this.dataSource.query(
+      `SELECT count(*)::int AS total FROM loans l JOIN borrowers b ON b.id = l.borrower_id ${clause}`,
+      params,
+    )) as Array<{
       total: number;
     }>;
     const items: LoanDto[] = [];

@@ -78,13 +78,52 @@ export interface LoanRow {
  * and thrown away). The type check below fails when LoanRow gains a field not listed here.
  */
 const LOAN_ROW_FIELDS = [
-  'id', 'contract_number', 'application_id', 'borrower_id', 'product_version_id', 'capital_source_id', 'sector_version', 'sector_code', 'status',
-  'signing_date', 'approved_amount', 'annual_rate', 'overdue_multiplier', 'late_interest_rate', 'amortization_method', 'principal_frequency',
-  'interest_frequency', 'term_months', 'grace_periods', 'rounding_unit', 'allocation_order', 'prepayment_mode', 'max_tranches',
-  'credit_report_reference', 'credit_report_date', 'start_date', 'maturity_date', 'tranche_count', 'disbursed_principal', 'outstanding_principal',
-  'prepaid_principal', 'period_interest_numerator', 'period_interest_paid', 'last_closed_date', 'interest_earned_posted',
-  'overdue_interest_earned_posted', 'late_interest_earned_posted', 'days_past_due', 'debt_group', 'restructuring_count', 'closed_on', 'business_day_rule', 'due_date_moves',
-  'legacy_terms', 'legacy_rules', 'origin',
+  'id',
+  'contract_number',
+  'application_id',
+  'borrower_id',
+  'product_version_id',
+  'capital_source_id',
+  'sector_version',
+  'sector_code',
+  'status',
+  'signing_date',
+  'approved_amount',
+  'annual_rate',
+  'overdue_multiplier',
+  'late_interest_rate',
+  'amortization_method',
+  'principal_frequency',
+  'interest_frequency',
+  'term_months',
+  'grace_periods',
+  'rounding_unit',
+  'allocation_order',
+  'prepayment_mode',
+  'max_tranches',
+  'credit_report_reference',
+  'credit_report_date',
+  'start_date',
+  'maturity_date',
+  'tranche_count',
+  'disbursed_principal',
+  'outstanding_principal',
+  'prepaid_principal',
+  'period_interest_numerator',
+  'period_interest_paid',
+  'last_closed_date',
+  'interest_earned_posted',
+  'overdue_interest_earned_posted',
+  'late_interest_earned_posted',
+  'days_past_due',
+  'debt_group',
+  'restructuring_count',
+  'closed_on',
+  'business_day_rule',
+  'due_date_moves',
+  'legacy_terms',
+  'legacy_rules',
+  'origin',
 ] as const satisfies ReadonlyArray<keyof LoanRow>;
 type UnlistedLoanField = Exclude<keyof LoanRow, (typeof LOAN_ROW_FIELDS)[number]>;
 const EVERY_LOAN_FIELD_LISTED: [UnlistedLoanField] extends [never] ? true : UnlistedLoanField = true;
@@ -166,7 +205,11 @@ function stateOf(row: LoanRow, rows: readonly InstallmentRow[]): LoanState | nul
     lateInterestNumerator: new Money(r.late_interest_numerator),
     overdueInterestPaid: new Money(r.overdue_interest_paid),
     lateInterestPaid: new Money(r.late_interest_paid),
-    ...moveFields(r.contractual_date ?? r.due_date, r.due_date, r.move_reason_vi === null ? null : { vi: r.move_reason_vi, en: r.move_reason_en ?? r.move_reason_vi }),
+    ...moveFields(
+      r.contractual_date ?? r.due_date,
+      r.due_date,
+      r.move_reason_vi === null ? null : { vi: r.move_reason_vi, en: r.move_reason_en ?? r.move_reason_vi },
+    ),
   }));
   return {
     ...initialLoanState(terms),
@@ -179,7 +222,6 @@ function stateOf(row: LoanRow, rows: readonly InstallmentRow[]): LoanState | nul
     installments,
   };
 }
-
 
 export interface SaveStateExtra {
   status: LoanRow['status'];
@@ -214,10 +256,10 @@ async function saveStateReserving(
   extra: SaveStateExtra,
   reserve: Reservation | null,
 ): Promise<{ row: LoanRow; eventId: string | null; journalTransactionIds: string[] }> {
-    const i = state.installments;
-    const col = (f: (x: InstallmentState) => string | number | boolean | null): Array<string | number | boolean | null> => i.map(f);
-    const rows: Array<LoanRow & ReservedColumns> = await m.query(
-      `WITH upd AS (
+  const i = state.installments;
+  const col = (f: (x: InstallmentState) => string | number | boolean | null): Array<string | number | boolean | null> => i.map(f);
+  const rows: Array<LoanRow & ReservedColumns> = await m.query(
+    `WITH upd AS (
          UPDATE loans AS l SET status = $15, start_date = $16, maturity_date = $17, disbursed_principal = $18, outstanding_principal = $19,
               prepaid_principal = $20, period_interest_numerator = $21, period_interest_paid = $22, last_closed_date = $23,
               closed_on = $24, tranche_count = coalesce($25, l.tranche_count),
@@ -248,43 +290,43 @@ async function saveStateReserving(
               ARRAY(SELECT n FROM (SELECT nextval(pg_get_serial_sequence('journal_transactions', 'id')) AS n FROM generate_series(1, $35::int)) s ORDER BY n)::text[] AS r_journal`
            : ''
        } FROM upd`,
-      [
-        loanId,
-        col((x) => x.seq),
-        col((x) => x.dueDate),
-        col((x) => x.principalDate),
-        col((x) => x.interestDate),
-        col((x) => x.principalDue.toFixed()),
-        col((x) => (x.interestDue === null ? null : x.interestDue.toFixed())),
-        col((x) => x.billed),
-        col((x) => x.principalPaid.toFixed()),
-        col((x) => x.interestPaid.toFixed()),
-        col((x) => x.overdueInterestNumerator.toFixed()),
-        col((x) => x.lateInterestNumerator.toFixed()),
-        col((x) => x.overdueInterestPaid.toFixed()),
-        col((x) => x.lateInterestPaid.toFixed()),
-        extra.status,
-        state.terms.startDate,
-        currentMaturity(state), // the contract's maturity, or a later one after an extension
-        state.disbursedPrincipal.toFixed(),
-        state.outstandingPrincipal.toFixed(),
-        state.prepaidPrincipal.toFixed(),
-        state.periodInterestNumerator.toFixed(),
-        state.periodInterestPaid.toFixed(),
-        state.lastClosedDate,
-        extra.closedOn,
-        extra.trancheCount ?? null,
-        extra.earnedPosted?.interest ?? null,
-        extra.earnedPosted?.overdue ?? null,
-        extra.earnedPosted?.late ?? null,
-        col((x) => x.contractualDate ?? null),
-        col((x) => x.moveReason?.vi ?? null),
-        col((x) => x.moveReason?.en ?? null),
-        JSON.stringify(state.terms.dueDateMoves),
-        ...(reserve ? [reserve.chainLock[0], reserve.chainLock[1], reserve.journalTransactions] : []),
-      ],
-    );
-    return stripReserved(rows[0]);
+    [
+      loanId,
+      col((x) => x.seq),
+      col((x) => x.dueDate),
+      col((x) => x.principalDate),
+      col((x) => x.interestDate),
+      col((x) => x.principalDue.toFixed()),
+      col((x) => (x.interestDue === null ? null : x.interestDue.toFixed())),
+      col((x) => x.billed),
+      col((x) => x.principalPaid.toFixed()),
+      col((x) => x.interestPaid.toFixed()),
+      col((x) => x.overdueInterestNumerator.toFixed()),
+      col((x) => x.lateInterestNumerator.toFixed()),
+      col((x) => x.overdueInterestPaid.toFixed()),
+      col((x) => x.lateInterestPaid.toFixed()),
+      extra.status,
+      state.terms.startDate,
+      currentMaturity(state), // the contract's maturity, or a later one after an extension
+      state.disbursedPrincipal.toFixed(),
+      state.outstandingPrincipal.toFixed(),
+      state.prepaidPrincipal.toFixed(),
+      state.periodInterestNumerator.toFixed(),
+      state.periodInterestPaid.toFixed(),
+      state.lastClosedDate,
+      extra.closedOn,
+      extra.trancheCount ?? null,
+      extra.earnedPosted?.interest ?? null,
+      extra.earnedPosted?.overdue ?? null,
+      extra.earnedPosted?.late ?? null,
+      col((x) => x.contractualDate ?? null),
+      col((x) => x.moveReason?.vi ?? null),
+      col((x) => x.moveReason?.en ?? null),
+      JSON.stringify(state.terms.dueDateMoves),
+      ...(reserve ? [reserve.chainLock[0], reserve.chainLock[1], reserve.journalTransactions] : []),
+    ],
+  );
+  return stripReserved(rows[0]);
 }
 
 export const loanStore = {
@@ -297,7 +339,10 @@ export const loanStore = {
     if (!/^\d{1,19}$/.test(id)) throw notFound('loan', id);
     const rows: LoanRow[] =
       lock && lockTimeoutMs !== undefined
-        ? await m.query(`SELECT ${LOAN_COLUMNS} FROM (SELECT set_config('lock_timeout', $2, true)) AS t, loans l WHERE l.id = $1 FOR UPDATE OF l`, [id, String(Math.trunc(lockTimeoutMs))])
+        ? await m.query(`SELECT ${LOAN_COLUMNS} FROM (SELECT set_config('lock_timeout', $2, true)) AS t, loans l WHERE l.id = $1 FOR UPDATE OF l`, [
+            id,
+            String(Math.trunc(lockTimeoutMs)),
+          ])
         : await m.query(`SELECT ${LOAN_COLUMNS} FROM loans l WHERE l.id = $1 ${lock ? 'FOR UPDATE OF l' : ''}`, [id]);
     assertMayRead(actor, rows[0], id);
     return rows[0];
@@ -414,4 +459,3 @@ export const loanStore = {
     });
   },
 };
-

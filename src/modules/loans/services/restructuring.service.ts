@@ -81,7 +81,8 @@ const PROPOSALS = new FourEyesProposal<RestructuringRow, RestructuringDto>({
   toDto,
 });
 
-const toPlan = (rows: readonly StoredInstallment[]): NewInstallment[] => rows.map((r) => ({ dueDate: r.dueDate, principal: new Money(r.principal), interestDate: r.interestDate }));
+const toPlan = (rows: readonly StoredInstallment[]): NewInstallment[] =>
+  rows.map((r) => ({ dueDate: r.dueDate, principal: new Money(r.principal), interestDate: r.interestDate }));
 const toStored = (plan: readonly NewInstallment[]): StoredInstallment[] =>
   plan.map((p, k) => ({ dueDate: p.dueDate, principal: p.principal.toFixed(), interestDate: k === plan.length - 1 || p.interestDate !== false }));
 
@@ -167,7 +168,10 @@ export class RestructuringService {
         [loanId, business, `CCLN-${id}`, id, actor.userId],
       );
       // Counted for classification (domain.md table: first / second restructuring); DPD follows the new schedule.
-      await m.query(`UPDATE loans SET restructuring_count = restructuring_count + 1, days_past_due = $2, position_date = NULL WHERE id = $1`, [loanId, daysPastDue(next.state, lastClosed)]);
+      await m.query(`UPDATE loans SET restructuring_count = restructuring_count + 1, days_past_due = $2, position_date = NULL WHERE id = $1`, [
+        loanId,
+        daysPastDue(next.state, lastClosed),
+      ]);
       const fresh = await loanStore.find(m, actor, loanId, false);
       await this.recorder.reallocate(m, actor, fresh, next.others, business);
       // Income is unchanged by a restructuring; the catch-up posts only what was earned and not yet posted.
@@ -178,7 +182,12 @@ export class RestructuringService {
         entityType: 'loan',
         entityId: loanId,
         before: { restructuring: toDto(r), maturityDate: row.maturity_date, restructuringCount: row.restructuring_count, schedule: previous },
-        after: { restructuring: out, maturityDate: fresh.maturity_date, restructuringCount: fresh.restructuring_count, schedule: toInstallmentDtos(next.state) },
+        after: {
+          restructuring: out,
+          maturityDate: fresh.maturity_date,
+          restructuringCount: fresh.restructuring_count,
+          schedule: toInstallmentDtos(next.state),
+        },
       });
       return out;
     });
@@ -192,17 +201,21 @@ export class RestructuringService {
   }
 
   private planOf(state: LoanState, business: LocalDate, dto: ProposeRestructuringDto, calendar?: WorkingCalendar): NewInstallment[] {
-    if (dto.installments?.length) return toPlan(dto.installments.map((i) => ({ dueDate: i.dueDate, principal: i.principal, interestDate: i.interestDate ?? true })));
-    if (dto.type === 'EXTENSION' && dto.newMaturityDate && dto.newMaturityDate > currentMaturity(state)) return extensionPlan(state, business, dto.newMaturityDate, calendar);
+    if (dto.installments?.length)
+      return toPlan(dto.installments.map((i) => ({ dueDate: i.dueDate, principal: i.principal, interestDate: i.interestDate ?? true })));
+    if (dto.type === 'EXTENSION' && dto.newMaturityDate && dto.newMaturityDate > currentMaturity(state))
+      return extensionPlan(state, business, dto.newMaturityDate, calendar);
     const field = dto.type === 'EXTENSION' ? 'newMaturityDate' : 'installments';
-    const message = dto.type === 'EXTENSION' ? `give the installments or a newMaturityDate after ${currentMaturity(state)}` : 'an adjustment gives the new installments';
+    const message =
+      dto.type === 'EXTENSION' ? `give the installments or a newMaturityDate after ${currentMaturity(state)}` : 'an adjustment gives the new installments';
     throw new DomainError('REQUEST.VALIDATION_FAILED', { count: 1 }, [{ field, rule: 'required', message }]);
   }
 
   private check(state: LoanState, date: LocalDate, type: RestructuringType, plan: readonly NewInstallment[], newMaturity?: LocalDate): void {
     const violations = validateScheduleChange(state, date, type, plan);
     const last = plan[plan.length - 1]?.dueDate;
-    if (newMaturity && last !== newMaturity) violations.push({ field: 'newMaturityDate', rule: 'lastDueDate', message: `the last installment (${last}) must fall on ${newMaturity}` });
+    if (newMaturity && last !== newMaturity)
+      violations.push({ field: 'newMaturityDate', rule: 'lastDueDate', message: `the last installment (${last}) must fall on ${newMaturity}` });
     if (violations.length > 0) throw new DomainError(LoanRiskErrors['RESTRUCTURING.INVALID_SCHEDULE'], { date, count: violations.length }, [...violations]);
   }
 }

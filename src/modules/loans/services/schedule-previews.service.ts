@@ -64,7 +64,8 @@ export class SchedulePreviewsService {
     const violations = validateLoanTerms(plain);
     if (violations.length) throw new DomainError(LoanErrors['LOAN.INVALID_TERMS'], { violations: violations.map((x) => x.message).join('; ') });
     const { fromYear, toYear } = calendarYearsFor(plain);
-    const terms = plain.businessDayRule === 'NONE' ? plain : withDueDateMoves(plain, await this.calendar.workingCalendar(this.dataSource.manager, fromYear, toYear));
+    const terms =
+      plain.businessDayRule === 'NONE' ? plain : withDueDateMoves(plain, await this.calendar.workingCalendar(this.dataSource.manager, fromYear, toYear));
     const rows = buildSchedule(terms, new Money(dto.amount));
     return {
       maturityDate: rows.at(-1)?.dueDate ?? terms.maturityDate,

@@ -143,7 +143,14 @@ export class WriteOffService {
       const journalId = await this.ledger.post(
         m,
         actor,
-        { kind: 'WRITE_OFF', valueDate: business, bookingDate: business, loanId, capitalSourceId: row.capital_source_id, description: `Xử lý rủi ro ${row.contract_number}` },
+        {
+          kind: 'WRITE_OFF',
+          valueDate: business,
+          bookingDate: business,
+          loanId,
+          capitalSourceId: row.capital_source_id,
+          description: `Xử lý rủi ro ${row.contract_number}`,
+        },
         [
           debit('PROVISION_SPECIFIC', used, dims),
           debit('PROVISION_EXPENSE', expense, dims),
@@ -170,7 +177,13 @@ export class WriteOffService {
         [loanId, used.toFixed()],
       );
       const out = toDto(updated);
-      await this.audit.record(m, actor, { action: 'loan.write-off.approve', entityType: 'loan', entityId: loanId, before: { status: row.status, writeOff: toDto(w) }, after: { status: 'WRITTEN_OFF', writeOff: out } });
+      await this.audit.record(m, actor, {
+        action: 'loan.write-off.approve',
+        entityType: 'loan',
+        entityId: loanId,
+        before: { status: row.status, writeOff: toDto(w) },
+        after: { status: 'WRITTEN_OFF', writeOff: out },
+      });
       return out;
     });
   }
@@ -196,15 +209,28 @@ export class WriteOffService {
       const [w] = (await m.query(`SELECT ${COLUMNS} FROM loan_write_offs WHERE loan_id = $1 AND status = 'APPROVED' FOR UPDATE`, [loanId])) as WriteOffRow[];
       const { business } = await this.recorder.businessDay(m);
       if (dto.valueDate > business) throw new DomainError(LoanErrors['LOAN.VALUE_DATE_IN_FUTURE'], { limit: business, actual: dto.valueDate });
-      if (dto.valueDate < (w.effective_date ?? business)) throw new DomainError(LoanRiskErrors['RECOVERY.BEFORE_WRITE_OFF'], { limit: w.effective_date, actual: dto.valueDate });
+      if (dto.valueDate < (w.effective_date ?? business))
+        throw new DomainError(LoanRiskErrors['RECOVERY.BEFORE_WRITE_OFF'], { limit: w.effective_date, actual: dto.valueDate });
       const remaining = new Money(w.remaining ?? 0);
       if (amount.gt(remaining)) throw new DomainError(LoanRiskErrors['RECOVERY.ABOVE_REMAINING'], { limit: remaining.toFixed(), actual: amount.toFixed() });
       const dims = { loanId, capitalSourceId: row.capital_source_id };
       const journalId = await this.ledger.post(
         m,
         actor,
-        { kind: 'RECOVERY', valueDate: dto.valueDate, bookingDate: business, loanId, capitalSourceId: row.capital_source_id, description: `Thu hồi nợ đã xử lý ${row.contract_number} (${dto.reference})` },
-        [debit('CASH', amount, dims), credit('RECOVERY_INCOME', amount, dims), debit('OFF_BALANCE_CONTRA', amount, dims), credit('WRITTEN_OFF_DEBT', amount, dims)],
+        {
+          kind: 'RECOVERY',
+          valueDate: dto.valueDate,
+          bookingDate: business,
+          loanId,
+          capitalSourceId: row.capital_source_id,
+          description: `Thu hồi nợ đã xử lý ${row.contract_number} (${dto.reference})`,
+        },
+        [
+          debit('CASH', amount, dims),
+          credit('RECOVERY_INCOME', amount, dims),
+          debit('OFF_BALANCE_CONTRA', amount, dims),
+          credit('WRITTEN_OFF_DEBT', amount, dims),
+        ],
       );
       const left = remaining.minus(amount);
       const [{ id }] = (await m.query(
@@ -225,7 +251,13 @@ export class WriteOffService {
         journalTransactionId: journalId,
         remaining: left.toFixed(),
       };
-      await this.audit.record(m, actor, { action: 'loan.recovery', entityType: 'loan', entityId: loanId, before: { remaining: remaining.toFixed() }, after: out });
+      await this.audit.record(m, actor, {
+        action: 'loan.recovery',
+        entityType: 'loan',
+        entityId: loanId,
+        before: { remaining: remaining.toFixed() },
+        after: out,
+      });
       return out;
     });
   }

@@ -51,7 +51,9 @@ export class MetricsService implements OnModuleInit, OnModuleDestroy {
       registers: [this.registry],
     });
     const connection = redisConnectionOptions(this.config.redisUrl ?? '');
-    this.queues = QUEUES.map((name) => new Queue(name, { connection: { ...connection, enableOfflineQueue: false, maxRetriesPerRequest: 1 }, prefix: config.queuePrefix }));
+    this.queues = QUEUES.map(
+      (name) => new Queue(name, { connection: { ...connection, enableOfflineQueue: false, maxRetriesPerRequest: 1 }, prefix: config.queuePrefix }),
+    );
     for (const q of this.queues) q.on('error', () => undefined);
     const queueJobs = new Gauge({
       name: 'lms_queue_jobs',
@@ -115,11 +117,16 @@ export class MetricsService implements OnModuleInit, OnModuleDestroy {
       });
     };
     gauge('lms_close_last_duration_seconds', 'Duration of the last finished close-of-business run', (r) => [[{}, (r.durationMs ?? 0) / 1000]]);
-    gauge('lms_close_last_chunks', 'Chunks of the last finished close run by state (total, done, failed)', (r) => [
-      [{ state: 'total' }, r.chunksTotal],
-      [{ state: 'done' }, r.chunksDone],
-      [{ state: 'failed' }, r.chunksFailed],
-    ], ['state']);
+    gauge(
+      'lms_close_last_chunks',
+      'Chunks of the last finished close run by state (total, done, failed)',
+      (r) => [
+        [{ state: 'total' }, r.chunksTotal],
+        [{ state: 'done' }, r.chunksDone],
+        [{ state: 'failed' }, r.chunksFailed],
+      ],
+      ['state'],
+    );
     gauge('lms_close_last_loans', 'Loans of the last finished close run', (r) => [[{}, r.loansTotal]]);
     gauge('lms_close_last_business_date_seconds', 'Business date of the last finished close run (Unix time of its midnight UTC)', (r) => [
       [{}, Date.parse(`${r.businessDate}T00:00:00Z`) / 1000],

@@ -15,7 +15,12 @@ describe('reminder email', () => {
   };
 
   it('carries the VietQR inline and the transfer written out', () => {
-    const m = reminderEmail({ fundName: 'Quỹ HTX', message: 'Kỳ 1 của hợp đồng HĐTD-2025-000001 đến hạn <10/04>.', loanUrl: 'https://quy.example/loans/12', payment });
+    const m = reminderEmail({
+      fundName: 'Quỹ HTX',
+      message: 'Kỳ 1 của hợp đồng HĐTD-2025-000001 đến hạn <10/04>.',
+      loanUrl: 'https://quy.example/loans/12',
+      payment,
+    });
     expect(m.subject).toBe('Quỹ HTX: nhắc nợ');
     expect(m.text).toContain('Số tiền: 103.057.534 đồng');
     expect(m.text).toContain('Nội dung: HDTD-2025-000001');

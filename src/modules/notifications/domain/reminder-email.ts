@@ -54,7 +54,8 @@ export function reminderEmail(input: ReminderEmailInput): ReminderEmail {
       ]
     : [];
   const text = [input.message, ...payLines, '', `Xem khoản vay: ${input.loanUrl}`].join('\n');
-  const row = (label: string, value: string): string => `<tr><td style="padding:2px 12px 2px 0;color:#555">${escapeHtml(label)}</td><td style="padding:2px 0"><b>${escapeHtml(value)}</b></td></tr>`;
+  const row = (label: string, value: string): string =>
+    `<tr><td style="padding:2px 12px 2px 0;color:#555">${escapeHtml(label)}</td><td style="padding:2px 0"><b>${escapeHtml(value)}</b></td></tr>`;
   const html = [
     `<p>${escapeHtml(input.message)}</p>`,
     p

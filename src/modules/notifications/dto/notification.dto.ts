@@ -8,19 +8,23 @@ export const NOTIFICATION_KINDS = ['DUE_SOON', 'OVERDUE'] as const;
 
 export class NotificationQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ example: '3', description: 'Staff only; a cooperative user always sees its own borrower' })
-  @IsOptional() @Matches(ID)
+  @IsOptional()
+  @Matches(ID)
   borrowerId?: string;
 
   @ApiPropertyOptional({ example: '12' })
-  @IsOptional() @Matches(ID)
+  @IsOptional()
+  @Matches(ID)
   loanId?: string;
 
   @ApiPropertyOptional({ enum: NOTIFICATION_KINDS, example: 'OVERDUE' })
-  @IsOptional() @IsIn(NOTIFICATION_KINDS)
+  @IsOptional()
+  @IsIn(NOTIFICATION_KINDS)
   kind?: (typeof NOTIFICATION_KINDS)[number];
 
   @ApiPropertyOptional({ example: '2025-04-08', description: 'Business date the reminder was written for' })
-  @IsOptional() @IsLocalDate()
+  @IsOptional()
+  @IsLocalDate()
   forDate?: string;
 }
 
@@ -34,7 +38,12 @@ export class NotificationDto {
   @ApiProperty({ example: '2025-04-08' }) forDate: string;
   @ApiProperty({ example: '2025-04-10' }) dueDate: string;
   @ApiProperty({ example: '100000000', description: 'Unpaid principal of the installment' }) principalAmount: string;
-  @ApiProperty({ example: '3057534', nullable: true, type: String, description: 'Billed unpaid interest; null before billing (interest is billed on the due date)' })
+  @ApiProperty({
+    example: '3057534',
+    nullable: true,
+    type: String,
+    description: 'Billed unpaid interest; null before billing (interest is billed on the due date)',
+  })
   interestAmount: string | null;
   @ApiProperty({ example: 0 }) daysPastDue: number;
   @ApiProperty({ example: 'Kỳ 1 của hợp đồng HĐTD-2025-000001 đến hạn ngày 2025-04-10: gốc 100000000 đồng và lãi của kỳ.' }) message: string;
@@ -44,7 +53,8 @@ export class NotificationDto {
 
 export class ReminderRunDto {
   @ApiPropertyOptional({ example: '2025-04-08', description: 'Business date to write reminders for; defaults to the business date' })
-  @IsOptional() @IsLocalDate()
+  @IsOptional()
+  @IsLocalDate()
   date?: string;
 }
 

@@ -22,7 +22,11 @@ export class RemindersProcessor extends WorkerHost implements OnApplicationBoots
   onApplicationBootstrap(): void {
     const log = new Logger(RemindersProcessor.name);
     void this.queue
-      .upsertJobScheduler(DAILY_REMINDERS_SCHEDULER, { pattern: this.config.reminderCron, tz: this.config.businessTimezone }, { name: 'reminders', data: {}, opts: { removeOnComplete: 100, removeOnFail: 500 } })
+      .upsertJobScheduler(
+        DAILY_REMINDERS_SCHEDULER,
+        { pattern: this.config.reminderCron, tz: this.config.businessTimezone },
+        { name: 'reminders', data: {}, opts: { removeOnComplete: 100, removeOnFail: 500 } },
+      )
       .catch((e: unknown) => log.error(`reminder scheduler not registered: ${e instanceof Error ? e.message : String(e)}`));
   }
 

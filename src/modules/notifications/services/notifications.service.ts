@@ -68,7 +68,12 @@ export class NotificationsService {
          RETURNING id`,
         [forDate, addDays(forDate, this.config.reminderDaysAhead), Boolean(this.config.smtpUrl)],
       );
-      await this.audit.record(m, SYSTEM_ACTOR, { action: 'reminders.generate', entityType: 'notifications', entityId: forDate, after: { forDate, created: rows.length } });
+      await this.audit.record(m, SYSTEM_ACTOR, {
+        action: 'reminders.generate',
+        entityType: 'notifications',
+        entityId: forDate,
+        after: { forDate, created: rows.length },
+      });
       return rows.length;
     });
     const { emailed, failed } = await this.sendPending(forDate);
@@ -88,11 +93,16 @@ export class NotificationsService {
     const loanUrl = (loanId: string): string => `${this.config.publicBaseUrl.replace(/\/$/, '')}/loans/${loanId}`;
     for (const n of pending) {
       try {
-        const mail = reminderEmail({ fundName: this.config.fundName, message: n.message, loanUrl: loanUrl(n.loan_id), payment: await this.paymentFor(n.loan_id, n.installment_seq).catch((e: unknown) => {
+        const mail = reminderEmail({
+          fundName: this.config.fundName,
+          message: n.message,
+          loanUrl: loanUrl(n.loan_id),
+          payment: await this.paymentFor(n.loan_id, n.installment_seq).catch((e: unknown) => {
             // A reminder without its code is better than no reminder.
             this.log.warn(`reminder ${n.id}: no VietQR: ${e instanceof Error ? e.message : String(e)}`);
             return null;
-          }) });
+          }),
+        });
         await transport.sendMail({ from: this.config.smtpFrom, to: n.email_to, ...mail });
         await this.dataSource.query(`UPDATE notifications SET email_status = 'SENT' WHERE id = $1`, [n.id]);
         emailed += 1;
@@ -115,7 +125,17 @@ export class NotificationsService {
     const item = qr.items.find((i) => i.kind !== 'PAYOFF' && i.installmentSeq === seq);
     if (!item) return null;
     const { bankName, bankBin, accountNumber, accountName, demo } = qr.payee;
-    return { bankName, bankBin, accountNumber, accountName, demo, amount: item.amount, purpose: item.purpose, payload: item.payload, png: await this.paymentQr.png(item.payload) };
+    return {
+      bankName,
+      bankBin,
+      accountNumber,
+      accountName,
+      demo,
+      amount: item.amount,
+      purpose: item.purpose,
+      payload: item.payload,
+      png: await this.paymentQr.png(item.payload),
+    };
   }
 
   /** A COOPERATIVE user reads its own borrower's notifications only; staff read all, filtered. */

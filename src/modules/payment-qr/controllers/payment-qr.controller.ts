@@ -11,7 +11,9 @@ export class PaymentQrController {
 
   @Get(':id/payment-qr')
   @Roles('OFFICER', 'APPROVER', 'AUDITOR', 'ADMIN', 'COOPERATIVE')
-  @ApiOperation({ summary: 'VietQR codes to pay the loan by bank app: each overdue installment, the next one and the payoff (a cooperative user gets its own loans)' })
+  @ApiOperation({
+    summary: 'VietQR codes to pay the loan by bank app: each overdue installment, the next one and the payoff (a cooperative user gets its own loans)',
+  })
   @ApiOkResponse({ type: LoanPaymentQrDto })
   get(@CurrentActor() actor: Actor, @Param('id') id: string): Promise<LoanPaymentQrDto> {
     return this.qr.forLoan(actor, id);

@@ -71,7 +71,8 @@ export function vietQrPurpose(contractNumber: string): string {
     .replace(/[^A-Za-z0-9 ./-]/g, ' ')
     .replace(/\s+/g, ' ')
     .trim();
-  if (folded.length === 0 || folded.length > 25) throw new VietQrInputError('purpose', `the contract number "${contractNumber}" does not fit the 25-character purpose field`);
+  if (folded.length === 0 || folded.length > 25)
+    throw new VietQrInputError('purpose', `the contract number "${contractNumber}" does not fit the 25-character purpose field`);
   return folded;
 }
 

@@ -20,14 +20,22 @@ export class PaymentComponentsDto {
 }
 
 export class PaymentQrDto {
-  @ApiProperty({ enum: PAYMENT_QR_KINDS, example: 'NEXT', description: 'OVERDUE: an installment past its due date (the oldest also carries the penalty interest); DUE: billed, due today; NEXT: the next installment; PAYOFF: settles the loan today' })
+  @ApiProperty({
+    enum: PAYMENT_QR_KINDS,
+    example: 'NEXT',
+    description:
+      'OVERDUE: an installment past its due date (the oldest also carries the penalty interest); DUE: billed, due today; NEXT: the next installment; PAYOFF: settles the loan today',
+  })
   kind: PaymentQrKind;
   @ApiProperty({ example: 3, nullable: true, type: Number }) installmentSeq: number | null;
   @ApiProperty({ example: '2025-05-10', nullable: true, type: String }) dueDate: string | null;
   @ApiProperty({ example: '103057534', description: 'Whole VND, the amount the code asks for' }) amount: string;
   @ApiProperty({ type: PaymentComponentsDto }) components: PaymentComponentsDto;
   @ApiProperty({ example: 'HDTD-2025-000001', description: 'Transfer purpose (nội dung): the contract number in ASCII' }) purpose: string;
-  @ApiProperty({ example: '00020101021238570010A00000072701270006970405011388880000199990208QRIBFTTA530370454091030575345802VN62200816HDTD-2025-000001630465BC', description: 'The VietQR (EMVCo) payload' })
+  @ApiProperty({
+    example: '00020101021238570010A00000072701270006970405011388880000199990208QRIBFTTA530370454091030575345802VN62200816HDTD-2025-000001630465BC',
+    description: 'The VietQR (EMVCo) payload',
+  })
   payload: string;
   @ApiProperty({ example: 'data:image/png;base64,iVBORw0…', description: 'The QR code as a PNG data URL' }) imageDataUrl: string;
 }

@@ -63,11 +63,25 @@ export class PaymentQrService {
       const next = schedule.find((x) => x.status === 'SCHEDULED' && x.dueDate === loan.nextDueDate);
       const principal = new Money(next?.principal ?? '0');
       // nextDueAmount = principal + projected interest − interest already paid for the period.
-      dues.push({ kind: 'NEXT', installmentSeq: next?.seq ?? null, dueDate: loan.nextDueDate, principal, interest: maxMoney(ZERO, new Money(loan.nextDueAmount).minus(principal)), penalty: ZERO });
+      dues.push({
+        kind: 'NEXT',
+        installmentSeq: next?.seq ?? null,
+        dueDate: loan.nextDueDate,
+        principal,
+        interest: maxMoney(ZERO, new Money(loan.nextDueAmount).minus(principal)),
+        penalty: ZERO,
+      });
     }
     const payoffPrincipal = new Money(payoff.duePrincipal).plus(payoff.notDuePrincipal);
     const payoffPenalty = new Money(payoff.overdueInterest).plus(payoff.lateInterest);
-    dues.push({ kind: 'PAYOFF', installmentSeq: null, dueDate: payoff.date, principal: payoffPrincipal, interest: new Money(payoff.total).minus(payoffPrincipal).minus(payoffPenalty), penalty: payoffPenalty });
+    dues.push({
+      kind: 'PAYOFF',
+      installmentSeq: null,
+      dueDate: payoff.date,
+      principal: payoffPrincipal,
+      interest: new Money(payoff.total).minus(payoffPrincipal).minus(payoffPenalty),
+      penalty: payoffPenalty,
+    });
 
     const purpose = this.purposeOf(loan.contractNumber);
     const items: PaymentQrDto[] = [];

@@ -24,7 +24,11 @@ describe('product parameters (domain.md "Loan products")', () => {
     ['term not whole quarters', { minTermMonths: 7 }, ['minTermMonths']],
     ['grace equal to periods', { principalGracePeriods: 2 }, ['principalGracePeriods']],
     ['max below min', { maxAmount: new Money('9999999') }, ['maxAmount']],
-    ['allocation order with a repeat', { allocationOrder: ['PENALTY', 'PENALTY', 'OVERDUE_PRINCIPAL', 'DUE_INTEREST', 'DUE_PRINCIPAL', 'PREPAYMENT'] }, ['allocationOrder']],
+    [
+      'allocation order with a repeat',
+      { allocationOrder: ['PENALTY', 'PENALTY', 'OVERDUE_PRINCIPAL', 'DUE_INTEREST', 'DUE_PRINCIPAL', 'PREPAYMENT'] },
+      ['allocationOrder'],
+    ],
   ])('%s', (_name, change, fields) => {
     expect(productParameterViolations({ ...base, ...change }).map((v) => v.field)).toEqual(fields);
   });

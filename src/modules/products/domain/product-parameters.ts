@@ -18,7 +18,14 @@ export type Frequency = (typeof FREQUENCIES)[number];
 export const AMORTIZATION_METHODS = ['EQUAL_PRINCIPAL', 'ANNUITY', 'BULLET'] as const satisfies readonly EngineMethod[];
 export type AmortizationMethod = (typeof AMORTIZATION_METHODS)[number];
 
-export const ALLOCATION_STEPS = ['PENALTY', 'OVERDUE_INTEREST', 'OVERDUE_PRINCIPAL', 'DUE_INTEREST', 'DUE_PRINCIPAL', 'PREPAYMENT'] as const satisfies readonly EngineAllocationStep[];
+export const ALLOCATION_STEPS = [
+  'PENALTY',
+  'OVERDUE_INTEREST',
+  'OVERDUE_PRINCIPAL',
+  'DUE_INTEREST',
+  'DUE_PRINCIPAL',
+  'PREPAYMENT',
+] as const satisfies readonly EngineAllocationStep[];
 export type AllocationStep = (typeof ALLOCATION_STEPS)[number];
 /** domain.md "Overdue, allocation, prepayment": the default order. */
 export const DEFAULT_ALLOCATION_ORDER: readonly AllocationStep[] = ALLOCATION_STEPS;
@@ -73,8 +80,14 @@ export function productParameterViolations(p: ProductParameters): ParameterViola
   if (p.lateInterestRatePercent.gt(MAX_LATE_INTEREST_PERCENT)) {
     out.push({ field: 'lateInterestRatePercent', rule: 'decree45Art25', message: 'lateInterestRatePercent must be at most 10 (Decree 45 Art. 25)' });
   }
-  for (const [field, term] of [['minTermMonths', p.minTermMonths], ['maxTermMonths', p.maxTermMonths]] as const) {
-    for (const [freqField, freq] of [['principalFrequency', p.principalFrequency], ['interestFrequency', p.interestFrequency]] as const) {
+  for (const [field, term] of [
+    ['minTermMonths', p.minTermMonths],
+    ['maxTermMonths', p.maxTermMonths],
+  ] as const) {
+    for (const [freqField, freq] of [
+      ['principalFrequency', p.principalFrequency],
+      ['interestFrequency', p.interestFrequency],
+    ] as const) {
       if (periodsIn(term, freq) === null) {
         out.push({ field, rule: 'wholePeriods', message: `${field} must be a whole number of ${freqField} periods (${freq})` });
       }
@@ -82,7 +95,11 @@ export function productParameterViolations(p: ProductParameters): ParameterViola
   }
   const minPeriods = periodsIn(p.minTermMonths, p.principalFrequency);
   if (minPeriods !== null && p.principalGracePeriods >= minPeriods) {
-    out.push({ field: 'principalGracePeriods', rule: 'graceBelowPeriods', message: `principalGracePeriods must be fewer than the ${minPeriods} periods of the shortest term` });
+    out.push({
+      field: 'principalGracePeriods',
+      rule: 'graceBelowPeriods',
+      message: `principalGracePeriods must be fewer than the ${minPeriods} periods of the shortest term`,
+    });
   }
   if (new Set(p.allocationOrder).size !== ALLOCATION_STEPS.length || p.allocationOrder.length !== ALLOCATION_STEPS.length) {
     out.push({ field: 'allocationOrder', rule: 'permutation', message: `allocationOrder must list each of ${ALLOCATION_STEPS.join(', ')} once` });

@@ -117,7 +117,9 @@ export class LoanProductsService {
     this.validate(dto);
     try {
       return await this.tx.run(async (m) => {
-        const [{ id }] = (await m.query(`INSERT INTO loan_products (code, created_by) VALUES ($1, $2) RETURNING id`, [dto.code, actor.userId])) as Array<{ id: string }>;
+        const [{ id }] = (await m.query(`INSERT INTO loan_products (code, created_by) VALUES ($1, $2) RETURNING id`, [dto.code, actor.userId])) as Array<{
+          id: string;
+        }>;
         await this.insertVersion(m, actor, String(id), 1, dto);
         const created = await this.findOne(m, String(id));
         await this.audit.record(m, actor, { action: 'loan-product.create', entityType: 'loan-product', entityId: created.id, after: created });
@@ -227,15 +229,34 @@ export class LoanProductsService {
          collateral_cover_basis, collateral_min_cover_percent, collateral_max_ltv_percent)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $25, $26)`,
       [
-        productId, version, d.name, d.minAmount, d.maxAmount, d.minTermMonths, d.maxTermMonths, d.annualInterestRatePercent,
-        d.overdueMultiplier ?? '1.5', d.lateInterestRatePercent ?? '10', d.principalFrequency, d.interestFrequency,
-        d.amortizationMethod ?? 'EQUAL_PRINCIPAL', d.principalGracePeriods ?? 0, d.maxTranches ?? 1, d.roundingUnit ?? '1',
-        d.allocationOrder ?? [...DEFAULT_ALLOCATION_ORDER], d.prepaymentMode ?? 'REDUCE_INSTALLMENT', d.allowedBorrowerTypes,
-        d.allowedSectors ?? [], d.collateralRequired, actor.userId,
+        productId,
+        version,
+        d.name,
+        d.minAmount,
+        d.maxAmount,
+        d.minTermMonths,
+        d.maxTermMonths,
+        d.annualInterestRatePercent,
+        d.overdueMultiplier ?? '1.5',
+        d.lateInterestRatePercent ?? '10',
+        d.principalFrequency,
+        d.interestFrequency,
+        d.amortizationMethod ?? 'EQUAL_PRINCIPAL',
+        d.principalGracePeriods ?? 0,
+        d.maxTranches ?? 1,
+        d.roundingUnit ?? '1',
+        d.allocationOrder ?? [...DEFAULT_ALLOCATION_ORDER],
+        d.prepaymentMode ?? 'REDUCE_INSTALLMENT',
+        d.allowedBorrowerTypes,
+        d.allowedSectors ?? [],
+        d.collateralRequired,
+        actor.userId,
         // docs/working-days.md: a new product (or version) moves due dates off days off unless it says otherwise.
         d.businessDayRule ?? 'NEXT_WORKING_DAY',
         // docs/collateral.md "Cover": Σ discounted collateral ≥ 100% of the loan unless the product says otherwise.
-        d.collateralCoverBasis ?? 'DISCOUNTED', d.collateralMinCoverPercent ?? '100', d.collateralMaxLtvPercent ?? '70',
+        d.collateralCoverBasis ?? 'DISCOUNTED',
+        d.collateralMinCoverPercent ?? '100',
+        d.collateralMaxLtvPercent ?? '70',
       ],
     );
     // The loan file (docs/loan-file.md): checklist and inspection parameters of this version.

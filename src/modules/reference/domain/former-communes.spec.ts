@@ -10,7 +10,9 @@ const rows = parse(readFileSync(fileURLToPath(new URL('../../../assets/reference
   columns: true,
   skip_empty_lines: true,
 }) as Array<Record<string, string>>;
-const all = parseCorrespondence(rows.map((r) => ({ provinceCode: r.province_code, communeCode: r.commune_code, communeNameVi: r.commune_full_name, formedFrom: r.formed_from })));
+const all = parseCorrespondence(
+  rows.map((r) => ({ provinceCode: r.province_code, communeCode: r.commune_code, communeNameVi: r.commune_full_name, formedFrom: r.formed_from })),
+);
 const thaiNguyen = all.filter((e) => e.provinceCode === '19');
 const codes = (found: FormerEntry[]): string[] => [...new Set(found.map((e) => e.communeCode))].sort();
 

@@ -92,7 +92,9 @@ export function splitUnit(written: string): { unit: FormerUnit | null; name: str
 
 /** A district as written ("Huyện Chợ Đồn", "TP Thái Nguyên", "chợ đồn") → its key, or null when empty. */
 export function districtKey(written: string | undefined | null): string | null {
-  const s = lowerNfc(written ?? '').replace(DISTRICT_PREFIX, '').trim();
+  const s = lowerNfc(written ?? '')
+    .replace(DISTRICT_PREFIX, '')
+    .trim();
   return s === '' ? null : nameKey(s);
 }
 

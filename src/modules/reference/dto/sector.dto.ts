@@ -6,7 +6,8 @@ export type ClassificationVersion = (typeof CLASSIFICATION_VERSIONS)[number];
 
 export class SectorQueryDto {
   @ApiPropertyOptional({ enum: CLASSIFICATION_VERSIONS, example: 'VSIC2025' })
-  @IsOptional() @IsIn(CLASSIFICATION_VERSIONS)
+  @IsOptional()
+  @IsIn(CLASSIFICATION_VERSIONS)
   version?: ClassificationVersion;
 }
 

@@ -5,7 +5,7 @@ import { APP_CONFIG, type AppConfig } from '../../../config/index.js';
 import type { Actor } from '../../../platform/actor/index.js';
 import type { CommuneDto, CommuneQueryDto } from '../dto/commune.dto.js';
 
-const UNIT_EN: Record<string, string> = { 'xã': 'Commune', 'phường': 'Ward', 'đặc khu': 'Special Zone' };
+const UNIT_EN: Record<string, string> = { xã: 'Commune', phường: 'Ward', 'đặc khu': 'Special Zone' };
 
 /**
  * The 2025 communes and wards (Decision 19/2025/QĐ-TTg, 3,321 units in 34 provinces), from the
@@ -42,7 +42,10 @@ export class CommunesService {
     if (this.all) return this.all;
     const text = readFileSync(fileURLToPath(new URL('../../../assets/reference/vn-admin-units-2025.csv', import.meta.url)), 'utf8');
     // The file has no quoted fields (checked when it was copied): a plain split is exact.
-    const rows = text.split(/\r?\n/).slice(1).filter((l) => l.trim() !== '');
+    const rows = text
+      .split(/\r?\n/)
+      .slice(1)
+      .filter((l) => l.trim() !== '');
     this.all = rows
       .map((line) => {
         const [provinceCode = '', provinceNameVi = '', provinceNameEn = '', code = '', fullName = '', , nameEn = '', unit = ''] = line.split(',');

@@ -2,7 +2,12 @@ import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { RateLimited } from '../../../platform/http/index.js';
 import { Roles } from '../../../platform/actor/index.js';
-import { CollateralCoverReportDto, CollateralExpiriesReportDto, CollateralProvisionsReportDto, CollateralReportQueryDto } from '../dto/collateral-reports.dto.js';
+import {
+  CollateralCoverReportDto,
+  CollateralExpiriesReportDto,
+  CollateralProvisionsReportDto,
+  CollateralReportQueryDto,
+} from '../dto/collateral-reports.dto.js';
 import { CollateralReportsService } from '../services/collateral-reports.service.js';
 import { REPORT_READERS } from './reports.controller.js';
 

@@ -33,7 +33,10 @@ export class ReportsController {
   @ApiOperation({ summary: 'Portfolio by sector, borrower type, commune, capital source, term class, debt group or product, as of any date' })
   @ApiReportResponses(PortfolioReportDto)
   portfolio(@CurrentActor() actor: Actor, @Query() q: PortfolioQueryDto, @Res({ passthrough: true }) reply: FastifyReply): Promise<unknown> {
-    return respond(reply, this.exports.run(actor, 'portfolio', q, () => this.portfolioReports.portfolio(actor, q)));
+    return respond(
+      reply,
+      this.exports.run(actor, 'portfolio', q, () => this.portfolioReports.portfolio(actor, q)),
+    );
   }
 
   @Get('monthly')
@@ -41,7 +44,8 @@ export class ReportsController {
   @RateLimited('reports')
   @ApiOperation({
     summary: 'Month-end outstanding and each month’s turnover and collections over a span of months (for charts)',
-    description: 'One read of the journal: outstanding is the loans’ principal receivable by value date at each month end, the flows are the portfolio report’s (disbursements, repayments, reversals valued in the month). At most 240 months.',
+    description:
+      'One read of the journal: outstanding is the loans’ principal receivable by value date at each month end, the flows are the portfolio report’s (disbursements, repayments, reversals valued in the month). At most 240 months.',
   })
   @ApiOkResponse({ type: MonthlySeriesDto })
   monthlySeries(@CurrentActor() actor: Actor, @Query() q: MonthlySeriesQueryDto): Promise<MonthlySeriesDto> {
@@ -53,11 +57,15 @@ export class ReportsController {
   @RateLimited('reports')
   @ApiOperation({
     summary: 'Outstanding and loan counts by days past due: current, 1–9, 10–29, 30–89, 90–179, 180+',
-    description: 'share.exact is the bucket’s fraction of outstanding rounded half-up to 6 decimal places ("0.012500"); share.display is the percentage to 1 decimal, the buckets summing to exactly 100.0 (largest remainder). Exports write the same fractions.',
+    description:
+      'share.exact is the bucket’s fraction of outstanding rounded half-up to 6 decimal places ("0.012500"); share.display is the percentage to 1 decimal, the buckets summing to exactly 100.0 (largest remainder). Exports write the same fractions.',
   })
   @ApiReportResponses(AgingReportDto)
   aging(@CurrentActor() actor: Actor, @Query() q: AsOfQueryDto, @Res({ passthrough: true }) reply: FastifyReply): Promise<unknown> {
-    return respond(reply, this.exports.run(actor, 'aging', q, () => this.others.aging(actor, q)));
+    return respond(
+      reply,
+      this.exports.run(actor, 'aging', q, () => this.others.aging(actor, q)),
+    );
   }
 
   @Get('loans')
@@ -66,7 +74,10 @@ export class ReportsController {
   @ApiOperation({ summary: 'Loan list as of a date (what auditors sample from); JSON pages, a file holds every loan' })
   @ApiReportResponses(LoanListReportDto)
   loans(@CurrentActor() actor: Actor, @Query() q: LoanListReportQueryDto, @Res({ passthrough: true }) reply: FastifyReply): Promise<unknown> {
-    return respond(reply, this.exports.run(actor, 'loans', q, () => this.others.loanList(actor, q)));
+    return respond(
+      reply,
+      this.exports.run(actor, 'loans', q, () => this.others.loanList(actor, q)),
+    );
   }
 
   @Get('capital-sources')
@@ -75,7 +86,10 @@ export class ReportsController {
   @ApiOperation({ summary: 'Per capital source: capital, disbursed, repaid, outstanding, available, interest earned' })
   @ApiReportResponses(CapitalSourceReportDto)
   capitalSources(@CurrentActor() actor: Actor, @Query() q: AsOfQueryDto, @Res({ passthrough: true }) reply: FastifyReply): Promise<unknown> {
-    return respond(reply, this.exports.run(actor, 'capital-sources', q, () => this.others.capitalSources(actor, q)));
+    return respond(
+      reply,
+      this.exports.run(actor, 'capital-sources', q, () => this.others.capitalSources(actor, q)),
+    );
   }
 
   @Get('reconciliation')
@@ -84,6 +98,9 @@ export class ReportsController {
   @ApiOperation({ summary: 'Ledger against loan balances on any date' })
   @ApiReportResponses(ReconciliationReportDto)
   reconciliation(@CurrentActor() actor: Actor, @Query() q: ReconciliationQueryDto, @Res({ passthrough: true }) reply: FastifyReply): Promise<unknown> {
-    return respond(reply, this.exports.run(actor, 'reconciliation', q, () => this.others.reconciliationOn(actor, q)));
+    return respond(
+      reply,
+      this.exports.run(actor, 'reconciliation', q, () => this.others.reconciliationOn(actor, q)),
+    );
   }
 }

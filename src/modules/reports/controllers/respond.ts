@@ -9,7 +9,10 @@ export async function respond(reply: FastifyReply, outcome: Promise<ReportOutcom
     void reply.status(202).header('location', o.body.statusUrl);
     return o.body;
   }
-  const ascii = o.fileName.normalize('NFD').replace(/[^\x20-\x7e]/g, '').replace(/"/g, '');
+  const ascii = o.fileName
+    .normalize('NFD')
+    .replace(/[^\x20-\x7e]/g, '')
+    .replace(/"/g, '');
   void reply
     .header('content-type', o.file.contentType)
     .header('content-disposition', `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(o.fileName)}`)

@@ -18,8 +18,18 @@ export class StatementsController {
   @ApiOperation({ summary: 'Loan statement: transactions, balances, schedule; the PDF carries a QR verification code (a cooperative user gets its own loans)' })
   @ApiProduces('application/json', 'application/pdf')
   @ApiOkResponse({ type: StatementDto })
-  statement(@CurrentActor() actor: Actor, @Param('id') id: string, @Query() q: StatementQueryDto, @Res({ passthrough: true }) reply: FastifyReply): Promise<unknown> {
-    return respond(reply, q.format === 'pdf' ? this.statements.pdf(actor, id, q).then((f) => ({ kind: 'file' as const, ...f })) : this.statements.statement(actor, id, q).then((body) => ({ kind: 'json' as const, body })));
+  statement(
+    @CurrentActor() actor: Actor,
+    @Param('id') id: string,
+    @Query() q: StatementQueryDto,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<unknown> {
+    return respond(
+      reply,
+      q.format === 'pdf'
+        ? this.statements.pdf(actor, id, q).then((f) => ({ kind: 'file' as const, ...f }))
+        : this.statements.statement(actor, id, q).then((body) => ({ kind: 'json' as const, body })),
+    );
   }
 
   @Get('verify/:code')

@@ -9,9 +9,13 @@ const RUNS = { numRuns: 300 };
 
 describe('termClass: short ≤ 12, medium 13–60, long > 60', () => {
   const cases: [number, TermClass][] = [
-    [1, 'SHORT'], [12, 'SHORT'], // 12 is short: domain.md "short ≤ 12 months"
-    [13, 'MEDIUM'], [36, 'MEDIUM'], [60, 'MEDIUM'], // 60 is still medium ("12–60")
-    [61, 'LONG'], [120, 'LONG'], // "long > 60"
+    [1, 'SHORT'],
+    [12, 'SHORT'], // 12 is short: domain.md "short ≤ 12 months"
+    [13, 'MEDIUM'],
+    [36, 'MEDIUM'],
+    [60, 'MEDIUM'], // 60 is still medium ("12–60")
+    [61, 'LONG'],
+    [120, 'LONG'], // "long > 60"
   ];
   it.each(cases)('%i months → %s', (months, cls) => expect(termClass(months)).toBe(cls));
   it.each([0, -1, 12.5, Number.NaN])('refuses %p', (months) => expect(() => termClass(months)).toThrow(RangeError));
@@ -27,8 +31,17 @@ describe('termClass: short ≤ 12, medium 13–60, long > 60', () => {
 
 describe('agingBucket: current, 1–9, 10–29, 30–89, 90–179, 180+', () => {
   const cases: [number, AgingBucket][] = [
-    [0, 'CURRENT'], [1, 'DPD_1_9'], [9, 'DPD_1_9'], [10, 'DPD_10_29'], [29, 'DPD_10_29'], [30, 'DPD_30_89'],
-    [89, 'DPD_30_89'], [90, 'DPD_90_179'], [179, 'DPD_90_179'], [180, 'DPD_180_PLUS'], [10_000, 'DPD_180_PLUS'],
+    [0, 'CURRENT'],
+    [1, 'DPD_1_9'],
+    [9, 'DPD_1_9'],
+    [10, 'DPD_10_29'],
+    [29, 'DPD_10_29'],
+    [30, 'DPD_30_89'],
+    [89, 'DPD_30_89'],
+    [90, 'DPD_90_179'],
+    [179, 'DPD_90_179'],
+    [180, 'DPD_180_PLUS'],
+    [10_000, 'DPD_180_PLUS'],
   ];
   it.each(cases)('%i DPD → %s', (dpd, bucket) => expect(agingBucket(dpd)).toBe(bucket));
   it.each([-1, 0.5])('refuses %p', (dpd) => expect(() => agingBucket(dpd)).toThrow(RangeError));

@@ -4,8 +4,7 @@ import { Money, sum, toDecimalString } from '../../../platform/money/money.js';
 import { SHARE_ROUNDING_METHOD, displayPercents, exactShares, formatPercent, sharesOf } from './shares.js';
 
 const m = (v: string | number): Money => new Money(v);
-const shown = (amounts: (string | number)[], decimals = 1): string[] =>
-  displayPercents(amounts.map(m), decimals).map((p) => formatPercent(p, decimals));
+const shown = (amounts: (string | number)[], decimals = 1): string[] => displayPercents(amounts.map(m), decimals).map((p) => formatPercent(p, decimals));
 
 describe('displayPercents: largest remainder, hand-computed', () => {
   const cases: [string, (string | number)[], string[]][] = [
@@ -56,12 +55,11 @@ describe('exactShares and sharesOf', () => {
 });
 
 describe('properties', () => {
-  const amountArb = fc.oneof(
-    fc.integer({ min: 0, max: 10 }),
-    fc.integer({ min: 0, max: 1_000_000 }),
-    fc.integer({ min: 0, max: Number.MAX_SAFE_INTEGER }),
+  const amountArb = fc.oneof(fc.integer({ min: 0, max: 10 }), fc.integer({ min: 0, max: 1_000_000 }), fc.integer({ min: 0, max: Number.MAX_SAFE_INTEGER }));
+  const amountsArb = fc.array(
+    amountArb.map((v) => m(v)),
+    { minLength: 1, maxLength: 25 },
   );
-  const amountsArb = fc.array(amountArb.map((v) => m(v)), { minLength: 1, maxLength: 25 });
   const RUNS = { numRuns: 500 };
 
   it('displayed shares sum to exactly 100.0 and each is within 0.1 of the exact share', () => {
@@ -79,7 +77,12 @@ describe('properties', () => {
           expect(r.displayPercent.mul(10).isInteger()).toBe(true);
           if (r.amount.isZero()) expect(r.displayPercent.isZero()).toBe(true);
         }
-        expect(sum(rows.map((r) => r.share)).minus(1).abs().lt('1e-50')).toBe(true);
+        expect(
+          sum(rows.map((r) => r.share))
+            .minus(1)
+            .abs()
+            .lt('1e-50'),
+        ).toBe(true);
       }),
       RUNS,
     );

@@ -13,7 +13,11 @@ type CapitalSourceRow = CapitalSourceReport['rows'][number];
 type ReportMismatch = ReconciliationReport['mismatches'][number];
 type ReconciliationCache = ReconciliationReport['cache'];
 
-const SOURCE = { example: 'LIVE', enum: ['SNAPSHOT', 'LIVE', 'RECONSTRUCTED'], description: 'SNAPSHOT (month-end close), LIVE (last closed date) or RECONSTRUCTED (ledger + engine replay)' };
+const SOURCE = {
+  example: 'LIVE',
+  enum: ['SNAPSHOT', 'LIVE', 'RECONSTRUCTED'],
+  description: 'SNAPSHOT (month-end close), LIVE (last closed date) or RECONSTRUCTED (ledger + engine replay)',
+};
 
 export class AgingRowDto implements AgingRow {
   @ApiProperty({ example: 'DPD_1_9', enum: ['CURRENT', 'DPD_1_9', 'DPD_10_29', 'DPD_30_89', 'DPD_90_179', 'DPD_180_PLUS'] }) bucket: string;

@@ -4,7 +4,8 @@ import { IsLocalDate } from '../../../platform/dates/index.js';
 
 export class CollateralReportQueryDto {
   @ApiPropertyOptional({ example: '2025-12-31', description: 'Report date; defaults to the last closed business date' })
-  @IsOptional() @IsLocalDate()
+  @IsOptional()
+  @IsLocalDate()
   asOf?: string;
 }
 

@@ -21,11 +21,13 @@ export interface MonthlySeries {
 
 export class MonthlySeriesQueryDto {
   @ApiPropertyOptional({ example: '2021-01-01', description: 'Any day of the first month; defaults to the month of the first loan entry' })
-  @IsOptional() @IsLocalDate()
+  @IsOptional()
+  @IsLocalDate()
   from?: string;
 
   @ApiPropertyOptional({ example: '2025-12-31', description: 'Last day of the series (the last month ends here); defaults to the last closed business date' })
-  @IsOptional() @IsLocalDate()
+  @IsOptional()
+  @IsLocalDate()
   to?: string;
 }
 

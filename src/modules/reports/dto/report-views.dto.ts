@@ -18,7 +18,10 @@ export class ShareMethodDto {
   @ApiProperty({ example: 6, description: 'Decimal places of the exact shares (fractions, rounded half-up)' })
   exactDecimals: number;
 
-  @ApiProperty({ example: 'Exact shares are amount ÷ total, rounded half-up to 6 decimal places; displayed percentages are floored to 0.1 and the missing tenths go to the largest remainders, so they sum to exactly 100.0.' })
+  @ApiProperty({
+    example:
+      'Exact shares are amount ÷ total, rounded half-up to 6 decimal places; displayed percentages are floored to 0.1 and the missing tenths go to the largest remainders, so they sum to exactly 100.0.',
+  })
   description: string;
 }
 
@@ -76,7 +79,11 @@ export class PortfolioFiguresDto {
 }
 
 export class PortfolioRowDto extends PortfolioFiguresDto {
-  @ApiProperty({ example: { sector: { code: 'A', classificationVersion: 'VSIC2018', nameVi: 'Nông nghiệp, lâm nghiệp và thủy sản', nameEn: 'Agriculture, forestry and fishing' } } })
+  @ApiProperty({
+    example: {
+      sector: { code: 'A', classificationVersion: 'VSIC2018', nameVi: 'Nông nghiệp, lâm nghiệp và thủy sản', nameEn: 'Agriculture, forestry and fishing' },
+    },
+  })
   keys: Record<string, Record<string, string | null>>;
 
   @ApiProperty({ type: ShareDto })

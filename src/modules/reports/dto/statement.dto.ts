@@ -4,15 +4,18 @@ import { IsLocalDate } from '../../../platform/dates/index.js';
 
 export class StatementQueryDto {
   @ApiPropertyOptional({ example: '2025-01-01', description: 'First day; defaults to the first disbursement' })
-  @IsOptional() @IsLocalDate()
+  @IsOptional()
+  @IsLocalDate()
   from?: string;
 
   @ApiPropertyOptional({ example: '2025-12-31', description: 'Last day; defaults to the last closed business date' })
-  @IsOptional() @IsLocalDate()
+  @IsOptional()
+  @IsLocalDate()
   to?: string;
 
   @ApiPropertyOptional({ enum: ['json', 'pdf'], example: 'pdf', default: 'json' })
-  @IsOptional() @IsIn(['json', 'pdf'])
+  @IsOptional()
+  @IsIn(['json', 'pdf'])
   format?: 'json' | 'pdf';
 }
 
@@ -34,8 +37,12 @@ export class StatementScheduleLineDto {
   @ApiProperty({ example: '3057534' }) interest: string;
   @ApiProperty({ example: '100000000' }) principalPaid: string;
   @ApiProperty({ example: '3057534' }) interestPaid: string;
-  @ApiProperty({ example: '2025-04-10', description: 'The contractual due date; dueDate differs when it moved to a working day (docs/working-days.md)' }) contractualDate: string;
-  @ApiProperty({ example: null, nullable: true, type: Object, description: 'Why the contractual date is a day off ({vi, en}), when moved' }) moveReason: { vi: string; en: string } | null;
+  @ApiProperty({ example: '2025-04-10', description: 'The contractual due date; dueDate differs when it moved to a working day (docs/working-days.md)' })
+  contractualDate: string;
+  @ApiProperty({ example: null, nullable: true, type: Object, description: 'Why the contractual date is a day off ({vi, en}), when moved' }) moveReason: {
+    vi: string;
+    en: string;
+  } | null;
 }
 
 export class StatementDto {

@@ -37,7 +37,13 @@ export type PdfDoc = InstanceType<typeof PDFDocument>;
  * An A4 document with DejaVu embedded and the title block (fund, report, date, author, time).
  * `reserveRight` keeps that many points free at the top right (the statement's QR code).
  */
-export async function startPdf(title: string, subtitle: readonly string[], meta: ExportMeta, layout: 'landscape' | 'portrait' = 'landscape', reserveRight = 0): Promise<PdfDoc> {
+export async function startPdf(
+  title: string,
+  subtitle: readonly string[],
+  meta: ExportMeta,
+  layout: 'landscape' | 'portrait' = 'landscape',
+  reserveRight = 0,
+): Promise<PdfDoc> {
   const { default: PdfKit } = await import('pdfkit');
   const doc = new PdfKit({ size: 'A4', layout, margin: 36, info: { Title: title, Author: meta.generatedBy, Creator: meta.fundName } });
   doc.registerFont('body', font('DejaVuSans'));
@@ -87,20 +93,43 @@ export function drawTable(doc: PdfDoc, columns: readonly ReportColumn[], rows: r
     let x = left;
     cells.forEach((t, i) => {
       const numeric = columns[i].kind !== 'text';
-      doc.font(bold ? 'bold' : 'body').fontSize(fontSize).fillColor('black').text(t, x + 2, y + 2, { width: widths[i] - 4, align: numeric && !shade ? 'right' : 'left' });
+      doc
+        .font(bold ? 'bold' : 'body')
+        .fontSize(fontSize)
+        .fillColor('black')
+        .text(t, x + 2, y + 2, { width: widths[i] - 4, align: numeric && !shade ? 'right' : 'left' });
       x += widths[i];
     });
-    doc.moveTo(left, y + h).lineTo(left + width, y + h).lineWidth(0.3).strokeColor('#999999').stroke();
+    doc
+      .moveTo(left, y + h)
+      .lineTo(left + width, y + h)
+      .lineWidth(0.3)
+      .strokeColor('#999999')
+      .stroke();
     doc.x = left;
     doc.y = y + h;
   };
-  const drawHeader = (): void => drawRow(columns.map((c) => c.header), true, true);
+  const drawHeader = (): void =>
+    drawRow(
+      columns.map((c) => c.header),
+      true,
+      true,
+    );
   drawHeader();
   rows.forEach((r, i) => {
-    drawRow(columns.map((c) => pdfCell(c, r[c.key] ?? null)), false, false);
+    drawRow(
+      columns.map((c) => pdfCell(c, r[c.key] ?? null)),
+      false,
+      false,
+    );
     onRow?.(i);
   });
-  if (totals) drawRow(columns.map((c) => pdfCell(c, totals[c.key] ?? null)), true, false);
+  if (totals)
+    drawRow(
+      columns.map((c) => pdfCell(c, totals[c.key] ?? null)),
+      true,
+      false,
+    );
 }
 
 export async function renderPdf(table: ReportTable, meta: ExportMeta, onRow?: (i: number) => void): Promise<RenderedFile> {

@@ -42,6 +42,14 @@ export interface RenderedFile {
 
 /** "2025-12-31 17:05:09 (Asia/Ho_Chi_Minh)" */
 export function formatTimestamp(iso: string, timeZone: string): string {
-  const f = new Intl.DateTimeFormat('sv-SE', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' });
+  const f = new Intl.DateTimeFormat('sv-SE', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+  });
   return `${f.format(new Date(iso))} (${timeZone})`;
 }

@@ -77,10 +77,19 @@ export function portfolioTable(r: PortfolioReportDto): ReportTable {
     shareOfOutstanding: row.shareOfOutstanding.display,
     shareOfTurnover: row.shareOfTurnover.display,
   }));
-  const totals: ReportRow = { [`dim_${r.groupBy[0]}`]: 'Tổng cộng', ...figureCells(r.totals), shareOfOutstanding: r.rows.length ? '100.0' : '0.0', shareOfTurnover: r.rows.length ? '100.0' : '0.0' };
+  const totals: ReportRow = {
+    [`dim_${r.groupBy[0]}`]: 'Tổng cộng',
+    ...figureCells(r.totals),
+    shareOfOutstanding: r.rows.length ? '100.0' : '0.0',
+    shareOfTurnover: r.rows.length ? '100.0' : '0.0',
+  };
   return {
     title: 'Báo cáo dư nợ cho vay / Loan portfolio report',
-    subtitle: [`Ngày báo cáo / As of: ${r.asOf}`, `Kỳ doanh số / Period: ${r.from} – ${r.to}`, `Nguồn số liệu / Source: ${SOURCE_VI[r.source] ?? r.source}; chính sách phân loại ${r.policy}`],
+    subtitle: [
+      `Ngày báo cáo / As of: ${r.asOf}`,
+      `Kỳ doanh số / Period: ${r.from} – ${r.to}`,
+      `Nguồn số liệu / Source: ${SOURCE_VI[r.source] ?? r.source}; chính sách phân loại ${r.policy}`,
+    ],
     columns: [...dimCols, ...FIGURE_COLUMNS],
     rows,
     totals,
@@ -99,8 +108,20 @@ export function agingTable(r: AgingReport): ReportTable {
       { key: 'overduePrincipal', header: 'Nợ gốc quá hạn', kind: 'vnd' },
       { key: 'share', header: 'Tỷ trọng dư nợ', kind: 'percent' },
     ],
-    rows: r.rows.map((b) => ({ bucket: b.bucket, loanCount: b.loanCount, outstanding: b.outstanding, overduePrincipal: b.overduePrincipal, share: b.share.display })),
-    totals: { bucket: 'Tổng cộng', loanCount: r.totals.loanCount, outstanding: r.totals.outstanding, overduePrincipal: r.totals.overduePrincipal, share: '100.0' },
+    rows: r.rows.map((b) => ({
+      bucket: b.bucket,
+      loanCount: b.loanCount,
+      outstanding: b.outstanding,
+      overduePrincipal: b.overduePrincipal,
+      share: b.share.display,
+    })),
+    totals: {
+      bucket: 'Tổng cộng',
+      loanCount: r.totals.loanCount,
+      outstanding: r.totals.outstanding,
+      overduePrincipal: r.totals.overduePrincipal,
+      share: '100.0',
+    },
     notes: [METHOD_NOTE],
   };
 }

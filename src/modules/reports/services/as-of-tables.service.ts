@@ -46,7 +46,18 @@ export interface LoanListItem {
 export interface CapitalSourceReport {
   report: 'CAPITAL_SOURCES';
   asOf: string;
-  rows: { capitalSourceId: string; name: string; kind: string; bearsCreditRisk: boolean; capital: string; disbursed: string; repaid: string; outstanding: string; available: string; interestEarned: string }[];
+  rows: {
+    capitalSourceId: string;
+    name: string;
+    kind: string;
+    bearsCreditRisk: boolean;
+    capital: string;
+    disbursed: string;
+    repaid: string;
+    outstanding: string;
+    available: string;
+    interestEarned: string;
+  }[];
 }
 
 export interface ReconciliationReport {
@@ -61,7 +72,10 @@ export interface ReconciliationReport {
   cache: { mismatches: number; checked: boolean };
 }
 
-const AGING_SQL = `CASE ${[...AGING_BUCKETS].reverse().map((b) => `WHEN pos.dpd >= ${b.minDpd} THEN '${b.bucket}'`).join(' ')} END`;
+const AGING_SQL = `CASE ${[...AGING_BUCKETS]
+  .reverse()
+  .map((b) => `WHEN pos.dpd >= ${b.minDpd} THEN '${b.bucket}'`)
+  .join(' ')} END`;
 
 /** Aging, the loan list, capital sources and reconciliation as of any date (domain.md "Reports the fund files and auditors ask for"). */
 @Injectable()
@@ -114,11 +128,13 @@ export class AsOfTablesService {
       `SELECT count(DISTINCT loan_id)::int AS total FROM loan_events WHERE kind IN ('DISBURSEMENT', 'OPENING_POSITION') AND reversed_at IS NULL AND value_date <= $1`,
       [asOf],
     )) as Array<{ total: number }>;
-    const ids = ((await this.replica.query(
-      `SELECT loan_id::text AS id FROM loan_events WHERE kind IN ('DISBURSEMENT', 'OPENING_POSITION') AND reversed_at IS NULL AND value_date <= $1
+    const ids = (
+      (await this.replica.query(
+        `SELECT loan_id::text AS id FROM loan_events WHERE kind IN ('DISBURSEMENT', 'OPENING_POSITION') AND reversed_at IS NULL AND value_date <= $1
        GROUP BY loan_id ORDER BY loan_id LIMIT $2 OFFSET $3`,
-      [asOf, q.pageSize, offsetOf(q)],
-    )) as Array<{ id: string }>).map((r) => r.id);
+        [asOf, q.pageSize, offsetOf(q)],
+      )) as Array<{ id: string }>
+    ).map((r) => r.id);
     const plan = await this.asOfs.plan(asOf, lastClosed, ids);
     const p = new SqlParams();
     const rows: Array<Record<string, string | number>> = await this.replica.query(
@@ -205,8 +221,16 @@ export class AsOfTablesService {
       ledgerPrincipal: rows.reduce((s, r) => s.plus(r.ledger), new Money(0)).toFixed(),
       eventPrincipal: rows.reduce((s, r) => s.plus(r.events), new Money(0)).toFixed(),
       mismatches: [
-        ...rows.filter((r) => !new Money(r.events).eq(r.ledger)).map((r) => ({ loanId: r.loan_id, contractNumber: r.contract_number, account: 'PRINCIPAL_RECEIVABLE', loanBalance: r.events, ledger: r.ledger })),
-        ...(cache?.mismatches ?? []).map((m) => ({ loanId: m.loanId, contractNumber: m.contractNumber, account: m.account, loanBalance: m.cached, ledger: m.ledger })),
+        ...rows
+          .filter((r) => !new Money(r.events).eq(r.ledger))
+          .map((r) => ({ loanId: r.loan_id, contractNumber: r.contract_number, account: 'PRINCIPAL_RECEIVABLE', loanBalance: r.events, ledger: r.ledger })),
+        ...(cache?.mismatches ?? []).map((m) => ({
+          loanId: m.loanId,
+          contractNumber: m.contractNumber,
+          account: m.account,
+          loanBalance: m.cached,
+          ledger: m.ledger,
+        })),
       ],
       unbalancedTransactions: unbalanced.map((u) => u.id),
       cache: { mismatches: cache?.mismatches.length ?? 0, checked: cache !== null },

@@ -3,7 +3,16 @@ import { addDays, type LocalDate } from '../../../platform/dates/index.js';
 import { DomainError } from '../../../platform/errors/index.js';
 import { BusinessDateService } from '../../business-date/index.js';
 import { CloseOfBusinessService } from '../../close-of-business/index.js';
-import { LOAN_COLUMNS, type LoanRow, type PositionPlan, type PositionSource, type ReplayedPosition, loanEngine, loanStore, termsOf } from '../../loans/index.js';
+import {
+  LOAN_COLUMNS,
+  type LoanRow,
+  type PositionPlan,
+  type PositionSource,
+  type ReplayedPosition,
+  loanEngine,
+  loanStore,
+  termsOf,
+} from '../../loans/index.js';
 import { type ClassificationPolicy, ClassificationPoliciesService, DEFAULT_POLICIES } from '../../risk/index.js';
 import { ReportErrors } from '../reports.errors.js';
 import { FLOW_KINDS_SQL } from '../../ledger/index.js';

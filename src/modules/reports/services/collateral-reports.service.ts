@@ -31,8 +31,16 @@ export class CollateralReportsService {
   async cover(q: CollateralReportQueryDto): Promise<CollateralCoverReportDto> {
     const { asOf } = await this.asOf.resolveDate(q.asOf);
     const rows: Array<{
-      loan_id: string; contract_number: string; borrower_name: string; required: boolean; basis: 'DISCOUNTED' | 'LTV'; min_cover: string; max_ltv: string;
-      outstanding: string; collateral: string; discounted: string;
+      loan_id: string;
+      contract_number: string;
+      borrower_name: string;
+      required: boolean;
+      basis: 'DISCOUNTED' | 'LTV';
+      min_cover: string;
+      max_ltv: string;
+      outstanding: string;
+      collateral: string;
+      discounted: string;
     }> = await this.dataSource.query(
       `WITH v AS (
          SELECT DISTINCT ON (asset_id) asset_id, value FROM collateral_valuations WHERE valuation_date <= $1 ORDER BY asset_id, valuation_date DESC, id DESC
@@ -62,9 +70,17 @@ export class CollateralReportsService {
       const c = collateralDomain.coverOf(rule, outstanding, [{ type: 'DEPOSIT', value: new Money(r.discounted) }]);
       const needed = r.basis === 'LTV' ? collateralDomain.coverOf(rule, outstanding, [{ type: 'DEPOSIT', value: new Money(r.collateral) }]) : c;
       return {
-        loanId: r.loan_id, contractNumber: r.contract_number, borrowerName: r.borrower_name, required: r.required, basis: r.basis, outstanding: outstanding.toFixed(),
-        collateralValue: new Money(r.collateral).toFixed(0), discountedValue: new Money(r.discounted).toFixed(0), requiredValue: needed.requiredValue.toFixed(),
-        coverPercent: pct(new Money(r.discounted), outstanding), passed: !r.required || needed.passed,
+        loanId: r.loan_id,
+        contractNumber: r.contract_number,
+        borrowerName: r.borrower_name,
+        required: r.required,
+        basis: r.basis,
+        outstanding: outstanding.toFixed(),
+        collateralValue: new Money(r.collateral).toFixed(0),
+        discountedValue: new Money(r.discounted).toFixed(0),
+        requiredValue: needed.requiredValue.toFixed(),
+        coverPercent: pct(new Money(r.discounted), outstanding),
+        passed: !r.required || needed.passed,
       };
     });
     const outstanding = sum(rows.map((r) => new Money(r.outstanding)));
@@ -73,8 +89,11 @@ export class CollateralReportsService {
       asOf,
       items,
       totals: {
-        outstanding: outstanding.toFixed(), collateralValue: sum(rows.map((r) => new Money(r.collateral))).toFixed(0), discountedValue: discounted.toFixed(0),
-        coverPercent: pct(discounted, outstanding), shortLoans: items.filter((i) => !i.passed).length,
+        outstanding: outstanding.toFixed(),
+        collateralValue: sum(rows.map((r) => new Money(r.collateral))).toFixed(0),
+        discountedValue: discounted.toFixed(0),
+        coverPercent: pct(discounted, outstanding),
+        shortLoans: items.filter((i) => !i.passed).length,
       },
     };
   }
@@ -82,16 +101,23 @@ export class CollateralReportsService {
   async expiries(q: CollateralReportQueryDto): Promise<CollateralExpiriesReportDto> {
     const { asOf } = await this.asOf.resolveDate(q.asOf);
     const [{ months }] = (await this.dataSource.query(`SELECT revaluation_months AS months FROM collateral_settings`)) as Array<{ months: number }>;
-    const rows: Array<{ asset_id: string; borrower_name: string; description: string; valuation_date: string | null; registration_expiry: string | null; insurance_expiry: string | null; contracts: string[] }> =
-      await this.dataSource.query(
-        `SELECT a.id::text AS asset_id, b.legal_name AS borrower_name, a.description,
+    const rows: Array<{
+      asset_id: string;
+      borrower_name: string;
+      description: string;
+      valuation_date: string | null;
+      registration_expiry: string | null;
+      insurance_expiry: string | null;
+      contracts: string[];
+    }> = await this.dataSource.query(
+      `SELECT a.id::text AS asset_id, b.legal_name AS borrower_name, a.description,
                 (SELECT max(valuation_date)::text FROM collateral_valuations WHERE asset_id = a.id AND valuation_date <= $1) AS valuation_date,
                 (SELECT expiry_date::text FROM collateral_registrations WHERE asset_id = a.id AND registration_date <= $1 ORDER BY registration_date DESC, id DESC LIMIT 1) AS registration_expiry,
                 (SELECT expiry_date::text FROM collateral_insurances WHERE asset_id = a.id AND start_date <= $1 ORDER BY expiry_date DESC, id DESC LIMIT 1) AS insurance_expiry,
                 coalesce((SELECT array_agg(DISTINCT l.contract_number) FROM collateral_pledges p JOIN loans l ON l.id = p.loan_id WHERE p.asset_id = a.id AND p.status = 'ACTIVE'), '{}') AS contracts
            FROM collateral_assets a JOIN borrowers b ON b.id = a.borrower_id WHERE a.status = 'ACTIVE' ORDER BY a.id LIMIT 10000`,
-        [asOf],
-      );
+      [asOf],
+    );
     const items: CollateralExpiriesReportDto['items'] = [];
     for (const r of rows) {
       const base = { assetId: r.asset_id, borrowerName: r.borrower_name, description: r.description, contractNumbers: r.contracts };
@@ -114,27 +140,43 @@ export class CollateralReportsService {
     const policy = await this.asOf.policyOn(asOf);
     const rates: Array<{ type: string; rate: string }> = await this.dataSource.query(`SELECT type, rate::text AS rate FROM collateral_discount_rates`);
     const discounts: CollateralDiscounts = Object.fromEntries(rates.map((r) => [r.type, new Money(r.rate)]));
-    const rows: Array<{ loan_id: string; contract_number: string; borrower_name: string; debt_group: 1 | 2 | 3 | 4 | 5; outstanding: string; bears: boolean; collateral: Array<{ type: string; value: string }> | null }> =
-      await this.dataSource.query(
-        `SELECT l.id::text AS loan_id, l.contract_number, b.legal_name AS borrower_name, l.debt_group, l.outstanding_principal::text AS outstanding, cs.bears_credit_risk AS bears,
+    const rows: Array<{
+      loan_id: string;
+      contract_number: string;
+      borrower_name: string;
+      debt_group: 1 | 2 | 3 | 4 | 5;
+      outstanding: string;
+      bears: boolean;
+      collateral: Array<{ type: string; value: string }> | null;
+    }> = await this.dataSource.query(
+      `SELECT l.id::text AS loan_id, l.contract_number, b.legal_name AS borrower_name, l.debt_group, l.outstanding_principal::text AS outstanding, cs.bears_credit_risk AS bears,
                 (SELECT json_agg(json_build_object('type', c.type, 'value', c.value::text)) FROM loan_collateral c WHERE c.loan_id = l.id) AS collateral
            FROM loans l JOIN borrowers b ON b.id = l.borrower_id JOIN capital_sources cs ON cs.id = l.capital_source_id
           WHERE l.status = 'ACTIVE' AND l.outstanding_principal > 0 AND EXISTS (SELECT 1 FROM loan_collateral c WHERE c.loan_id = l.id)
           ORDER BY l.id LIMIT 10000`,
-      );
+    );
     const items = rows.map((r) => {
       const collateral = (r.collateral ?? []).map((c) => ({ type: c.type, value: new Money(c.value) }));
       const input = { group: r.debt_group, outstanding: new Money(r.outstanding), bearsCreditRisk: r.bears };
       const before = loanProvision(policy, input, discounts);
       const after = loanProvision(policy, { ...input, collateral }, discounts);
       return {
-        loanId: r.loan_id, contractNumber: r.contract_number, borrowerName: r.borrower_name, debtGroup: r.debt_group, outstanding: r.outstanding,
-        collateralValue: sum(collateral.map((c) => c.value)).toFixed(0), collateralDeduction: after.collateralDeduction.toFixed(0),
-        specificBefore: before.specific.toFixed(), specificAfter: after.specific.toFixed(),
+        loanId: r.loan_id,
+        contractNumber: r.contract_number,
+        borrowerName: r.borrower_name,
+        debtGroup: r.debt_group,
+        outstanding: r.outstanding,
+        collateralValue: sum(collateral.map((c) => c.value)).toFixed(0),
+        collateralDeduction: after.collateralDeduction.toFixed(0),
+        specificBefore: before.specific.toFixed(),
+        specificAfter: after.specific.toFixed(),
       };
     });
     return {
-      asOf, policy: policy.code, deductsCollateral: policy.deductCollateral, items,
+      asOf,
+      policy: policy.code,
+      deductsCollateral: policy.deductCollateral,
+      items,
       totals: {
         specificBefore: sum(items.map((i) => new Money(i.specificBefore))).toFixed(),
         specificAfter: sum(items.map((i) => new Money(i.specificAfter))).toFixed(),

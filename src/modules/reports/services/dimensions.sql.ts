@@ -65,5 +65,8 @@ const NEEDS: Readonly<Record<Dimension, readonly (keyof typeof JOINS)[]>> = {
  */
 export function dimensionJoins(dims: readonly Dimension[]): string {
   const needed = new Set(dims.flatMap((d) => NEEDS[d]));
-  return (Object.keys(JOINS) as (keyof typeof JOINS)[]).filter((k) => needed.has(k)).map((k) => JOINS[k]).join('\n  ');
+  return (Object.keys(JOINS) as (keyof typeof JOINS)[])
+    .filter((k) => needed.has(k))
+    .map((k) => JOINS[k])
+    .join('\n  ');
 }

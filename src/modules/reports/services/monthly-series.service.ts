@@ -30,9 +30,11 @@ export class MonthlySeriesService {
     const to = q.to ?? lastClosed;
     const from = q.from ?? (await this.firstFlowDate()) ?? to;
     const months = monthsBetween(from, to);
-    if (from > to || to > lastClosed || months > MAX_SERIES_MONTHS) throw new DomainError(ReportErrors['REPORT.INVALID_PERIOD'], { from, to, limit: lastClosed });
-    const rows: Array<{ month: string; month_end: string; outstanding: string; turnover: string; principal: string; interest: string }> = await this.replica.query(
-      `WITH months AS (
+    if (from > to || to > lastClosed || months > MAX_SERIES_MONTHS)
+      throw new DomainError(ReportErrors['REPORT.INVALID_PERIOD'], { from, to, limit: lastClosed });
+    const rows: Array<{ month: string; month_end: string; outstanding: string; turnover: string; principal: string; interest: string }> =
+      await this.replica.query(
+        `WITH months AS (
          SELECT generate_series(date_trunc('month', $1::date), date_trunc('month', $2::date), interval '1 month')::date AS month),
        opening AS (
          SELECT coalesce(sum(je.amount), 0) AS balance FROM journal_entries je
@@ -51,19 +53,28 @@ export class MonthlySeriesService {
               coalesce(f.flow_interest_collected, 0)::text AS interest
        FROM months m CROSS JOIN opening o LEFT JOIN principal p ON p.month = m.month LEFT JOIN flows f ON f.month = m.month
        ORDER BY m.month`,
-      [from, to],
-    );
+        [from, to],
+      );
     return {
       report: 'MONTHLY_SERIES',
       from: rows[0] ? `${rows[0].month}-01` : from,
       to,
-      months: rows.map((r) => ({ month: r.month, monthEnd: r.month_end, outstanding: r.outstanding, turnover: r.turnover, principalCollected: r.principal, interestCollected: r.interest })),
+      months: rows.map((r) => ({
+        month: r.month,
+        monthEnd: r.month_end,
+        outstanding: r.outstanding,
+        turnover: r.turnover,
+        principalCollected: r.principal,
+        interestCollected: r.interest,
+      })),
     };
   }
 
   /** The value date of the first loan entry: the series starts in its month by default. */
   private async firstFlowDate(): Promise<string | null> {
-    const [row] = (await this.replica.query(`SELECT to_char(min(je.value_date), 'YYYY-MM-DD') AS first FROM journal_entries je WHERE je.loan_id IS NOT NULL`)) as Array<{ first: string | null }>;
+    const [row] = (await this.replica.query(
+      `SELECT to_char(min(je.value_date), 'YYYY-MM-DD') AS first FROM journal_entries je WHERE je.loan_id IS NOT NULL`,
+    )) as Array<{ first: string | null }>;
     return row?.first ?? null;
   }
 }

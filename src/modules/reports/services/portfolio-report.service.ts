@@ -79,7 +79,10 @@ export class PortfolioReportService {
     const total = rows.find((r) => r.is_total);
     const outShares = sharesOf(groups.map((r) => new Money(r.outstanding)));
     const turnShares = sharesOf(groups.map((r) => new Money(r.turnover)));
-    const share = (s: (typeof outShares)[number]): { exact: string; display: string } => ({ exact: formatFraction(s.share), display: formatPercent(s.displayPercent) });
+    const share = (s: (typeof outShares)[number]): { exact: string; display: string } => ({
+      exact: formatFraction(s.share),
+      display: formatPercent(s.displayPercent),
+    });
     return {
       report: 'PORTFOLIO',
       asOf,
@@ -89,14 +92,20 @@ export class PortfolioReportService {
       groupBy,
       policy: plan.policy.code,
       shareMethod: SHARE_METHOD,
-      rows: groups.map(
-        (r, i): PortfolioRowDto => ({
-          keys: Object.fromEntries(groupBy.map((dim, di) => [dim, this.withNames(dim, Object.fromEntries(cols.filter((c) => c.alias.startsWith(`d${di}_`)).map((c) => [c.name, r[c.alias] === null ? null : String(r[c.alias])])))])),
-          ...figures(r),
-          shareOfOutstanding: share(outShares[i]),
-          shareOfTurnover: share(turnShares[i]),
-        }),
-      ),
+      rows: groups.map((r, i): PortfolioRowDto => ({
+        keys: Object.fromEntries(
+          groupBy.map((dim, di) => [
+            dim,
+            this.withNames(
+              dim,
+              Object.fromEntries(cols.filter((c) => c.alias.startsWith(`d${di}_`)).map((c) => [c.name, r[c.alias] === null ? null : String(r[c.alias])])),
+            ),
+          ]),
+        ),
+        ...figures(r),
+        shareOfOutstanding: share(outShares[i]),
+        shareOfTurnover: share(turnShares[i]),
+      })),
       totals: total ? figures(total) : figures(EMPTY),
     };
   }
@@ -115,8 +124,18 @@ export class PortfolioReportService {
  * open day, as before a new fund's first close), where SUM is NULL: a sum over nothing is zero.
  */
 const SUMMED = [
-  'turnover', 'principal_collected', 'interest_collected', 'outstanding', 'overdue_principal', 'overdue_interest', 'penalty_interest',
-  'bad_debt', 'par30_amount', 'par90_amount', 'specific_provision', 'general_provision',
+  'turnover',
+  'principal_collected',
+  'interest_collected',
+  'outstanding',
+  'overdue_principal',
+  'overdue_interest',
+  'penalty_interest',
+  'bad_debt',
+  'par30_amount',
+  'par90_amount',
+  'specific_provision',
+  'general_provision',
 ] as const;
 
 /** The report's aggregate over `ctes` (ending in `pos` and `flows`), grouped by `groupBy` with a total row. */
@@ -154,9 +173,23 @@ export function portfolioSql(ctes: string, groupBy: readonly Dimension[]): strin
 }
 
 const EMPTY: FigureRow = {
-  loan_count: 0, borrower_count: 0, outstanding_loan_count: 0, outstanding_borrower_count: 0, turnover: '0', principal_collected: '0', interest_collected: '0',
-  outstanding: '0', overdue_principal: '0', overdue_interest: '0', penalty_interest: '0', bad_debt: '0', par30_amount: '0', par90_amount: '0',
-  specific_provision: '0', general_provision: '0', is_total: true,
+  loan_count: 0,
+  borrower_count: 0,
+  outstanding_loan_count: 0,
+  outstanding_borrower_count: 0,
+  turnover: '0',
+  principal_collected: '0',
+  interest_collected: '0',
+  outstanding: '0',
+  overdue_principal: '0',
+  overdue_interest: '0',
+  penalty_interest: '0',
+  bad_debt: '0',
+  par30_amount: '0',
+  par90_amount: '0',
+  specific_provision: '0',
+  general_provision: '0',
+  is_total: true,
 };
 
 function figures(r: FigureRow): PortfolioFiguresDto {

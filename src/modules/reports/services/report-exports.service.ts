@@ -66,7 +66,8 @@ export class ReportExportsService {
       // A bounded number of exports per user at once: each one is a full report run on a worker.
       const max = this.config.maxActiveJobsPerUser;
       const active = await countActiveJobs(m, { table: 'report_exports', userColumn: 'requested_by', userId: actor.userId, max });
-      if (active >= max) throw new DomainError(ReportErrors['REPORT.TOO_MANY_EXPORTS'], { active, limit: max, retryAfterSeconds: ACTIVE_JOBS_RETRY_AFTER_SECONDS });
+      if (active >= max)
+        throw new DomainError(ReportErrors['REPORT.TOO_MANY_EXPORTS'], { active, limit: max, retryAfterSeconds: ACTIVE_JOBS_RETRY_AFTER_SECONDS });
       await m.query(
         `INSERT INTO report_exports (id, report, format, params, row_count, requested_by, requested_by_username, requested_roles, job_id, enqueued_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, now())`,
@@ -88,7 +89,12 @@ export class ReportExportsService {
    * deployment's job; the job id still carries a fresh token like every other queue's.
    */
   sweep(afterSeconds: number): Promise<string[]> {
-    return sweepQueuedWork(this.dataSource, this.queue, { table: 'report_exports', afterSeconds, jobKey: (id) => `export_${id}`, add: (id, jobId) => this.add(id, jobId) });
+    return sweepQueuedWork(this.dataSource, this.queue, {
+      table: 'report_exports',
+      afterSeconds,
+      jobKey: (id) => `export_${id}`,
+      add: (id, jobId) => this.add(id, jobId),
+    });
   }
 
   private view(r: { id: string; status: string; progress: number; row_count: number | null }): ExportAcceptedDto {
@@ -117,16 +123,27 @@ export class ReportExportsService {
   async download(actor: Actor, id: string): Promise<ReportOutcome> {
     const r = await this.find(actor, id, true);
     if (r.status !== 'DONE' || !r.file) throw new DomainError(ReportErrors['REPORT.EXPORT_NOT_READY'], { id, status: r.status, progress: r.progress });
-    return { kind: 'file', file: { buffer: r.file, contentType: r.content_type ?? 'application/octet-stream', extension: r.format }, fileName: r.file_name ?? `${id}.${r.format}` };
+    return {
+      kind: 'file',
+      file: { buffer: r.file, contentType: r.content_type ?? 'application/octet-stream', extension: r.format },
+      fileName: r.file_name ?? `${id}.${r.format}`,
+    };
   }
 
   /** The worker's side: builds and renders the export, reporting progress to the job and the row. */
   async process(exportId: string, onProgress: (pct: number) => Promise<void>): Promise<void> {
-    const [r] = (await this.dataSource.query(`SELECT id::text, report, format, params, requested_by::text, requested_by_username, requested_roles FROM report_exports WHERE id = $1`, [
-      exportId,
-    ])) as ExportRow[];
+    const [r] = (await this.dataSource.query(
+      `SELECT id::text, report, format, params, requested_by::text, requested_by_username, requested_roles FROM report_exports WHERE id = $1`,
+      [exportId],
+    )) as ExportRow[];
     if (!r) return;
-    const actor: Actor = { userId: r.requested_by, username: r.requested_by_username, roles: r.requested_roles, borrowerId: null, requestId: `export:${exportId}` };
+    const actor: Actor = {
+      userId: r.requested_by,
+      username: r.requested_by_username,
+      roles: r.requested_roles,
+      borrowerId: null,
+      requestId: `export:${exportId}`,
+    };
     const progress = async (pct: number): Promise<void> => {
       await this.dataSource.query(`UPDATE report_exports SET progress = $2 WHERE id = $1`, [exportId, pct]);
       await onProgress(pct);
@@ -142,7 +159,10 @@ export class ReportExportsService {
       );
       await onProgress(100);
     } catch (e) {
-      await this.dataSource.query(`UPDATE report_exports SET status = 'FAILED', error = $2, finished_at = now() WHERE id = $1`, [exportId, e instanceof Error ? e.message : String(e)]);
+      await this.dataSource.query(`UPDATE report_exports SET status = 'FAILED', error = $2, finished_at = now() WHERE id = $1`, [
+        exportId,
+        e instanceof Error ? e.message : String(e),
+      ]);
       throw e;
     }
   }

@@ -55,7 +55,12 @@ export class ReportFilesService {
   }
 
   async render(table: ReportTable, format: FileFormat, actor: Actor, onRow?: (i: number) => void): Promise<RenderedFile> {
-    const meta: ExportMeta = { fundName: this.config.fundName, generatedBy: actor.username, generatedAt: new Date().toISOString(), timeZone: this.config.businessTimezone };
+    const meta: ExportMeta = {
+      fundName: this.config.fundName,
+      generatedBy: actor.username,
+      generatedAt: new Date().toISOString(),
+      timeZone: this.config.businessTimezone,
+    };
     if (format === 'csv') return renderCsv(table);
     if (format === 'xlsx') return renderXlsx(table, meta);
     return renderPdf(table, meta, onRow);

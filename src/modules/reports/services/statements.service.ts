@@ -49,16 +49,17 @@ export class StatementsService {
     const to = q.to ?? lastClosed;
     const from = q.from ?? row.start_date ?? row.signing_date;
     if (from > to || to > lastClosed) throw new DomainError(ReportErrors['STATEMENT.INVALID_PERIOD'], { from, to, limit: lastClosed });
-    const lines: Array<{ value_date: string; kind: string; reference: string; amount: string; principal: string; interest: string; penalty: string }> = await m.query(
-      `SELECT e.value_date::text AS value_date, e.kind, e.reference, e.amount::text AS amount,
+    const lines: Array<{ value_date: string; kind: string; reference: string; amount: string; principal: string; interest: string; penalty: string }> =
+      await m.query(
+        `SELECT e.value_date::text AS value_date, e.kind, e.reference, e.amount::text AS amount,
               CASE WHEN e.kind = 'DISBURSEMENT' THEN e.amount ELSE coalesce(sum(a.amount) FILTER (WHERE a.component IN ('PRINCIPAL', 'PREPAID_PRINCIPAL')), 0) END::text AS principal,
               coalesce(sum(a.amount) FILTER (WHERE a.component IN ('INTEREST', 'ACCRUED_INTEREST')), 0)::text AS interest,
               coalesce(sum(a.amount) FILTER (WHERE a.component IN ('OVERDUE_PRINCIPAL_INTEREST', 'LATE_INTEREST')), 0)::text AS penalty
        FROM loan_events e LEFT JOIN loan_event_allocations a ON a.event_id = e.id AND a.superseded_at IS NULL
        WHERE e.loan_id = $1 AND e.reversed_at IS NULL AND e.value_date <= $2
        GROUP BY e.id ORDER BY e.value_date, e.id`,
-      [row.id, to],
-    );
+        [row.id, to],
+      );
     let balance = new Money(0);
     const transactions: StatementDto['transactions'] = [];
     let opening = new Money(0);
@@ -68,7 +69,16 @@ export class StatementsService {
         opening = balance;
         continue;
       }
-      transactions.push({ valueDate: l.value_date, kind: l.kind, reference: l.reference, amount: l.amount, principal: l.principal, interest: l.interest, penalty: l.penalty, balance: balance.toFixed() });
+      transactions.push({
+        valueDate: l.value_date,
+        kind: l.kind,
+        reference: l.reference,
+        amount: l.amount,
+        principal: l.principal,
+        interest: l.interest,
+        penalty: l.penalty,
+        balance: balance.toFixed(),
+      });
     }
     const terms = termsOf(row);
     const summary = terms && to >= terms.startDate ? loanEngine.loanSummary(loanEngine.replay(terms, await loanStore.events(m, row.id), to).state, to) : null;
@@ -111,7 +121,11 @@ export class StatementsService {
     const meta = { fundName: this.config.fundName, generatedBy: actor.username, generatedAt: new Date().toISOString(), timeZone: this.config.businessTimezone };
     const doc = await startPdf(
       `Sao kê khoản vay / Loan statement ${s.contractNumber}`,
-      [`Khách hàng / Borrower: ${s.borrowerName}`, `Kỳ sao kê / Period: ${viDate(s.from)} – ${viDate(s.to)}`, `Dư nợ đầu kỳ: ${viNumber(s.openingBalance)} ₫ — Dư nợ cuối kỳ: ${viNumber(s.closingBalance)} ₫`],
+      [
+        `Khách hàng / Borrower: ${s.borrowerName}`,
+        `Kỳ sao kê / Period: ${viDate(s.from)} – ${viDate(s.to)}`,
+        `Dư nợ đầu kỳ: ${viNumber(s.openingBalance)} ₫ — Dư nợ cuối kỳ: ${viNumber(s.closingBalance)} ₫`,
+      ],
       meta,
       'portrait',
       150,
@@ -120,7 +134,10 @@ export class StatementsService {
     const right = doc.page.width - doc.page.margins.right - 130;
     const top = doc.page.margins.top;
     doc.image(qr, right + 20, top, { width: 90 });
-    doc.font('body').fontSize(8).text('Mã xác thực / Verification code:', right - 10, top + 93, { width: 140, align: 'center' });
+    doc
+      .font('body')
+      .fontSize(8)
+      .text('Mã xác thực / Verification code:', right - 10, top + 93, { width: 140, align: 'center' });
     doc.font('bold').fontSize(10).text(code, { width: 140, align: 'center' });
     doc.font('body').fontSize(6).text(url, { width: 140, align: 'center' });
     doc.x = doc.page.margins.left;
@@ -154,7 +171,10 @@ export class StatementsService {
         { key: 'interestPaid', header: 'Lãi đã trả', kind: 'vnd' },
       ],
       // A due date moved to a working day says from which date (docs/working-days.md).
-      s.schedule.map(({ contractualDate, moveReason: _reason, ...x }) => ({ ...x, dueDate: contractualDate === x.dueDate ? viDate(x.dueDate) : `${viDate(x.dueDate)} (dời từ ${viDate(contractualDate)})` })),
+      s.schedule.map(({ contractualDate, moveReason: _reason, ...x }) => ({
+        ...x,
+        dueDate: contractualDate === x.dueDate ? viDate(x.dueDate) : `${viDate(x.dueDate)} (dời từ ${viDate(contractualDate)})`,
+      })),
     );
     return { file: { buffer: await finishPdf(doc), contentType: 'application/pdf', extension: 'pdf' }, fileName: `sao-ke-${s.loanId}-${s.to}.pdf` };
   }
@@ -176,13 +196,27 @@ export class StatementsService {
     const width = doc.page.width - doc.page.margins.right - x;
     const when = item.kind === 'OVERDUE' ? `quá hạn từ ${viDate(item.dueDate)}` : `đến hạn ${viDate(item.dueDate)}`;
     const what = item.installmentSeq === null ? when : `Kỳ ${item.installmentSeq} ${when}`;
-    doc.font('bold').fontSize(11).text('Quét để trả nợ / Scan to pay', x, top + 2, { width });
-    doc.font('body').fontSize(9).text(`${what}: `, { width, continued: true }).font('bold').text(`${viNumber(item.amount)} ₫`);
+    doc
+      .font('bold')
+      .fontSize(11)
+      .text('Quét để trả nợ / Scan to pay', x, top + 2, { width });
+    doc
+      .font('body')
+      .fontSize(9)
+      .text(`${what}: `, { width, continued: true })
+      .font('bold')
+      .text(`${viNumber(item.amount)} ₫`);
     if (payoff) doc.font('body').text(`Tất toán tại ngày ${viDate(qr.asOf)} / Payoff: ${viNumber(payoff.amount)} ₫`, { width });
     doc.font('body').text(`Ngân hàng / Bank: ${qr.payee.bankName} (BIN ${qr.payee.bankBin})`, { width });
     doc.text(`Số tài khoản / Account: ${qr.payee.accountNumber} — ${qr.payee.accountName}`, { width });
     doc.text('Nội dung / Purpose: ', { width, continued: true }).font('bold').text(item.purpose);
-    if (qr.payee.demo) doc.font('body').fontSize(7).fillColor('#b00020').text('Tài khoản minh họa (demo): không chuyển tiền thật / demo account: do not transfer real money', { width }).fillColor('black');
+    if (qr.payee.demo)
+      doc
+        .font('body')
+        .fontSize(7)
+        .fillColor('#b00020')
+        .text('Tài khoản minh họa (demo): không chuyển tiền thật / demo account: do not transfer real money', { width })
+        .fillColor('black');
     doc.x = left;
     doc.y = Math.max(doc.y, top + size) + 10;
   }

@@ -39,15 +39,39 @@ describe('validatePolicy', () => {
     ['empty table', { ...mf, dpdThresholds: [] }, ['CLASSIFICATION_POLICY.DPD_TABLE_START']],
     [
       'days not ascending',
-      { ...mf, dpdThresholds: [{ minDpd: 0, group: 1 }, { minDpd: 30, group: 2 }, { minDpd: 30, group: 3 }] },
+      {
+        ...mf,
+        dpdThresholds: [
+          { minDpd: 0, group: 1 },
+          { minDpd: 30, group: 2 },
+          { minDpd: 30, group: 3 },
+        ],
+      },
       ['CLASSIFICATION_POLICY.DPD_TABLE_NOT_ASCENDING'],
     ],
     [
       'group not getting worse',
-      { ...mf, dpdThresholds: [{ minDpd: 0, group: 1 }, { minDpd: 10, group: 3 }, { minDpd: 30, group: 2 }] },
+      {
+        ...mf,
+        dpdThresholds: [
+          { minDpd: 0, group: 1 },
+          { minDpd: 10, group: 3 },
+          { minDpd: 30, group: 2 },
+        ],
+      },
       ['CLASSIFICATION_POLICY.DPD_TABLE_NOT_ASCENDING'],
     ],
-    ['fractional days', { ...mf, dpdThresholds: [{ minDpd: 0, group: 1 }, { minDpd: 9.5, group: 2 }] }, ['CLASSIFICATION_POLICY.DPD_ROW_INVALID']],
+    [
+      'fractional days',
+      {
+        ...mf,
+        dpdThresholds: [
+          { minDpd: 0, group: 1 },
+          { minDpd: 9.5, group: 2 },
+        ],
+      },
+      ['CLASSIFICATION_POLICY.DPD_ROW_INVALID'],
+    ],
     [
       'restructuring row with 0 restructurings',
       { ...mf, restructuringRules: [{ minRestructurings: 0, minDpd: 0, group: 2, basis: 'x' }] },

@@ -26,11 +26,33 @@ const groupArb = fc.constantFrom<DebtGroup>(1, 2, 3, 4, 5);
 describe('dpdGroup: every boundary on both sides', () => {
   // domain.md (Circular 14/2024): < 10 → 1, 10–29 → 2, 30–89 → 3, 90–179 → 4, ≥ 180 → 5
   const microfinance: [number, DebtGroup][] = [
-    [0, 1], [9, 1], [10, 2], [29, 2], [30, 3], [89, 3], [90, 4], [179, 4], [180, 5], [359, 5], [360, 5], [10_000, 5],
+    [0, 1],
+    [9, 1],
+    [10, 2],
+    [29, 2],
+    [30, 3],
+    [89, 3],
+    [90, 4],
+    [179, 4],
+    [180, 5],
+    [359, 5],
+    [360, 5],
+    [10_000, 5],
   ];
   // Circular 31/2024: < 10 → 1, 10–89 → 2, 90–179 → 3, 180–359 → 4, ≥ 360 → 5
   const bank: [number, DebtGroup][] = [
-    [0, 1], [9, 1], [10, 2], [29, 2], [30, 2], [89, 2], [90, 3], [179, 3], [180, 4], [359, 4], [360, 5], [10_000, 5],
+    [0, 1],
+    [9, 1],
+    [10, 2],
+    [29, 2],
+    [30, 2],
+    [89, 2],
+    [90, 3],
+    [179, 3],
+    [180, 4],
+    [359, 4],
+    [360, 5],
+    [10_000, 5],
   ];
   it.each(microfinance)('MICROFINANCE: %i DPD → group %i', (dpd, group) => expect(dpdGroup(MF, dpd)).toBe(group));
   it.each(bank)('BANK: %i DPD → group %i', (dpd, group) => expect(dpdGroup(BANK, dpd)).toBe(group));
@@ -44,22 +66,30 @@ describe('dpdGroup: every boundary on both sides', () => {
 describe('restructuringGroup', () => {
   // [restructurings, DPD, group] — domain.md table, restructuring column
   const microfinance: [number, number, DebtGroup][] = [
-    [0, 0, 1], [0, 500, 1], // never restructured: no restructuring group
+    [0, 0, 1],
+    [0, 500, 1], // never restructured: no restructuring group
     [1, 0, 2], // first restructuring, current
-    [1, 1, 3], [1, 29, 3], // first restructuring, overdue < 30
-    [1, 30, 4], [1, 89, 4], // overdue 30–89
-    [1, 90, 5], [1, 400, 5], // overdue ≥ 90
+    [1, 1, 3],
+    [1, 29, 3], // first restructuring, overdue < 30
+    [1, 30, 4],
+    [1, 89, 4], // overdue 30–89
+    [1, 90, 5],
+    [1, 400, 5], // overdue ≥ 90
     [2, 0, 4], // second restructuring
-    [2, 1, 5], [2, 45, 5], // second restructuring, overdue
+    [2, 1, 5],
+    [2, 45, 5], // second restructuring, overdue
     [3, 0, 4], // "second" read as "second or later"
   ];
   // Circular 31/2024 rule chosen in classification-policy.ts
   const bank: [number, number, DebtGroup][] = [
-    [0, 0, 1], [0, 500, 1],
+    [0, 0, 1],
+    [0, 500, 1],
     [1, 0, 2],
-    [1, 1, 4], [1, 89, 4], // Art. 10.4.d(ii): first restructuring overdue up to 90 days
+    [1, 1, 4],
+    [1, 89, 4], // Art. 10.4.d(ii): first restructuring overdue up to 90 days
     [1, 90, 5],
-    [2, 0, 4], [2, 1, 5],
+    [2, 0, 4],
+    [2, 1, 5],
     [3, 0, 5], // third or later
   ];
   it.each(microfinance)('MICROFINANCE: %i restructurings, %i DPD → group %i', (n, dpd, group) => {
@@ -146,7 +176,7 @@ describe('applyCrossLoanRule', () => {
     .array(fc.record({ borrower: fc.integer({ min: 0, max: 5 }), group: groupArb }), { maxLength: 30 })
     .map((rows) => rows.map((r, i): CrossLoanInput => ({ loanId: `L${i}`, borrowerId: `B${r.borrower}`, group: r.group })));
 
-  it('property: each loan = its borrower\'s worst own group, never lowered, idempotent, order kept', () => {
+  it("property: each loan = its borrower's worst own group, never lowered, idempotent, order kept", () => {
     fc.assert(
       fc.property(loansArb, (loans) => {
         const out = applyCrossLoanRule(loans);
@@ -168,7 +198,11 @@ describe('applyCrossLoanRule', () => {
 
 describe('groupChanges', () => {
   it('records only the loans whose group changed, with date and reason', () => {
-    const previous = new Map<string, DebtGroup>([['a1', 1], ['a2', 3], ['b1', 2]]);
+    const previous = new Map<string, DebtGroup>([
+      ['a1', 1],
+      ['a2', 3],
+      ['b1', 2],
+    ]);
     const current = applyCrossLoanRule([
       { loanId: 'a1', borrowerId: 'A', group: 1 },
       { loanId: 'a2', borrowerId: 'A', group: 3, reason: 'DPD' },

@@ -8,7 +8,9 @@ describe('policy records', () => {
     const back = policyFromDefinition(p.code, p.legalBasis, p.effectiveFrom, JSON.parse(JSON.stringify(policyToDefinition(p))));
     expect(back.dpdThresholds).toEqual(p.dpdThresholds);
     expect(back.restructuringRules).toEqual(p.restructuringRules);
-    expect([1, 2, 3, 4, 5].map((g) => back.specificProvisionRates[g as 1].toFixed())).toEqual([1, 2, 3, 4, 5].map((g) => p.specificProvisionRates[g as 1].toFixed()));
+    expect([1, 2, 3, 4, 5].map((g) => back.specificProvisionRates[g as 1].toFixed())).toEqual(
+      [1, 2, 3, 4, 5].map((g) => p.specificProvisionRates[g as 1].toFixed()),
+    );
     expect(back.generalProvisionRate.toFixed()).toBe('0.005');
     expect(back.deductCollateral).toBe(p.deductCollateral);
   });

@@ -1,6 +1,13 @@
 import { Money } from '../../../platform/money/money.js';
 import type { LocalDate } from '../../../platform/dates/local-date.js';
-import { type ClassificationPolicy, type DebtGroup, type DpdThreshold, type RestructuringRule, DEBT_GROUPS, assertValidPolicy } from './classification-policy.js';
+import {
+  type ClassificationPolicy,
+  type DebtGroup,
+  type DpdThreshold,
+  type RestructuringRule,
+  DEBT_GROUPS,
+  assertValidPolicy,
+} from './classification-policy.js';
 
 /**
  * A classification policy as stored (classification_policies.definition, jsonb): money and rates as

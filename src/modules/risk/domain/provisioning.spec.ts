@@ -43,8 +43,13 @@ describe('loanProvision: hand-computed figures', () => {
     [
       'BANK group 3, real estate and deposit deducted',
       BANK,
-      loan(3, 500_000_000, [{ type: 'REAL_ESTATE', value: m(400_000_000) }, { type: 'DEPOSIT', value: m(50_000_000) }]),
-      '250000000', '62500000', '2500000',
+      loan(3, 500_000_000, [
+        { type: 'REAL_ESTATE', value: m(400_000_000) },
+        { type: 'DEPOSIT', value: m(50_000_000) },
+      ]),
+      '250000000',
+      '62500000',
+      '2500000',
     ],
     // 10,000,001 × 0.85 = 8,500,000.85; 77,777,777 − 8,500,000.85 = 69,277,776.15; × 50% = 34,638,888.075 → 34,638,888
     // general 77,777,777 × 0.005 = 388,888.885 → 388,889
@@ -52,7 +57,9 @@ describe('loanProvision: hand-computed figures', () => {
       'BANK group 4, rounding only at the end',
       BANK,
       loan(4, 77_777_777, [{ type: 'GOVERNMENT_BOND_1_TO_5Y', value: m(10_000_001) }]),
-      '8500000.85', '34638888', '388889',
+      '8500000.85',
+      '34638888',
+      '388889',
     ],
     // collateral above the outstanding: base max(0, 100M − 150M) = 0
     ['BANK group 5, fully covered', BANK, loan(5, 100_000_000, [{ type: 'DEPOSIT', value: m(150_000_000) }]), '150000000', '0', '0'],
@@ -63,9 +70,7 @@ describe('loanProvision: hand-computed figures', () => {
   ];
   it.each(cases)('%s', (_name, policy, input, deduction, specific, general) => {
     const p = loanProvision(policy, input);
-    expect([s(p.collateralDeduction), s(p.specific), s(p.general), s(p.total)]).toEqual([
-      deduction, specific, general, s(m(specific).plus(m(general))),
-    ]);
+    expect([s(p.collateralDeduction), s(p.specific), s(p.general), s(p.total)]).toEqual([deduction, specific, general, s(m(specific).plus(m(general)))]);
     expect(s(specificProvision(policy, input))).toBe(specific);
     expect(s(generalProvision(policy, input))).toBe(general);
   });

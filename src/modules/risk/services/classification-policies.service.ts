@@ -63,7 +63,9 @@ export class ClassificationPoliciesService {
       if (dto.effectiveFrom < business) {
         throw new DomainError(RiskErrors['CLASSIFICATION_POLICY.DATE_CLOSED'], { limit: business, actual: dto.effectiveFrom });
       }
-      const [template] = (await m.query(`SELECT code, legal_basis, definition FROM classification_policy_templates WHERE code = $1`, [dto.code])) as PolicyRow[];
+      const [template] = (await m.query(`SELECT code, legal_basis, definition FROM classification_policy_templates WHERE code = $1`, [
+        dto.code,
+      ])) as PolicyRow[];
       if (!template) throw new DomainError(RiskErrors['CLASSIFICATION_POLICY.UNKNOWN'], { code: dto.code });
       policyFromDefinition(template.code, template.legal_basis, dto.effectiveFrom, template.definition);
       await m.query(

@@ -23,7 +23,9 @@ export function dpdGroupSql(policy: ClassificationPolicy, dpd: string): string {
 
 export function restructuringGroupSql(policy: ClassificationPolicy, count: string, dpd: string): string {
   if (policy.restructuringRules.length === 0) return '1';
-  const terms = policy.restructuringRules.map((r) => `CASE WHEN ${count} >= ${int(r.minRestructurings)} AND ${dpd} >= ${int(r.minDpd)} THEN ${int(r.group)} ELSE 1 END`);
+  const terms = policy.restructuringRules.map(
+    (r) => `CASE WHEN ${count} >= ${int(r.minRestructurings)} AND ${dpd} >= ${int(r.minDpd)} THEN ${int(r.group)} ELSE 1 END`,
+  );
   return `greatest(1, ${terms.join(', ')})`;
 }
 

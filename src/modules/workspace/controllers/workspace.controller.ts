@@ -19,7 +19,9 @@ export class WorkspaceController {
 
   @Get('work-queues')
   @Roles('OFFICER', 'APPROVER', 'AUDITOR', 'ADMIN')
-  @ApiOperation({ summary: 'Counts of the home page’s work queues: to appraise, to approve, to disburse, overdue by days past due, unmatched statement lines, last close' })
+  @ApiOperation({
+    summary: 'Counts of the home page’s work queues: to appraise, to approve, to disburse, overdue by days past due, unmatched statement lines, last close',
+  })
   @ApiOkResponse({ type: WorkQueuesDto })
   workQueues(@CurrentActor() actor: Actor): Promise<WorkQueuesDto> {
     return this.queues.queues(actor);

@@ -6,7 +6,9 @@ export const APPROVAL_KINDS = ['APPLICATION', 'RESTRUCTURING', 'WRITE_OFF', 'REC
 export type ApprovalKind = (typeof APPROVAL_KINDS)[number];
 
 export class ApprovalsQueryDto extends PageQueryDto {
-  @ApiPropertyOptional({ enum: APPROVAL_KINDS, example: 'APPLICATION' }) @IsOptional() @IsIn(APPROVAL_KINDS)
+  @ApiPropertyOptional({ enum: APPROVAL_KINDS, example: 'APPLICATION' })
+  @IsOptional()
+  @IsIn(APPROVAL_KINDS)
   kind?: ApprovalKind;
 }
 
@@ -26,9 +28,14 @@ export class ApprovalItemDto {
   @ApiProperty({ example: '3' }) borrowerId: string;
   @ApiProperty({ example: 'Hợp tác xã Chè Tân Cương' }) borrowerName: string;
   @ApiProperty({ example: '800000000', description: 'Requested amount of an application; outstanding principal of a loan' }) amount: string;
-  @ApiProperty({ example: null, nullable: true, type: String, enum: ['ADJUSTMENT', 'EXTENSION'], description: 'A restructuring’s type' }) restructuringType: string | null;
+  @ApiProperty({ example: null, nullable: true, type: String, enum: ['ADJUSTMENT', 'EXTENSION'], description: 'A restructuring’s type' }) restructuringType:
+    string | null;
   @ApiProperty({ example: '2026-11-22T01:00:00.000Z', description: 'When it entered the queue (last appraisal, or the proposal)' }) preparedAt: string;
-  @ApiProperty({ type: PreparerDto, isArray: true, description: 'Creator, submitter and appraisers of an application; proposer of a restructuring or write-off' })
+  @ApiProperty({
+    type: PreparerDto,
+    isArray: true,
+    description: 'Creator, submitter and appraisers of an application; proposer of a restructuring or write-off',
+  })
   preparedBy: PreparerDto[];
   @ApiProperty({ example: false, description: 'The acting user prepared it, so may not decide it' }) preparedByMe: boolean;
 }

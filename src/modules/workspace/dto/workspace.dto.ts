@@ -30,14 +30,25 @@ export class WorkQueuesDto {
   @ApiProperty({ example: 1, description: 'Applications under appraisal with an appraisal: waiting for an approver' }) applicationsAwaitingApproval: number;
   @ApiProperty({ example: 0, description: 'Restructurings proposed, waiting for an approver' }) restructuringsAwaitingApproval: number;
   @ApiProperty({ example: 0, description: 'Write-offs proposed, waiting for an approver' }) writeOffsAwaitingApproval: number;
-  @ApiProperty({ example: 0, description: 'Recall cases (thu hồi nợ trước hạn) proposed after a misuse finding, waiting for an approver' }) recallsAwaitingApproval: number;
-  @ApiProperty({ example: 2, description: 'Active collateral assets whose valuation, registration or insurance expires within the warning days or has expired' }) collateralExpiring: number;
+  @ApiProperty({ example: 0, description: 'Recall cases (thu hồi nợ trước hạn) proposed after a misuse finding, waiting for an approver' })
+  recallsAwaitingApproval: number;
+  @ApiProperty({
+    example: 2,
+    description: 'Active collateral assets whose valuation, registration or insurance expires within the warning days or has expired',
+  })
+  collateralExpiring: number;
   @ApiProperty({ example: 0, description: 'Collateral releases (giải chấp) proposed, waiting for an approver' }) collateralReleasesAwaitingApproval: number;
   @ApiProperty({ example: 3, description: 'Disbursements whose use is to be inspected, within the product’s window' }) inspectionsDue: number;
   @ApiProperty({ example: 1, description: 'Disbursements whose inspection window has passed without a recorded visit' }) inspectionsOverdue: number;
-  @ApiProperty({ example: 1, description: 'Approved applications without a contract, and contracted loans not fully disbursed before their first tranche' }) approvedNotDisbursed: number;
+  @ApiProperty({ example: 1, description: 'Approved applications without a contract, and contracted loans not fully disbursed before their first tranche' })
+  approvedNotDisbursed: number;
   @ApiProperty({ example: 7, description: 'ACTIVE loans with days past due > 0' }) overdueLoans: number;
-  @ApiProperty({ type: DpdBucketDto, isArray: true, description: 'Overdue ACTIVE loans by days past due (1–9, 10–29, 30–89, 90–179, 180 and more: the default debt-group thresholds)' }) overdueByDpd: DpdBucketDto[];
+  @ApiProperty({
+    type: DpdBucketDto,
+    isArray: true,
+    description: 'Overdue ACTIVE loans by days past due (1–9, 10–29, 30–89, 90–179, 180 and more: the default debt-group thresholds)',
+  })
+  overdueByDpd: DpdBucketDto[];
   @ApiProperty({ example: 1, description: 'Repayment imports with at least one UNMATCHED line' }) importsWithUnmatchedLines: number;
   @ApiProperty({ example: 4, description: 'UNMATCHED lines across those imports' }) unmatchedLines: number;
   @ApiProperty({ type: LastCloseDto, nullable: true, description: 'The latest close of business run, null before the first' }) lastClose: LastCloseDto | null;

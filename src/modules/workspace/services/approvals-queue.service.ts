@@ -56,7 +56,9 @@ export class ApprovalsQueueService {
        ORDER BY i.prepared_at, i.kind, i.id LIMIT $2 OFFSET $3`,
       [kind, q.pageSize, offsetOf(q)],
     );
-    const [{ total }] = (await m.query(`SELECT count(*)::int AS total FROM (${PENDING}) i WHERE $1::text IS NULL OR i.kind = $1`, [kind])) as Array<{ total: number }>;
+    const [{ total }] = (await m.query(`SELECT count(*)::int AS total FROM (${PENDING}) i WHERE $1::text IS NULL OR i.kind = $1`, [kind])) as Array<{
+      total: number;
+    }>;
     const ids = [...new Set(rows.flatMap((r) => r.preparers))];
     const users: Array<{ id: string; username: string; display_name: string }> = ids.length
       ? await m.query(`SELECT id::text, username, display_name FROM users WHERE id = ANY($1::bigint[])`, [ids])

@@ -61,9 +61,10 @@ export class WorkQueuesService {
       const b = buckets.find((x) => Number(x.bucket) === i + 1);
       return { fromDays, toDays, loans: b?.loans ?? 0, overdueAmount: b?.overdue ?? '0' };
     });
-    const [close]: Array<{ business_date: string; status: string; finished_at: Date | null; loans_total: number; loans_done: number }> = await this.dataSource.query(
-      `SELECT business_date::text AS business_date, status, finished_at, loans_total, loans_done FROM close_runs ORDER BY business_date DESC LIMIT 1`,
-    );
+    const [close]: Array<{ business_date: string; status: string; finished_at: Date | null; loans_total: number; loans_done: number }> =
+      await this.dataSource.query(
+        `SELECT business_date::text AS business_date, status, finished_at, loans_total, loans_done FROM close_runs ORDER BY business_date DESC LIMIT 1`,
+      );
     const date = await this.businessDate.current();
     // README "The loan file": disbursements of ACTIVE loans whose use is not inspected yet, by the product's window.
     const [inspections]: Array<{ due: number; overdue: number }> = await this.dataSource.query(
@@ -104,7 +105,13 @@ export class WorkQueuesService {
       importsWithUnmatchedLines: Number(row?.imports_unmatched ?? 0),
       unmatchedLines: Number(row?.unmatched_lines ?? 0),
       lastClose: close
-        ? { businessDate: close.business_date, status: close.status, finishedAt: close.finished_at?.toISOString() ?? null, loansTotal: close.loans_total, loansDone: close.loans_done }
+        ? {
+            businessDate: close.business_date,
+            status: close.status,
+            finishedAt: close.finished_at?.toISOString() ?? null,
+            loansTotal: close.loans_total,
+            loansDone: close.loans_done,
+          }
         : null,
     };
   }

@@ -60,7 +60,8 @@ export function useSetUserActive() {
 }
 export function useResetPassword() {
   return useMutation({
-    mutationFn: ({ id, password }: { id: string; password: string }) => call(api.POST('/api/v1/users/{id}/password', { params: { path: { id } }, body: { password } })),
+    mutationFn: ({ id, password }: { id: string; password: string }) =>
+      call(api.POST('/api/v1/users/{id}/password', { params: { path: { id } }, body: { password } })),
   });
 }
 
@@ -92,7 +93,10 @@ export function useProductVersions(id: string) {
 }
 export function useCreateProduct() {
   const invalidate = useInvalidate();
-  return useMutation({ mutationFn: (body: CreateProduct) => call(api.POST('/api/v1/loan-products', { body })), onSuccess: () => invalidate(['admin', 'products']) });
+  return useMutation({
+    mutationFn: (body: CreateProduct) => call(api.POST('/api/v1/loan-products', { body })),
+    onSuccess: () => invalidate(['admin', 'products']),
+  });
 }
 export function useNewProductVersion(id: string) {
   const invalidate = useInvalidate();
@@ -129,13 +133,17 @@ export function useCapitalSource(id: string) {
 export function useCapitalMovements(id: string, page: number) {
   return useQuery({
     queryKey: ['admin', 'capital-source', id, 'movements', page],
-    queryFn: () => call<Page<CapitalMovement>>(api.GET('/api/v1/capital-sources/{id}/movements', { params: { path: { id }, query: { page, pageSize: PAGE_SIZE } } })),
+    queryFn: () =>
+      call<Page<CapitalMovement>>(api.GET('/api/v1/capital-sources/{id}/movements', { params: { path: { id }, query: { page, pageSize: PAGE_SIZE } } })),
     placeholderData: keepPreviousData,
   });
 }
 export function useCreateCapitalSource() {
   const invalidate = useInvalidate();
-  return useMutation({ mutationFn: (body: CreateCapitalSource) => call(api.POST('/api/v1/capital-sources', { body })), onSuccess: () => invalidate(['admin', 'capital-sources']) });
+  return useMutation({
+    mutationFn: (body: CreateCapitalSource) => call(api.POST('/api/v1/capital-sources', { body })),
+    onSuccess: () => invalidate(['admin', 'capital-sources']),
+  });
 }
 /** A capital movement moves money: every attempt carries the action's Idempotency-Key. */
 export function useRecordMovement(id: string) {
@@ -157,14 +165,18 @@ export function useLedgerAccounts() {
 export function useUpdateGlCode() {
   const invalidate = useInvalidate();
   return useMutation({
-    mutationFn: ({ account, glCode }: { account: string; glCode: string }) => call(api.PATCH('/api/v1/ledger/accounts/{account}', { params: { path: { account } }, body: { glCode } })),
+    mutationFn: ({ account, glCode }: { account: string; glCode: string }) =>
+      call(api.PATCH('/api/v1/ledger/accounts/{account}', { params: { path: { account } }, body: { glCode } })),
     onSuccess: () => invalidate(['admin', 'ledger-accounts']),
   });
 }
 
 // Classification policies
 export function useClassificationPolicies() {
-  return useQuery({ queryKey: ['admin', 'classification-policies'], queryFn: () => call<ClassificationPolicy[]>(api.GET('/api/v1/classification-policies', {})) });
+  return useQuery({
+    queryKey: ['admin', 'classification-policies'],
+    queryFn: () => call<ClassificationPolicy[]>(api.GET('/api/v1/classification-policies', {})),
+  });
 }
 export function usePutClassificationPolicy() {
   const invalidate = useInvalidate();
@@ -180,7 +192,10 @@ export function useCharterCapital() {
 }
 export function useSetCharterCapital() {
   const invalidate = useInvalidate();
-  return useMutation({ mutationFn: (body: SetCharterCapital) => call(api.POST('/api/v1/fund/charter-capital', { body })), onSuccess: () => invalidate(['admin', 'charter-capital']) });
+  return useMutation({
+    mutationFn: (body: SetCharterCapital) => call(api.POST('/api/v1/fund/charter-capital', { body })),
+    onSuccess: () => invalidate(['admin', 'charter-capital']),
+  });
 }
 
 export type Sector = S['SectorDto'];

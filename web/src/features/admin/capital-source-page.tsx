@@ -44,7 +44,11 @@ function MovementForm({ sourceId, onDone }: { sourceId: string; onDone: () => vo
   const onServerError = useServerErrors({ ns: ADMIN_NS, codeFields: { 'CAPITAL_SOURCE.WITHDRAWAL_ABOVE_AVAILABLE': 'amount' } });
   const form = useForm<MovementValues>({
     initialValues: { kind: 'ALLOCATION', movementDate: workspace.data?.businessDate ?? null, reference: '', amount: '', note: '' },
-    validate: { movementDate: (v) => (v ? null : t('users.required')), reference: (v) => (v.trim() ? null : t('users.required')), amount: (v) => (v ? null : t('users.required')) },
+    validate: {
+      movementDate: (v) => (v ? null : t('users.required')),
+      reference: (v) => (v.trim() ? null : t('users.required')),
+      amount: (v) => (v ? null : t('users.required')),
+    },
   });
   idem.begin();
   return (
@@ -54,7 +58,10 @@ function MovementForm({ sourceId, onDone }: { sourceId: string; onDone: () => vo
         setRefusal(null);
         clearServerError();
         record.mutate(
-          { key: idem.key(), body: { kind: v.kind, movementDate: v.movementDate ?? '', reference: v.reference.trim(), amount: v.amount, note: v.note.trim() || undefined } },
+          {
+            key: idem.key(),
+            body: { kind: v.kind, movementDate: v.movementDate ?? '', reference: v.reference.trim(), amount: v.amount, note: v.note.trim() || undefined },
+          },
           {
             onSuccess: (m) => {
               idem.done();
@@ -76,11 +83,27 @@ function MovementForm({ sourceId, onDone }: { sourceId: string; onDone: () => vo
           <Text size="sm" fw={500} id="movement-kind">
             {t('sources.movementFields.kind')}
           </Text>
-          <SegmentedControl aria-labelledby="movement-kind" data={(['ALLOCATION', 'WITHDRAWAL'] as const).map((k) => ({ value: k, label: t(`sources.movementKinds.${k}`) }))} {...form.getInputProps('kind')} />
+          <SegmentedControl
+            aria-labelledby="movement-kind"
+            data={(['ALLOCATION', 'WITHDRAWAL'] as const).map((k) => ({ value: k, label: t(`sources.movementKinds.${k}`) }))}
+            {...form.getInputProps('kind')}
+          />
         </Stack>
-        <DateInput label={t('sources.movementFields.movementDate')} required valueFormat="DD/MM/YYYY" placeholder="dd/mm/yyyy" {...form.getInputProps('movementDate')} />
+        <DateInput
+          label={t('sources.movementFields.movementDate')}
+          required
+          valueFormat="DD/MM/YYYY"
+          placeholder="dd/mm/yyyy"
+          {...form.getInputProps('movementDate')}
+        />
         <TextInput label={t('sources.movementFields.reference')} required {...form.getInputProps('reference')} />
-        <MoneyInput label={t('sources.movementFields.amount')} required value={form.values.amount} onChange={(d) => form.setFieldValue('amount', d)} error={form.errors.amount} />
+        <MoneyInput
+          label={t('sources.movementFields.amount')}
+          required
+          value={form.values.amount}
+          onChange={(d) => form.setFieldValue('amount', d)}
+          error={form.errors.amount}
+        />
         <TextInput label={t('sources.movementFields.note')} {...form.getInputProps('note')} />
         <Group justify="flex-end">
           <Button variant="default" onClick={onDone}>
@@ -173,13 +196,25 @@ export function CapitalSourcePage() {
                 </Table>
               </Table.ScrollContainer>
               {data.total > PAGE_SIZE && (
-                <Pagination mt="sm" total={Math.ceil(data.total / PAGE_SIZE)} value={page} onChange={(p) => setParams({ page: String(p) })} getControlProps={(control) => ({ 'aria-label': control })} aria-label={t('common:paging.label')} />
+                <Pagination
+                  mt="sm"
+                  total={Math.ceil(data.total / PAGE_SIZE)}
+                  value={page}
+                  onChange={(p) => setParams({ page: String(p) })}
+                  getControlProps={(control) => ({ 'aria-label': control })}
+                  aria-label={t('common:paging.label')}
+                />
               )}
             </>
           )}
         </Paper>
       </Stack>
-      <Modal closeButtonProps={{ 'aria-label': t('common:actions.close') }} opened={recording} onClose={() => setRecording(false)} title={t('sources.recordTitle', { name: s.name })}>
+      <Modal
+        closeButtonProps={{ 'aria-label': t('common:actions.close') }}
+        opened={recording}
+        onClose={() => setRecording(false)}
+        title={t('sources.recordTitle', { name: s.name })}
+      >
         {recording && <MovementForm sourceId={s.id} onDone={() => setRecording(false)} />}
       </Modal>
     </>

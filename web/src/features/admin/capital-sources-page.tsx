@@ -32,7 +32,10 @@ function SourceForm({ onDone }: { onDone: () => void }) {
       onSubmit={form.onSubmit((v) => {
         setRefusal(null);
         clearServerError();
-        create.mutate({ ...v, name: v.name.trim() }, { onSuccess: (s) => (notifySuccess(t('sources.created', { name: s.name })), onDone()), onError: (e) => setRefusal(onServerError(e, form)) });
+        create.mutate(
+          { ...v, name: v.name.trim() },
+          { onSuccess: (s) => (notifySuccess(t('sources.created', { name: s.name })), onDone()), onError: (e) => setRefusal(onServerError(e, form)) },
+        );
       })}
     >
       <Stack gap="sm">
@@ -42,7 +45,12 @@ function SourceForm({ onDone }: { onDone: () => void }) {
           </Alert>
         )}
         <TextInput label={t('sources.fields.name')} required {...form.getInputProps('name')} />
-        <Select label={t('sources.fields.kind')} data={KINDS.map((k) => ({ value: k, label: t(`sources.kinds.${k}`) }))} allowDeselect={false} {...form.getInputProps('kind')} />
+        <Select
+          label={t('sources.fields.kind')}
+          data={KINDS.map((k) => ({ value: k, label: t(`sources.kinds.${k}`) }))}
+          allowDeselect={false}
+          {...form.getInputProps('kind')}
+        />
         <Checkbox label={t('sources.fields.bearsCreditRisk')} {...form.getInputProps('bearsCreditRisk', { type: 'checkbox' })} />
         <Group justify="flex-end">
           <Button variant="default" onClick={onDone}>
@@ -68,7 +76,11 @@ export function CapitalSourcesPage() {
   const right = { textAlign: 'right' as const };
   return (
     <>
-      <PageHeader title={t('tabs.capitalSources')} crumbs={[{ label: t('title') }]} actions={<Button onClick={() => setCreating(true)}>{t('sources.create')}</Button>} />
+      <PageHeader
+        title={t('tabs.capitalSources')}
+        crumbs={[{ label: t('title') }]}
+        actions={<Button onClick={() => setCreating(true)}>{t('sources.create')}</Button>}
+      />
       <AdminTabs />
       {list.isError && <ProblemAlert error={list.error} onRetry={() => void list.refetch()} />}
       {list.isPending && <TableSkeleton />}

@@ -123,7 +123,13 @@ function PutPolicyForm({ onDone }: { onDone: () => void }) {
         clearServerError();
         put.mutate(
           { code: v.code, effectiveFrom: v.effectiveFrom ?? '' },
-          { onSuccess: (p) => (notifySuccess(t('classification.saved', { code: t(`classification.codes.${p.code}`), date: formatDate(p.effectiveFrom) })), onDone()), onError: (e) => setRefusal(onServerError(e, form)) },
+          {
+            onSuccess: (p) => (
+              notifySuccess(t('classification.saved', { code: t(`classification.codes.${p.code}`), date: formatDate(p.effectiveFrom) })),
+              onDone()
+            ),
+            onError: (e) => setRefusal(onServerError(e, form)),
+          },
         );
       })}
     >
@@ -136,8 +142,19 @@ function PutPolicyForm({ onDone }: { onDone: () => void }) {
             {refusal.detail}
           </Alert>
         )}
-        <Select label={t('classification.fields.code')} data={(['MICROFINANCE', 'BANK'] as const).map((c) => ({ value: c, label: t(`classification.codes.${c}`) }))} allowDeselect={false} {...form.getInputProps('code')} />
-        <DateInput label={t('classification.fields.effectiveFrom')} required valueFormat="DD/MM/YYYY" placeholder="dd/mm/yyyy" {...form.getInputProps('effectiveFrom')} />
+        <Select
+          label={t('classification.fields.code')}
+          data={(['MICROFINANCE', 'BANK'] as const).map((c) => ({ value: c, label: t(`classification.codes.${c}`) }))}
+          allowDeselect={false}
+          {...form.getInputProps('code')}
+        />
+        <DateInput
+          label={t('classification.fields.effectiveFrom')}
+          required
+          valueFormat="DD/MM/YYYY"
+          placeholder="dd/mm/yyyy"
+          {...form.getInputProps('effectiveFrom')}
+        />
         <Group justify="flex-end">
           <Button variant="default" onClick={onDone}>
             {t('common:actions.cancel')}
@@ -153,7 +170,12 @@ function PutPolicyForm({ onDone }: { onDone: () => void }) {
 
 /** The API names the legal basis in English ("Circular 14/2024/TT-NHNN"); Vietnamese readers get "Thông tư …". */
 function legalBasis(text: string, lang: 'vi' | 'en'): string {
-  return lang === 'vi' ? text.replace(/\bCircular\b/g, 'Thông tư').replace(/\bDecree\b/g, 'Nghị định').replace(/\bDecision\b/g, 'Quyết định') : text;
+  return lang === 'vi'
+    ? text
+        .replace(/\bCircular\b/g, 'Thông tư')
+        .replace(/\bDecree\b/g, 'Nghị định')
+        .replace(/\bDecision\b/g, 'Quyết định')
+    : text;
 }
 
 /** The debt classification policy in force and its history (domain.md "Restructuring and risk"). */
@@ -168,7 +190,11 @@ export function ClassificationPage() {
   const inForce = [...sorted].reverse().find((p) => p.effectiveFrom <= today) ?? sorted[0];
   return (
     <>
-      <PageHeader title={t('tabs.classification')} crumbs={[{ label: t('title') }]} actions={<Button onClick={() => setPutting(true)}>{t('classification.put')}</Button>} />
+      <PageHeader
+        title={t('tabs.classification')}
+        crumbs={[{ label: t('title') }]}
+        actions={<Button onClick={() => setPutting(true)}>{t('classification.put')}</Button>}
+      />
       <AdminTabs />
       {policies.isError && <ProblemAlert error={policies.error} onRetry={() => void policies.refetch()} />}
       {policies.isPending && <TableSkeleton />}
@@ -213,7 +239,12 @@ export function ClassificationPage() {
           </Paper>
         </Stack>
       )}
-      <Modal closeButtonProps={{ 'aria-label': t('common:actions.close') }} opened={putting} onClose={() => setPutting(false)} title={t('classification.putTitle')}>
+      <Modal
+        closeButtonProps={{ 'aria-label': t('common:actions.close') }}
+        opened={putting}
+        onClose={() => setPutting(false)}
+        title={t('classification.putTitle')}
+      >
         {putting && <PutPolicyForm onDone={() => setPutting(false)} />}
       </Modal>
     </>

@@ -39,7 +39,10 @@ function CharterForm({ onDone }: { onDone: () => void }) {
         clearServerError();
         set.mutate(
           { effectiveDate: v.effectiveDate ?? '', amount: v.amount, note: v.note.trim() || undefined },
-          { onSuccess: (c) => (notifySuccess(t('fund.saved', { amount: formatMoney(c.amount, lang), date: formatDate(c.effectiveDate) })), onDone()), onError: (e) => setRefusal(onServerError(e, form)) },
+          {
+            onSuccess: (c) => (notifySuccess(t('fund.saved', { amount: formatMoney(c.amount, lang), date: formatDate(c.effectiveDate) })), onDone()),
+            onError: (e) => setRefusal(onServerError(e, form)),
+          },
         );
       })}
     >
@@ -50,7 +53,13 @@ function CharterForm({ onDone }: { onDone: () => void }) {
           </Alert>
         )}
         <DateInput label={t('fund.fields.effectiveDate')} required valueFormat="DD/MM/YYYY" placeholder="dd/mm/yyyy" {...form.getInputProps('effectiveDate')} />
-        <MoneyInput label={t('fund.fields.amount')} required value={form.values.amount} onChange={(d) => form.setFieldValue('amount', d)} error={form.errors.amount} />
+        <MoneyInput
+          label={t('fund.fields.amount')}
+          required
+          value={form.values.amount}
+          onChange={(d) => form.setFieldValue('amount', d)}
+          error={form.errors.amount}
+        />
         <TextInput label={t('fund.fields.note')} {...form.getInputProps('note')} />
         <Group justify="flex-end">
           <Button variant="default" onClick={onDone}>

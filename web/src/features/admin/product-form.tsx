@@ -53,7 +53,13 @@ export interface ProductValues {
 }
 
 /** README "The loan file": what a new product proposes as its checklist (the issue's list). */
-const DEFAULT_CHECKLIST: ProductValues['requiredDocumentTypes'] = ['COOP_REGISTRATION', 'CHARTER', 'MEMBERS_RESOLUTION', 'FINANCIAL_STATEMENT', 'BUSINESS_PLAN'];
+const DEFAULT_CHECKLIST: ProductValues['requiredDocumentTypes'] = [
+  'COOP_REGISTRATION',
+  'CHARTER',
+  'MEMBERS_RESOLUTION',
+  'FINANCIAL_STATEMENT',
+  'BUSINESS_PLAN',
+];
 
 /** A new product starts from domain.md "Loan products" defaults; an edit starts from the current version. */
 export function productValues(v?: ProductVersion, code = ''): ProductValues {
@@ -123,7 +129,19 @@ export function toParameters(v: ProductValues): ProductParameters {
 }
 
 /** Every product parameter (domain.md "Loan products"); `withCode` for a new product. */
-export function ProductForm({ initial, withCode, pending, onSubmit, onCancel }: { initial: ProductValues; withCode: boolean; pending: boolean; onSubmit: (v: ProductValues, fail: (e: unknown) => void) => void; onCancel: () => void }) {
+export function ProductForm({
+  initial,
+  withCode,
+  pending,
+  onSubmit,
+  onCancel,
+}: {
+  initial: ProductValues;
+  withCode: boolean;
+  pending: boolean;
+  onSubmit: (v: ProductValues, fail: (e: unknown) => void) => void;
+  onCancel: () => void;
+}) {
   const { t, i18n } = useTranslation(ADMIN_NS);
   const { t: tf } = useTranslation(LOAN_FILE_NS);
   const lang = toLanguage(i18n.language);
@@ -133,7 +151,15 @@ export function ProductForm({ initial, withCode, pending, onSubmit, onCancel }: 
   const req = (v: unknown) => (v === '' || v === null || v === undefined ? t('users.required') : null);
   const form = useForm<ProductValues>({
     initialValues: initial,
-    validate: { code: (v) => (withCode ? req(v.trim()) : null), name: (v) => req(v.trim()), minAmount: req, maxAmount: req, minTermMonths: req, maxTermMonths: req, annualInterestRatePercent: (v) => req(v.trim()) },
+    validate: {
+      code: (v) => (withCode ? req(v.trim()) : null),
+      name: (v) => req(v.trim()),
+      minAmount: req,
+      maxAmount: req,
+      minTermMonths: req,
+      maxTermMonths: req,
+      annualInterestRatePercent: (v) => req(v.trim()),
+    },
   });
   const num = (key: keyof ProductValues, label: string, extra: Record<string, unknown> = {}) => (
     <NumberInput label={label} hideControls allowDecimal={false} allowNegative={false} required {...extra} {...form.getInputProps(key)} />
@@ -144,7 +170,10 @@ export function ProductForm({ initial, withCode, pending, onSubmit, onCancel }: 
     if (step) order.splice(i + by, 0, step);
     form.setFieldValue('allocationOrder', order);
   };
-  const sectorData = (sectors.data ?? []).map((s) => ({ value: `${s.version}/${s.code}`, label: `${s.version === 'VSIC2018' ? 'VSIC 2018' : 'VSIC 2025'} · ${s.code} — ${lang === 'vi' ? s.nameVi : s.nameEn}` }));
+  const sectorData = (sectors.data ?? []).map((s) => ({
+    value: `${s.version}/${s.code}`,
+    label: `${s.version === 'VSIC2018' ? 'VSIC 2018' : 'VSIC 2025'} · ${s.code} — ${lang === 'vi' ? s.nameVi : s.nameEn}`,
+  }));
   const submit = (v: ProductValues) => {
     setRefusal(null);
     clearServerError();
@@ -165,7 +194,13 @@ export function ProductForm({ initial, withCode, pending, onSubmit, onCancel }: 
           <Grid>
             {withCode && (
               <Grid.Col span={{ base: 12, sm: 4 }}>
-                <TextInput label={t('products.fields.code')} description={t('products.fields.codeHint')} required {...form.getInputProps('code')} onChange={(e) => form.setFieldValue('code', e.currentTarget.value.toUpperCase())} />
+                <TextInput
+                  label={t('products.fields.code')}
+                  description={t('products.fields.codeHint')}
+                  required
+                  {...form.getInputProps('code')}
+                  onChange={(e) => form.setFieldValue('code', e.currentTarget.value.toUpperCase())}
+                />
               </Grid.Col>
             )}
             <Grid.Col span={{ base: 12, sm: withCode ? 8 : 12 }}>
@@ -179,10 +214,22 @@ export function ProductForm({ initial, withCode, pending, onSubmit, onCancel }: 
           </Title>
           <Grid>
             <Grid.Col span={{ base: 12, sm: 6 }}>
-              <MoneyInput label={t('products.fields.minAmount')} required value={form.values.minAmount} onChange={(d) => form.setFieldValue('minAmount', d)} error={form.errors.minAmount} />
+              <MoneyInput
+                label={t('products.fields.minAmount')}
+                required
+                value={form.values.minAmount}
+                onChange={(d) => form.setFieldValue('minAmount', d)}
+                error={form.errors.minAmount}
+              />
             </Grid.Col>
             <Grid.Col span={{ base: 12, sm: 6 }}>
-              <MoneyInput label={t('products.fields.maxAmount')} required value={form.values.maxAmount} onChange={(d) => form.setFieldValue('maxAmount', d)} error={form.errors.maxAmount} />
+              <MoneyInput
+                label={t('products.fields.maxAmount')}
+                required
+                value={form.values.maxAmount}
+                onChange={(d) => form.setFieldValue('maxAmount', d)}
+                error={form.errors.maxAmount}
+              />
             </Grid.Col>
             <Grid.Col span={{ base: 12, sm: 6 }}>{num('minTermMonths', t('products.fields.minTermMonths'))}</Grid.Col>
             <Grid.Col span={{ base: 12, sm: 6 }}>{num('maxTermMonths', t('products.fields.maxTermMonths'))}</Grid.Col>
@@ -194,13 +241,30 @@ export function ProductForm({ initial, withCode, pending, onSubmit, onCancel }: 
           </Title>
           <Grid>
             <Grid.Col span={{ base: 12, sm: 4 }}>
-              <TextInput label={t('products.fields.annualInterestRatePercent')} required inputMode="decimal" rightSection={<span aria-hidden>%</span>} {...form.getInputProps('annualInterestRatePercent')} />
+              <TextInput
+                label={t('products.fields.annualInterestRatePercent')}
+                required
+                inputMode="decimal"
+                rightSection={<span aria-hidden>%</span>}
+                {...form.getInputProps('annualInterestRatePercent')}
+              />
             </Grid.Col>
             <Grid.Col span={{ base: 12, sm: 4 }}>
-              <TextInput label={t('products.fields.overdueMultiplier')} description={t('products.fields.overdueMultiplierHint')} inputMode="decimal" {...form.getInputProps('overdueMultiplier')} />
+              <TextInput
+                label={t('products.fields.overdueMultiplier')}
+                description={t('products.fields.overdueMultiplierHint')}
+                inputMode="decimal"
+                {...form.getInputProps('overdueMultiplier')}
+              />
             </Grid.Col>
             <Grid.Col span={{ base: 12, sm: 4 }}>
-              <TextInput label={t('products.fields.lateInterestRatePercent')} description={t('products.fields.lateInterestHint')} inputMode="decimal" rightSection={<span aria-hidden>%</span>} {...form.getInputProps('lateInterestRatePercent')} />
+              <TextInput
+                label={t('products.fields.lateInterestRatePercent')}
+                description={t('products.fields.lateInterestHint')}
+                inputMode="decimal"
+                rightSection={<span aria-hidden>%</span>}
+                {...form.getInputProps('lateInterestRatePercent')}
+              />
             </Grid.Col>
           </Grid>
         </Paper>
@@ -210,24 +274,54 @@ export function ProductForm({ initial, withCode, pending, onSubmit, onCancel }: 
           </Title>
           <Grid>
             <Grid.Col span={{ base: 12, sm: 4 }}>
-              <Select label={t('products.fields.amortizationMethod')} data={METHODS.map((m) => ({ value: m, label: t(`method.${m}`) }))} allowDeselect={false} {...form.getInputProps('amortizationMethod')} />
+              <Select
+                label={t('products.fields.amortizationMethod')}
+                data={METHODS.map((m) => ({ value: m, label: t(`method.${m}`) }))}
+                allowDeselect={false}
+                {...form.getInputProps('amortizationMethod')}
+              />
             </Grid.Col>
             <Grid.Col span={{ base: 12, sm: 4 }}>
-              <Select label={t('products.fields.principalFrequency')} data={FREQUENCIES.map((f) => ({ value: f, label: t(`frequency.${f}`) }))} allowDeselect={false} {...form.getInputProps('principalFrequency')} />
+              <Select
+                label={t('products.fields.principalFrequency')}
+                data={FREQUENCIES.map((f) => ({ value: f, label: t(`frequency.${f}`) }))}
+                allowDeselect={false}
+                {...form.getInputProps('principalFrequency')}
+              />
             </Grid.Col>
             <Grid.Col span={{ base: 12, sm: 4 }}>
-              <Select label={t('products.fields.interestFrequency')} data={FREQUENCIES.map((f) => ({ value: f, label: t(`frequency.${f}`) }))} allowDeselect={false} {...form.getInputProps('interestFrequency')} />
+              <Select
+                label={t('products.fields.interestFrequency')}
+                data={FREQUENCIES.map((f) => ({ value: f, label: t(`frequency.${f}`) }))}
+                allowDeselect={false}
+                {...form.getInputProps('interestFrequency')}
+              />
             </Grid.Col>
             <Grid.Col span={{ base: 12, sm: 4 }}>{num('principalGracePeriods', t('products.fields.principalGracePeriods'))}</Grid.Col>
             <Grid.Col span={{ base: 12, sm: 4 }}>{num('maxTranches', t('products.fields.maxTranches'), { min: 1 })}</Grid.Col>
             <Grid.Col span={{ base: 12, sm: 4 }}>
-              <MoneyInput label={t('products.fields.roundingUnit')} value={form.values.roundingUnit} onChange={(d) => form.setFieldValue('roundingUnit', d)} error={form.errors.roundingUnit} />
+              <MoneyInput
+                label={t('products.fields.roundingUnit')}
+                value={form.values.roundingUnit}
+                onChange={(d) => form.setFieldValue('roundingUnit', d)}
+                error={form.errors.roundingUnit}
+              />
             </Grid.Col>
             <Grid.Col span={{ base: 12, sm: 6 }}>
-              <Select label={t('products.fields.prepaymentMode')} data={PREPAYMENT.map((m) => ({ value: m, label: t(`prepayment.${m}`) }))} allowDeselect={false} {...form.getInputProps('prepaymentMode')} />
+              <Select
+                label={t('products.fields.prepaymentMode')}
+                data={PREPAYMENT.map((m) => ({ value: m, label: t(`prepayment.${m}`) }))}
+                allowDeselect={false}
+                {...form.getInputProps('prepaymentMode')}
+              />
             </Grid.Col>
             <Grid.Col span={{ base: 12, sm: 6 }}>
-              <Select label={t('products.fields.businessDayRule')} data={DAY_RULES.map((m) => ({ value: m, label: t(`businessDayRule.${m}`) }))} allowDeselect={false} {...form.getInputProps('businessDayRule')} />
+              <Select
+                label={t('products.fields.businessDayRule')}
+                data={DAY_RULES.map((m) => ({ value: m, label: t(`businessDayRule.${m}`) }))}
+                allowDeselect={false}
+                {...form.getInputProps('businessDayRule')}
+              />
             </Grid.Col>
             <Grid.Col span={12}>
               <Text size="sm" fw={500} id="allocation-label" mb={4}>
@@ -245,7 +339,13 @@ export function ProductForm({ initial, withCode, pending, onSubmit, onCancel }: 
                     <ActionIcon variant="default" size="sm" disabled={i === 0} onClick={() => move(i, -1)} aria-label={`↑ ${t(`allocation.${step}`)}`}>
                       ↑
                     </ActionIcon>
-                    <ActionIcon variant="default" size="sm" disabled={i === form.values.allocationOrder.length - 1} onClick={() => move(i, 1)} aria-label={`↓ ${t(`allocation.${step}`)}`}>
+                    <ActionIcon
+                      variant="default"
+                      size="sm"
+                      disabled={i === form.values.allocationOrder.length - 1}
+                      onClick={() => move(i, 1)}
+                      aria-label={`↓ ${t(`allocation.${step}`)}`}
+                    >
                       ↓
                     </ActionIcon>
                   </Group>

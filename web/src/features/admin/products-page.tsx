@@ -79,9 +79,19 @@ export function ProductsPage() {
           </Table.ScrollContainer>
           <Group justify="space-between" mt="md">
             <Text size="sm" c="dimmed">
-              {t('common:paging.summary', { from: formatCount((page - 1) * PAGE_SIZE + 1, lang), to: formatCount((page - 1) * PAGE_SIZE + data.items.length, lang), total: formatCount(data.total, lang) })}
+              {t('common:paging.summary', {
+                from: formatCount((page - 1) * PAGE_SIZE + 1, lang),
+                to: formatCount((page - 1) * PAGE_SIZE + data.items.length, lang),
+                total: formatCount(data.total, lang),
+              })}
             </Text>
-            <Pagination total={Math.max(1, Math.ceil(data.total / PAGE_SIZE))} value={page} onChange={(p) => setParams({ page: String(p) })} getControlProps={(control) => ({ 'aria-label': control })} aria-label={t('common:paging.label')} />
+            <Pagination
+              total={Math.max(1, Math.ceil(data.total / PAGE_SIZE))}
+              value={page}
+              onChange={(p) => setParams({ page: String(p) })}
+              getControlProps={(control) => ({ 'aria-label': control })}
+              aria-label={t('common:paging.label')}
+            />
           </Group>
         </>
       )}

@@ -15,7 +15,17 @@ import { PageHeader } from '../../shared/ui/page-header';
 import { ProblemAlert } from '../../shared/ui/problem-alert';
 import { TableSkeleton } from '../../shared/ui/table-skeleton';
 import { ADMIN_NS } from './admin-i18n';
-import { PAGE_SIZE, useBorrowerSearch, useCreateUser, useResetPassword, useSetUserActive, useUpdateUser, useUsers, type Role, type User } from './admin-queries';
+import {
+  PAGE_SIZE,
+  useBorrowerSearch,
+  useCreateUser,
+  useResetPassword,
+  useSetUserActive,
+  useUpdateUser,
+  useUsers,
+  type Role,
+  type User,
+} from './admin-queries';
 import { AdminTabs } from './admin-tabs';
 
 const ROLES: Role[] = ['ADMIN', 'OFFICER', 'APPROVER', 'AUDITOR', 'COOPERATIVE'];
@@ -28,7 +38,17 @@ const CODE_FIELDS = {
 };
 
 /** Picks the borrower a cooperative user acts for, searching the registry as the admin types. */
-function BorrowerPicker({ value, initialLabel, onChange, error }: { value: string | null; initialLabel?: string | null; onChange: (id: string | null) => void; error?: React.ReactNode }) {
+function BorrowerPicker({
+  value,
+  initialLabel,
+  onChange,
+  error,
+}: {
+  value: string | null;
+  initialLabel?: string | null;
+  onChange: (id: string | null) => void;
+  error?: React.ReactNode;
+}) {
   const { t } = useTranslation(ADMIN_NS);
   const [search, setSearch] = useState('');
   const found = useBorrowerSearch(search.trim().length >= 2 ? search.trim() : '');
@@ -66,7 +86,13 @@ function UserForm({ editing, onDone }: { editing: User | null; onDone: () => voi
   const update = useUpdateUser();
   const onServerError = useServerErrors({ ns: ADMIN_NS, codeFields: CODE_FIELDS });
   const form = useForm<UserValues>({
-    initialValues: { username: editing?.username ?? '', displayName: editing?.displayName ?? '', password: '', roles: editing?.roles ?? ['OFFICER'], borrowerId: editing?.borrowerId ?? null },
+    initialValues: {
+      username: editing?.username ?? '',
+      displayName: editing?.displayName ?? '',
+      password: '',
+      roles: editing?.roles ?? ['OFFICER'],
+      borrowerId: editing?.borrowerId ?? null,
+    },
     validate: {
       username: (v) => (editing || v.trim() ? null : t('users.required')),
       displayName: (v) => (v.trim() ? null : t('users.required')),
@@ -101,9 +127,24 @@ function UserForm({ editing, onDone }: { editing: User | null; onDone: () => voi
             {refusal.detail}
           </Alert>
         )}
-        <TextInput label={t('users.fields.username')} description={t('users.fields.usernameHint')} required disabled={!!editing} autoComplete="off" {...form.getInputProps('username')} />
+        <TextInput
+          label={t('users.fields.username')}
+          description={t('users.fields.usernameHint')}
+          required
+          disabled={!!editing}
+          autoComplete="off"
+          {...form.getInputProps('username')}
+        />
         <TextInput label={t('users.fields.displayName')} required {...form.getInputProps('displayName')} />
-        {!editing && <PasswordInput label={t('users.fields.password')} description={t('users.fields.passwordHint')} required autoComplete="new-password" {...form.getInputProps('password')} />}
+        {!editing && (
+          <PasswordInput
+            label={t('users.fields.password')}
+            description={t('users.fields.passwordHint')}
+            required
+            autoComplete="new-password"
+            {...form.getInputProps('password')}
+          />
+        )}
         <Checkbox.Group label={t('users.fields.roles')} description={t('users.fields.rolesHint')} required {...form.getInputProps('roles')}>
           <Group mt={6} gap="md">
             {ROLES.map((r) => (
@@ -140,12 +181,21 @@ function ResetPasswordForm({ user, onDone }: { user: User; onDone: () => void })
   return (
     <form
       onSubmit={form.onSubmit((v) =>
-        reset.mutate({ id: user.id, password: v.password }, { onSuccess: () => (notifySuccess(t('users.passwordReset', { username: user.username })), onDone()), onError: (e) => onServerError(e, form) }),
+        reset.mutate(
+          { id: user.id, password: v.password },
+          { onSuccess: () => (notifySuccess(t('users.passwordReset', { username: user.username })), onDone()), onError: (e) => onServerError(e, form) },
+        ),
       )}
       noValidate
     >
       <Stack gap="sm">
-        <PasswordInput label={t('users.fields.newPassword')} description={t('users.fields.passwordHint')} required autoComplete="new-password" {...form.getInputProps('password')} />
+        <PasswordInput
+          label={t('users.fields.newPassword')}
+          description={t('users.fields.passwordHint')}
+          required
+          autoComplete="new-password"
+          {...form.getInputProps('password')}
+        />
         <Group justify="flex-end">
           <Button variant="default" onClick={onDone}>
             {t('common:actions.cancel')}
@@ -183,7 +233,11 @@ export function UsersPage() {
 
   return (
     <>
-      <PageHeader title={t('tabs.users')} crumbs={[{ label: t('title') }]} actions={<Button onClick={() => setDialog({ kind: 'create' })}>{t('users.create')}</Button>} />
+      <PageHeader
+        title={t('tabs.users')}
+        crumbs={[{ label: t('title') }]}
+        actions={<Button onClick={() => setDialog({ kind: 'create' })}>{t('users.create')}</Button>}
+      />
       <AdminTabs />
       {list.isError && <ProblemAlert error={list.error} onRetry={() => void list.refetch()} />}
       {list.isPending && <TableSkeleton />}
@@ -221,15 +275,31 @@ export function UsersPage() {
                     <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatInstant(u.createdAt)}</Table.Td>
                     <Table.Td>
                       <Group gap={4} wrap="nowrap">
-                        <Button size="compact-sm" variant="subtle" onClick={() => setDialog({ kind: 'edit', user: u })} aria-label={`${t('users.edit')} ${u.username}`}>
+                        <Button
+                          size="compact-sm"
+                          variant="subtle"
+                          onClick={() => setDialog({ kind: 'edit', user: u })}
+                          aria-label={`${t('users.edit')} ${u.username}`}
+                        >
                           {t('users.edit')}
                         </Button>
-                        <Button size="compact-sm" variant="subtle" onClick={() => setDialog({ kind: 'password', user: u })} aria-label={`${t('users.resetPassword')} ${u.username}`}>
+                        <Button
+                          size="compact-sm"
+                          variant="subtle"
+                          onClick={() => setDialog({ kind: 'password', user: u })}
+                          aria-label={`${t('users.resetPassword')} ${u.username}`}
+                        >
                           {t('users.resetPassword')}
                         </Button>
                         {/* The server refuses disabling oneself; the button is not offered. */}
                         {u.id !== me.data?.id && (
-                          <Button size="compact-sm" variant="subtle" color={u.active ? 'red' : 'green'} onClick={() => toggle(u)} aria-label={`${t(u.active ? 'users.disable' : 'users.enable')} ${u.username}`}>
+                          <Button
+                            size="compact-sm"
+                            variant="subtle"
+                            color={u.active ? 'red' : 'green'}
+                            onClick={() => toggle(u)}
+                            aria-label={`${t(u.active ? 'users.disable' : 'users.enable')} ${u.username}`}
+                          >
                             {t(u.active ? 'users.disable' : 'users.enable')}
                           </Button>
                         )}
@@ -242,7 +312,11 @@ export function UsersPage() {
           </Table.ScrollContainer>
           <Group justify="space-between" mt="md">
             <Text size="sm" c="dimmed">
-              {t('common:paging.summary', { from: formatCount((page - 1) * PAGE_SIZE + 1, lang), to: formatCount((page - 1) * PAGE_SIZE + data.items.length, lang), total: formatCount(data.total, lang) })}
+              {t('common:paging.summary', {
+                from: formatCount((page - 1) * PAGE_SIZE + 1, lang),
+                to: formatCount((page - 1) * PAGE_SIZE + data.items.length, lang),
+                total: formatCount(data.total, lang),
+              })}
             </Text>
             <Pagination
               total={Math.max(1, Math.ceil(data.total / PAGE_SIZE))}
@@ -254,7 +328,21 @@ export function UsersPage() {
           </Group>
         </>
       )}
-      <Modal closeButtonProps={{ 'aria-label': t('common:actions.close') }} opened={dialog !== null} onClose={close} title={dialog?.kind === 'create' ? t('users.newTitle') : dialog?.kind === 'edit' ? t('users.editTitle', { username: dialog.user.username }) : dialog ? t('users.resetTitle', { username: dialog.user.username }) : ''} size="lg">
+      <Modal
+        closeButtonProps={{ 'aria-label': t('common:actions.close') }}
+        opened={dialog !== null}
+        onClose={close}
+        title={
+          dialog?.kind === 'create'
+            ? t('users.newTitle')
+            : dialog?.kind === 'edit'
+              ? t('users.editTitle', { username: dialog.user.username })
+              : dialog
+                ? t('users.resetTitle', { username: dialog.user.username })
+                : ''
+        }
+        size="lg"
+      >
         {dialog?.kind === 'create' && <UserForm editing={null} onDone={close} />}
         {dialog?.kind === 'edit' && <UserForm editing={dialog.user} onDone={close} />}
         {dialog?.kind === 'password' && <ResetPasswordForm user={dialog.user} onDone={close} />}

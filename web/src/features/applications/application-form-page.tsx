@@ -80,7 +80,18 @@ const opt = (v: string): string | undefined => (v.trim() === '' ? undefined : v.
 /** The dry-run body, once the form holds every figure the checks need (else null: nothing to check yet). */
 function checksBody(v: Values): ChecksRequest | null {
   const term = typeof v.termMonths === 'number' ? v.termMonths : Number.NaN;
-  if (!v.borrowerId || !v.productId || !v.capitalSourceId || !v.sectorCode || !v.repaymentFrequency || !v.requestedAmount || !v.totalInvestment || !Number.isInteger(term) || term < 1) return null;
+  if (
+    !v.borrowerId ||
+    !v.productId ||
+    !v.capitalSourceId ||
+    !v.sectorCode ||
+    !v.repaymentFrequency ||
+    !v.requestedAmount ||
+    !v.totalInvestment ||
+    !Number.isInteger(term) ||
+    term < 1
+  )
+    return null;
   return {
     borrowerId: v.borrowerId,
     productId: v.productId,
@@ -173,7 +184,13 @@ export function ApplicationCreatePage() {
   const businessDate = workspace.data?.businessDate;
   const previewBody =
     step === 3 && product && body && businessDate
-      ? { productVersionId: product.current.id, amount: body.requestedAmount, termMonths: body.termMonths, principalFrequency: body.repaymentFrequency, disbursementDate: businessDate }
+      ? {
+          productVersionId: product.current.id,
+          amount: body.requestedAmount,
+          termMonths: body.termMonths,
+          principalFrequency: body.repaymentFrequency,
+          disbursementDate: businessDate,
+        }
       : null;
   const preview = useSchedulePreview(previewBody);
 
@@ -242,7 +259,14 @@ export function ApplicationCreatePage() {
               <Stepper active={step} onStepClick={(s) => s < step && setStep(s)} size="sm" mb="lg" allowNextStepsSelect={false}>
                 <Stepper.Step label={t('steps.borrower')}>
                   <Stack gap="sm">
-                    <BorrowerPicker label={t('fields.borrowerId')} placeholder={t('fields.borrowerSearch')} required value={form.values.borrowerId} onChange={(id) => form.setFieldValue('borrowerId', id)} error={form.errors.borrowerId} />
+                    <BorrowerPicker
+                      label={t('fields.borrowerId')}
+                      placeholder={t('fields.borrowerSearch')}
+                      required
+                      value={form.values.borrowerId}
+                      onChange={(id) => form.setFieldValue('borrowerId', id)}
+                      error={form.errors.borrowerId}
+                    />
                     <Select
                       label={t('fields.productId')}
                       required
@@ -274,7 +298,9 @@ export function ApplicationCreatePage() {
                       label={t('fields.sectorCode')}
                       required
                       searchable
-                      data={(sectors.data ?? []).filter((s) => s.version === 'VSIC2018').map((s) => ({ value: s.code, label: `${s.code} — ${lang === 'vi' ? s.nameVi : s.nameEn}` }))}
+                      data={(sectors.data ?? [])
+                        .filter((s) => s.version === 'VSIC2018')
+                        .map((s) => ({ value: s.code, label: `${s.code} — ${lang === 'vi' ? s.nameVi : s.nameEn}` }))}
                       comboboxProps={{ width: 460, position: 'bottom-start' }}
                       {...form.getInputProps('sectorCode')}
                     />
@@ -282,22 +308,50 @@ export function ApplicationCreatePage() {
                       <MoneyInput
                         label={t('fields.totalInvestment')}
                         required
-                        value={form.values.totalInvestment} onChange={(d) => form.setFieldValue('totalInvestment', d)} error={form.errors.totalInvestment}
+                        value={form.values.totalInvestment}
+                        onChange={(d) => form.setFieldValue('totalInvestment', d)}
+                        error={form.errors.totalInvestment}
                         description={limit80 && t('fields.planShare', { amount: formatMoney(limit80, lang) })}
                       />
-                      <MoneyInput label={t('fields.ownContribution')} required value={form.values.ownContribution} onChange={(d) => form.setFieldValue('ownContribution', d)} error={form.errors.ownContribution} />
+                      <MoneyInput
+                        label={t('fields.ownContribution')}
+                        required
+                        value={form.values.ownContribution}
+                        onChange={(d) => form.setFieldValue('ownContribution', d)}
+                        error={form.errors.ownContribution}
+                      />
                     </Group>
                     <Group grow align="flex-start">
                       <TextInput label={t('fields.creditReportReference')} {...form.getInputProps('creditReportReference')} />
-                      <DateInput label={t('fields.creditReportDate')} valueFormat="DD/MM/YYYY" placeholder="dd/mm/yyyy" clearable {...form.getInputProps('creditReportDate')} />
+                      <DateInput
+                        label={t('fields.creditReportDate')}
+                        valueFormat="DD/MM/YYYY"
+                        placeholder="dd/mm/yyyy"
+                        clearable
+                        {...form.getInputProps('creditReportDate')}
+                      />
                     </Group>
                   </Stack>
                 </Stepper.Step>
                 <Stepper.Step label={t('steps.loan')}>
                   <Stack gap="sm">
-                    <MoneyInput label={t('fields.requestedAmount')} required value={form.values.requestedAmount} onChange={(d) => form.setFieldValue('requestedAmount', d)} error={form.errors.requestedAmount} />
+                    <MoneyInput
+                      label={t('fields.requestedAmount')}
+                      required
+                      value={form.values.requestedAmount}
+                      onChange={(d) => form.setFieldValue('requestedAmount', d)}
+                      error={form.errors.requestedAmount}
+                    />
                     <Group grow align="flex-start">
-                      <NumberInput label={t('fields.termMonths')} required min={1} max={600} allowDecimal={false} allowNegative={false} {...form.getInputProps('termMonths')} />
+                      <NumberInput
+                        label={t('fields.termMonths')}
+                        required
+                        min={1}
+                        max={600}
+                        allowDecimal={false}
+                        allowNegative={false}
+                        {...form.getInputProps('termMonths')}
+                      />
                       <Select
                         label={t('fields.repaymentFrequency')}
                         required
@@ -307,11 +361,23 @@ export function ApplicationCreatePage() {
                     </Group>
                     <Checkbox label={t('fields.collateralExempt')} {...form.getInputProps('collateralExempt', { type: 'checkbox' })} />
                     {v.collateralExempt ? (
-                      <Textarea label={t('fields.collateralExemptionReason')} required autosize minRows={2} {...form.getInputProps('collateralExemptionReason')} />
+                      <Textarea
+                        label={t('fields.collateralExemptionReason')}
+                        required
+                        autosize
+                        minRows={2}
+                        {...form.getInputProps('collateralExemptionReason')}
+                      />
                     ) : (
                       <Group grow align="flex-start">
                         <TextInput label={t('fields.collateralDescription')} required {...form.getInputProps('collateralDescription')} />
-                        <MoneyInput label={t('fields.collateralValue')} required value={form.values.collateralValue} onChange={(d) => form.setFieldValue('collateralValue', d)} error={form.errors.collateralValue} />
+                        <MoneyInput
+                          label={t('fields.collateralValue')}
+                          required
+                          value={form.values.collateralValue}
+                          onChange={(d) => form.setFieldValue('collateralValue', d)}
+                          error={form.errors.collateralValue}
+                        />
                       </Group>
                     )}
                   </Stack>
@@ -320,7 +386,10 @@ export function ApplicationCreatePage() {
                   <Stack gap="sm">
                     {product && businessDate && (
                       <Text size="sm" c="dimmed">
-                        {t('preview.hint', { date: businessDate.split('-').reverse().join('/'), rate: formatPercent(product.current.annualInterestRatePercent, lang, 2) })}
+                        {t('preview.hint', {
+                          date: businessDate.split('-').reverse().join('/'),
+                          rate: formatPercent(product.current.annualInterestRatePercent, lang, 2),
+                        })}
                       </Text>
                     )}
                     {preview.data && <ScheduleTable rows={preview.data.installments} label={t('preview.title')} testId="schedule-preview" />}
@@ -356,7 +425,11 @@ export function ApplicationCreatePage() {
           </Paper>
         </Grid.Col>
         <Grid.Col span={{ base: 12, lg: 5 }}>
-          <LendingChecksPanel checks={body ? current ?? checks.data : undefined} pending={checks.isFetching || (body !== null && current === undefined)} incomplete={body === null} />
+          <LendingChecksPanel
+            checks={body ? (current ?? checks.data) : undefined}
+            pending={checks.isFetching || (body !== null && current === undefined)}
+            incomplete={body === null}
+          />
         </Grid.Col>
       </Grid>
     </>

@@ -303,7 +303,12 @@ export function ApplicationPage() {
         </Paper>
       )}
 
-      <Modal opened={withdrawing} onClose={() => setWithdrawing(false)} title={t('actions.withdrawTitle')} closeButtonProps={{ 'aria-label': t('common:actions.close') }}>
+      <Modal
+        opened={withdrawing}
+        onClose={() => setWithdrawing(false)}
+        title={t('actions.withdrawTitle')}
+        closeButtonProps={{ 'aria-label': t('common:actions.close') }}
+      >
         <Stack>
           <Textarea label={t('actions.withdrawNote')} value={note} onChange={(e) => setNote(e.currentTarget.value)} autosize minRows={2} data-autofocus />
           <Group justify="flex-end">
@@ -316,7 +321,12 @@ export function ApplicationPage() {
           </Group>
         </Stack>
       </Modal>
-      <Modal opened={contracting} onClose={() => setContracting(false)} title={t('actions.contractTitle')} closeButtonProps={{ 'aria-label': t('common:actions.close') }}>
+      <Modal
+        opened={contracting}
+        onClose={() => setContracting(false)}
+        title={t('actions.contractTitle')}
+        closeButtonProps={{ 'aria-label': t('common:actions.close') }}
+      >
         <Stack>
           <Text size="sm">
             {t('detail.approved', {
@@ -326,7 +336,14 @@ export function ApplicationPage() {
               date: formatDate(app.decisionDate),
             })}
           </Text>
-          <DateInput label={t('actions.signingDate')} valueFormat="DD/MM/YYYY" placeholder="dd/mm/yyyy" value={signingDate} onChange={(d) => setSigningDate(d)} data-autofocus />
+          <DateInput
+            label={t('actions.signingDate')}
+            valueFormat="DD/MM/YYYY"
+            placeholder="dd/mm/yyyy"
+            value={signingDate}
+            onChange={(d) => setSigningDate(d)}
+            data-autofocus
+          />
           <Group justify="flex-end">
             <Button variant="default" onClick={() => setContracting(false)}>
               {t('common:actions.cancel')}

@@ -104,7 +104,8 @@ export const APPLICATIONS_NS = registerStrings('applications', {
       contractHint: 'Hồ sơ đã được phê duyệt. Lập hợp đồng để khoản vay được tạo và chờ giải ngân.',
       signingDate: 'Ngày ký hợp đồng',
       contracted: 'Đã lập hợp đồng {{number}}.',
-      collateral: 'Tài sản bảo đảm', openLoan: 'Xem khoản vay',
+      collateral: 'Tài sản bảo đảm',
+      openLoan: 'Xem khoản vay',
       openCase: 'Mở hồ sơ phê duyệt',
     },
     appraisal: {
@@ -248,7 +249,8 @@ export const APPLICATIONS_NS = registerStrings('applications', {
       contractHint: 'The application is approved. Create the contract so the loan exists and awaits disbursement.',
       signingDate: 'Signing date',
       contracted: 'Contract {{number}} created.',
-      collateral: 'Collateral', openLoan: 'Open the loan',
+      collateral: 'Collateral',
+      openLoan: 'Open the loan',
       openCase: 'Open the approval case',
     },
     appraisal: {

@@ -69,7 +69,13 @@ export function ApplicationsPage() {
           clearable
           w={190}
         />
-        <BorrowerPicker label={t('filters.borrower')} placeholder={t('fields.borrowerSearch')} value={borrowerId ?? null} onChange={(v) => setFilter('borrowerId', v)} w={340} />
+        <BorrowerPicker
+          label={t('filters.borrower')}
+          placeholder={t('fields.borrowerSearch')}
+          value={borrowerId ?? null}
+          onChange={(v) => setFilter('borrowerId', v)}
+          w={340}
+        />
         {filtered && (
           <Button variant="subtle" onClick={() => setParams(new URLSearchParams())}>
             {t('common:actions.clear')}

@@ -174,7 +174,8 @@ export function useAddDocument(id: string) {
 export function useCreateContract(id: string) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (signingDate: string | undefined) => call(api.POST('/api/v1/loan-applications/{id}/contract', { params: { path: { id } }, body: { signingDate } })),
+    mutationFn: (signingDate: string | undefined) =>
+      call(api.POST('/api/v1/loan-applications/{id}/contract', { params: { path: { id } }, body: { signingDate } })),
     onSuccess: () => qc.invalidateQueries({ queryKey: keys.all }),
   });
 }

@@ -108,12 +108,36 @@ export function AppraisalSection({ app, canRecord, onRecorded }: { app: Applicat
           <Stack gap="sm">
             <Textarea label={t('appraisal.findings')} required autosize minRows={3} {...form.getInputProps('findings')} />
             <Group grow align="flex-start">
-              <MoneyInput label={t('appraisal.recommendedAmount')} required value={form.values.recommendedAmount} onChange={(d) => form.setFieldValue('recommendedAmount', d)} error={form.errors.recommendedAmount} />
-              <NumberInput label={t('appraisal.recommendedTermMonths')} required min={1} max={600} allowDecimal={false} {...form.getInputProps('recommendedTermMonths')} />
+              <MoneyInput
+                label={t('appraisal.recommendedAmount')}
+                required
+                value={form.values.recommendedAmount}
+                onChange={(d) => form.setFieldValue('recommendedAmount', d)}
+                error={form.errors.recommendedAmount}
+              />
+              <NumberInput
+                label={t('appraisal.recommendedTermMonths')}
+                required
+                min={1}
+                max={600}
+                allowDecimal={false}
+                {...form.getInputProps('recommendedTermMonths')}
+              />
             </Group>
             <Group grow align="flex-start">
-              <TextInput label={t('appraisal.recommendedRatePercent')} required inputMode="decimal" classNames={{ input: 'num' }} {...form.getInputProps('recommendedRatePercent')} />
-              <Select label={t('appraisal.riskRating')} required data={RISKS.map((r) => ({ value: r, label: t(`${LENDING_NS}:risk.${r}`) }))} {...form.getInputProps('riskRating')} />
+              <TextInput
+                label={t('appraisal.recommendedRatePercent')}
+                required
+                inputMode="decimal"
+                classNames={{ input: 'num' }}
+                {...form.getInputProps('recommendedRatePercent')}
+              />
+              <Select
+                label={t('appraisal.riskRating')}
+                required
+                data={RISKS.map((r) => ({ value: r, label: t(`${LENDING_NS}:risk.${r}`) }))}
+                {...form.getInputProps('riskRating')}
+              />
             </Group>
             <Group justify="flex-end">
               <Button type="submit" loading={record.isPending}>

@@ -9,7 +9,11 @@ import { useBorrower, useBorrowerSearch } from './applications-queries';
  * A borrower chosen by searching the server (name, tax code or CCCD): the list shows the first
  * 20 matches, so a fund with thousands of borrowers never loads them all.
  */
-export function BorrowerPicker({ value, onChange, ...rest }: Omit<SelectProps, 'data' | 'value' | 'onChange'> & { value: string | null; onChange: (id: string | null) => void }) {
+export function BorrowerPicker({
+  value,
+  onChange,
+  ...rest
+}: Omit<SelectProps, 'data' | 'value' | 'onChange'> & { value: string | null; onChange: (id: string | null) => void }) {
   const { t } = useTranslation(LENDING_NS);
   const [search, setSearch] = useState('');
   const [q] = useDebouncedValue(search, 250);

@@ -18,7 +18,16 @@ import { PageHeader } from '../../shared/ui/page-header';
 import { ProblemAlert } from '../../shared/ui/problem-alert';
 import { TableSkeleton } from '../../shared/ui/table-skeleton';
 import { APPROVALS_NS } from './approvals-i18n';
-import { useApplication, useApprovalItem, useAppraisals, useDecide, useDecisionChecks, useSchedulePreview, type Application, type ApprovalItem } from './approvals-queries';
+import {
+  useApplication,
+  useApprovalItem,
+  useAppraisals,
+  useDecide,
+  useDecisionChecks,
+  useSchedulePreview,
+  type Application,
+  type ApprovalItem,
+} from './approvals-queries';
 import { BorrowerSection, Field, Section } from './case-parts';
 import { DecisionPanel } from './decision-panel';
 
@@ -96,7 +105,9 @@ function CaseBody({ app, item }: { app: Application; item: ApprovalItem | null |
                   </Anchor>
                 </Field>
                 <Field label={t('fields.purpose')}>{app.purpose}</Field>
-                <Field label={t('fields.requested')}>{t('fields.requestedValue', { amount: formatMoney(app.requestedAmount, lang), term: app.termMonths })}</Field>
+                <Field label={t('fields.requested')}>
+                  {t('fields.requestedValue', { amount: formatMoney(app.requestedAmount, lang), term: app.termMonths })}
+                </Field>
                 <Field label={t('fields.totalInvestment')}>{formatMoney(app.totalInvestment, lang)}</Field>
                 <Field label={t('fields.ownContribution')}>{formatMoney(app.ownContribution, lang)}</Field>
               </SimpleGrid>
@@ -106,7 +117,11 @@ function CaseBody({ app, item }: { app: Application; item: ApprovalItem | null |
                 <SimpleGrid key={a.id} cols={{ base: 1, sm: 2 }} spacing="sm" mb="sm">
                   <Field label={t('fields.findings')}>{a.findings}</Field>
                   <Field label={t('fields.recommended')}>
-                    {t('fields.recommendedValue', { amount: formatMoney(a.recommendedAmount, lang), term: a.recommendedTermMonths, rate: formatPercent(a.recommendedRatePercent, lang, 2) })}
+                    {t('fields.recommendedValue', {
+                      amount: formatMoney(a.recommendedAmount, lang),
+                      term: a.recommendedTermMonths,
+                      rate: formatPercent(a.recommendedRatePercent, lang, 2),
+                    })}
                   </Field>
                   <Field label={t('fields.risk')}>{t(`${LENDING_NS}:risk.${a.riskRating}`)}</Field>
                 </SimpleGrid>
@@ -122,14 +137,26 @@ function CaseBody({ app, item }: { app: Application; item: ApprovalItem | null |
               pending={decide.isPending}
               onDecide={(verdict, note) =>
                 verdict === 'approve'
-                  ? decide.mutateAsync({ kind: 'APPLICATION', verdict, id, body: { approvedAmount: amount, approvedTermMonths: Number(term), approvedRatePercent: rateValue, note } })
+                  ? decide.mutateAsync({
+                      kind: 'APPLICATION',
+                      verdict,
+                      id,
+                      body: { approvedAmount: amount, approvedTermMonths: Number(term), approvedRatePercent: rateValue, note },
+                    })
                   : decide.mutateAsync({ kind: 'APPLICATION', verdict, id, reason: note })
               }
             >
               <MoneyInput label={t('fields.approvedAmount')} required value={amount} onChange={setAmount} />
               <Group grow align="flex-start">
                 <NumberInput label={t('fields.approvedTermMonths')} required min={1} max={600} allowDecimal={false} value={term} onChange={setTerm} />
-                <TextInput label={t('fields.approvedRatePercent')} required inputMode="decimal" classNames={{ input: 'num' }} value={rate} onChange={(e) => setRate(e.currentTarget.value)} />
+                <TextInput
+                  label={t('fields.approvedRatePercent')}
+                  required
+                  inputMode="decimal"
+                  classNames={{ input: 'num' }}
+                  value={rate}
+                  onChange={(e) => setRate(e.currentTarget.value)}
+                />
               </Group>
               <LendingRefusals checks={checks.data} />
             </DecisionPanel>

@@ -2,7 +2,15 @@ import { registerStrings } from '../../shared/i18n/i18n';
 
 export const APPROVALS_NS = registerStrings('approvals', {
   vi: {
-    releases: { title: 'Giải chấp tài sản bảo đảm chờ phê duyệt', asset: 'Tài sản', reason: 'Lý do', draft: 'Xem dự thảo quyết định', approve: 'Phê duyệt giải chấp', reject: 'Từ chối', done: 'Đã ghi quyết định.' },
+    releases: {
+      title: 'Giải chấp tài sản bảo đảm chờ phê duyệt',
+      asset: 'Tài sản',
+      reason: 'Lý do',
+      draft: 'Xem dự thảo quyết định',
+      approve: 'Phê duyệt giải chấp',
+      reject: 'Từ chối',
+      done: 'Đã ghi quyết định.',
+    },
     title: 'Phê duyệt',
     kinds: { APPLICATION: 'Hồ sơ vay', RESTRUCTURING: 'Cơ cấu lại thời hạn trả nợ', WRITE_OFF: 'Xử lý rủi ro (xóa nợ)', RECALL: 'Thu hồi nợ trước hạn' },
     restructuringTypes: { ADJUSTMENT: 'Điều chỉnh kỳ hạn trả nợ', EXTENSION: 'Gia hạn nợ' },
@@ -14,7 +22,11 @@ export const APPROVALS_NS = registerStrings('approvals', {
     yours: 'Bạn đã chuẩn bị — người khác phê duyệt',
     empty: 'Không có hồ sơ nào chờ phê duyệt.',
     emptyHint: 'Hồ sơ vay đã thẩm định, đề nghị cơ cấu lại và xử lý rủi ro sẽ hiện ở đây.',
-    caseTitle: { APPLICATION: 'Phê duyệt hồ sơ vay số {{id}}', RESTRUCTURING: 'Phê duyệt cơ cấu lại — {{contract}}', WRITE_OFF: 'Phê duyệt xử lý rủi ro — {{contract}}' },
+    caseTitle: {
+      APPLICATION: 'Phê duyệt hồ sơ vay số {{id}}',
+      RESTRUCTURING: 'Phê duyệt cơ cấu lại — {{contract}}',
+      WRITE_OFF: 'Phê duyệt xử lý rủi ro — {{contract}}',
+    },
     sections: {
       borrower: 'Người vay',
       application: 'Hồ sơ',
@@ -69,7 +81,15 @@ export const APPROVALS_NS = registerStrings('approvals', {
     refusedTitle: 'Máy chủ từ chối',
   },
   en: {
-    releases: { title: 'Collateral releases awaiting a decision', asset: 'Asset', reason: 'Reason', draft: 'Read the draft decision', approve: 'Approve the release', reject: 'Reject', done: 'Decision recorded.' },
+    releases: {
+      title: 'Collateral releases awaiting a decision',
+      asset: 'Asset',
+      reason: 'Reason',
+      draft: 'Read the draft decision',
+      approve: 'Approve the release',
+      reject: 'Reject',
+      done: 'Decision recorded.',
+    },
     title: 'Approvals',
     kinds: { APPLICATION: 'Loan application', RESTRUCTURING: 'Restructuring', WRITE_OFF: 'Write-off', RECALL: 'Recall before term' },
     restructuringTypes: { ADJUSTMENT: 'Schedule adjustment', EXTENSION: 'Extension' },
@@ -81,7 +101,11 @@ export const APPROVALS_NS = registerStrings('approvals', {
     yours: 'You prepared it — another approver decides',
     empty: 'Nothing awaits approval.',
     emptyHint: 'Appraised applications, proposed restructurings and write-offs appear here.',
-    caseTitle: { APPLICATION: 'Approve application {{id}}', RESTRUCTURING: 'Approve restructuring — {{contract}}', WRITE_OFF: 'Approve write-off — {{contract}}' },
+    caseTitle: {
+      APPLICATION: 'Approve application {{id}}',
+      RESTRUCTURING: 'Approve restructuring — {{contract}}',
+      WRITE_OFF: 'Approve write-off — {{contract}}',
+    },
     sections: {
       borrower: 'Borrower',
       application: 'Application',

@@ -97,7 +97,12 @@ export function ApprovalsPage() {
                     </Table.Td>
                     <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatInstant(i.preparedAt)}</Table.Td>
                     <Table.Td>
-                      <Anchor component={Link} to={caseAddress(i)} size="sm" aria-label={t('openCase', { kind: t(`kinds.${i.kind}`), borrower: i.borrowerName })}>
+                      <Anchor
+                        component={Link}
+                        to={caseAddress(i)}
+                        size="sm"
+                        aria-label={t('openCase', { kind: t(`kinds.${i.kind}`), borrower: i.borrowerName })}
+                      >
                         {t('open')}
                       </Anchor>
                     </Table.Td>

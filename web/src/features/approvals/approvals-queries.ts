@@ -47,7 +47,11 @@ export function useAppraisals(id: string) {
 }
 
 export function useBorrower(id: string | undefined) {
-  return useQuery({ queryKey: ['borrowers', 'one', id], queryFn: () => call(api.GET('/api/v1/borrowers/{id}', { params: { path: { id: id ?? '' } } })), enabled: !!id });
+  return useQuery({
+    queryKey: ['borrowers', 'one', id],
+    queryFn: () => call(api.GET('/api/v1/borrowers/{id}', { params: { path: { id: id ?? '' } } })),
+    enabled: !!id,
+  });
 }
 
 /** The application's lending conditions with the approver's proposed figures (GET :id/checks, a dry run). */
@@ -76,7 +80,10 @@ export function useLoan(id: string) {
 }
 
 export function useLoanSchedule(id: string) {
-  return useQuery({ queryKey: ['loans', 'schedule', id], queryFn: () => call<Installment[]>(api.GET('/api/v1/loans/{id}/schedule', { params: { path: { id } } })) });
+  return useQuery({
+    queryKey: ['loans', 'schedule', id],
+    queryFn: () => call<Installment[]>(api.GET('/api/v1/loans/{id}/schedule', { params: { path: { id } } })),
+  });
 }
 
 export function useRestructurings(loanId: string) {
@@ -121,6 +128,11 @@ export function useDecide() {
         ? call(api.POST('/api/v1/loans/{id}/write-offs/{wid}/approve', { ...path, body }))
         : call(api.POST('/api/v1/loans/{id}/write-offs/{wid}/reject', { ...path, body }));
     },
-    onSuccess: () => Promise.all([qc.invalidateQueries({ queryKey: ['approvals'] }), qc.invalidateQueries({ queryKey: ['applications'] }), qc.invalidateQueries({ queryKey: ['loans'] })]),
+    onSuccess: () =>
+      Promise.all([
+        qc.invalidateQueries({ queryKey: ['approvals'] }),
+        qc.invalidateQueries({ queryKey: ['applications'] }),
+        qc.invalidateQueries({ queryKey: ['loans'] }),
+      ]),
   });
 }

@@ -92,14 +92,20 @@ export function RestructuringCasePage() {
                 <Field label={t('fields.type')}>{t(`restructuringTypes.${r.type}`)}</Field>
                 <Field label={t('fields.proposedDate')}>{formatDate(r.proposedDate)}</Field>
                 <Field label={t('fields.reason')}>{r.reason}</Field>
-                <Field label={t('fields.maturity')}>{t('fields.maturityChange', { from: formatDate(r.previousMaturityDate), to: formatDate(r.newMaturityDate ?? r.previousMaturityDate) })}</Field>
+                <Field label={t('fields.maturity')}>
+                  {t('fields.maturityChange', { from: formatDate(r.previousMaturityDate), to: formatDate(r.newMaturityDate ?? r.previousMaturityDate) })}
+                </Field>
               </SimpleGrid>
             </Section>
             <Section title={t('sections.oldSchedule')}>
               {schedule.data && <ScheduleTable rows={schedule.data} label={t('sections.oldSchedule')} testId="old-schedule" />}
             </Section>
             <Section title={t('sections.newSchedule')}>
-              <ScheduleTable rows={r.installments.map((x, k) => ({ seq: k + 1, dueDate: x.dueDate, principal: x.principal }))} label={t('sections.newSchedule')} testId="new-schedule" />
+              <ScheduleTable
+                rows={r.installments.map((x, k) => ({ seq: k + 1, dueDate: x.dueDate, principal: x.principal }))}
+                label={t('sections.newSchedule')}
+                testId="new-schedule"
+              />
             </Section>
           </Stack>
         </Grid.Col>

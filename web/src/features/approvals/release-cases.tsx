@@ -61,7 +61,11 @@ export function ReleaseCases() {
                 </Table.Td>
                 <Table.Td>
                   <Group gap="xs" wrap="nowrap">
-                    <Button size="xs" variant="default" onClick={() => void openDocument(`/api/v1/collateral-releases/${r.id}/document.pdf`, `giai-chap-${r.id}.pdf`)}>
+                    <Button
+                      size="xs"
+                      variant="default"
+                      onClick={() => void openDocument(`/api/v1/collateral-releases/${r.id}/document.pdf`, `giai-chap-${r.id}.pdf`)}
+                    >
                       {t('releases.draft')}
                     </Button>
                     {approver && (
@@ -69,7 +73,13 @@ export function ReleaseCases() {
                         <Button size="xs" loading={decide.isPending} onClick={() => decide.mutate({ id: r.id, decision: 'APPROVE' })}>
                           {t('releases.approve')}
                         </Button>
-                        <Button size="xs" variant="default" color="red" loading={decide.isPending} onClick={() => decide.mutate({ id: r.id, decision: 'REJECT' })}>
+                        <Button
+                          size="xs"
+                          variant="default"
+                          color="red"
+                          loading={decide.isPending}
+                          onClick={() => decide.mutate({ id: r.id, decision: 'REJECT' })}
+                        >
                           {t('releases.reject')}
                         </Button>
                       </>

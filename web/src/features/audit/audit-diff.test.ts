@@ -3,7 +3,10 @@ import { diffOf, leafKey } from './audit-diff';
 
 describe('diffOf', () => {
   it('marks added, removed, changed and unchanged paths of nested objects', () => {
-    const rows = diffOf({ status: 'ACTIVE', limits: { amount: '100' }, note: 'x' }, { status: 'CLOSED', limits: { amount: '100' }, roles: ['ADMIN', 'OFFICER'] });
+    const rows = diffOf(
+      { status: 'ACTIVE', limits: { amount: '100' }, note: 'x' },
+      { status: 'CLOSED', limits: { amount: '100' }, roles: ['ADMIN', 'OFFICER'] },
+    );
     expect(rows).toEqual([
       { path: 'status', before: 'ACTIVE', after: 'CLOSED', change: 'changed' },
       { path: 'limits.amount', before: '100', after: '100', change: 'same' },

@@ -47,7 +47,13 @@ function AuditFilterForm({ initial, onSearch }: { initial: Record<TextFilter, st
     >
       <Group gap="sm" align="flex-end" wrap="wrap">
         {TEXT_FILTERS.map((f) => (
-          <TextInput key={f} label={t(`filters.${f}`)} value={values[f]} onChange={(e) => setValues({ ...values, [f]: e.currentTarget.value })} w={f === 'action' ? 200 : 140} />
+          <TextInput
+            key={f}
+            label={t(`filters.${f}`)}
+            value={values[f]}
+            onChange={(e) => setValues({ ...values, [f]: e.currentTarget.value })}
+            w={f === 'action' ? 200 : 140}
+          />
         ))}
         <Button type="submit" variant="default">
           {t('filters.search')}
@@ -125,7 +131,12 @@ function VerifyChain() {
       </Group>
       {verify.isError && <ProblemAlert error={verify.error} />}
       {r && (
-        <Alert color={r.ok ? 'green' : 'red'} icon={r.ok ? <IconShieldCheck aria-hidden /> : <IconAlertTriangle aria-hidden />} data-testid="verify-result" role="status">
+        <Alert
+          color={r.ok ? 'green' : 'red'}
+          icon={r.ok ? <IconShieldCheck aria-hidden /> : <IconAlertTriangle aria-hidden />}
+          data-testid="verify-result"
+          role="status"
+        >
           {r.ok || !r.firstBreak
             ? t('verify.ok', { events: formatCount(r.eventsChecked, lang), chains: formatCount(r.chains, lang) })
             : t('verify.broken', { id: r.firstBreak.id, chain: r.firstBreak.chainId, reason: r.firstBreak.reason })}
@@ -174,8 +185,24 @@ export function AuditPage() {
       <VerifyChain />
       <Group gap="sm" align="flex-end" mb="md" wrap="wrap">
         <AuditFilterForm key={TEXT_FILTERS.map((f) => text[f]).join('|')} initial={text} onSearch={(v) => update(v)} />
-        <DateInput label={t('filters.from')} value={fromDate} onChange={(d) => update({ from: d ? String(d).slice(0, 10) : null })} valueFormat="DD/MM/YYYY" placeholder="dd/mm/yyyy" clearable w={140} />
-        <DateInput label={t('filters.to')} value={toDate} onChange={(d) => update({ to: d ? String(d).slice(0, 10) : null })} valueFormat="DD/MM/YYYY" placeholder="dd/mm/yyyy" clearable w={140} />
+        <DateInput
+          label={t('filters.from')}
+          value={fromDate}
+          onChange={(d) => update({ from: d ? String(d).slice(0, 10) : null })}
+          valueFormat="DD/MM/YYYY"
+          placeholder="dd/mm/yyyy"
+          clearable
+          w={140}
+        />
+        <DateInput
+          label={t('filters.to')}
+          value={toDate}
+          onChange={(d) => update({ to: d ? String(d).slice(0, 10) : null })}
+          valueFormat="DD/MM/YYYY"
+          placeholder="dd/mm/yyyy"
+          clearable
+          w={140}
+        />
         {filtered && (
           <Button variant="subtle" onClick={() => setParams(new URLSearchParams())}>
             {t('common:actions.clear')}
@@ -188,7 +215,15 @@ export function AuditPage() {
       {data && data.items.length > 0 && (
         <>
           <Table.ScrollContainer minWidth={900} scrollAreaProps={{ viewportProps: { tabIndex: 0, role: 'region', 'aria-label': t('title') } }}>
-            <Table striped highlightOnHover verticalSpacing={6} fz="sm" aria-label={t('title')} data-testid="audit-table" style={{ opacity: list.isPlaceholderData ? 0.6 : 1 }}>
+            <Table
+              striped
+              highlightOnHover
+              verticalSpacing={6}
+              fz="sm"
+              aria-label={t('title')}
+              data-testid="audit-table"
+              style={{ opacity: list.isPlaceholderData ? 0.6 : 1 }}
+            >
               <Table.Thead>
                 <Table.Tr>
                   <Table.Th>{t('columns.when')}</Table.Th>
@@ -203,12 +238,16 @@ export function AuditPage() {
                 {data.items.map((e) => (
                   <Fragment key={e.id}>
                     <Table.Tr>
-                      <Table.Td style={{ whiteSpace: 'nowrap', fontVariantNumeric: 'tabular-nums' }}>
-                        {formatInstant(e.occurredAt)}
-                      </Table.Td>
+                      <Table.Td style={{ whiteSpace: 'nowrap', fontVariantNumeric: 'tabular-nums' }}>{formatInstant(e.occurredAt)}</Table.Td>
                       <Table.Td>
                         {e.actorId ? (
-                          <Anchor component="button" type="button" size="sm" onClick={() => update({ actorId: e.actorId })} aria-label={t('filterByActor', { name: e.actorUsername })}>
+                          <Anchor
+                            component="button"
+                            type="button"
+                            size="sm"
+                            onClick={() => update({ actorId: e.actorId })}
+                            aria-label={t('filterByActor', { name: e.actorUsername })}
+                          >
                             {e.actorUsername}
                           </Anchor>
                         ) : (

@@ -35,7 +35,12 @@ export function BookImportActions({ book }: { book: BookImport }) {
   if (book.status === 'READY' && officer) {
     return (
       <Group gap="md">
-        <Button onClick={() => submit.mutate(undefined, { onSuccess: () => notifySuccess(t('actions.submitted')), onError: (e) => notifyError(problemText(e, fallback)) })} loading={submit.isPending}>
+        <Button
+          onClick={() =>
+            submit.mutate(undefined, { onSuccess: () => notifySuccess(t('actions.submitted')), onError: (e) => notifyError(problemText(e, fallback)) })
+          }
+          loading={submit.isPending}
+        >
           {t('actions.submit')}
         </Button>
         <Text size="sm" c="dimmed">
@@ -64,7 +69,10 @@ export function BookImportActions({ book }: { book: BookImport }) {
       <Modal opened={confirming} onClose={() => setConfirming(false)} title={t('actions.approve')}>
         <Stack gap="md">
           <Text size="sm" data-testid="approve-confirmation">
-            {t('actions.approveConfirm', { loans: formatCount(book.summary.counts.loans, lang), outstanding: formatMoney(book.summary.outstandingTotal, lang) })}
+            {t('actions.approveConfirm', {
+              loans: formatCount(book.summary.counts.loans, lang),
+              outstanding: formatMoney(book.summary.outstandingTotal, lang),
+            })}
           </Text>
           <Group justify="flex-end">
             <Button variant="default" onClick={() => setConfirming(false)}>
@@ -90,7 +98,16 @@ export function BookImportActions({ book }: { book: BookImport }) {
       </Modal>
       <Modal opened={rejecting} onClose={() => setRejecting(false)} title={t('actions.reject')}>
         <Stack gap="md">
-          <Textarea label={t('actions.rejectReason')} required minLength={3} maxLength={1000} autosize minRows={3} value={reason} onChange={(e) => setReason(e.currentTarget.value)} />
+          <Textarea
+            label={t('actions.rejectReason')}
+            required
+            minLength={3}
+            maxLength={1000}
+            autosize
+            minRows={3}
+            value={reason}
+            onChange={(e) => setReason(e.currentTarget.value)}
+          />
           <Group justify="flex-end">
             <Button variant="default" onClick={() => setRejecting(false)}>
               {t('actions.cancel')}

@@ -41,7 +41,17 @@ export function BookImportErrors({ errors }: { errors: BookImportError[] }) {
               clearable
               w={240}
             />
-            <Select label={t('errors.rule')} placeholder={t('errors.allRules')} data={rules} value={rule} onChange={setRule} clearable searchable maxLength={100} w={320} />
+            <Select
+              label={t('errors.rule')}
+              placeholder={t('errors.allRules')}
+              data={rules}
+              value={rule}
+              onChange={setRule}
+              clearable
+              searchable
+              maxLength={100}
+              w={320}
+            />
             <Text size="sm" c="dimmed" role="status" data-testid="errors-shown">
               {t('errors.shown', { shown: formatCount(Math.min(shown.length, MAX_SHOWN), lang), total: formatCount(errors.length, lang) })}
             </Text>

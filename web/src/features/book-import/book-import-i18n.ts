@@ -76,7 +76,14 @@ export const BOOK_IMPORT_NS = registerStrings('bookImport', {
       shown: 'Hiển thị {{shown}}/{{total}} lỗi',
       fix: 'Sửa các dòng này trong tệp rồi tải lên lại: tệp đã sửa là một lần nhập mới.',
     },
-    sheets: { Borrowers: 'Bên vay', Loans: 'Khoản vay', Disbursements: 'Giải ngân', Repayments: 'Thu nợ', OpeningPositions: 'Số dư đầu kỳ', Workbook: 'Cả tệp' },
+    sheets: {
+      Borrowers: 'Bên vay',
+      Loans: 'Khoản vay',
+      Disbursements: 'Giải ngân',
+      Repayments: 'Thu nợ',
+      OpeningPositions: 'Số dư đầu kỳ',
+      Workbook: 'Cả tệp',
+    },
     reconciliation: {
       title: 'Đối chiếu dư nợ với sổ cũ',
       hint: 'Dư nợ gốc và lãi sổ cũ báo cáo so với kết quả phát lại qua bộ máy tính khoản vay. Xử lý mọi chênh lệch trước khi gửi duyệt.',
@@ -109,7 +116,10 @@ export const BOOK_IMPORT_NS = registerStrings('bookImport', {
       proposed: 'Đề xuất: {{name}}',
       pending: 'Còn {{count}} dòng cần chọn',
     },
-    legacy: { title: 'Hợp đồng ký theo quy định cũ ({{count}})', hint: 'Vượt hạn mức sản phẩm hiện nay; được nhập với điều khoản như đã ký và đánh dấu trong khoản vay và báo cáo.' },
+    legacy: {
+      title: 'Hợp đồng ký theo quy định cũ ({{count}})',
+      hint: 'Vượt hạn mức sản phẩm hiện nay; được nhập với điều khoản như đã ký và đánh dấu trong khoản vay và báo cáo.',
+    },
     notes: 'Ghi chú',
     actions: {
       submit: 'Gửi duyệt',
@@ -212,7 +222,14 @@ export const BOOK_IMPORT_NS = registerStrings('bookImport', {
       shown: '{{shown}} of {{total}} errors shown',
       fix: 'Fix these rows in the file and upload it again: the corrected file is a new import.',
     },
-    sheets: { Borrowers: 'Borrowers', Loans: 'Loans', Disbursements: 'Disbursements', Repayments: 'Repayments', OpeningPositions: 'Opening positions', Workbook: 'Whole file' },
+    sheets: {
+      Borrowers: 'Borrowers',
+      Loans: 'Loans',
+      Disbursements: 'Disbursements',
+      Repayments: 'Repayments',
+      OpeningPositions: 'Opening positions',
+      Workbook: 'Whole file',
+    },
     reconciliation: {
       title: 'Reconciliation with the old book',
       hint: 'Outstanding principal and interest the old system reported, against the loan engine’s replay. Resolve every difference before submitting.',
@@ -245,7 +262,10 @@ export const BOOK_IMPORT_NS = registerStrings('bookImport', {
       proposed: 'Proposed: {{name}}',
       pending: '{{count}} row(s) still to choose',
     },
-    legacy: { title: 'Contracts signed under older rules ({{count}})', hint: 'Outside today’s product limits; imported with their terms as signed and marked on the loan and in the reports.' },
+    legacy: {
+      title: 'Contracts signed under older rules ({{count}})',
+      hint: 'Outside today’s product limits; imported with their terms as signed and marked on the loan and in the reports.',
+    },
     notes: 'Notes',
     actions: {
       submit: 'Submit for approval',

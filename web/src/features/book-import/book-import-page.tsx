@@ -37,7 +37,11 @@ export function BookImportPage() {
         crumbs={[{ label: t('back'), to: '/book-imports' }]}
         actions={
           book && (
-            <Button variant="default" leftSection={<IconDownload size={16} aria-hidden />} onClick={() => void downloadUploaded(book.id, book.fileName).catch(() => notifyError(t('common:errors.unexpected')))}>
+            <Button
+              variant="default"
+              leftSection={<IconDownload size={16} aria-hidden />}
+              onClick={() => void downloadUploaded(book.id, book.fileName).catch(() => notifyError(t('common:errors.unexpected')))}
+            >
               {t('downloadFile')}
             </Button>
           )

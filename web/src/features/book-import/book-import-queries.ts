@@ -116,7 +116,11 @@ function useImportAction<V>(id: string, send: (v: V) => Promise<BookImport>) {
     mutationFn: send,
     onSuccess: (updated) => {
       qc.setQueryData(keys.one(id, currentLanguage()), updated);
-      return Promise.all([qc.invalidateQueries({ queryKey: ['book-imports', 'one', id], predicate: (q) => q.queryKey[3] !== currentLanguage() }),qc.invalidateQueries({ queryKey: [...keys.all, 'list'] }), qc.invalidateQueries({ queryKey: keys.progress(id) })]);
+      return Promise.all([
+        qc.invalidateQueries({ queryKey: ['book-imports', 'one', id], predicate: (q) => q.queryKey[3] !== currentLanguage() }),
+        qc.invalidateQueries({ queryKey: [...keys.all, 'list'] }),
+        qc.invalidateQueries({ queryKey: keys.progress(id) }),
+      ]);
     },
   });
 }
@@ -133,7 +137,9 @@ export function useSubmitBook(id: string) {
 
 /** The approver's confirmation writes the books (the commit job): it carries the action's Idempotency-Key. */
 export function useApproveBook(id: string) {
-  return useImportAction(id, (key: string) => call(api.POST('/api/v1/book-imports/{id}/approve', { params: { path: { id }, header: { 'Idempotency-Key': key } } })));
+  return useImportAction(id, (key: string) =>
+    call(api.POST('/api/v1/book-imports/{id}/approve', { params: { path: { id }, header: { 'Idempotency-Key': key } } })),
+  );
 }
 
 export function useRejectBook(id: string) {

@@ -30,7 +30,9 @@ export function BookReconciliation({ rows }: { rows: ReconciliationRow[] }) {
           <Group gap="md">
             <Switch label={t('reconciliation.onlyDifferences')} checked={only} onChange={(e) => setOnly(e.currentTarget.checked)} />
             <Text size="sm" fw={600} data-testid="reconciliation-count">
-              {differ.length === 0 ? t('reconciliation.allMatch') : t('reconciliation.count', { differ: formatCount(differ.length, lang), total: formatCount(rows.length, lang) })}
+              {differ.length === 0
+                ? t('reconciliation.allMatch')
+                : t('reconciliation.count', { differ: formatCount(differ.length, lang), total: formatCount(rows.length, lang) })}
             </Text>
           </Group>
           {shown.length > 0 && (

@@ -35,34 +35,34 @@ function AmountTable({ title, rows }: { title: string; rows: AmountByKey[] }) {
           {t('summary.none')}
         </Text>
       ) : (
-      <Table.ScrollContainer minWidth={520}>
-        <Table withTableBorder striped fz="sm" aria-label={title}>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t('summary.key')}</Table.Th>
-              <Table.Th>{t('summary.name')}</Table.Th>
-              <Table.Th className="num">{t('summary.count')}</Table.Th>
-              <Table.Th className="num">{t('summary.disbursed')}</Table.Th>
-              <Table.Th className="num">{t('summary.outstanding')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {rows.map((r) => (
-              <Table.Tr key={r.code}>
-                <Table.Td>{r.code}</Table.Td>
-                <Table.Td>{r.name}</Table.Td>
-                <Table.Td className="num">{formatCount(r.loans, lang)}</Table.Td>
-                <Table.Td className="num">
-                  <MoneyText value={r.disbursed} />
-                </Table.Td>
-                <Table.Td className="num">
-                  <MoneyText value={r.outstanding} />
-                </Table.Td>
+        <Table.ScrollContainer minWidth={520}>
+          <Table withTableBorder striped fz="sm" aria-label={title}>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('summary.key')}</Table.Th>
+                <Table.Th>{t('summary.name')}</Table.Th>
+                <Table.Th className="num">{t('summary.count')}</Table.Th>
+                <Table.Th className="num">{t('summary.disbursed')}</Table.Th>
+                <Table.Th className="num">{t('summary.outstanding')}</Table.Th>
               </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
+            </Table.Thead>
+            <Table.Tbody>
+              {rows.map((r) => (
+                <Table.Tr key={r.code}>
+                  <Table.Td>{r.code}</Table.Td>
+                  <Table.Td>{r.name}</Table.Td>
+                  <Table.Td className="num">{formatCount(r.loans, lang)}</Table.Td>
+                  <Table.Td className="num">
+                    <MoneyText value={r.disbursed} />
+                  </Table.Td>
+                  <Table.Td className="num">
+                    <MoneyText value={r.outstanding} />
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
       )}
     </Stack>
   );
@@ -79,7 +79,9 @@ export function BookImportSummary({ book }: { book: BookImport }) {
         {t('summary.title')}
       </Title>
       <Text size="sm" c="dimmed">
-        {[s.cutOverDate ? t('summary.cutOver', { date: formatDate(s.cutOverDate) }) : null, t('summary.businessDate', { date: formatDate(s.businessDate) })].filter(Boolean).join(' · ')}
+        {[s.cutOverDate ? t('summary.cutOver', { date: formatDate(s.cutOverDate) }) : null, t('summary.businessDate', { date: formatDate(s.businessDate) })]
+          .filter(Boolean)
+          .join(' · ')}
       </Text>
       <SimpleGrid cols={{ base: 2, sm: 4, lg: 5 }} spacing="sm">
         {COUNTS.map((k) => (

@@ -138,7 +138,11 @@ function BorrowerForm({ initial, editing }: { initial: Values; editing: Borrower
   const create = useCreateBorrower();
   const update = useUpdateBorrower(editing?.id ?? '');
   const createGroup = useCreateCooperativeGroup();
-  const onServerError = useServerErrors({ ns: BORROWERS_NS, codeFields: CODE_FIELDS, fieldMap: group ? { name: 'legalName', representative: 'representative' } : undefined });
+  const onServerError = useServerErrors({
+    ns: BORROWERS_NS,
+    codeFields: CODE_FIELDS,
+    fieldMap: group ? { name: 'legalName', representative: 'representative' } : undefined,
+  });
   const pending = create.isPending || update.isPending || createGroup.isPending;
 
   const fail = (e: unknown) => setRefusal(onServerError(e, form));
@@ -250,7 +254,11 @@ function BorrowerForm({ initial, editing }: { initial: Values; editing: Borrower
               </Grid.Col>
             )}
             <Grid.Col span={{ base: 12, sm: group ? 12 : 6 }}>
-              <TextInput label={group ? t('fields.groupName') : member ? t('fields.legalNameMember') : t('fields.legalName')} required {...form.getInputProps('legalName')} />
+              <TextInput
+                label={group ? t('fields.groupName') : member ? t('fields.legalNameMember') : t('fields.legalName')}
+                required
+                {...form.getInputProps('legalName')}
+              />
             </Grid.Col>
             {member && (
               <Grid.Col span={{ base: 12, sm: 6 }}>
@@ -283,10 +291,24 @@ function BorrowerForm({ initial, editing }: { initial: Values; editing: Borrower
             {!group && !member && (
               <>
                 <Grid.Col span={{ base: 12, sm: 6 }}>
-                  <MoneyInput label={t('fields.charterCapital')} value={form.values.charterCapital} onChange={(d) => form.setFieldValue('charterCapital', d)} error={form.errors.charterCapital} />
+                  <MoneyInput
+                    label={t('fields.charterCapital')}
+                    value={form.values.charterCapital}
+                    onChange={(d) => form.setFieldValue('charterCapital', d)}
+                    error={form.errors.charterCapital}
+                  />
                 </Grid.Col>
                 <Grid.Col span={{ base: 12, sm: 6 }}>
-                  <NumberInput label={t('fields.memberCount')} hideControls min={0} allowDecimal={false} allowNegative={false} thousandSeparator={lang === 'vi' ? '.' : ','} decimalSeparator={lang === 'vi' ? ',' : '.'} {...form.getInputProps('memberCount')} />
+                  <NumberInput
+                    label={t('fields.memberCount')}
+                    hideControls
+                    min={0}
+                    allowDecimal={false}
+                    allowNegative={false}
+                    thousandSeparator={lang === 'vi' ? '.' : ','}
+                    decimalSeparator={lang === 'vi' ? ',' : '.'}
+                    {...form.getInputProps('memberCount')}
+                  />
                 </Grid.Col>
               </>
             )}
@@ -420,7 +442,11 @@ export function BorrowerEditPage() {
     <>
       <PageHeader
         title={borrower.data ? borrower.data.legalName : t('editTitle')}
-        crumbs={[{ label: t('title'), to: '/borrowers' }, ...(borrower.data ? [{ label: borrower.data.legalName, to: `/borrowers/${id}` }] : []), { label: t('editTitle') }]}
+        crumbs={[
+          { label: t('title'), to: '/borrowers' },
+          ...(borrower.data ? [{ label: borrower.data.legalName, to: `/borrowers/${id}` }] : []),
+          { label: t('editTitle') },
+        ]}
       />
       {borrower.isError && <ProblemAlert error={borrower.error} onRetry={() => void borrower.refetch()} />}
       {borrower.isPending && <TableSkeleton rows={6} />}

@@ -66,7 +66,12 @@ export function CalendarAddDayForm({ year, existing, onAdd }: { year: number; ex
             />
           </Grid.Col>
           <Grid.Col span={{ base: 12, sm: 8, md: 4 }}>
-            <Select label={t('add.kind')} data={KINDS.map((k) => ({ value: k, label: t(`kind.${k}`) }))} allowDeselect={false} {...form.getInputProps('kind')} />
+            <Select
+              label={t('add.kind')}
+              data={KINDS.map((k) => ({ value: k, label: t(`kind.${k}`) }))}
+              allowDeselect={false}
+              {...form.getInputProps('kind')}
+            />
           </Grid.Col>
           <Grid.Col span={{ base: 12, md: 5 }}>
             <TextInput label={t('add.basis')} placeholder={t('add.basisPlaceholder')} maxLength={200} {...form.getInputProps('basis')} />

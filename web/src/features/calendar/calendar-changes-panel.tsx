@@ -52,7 +52,11 @@ export function CalendarChangesPanel({ page, onPage }: { page: number; onPage: (
       </Table.ScrollContainer>
       <Group justify="space-between" mt="sm">
         <Text size="sm" c="dimmed">
-          {t('common:paging.summary', { from: formatCount(from, lang), to: formatCount(from + data.items.length - 1, lang), total: formatCount(data.total, lang) })}
+          {t('common:paging.summary', {
+            from: formatCount(from, lang),
+            to: formatCount(from + data.items.length - 1, lang),
+            total: formatCount(data.total, lang),
+          })}
         </Text>
         {totalPages > 1 && <Pagination total={totalPages} value={page} onChange={onPage} aria-label={t('common:paging.label')} />}
       </Group>

@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { draftChanges, isDirty, isoWeekdayOf, yearRows } from './calendar-days';
 import type { CalendarDayInput } from './calendar-queries';
 
-const day = (date: string, kind: CalendarDayInput['kind'] = 'PUBLIC_HOLIDAY', nameVi = 'Tết'): CalendarDayInput => ({ date, kind, nameVi, nameEn: 'Tet', basis: 'BLLĐ' });
+const day = (date: string, kind: CalendarDayInput['kind'] = 'PUBLIC_HOLIDAY', nameVi = 'Tết'): CalendarDayInput => ({
+  date,
+  kind,
+  nameVi,
+  nameEn: 'Tet',
+  basis: 'BLLĐ',
+});
 
 describe('calendar days', () => {
   it.each([

@@ -90,7 +90,15 @@ export function CalendarPreviewModal(props: PreviewModalProps) {
           </>
         )}
         {props.withNote && (
-          <Textarea label={t('preview.note')} placeholder={t('preview.notePlaceholder')} value={note} onChange={(e) => setNote(e.currentTarget.value)} maxLength={500} autosize minRows={2} />
+          <Textarea
+            label={t('preview.note')}
+            placeholder={t('preview.notePlaceholder')}
+            value={note}
+            onChange={(e) => setNote(e.currentTarget.value)}
+            maxLength={500}
+            autosize
+            minRows={2}
+          />
         )}
         {props.submitError ? <ProblemAlert error={props.submitError} /> : null}
         <Group justify="flex-end" gap="xs">

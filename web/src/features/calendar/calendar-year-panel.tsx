@@ -139,7 +139,18 @@ function YearEditor({ data, canEdit }: { data: CalendarYear; canEdit: boolean })
 
       {rows.some((r) => r.differs) && (
         <Text size="sm" c="dimmed">
-          <span aria-hidden="true" style={{ display: 'inline-block', width: 12, height: 12, marginRight: 6, verticalAlign: 'middle', background: 'var(--mantine-color-yellow-0)', border: '1px solid var(--mantine-color-yellow-4)' }} />
+          <span
+            aria-hidden="true"
+            style={{
+              display: 'inline-block',
+              width: 12,
+              height: 12,
+              marginRight: 6,
+              verticalAlign: 'middle',
+              background: 'var(--mantine-color-yellow-0)',
+              border: '1px solid var(--mantine-color-yellow-4)',
+            }}
+          />
           {t('year.differs')}
         </Text>
       )}
@@ -172,7 +183,12 @@ function YearEditor({ data, canEdit }: { data: CalendarYear; canEdit: boolean })
                     <Table.Td>
                       {r.fund ? (
                         <Tooltip label={t('year.remove', { date: formatDate(r.date) })}>
-                          <ActionIcon variant="subtle" color="red.8" aria-label={t('year.remove', { date: formatDate(r.date) })} onClick={() => setDraft((prev) => prev.filter((d) => d.date !== r.date))}>
+                          <ActionIcon
+                            variant="subtle"
+                            color="red.8"
+                            aria-label={t('year.remove', { date: formatDate(r.date) })}
+                            onClick={() => setDraft((prev) => prev.filter((d) => d.date !== r.date))}
+                          >
                             <IconTrash size={18} />
                           </ActionIcon>
                         </Tooltip>

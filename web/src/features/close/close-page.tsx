@@ -102,7 +102,8 @@ export function ClosePage() {
   // When the last active run ends, the business date in the header and the home page's last close move.
   const wasActive = useRef(false);
   useEffect(() => {
-    if (wasActive.current && !anyActive) void Promise.all([qc.invalidateQueries({ queryKey: ['workspace'] }), qc.invalidateQueries({ queryKey: ['work-queues'] })]);
+    if (wasActive.current && !anyActive)
+      void Promise.all([qc.invalidateQueries({ queryKey: ['workspace'] }), qc.invalidateQueries({ queryKey: ['work-queues'] })]);
     wasActive.current = anyActive;
   }, [anyActive, qc]);
   // Right after a start the run may not be listed yet: follow for a few seconds.
@@ -230,7 +231,11 @@ export function ClosePage() {
           </Table.ScrollContainer>
           <Group justify="space-between" mt="md">
             <Text size="sm" c="dimmed">
-              {t('common:paging.summary', { from: count((page - 1) * PAGE_SIZE + 1), to: count((page - 1) * PAGE_SIZE + data.items.length), total: count(data.total) })}
+              {t('common:paging.summary', {
+                from: count((page - 1) * PAGE_SIZE + 1),
+                to: count((page - 1) * PAGE_SIZE + data.items.length),
+                total: count(data.total),
+              })}
             </Text>
             <Pagination
               total={totalPages}
@@ -242,7 +247,9 @@ export function ClosePage() {
           </Group>
         </>
       )}
-      {admin && businessDate && dialog && <CloseThroughDialog opened={dialog} businessDate={businessDate} onClose={() => setDialog(false)} onStarted={() => setFollow(true)} />}
+      {admin && businessDate && dialog && (
+        <CloseThroughDialog opened={dialog} businessDate={businessDate} onClose={() => setDialog(false)} onStarted={() => setFollow(true)} />
+      )}
     </>
   );
 }

@@ -26,7 +26,11 @@ export function useCloseRuns(page: number, pageSize: number, follow: boolean) {
 
 /** Every view the close changes: the runs, the business date in the header, the home page's last close. */
 function invalidateClose(qc: ReturnType<typeof useQueryClient>) {
-  return Promise.all([qc.invalidateQueries({ queryKey: ['close-runs'] }), qc.invalidateQueries({ queryKey: ['workspace'] }), qc.invalidateQueries({ queryKey: ['work-queues'] })]);
+  return Promise.all([
+    qc.invalidateQueries({ queryKey: ['close-runs'] }),
+    qc.invalidateQueries({ queryKey: ['workspace'] }),
+    qc.invalidateQueries({ queryKey: ['work-queues'] }),
+  ]);
 }
 
 /** Close every open day through `until` (ADMIN); wait=false answers 202 at once and the runs are polled. */
@@ -34,7 +38,8 @@ export function useCloseThrough() {
   const qc = useQueryClient();
   return useMutation({
     // With wait=false the answer is the 202 CloseAcceptedDto (the run now closing), never the 200 result.
-    mutationFn: async (until: string) => (await call(api.POST('/api/v1/close-of-business', { params: { query: { wait: 'false' } }, body: { until } }))) as CloseAccepted,
+    mutationFn: async (until: string) =>
+      (await call(api.POST('/api/v1/close-of-business', { params: { query: { wait: 'false' } }, body: { until } }))) as CloseAccepted,
     onSettled: () => invalidateClose(qc),
   });
 }

@@ -21,7 +21,17 @@ function datesText(dates: string[], range: (from: string, to: string) => string)
  * which days will be closed and what the business date becomes; the request does not wait
  * (wait=false) and the page follows the runs.
  */
-export function CloseThroughDialog({ opened, businessDate, onClose, onStarted }: { opened: boolean; businessDate: string; onClose: () => void; onStarted: () => void }) {
+export function CloseThroughDialog({
+  opened,
+  businessDate,
+  onClose,
+  onStarted,
+}: {
+  opened: boolean;
+  businessDate: string;
+  onClose: () => void;
+  onStarted: () => void;
+}) {
   const { t } = useTranslation(CLOSE_NS);
   const [until, setUntil] = useState<string | null>(businessDate);
   const [problem, setProblem] = useState<Problem | null>(null);

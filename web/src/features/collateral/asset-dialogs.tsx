@@ -39,7 +39,13 @@ function Actions({ pending, onClose }: { pending: boolean; onClose: () => void }
 export function AssetDialogs({ asset, dialog, onClose }: { asset: Asset; dialog: AssetDialog; onClose: () => void }) {
   const { t } = useTranslation(COLLATERAL_NS);
   if (!dialog) return null;
-  const titles = { valuation: 'actions.addValuation', pledge: 'actions.pledge', registration: 'actions.register', insurance: 'actions.insure', release: 'actions.release' } as const;
+  const titles = {
+    valuation: 'actions.addValuation',
+    pledge: 'actions.pledge',
+    registration: 'actions.register',
+    insurance: 'actions.insure',
+    release: 'actions.release',
+  } as const;
   return (
     <Modal opened onClose={onClose} title={t(titles[dialog])} size="lg">
       {dialog === 'valuation' && <ValuationForm asset={asset} onClose={onClose} />}
@@ -67,12 +73,28 @@ function ValuationForm({ asset, onClose }: { asset: Asset; onClose: () => void }
   const done = useDone(onClose);
   const form = useForm({
     initialValues: { valuationDate: workspace.data?.businessDate ?? null, value: '', method: 'MARKET_COMPARISON', valuerKind: 'FUND', valuerName: '' } as {
-      valuationDate: string | null; value: string; method: 'MARKET_COMPARISON' | 'INCOME' | 'COST' | 'FACE_VALUE' | 'OTHER'; valuerKind: 'FUND' | 'INDEPENDENT'; valuerName: string;
+      valuationDate: string | null;
+      value: string;
+      method: 'MARKET_COMPARISON' | 'INCOME' | 'COST' | 'FACE_VALUE' | 'OTHER';
+      valuerKind: 'FUND' | 'INDEPENDENT';
+      valuerName: string;
     },
-    validate: { value: (v) => (v ? null : t('required')), valuationDate: (v) => (v ? null : t('required')), valuerName: (v) => (v.trim() ? null : t('required')) },
+    validate: {
+      value: (v) => (v ? null : t('required')),
+      valuationDate: (v) => (v ? null : t('required')),
+      valuerName: (v) => (v.trim() ? null : t('required')),
+    },
   });
   return (
-    <form noValidate onSubmit={form.onSubmit((v) => action.mutate({ ...v, valuationDate: v.valuationDate ?? '', valuerName: v.valuerName.trim() }, { onSuccess: done, onError: (e) => serverErrors(e, form) }))}>
+    <form
+      noValidate
+      onSubmit={form.onSubmit((v) =>
+        action.mutate(
+          { ...v, valuationDate: v.valuationDate ?? '', valuerName: v.valuerName.trim() },
+          { onSuccess: done, onError: (e) => serverErrors(e, form) },
+        ),
+      )}
+    >
       <ValuationFields getInputProps={(n) => form.getInputProps(n)} value={form.values.value} onValue={(d) => form.setFieldValue('value', d)} />
       <Actions pending={action.isPending} onClose={onClose} />
     </form>
@@ -98,12 +120,21 @@ function PledgeForm({ asset, onClose }: { asset: Asset; onClose: () => void }) {
       noValidate
       onSubmit={form.onSubmit((v) => {
         const [kind, id] = (v.target ?? '').split(':');
-        action.mutate({ ...(kind === 'loan' ? { loanId: id } : { applicationId: id }), allocatedValue: v.allocatedValue }, { onSuccess: done, onError: (e) => serverErrors(e, form) });
+        action.mutate(
+          { ...(kind === 'loan' ? { loanId: id } : { applicationId: id }), allocatedValue: v.allocatedValue },
+          { onSuccess: done, onError: (e) => serverErrors(e, form) },
+        );
       })}
     >
       <Stack>
         <Select label={t('fields.target')} required data={data} nothingFoundMessage={t('noTargets')} {...form.getInputProps('target')} />
-        <MoneyInput label={t('fields.allocatedValue')} required {...form.getInputProps('allocatedValue')} value={form.values.allocatedValue} onChange={(d) => form.setFieldValue('allocatedValue', d)} />
+        <MoneyInput
+          label={t('fields.allocatedValue')}
+          required
+          {...form.getInputProps('allocatedValue')}
+          value={form.values.allocatedValue}
+          onChange={(d) => form.setFieldValue('allocatedValue', d)}
+        />
       </Stack>
       <Actions pending={action.isPending} onClose={onClose} />
     </form>
@@ -117,20 +148,38 @@ function RegistrationForm({ asset, onClose }: { asset: Asset; onClose: () => voi
   const done = useDone(onClose);
   const form = useForm({
     initialValues: { office: '', registrationNumber: '', registrationDate: null as string | null, expiryDate: null as string | null },
-    validate: { office: (v) => (v.trim() ? null : t('required')), registrationNumber: (v) => (v.trim() ? null : t('required')), registrationDate: (v) => (v ? null : t('required')) },
+    validate: {
+      office: (v) => (v.trim() ? null : t('required')),
+      registrationNumber: (v) => (v.trim() ? null : t('required')),
+      registrationDate: (v) => (v ? null : t('required')),
+    },
   });
   return (
     <form
       noValidate
       onSubmit={form.onSubmit((v) =>
-        action.mutate({ office: v.office.trim(), registrationNumber: v.registrationNumber.trim(), registrationDate: v.registrationDate ?? '', ...(v.expiryDate ? { expiryDate: v.expiryDate } : {}) }, { onSuccess: done, onError: (e) => serverErrors(e, form) }),
+        action.mutate(
+          {
+            office: v.office.trim(),
+            registrationNumber: v.registrationNumber.trim(),
+            registrationDate: v.registrationDate ?? '',
+            ...(v.expiryDate ? { expiryDate: v.expiryDate } : {}),
+          },
+          { onSuccess: done, onError: (e) => serverErrors(e, form) },
+        ),
       )}
     >
       <Stack>
         <TextInput label={t('fields.office')} required maxLength={300} {...form.getInputProps('office')} />
         <TextInput label={t('fields.registrationNumber')} required maxLength={100} {...form.getInputProps('registrationNumber')} />
         <Group grow>
-          <DateInput label={t('fields.registrationDate')} required valueFormat="DD/MM/YYYY" placeholder="dd/mm/yyyy" {...form.getInputProps('registrationDate')} />
+          <DateInput
+            label={t('fields.registrationDate')}
+            required
+            valueFormat="DD/MM/YYYY"
+            placeholder="dd/mm/yyyy"
+            {...form.getInputProps('registrationDate')}
+          />
           <DateInput label={t('fields.expiryDate')} clearable valueFormat="DD/MM/YYYY" placeholder="dd/mm/yyyy" {...form.getInputProps('expiryDate')} />
         </Group>
       </Stack>
@@ -147,8 +196,10 @@ function InsuranceForm({ asset, onClose }: { asset: Asset; onClose: () => void }
   const form = useForm({
     initialValues: { insurer: '', policyNumber: '', insuredValue: '', startDate: null as string | null, expiryDate: null as string | null },
     validate: {
-      insurer: (v) => (v.trim() ? null : t('required')), policyNumber: (v) => (v.trim() ? null : t('required')),
-      startDate: (v) => (v ? null : t('required')), expiryDate: (v) => (v ? null : t('required')),
+      insurer: (v) => (v.trim() ? null : t('required')),
+      policyNumber: (v) => (v.trim() ? null : t('required')),
+      startDate: (v) => (v ? null : t('required')),
+      expiryDate: (v) => (v ? null : t('required')),
     },
   });
   return (
@@ -156,7 +207,13 @@ function InsuranceForm({ asset, onClose }: { asset: Asset; onClose: () => void }
       noValidate
       onSubmit={form.onSubmit((v) =>
         action.mutate(
-          { insurer: v.insurer.trim(), policyNumber: v.policyNumber.trim(), startDate: v.startDate ?? '', expiryDate: v.expiryDate ?? '', ...(v.insuredValue ? { insuredValue: v.insuredValue } : {}) },
+          {
+            insurer: v.insurer.trim(),
+            policyNumber: v.policyNumber.trim(),
+            startDate: v.startDate ?? '',
+            expiryDate: v.expiryDate ?? '',
+            ...(v.insuredValue ? { insuredValue: v.insuredValue } : {}),
+          },
           { onSuccess: done, onError: (e) => serverErrors(e, form) },
         ),
       )}
@@ -164,7 +221,12 @@ function InsuranceForm({ asset, onClose }: { asset: Asset; onClose: () => void }
       <Stack>
         <TextInput label={t('fields.insurer')} required maxLength={200} {...form.getInputProps('insurer')} />
         <TextInput label={t('fields.policyNumber')} required maxLength={100} {...form.getInputProps('policyNumber')} />
-        <MoneyInput label={t('fields.insuredValue')} {...form.getInputProps('insuredValue')} value={form.values.insuredValue} onChange={(d) => form.setFieldValue('insuredValue', d)} />
+        <MoneyInput
+          label={t('fields.insuredValue')}
+          {...form.getInputProps('insuredValue')}
+          value={form.values.insuredValue}
+          onChange={(d) => form.setFieldValue('insuredValue', d)}
+        />
         <Group grow>
           <DateInput label={t('fields.startDate')} required valueFormat="DD/MM/YYYY" placeholder="dd/mm/yyyy" {...form.getInputProps('startDate')} />
           <DateInput label={t('fields.expiryDate')} required valueFormat="DD/MM/YYYY" placeholder="dd/mm/yyyy" {...form.getInputProps('expiryDate')} />

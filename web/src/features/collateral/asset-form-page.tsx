@@ -42,9 +42,20 @@ export function AssetCreatePage() {
   const serverErrors = useServerErrors({ ns: COLLATERAL_NS });
   const form = useForm<Values>({
     initialValues: {
-      borrowerId: params.get('borrowerId'), type: 'REAL_ESTATE', kind: 'LAND_USE_RIGHT', description: '', identifiers: {}, ownerKind: 'BORROWER',
-      ownerName: '', ownerIdNumber: '', ownerRelationship: '', valuationDate: workspace.data?.businessDate ?? null, value: '', method: 'MARKET_COMPARISON',
-      valuerKind: 'FUND', valuerName: '',
+      borrowerId: params.get('borrowerId'),
+      type: 'REAL_ESTATE',
+      kind: 'LAND_USE_RIGHT',
+      description: '',
+      identifiers: {},
+      ownerKind: 'BORROWER',
+      ownerName: '',
+      ownerIdNumber: '',
+      ownerRelationship: '',
+      valuationDate: workspace.data?.businessDate ?? null,
+      value: '',
+      method: 'MARKET_COMPARISON',
+      valuerKind: 'FUND',
+      valuerName: '',
     },
     validate: {
       borrowerId: (v) => (v ? null : t('required')),
@@ -64,9 +75,22 @@ export function AssetCreatePage() {
     const third = values.ownerKind === 'THIRD_PARTY';
     create.mutate(
       {
-        borrowerId: values.borrowerId ?? '', type: values.type, kind: values.kind, description: values.description.trim(), identifiers, ownerKind: values.ownerKind,
-        ...(third ? { ownerName: values.ownerName.trim(), ownerIdNumber: values.ownerIdNumber.trim(), ownerRelationship: values.ownerRelationship.trim() } : {}),
-        valuation: { valuationDate: values.valuationDate ?? '', value: values.value, method: values.method, valuerKind: values.valuerKind, valuerName: values.valuerName.trim() },
+        borrowerId: values.borrowerId ?? '',
+        type: values.type,
+        kind: values.kind,
+        description: values.description.trim(),
+        identifiers,
+        ownerKind: values.ownerKind,
+        ...(third
+          ? { ownerName: values.ownerName.trim(), ownerIdNumber: values.ownerIdNumber.trim(), ownerRelationship: values.ownerRelationship.trim() }
+          : {}),
+        valuation: {
+          valuationDate: values.valuationDate ?? '',
+          value: values.value,
+          method: values.method,
+          valuerKind: values.valuerKind,
+          valuerName: values.valuerName.trim(),
+        },
       },
       {
         onSuccess: (asset) => {
@@ -88,7 +112,13 @@ export function AssetCreatePage() {
             </Title>
             <Grid>
               <Grid.Col span={{ base: 12, md: 6 }}>
-                <Select label={t('borrower')} required searchable data={(borrowers.data?.items ?? []).map((b) => ({ value: b.id, label: b.legalName }))} {...form.getInputProps('borrowerId')} />
+                <Select
+                  label={t('borrower')}
+                  required
+                  searchable
+                  data={(borrowers.data?.items ?? []).map((b) => ({ value: b.id, label: b.legalName }))}
+                  {...form.getInputProps('borrowerId')}
+                />
               </Grid.Col>
               <Grid.Col span={{ base: 12, md: 6 }}>
                 <Select
@@ -105,7 +135,13 @@ export function AssetCreatePage() {
                 />
               </Grid.Col>
               <Grid.Col span={{ base: 12, md: 6 }}>
-                <Select label={t('fields.kind')} required allowDeselect={false} data={KINDS_BY_TYPE[v.type].map((k) => ({ value: k, label: t(`kinds.${k}`) }))} {...form.getInputProps('kind')} />
+                <Select
+                  label={t('fields.kind')}
+                  required
+                  allowDeselect={false}
+                  data={KINDS_BY_TYPE[v.type].map((k) => ({ value: k, label: t(`kinds.${k}`) }))}
+                  {...form.getInputProps('kind')}
+                />
               </Grid.Col>
               <Grid.Col span={{ base: 12, md: 6 }}>
                 <TextInput label={t('fields.description')} required maxLength={500} {...form.getInputProps('description')} />
@@ -171,7 +207,15 @@ type ValuationField = 'valuationDate' | 'value' | 'method' | 'valuerKind' | 'val
 type InputProps = ReturnType<UseFormReturnType<Values>['getInputProps']>;
 
 /** Date, value, method and valuer: the first valuation on the register form, a revaluation on the asset page. */
-export function ValuationFields({ getInputProps, value, onValue }: { getInputProps: (name: ValuationField) => InputProps; value: string; onValue: (digits: string) => void }) {
+export function ValuationFields({
+  getInputProps,
+  value,
+  onValue,
+}: {
+  getInputProps: (name: ValuationField) => InputProps;
+  value: string;
+  onValue: (digits: string) => void;
+}) {
   const { t } = useTranslation(COLLATERAL_NS);
   return (
     <Grid>
@@ -182,10 +226,20 @@ export function ValuationFields({ getInputProps, value, onValue }: { getInputPro
         <MoneyInput label={t('fields.value')} required {...getInputProps('value')} value={value} onChange={onValue} />
       </Grid.Col>
       <Grid.Col span={{ base: 12, sm: 6, md: 3 }}>
-        <Select label={t('fields.method')} allowDeselect={false} data={METHODS.map((m) => ({ value: m, label: t(`fields.methods.${m}`) }))} {...getInputProps('method')} />
+        <Select
+          label={t('fields.method')}
+          allowDeselect={false}
+          data={METHODS.map((m) => ({ value: m, label: t(`fields.methods.${m}`) }))}
+          {...getInputProps('method')}
+        />
       </Grid.Col>
       <Grid.Col span={{ base: 12, sm: 6, md: 3 }}>
-        <Select label={t('fields.valuerKind')} allowDeselect={false} data={(['FUND', 'INDEPENDENT'] as const).map((m) => ({ value: m, label: t(`fields.valuers.${m}`) }))} {...getInputProps('valuerKind')} />
+        <Select
+          label={t('fields.valuerKind')}
+          allowDeselect={false}
+          data={(['FUND', 'INDEPENDENT'] as const).map((m) => ({ value: m, label: t(`fields.valuers.${m}`) }))}
+          {...getInputProps('valuerKind')}
+        />
       </Grid.Col>
       <Grid.Col span={12}>
         <TextInput label={t('fields.valuerName')} required maxLength={200} {...getInputProps('valuerName')} />

@@ -109,20 +109,30 @@ export function AssetPage() {
           </Title>
           <Grid>
             <Grid.Col span={{ base: 12, sm: 6, md: 4 }}>
-              <Text size="xs" c="dimmed">{t('fields.type')}</Text>
+              <Text size="xs" c="dimmed">
+                {t('fields.type')}
+              </Text>
               <Text>{t(`types.${a.type}`)}</Text>
             </Grid.Col>
             <Grid.Col span={{ base: 12, sm: 6, md: 4 }}>
-              <Text size="xs" c="dimmed">{t('fields.kind')}</Text>
+              <Text size="xs" c="dimmed">
+                {t('fields.kind')}
+              </Text>
               <Text>{t(`kinds.${a.kind}`)}</Text>
             </Grid.Col>
             <Grid.Col span={{ base: 12, sm: 6, md: 4 }}>
-              <Text size="xs" c="dimmed">{t('fields.ownerKind')}</Text>
-              <Text>{a.ownerKind === 'BORROWER' ? t('fields.owners.BORROWER') : `${a.ownerName ?? ''} — ${a.ownerRelationship ?? ''} (${a.ownerIdNumber ?? ''})`}</Text>
+              <Text size="xs" c="dimmed">
+                {t('fields.ownerKind')}
+              </Text>
+              <Text>
+                {a.ownerKind === 'BORROWER' ? t('fields.owners.BORROWER') : `${a.ownerName ?? ''} — ${a.ownerRelationship ?? ''} (${a.ownerIdNumber ?? ''})`}
+              </Text>
             </Grid.Col>
             {orderedIdentifiers(a).map(([k, v]) => (
               <Grid.Col key={k} span={{ base: 12, sm: 6, md: 4 }}>
-                <Text size="xs" c="dimmed">{t(`identifiers.${k}`)}</Text>
+                <Text size="xs" c="dimmed">
+                  {t(`identifiers.${k}`)}
+                </Text>
                 <Text>{v}</Text>
               </Grid.Col>
             ))}

@@ -79,7 +79,11 @@ export function AssetsPage() {
                     <MoneyText value={a.allocated} />
                   </Table.Td>
                   <Table.Td>
-                    {a.status === 'ACTIVE' ? <StateBadge state={a.valuationState} kind="valuation" /> : <Badge color="gray.7">{t(`statuses.${a.status}`)}</Badge>}
+                    {a.status === 'ACTIVE' ? (
+                      <StateBadge state={a.valuationState} kind="valuation" />
+                    ) : (
+                      <Badge color="gray.7">{t(`statuses.${a.status}`)}</Badge>
+                    )}
                   </Table.Td>
                 </Table.Tr>
               ))}

@@ -27,13 +27,32 @@ export const IDENTIFIERS: Record<CreateAsset['kind'], Array<{ name: string; requ
   LAND_USE_RIGHT: ['certificateNumber', 'parcelNumber', 'mapSheet', 'areaM2', 'address', 'commune'].map((name) => ({ name, required: true })),
   HOUSE: ['certificateNumber', 'address', 'commune', 'floorAreaM2'].map((name) => ({ name, required: true })),
   OTHER_REAL_ESTATE: [...['certificateNumber', 'address', 'commune'].map((name) => ({ name, required: true })), { name: 'areaM2', required: false }],
-  VEHICLE: [...['plateNumber', 'frameNumber', 'engineNumber'].map((name) => ({ name, required: true })), { name: 'brand', required: false }, { name: 'registrationCertificate', required: false }],
-  MACHINERY: [...['name', 'serialNumber', 'location'].map((name) => ({ name, required: true })), { name: 'manufacturer', required: false }, { name: 'yearMade', required: false }],
+  VEHICLE: [
+    ...['plateNumber', 'frameNumber', 'engineNumber'].map((name) => ({ name, required: true })),
+    { name: 'brand', required: false },
+    { name: 'registrationCertificate', required: false },
+  ],
+  MACHINERY: [
+    ...['name', 'serialNumber', 'location'].map((name) => ({ name, required: true })),
+    { name: 'manufacturer', required: false },
+    { name: 'yearMade', required: false },
+  ],
   GOODS: ['name', 'quantity', 'location'].map((name) => ({ name, required: true })),
-  OTHER_ASSET: [{ name: 'name', required: true }, { name: 'reference', required: false }],
-  DEPOSIT: [{ name: 'institution', required: true }, { name: 'accountNumber', required: true }, { name: 'maturityDate', required: false }],
+  OTHER_ASSET: [
+    { name: 'name', required: true },
+    { name: 'reference', required: false },
+  ],
+  DEPOSIT: [
+    { name: 'institution', required: true },
+    { name: 'accountNumber', required: true },
+    { name: 'maturityDate', required: false },
+  ],
   GOVERNMENT_BOND: ['issuer', 'code', 'quantity', 'maturityDate'].map((name) => ({ name, required: true })),
-  VALUABLE_PAPER: [{ name: 'issuer', required: true }, { name: 'serialNumber', required: true }, { name: 'maturityDate', required: false }],
+  VALUABLE_PAPER: [
+    { name: 'issuer', required: true },
+    { name: 'serialNumber', required: true },
+    { name: 'maturityDate', required: false },
+  ],
   SECURITIES: [...['issuer', 'code', 'quantity'].map((name) => ({ name, required: true })), { name: 'depository', required: false }],
 };
 
@@ -78,7 +97,12 @@ export function usePledgeTargets(borrowerId: string | undefined) {
 
 function useInvalidate() {
   const qc = useQueryClient();
-  return () => Promise.all([qc.invalidateQueries({ queryKey: ['collateral'] }), qc.invalidateQueries({ queryKey: ['applications'] }), qc.invalidateQueries({ queryKey: ['loans'] })]);
+  return () =>
+    Promise.all([
+      qc.invalidateQueries({ queryKey: ['collateral'] }),
+      qc.invalidateQueries({ queryKey: ['applications'] }),
+      qc.invalidateQueries({ queryKey: ['loans'] }),
+    ]);
 }
 
 export function useCreateAsset() {
@@ -90,10 +114,25 @@ export function useAssetAction(id: string) {
   const invalidate = useInvalidate();
   const path = { params: { path: { id } } };
   return {
-    valuation: useMutation({ mutationFn: (body: Valuation) => call(api.POST('/api/v1/collateral-assets/{id}/valuations', { ...path, body })), onSuccess: invalidate }),
-    pledge: useMutation({ mutationFn: (body: PledgeInput) => call(api.POST('/api/v1/collateral-assets/{id}/pledges', { ...path, body })), onSuccess: invalidate }),
-    registration: useMutation({ mutationFn: (body: RegistrationInput) => call(api.POST('/api/v1/collateral-assets/{id}/registrations', { ...path, body })), onSuccess: invalidate }),
-    insurance: useMutation({ mutationFn: (body: InsuranceInput) => call(api.POST('/api/v1/collateral-assets/{id}/insurances', { ...path, body })), onSuccess: invalidate }),
-    release: useMutation({ mutationFn: (body: { reason: string }) => call(api.POST('/api/v1/collateral-assets/{id}/releases', { ...path, body })), onSuccess: invalidate }),
+    valuation: useMutation({
+      mutationFn: (body: Valuation) => call(api.POST('/api/v1/collateral-assets/{id}/valuations', { ...path, body })),
+      onSuccess: invalidate,
+    }),
+    pledge: useMutation({
+      mutationFn: (body: PledgeInput) => call(api.POST('/api/v1/collateral-assets/{id}/pledges', { ...path, body })),
+      onSuccess: invalidate,
+    }),
+    registration: useMutation({
+      mutationFn: (body: RegistrationInput) => call(api.POST('/api/v1/collateral-assets/{id}/registrations', { ...path, body })),
+      onSuccess: invalidate,
+    }),
+    insurance: useMutation({
+      mutationFn: (body: InsuranceInput) => call(api.POST('/api/v1/collateral-assets/{id}/insurances', { ...path, body })),
+      onSuccess: invalidate,
+    }),
+    release: useMutation({
+      mutationFn: (body: { reason: string }) => call(api.POST('/api/v1/collateral-assets/{id}/releases', { ...path, body })),
+      onSuccess: invalidate,
+    }),
   };
 }

@@ -22,7 +22,10 @@ function useLoanDocuments(id: string) {
     loan: useQuery({ queryKey: ['loans', 'one', id], queryFn: () => call(api.GET('/api/v1/loans/{id}', path)) }),
     events: useQuery({ queryKey: ['loans', id, 'transactions'], queryFn: () => call<LoanEvent[]>(api.GET('/api/v1/loans/{id}/transactions', path)) }),
     writeOffs: useQuery({ queryKey: ['loans', id, 'write-offs'], queryFn: () => call<WriteOff[]>(api.GET('/api/v1/loans/{id}/write-offs', path)) }),
-    restructurings: useQuery({ queryKey: ['loans', id, 'restructurings'], queryFn: () => call<Restructuring[]>(api.GET('/api/v1/loans/{id}/restructurings', path)) }),
+    restructurings: useQuery({
+      queryKey: ['loans', id, 'restructurings'],
+      queryFn: () => call<Restructuring[]>(api.GET('/api/v1/loans/{id}/restructurings', path)),
+    }),
   };
 }
 
@@ -80,7 +83,10 @@ export function LoanDocumentsPage() {
   const all = events.data ?? [];
   return (
     <>
-      <PageHeader title={t('title', { contract: l.contractNumber })} crumbs={[{ label: t('loans'), to: '/loans' }, { label: l.contractNumber, to: `/loans/${l.id}` }, { label: t('crumb') }]} />
+      <PageHeader
+        title={t('title', { contract: l.contractNumber })}
+        crumbs={[{ label: t('loans'), to: '/loans' }, { label: l.contractNumber, to: `/loans/${l.id}` }, { label: t('crumb') }]}
+      />
       <Text size="sm" c="dimmed" mb="md">
         {t('hint')}
       </Text>
@@ -95,7 +101,11 @@ export function LoanDocumentsPage() {
           <Title order={2} size="h4" mb="sm">
             {t('tranches')}
           </Title>
-          {events.isPending ? <TableSkeleton rows={2} /> : <EventTable loanId={l.id} kind="acknowledgement" events={all.filter((e) => e.kind === 'DISBURSEMENT')} />}
+          {events.isPending ? (
+            <TableSkeleton rows={2} />
+          ) : (
+            <EventTable loanId={l.id} kind="acknowledgement" events={all.filter((e) => e.kind === 'DISBURSEMENT')} />
+          )}
         </Paper>
         <Paper withBorder p="md">
           <Title order={2} size="h4" mb="sm">

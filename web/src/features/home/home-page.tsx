@@ -11,7 +11,21 @@ import { ProblemAlert } from '../../shared/ui/problem-alert';
 import { HOME_NS } from './home-i18n';
 import { useWorkQueues } from './use-work-queues';
 
-function QueueCard({ title, count, hint, to, testId, children }: { title: string; count: number; hint?: string; to: string; testId: string; children?: ReactNode }) {
+function QueueCard({
+  title,
+  count,
+  hint,
+  to,
+  testId,
+  children,
+}: {
+  title: string;
+  count: number;
+  hint?: string;
+  to: string;
+  testId: string;
+  children?: ReactNode;
+}) {
   const { t, i18n } = useTranslation(HOME_NS);
   return (
     <Card withBorder radius="md" padding="md" data-testid={testId}>
@@ -76,7 +90,13 @@ export function HomePage() {
             <QueueCard
               testId="queue-awaiting-approval"
               title={t('queues.awaitingApproval')}
-              count={q.applicationsAwaitingApproval + q.restructuringsAwaitingApproval + q.writeOffsAwaitingApproval + q.recallsAwaitingApproval + q.collateralReleasesAwaitingApproval}
+              count={
+                q.applicationsAwaitingApproval +
+                q.restructuringsAwaitingApproval +
+                q.writeOffsAwaitingApproval +
+                q.recallsAwaitingApproval +
+                q.collateralReleasesAwaitingApproval
+              }
               hint={t('queues.awaitingApprovalHint')}
               to="/approvals"
             >
@@ -87,7 +107,13 @@ export function HomePage() {
               </Text>
             </QueueCard>
           )}
-          <QueueCard testId="queue-to-appraise" title={t('queues.toAppraise')} count={q.applicationsToAppraise} hint={t('queues.toAppraiseHint')} to="/applications?queue=to-appraise" />
+          <QueueCard
+            testId="queue-to-appraise"
+            title={t('queues.toAppraise')}
+            count={q.applicationsToAppraise}
+            hint={t('queues.toAppraiseHint')}
+            to="/applications?queue=to-appraise"
+          />
           {!approver && (
             <QueueCard
               testId="queue-awaiting-approval"

@@ -53,7 +53,8 @@ export function AssignLineDialog({ importId, line, onClose }: { importId: string
       {
         onSuccess: (result) => {
           idem.done();
-          if (result.outcome === 'APPLIED') notifySuccess(t('assign.applied', { line: result.lineNo, contract: result.contractNumber ?? chosen.contractNumber }));
+          if (result.outcome === 'APPLIED')
+            notifySuccess(t('assign.applied', { line: result.lineNo, contract: result.contractNumber ?? chosen.contractNumber }));
           else notifyError(t('assign.refused', { line: result.lineNo, reason: reasonText(result) }));
           close();
         },
@@ -66,7 +67,13 @@ export function AssignLineDialog({ importId, line, onClose }: { importId: string
   };
 
   return (
-    <Modal opened={line !== null} onClose={close} title={line ? t('assign.title', { line: line.lineNo }) : ''} size="lg" closeButtonProps={{ 'aria-label': t('common:actions.close') }}>
+    <Modal
+      opened={line !== null}
+      onClose={close}
+      title={line ? t('assign.title', { line: line.lineNo }) : ''}
+      size="lg"
+      closeButtonProps={{ 'aria-label': t('common:actions.close') }}
+    >
       {line && (
         <Stack gap="md">
           <Table withRowBorders={false} verticalSpacing={2} fz="sm" aria-label={t('assign.line')}>
@@ -126,7 +133,12 @@ export function AssignLineDialog({ importId, line, onClose }: { importId: string
           />
           {chosen && (
             <Alert color="blue" data-testid="assign-confirmation">
-              {t('assign.confirm', { amount: formatMoney(line.amount, lang), date: formatDate(line.valueDate), contract: chosen.contractNumber, borrower: chosen.borrowerName })}
+              {t('assign.confirm', {
+                amount: formatMoney(line.amount, lang),
+                date: formatDate(line.valueDate),
+                contract: chosen.contractNumber,
+                borrower: chosen.borrowerName,
+              })}
             </Alert>
           )}
           {problem && (

@@ -54,7 +54,11 @@ export function ImportPage() {
 
   return (
     <>
-      <PageHeader title={data ? t('detailTitle', { fileName: data.fileName }) : t('title')} crumbs={crumbs} badge={data && <ImportStatusBadge status={data.status} />} />
+      <PageHeader
+        title={data ? t('detailTitle', { fileName: data.fileName }) : t('title')}
+        crumbs={crumbs}
+        badge={data && <ImportStatusBadge status={data.status} />}
+      />
       {query.isError && <ProblemAlert error={query.error} onRetry={() => void query.refetch()} />}
       {query.isPending && <TableSkeleton />}
       {data && (
@@ -66,7 +70,11 @@ export function ImportPage() {
               </Text>
               <Progress value={Number(data.progress.percent)} size="lg" animated aria-labelledby="import-progress-label" />
               <Text size="sm" mt={6}>
-                {t('progress.text', { processed: count(data.progress.processed), total: count(data.progress.total), percent: formatPercent(data.progress.percent, lang) })}
+                {t('progress.text', {
+                  processed: count(data.progress.processed),
+                  total: count(data.progress.total),
+                  percent: formatPercent(data.progress.percent, lang),
+                })}
               </Text>
               <Text size="xs" c="dimmed" mt={4}>
                 {t('progress.leave')}

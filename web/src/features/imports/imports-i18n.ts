@@ -148,7 +148,8 @@ export const IMPORTS_NS = registerStrings('imports', {
       searching: 'Đang tìm…',
       option: '{{contract}} — {{borrower}}',
       outstanding: 'Dư nợ gốc {{amount}}',
-      confirm: 'Ghi nhận thu nợ {{amount}} ngày {{date}} vào khoản vay {{contract}} của {{borrower}}. Khoản thu được phân bổ theo thứ tự của sản phẩm và không thể gán lại.',
+      confirm:
+        'Ghi nhận thu nợ {{amount}} ngày {{date}} vào khoản vay {{contract}} của {{borrower}}. Khoản thu được phân bổ theo thứ tự của sản phẩm và không thể gán lại.',
       submit: 'Ghi nhận thu nợ',
       applied: 'Đã ghi nhận thu nợ dòng {{line}} vào khoản vay {{contract}}.',
       refused: 'Dòng {{line}} bị từ chối: {{reason}}',
@@ -302,7 +303,8 @@ export const IMPORTS_NS = registerStrings('imports', {
       searching: 'Searching…',
       option: '{{contract}} — {{borrower}}',
       outstanding: 'Principal outstanding {{amount}}',
-      confirm: 'Record a repayment of {{amount}} on {{date}} on loan {{contract}} of {{borrower}}. It is allocated in the product’s order and cannot be assigned again.',
+      confirm:
+        'Record a repayment of {{amount}} on {{date}} on loan {{contract}} of {{borrower}}. It is allocated in the product’s order and cannot be assigned again.',
       submit: 'Record the repayment',
       applied: 'Line {{line}} recorded on loan {{contract}}.',
       refused: 'Line {{line}} was refused: {{reason}}',

@@ -14,7 +14,18 @@ export type StatementBody = components['schemas']['UploadStatementDto'];
 export type BankCode = NonNullable<StatementBody['bankCode']>;
 
 /** The banks the API knows (its enum), in the order the picker shows them. */
-export const BANK_CODES: readonly BankCode[] = ['VIETCOMBANK', 'BIDV', 'AGRIBANK', 'VIETINBANK', 'TECHCOMBANK', 'MBBANK', 'VPBANK', 'ACB', 'SACOMBANK', 'OTHER'];
+export const BANK_CODES: readonly BankCode[] = [
+  'VIETCOMBANK',
+  'BIDV',
+  'AGRIBANK',
+  'VIETINBANK',
+  'TECHCOMBANK',
+  'MBBANK',
+  'VPBANK',
+  'ACB',
+  'SACOMBANK',
+  'OTHER',
+];
 
 export interface ImportFilters {
   unmatched?: 'true';
@@ -97,6 +108,11 @@ export function useAssignLine(importId: string) {
           body: { loanId },
         }),
       ),
-    onSettled: () => Promise.all([qc.invalidateQueries({ queryKey: keys.one(importId) }), qc.invalidateQueries({ queryKey: keys.all }), qc.invalidateQueries({ queryKey: ['work-queues'] })]),
+    onSettled: () =>
+      Promise.all([
+        qc.invalidateQueries({ queryKey: keys.one(importId) }),
+        qc.invalidateQueries({ queryKey: keys.all }),
+        qc.invalidateQueries({ queryKey: ['work-queues'] }),
+      ]),
   });
 }

@@ -21,7 +21,9 @@ export function ProblemTable({ problems, label }: { problems: ReadonlyArray<{ li
     <Table withRowBorders verticalSpacing={4} fz="sm" aria-label={label}>
       <Table.Thead>
         <Table.Tr>
-          <Table.Th w={80} className="num">{t('refusal.line')}</Table.Th>
+          <Table.Th w={80} className="num">
+            {t('refusal.line')}
+          </Table.Th>
           <Table.Th>{t('refusal.problem')}</Table.Th>
         </Table.Tr>
       </Table.Thead>

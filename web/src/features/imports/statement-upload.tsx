@@ -27,7 +27,10 @@ function Refusal({ problem }: { problem: Problem }) {
         {problem.detail}
       </Text>
       {problem.errors.length > 0 && (
-        <ProblemTable problems={problem.errors.map((e) => ({ line: e.field.replace(/^line /, ''), rule: e.rule, message: e.message }))} label={t('refusal.title')} />
+        <ProblemTable
+          problems={problem.errors.map((e) => ({ line: e.field.replace(/^line /, ''), rule: e.rule, message: e.message }))}
+          label={t('refusal.title')}
+        />
       )}
     </Alert>
   );

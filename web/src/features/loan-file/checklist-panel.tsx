@@ -75,7 +75,12 @@ export function ChecklistPanel({ appId, canWaive }: { appId: string; canWaive: b
                   </Table.Td>
                   <Table.Td w={90} ta="right">
                     {canWaive && i.status === 'MISSING' && (
-                      <Button size="xs" variant="default" onClick={() => setTarget(i.docType)} aria-label={`${t('checklist.waive')}: ${t(`types.${i.docType}`)}`}>
+                      <Button
+                        size="xs"
+                        variant="default"
+                        onClick={() => setTarget(i.docType)}
+                        aria-label={`${t('checklist.waive')}: ${t(`types.${i.docType}`)}`}
+                      >
                         {t('checklist.waive')}
                       </Button>
                     )}
@@ -88,7 +93,17 @@ export function ChecklistPanel({ appId, canWaive }: { appId: string; canWaive: b
       )}
       <Modal opened={target !== null} onClose={() => setTarget(null)} title={target ? t('checklist.waiveTitle', { type: t(`types.${target}`) }) : ''}>
         <Stack>
-          <Textarea label={t('checklist.reason')} value={reason} onChange={(e) => setReason(e.currentTarget.value)} error={reasonError} autosize minRows={2} maxLength={1000} required data-autofocus />
+          <Textarea
+            label={t('checklist.reason')}
+            value={reason}
+            onChange={(e) => setReason(e.currentTarget.value)}
+            error={reasonError}
+            autosize
+            minRows={2}
+            maxLength={1000}
+            required
+            data-autofocus
+          />
           <Group justify="flex-end">
             <Button variant="default" onClick={() => setTarget(null)}>
               {t('checklist.cancel')}

@@ -10,7 +10,15 @@ import { toLanguage } from '../../shared/format/language';
 import { formatCount } from '../../shared/format/money';
 import { notifyError, notifySuccess } from '../../shared/ui/notify';
 import { LOAN_FILE_NS } from './loan-file-i18n';
-import { downloadAttachment, useAddVersion, useOwnerDocuments, useUploadDocument, type Attachment, type AttachmentVersion, type OwnerRef } from './loan-file-queries';
+import {
+  downloadAttachment,
+  useAddVersion,
+  useOwnerDocuments,
+  useUploadDocument,
+  type Attachment,
+  type AttachmentVersion,
+  type OwnerRef,
+} from './loan-file-queries';
 
 /** What the server accepts (README "The loan file"); the server judges the content again. */
 export const ACCEPTED = {
@@ -130,7 +138,12 @@ export function DocumentsTable({ docs, canUpload, label }: { docs: Attachment[];
                     {canUpload && (
                       <FileButton onChange={(f) => onVersion(d, f)} accept={Object.keys(ACCEPTED).join(',')}>
                         {(props) => (
-                          <ActionIcon {...props} variant="subtle" aria-label={`${t('documents.newVersion')}: ${d.current.fileName}`} loading={addVersion.isPending}>
+                          <ActionIcon
+                            {...props}
+                            variant="subtle"
+                            aria-label={`${t('documents.newVersion')}: ${d.current.fileName}`}
+                            loading={addVersion.isPending}
+                          >
                             <IconFileUpload size={18} aria-hidden />
                           </ActionIcon>
                         )}
@@ -143,7 +156,12 @@ export function DocumentsTable({ docs, canUpload, label }: { docs: Attachment[];
           </Table.Tbody>
         </Table>
       </Table.ScrollContainer>
-      <Modal opened={versionsOf !== null} onClose={() => setVersionsOf(null)} title={versionsOf ? t('documents.versionsOf', { name: versionsOf.current.fileName }) : ''} size="lg">
+      <Modal
+        opened={versionsOf !== null}
+        onClose={() => setVersionsOf(null)}
+        title={versionsOf ? t('documents.versionsOf', { name: versionsOf.current.fileName }) : ''}
+        size="lg"
+      >
         {versionsOf && (
           <Table verticalSpacing={6} fz="sm" aria-label={t('documents.versions')}>
             <Table.Thead>
@@ -185,7 +203,17 @@ export function DocumentsTable({ docs, canUpload, label }: { docs: Attachment[];
  * Drag-and-drop upload (Mantine Dropzone; the zone is also a button for the keyboard): choose the
  * type, drop or pick files; each is sent as it is chosen and the server's refusal is shown here.
  */
-export function UploadZone({ owner, types, defaultType, capture = false }: { owner: OwnerRef; types: readonly string[]; defaultType?: string; capture?: boolean }) {
+export function UploadZone({
+  owner,
+  types,
+  defaultType,
+  capture = false,
+}: {
+  owner: OwnerRef;
+  types: readonly string[];
+  defaultType?: string;
+  capture?: boolean;
+}) {
   const { t } = useTranslation(LOAN_FILE_NS);
   const upload = useUploadDocument(owner);
   const [docType, setDocType] = useState<string | null>(defaultType ?? null);
@@ -250,7 +278,19 @@ export function UploadZone({ owner, types, defaultType, capture = false }: { own
 }
 
 /** An owner's documents with their upload zone (when the role may add to this owner). */
-export function DocumentsPanel({ owner, canUpload, title, types = ALL_TYPES, defaultType }: { owner: OwnerRef; canUpload: boolean; title?: string; types?: readonly string[]; defaultType?: string }) {
+export function DocumentsPanel({
+  owner,
+  canUpload,
+  title,
+  types = ALL_TYPES,
+  defaultType,
+}: {
+  owner: OwnerRef;
+  canUpload: boolean;
+  title?: string;
+  types?: readonly string[];
+  defaultType?: string;
+}) {
   const { t } = useTranslation(LOAN_FILE_NS);
   const docs = useOwnerDocuments(owner);
   const list = docs.data ?? [];
@@ -261,7 +301,11 @@ export function DocumentsPanel({ owner, canUpload, title, types = ALL_TYPES, def
         <Title order={2} size="h4">
           {heading}
         </Title>
-        {!canUpload && <Badge variant="filled" color="gray.7">{t('documents.readOnly')}</Badge>}
+        {!canUpload && (
+          <Badge variant="filled" color="gray.7">
+            {t('documents.readOnly')}
+          </Badge>
+        )}
       </Group>
       {docs.isError ? (
         <Alert color="red">{isApiError(docs.error) ? docs.error.problem.detail : t('common:errors.unexpected')}</Alert>

@@ -108,7 +108,13 @@ function RecordForm({ loanId, inspection }: { loanId: string; inspection: Inspec
             ))}
           </Stack>
         </Radio.Group>
-        <MoneyInput label={t('inspection.amountVerified')} required value={form.values.amountVerified} onChange={(d) => form.setFieldValue('amountVerified', d)} error={form.errors.amountVerified} />
+        <MoneyInput
+          label={t('inspection.amountVerified')}
+          required
+          value={form.values.amountVerified}
+          onChange={(d) => form.setFieldValue('amountVerified', d)}
+          error={form.errors.amountVerified}
+        />
         <Textarea label={t('inspection.notes')} autosize minRows={3} maxLength={2000} {...form.getInputProps('notes')} />
         {form.values.finding === 'PARTLY' && <Checkbox label={t('inspection.openRecall')} {...form.getInputProps('openRecall', { type: 'checkbox' })} />}
         {recall && (
@@ -160,7 +166,8 @@ export function InspectionFormPage() {
           {inspection.inspectionId ? (
             <>
               <Alert color="green" data-testid="inspection-recorded">
-                {t('inspection.recorded', { date: formatDate(inspection.visitDate), who: inspection.inspectors ?? '' })} · {inspection.finding ? t(`inspection.finding.${inspection.finding}`) : ''}
+                {t('inspection.recorded', { date: formatDate(inspection.visitDate), who: inspection.inspectors ?? '' })} ·{' '}
+                {inspection.finding ? t(`inspection.finding.${inspection.finding}`) : ''}
               </Alert>
               <Photos inspectionId={inspection.inspectionId} />
             </>

@@ -105,7 +105,12 @@ export function InspectionsPage() {
                     <Table.Td>
                       {officer && i.status !== 'DONE' && (
                         <Group justify="flex-end">
-                          <Button size="xs" component={Link} to={`/loans/${i.loanId}/inspections/${i.disbursementEventId}`} aria-label={t('inspection.recordFor', { n: i.trancheNo, contract: i.contractNumber })}>
+                          <Button
+                            size="xs"
+                            component={Link}
+                            to={`/loans/${i.loanId}/inspections/${i.disbursementEventId}`}
+                            aria-label={t('inspection.recordFor', { n: i.trancheNo, contract: i.contractNumber })}
+                          >
                             {t('inspection.record')}
                           </Button>
                         </Group>

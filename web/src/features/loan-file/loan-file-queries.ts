@@ -115,7 +115,8 @@ export function useChecklist(appId: string) {
 export function useWaive(appId: string) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (body: components['schemas']['WaiveDocumentDto']) => call(api.POST('/api/v1/loan-applications/{id}/document-waivers', { params: { path: { id: appId } }, body })),
+    mutationFn: (body: components['schemas']['WaiveDocumentDto']) =>
+      call(api.POST('/api/v1/loan-applications/{id}/document-waivers', { params: { path: { id: appId } }, body })),
     onSuccess: () => qc.invalidateQueries({ queryKey: ['loan-file'] }),
   });
 }
@@ -155,7 +156,10 @@ export function useRecallCase(id: string) {
 }
 
 export function useLoanRecalls(loanId: string) {
-  return useQuery({ queryKey: ['loan-file', 'recalls', loanId], queryFn: () => call(api.GET('/api/v1/loans/{id}/recall-cases', { params: { path: { id: loanId } } })) });
+  return useQuery({
+    queryKey: ['loan-file', 'recalls', loanId],
+    queryFn: () => call(api.GET('/api/v1/loans/{id}/recall-cases', { params: { path: { id: loanId } } })),
+  });
 }
 
 export function useDecideRecall(id: string) {

@@ -56,7 +56,12 @@ export function LoanInspectionsSection({ loanId, contractNumber, canRecord }: { 
                 </Table.Td>
                 <Table.Td ta="right">
                   {canRecord && i.status !== 'DONE' && (
-                    <Button size="xs" component={Link} to={`/loans/${loanId}/inspections/${i.disbursementEventId}`} aria-label={t('inspection.recordFor', { n: i.trancheNo, contract: contractNumber })}>
+                    <Button
+                      size="xs"
+                      component={Link}
+                      to={`/loans/${loanId}/inspections/${i.disbursementEventId}`}
+                      aria-label={t('inspection.recordFor', { n: i.trancheNo, contract: contractNumber })}
+                    >
                       {t('inspection.record')}
                     </Button>
                   )}

@@ -42,7 +42,11 @@ export function RecallCasePage() {
       <PageHeader
         title={t('recall.caseTitle', { contract: r.contractNumber })}
         crumbs={[{ label: ta('title'), to: '/approvals' }, { label: r.contractNumber }]}
-        badge={<Badge variant="filled" color="blue.8">{t(`recall.status.${r.status}`)}</Badge>}
+        badge={
+          <Badge variant="filled" color="blue.8">
+            {t(`recall.status.${r.status}`)}
+          </Badge>
+        }
       />
       <Stack gap="md">
         <Paper withBorder p="md" radius="md">

@@ -57,7 +57,14 @@ export function MovementFields({ form }: { form: UseFormReturnType<MovementValue
   return (
     <Grid>
       <Grid.Col span={{ base: 12, sm: 6 }}>
-        <MoneyInput label={t('fields.amount')} required data-autofocus {...form.getInputProps('amount')} value={form.values.amount} onChange={(digits) => form.setFieldValue('amount', digits)} />
+        <MoneyInput
+          label={t('fields.amount')}
+          required
+          data-autofocus
+          {...form.getInputProps('amount')}
+          value={form.values.amount}
+          onChange={(digits) => form.setFieldValue('amount', digits)}
+        />
       </Grid.Col>
       <Grid.Col span={{ base: 12, sm: 6 }}>
         <DateInput label={t('fields.valueDate')} required valueFormat="DD/MM/YYYY" placeholder="dd/mm/yyyy" {...form.getInputProps('valueDate')} />
@@ -112,7 +119,13 @@ export function DisburseDialog({ loan, businessDate, onClose }: { loan: Loan; bu
     });
 
   return (
-    <Modal opened onClose={onClose} closeButtonProps={{ 'aria-label': t('common:actions.close') }} title={t('disburse.title', { contract: loan.contractNumber })} size="lg">
+    <Modal
+      opened
+      onClose={onClose}
+      closeButtonProps={{ 'aria-label': t('common:actions.close') }}
+      title={t('disburse.title', { contract: loan.contractNumber })}
+      size="lg"
+    >
       <Stack gap="sm">
         <Table verticalSpacing={4} aria-label={t('disburse.remaining')}>
           <Table.Tbody>
@@ -129,7 +142,8 @@ export function DisburseDialog({ loan, businessDate, onClose }: { loan: Loan; bu
           </Table.Tbody>
         </Table>
         {step === 'form' && (
-          <form noValidate
+          <form
+            noValidate
             onSubmit={form.onSubmit(() => {
               setRefusal(null);
               setStep('review');

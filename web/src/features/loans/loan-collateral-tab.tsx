@@ -29,7 +29,10 @@ function State({ state }: { state: string | undefined }) {
 export function LoanCollateralTab({ loanId }: { loanId: string }) {
   const { t, i18n } = useTranslation(LOANS_NS);
   const lang = toLanguage(i18n.language);
-  const q = useQuery({ queryKey: ['loans', loanId, 'collateral'], queryFn: () => call(api.GET('/api/v1/loans/{id}/collateral', { params: { path: { id: loanId } } })) });
+  const q = useQuery({
+    queryKey: ['loans', loanId, 'collateral'],
+    queryFn: () => call(api.GET('/api/v1/loans/{id}/collateral', { params: { path: { id: loanId } } })),
+  });
   if (q.isPending) return <TableSkeleton rows={3} />;
   if (q.isError) return <ProblemAlert error={q.error} onRetry={() => void q.refetch()} />;
   const { cover, assets, guarantees, staleCount } = q.data;
@@ -47,27 +50,42 @@ export function LoanCollateralTab({ loanId }: { loanId: string }) {
             {t('collateral.cover')}
           </Title>
           {cover.required ? (
-            <Badge color={cover.passed ? '#1e7b34' : '#7a0c0c'}>{cover.exempt ? t('collateral.exempt') : cover.passed ? t('collateral.passed') : t('collateral.short')}</Badge>
+            <Badge color={cover.passed ? '#1e7b34' : '#7a0c0c'}>
+              {cover.exempt ? t('collateral.exempt') : cover.passed ? t('collateral.passed') : t('collateral.short')}
+            </Badge>
           ) : (
             <Badge color="gray.7">{t('collateral.notRequired')}</Badge>
           )}
         </Group>
         <SimpleGrid cols={{ base: 1, sm: 2, md: 4 }}>
           <div>
-            <Text size="xs" c="dimmed">{t('collateral.rule')}</Text>
-            <Text>{cover.basis === 'LTV' ? t('collateral.ltvRule', { max: cover.maxLtvPercent }) : t('collateral.discountedRule', { min: cover.minCoverPercent })}</Text>
+            <Text size="xs" c="dimmed">
+              {t('collateral.rule')}
+            </Text>
+            <Text>
+              {cover.basis === 'LTV' ? t('collateral.ltvRule', { max: cover.maxLtvPercent }) : t('collateral.discountedRule', { min: cover.minCoverPercent })}
+            </Text>
           </div>
           <div>
-            <Text size="xs" c="dimmed">{t('collateral.exposure')}</Text>
+            <Text size="xs" c="dimmed">
+              {t('collateral.exposure')}
+            </Text>
             <MoneyText value={cover.exposure} />
           </div>
           <div>
-            <Text size="xs" c="dimmed">{cover.basis === 'LTV' ? t('collateral.collateralValue') : t('collateral.discountedValue')}</Text>
+            <Text size="xs" c="dimmed">
+              {cover.basis === 'LTV' ? t('collateral.collateralValue') : t('collateral.discountedValue')}
+            </Text>
             <MoneyText value={cover.actualValue} bold />
           </div>
           <div>
-            <Text size="xs" c="dimmed">{t('collateral.requiredValue')}</Text>
-            <MoneyText value={cover.requiredValue} /> <Text span size="sm" c="dimmed">({ratio})</Text>
+            <Text size="xs" c="dimmed">
+              {t('collateral.requiredValue')}
+            </Text>
+            <MoneyText value={cover.requiredValue} />{' '}
+            <Text span size="sm" c="dimmed">
+              ({ratio})
+            </Text>
           </div>
         </SimpleGrid>
       </Paper>
@@ -102,7 +120,9 @@ export function LoanCollateralTab({ loanId }: { loanId: string }) {
                     </Table.Td>
                     <Table.Td ta="right">
                       <MoneyText value={a.valueInForce} />
-                      <Text size="xs" c="dimmed">{formatDate(a.valuationDate)}</Text>
+                      <Text size="xs" c="dimmed">
+                        {formatDate(a.valuationDate)}
+                      </Text>
                     </Table.Td>
                     <Table.Td ta="right">
                       <MoneyText value={pledge?.allocatedValue} />

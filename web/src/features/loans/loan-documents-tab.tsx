@@ -66,7 +66,17 @@ function DeclaredRecords({ applicationId }: { applicationId: string }) {
  * contract…, uploaded here), its application's and its borrower's, each with its versions; the
  * records an application declared without a file are listed last. Printed PDFs stay on their page.
  */
-export function LoanDocumentsTab({ loanId, applicationId, borrowerId, canUpload }: { loanId: string; applicationId: string; borrowerId: string; canUpload: boolean }) {
+export function LoanDocumentsTab({
+  loanId,
+  applicationId,
+  borrowerId,
+  canUpload,
+}: {
+  loanId: string;
+  applicationId: string;
+  borrowerId: string;
+  canUpload: boolean;
+}) {
   const { t } = useTranslation(LOAN_FILE_NS);
   return (
     <Stack gap="md">

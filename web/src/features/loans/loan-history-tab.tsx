@@ -55,7 +55,8 @@ export function LoanHistoryTab({ loanId }: { loanId: string }) {
     const reason = field(e.after, 'reason');
     if (amount) parts.push(t('history.amount', { amount: formatMoney(amount, lang) }));
     if (valueDate) parts.push(t('history.valueDate', { date: formatDate(valueDate) }));
-    if (from && to && from !== to && STATUSES.has(from) && STATUSES.has(to)) parts.push(t('history.statusChange', { from: t(`status.${from}`), to: t(`status.${to}`) }));
+    if (from && to && from !== to && STATUSES.has(from) && STATUSES.has(to))
+      parts.push(t('history.statusChange', { from: t(`status.${from}`), to: t(`status.${to}`) }));
     if (reason) parts.push(reason);
     return parts.join(' · ') || '—';
   };
@@ -77,7 +78,9 @@ export function LoanHistoryTab({ loanId }: { loanId: string }) {
               <Table.Tr key={e.id}>
                 <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatInstant(e.occurredAt)}</Table.Td>
                 <Table.Td>{e.actorUsername}</Table.Td>
-                <Table.Td>{KNOWN.has(e.action) ? t(`history.actions.${e.action.replace(/[.-]/g, '_')}`) : t('history.actions.other', { action: e.action })}</Table.Td>
+                <Table.Td>
+                  {KNOWN.has(e.action) ? t(`history.actions.${e.action.replace(/[.-]/g, '_')}`) : t('history.actions.other', { action: e.action })}
+                </Table.Td>
                 <Table.Td>
                   <Text size="sm">{details(e)}</Text>
                 </Table.Td>

@@ -184,7 +184,10 @@ export function LoanOverviewTab({ loan }: { loan: Loan }) {
             <dl style={TERMS_GRID}>
               <Term label={t('overview.term')}>{t('overview.termValue', { count: terms.termMonths })}</Term>
               <Term label={t('overview.rate')}>
-                {t('overview.rateValue', { annual: formatPercent(terms.annualInterestRatePercent, lang), monthly: formatPercent(terms.monthlyInterestRatePercent, lang, 3) })}
+                {t('overview.rateValue', {
+                  annual: formatPercent(terms.annualInterestRatePercent, lang),
+                  monthly: formatPercent(terms.monthlyInterestRatePercent, lang, 3),
+                })}
               </Term>
               <Term label={t('overview.overdueRate')}>{t('overview.overdueRateValue', { multiplier: formatDecimal(terms.overdueMultiplier, lang) })}</Term>
               <Term label={t('overview.lateRate')}>{formatPercent(terms.lateInterestRatePercent, lang)}</Term>

@@ -44,7 +44,8 @@ export function runningPrincipal(events: readonly BalanceEvent[]): string[] {
   return events.map((e) => {
     if (!e.reversed) {
       if (e.kind === 'DISBURSEMENT') balance += toBig(e.amount);
-      else if (e.kind === 'REPAYMENT') balance -= e.allocation.filter((l) => PRINCIPAL_COMPONENTS.has(l.component)).reduce((acc, l) => acc + toBig(l.amount), 0n);
+      else if (e.kind === 'REPAYMENT')
+        balance -= e.allocation.filter((l) => PRINCIPAL_COMPONENTS.has(l.component)).reduce((acc, l) => acc + toBig(l.amount), 0n);
       else if (e.kind === 'WRITE_OFF') balance = 0n;
     }
     return balance.toString();

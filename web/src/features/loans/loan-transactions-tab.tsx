@@ -41,7 +41,11 @@ export function LoanTransactionsTab({ loanId, canReverse }: { loanId: string; ca
           </Table.Thead>
           <Table.Tbody>
             {rows.map((e, index) => (
-              <Table.Tr key={e.id} style={e.reversed ? { textDecoration: 'line-through', color: 'var(--mantine-color-dimmed)' } : undefined} data-reversed={e.reversed || undefined}>
+              <Table.Tr
+                key={e.id}
+                style={e.reversed ? { textDecoration: 'line-through', color: 'var(--mantine-color-dimmed)' } : undefined}
+                data-reversed={e.reversed || undefined}
+              >
                 <Table.Td style={{ whiteSpace: 'nowrap' }}>
                   {formatDate(e.valueDate)}
                   {e.bookingDate !== e.valueDate && (
@@ -92,7 +96,13 @@ export function LoanTransactionsTab({ loanId, canReverse }: { loanId: string; ca
                 {canReverse && (
                   <Table.Td>
                     {e.kind === 'REPAYMENT' && !e.reversed && (
-                      <Button size="compact-xs" variant="light" color="red" onClick={() => setReversing(e)} aria-label={`${t('transactions.reverse')} ${e.reference ?? e.id}`}>
+                      <Button
+                        size="compact-xs"
+                        variant="light"
+                        color="red"
+                        onClick={() => setReversing(e)}
+                        aria-label={`${t('transactions.reverse')} ${e.reference ?? e.id}`}
+                      >
                         {t('transactions.reverse')}
                       </Button>
                     )}

@@ -27,7 +27,11 @@ export function RestructureDialog({ loan, onClose }: { loan: Loan; onClose: () =
   const submit = form.onSubmit(async (v) => {
     setRefusal(null);
     try {
-      await propose.mutateAsync({ type: v.type, reason: v.reason.trim(), ...(v.type === 'EXTENSION' && v.newMaturityDate ? { newMaturityDate: v.newMaturityDate } : {}) });
+      await propose.mutateAsync({
+        type: v.type,
+        reason: v.reason.trim(),
+        ...(v.type === 'EXTENSION' && v.newMaturityDate ? { newMaturityDate: v.newMaturityDate } : {}),
+      });
       notifySuccess(t('restructure.done'));
       onClose();
     } catch (e) {
@@ -47,7 +51,13 @@ export function RestructureDialog({ loan, onClose }: { loan: Loan; onClose: () =
             {...form.getInputProps('type')}
           />
           {form.values.type === 'EXTENSION' && (
-            <DateInput label={t('fields.newMaturityDate')} required valueFormat="DD/MM/YYYY" placeholder="dd/mm/yyyy" {...form.getInputProps('newMaturityDate')} />
+            <DateInput
+              label={t('fields.newMaturityDate')}
+              required
+              valueFormat="DD/MM/YYYY"
+              placeholder="dd/mm/yyyy"
+              {...form.getInputProps('newMaturityDate')}
+            />
           )}
           <Textarea label={t('fields.reason')} required autosize minRows={2} {...form.getInputProps('reason')} />
           {refusal && !refusal.errors.length && (

@@ -100,7 +100,13 @@ export function RepayDialog({ loan, businessDate, onClose }: { loan: Loan; busin
 
   const after = preview?.loan;
   return (
-    <Modal opened onClose={onClose} closeButtonProps={{ 'aria-label': t('common:actions.close') }} title={t('repay.title', { contract: loan.contractNumber })} size="xl">
+    <Modal
+      opened
+      onClose={onClose}
+      closeButtonProps={{ 'aria-label': t('common:actions.close') }}
+      title={t('repay.title', { contract: loan.contractNumber })}
+      size="xl"
+    >
       <Stack gap="sm">
         <PayoffQuote loanId={loan.id} date={v.valueDate} />
         {!preview && (
@@ -177,7 +183,8 @@ export function RepayDialog({ loan, businessDate, onClose }: { loan: Loan; busin
                 <Table.Tr>
                   <Table.Td>{t('overview.penalty')}</Table.Td>
                   <Table.Td ta="right">
-                    <MoneyText value={sumMoney([loan.overdueInterest, loan.lateInterest])} /> → <MoneyText value={sumMoney([after.overdueInterest, after.lateInterest])} bold />
+                    <MoneyText value={sumMoney([loan.overdueInterest, loan.lateInterest])} /> →{' '}
+                    <MoneyText value={sumMoney([after.overdueInterest, after.lateInterest])} bold />
                   </Table.Td>
                 </Table.Tr>
               </Table.Tbody>

@@ -21,25 +21,28 @@ export function ReverseDialog({ loanId, event, onClose }: { loanId: string; even
   const [refusal, setRefusal] = useState<Problem | null>(null);
   const onServerError = useServerErrors({ ns: LOANS_NS });
   const form = useForm({ initialValues: { reason: '' }, validate: { reason: (v: string) => (v.trim() ? null : t('required')) } });
-  const submit = form.onSubmit((values) =>
-    void action.guard(async () => {
-      setRefusal(null);
-      const body = { rid: event.id, reason: values.reason.trim() };
-      try {
-        await reverse.mutateAsync({ ...body, key: action.keyFor(body) });
-        action.succeeded();
-        notifySuccess(t('reverse.done'));
-        onClose();
-      } catch (e) {
-        setRefusal(onServerError(e, form));
-      }
-    }),
+  const submit = form.onSubmit(
+    (values) =>
+      void action.guard(async () => {
+        setRefusal(null);
+        const body = { rid: event.id, reason: values.reason.trim() };
+        try {
+          await reverse.mutateAsync({ ...body, key: action.keyFor(body) });
+          action.succeeded();
+          notifySuccess(t('reverse.done'));
+          onClose();
+        } catch (e) {
+          setRefusal(onServerError(e, form));
+        }
+      }),
   );
   return (
     <Modal opened onClose={onClose} closeButtonProps={{ 'aria-label': t('common:actions.close') }} title={t('reverse.title')} size="lg">
       <form noValidate onSubmit={submit}>
         <Stack gap="sm">
-          <Alert color="orange">{t('reverse.willDo', { amount: formatMoney(event.amount, lang), date: formatDate(event.valueDate), reference: event.reference ?? '—' })}</Alert>
+          <Alert color="orange">
+            {t('reverse.willDo', { amount: formatMoney(event.amount, lang), date: formatDate(event.valueDate), reference: event.reference ?? '—' })}
+          </Alert>
           <Textarea label={t('fields.reason')} required autosize minRows={2} data-autofocus {...form.getInputProps('reason')} />
           {refusal && !refusal.errors.length && (
             <Alert color="red" role="alert">

@@ -49,7 +49,14 @@ export function DemoAccountNote({ payee }: { payee: Payee | undefined }) {
   );
 }
 
-export function PaymentCard({ item, payee, contractNumber, loanLink, tone = 'default', headingLevel = 3 }: {
+export function PaymentCard({
+  item,
+  payee,
+  contractNumber,
+  loanLink,
+  tone = 'default',
+  headingLevel = 3,
+}: {
   item: PaymentQr;
   payee: Payee;
   contractNumber: string;
@@ -78,7 +85,13 @@ export function PaymentCard({ item, payee, contractNumber, loanLink, tone = 'def
     </Text>
   );
   return (
-    <Paper withBorder radius="md" p="md" data-testid={`pay-${item.kind.toLowerCase()}`} style={tone === 'danger' ? { borderColor: 'var(--mantine-color-red-7)', borderWidth: 2 } : undefined}>
+    <Paper
+      withBorder
+      radius="md"
+      p="md"
+      data-testid={`pay-${item.kind.toLowerCase()}`}
+      style={tone === 'danger' ? { borderColor: 'var(--mantine-color-red-7)', borderWidth: 2 } : undefined}
+    >
       <Stack gap="sm">
         <div>
           <Text component={`h${headingLevel}`} size="md" fw={700} m={0} c={tone === 'danger' ? 'red.8' : undefined}>

@@ -11,7 +11,16 @@ import { MoneyText } from '../../shared/ui/money-text';
 import { ProblemAlert } from '../../shared/ui/problem-alert';
 import { DemoAccountNote, PaymentCard } from './payment-card';
 import { PORTAL_NS } from './portal-i18n';
-import { type Loan, type LoanPaymentQr, type Notification, type PaymentQr, useMyApplications, useMyLoans, useMyNotifications, usePaymentQrs } from './portal-queries';
+import {
+  type Loan,
+  type LoanPaymentQr,
+  type Notification,
+  type PaymentQr,
+  useMyApplications,
+  useMyLoans,
+  useMyNotifications,
+  usePaymentQrs,
+} from './portal-queries';
 
 export function Section({ title, children, testId, id }: { title: string; children: ReactNode; testId?: string; id?: string }) {
   return (
@@ -45,7 +54,15 @@ export function LoanStatusBadge({ status }: { status: string }) {
 function LoanCard({ loan }: { loan: Loan }) {
   const { t } = useTranslation(PORTAL_NS);
   return (
-    <Paper withBorder radius="md" p="md" component={Link} to={`/loans/${loan.id}`} title={t('loan.open')} style={{ display: 'block', color: 'inherit', textDecoration: 'none' }}>
+    <Paper
+      withBorder
+      radius="md"
+      p="md"
+      component={Link}
+      to={`/loans/${loan.id}`}
+      title={t('loan.open')}
+      style={{ display: 'block', color: 'inherit', textDecoration: 'none' }}
+    >
       <Stack gap={6}>
         <Group justify="space-between" wrap="wrap" gap="xs">
           <Text fw={700} c="blue.8" td="underline">
@@ -167,7 +184,15 @@ export function PortalHomePage() {
         ) : next.length === 0 ? (
           <Quiet>{t('home.nothingDue')}</Quiet>
         ) : (
-          next.map((o) => <PaymentCard key={`${o.qr.loanId}-${o.item.kind}-${o.item.installmentSeq}`} item={o.item} payee={o.qr.payee} contractNumber={o.qr.contractNumber} loanLink={`/loans/${o.qr.loanId}`} />)
+          next.map((o) => (
+            <PaymentCard
+              key={`${o.qr.loanId}-${o.item.kind}-${o.item.installmentSeq}`}
+              item={o.item}
+              payee={o.qr.payee}
+              contractNumber={o.qr.contractNumber}
+              loanLink={`/loans/${o.qr.loanId}`}
+            />
+          ))
         )}
       </Section>
 
@@ -178,13 +203,26 @@ export function PortalHomePage() {
           <Quiet>{t('home.noOverdue')}</Quiet>
         ) : (
           overdue.map((o) => (
-            <PaymentCard key={`${o.qr.loanId}-${o.item.installmentSeq}`} item={o.item} payee={o.qr.payee} contractNumber={o.qr.contractNumber} loanLink={`/loans/${o.qr.loanId}`} tone="danger" />
+            <PaymentCard
+              key={`${o.qr.loanId}-${o.item.installmentSeq}`}
+              item={o.item}
+              payee={o.qr.payee}
+              contractNumber={o.qr.contractNumber}
+              loanLink={`/loans/${o.qr.loanId}`}
+              tone="danger"
+            />
           ))
         )}
       </Section>
 
       <Section title={t('home.loans')} testId="section-loans">
-        {loans.isPending ? <Skeleton height={100} radius="md" /> : (loans.data?.items.length ?? 0) === 0 ? <Quiet>{t('home.noLoans')}</Quiet> : loans.data?.items.map((l) => <LoanCard key={l.id} loan={l} />)}
+        {loans.isPending ? (
+          <Skeleton height={100} radius="md" />
+        ) : (loans.data?.items.length ?? 0) === 0 ? (
+          <Quiet>{t('home.noLoans')}</Quiet>
+        ) : (
+          loans.data?.items.map((l) => <LoanCard key={l.id} loan={l} />)
+        )}
       </Section>
 
       <Section title={t('home.applications')} testId="section-applications">
@@ -200,7 +238,12 @@ export function PortalHomePage() {
                 <Text fw={600} size="sm">
                   {t('application.title', { id: a.id })}
                 </Text>
-                <Badge variant="dot" c="dark.7" color={a.status === 'APPROVED' ? 'green.8' : a.status === 'REJECTED' ? 'red.8' : 'blue.8'} style={{ textTransform: 'none' }}>
+                <Badge
+                  variant="dot"
+                  c="dark.7"
+                  color={a.status === 'APPROVED' ? 'green.8' : a.status === 'REJECTED' ? 'red.8' : 'blue.8'}
+                  style={{ textTransform: 'none' }}
+                >
                   {t(`application.status.${a.status}`)}
                 </Badge>
               </Group>
@@ -209,7 +252,8 @@ export function PortalHomePage() {
               </Text>
               <Group justify="space-between" gap="xs" mt={4}>
                 <Text size="sm" c="dimmed">
-                  {a.approvedAmount ? t('application.approved') : t('application.requested')} · {t('application.term', { months: a.approvedTermMonths ?? a.termMonths })}
+                  {a.approvedAmount ? t('application.approved') : t('application.requested')} ·{' '}
+                  {t('application.term', { months: a.approvedTermMonths ?? a.termMonths })}
                 </Text>
                 <MoneyText value={a.approvedAmount ?? a.requestedAmount} />
               </Group>

@@ -146,7 +146,8 @@ export const PORTAL_NS = registerStrings('portal', {
       principal: 'Principal',
       interest: 'interest',
       penalty: 'penalty interest',
-      overdueFirst: '{{count}} overdue installment(s), {{amount}} in all. Pay what is overdue first: a payment goes to penalty interest and overdue debt first.',
+      overdueFirst:
+        '{{count}} overdue installment(s), {{amount}} in all. Pay what is overdue first: a payment goes to penalty interest and overdue debt first.',
       seeOverdue: 'See what is overdue',
       demo: 'Demo account: do not transfer real money.',
       copy: 'Copy',

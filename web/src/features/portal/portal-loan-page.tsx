@@ -111,7 +111,15 @@ function StatementDownload({ loanId, start, end }: { loanId: string; start: stri
         <Text size="sm">{t('statement.hint')}</Text>
         <SimpleGrid cols={2} spacing="sm">
           <DateInput label={t('statement.from')} valueFormat="DD/MM/YYYY" placeholder="dd/mm/yyyy" value={from} onChange={setFrom} maxDate={to ?? end} />
-          <DateInput label={t('statement.to')} valueFormat="DD/MM/YYYY" placeholder="dd/mm/yyyy" value={to} onChange={setTo} minDate={from ?? undefined} maxDate={end} />
+          <DateInput
+            label={t('statement.to')}
+            valueFormat="DD/MM/YYYY"
+            placeholder="dd/mm/yyyy"
+            value={to}
+            onChange={setTo}
+            minDate={from ?? undefined}
+            maxDate={end}
+          />
         </SimpleGrid>
         {download.isError && <ProblemAlert error={download.error} />}
         <Button onClick={() => download.mutate()} loading={download.isPending} disabled={!from || !to} fullWidth>
@@ -201,7 +209,13 @@ export function PortalLoanPage() {
           <DemoAccountNote payee={qr.data?.payee} />
           {qr.data &&
             toPay.map((item) => (
-              <PaymentCard key={`${item.kind}-${item.installmentSeq}`} item={item} payee={qr.data.payee} contractNumber={qr.data.contractNumber} tone={item.kind === 'OVERDUE' ? 'danger' : 'default'} />
+              <PaymentCard
+                key={`${item.kind}-${item.installmentSeq}`}
+                item={item}
+                payee={qr.data.payee}
+                contractNumber={qr.data.contractNumber}
+                tone={item.kind === 'OVERDUE' ? 'danger' : 'default'}
+              />
             ))}
           {qr.data && payoff && (
             <>
@@ -222,7 +236,9 @@ export function PortalLoanPage() {
           <Skeleton height={120} radius="md" />
         ) : (
           <Stack gap={6} component="ul" p={0} m={0}>
-            {schedule.data?.map((i) => <InstallmentRow key={i.seq} i={i} />)}
+            {schedule.data?.map((i) => (
+              <InstallmentRow key={i.seq} i={i} />
+            ))}
           </Stack>
         )}
       </Section>

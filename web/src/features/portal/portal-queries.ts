@@ -53,7 +53,11 @@ export function useLoan(id: string) {
 }
 
 export function useSchedule(id: string, enabled: boolean) {
-  return useQuery({ queryKey: ['portal', 'schedule', id], queryFn: () => call<Installment[]>(api.GET('/api/v1/loans/{id}/schedule', { params: { path: { id } } })), enabled });
+  return useQuery({
+    queryKey: ['portal', 'schedule', id],
+    queryFn: () => call<Installment[]>(api.GET('/api/v1/loans/{id}/schedule', { params: { path: { id } } })),
+    enabled,
+  });
 }
 
 export function useTransactions(id: string, enabled: boolean) {

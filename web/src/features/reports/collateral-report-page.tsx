@@ -21,8 +21,16 @@ export function CollateralReportPage() {
   const lang = toLanguage(i18n.language);
   const { asOf } = useReportDate();
   const query = { asOf: asOf ?? undefined };
-  const cover = useQuery({ queryKey: ['reports', 'collateral-cover', asOf], enabled: !!asOf, queryFn: () => call(api.GET('/api/v1/reports/collateral-cover', { params: { query } })) });
-  const expiries = useQuery({ queryKey: ['reports', 'collateral-expiries', asOf], enabled: !!asOf, queryFn: () => call(api.GET('/api/v1/reports/collateral-expiries', { params: { query } })) });
+  const cover = useQuery({
+    queryKey: ['reports', 'collateral-cover', asOf],
+    enabled: !!asOf,
+    queryFn: () => call(api.GET('/api/v1/reports/collateral-cover', { params: { query } })),
+  });
+  const expiries = useQuery({
+    queryKey: ['reports', 'collateral-expiries', asOf],
+    enabled: !!asOf,
+    queryFn: () => call(api.GET('/api/v1/reports/collateral-expiries', { params: { query } })),
+  });
   const provisions = useQuery({ queryKey: ['reports', 'collateral-provisions'], queryFn: () => call(api.GET('/api/v1/reports/collateral-provisions')) });
   return (
     <ReportLayout tab="collateral">
@@ -56,11 +64,19 @@ export function CollateralReportPage() {
                     <Table.Tr key={r.loanId}>
                       <Table.Td>{r.contractNumber}</Table.Td>
                       <Table.Td>{r.borrowerName}</Table.Td>
-                      <Table.Td style={num}><MoneyText value={r.outstanding} /></Table.Td>
-                      <Table.Td style={num}><MoneyText value={r.collateralValue} /></Table.Td>
-                      <Table.Td style={num}><MoneyText value={r.discountedValue} /></Table.Td>
+                      <Table.Td style={num}>
+                        <MoneyText value={r.outstanding} />
+                      </Table.Td>
+                      <Table.Td style={num}>
+                        <MoneyText value={r.collateralValue} />
+                      </Table.Td>
+                      <Table.Td style={num}>
+                        <MoneyText value={r.discountedValue} />
+                      </Table.Td>
                       <Table.Td style={num}>{r.required ? <MoneyText value={r.requiredValue} /> : '—'}</Table.Td>
-                      <Table.Td style={num} className="num">{formatPercent(r.coverPercent, lang, 1)}</Table.Td>
+                      <Table.Td style={num} className="num">
+                        {formatPercent(r.coverPercent, lang, 1)}
+                      </Table.Td>
                       <Table.Td>
                         <Badge variant="filled" color={!r.required ? 'gray.7' : r.passed ? '#1e7b34' : '#7a0c0c'}>
                           {!r.required ? t('collateral.notRequired') : r.passed ? t('collateral.passed') : t('collateral.short')}
@@ -72,11 +88,19 @@ export function CollateralReportPage() {
                 <Table.Tfoot>
                   <Table.Tr>
                     <Table.Th colSpan={2}>{t('collateral.total')}</Table.Th>
-                    <Table.Th style={num}><MoneyText value={cover.data.totals.outstanding} bold /></Table.Th>
-                    <Table.Th style={num}><MoneyText value={cover.data.totals.collateralValue} bold /></Table.Th>
-                    <Table.Th style={num}><MoneyText value={cover.data.totals.discountedValue} bold /></Table.Th>
+                    <Table.Th style={num}>
+                      <MoneyText value={cover.data.totals.outstanding} bold />
+                    </Table.Th>
+                    <Table.Th style={num}>
+                      <MoneyText value={cover.data.totals.collateralValue} bold />
+                    </Table.Th>
+                    <Table.Th style={num}>
+                      <MoneyText value={cover.data.totals.discountedValue} bold />
+                    </Table.Th>
                     <Table.Th />
-                    <Table.Th style={num} className="num">{formatPercent(cover.data.totals.coverPercent, lang, 1)}</Table.Th>
+                    <Table.Th style={num} className="num">
+                      {formatPercent(cover.data.totals.coverPercent, lang, 1)}
+                    </Table.Th>
                     <Table.Th>{t('collateral.shortLoans', { count: cover.data.totals.shortLoans })}</Table.Th>
                   </Table.Tr>
                 </Table.Tfoot>
@@ -148,22 +172,40 @@ export function CollateralReportPage() {
                         <Table.Tr key={r.loanId}>
                           <Table.Td>
                             {r.contractNumber}
-                            <Text size="xs" c="dimmed">{r.borrowerName}</Text>
+                            <Text size="xs" c="dimmed">
+                              {r.borrowerName}
+                            </Text>
                           </Table.Td>
-                          <Table.Td style={num} className="num">{formatCount(r.debtGroup, lang)}</Table.Td>
-                          <Table.Td style={num}><MoneyText value={r.outstanding} /></Table.Td>
-                          <Table.Td style={num}><MoneyText value={r.collateralDeduction} /></Table.Td>
-                          <Table.Td style={num}><MoneyText value={r.specificBefore} /></Table.Td>
-                          <Table.Td style={num}><MoneyText value={r.specificAfter} /></Table.Td>
+                          <Table.Td style={num} className="num">
+                            {formatCount(r.debtGroup, lang)}
+                          </Table.Td>
+                          <Table.Td style={num}>
+                            <MoneyText value={r.outstanding} />
+                          </Table.Td>
+                          <Table.Td style={num}>
+                            <MoneyText value={r.collateralDeduction} />
+                          </Table.Td>
+                          <Table.Td style={num}>
+                            <MoneyText value={r.specificBefore} />
+                          </Table.Td>
+                          <Table.Td style={num}>
+                            <MoneyText value={r.specificAfter} />
+                          </Table.Td>
                         </Table.Tr>
                       ))}
                     </Table.Tbody>
                     <Table.Tfoot>
                       <Table.Tr>
                         <Table.Th colSpan={3}>{t('collateral.total')}</Table.Th>
-                        <Table.Th style={num}><MoneyText value={provisions.data.totals.collateralDeduction} bold /></Table.Th>
-                        <Table.Th style={num}><MoneyText value={provisions.data.totals.specificBefore} bold /></Table.Th>
-                        <Table.Th style={num}><MoneyText value={provisions.data.totals.specificAfter} bold /></Table.Th>
+                        <Table.Th style={num}>
+                          <MoneyText value={provisions.data.totals.collateralDeduction} bold />
+                        </Table.Th>
+                        <Table.Th style={num}>
+                          <MoneyText value={provisions.data.totals.specificBefore} bold />
+                        </Table.Th>
+                        <Table.Th style={num}>
+                          <MoneyText value={provisions.data.totals.specificAfter} bold />
+                        </Table.Th>
                       </Table.Tr>
                     </Table.Tfoot>
                   </Table>

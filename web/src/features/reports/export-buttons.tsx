@@ -25,7 +25,15 @@ function useExportStatus(id: string | null) {
  * One click per format (README "Exports"): a small file downloads at once; a large one answers
  * 202 and is built by the worker, shown here with its progress and downloaded when ready.
  */
-export function ExportButtons({ path, query, disabled }: { path: ReportPath; query: Record<string, string | number | string[] | undefined>; disabled?: boolean }) {
+export function ExportButtons({
+  path,
+  query,
+  disabled,
+}: {
+  path: ReportPath;
+  query: Record<string, string | number | string[] | undefined>;
+  disabled?: boolean;
+}) {
   const { t } = useTranslation(REPORTS_NS);
   const [busy, setBusy] = useState<ExportFormat | null>(null);
   const [queued, setQueued] = useState<{ id: string; format: ExportFormat } | null>(null);

@@ -5,7 +5,13 @@ import type { Commune, Dimension } from './reports-queries';
 type Keys = Record<string, Record<string, string | null>>;
 
 /** One dimension's label for a row: names in the user's language, codes translated, never raw. */
-export function dimensionLabel(dim: Dimension, key: Record<string, string | null> | undefined, t: TFunction, lang: Language, communes: Commune[] | undefined): string {
+export function dimensionLabel(
+  dim: Dimension,
+  key: Record<string, string | null> | undefined,
+  t: TFunction,
+  lang: Language,
+  communes: Commune[] | undefined,
+): string {
   if (!key) return '—';
   const code = key.code ?? '';
   switch (dim) {

@@ -53,7 +53,15 @@ export function LoansReportPage() {
       {data && data.items.length > 0 && (
         <>
           <ReportScroll minWidth={1650} label={t('tabs.loans')}>
-            <Table striped highlightOnHover withTableBorder verticalSpacing={6} fz="sm" aria-label={t('tabs.loans')} style={{ opacity: report.isPlaceholderData ? 0.6 : 1 }}>
+            <Table
+              striped
+              highlightOnHover
+              withTableBorder
+              verticalSpacing={6}
+              fz="sm"
+              aria-label={t('tabs.loans')}
+              style={{ opacity: report.isPlaceholderData ? 0.6 : 1 }}
+            >
               <Table.Thead>
                 <Table.Tr>
                   <Table.Th>{t('loans.contract')}</Table.Th>

@@ -68,7 +68,13 @@ function SectorDonut({ report, lang }: { report: PortfolioReport; lang: Language
         pieProps={{ rootTabIndex: -1 }}
         aria-hidden
       />
-      <Stack gap={6} component="ul" style={{ listStyle: 'none', padding: 0, margin: 0, flex: 1, minWidth: 220 }} aria-label={t('charts.bySector')} data-testid="sector-legend">
+      <Stack
+        gap={6}
+        component="ul"
+        style={{ listStyle: 'none', padding: 0, margin: 0, flex: 1, minWidth: 220 }}
+        aria-label={t('charts.bySector')}
+        data-testid="sector-legend"
+      >
         {data.map((d) => (
           <Group key={d.name} component="li" gap="xs" wrap="nowrap" justify="space-between">
             <Group gap="xs" wrap="nowrap" style={{ minWidth: 0 }}>
@@ -95,7 +101,11 @@ function DebtGroupBars({ report, lang }: { report: PortfolioReport; lang: Langua
   return (
     <Stack gap="xs">
       <Text size="sm" fw={600} data-testid="par-ratios">
-        {t('charts.parRatios', { par30: formatRatio(report.totals.par30, lang), par90: formatRatio(report.totals.par90, lang), bad: formatRatio(report.totals.badDebtRatio, lang) })}
+        {t('charts.parRatios', {
+          par30: formatRatio(report.totals.par30, lang),
+          par90: formatRatio(report.totals.par90, lang),
+          bad: formatRatio(report.totals.badDebtRatio, lang),
+        })}
       </Text>
       {[1, 2, 3, 4, 5].map((g) => {
         const r = byGroup.get(String(g));

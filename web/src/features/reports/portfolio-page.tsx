@@ -51,10 +51,23 @@ export function PortfolioReportPage() {
   return (
     <ReportLayout tab="portfolio" actions={query && <ExportButtons path="/api/v1/reports/portfolio" query={{ ...query }} disabled={!data} />}>
       <Group align="flex-end" gap="sm" mb="md" wrap="wrap">
-        <ReportDateInput label={t('filters.asOf')} value={asOf} onChange={(d) => setAsOf(d && d !== lastClosed ? d : null)} maxDate={lastClosed} testId="as-of" />
+        <ReportDateInput
+          label={t('filters.asOf')}
+          value={asOf}
+          onChange={(d) => setAsOf(d && d !== lastClosed ? d : null)}
+          maxDate={lastClosed}
+          testId="as-of"
+        />
         <ReportDateInput label={t('filters.from')} value={from} onChange={(d) => setParam('from', d)} maxDate={asOf} testId="period-from" />
         <ReportDateInput label={t('filters.to')} value={to} onChange={(d) => setParam('to', d)} maxDate={asOf} testId="period-to" />
-        <Select label={t('filters.groupBy')} data={options} value={dims[0] ?? 'sector'} onChange={(v) => v && isDimension(v) && setDims(v, dims[1] ?? null)} allowDeselect={false} w={190} />
+        <Select
+          label={t('filters.groupBy')}
+          data={options}
+          value={dims[0] ?? 'sector'}
+          onChange={(v) => v && isDimension(v) && setDims(v, dims[1] ?? null)}
+          allowDeselect={false}
+          w={190}
+        />
         <Select
           label={t('filters.thenBy')}
           placeholder={t('filters.none')}

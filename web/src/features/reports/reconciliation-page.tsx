@@ -44,7 +44,9 @@ export function ReconciliationReportPage() {
           ) : (
             <Alert color="red" icon={<IconAlertTriangle aria-hidden />} mb="md" data-testid="reconciliation-result">
               {t('reconciliation.differences', { count: data.mismatches.length + data.unbalancedTransactions.length + data.cache.mismatches })}
-              {data.unbalancedTransactions.length > 0 && <Text size="sm">{t('reconciliation.unbalanced', { ids: data.unbalancedTransactions.join(', ') })}</Text>}
+              {data.unbalancedTransactions.length > 0 && (
+                <Text size="sm">{t('reconciliation.unbalanced', { ids: data.unbalancedTransactions.join(', ') })}</Text>
+              )}
             </Alert>
           )}
           <SimpleGrid cols={{ base: 1, sm: 3 }} mb="md">

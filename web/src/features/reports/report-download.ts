@@ -8,11 +8,7 @@ export type ExportStatus = components['schemas']['ExportStatusDto'];
 
 /** The report routes that answer a file for `format=csv|xlsx|pdf` (README "Exports"). */
 export type ReportPath =
-  | '/api/v1/reports/portfolio'
-  | '/api/v1/reports/aging'
-  | '/api/v1/reports/loans'
-  | '/api/v1/reports/capital-sources'
-  | '/api/v1/reports/reconciliation';
+  '/api/v1/reports/portfolio' | '/api/v1/reports/aging' | '/api/v1/reports/loans' | '/api/v1/reports/capital-sources' | '/api/v1/reports/reconciliation';
 
 export type ExportOutcome = { kind: 'file'; name: string } | { kind: 'accepted'; accepted: ExportAccepted };
 

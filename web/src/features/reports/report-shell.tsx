@@ -72,7 +72,19 @@ export function useReportDate(): { asOf: string | null; lastClosed: string | nul
 }
 
 /** A date picker writing `YYYY-MM-DD` (Mantine's value) and showing dd/MM/yyyy. */
-export function ReportDateInput({ label, value, onChange, maxDate, testId }: { label: string; value: string | null; onChange: (v: string | null) => void; maxDate?: string | null; testId?: string }) {
+export function ReportDateInput({
+  label,
+  value,
+  onChange,
+  maxDate,
+  testId,
+}: {
+  label: string;
+  value: string | null;
+  onChange: (v: string | null) => void;
+  maxDate?: string | null;
+  testId?: string;
+}) {
   return (
     <DateInput
       label={label}
@@ -90,7 +102,9 @@ export function ReportDateInput({ label, value, onChange, maxDate, testId }: { l
 export function AsOfPicker() {
   const { t } = useTranslation(REPORTS_NS);
   const { asOf, lastClosed, setAsOf } = useReportDate();
-  return <ReportDateInput label={t('filters.asOf')} value={asOf} onChange={(d) => setAsOf(d && d !== lastClosed ? d : null)} maxDate={lastClosed} testId="as-of" />;
+  return (
+    <ReportDateInput label={t('filters.asOf')} value={asOf} onChange={(d) => setAsOf(d && d !== lastClosed ? d : null)} maxDate={lastClosed} testId="as-of" />
+  );
 }
 
 /** Where the figures come from, with what that means on hover or focus. */

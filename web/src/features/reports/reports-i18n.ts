@@ -74,7 +74,8 @@ export const REPORTS_NS = registerStrings('reports', {
       help: {
         SNAPSHOT: 'Đọc từ ảnh chụp dư nợ mà lần chốt cuối tháng đã ghi; không có bút toán nào ghi lùi ngày vào tháng đó sau khi chụp.',
         LIVE: 'Ngày chốt gần nhất: dư nợ, quá hạn và nhóm nợ như lần chốt ngày đó đã tính; khoản vay có giao dịch sau ngày này được dựng lại từ sổ cái.',
-        RECONSTRUCTED: 'Ngày bất kỳ: gốc từ sổ cái theo ngày giá trị, quá hạn từ lịch trả nợ và các khoản đã trả, nhóm nợ theo chính sách phân loại hiệu lực ngày đó.',
+        RECONSTRUCTED:
+          'Ngày bất kỳ: gốc từ sổ cái theo ngày giá trị, quá hạn từ lịch trả nợ và các khoản đã trả, nhóm nợ theo chính sách phân loại hiệu lực ngày đó.',
       },
     },
     columns: {
@@ -131,7 +132,14 @@ export const REPORTS_NS = registerStrings('reports', {
     },
     aging: {
       bucket: 'Số ngày quá hạn',
-      buckets: { CURRENT: 'Trong hạn', DPD_1_9: '1–9 ngày', DPD_10_29: '10–29 ngày', DPD_30_89: '30–89 ngày', DPD_90_179: '90–179 ngày', DPD_180_PLUS: 'Từ 180 ngày' },
+      buckets: {
+        CURRENT: 'Trong hạn',
+        DPD_1_9: '1–9 ngày',
+        DPD_10_29: '10–29 ngày',
+        DPD_30_89: '30–89 ngày',
+        DPD_90_179: '90–179 ngày',
+        DPD_180_PLUS: 'Từ 180 ngày',
+      },
       share: 'Tỷ trọng dư nợ',
     },
     loans: {
@@ -195,7 +203,15 @@ export const REPORTS_NS = registerStrings('reports', {
       balance: 'Số dư (Nợ − Có)',
       balanced: 'Tổng số dư bằng 0: sổ cái cân.',
       unbalanced: 'Tổng số dư khác 0: {{amount}}',
-      types: { ASSET: 'Tài sản', CONTRA_ASSET: 'Điều chỉnh tài sản', LIABILITY: 'Nợ phải trả', EQUITY: 'Vốn chủ sở hữu', INCOME: 'Thu nhập', EXPENSE: 'Chi phí', OFF_BALANCE: 'Ngoại bảng' },
+      types: {
+        ASSET: 'Tài sản',
+        CONTRA_ASSET: 'Điều chỉnh tài sản',
+        LIABILITY: 'Nợ phải trả',
+        EQUITY: 'Vốn chủ sở hữu',
+        INCOME: 'Thu nhập',
+        EXPENSE: 'Chi phí',
+        OFF_BALANCE: 'Ngoại bảng',
+      },
       empty: 'Chưa có bút toán nào đến ngày này.',
     },
   },
@@ -272,7 +288,8 @@ export const REPORTS_NS = registerStrings('reports', {
       help: {
         SNAPSHOT: 'Read from the positions the month-end close recorded; nothing was booked back into that month since.',
         LIVE: 'The last closed day: outstanding, arrears and debt groups as that day’s close computed them; loans with later transactions are rebuilt from the ledger.',
-        RECONSTRUCTED: 'Any other day: principal from the ledger by value date, arrears from the schedules and the payments, debt groups by the classification policy in force that day.',
+        RECONSTRUCTED:
+          'Any other day: principal from the ledger by value date, arrears from the schedules and the payments, debt groups by the classification policy in force that day.',
       },
     },
     columns: {
@@ -329,7 +346,14 @@ export const REPORTS_NS = registerStrings('reports', {
     },
     aging: {
       bucket: 'Days past due',
-      buckets: { CURRENT: 'Current', DPD_1_9: '1–9 days', DPD_10_29: '10–29 days', DPD_30_89: '30–89 days', DPD_90_179: '90–179 days', DPD_180_PLUS: '180 days and more' },
+      buckets: {
+        CURRENT: 'Current',
+        DPD_1_9: '1–9 days',
+        DPD_10_29: '10–29 days',
+        DPD_30_89: '30–89 days',
+        DPD_90_179: '90–179 days',
+        DPD_180_PLUS: '180 days and more',
+      },
       share: 'Share of outstanding',
     },
     loans: {
@@ -393,7 +417,15 @@ export const REPORTS_NS = registerStrings('reports', {
       balance: 'Balance (debit − credit)',
       balanced: 'The balances sum to zero: the ledger balances.',
       unbalanced: 'The balances sum to {{amount}}',
-      types: { ASSET: 'Asset', CONTRA_ASSET: 'Contra asset', LIABILITY: 'Liability', EQUITY: 'Equity', INCOME: 'Income', EXPENSE: 'Expense', OFF_BALANCE: 'Off balance' },
+      types: {
+        ASSET: 'Asset',
+        CONTRA_ASSET: 'Contra asset',
+        LIABILITY: 'Liability',
+        EQUITY: 'Equity',
+        INCOME: 'Income',
+        EXPENSE: 'Expense',
+        OFF_BALANCE: 'Off balance',
+      },
       empty: 'No entries by this date.',
     },
   },

@@ -37,7 +37,14 @@ export function TrialBalancePage() {
       {data && data.accounts.length === 0 && <EmptyState title={t('trialBalance.empty')} />}
       {data && data.accounts.length > 0 && (
         <ReportScroll minWidth={960} label={t('tabs.trialBalance')}>
-          <Table striped withTableBorder verticalSpacing={6} fz="sm" aria-label={t('tabs.trialBalance')} style={{ opacity: report.isPlaceholderData ? 0.6 : 1 }}>
+          <Table
+            striped
+            withTableBorder
+            verticalSpacing={6}
+            fz="sm"
+            aria-label={t('tabs.trialBalance')}
+            style={{ opacity: report.isPlaceholderData ? 0.6 : 1 }}
+          >
             <Table.Thead>
               <Table.Tr>
                 <Table.Th>{t('trialBalance.glCode')}</Table.Th>

@@ -43,7 +43,9 @@ export function documentPath(loanId: string, ref: DocumentRef): string {
 export async function openDocument(path: string, fileName: string): Promise<void> {
   const tab = window.open('', '_blank');
   const session = getSession();
-  const res = await fetch(path, { headers: { Accept: 'application/pdf', 'Accept-Language': currentLanguage(), ...(session ? { Authorization: `Bearer ${session.token}` } : {}) } });
+  const res = await fetch(path, {
+    headers: { Accept: 'application/pdf', 'Accept-Language': currentLanguage(), ...(session ? { Authorization: `Bearer ${session.token}` } : {}) },
+  });
   if (!res.ok) {
     tab?.close();
     const body: unknown = await res.json().catch(() => undefined);
@@ -62,7 +64,17 @@ export async function openDocument(path: string, fileName: string): Promise<void
 }
 
 /** One "In …" (print) button for one document of a loan. */
-export function PrintDocumentButton({ loanId, doc, size = 'xs', variant = 'default' }: { loanId: string; doc: DocumentRef; size?: 'xs' | 'sm'; variant?: 'default' | 'light' | 'subtle' }) {
+export function PrintDocumentButton({
+  loanId,
+  doc,
+  size = 'xs',
+  variant = 'default',
+}: {
+  loanId: string;
+  doc: DocumentRef;
+  size?: 'xs' | 'sm';
+  variant?: 'default' | 'light' | 'subtle';
+}) {
   const { t } = useTranslation();
   const [busy, setBusy] = useState(false);
   const label = `${t(`common:documents.${doc.kind}`)}${doc.suffix ? ` · ${doc.suffix}` : ''}`;

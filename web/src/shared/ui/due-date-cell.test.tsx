@@ -31,8 +31,16 @@ describe('DueDateCell', () => {
 
   it.each<[string, DueDateMove, string]>([
     ['not moved', { dueDate: '2026-04-15', contractualDate: '2026-04-15', moved: false, moveReason: null }, '15/04/2026'],
-    ['moved off Tết', { dueDate: '2026-02-23', contractualDate: '2026-02-17', moved: true, moveReason: TET }, '23/02/2026 ↷ dời từ 17/02/2026 — Tết Nguyên đán (mùng 1)'],
-    ['moved off a Sunday', { dueDate: '2026-03-16', contractualDate: '2026-03-15', moved: true, moveReason: { vi: 'Chủ Nhật', en: 'Sunday' } }, '16/03/2026 ↷ dời từ 15/03/2026 — Chủ Nhật'],
+    [
+      'moved off Tết',
+      { dueDate: '2026-02-23', contractualDate: '2026-02-17', moved: true, moveReason: TET },
+      '23/02/2026 ↷ dời từ 17/02/2026 — Tết Nguyên đán (mùng 1)',
+    ],
+    [
+      'moved off a Sunday',
+      { dueDate: '2026-03-16', contractualDate: '2026-03-15', moved: true, moveReason: { vi: 'Chủ Nhật', en: 'Sunday' } },
+      '16/03/2026 ↷ dời từ 15/03/2026 — Chủ Nhật',
+    ],
     ['moved, reason unknown', { dueDate: '2026-03-16', contractualDate: '2026-03-15', moved: true, moveReason: null }, '16/03/2026 ↷ dời từ 15/03/2026'],
     ['no contractual date (an older API row)', { dueDate: '2026-03-16' }, '16/03/2026'],
   ])('in Vietnamese: %s', (_name, row, expected) => {
@@ -41,7 +49,9 @@ describe('DueDateCell', () => {
 
   it('speaks English after the switch', async () => {
     await i18n.changeLanguage('en');
-    expect(text({ dueDate: '2026-02-23', contractualDate: '2026-02-17', moved: true, moveReason: TET })).toBe('23/02/2026 ↷ moved from 17/02/2026 — Lunar New Year (day 1)');
+    expect(text({ dueDate: '2026-02-23', contractualDate: '2026-02-17', moved: true, moveReason: TET })).toBe(
+      '23/02/2026 ↷ moved from 17/02/2026 — Lunar New Year (day 1)',
+    );
   });
 
   it('compact: a marker, the note kept for screen readers', () => {

@@ -8,7 +8,19 @@ import { toLanguage } from '../format/language';
  * The footer of a server-paged list: "rows a–b of n" and the page buttons. The page lives in the
  * address (`?page=`), so a paged list can be bookmarked and shared, and back goes to the last page.
  */
-export function PagingFooter({ page, pageSize, shown, total, param = 'page' }: { page: number; pageSize: number; shown: number; total: number; param?: string }) {
+export function PagingFooter({
+  page,
+  pageSize,
+  shown,
+  total,
+  param = 'page',
+}: {
+  page: number;
+  pageSize: number;
+  shown: number;
+  total: number;
+  param?: string;
+}) {
   const { t, i18n } = useTranslation();
   const lang = toLanguage(i18n.language);
   const [params, setParams] = useSearchParams();

@@ -6,7 +6,13 @@ import { isApiError } from '../api/problem';
 export function ProblemAlert({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
   const { t } = useTranslation();
   const problem = isApiError(error) ? error.problem : null;
-  const message = !problem ? t('errors.unexpected') : problem.status === 0 ? t('errors.network') : problem.status === 403 ? t('errors.forbidden') : problem.detail;
+  const message = !problem
+    ? t('errors.unexpected')
+    : problem.status === 0
+      ? t('errors.network')
+      : problem.status === 403
+        ? t('errors.forbidden')
+        : problem.detail;
   return (
     <Alert color="red" title={t('errors.title')} role="alert">
       <Text size="sm">{message}</Text>
