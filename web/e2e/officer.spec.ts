@@ -41,7 +41,18 @@ test('an officer logs in and sees the home work queues, the fund and the busines
   await expect(page.getByTestId('queue-last-close')).toContainText('Chốt ngày gần nhất');
   // The officer's menu: only what the role may use and what exists.
   const nav = page.getByRole('navigation', { name: 'Điều hướng chính' }).last();
-  await expect(nav.getByRole('link')).toHaveText(['Trang chủ', 'Người vay', 'Hồ sơ vay', 'Khoản vay', 'Nhập sao kê', 'Chốt ngày', 'Báo cáo']);
+  await expect(nav.getByRole('link')).toHaveText([
+    'Trang chủ',
+    'Người vay',
+    'Hồ sơ vay',
+    'Khoản vay',
+    'Tài sản bảo đảm',
+    'Kiểm tra sử dụng vốn',
+    'Nhập sao kê',
+    'Nhập sổ cho vay',
+    'Chốt ngày',
+    'Báo cáo',
+  ]);
   await checkPage(page, 'home-officer');
 
   // `/` focuses the global search; Enter searches borrowers.
