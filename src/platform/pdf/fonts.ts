@@ -11,7 +11,7 @@ const cache = new Map<string, Buffer>();
 export function font(name: 'DejaVuSans' | 'DejaVuSans-Bold'): Buffer {
   let buf = cache.get(name);
   if (!buf) {
-    buf = readFileSync(fileURLToPath(new URL(`../../../assets/fonts/${name}.ttf`, import.meta.url)));
+    buf = readFileSync(fileURLToPath(new URL(`../../assets/fonts/${name}.ttf`, import.meta.url)));
     cache.set(name, buf);
   }
   return buf;
