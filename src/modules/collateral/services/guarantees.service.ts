@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { TransactionRunner } from '../../../platform/database/index.js';
 import { DomainError, notFound } from '../../../platform/errors/index.js';
+import { ID } from './asset-views.js';
 import { AuditService } from '../../audit/index.js';
 import { isCooperativeOnly, type Actor } from '../../../platform/actor/index.js';
 import { BorrowersService } from '../../borrowers/index.js';
@@ -94,6 +95,8 @@ export class GuaranteesService {
 
   /** A borrower's guarantees: those guaranteeing its loans and those it gives as a guarantor. */
   async ofBorrower(actor: Actor, borrowerId: string): Promise<GuaranteeDto[]> {
+    // An id that cannot be a borrower's is not found (never a bigint cast error).
+    if (!ID.test(borrowerId)) throw notFound('borrower', borrowerId);
     this.borrowers.assertVisible(actor, borrowerId);
     // A cooperative user sees a guarantee it gives only through its own file; guarantees it gives for others are the fund's business.
     const clause = isCooperativeOnly(actor) ? 'WHERE g.borrower_id = $1' : 'WHERE g.borrower_id = $1 OR g.guarantor_borrower_id = $1';
