@@ -9,6 +9,7 @@ import { formatCount, formatMoney } from '../../shared/format/money';
 import { useIdempotencyKey } from '../../shared/hooks/use-idempotency-key';
 import { notifyError, notifySuccess } from '../../shared/ui/notify';
 import { BOOK_IMPORT_NS } from './book-import-i18n';
+import { stepLabel } from './book-import-rules';
 import { isCommitting, useApproveBook, useBookImportProgress, useBookImportResult, useRejectBook, useSubmitBook, type BookImport } from './book-import-queries';
 
 const problemText = (e: unknown, fallback: string): string => (isApiError(e) ? e.problem.detail || fallback : fallback);
@@ -147,7 +148,7 @@ export function BookImportProgress({ book }: { book: BookImport }) {
     <Stack gap={4} data-testid="book-progress">
       <Progress value={p.percent} aria-label={t('progress.label')} size="lg" animated={p.status === 'RUNNING'} />
       <Text size="sm" role="status">
-        {t('progress.text', { percent: p.percent, step: p.step ?? t(`status.${p.status}`) })}
+        {t('progress.text', { percent: p.percent, step: p.step ? stepLabel(t, p.step) : t(`status.${p.status}`, { defaultValue: p.status }) })}
       </Text>
     </Stack>
   );
