@@ -67,7 +67,12 @@ export function BookImportActions({ book }: { book: BookImport }) {
           {t('actions.reject')}
         </Button>
       </Group>
-      <Modal opened={confirming} onClose={() => setConfirming(false)} title={t('actions.approve')}>
+      <Modal
+        closeButtonProps={{ 'aria-label': t('common:actions.close') }}
+        opened={confirming}
+        onClose={() => setConfirming(false)}
+        title={t('actions.approve')}
+      >
         <Stack gap="md">
           <Text size="sm" data-testid="approve-confirmation">
             {t('actions.approveConfirm', {
@@ -97,7 +102,7 @@ export function BookImportActions({ book }: { book: BookImport }) {
           </Group>
         </Stack>
       </Modal>
-      <Modal opened={rejecting} onClose={() => setRejecting(false)} title={t('actions.reject')}>
+      <Modal closeButtonProps={{ 'aria-label': t('common:actions.close') }} opened={rejecting} onClose={() => setRejecting(false)} title={t('actions.reject')}>
         <Stack gap="md">
           <Textarea
             label={t('actions.rejectReason')}
