@@ -271,6 +271,8 @@ test.describe('loan book import', () => {
       await expect(page.getByText(`Phê duyệt: ${APPROVER.displayName}`, { exact: false })).toBeVisible();
       await expect(result.locator('a[href^="/borrowers/"]').first()).toBeVisible();
       await expect(result.locator('a[href^="/loans/"]')).toHaveCount(gen.history.length);
+      await expect(result.getByRole('heading', { name: `Khoản vay (${gen.history.length})` })).toBeVisible();
+      await expect(page.getByRole('heading', { name: 'Tóm tắt những gì đã được tạo' })).toBeVisible();
       await checkPage(page, 'book-import-committed');
 
       const first = result.locator('a[href^="/loans/"]').first();

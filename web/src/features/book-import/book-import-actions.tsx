@@ -177,47 +177,57 @@ export function BookImportResultPanel({ book }: { book: BookImport }) {
         </Text>
       )}
       <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="md">
-        <Table withTableBorder striped fz="sm" aria-label={t('result.borrowers', { count: formatCount(r.borrowers.length, lang) })}>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t('result.ref')}</Table.Th>
-              <Table.Th>{t('result.name')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {r.borrowers.map((b) => (
-              <Table.Tr key={b.ref}>
-                <Table.Td>{b.ref}</Table.Td>
-                <Table.Td>
-                  <Anchor component={Link} to={`/borrowers/${b.id}`} size="sm">
-                    {b.name ?? b.ref}
-                  </Anchor>
-                  {b.existing && ` (${t('result.existing')})`}
-                </Table.Td>
+        <Stack gap={4}>
+          <Title order={3} size="h5">
+            {t('result.borrowers', { count: formatCount(r.borrowers.length, lang) })}
+          </Title>
+          <Table withTableBorder striped fz="sm" aria-label={t('result.borrowers', { count: formatCount(r.borrowers.length, lang) })}>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('result.ref')}</Table.Th>
+                <Table.Th>{t('result.name')}</Table.Th>
               </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-        <Table withTableBorder striped fz="sm" aria-label={t('result.loans', { count: formatCount(r.loans.length, lang) })}>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t('result.ref')}</Table.Th>
-              <Table.Th>{t('result.contract')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {r.loans.map((l) => (
-              <Table.Tr key={l.ref}>
-                <Table.Td>{l.ref}</Table.Td>
-                <Table.Td>
-                  <Anchor component={Link} to={`/loans/${l.id}`} size="sm">
-                    {l.contractNumber ?? l.ref}
-                  </Anchor>
-                </Table.Td>
+            </Table.Thead>
+            <Table.Tbody>
+              {r.borrowers.map((b) => (
+                <Table.Tr key={b.ref}>
+                  <Table.Td>{b.ref}</Table.Td>
+                  <Table.Td>
+                    <Anchor component={Link} to={`/borrowers/${b.id}`} size="sm">
+                      {b.name ?? b.ref}
+                    </Anchor>
+                    {b.existing && ` (${t('result.existing')})`}
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Stack>
+        <Stack gap={4}>
+          <Title order={3} size="h5">
+            {t('result.loans', { count: formatCount(r.loans.length, lang) })}
+          </Title>
+          <Table withTableBorder striped fz="sm" aria-label={t('result.loans', { count: formatCount(r.loans.length, lang) })}>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('result.ref')}</Table.Th>
+                <Table.Th>{t('result.contract')}</Table.Th>
               </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
+            </Table.Thead>
+            <Table.Tbody>
+              {r.loans.map((l) => (
+                <Table.Tr key={l.ref}>
+                  <Table.Td>{l.ref}</Table.Td>
+                  <Table.Td>
+                    <Anchor component={Link} to={`/loans/${l.id}`} size="sm">
+                      {l.contractNumber ?? l.ref}
+                    </Anchor>
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Stack>
       </SimpleGrid>
     </Stack>
   );

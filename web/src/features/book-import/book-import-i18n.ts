@@ -41,6 +41,7 @@ export const BOOK_IMPORT_NS = registerStrings('bookImport', {
     },
     summary: {
       title: 'Tóm tắt những gì sẽ được tạo',
+      titleDone: 'Tóm tắt những gì đã được tạo',
       borrowers: 'Bên vay mới',
       existingBorrowers: 'Bên vay đã có',
       loans: 'Khoản vay',
@@ -237,6 +238,7 @@ export const BOOK_IMPORT_NS = registerStrings('bookImport', {
     },
     summary: {
       title: 'Summary of what would be created',
+      titleDone: 'Summary of what was created',
       borrowers: 'New borrowers',
       existingBorrowers: 'Existing borrowers',
       loans: 'Loans',

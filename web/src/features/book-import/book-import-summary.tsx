@@ -77,7 +77,7 @@ export function BookImportSummary({ book }: { book: BookImport }) {
   return (
     <Stack gap="sm" component="section" aria-labelledby="book-summary">
       <Title order={2} size="h4" id="book-summary">
-        {t('summary.title')}
+        {t(book.status === 'COMMITTED' ? 'summary.titleDone' : 'summary.title')}
       </Title>
       <Text size="sm" c="dimmed">
         {[s.cutOverDate ? t('summary.cutOver', { date: formatDate(s.cutOverDate) }) : null, t('summary.businessDate', { date: formatDate(s.businessDate) })]
