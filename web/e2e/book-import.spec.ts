@@ -1,19 +1,48 @@
 import { expect, test } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { api, tokenOf } from './operations-fixtures';
 import { checkPage, login } from './support';
-import { APPROVER, OFFICER } from './users';
+import { ADMIN, APPROVER, OFFICER } from './users';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const OUT = fileURLToPath(new URL('../../.data/web-test-results/', import.meta.url));
+
+/** What the journey uses of the generator (bench/former-fund-book.ts, loaded compiled from dist like the CLI). */
+interface Generator {
+  FORMER_FUND_PRODUCT: Record<string, unknown>;
+  formerFundBook(o: {
+    loans: number;
+    businessDate: string;
+    productCode: string;
+    capitalSources: string[];
+    communes: string[];
+    openingShare: number;
+    bad: boolean;
+    reconciliationDifferences: number;
+    seed: number;
+  }): Promise<{
+    buffer: Buffer;
+    history: Array<{ ref: string; outstanding: string; disbursed: string }>;
+    openings: unknown[];
+    oldAddressRows: Array<{ row: number; ambiguous: boolean }>;
+  }>;
+}
+
+/** `1.234.567 ₫`, as the page writes a decimal string of đồng. */
+const dong = (n: bigint): string => `${n.toString().replace(/\B(?=(\d{3})+(?!\d))/g, '.')} ₫`;
+const sum = (xs: string[]): bigint => xs.reduce((a, x) => a + BigInt(x), 0n);
 
 /**
  * The loan book import page (README "Bringing in an existing loan book"): templates, the dry run of a
  * former fund's book made by the repository's generator (bench/generate-former-fund-book.ts, with its
  * dozen bad rows and an ambiguous pre-2025 address), the errors and their filters, the summary, the
- * reconciliation sheet and the commune choice. Nothing is committed: the journeys share one database.
+ * reconciliation sheet and the commune choice; then a clean book of the same generator, with a product and a
+ * capital source of its own (created here, named for this journey only), goes through the commune choice, the
+ * submission, the approver's confirmation, the commit job and the result. The project runs after the other
+ * journeys (playwright.config.ts): its borrowers and loans are in no other journey's lists or counts.
  */
 test.describe('loan book import', () => {
   let book: string;
@@ -81,6 +110,9 @@ test.describe('loan book import', () => {
     const rule = (await firstRule.textContent()) ?? '';
     await firstRule.click();
     for (const cell of await errors.locator('tbody tr td:last-child').allTextContents()) expect(cell).toBe(rule);
+    // Rules read as words; the API's code stays in the tooltip.
+    expect(rule).not.toContain('book-import.');
+    await expect(errors.locator('tbody tr td:last-child [data-rule]').first()).toHaveAttribute('title', /^Mã quy tắc: book-import\./);
     await expect(page.getByTestId('errors-shown')).toContainText('Hiển thị');
     await checkPage(page, 'book-import-errors');
 
@@ -103,6 +135,7 @@ test.describe('loan book import', () => {
     await page.getByText('EN', { exact: true }).click();
     await expect(page.getByRole('heading', { name: 'Summary of what would be created' })).toBeVisible();
     await expect(page.getByRole('heading', { name: 'Reconciliation with the old book' })).toBeVisible();
+    await expect(page.getByTestId('book-errors-table')).not.toContainText('book-import.');
     await checkPage(page, 'book-import-dry-run-en');
     await page.getByText('VI', { exact: true }).click();
 
@@ -122,5 +155,132 @@ test.describe('loan book import', () => {
     await page.getByRole('link', { name: 'so-cho-vay-quy-bac-kan.xlsx' }).click();
     await expect(page.getByRole('heading', { name: 'Tóm tắt những gì sẽ được tạo' })).toBeVisible();
     await checkPage(page, 'book-import-approver');
+  });
+
+  test.describe('a clean book, committed', () => {
+    let importId = '';
+    let gen: Awaited<ReturnType<Generator['formerFundBook']>>;
+    const fileName = 'so-cho-vay-bac-kan-sach.xlsx';
+
+    test.beforeAll(async () => {
+      const { FORMER_FUND_PRODUCT, formerFundBook } = (await import(pathToFileURL(`${ROOT}dist/bench/former-fund-book.js`).href)) as Generator;
+      const admin = await tokenOf(ADMIN);
+      const officer = await tokenOf(OFFICER);
+      const { businessDate } = await api<{ businessDate: string }>('GET', '/business-date', officer);
+      const tag = randomUUID().slice(0, 6).toUpperCase();
+      // Decree 45's limits are shares of the charter capital; a date another journey took keeps its figure.
+      await api('POST', '/fund/charter-capital', admin, { effectiveDate: businessDate, amount: '500000000000' }).catch((e: Error) => {
+        if (!e.message.includes('FUND.CHARTER_CAPITAL_DATE_TAKEN')) throw e;
+      });
+      const sourceName = `Vốn Quỹ HTX Bắc Kạn chuyển về ${tag}`;
+      const source = await api<{ id: string }>('POST', '/capital-sources', admin, { name: sourceName, kind: 'ENTRUSTED_BUDGET', bearsCreditRisk: false });
+      await api(
+        'POST',
+        `/capital-sources/${source.id}/movements`,
+        admin,
+        { kind: 'ALLOCATION', movementDate: '2019-01-02', reference: 'QĐ sáp nhập', amount: '500000000000' },
+        { 'idempotency-key': randomUUID() },
+      );
+      const productCode = `BK-${tag}`;
+      await api('POST', '/loan-products', admin, { ...FORMER_FUND_PRODUCT, code: productCode });
+      const communes = (await api<Array<{ code: string }>>('GET', '/reference/communes?provinceCode=19', officer)).map((c) => c.code);
+      // The CLI's --clean --openings 0, small: every loan with its history, no bad rows, the ambiguous former commune kept.
+      gen = await formerFundBook({
+        loans: 12,
+        businessDate,
+        productCode,
+        capitalSources: [sourceName],
+        communes,
+        openingShare: 0,
+        bad: false,
+        reconciliationDifferences: 0,
+        seed: 7,
+      });
+    });
+
+    test('an officer dry-runs a clean book, chooses the commune and submits it', async ({ page }) => {
+      test.setTimeout(180_000);
+      await login(page, OFFICER, '/book-imports');
+      await expect(page.getByRole('heading', { name: 'Nhập sổ cho vay' })).toBeVisible();
+      for (const [button, lang] of [
+        ['Tải mẫu tiếng Việt', 'vi'],
+        ['Tải mẫu tiếng Anh', 'en'],
+      ] as const) {
+        const download = page.waitForEvent('download');
+        await page.getByRole('button', { name: button }).click();
+        expect((await download).suggestedFilename(), lang).toMatch(/\.xlsx$/);
+      }
+      await page.locator('input[type="file"]').setInputFiles({
+        name: fileName,
+        mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        buffer: gen.buffer,
+      });
+      await page.getByLabel('Nguồn gốc sổ (gắn cho mọi khoản vay nhập)').fill('Quỹ HTX Bắc Kạn');
+      await page.getByRole('button', { name: 'Tải lên và chạy thử' }).click();
+      await expect(page).toHaveURL(/\/book-imports\/\d+$/);
+      importId = page.url().split('/').pop() ?? '';
+      await expect(page.getByRole('heading', { name: `Sổ cho vay ${fileName}` })).toBeVisible();
+      await expect(page.getByText('Cần chọn xã', { exact: true }).first()).toBeVisible();
+
+      // The summary carries the book's own totals, in đồng.
+      expect(gen.history.length).toBeGreaterThanOrEqual(8);
+      await expect(page.getByTestId('count-loans')).toContainText(String(gen.history.length));
+      await expect(page.getByTestId('count-loansWithHistory')).toContainText(String(gen.history.length));
+      await expect(page.getByTestId('total-disbursed')).toContainText(dong(sum(gen.history.map((h) => h.disbursed))));
+      await expect(page.getByTestId('total-outstanding')).toContainText(dong(sum(gen.history.map((h) => h.outstanding))));
+      await expect(page.getByText('Không có lỗi: mọi dòng đạt các quy tắc.')).toBeVisible();
+      await expect(page.getByRole('button', { name: 'Gửi duyệt' })).toHaveCount(0);
+      await checkPage(page, 'book-import-clean-dry-run');
+
+      // The ambiguous former commune: the officer chooses, and the import is ready.
+      const choices = page.getByTestId('commune-choices');
+      await expect(choices.getByRole('row')).toHaveCount(1 + gen.oldAddressRows.filter((r) => r.ambiguous).length);
+      await choices.getByRole('combobox').first().click();
+      await page.getByRole('option').first().click();
+      await page.getByRole('button', { name: 'Lưu lựa chọn' }).click();
+      await expect(page.getByText('Đã lưu lựa chọn xã/phường.')).toBeVisible();
+      await expect(page.getByText('Sẵn sàng gửi duyệt', { exact: true }).first()).toBeVisible();
+      await checkPage(page, 'book-import-ready');
+
+      await page.getByRole('button', { name: 'Gửi duyệt' }).click();
+      await expect(page.getByText('Chờ phê duyệt', { exact: true }).first()).toBeVisible();
+      // The officer who uploaded and submitted cannot confirm it (four eyes).
+      await expect(page.getByText('Đang chờ người phê duyệt xác nhận.')).toBeVisible();
+      await expect(page.getByRole('button', { name: 'Phê duyệt và ghi vào sổ' })).toHaveCount(0);
+      await checkPage(page, 'book-import-submitted');
+    });
+
+    test('an approver confirms it, watches the commit, and opens an imported loan', async ({ page }) => {
+      test.setTimeout(300_000);
+      expect(importId).not.toBe('');
+      await login(page, APPROVER, `/book-imports/${importId}`);
+      await expect(page.getByRole('heading', { name: `Sổ cho vay ${fileName}` })).toBeVisible();
+      await page.getByRole('button', { name: 'Phê duyệt và ghi vào sổ' }).click();
+      const dialog = page.getByRole('dialog', { name: 'Phê duyệt và ghi vào sổ' });
+      await expect(dialog.getByTestId('approve-confirmation')).toContainText(dong(sum(gen.history.map((h) => h.outstanding))));
+      await checkPage(page, 'book-import-approve-dialog');
+      const request = page.waitForRequest((r) => r.method() === 'POST' && r.url().endsWith(`/book-imports/${importId}/approve`));
+      await dialog.getByRole('button', { name: 'Phê duyệt và ghi vào sổ' }).click();
+      expect((await request).headers()['idempotency-key']).toMatch(/^[0-9a-f-]{36}$/);
+
+      // The job's progress while it writes, then the result.
+      await expect(page.getByTestId('book-progress').or(page.getByTestId('book-result'))).toBeVisible();
+      const result = page.getByTestId('book-result');
+      await expect(result).toBeVisible({ timeout: 240_000 });
+      await expect(page.getByText('Đã nhập xong', { exact: true }).first()).toBeVisible();
+      await expect(page.getByText(`Phê duyệt: ${APPROVER.displayName}`, { exact: false })).toBeVisible();
+      await expect(result.locator('a[href^="/borrowers/"]').first()).toBeVisible();
+      await expect(result.locator('a[href^="/loans/"]')).toHaveCount(gen.history.length);
+      await expect(result.getByRole('heading', { name: `Khoản vay (${gen.history.length})` })).toBeVisible();
+      await expect(page.getByRole('heading', { name: 'Tóm tắt những gì đã được tạo' })).toBeVisible();
+      await checkPage(page, 'book-import-committed');
+
+      const first = result.locator('a[href^="/loans/"]').first();
+      const contract = ((await first.textContent()) ?? '').trim();
+      await first.click();
+      await expect(page).toHaveURL(/\/loans\/\d+$/);
+      await expect(page.getByRole('heading', { name: contract })).toBeVisible();
+      await checkPage(page, 'book-import-loan');
+    });
   });
 });

@@ -9,6 +9,7 @@ import { formatCount, formatMoney } from '../../shared/format/money';
 import { useIdempotencyKey } from '../../shared/hooks/use-idempotency-key';
 import { notifyError, notifySuccess } from '../../shared/ui/notify';
 import { BOOK_IMPORT_NS } from './book-import-i18n';
+import { stepLabel } from './book-import-rules';
 import { isCommitting, useApproveBook, useBookImportProgress, useBookImportResult, useRejectBook, useSubmitBook, type BookImport } from './book-import-queries';
 
 const problemText = (e: unknown, fallback: string): string => (isApiError(e) ? e.problem.detail || fallback : fallback);
@@ -66,7 +67,12 @@ export function BookImportActions({ book }: { book: BookImport }) {
           {t('actions.reject')}
         </Button>
       </Group>
-      <Modal opened={confirming} onClose={() => setConfirming(false)} title={t('actions.approve')}>
+      <Modal
+        closeButtonProps={{ 'aria-label': t('common:actions.close') }}
+        opened={confirming}
+        onClose={() => setConfirming(false)}
+        title={t('actions.approve')}
+      >
         <Stack gap="md">
           <Text size="sm" data-testid="approve-confirmation">
             {t('actions.approveConfirm', {
@@ -96,7 +102,7 @@ export function BookImportActions({ book }: { book: BookImport }) {
           </Group>
         </Stack>
       </Modal>
-      <Modal opened={rejecting} onClose={() => setRejecting(false)} title={t('actions.reject')}>
+      <Modal closeButtonProps={{ 'aria-label': t('common:actions.close') }} opened={rejecting} onClose={() => setRejecting(false)} title={t('actions.reject')}>
         <Stack gap="md">
           <Textarea
             label={t('actions.rejectReason')}
@@ -147,7 +153,7 @@ export function BookImportProgress({ book }: { book: BookImport }) {
     <Stack gap={4} data-testid="book-progress">
       <Progress value={p.percent} aria-label={t('progress.label')} size="lg" animated={p.status === 'RUNNING'} />
       <Text size="sm" role="status">
-        {t('progress.text', { percent: p.percent, step: p.step ?? t(`status.${p.status}`) })}
+        {t('progress.text', { percent: p.percent, step: p.step ? stepLabel(t, p.step) : t(`status.${p.status}`, { defaultValue: p.status }) })}
       </Text>
     </Stack>
   );
@@ -171,47 +177,57 @@ export function BookImportResultPanel({ book }: { book: BookImport }) {
         </Text>
       )}
       <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="md">
-        <Table withTableBorder striped fz="sm" aria-label={t('result.borrowers', { count: formatCount(r.borrowers.length, lang) })}>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t('result.ref')}</Table.Th>
-              <Table.Th>{t('result.name')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {r.borrowers.map((b) => (
-              <Table.Tr key={b.ref}>
-                <Table.Td>{b.ref}</Table.Td>
-                <Table.Td>
-                  <Anchor component={Link} to={`/borrowers/${b.id}`} size="sm">
-                    {b.name ?? b.ref}
-                  </Anchor>
-                  {b.existing && ` (${t('result.existing')})`}
-                </Table.Td>
+        <Stack gap={4}>
+          <Title order={3} size="h5">
+            {t('result.borrowers', { count: formatCount(r.borrowers.length, lang) })}
+          </Title>
+          <Table withTableBorder striped fz="sm" aria-label={t('result.borrowers', { count: formatCount(r.borrowers.length, lang) })}>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('result.ref')}</Table.Th>
+                <Table.Th>{t('result.name')}</Table.Th>
               </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-        <Table withTableBorder striped fz="sm" aria-label={t('result.loans', { count: formatCount(r.loans.length, lang) })}>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t('result.ref')}</Table.Th>
-              <Table.Th>{t('result.contract')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {r.loans.map((l) => (
-              <Table.Tr key={l.ref}>
-                <Table.Td>{l.ref}</Table.Td>
-                <Table.Td>
-                  <Anchor component={Link} to={`/loans/${l.id}`} size="sm">
-                    {l.contractNumber ?? l.ref}
-                  </Anchor>
-                </Table.Td>
+            </Table.Thead>
+            <Table.Tbody>
+              {r.borrowers.map((b) => (
+                <Table.Tr key={b.ref}>
+                  <Table.Td>{b.ref}</Table.Td>
+                  <Table.Td>
+                    <Anchor component={Link} to={`/borrowers/${b.id}`} size="sm">
+                      {b.name ?? b.ref}
+                    </Anchor>
+                    {b.existing && ` (${t('result.existing')})`}
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Stack>
+        <Stack gap={4}>
+          <Title order={3} size="h5">
+            {t('result.loans', { count: formatCount(r.loans.length, lang) })}
+          </Title>
+          <Table withTableBorder striped fz="sm" aria-label={t('result.loans', { count: formatCount(r.loans.length, lang) })}>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('result.ref')}</Table.Th>
+                <Table.Th>{t('result.contract')}</Table.Th>
               </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
+            </Table.Thead>
+            <Table.Tbody>
+              {r.loans.map((l) => (
+                <Table.Tr key={l.ref}>
+                  <Table.Td>{l.ref}</Table.Td>
+                  <Table.Td>
+                    <Anchor component={Link} to={`/loans/${l.id}`} size="sm">
+                      {l.contractNumber ?? l.ref}
+                    </Anchor>
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Stack>
       </SimpleGrid>
     </Stack>
   );

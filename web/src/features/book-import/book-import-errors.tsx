@@ -5,6 +5,7 @@ import { toLanguage } from '../../shared/format/language';
 import { formatCount } from '../../shared/format/money';
 import { BOOK_IMPORT_NS } from './book-import-i18n';
 import type { BookImportError } from './book-import-queries';
+import { ruleLabel } from './book-import-rules';
 
 /** Shown at once; the filters narrow the rest (a book with hundreds of bad rows stays readable). */
 const MAX_SHOWN = 300;
@@ -44,7 +45,7 @@ export function BookImportErrors({ errors }: { errors: BookImportError[] }) {
             <Select
               label={t('errors.rule')}
               placeholder={t('errors.allRules')}
-              data={rules}
+              data={rules.map((r) => ({ value: r, label: ruleLabel(t, r) }))}
               value={rule}
               onChange={setRule}
               clearable
@@ -77,8 +78,8 @@ export function BookImportErrors({ errors }: { errors: BookImportError[] }) {
                     <Table.Td style={{ overflowWrap: 'anywhere' }}>{e.value ?? ''}</Table.Td>
                     <Table.Td>{e.message}</Table.Td>
                     <Table.Td>
-                      <Text size="xs" c="dimmed" component="span">
-                        {e.rule}
+                      <Text size="sm" component="span" title={t('rules.code', { code: e.rule })} data-rule={e.rule}>
+                        {ruleLabel(t, e.rule)}
                       </Text>
                     </Table.Td>
                   </Table.Tr>

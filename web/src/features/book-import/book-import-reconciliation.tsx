@@ -55,7 +55,7 @@ export function BookReconciliation({ rows }: { rows: ReconciliationRow[] }) {
                 <Table.Tbody>
                   {shown.map((r) => (
                     <Table.Tr key={r.loanRef}>
-                      <Table.Td>
+                      <Table.Td style={{ whiteSpace: 'nowrap' }}>
                         {r.loanRef}
                         <Text size="xs" c="dimmed">
                           {r.borrowerRef}
@@ -79,7 +79,7 @@ export function BookReconciliation({ rows }: { rows: ReconciliationRow[] }) {
                       </Table.Td>
                       <Table.Td className="num">{formatCount(r.dpd, lang)}</Table.Td>
                       <Table.Td className="num">{r.debtGroup}</Table.Td>
-                      <Table.Td>
+                      <Table.Td style={{ minWidth: 96 }}>
                         <Badge color={r.matches ? '#1e7b34' : '#a85d00'}>{r.matches ? t('reconciliation.matches') : t('reconciliation.differs')}</Badge>
                       </Table.Td>
                     </Table.Tr>

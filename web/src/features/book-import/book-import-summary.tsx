@@ -22,7 +22,8 @@ function Figure({ label, children, testId }: { label: string; children: React.Re
   );
 }
 
-function AmountTable({ title, rows }: { title: string; rows: AmountByKey[] }) {
+/** `showCode`: the sector's VSIC letter means something to a reader; a capital source's key is only its number in the system. */
+function AmountTable({ title, rows, showCode }: { title: string; rows: AmountByKey[]; showCode: boolean }) {
   const { t, i18n } = useTranslation(BOOK_IMPORT_NS);
   const lang = toLanguage(i18n.language);
   return (
@@ -39,7 +40,7 @@ function AmountTable({ title, rows }: { title: string; rows: AmountByKey[] }) {
           <Table withTableBorder striped fz="sm" aria-label={title}>
             <Table.Thead>
               <Table.Tr>
-                <Table.Th>{t('summary.key')}</Table.Th>
+                {showCode && <Table.Th>{t('summary.key')}</Table.Th>}
                 <Table.Th>{t('summary.name')}</Table.Th>
                 <Table.Th className="num">{t('summary.count')}</Table.Th>
                 <Table.Th className="num">{t('summary.disbursed')}</Table.Th>
@@ -49,8 +50,8 @@ function AmountTable({ title, rows }: { title: string; rows: AmountByKey[] }) {
             <Table.Tbody>
               {rows.map((r) => (
                 <Table.Tr key={r.code}>
-                  <Table.Td>{r.code}</Table.Td>
-                  <Table.Td>{r.name}</Table.Td>
+                  {showCode && <Table.Td>{r.code}</Table.Td>}
+                  <Table.Td miw={220}>{r.name}</Table.Td>
                   <Table.Td className="num">{formatCount(r.loans, lang)}</Table.Td>
                   <Table.Td className="num">
                     <MoneyText value={r.disbursed} />
@@ -76,7 +77,7 @@ export function BookImportSummary({ book }: { book: BookImport }) {
   return (
     <Stack gap="sm" component="section" aria-labelledby="book-summary">
       <Title order={2} size="h4" id="book-summary">
-        {t('summary.title')}
+        {t(book.status === 'COMMITTED' ? 'summary.titleDone' : 'summary.title')}
       </Title>
       <Text size="sm" c="dimmed">
         {[s.cutOverDate ? t('summary.cutOver', { date: formatDate(s.cutOverDate) }) : null, t('summary.businessDate', { date: formatDate(s.businessDate) })]
@@ -96,9 +97,9 @@ export function BookImportSummary({ book }: { book: BookImport }) {
           <MoneyText value={s.outstandingTotal} />
         </Figure>
       </SimpleGrid>
-      <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="md">
-        <AmountTable title={t('summary.byCapitalSource')} rows={s.byCapitalSource} />
-        <AmountTable title={t('summary.bySector')} rows={s.bySector} />
+      <SimpleGrid cols={{ base: 1, xl: 2 }} spacing="md">
+        <AmountTable title={t('summary.byCapitalSource')} rows={s.byCapitalSource} showCode={false} />
+        <AmountTable title={t('summary.bySector')} rows={s.bySector} showCode />
       </SimpleGrid>
     </Stack>
   );
