@@ -151,6 +151,23 @@ export async function seedPortal(): Promise<PortalWorld> {
   };
   const mine = await disbursedLoan(borrowerA, '600000000');
   const theirs = await disbursedLoan(borrowerB, '300000000');
+  // Its own land, insured until 50 days on: within the 30 warning days when the reminders run
+  // (docs/collateral.md), so the insurance expiry reaches the cooperative's notifications.
+  const land = await ok<{ id: string }>('POST', '/collateral-assets', officer, {
+    borrowerId: borrowerA,
+    type: 'REAL_ESTATE',
+    kind: 'LAND_USE_RIGHT',
+    description: 'QSDĐ 2.000 m² Tân Cương',
+    identifiers: { certificateNumber: 'CS 01234', parcelNumber: '125', mapSheet: '12', areaM2: '2000', address: 'Xóm Chè', commune: 'Xã Tân Cương' },
+    ownerKind: 'BORROWER',
+    valuation: { valuationDate: businessDate, value: '1200000000', method: 'MARKET_COMPARISON', valuerKind: 'FUND', valuerName: 'Tổ thẩm định Quỹ' },
+  });
+  await ok('POST', `/collateral-assets/${land.id}/insurances`, officer, {
+    insurer: 'Bảo Việt',
+    policyNumber: `BV-${suffix}`,
+    startDate: addDays(businessDate, -300),
+    expiryDate: addDays(businessDate, 50),
+  });
   // A second application of the cooperative, still being appraised: the portal shows its stage.
   await application(borrowerA, '200000000');
 

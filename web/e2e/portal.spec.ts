@@ -65,6 +65,8 @@ test.describe('a cooperative on its phone', () => {
     await expect(page.getByTestId('section-applications')).toContainText('Đang thẩm định');
     await expect(page.getByTestId('section-applications')).toContainText('Đã phê duyệt');
     await expect(page.getByTestId('section-notifications')).toContainText('Quá hạn');
+    // The insurance of its own pledged land expires within the warning days.
+    await expect(page.getByTestId('section-notifications')).toContainText('Bảo hiểm tài sản bảo đảm “QSDĐ 2.000 m² Tân Cương” hết hạn ngày');
     await expect(page.getByText(world.theirs.contractNumber)).toHaveCount(0);
     // Nothing wider than the phone.
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
