@@ -105,6 +105,7 @@ export const PORTAL_NS = registerStrings('portal', {
         WITHDRAWN: 'Đã rút',
       },
     },
+    documents: { loan: 'Tài liệu của khoản vay', borrower: 'Hồ sơ của hợp tác xã' },
     notification: {
       DUE_SOON: 'Sắp đến hạn',
       OVERDUE: 'Quá hạn',
@@ -223,6 +224,7 @@ export const PORTAL_NS = registerStrings('portal', {
         WITHDRAWN: 'Withdrawn',
       },
     },
+    documents: { loan: 'Documents of the loan', borrower: 'The cooperative’s documents' },
     notification: {
       DUE_SOON: 'Due soon',
       OVERDUE: 'Overdue',

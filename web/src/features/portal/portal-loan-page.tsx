@@ -14,6 +14,7 @@ import { DebtGroupBadge } from '../../shared/ui/debt-group-badge';
 import { MoneyText } from '../../shared/ui/money-text';
 import { notifySuccess } from '../../shared/ui/notify';
 import { ProblemAlert } from '../../shared/ui/problem-alert';
+import { DocumentsPanel } from '../loan-file/documents-panel';
 import { DemoAccountNote, PaymentCard } from './payment-card';
 import { LoanStatusBadge, Quiet, Section } from './portal-home-page';
 import { PORTAL_NS } from './portal-i18n';
@@ -257,6 +258,15 @@ export function PortalLoanPage() {
           </Stack>
         )}
       </Section>
+
+      {l && (
+        // The cooperative reads (and downloads) its loan's and its own file's documents; the server
+        // authorises each like the loan or the borrower (docs/loan-file.md). Uploads stay with the officer.
+        <>
+          <DocumentsPanel owner={{ kind: 'LOAN', id: l.id }} canUpload={false} title={t('documents.loan')} />
+          <DocumentsPanel owner={{ kind: 'BORROWER', id: l.borrowerId }} canUpload={false} title={t('documents.borrower')} />
+        </>
+      )}
 
       {l?.startDate && l.asOf && (
         <Section title={t('statement.title')} testId="section-statement">
