@@ -168,6 +168,17 @@ export async function seedPortal(): Promise<PortalWorld> {
     startDate: addDays(businessDate, -300),
     expiryDate: addDays(businessDate, 50),
   });
+  // A document of the cooperative's file and one of its loan, uploaded by the officer (the portal reads them).
+  const pdf = (text: string): Blob => new Blob([`%PDF-1.4\n% ${text}\n${' '.repeat(400)}\n%%EOF\n`], { type: 'application/pdf' });
+  const uploadDoc = async (path: string, docType: string, name: string): Promise<void> => {
+    const form = new FormData();
+    form.append('docType', docType);
+    form.append('file', pdf(name), name);
+    const res = await fetch(`${baseUrl()}/api/v1${path}`, { method: 'POST', headers: { authorization: `Bearer ${officer}` }, body: form });
+    if (res.status !== 201) throw new Error(`POST ${path}: ${res.status} ${await res.text()}`);
+  };
+  await uploadDoc(`/borrowers/${borrowerA}/documents`, 'COOP_REGISTRATION', 'giay-chung-nhan-dkhtx.pdf');
+  await uploadDoc(`/loans/${mine.id}/documents`, 'SIGNED_CONTRACT', 'hop-dong-tin-dung.pdf');
   // A second application of the cooperative, still being appraised: the portal shows its stage.
   await application(borrowerA, '200000000');
 

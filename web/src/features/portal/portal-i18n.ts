@@ -105,7 +105,7 @@ export const PORTAL_NS = registerStrings('portal', {
         WITHDRAWN: 'Đã rút',
       },
     },
-    documents: { loan: 'Tài liệu của khoản vay', borrower: 'Hồ sơ của hợp tác xã' },
+    documents: { loan: 'Tài liệu của khoản vay', borrower: 'Hồ sơ của hợp tác xã', none: 'Chưa có tài liệu nào.' },
     notification: {
       DUE_SOON: 'Sắp đến hạn',
       OVERDUE: 'Quá hạn',
@@ -224,7 +224,7 @@ export const PORTAL_NS = registerStrings('portal', {
         WITHDRAWN: 'Withdrawn',
       },
     },
-    documents: { loan: 'Documents of the loan', borrower: 'The cooperative’s documents' },
+    documents: { loan: 'Documents of the loan', borrower: 'The cooperative’s documents', none: 'No documents yet.' },
     notification: {
       DUE_SOON: 'Due soon',
       OVERDUE: 'Overdue',

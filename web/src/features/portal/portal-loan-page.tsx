@@ -14,9 +14,9 @@ import { DebtGroupBadge } from '../../shared/ui/debt-group-badge';
 import { MoneyText } from '../../shared/ui/money-text';
 import { notifySuccess } from '../../shared/ui/notify';
 import { ProblemAlert } from '../../shared/ui/problem-alert';
-import { DocumentsPanel } from '../loan-file/documents-panel';
 import { DemoAccountNote, PaymentCard } from './payment-card';
 import { LoanStatusBadge, Quiet, Section } from './portal-home-page';
+import { PortalDocuments } from './portal-documents';
 import { PORTAL_NS } from './portal-i18n';
 import { downloadStatement, type Installment, type LoanEvent, useLoan, usePaymentQr, useSchedule, useTransactions } from './portal-queries';
 
@@ -263,8 +263,8 @@ export function PortalLoanPage() {
         // The cooperative reads (and downloads) its loan's and its own file's documents; the server
         // authorises each like the loan or the borrower (docs/loan-file.md). Uploads stay with the officer.
         <>
-          <DocumentsPanel owner={{ kind: 'LOAN', id: l.id }} canUpload={false} title={t('documents.loan')} />
-          <DocumentsPanel owner={{ kind: 'BORROWER', id: l.borrowerId }} canUpload={false} title={t('documents.borrower')} />
+          <PortalDocuments owner={{ kind: 'LOAN', id: l.id }} title={t('documents.loan')} />
+          <PortalDocuments owner={{ kind: 'BORROWER', id: l.borrowerId }} title={t('documents.borrower')} />
         </>
       )}
 
