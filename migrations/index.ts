@@ -19,6 +19,7 @@ import { StatementColumnMappings1763800000065 } from './1763800000065-statement-
 import { UserSessionVersion1763800000075 } from './1763800000075-user-session-version.js';
 import { Collateral1763800000050 } from './1763800000050-collateral.js';
 import { LoanFileDocumentsInspections1763800000055 } from './1763800000055-loan-file-documents-inspections.js';
+import { CollateralExpiryReminders1763800000080 } from './1763800000080-collateral-expiry-reminders.js';
 
 /**
  * Every migration in order. Listed explicitly (no glob) so the compiled app, the CLI and
@@ -46,4 +47,5 @@ export const migrations = [
   UserSessionVersion1763800000075,
   Collateral1763800000050,
   LoanFileDocumentsInspections1763800000055,
+  CollateralExpiryReminders1763800000080,
 ];

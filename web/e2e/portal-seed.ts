@@ -151,6 +151,34 @@ export async function seedPortal(): Promise<PortalWorld> {
   };
   const mine = await disbursedLoan(borrowerA, '600000000');
   const theirs = await disbursedLoan(borrowerB, '300000000');
+  // Its own land, insured until 50 days on: within the 30 warning days when the reminders run
+  // (docs/collateral.md), so the insurance expiry reaches the cooperative's notifications.
+  const land = await ok<{ id: string }>('POST', '/collateral-assets', officer, {
+    borrowerId: borrowerA,
+    type: 'REAL_ESTATE',
+    kind: 'LAND_USE_RIGHT',
+    description: 'QSDĐ 2.000 m² Tân Cương',
+    identifiers: { certificateNumber: 'CS 01234', parcelNumber: '125', mapSheet: '12', areaM2: '2000', address: 'Xóm Chè', commune: 'Xã Tân Cương' },
+    ownerKind: 'BORROWER',
+    valuation: { valuationDate: businessDate, value: '1200000000', method: 'MARKET_COMPARISON', valuerKind: 'FUND', valuerName: 'Tổ thẩm định Quỹ' },
+  });
+  await ok('POST', `/collateral-assets/${land.id}/insurances`, officer, {
+    insurer: 'Bảo Việt',
+    policyNumber: `BV-${suffix}`,
+    startDate: addDays(businessDate, -300),
+    expiryDate: addDays(businessDate, 50),
+  });
+  // A document of the cooperative's file and one of its loan, uploaded by the officer (the portal reads them).
+  const pdf = (text: string): Blob => new Blob([`%PDF-1.4\n% ${text}\n${' '.repeat(400)}\n%%EOF\n`], { type: 'application/pdf' });
+  const uploadDoc = async (path: string, docType: string, name: string): Promise<void> => {
+    const form = new FormData();
+    form.append('docType', docType);
+    form.append('file', pdf(name), name);
+    const res = await fetch(`${baseUrl()}/api/v1${path}`, { method: 'POST', headers: { authorization: `Bearer ${officer}` }, body: form });
+    if (res.status !== 201) throw new Error(`POST ${path}: ${res.status} ${await res.text()}`);
+  };
+  await uploadDoc(`/borrowers/${borrowerA}/documents`, 'COOP_REGISTRATION', 'giay-chung-nhan-dkhtx.pdf');
+  await uploadDoc(`/loans/${mine.id}/documents`, 'SIGNED_CONTRACT', 'hop-dong-tin-dung.pdf');
   // A second application of the cooperative, still being appraised: the portal shows its stage.
   await application(borrowerA, '200000000');
 

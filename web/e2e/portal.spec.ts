@@ -65,6 +65,8 @@ test.describe('a cooperative on its phone', () => {
     await expect(page.getByTestId('section-applications')).toContainText('Đang thẩm định');
     await expect(page.getByTestId('section-applications')).toContainText('Đã phê duyệt');
     await expect(page.getByTestId('section-notifications')).toContainText('Quá hạn');
+    // The insurance of its own pledged land expires within the warning days.
+    await expect(page.getByTestId('section-notifications')).toContainText('Bảo hiểm tài sản bảo đảm “QSDĐ 2.000 m² Tân Cương” hết hạn ngày');
     await expect(page.getByText(world.theirs.contractNumber)).toHaveCount(0);
     // Nothing wider than the phone.
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
@@ -78,6 +80,15 @@ test.describe('a cooperative on its phone', () => {
     await expect(page.getByTestId('section-schedule').getByRole('listitem')).toHaveCount(12);
     await expect(page.getByTestId('section-transactions')).toContainText('Giải ngân');
     await expect(page.getByRole('button', { name: /Ghi nhận|Thu nợ/ })).toHaveCount(0);
+    // Its loan's and its own file's documents, read-only, each downloadable.
+    await expect(page.getByTestId('documents-LOAN')).toContainText('hop-dong-tin-dung.pdf');
+    await expect(page.getByTestId('documents-BORROWER')).toContainText('giay-chung-nhan-dkhtx.pdf');
+    await expect(page.getByTestId('documents-LOAN').getByRole('button', { name: /phiên bản mới|Tải lên/i })).toHaveCount(0);
+    const fetching = page.waitForEvent('download');
+    await page.getByTestId('documents-BORROWER').getByRole('button', { name: 'Tải xuống giay-chung-nhan-dkhtx.pdf' }).click();
+    const doc = await fetching;
+    expect(doc.suggestedFilename()).toBe('giay-chung-nhan-dkhtx.pdf');
+    expect((await readFile(await doc.path())).subarray(0, 5).toString()).toBe('%PDF-');
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     await checkPage(page, 'portal-loan');
 

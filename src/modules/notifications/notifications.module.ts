@@ -3,6 +3,7 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import type { ProcessRole } from '../../config/index.js';
 import { AuditModule } from '../audit/index.js';
 import { BusinessDateModule } from '../business-date/index.js';
+import { CollateralCoverModule } from '../collateral/cover.index.js';
 import { PaymentQrModule } from '../payment-qr/index.js';
 import { NotificationsController } from './controllers/notifications.controller.js';
 import { RemindersProcessor } from './jobs/reminders.processor.js';
@@ -16,7 +17,7 @@ export class NotificationsModule {
   static register(role: ProcessRole): DynamicModule {
     return {
       module: NotificationsModule,
-      imports: [AuditModule, BusinessDateModule, PaymentQrModule, BullModule.registerQueue({ name: REMINDERS_QUEUE })],
+      imports: [AuditModule, BusinessDateModule, CollateralCoverModule, PaymentQrModule, BullModule.registerQueue({ name: REMINDERS_QUEUE })],
       controllers: [NotificationsController],
       providers: [NotificationsService, ReminderRunsService, ...(role === 'api' ? [] : [RemindersProcessor])],
       exports: [NotificationsService],

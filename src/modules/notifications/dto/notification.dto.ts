@@ -4,7 +4,8 @@ import { IsLocalDate } from '../../../platform/dates/index.js';
 import { PageQueryDto } from '../../../platform/http/index.js';
 
 const ID = /^[1-9]\d{0,18}$/;
-export const NOTIFICATION_KINDS = ['DUE_SOON', 'OVERDUE'] as const;
+/** DUE_SOON and OVERDUE are about an installment; the *_EXPIRY kinds about a collateral asset (docs/collateral.md). */
+export const NOTIFICATION_KINDS = ['DUE_SOON', 'OVERDUE', 'VALUATION_EXPIRY', 'REGISTRATION_EXPIRY', 'INSURANCE_EXPIRY'] as const;
 
 export class NotificationQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ example: '3', description: 'Staff only; a cooperative user always sees its own borrower' })
@@ -16,6 +17,11 @@ export class NotificationQueryDto extends PageQueryDto {
   @IsOptional()
   @Matches(ID)
   loanId?: string;
+
+  @ApiPropertyOptional({ example: '7', description: 'Collateral asset of an expiry reminder' })
+  @IsOptional()
+  @Matches(ID)
+  assetId?: string;
 
   @ApiPropertyOptional({ enum: NOTIFICATION_KINDS, example: 'OVERDUE' })
   @IsOptional()
@@ -31,13 +37,23 @@ export class NotificationQueryDto extends PageQueryDto {
 export class NotificationDto {
   @ApiProperty({ example: '41' }) id: string;
   @ApiProperty({ example: '3' }) borrowerId: string;
-  @ApiProperty({ example: '12' }) loanId: string;
-  @ApiProperty({ example: 'HĐTD-2025-000001' }) contractNumber: string;
-  @ApiProperty({ example: 1 }) installmentSeq: number;
+  @ApiProperty({ example: '12', nullable: true, type: String, description: 'Null for a collateral expiry reminder' }) loanId: string | null;
+  @ApiProperty({ example: 'HĐTD-2025-000001', nullable: true, type: String }) contractNumber: string | null;
+  @ApiProperty({ example: 1, nullable: true, type: Number }) installmentSeq: number | null;
+  @ApiProperty({ example: null, nullable: true, type: String, description: 'The collateral asset of an expiry reminder' }) assetId: string | null;
+  @ApiProperty({ example: null, nullable: true, type: String, description: 'The asset’s description, for an expiry reminder' }) subject: string | null;
+  @ApiProperty({
+    enum: ['BORROWER', 'STAFF'],
+    example: 'BORROWER',
+    description: 'BORROWER: the cooperative user reads it too; STAFF: the fund’s officers only',
+  })
+  audience: string;
   @ApiProperty({ enum: NOTIFICATION_KINDS, example: 'DUE_SOON' }) kind: string;
   @ApiProperty({ example: '2025-04-08' }) forDate: string;
-  @ApiProperty({ example: '2025-04-10' }) dueDate: string;
-  @ApiProperty({ example: '100000000', description: 'Unpaid principal of the installment' }) principalAmount: string;
+  @ApiProperty({ example: '2025-04-10', description: 'The installment’s due date, or the day the valuation, registration or insurance expires' })
+  dueDate: string;
+  @ApiProperty({ example: '100000000', nullable: true, type: String, description: 'Unpaid principal of the installment; null for an expiry' })
+  principalAmount: string | null;
   @ApiProperty({
     example: '3057534',
     nullable: true,

@@ -1,13 +1,14 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { createTransport } from 'nodemailer';
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../../config/index.js';
 import { addDays, type LocalDate } from '../../../platform/dates/index.js';
 import { type Page, offsetOf } from '../../../platform/http/index.js';
 import { AuditService } from '../../audit/index.js';
 import { SYSTEM_ACTOR, isCooperativeOnly, type Actor } from '../../../platform/actor/index.js';
 import { BusinessDateService } from '../../business-date/index.js';
+import { CollateralExpiriesService } from '../../collateral/cover.index.js';
 import { PaymentQrService } from '../../payment-qr/index.js';
 import { reminderEmail, type ReminderPayment } from '../domain/reminder-email.js';
 import type { NotificationDto, NotificationQueryDto } from '../dto/notification.dto.js';
@@ -15,6 +16,8 @@ import type { NotificationDto, NotificationQueryDto } from '../dto/notification.
 export interface ReminderRunResult {
   forDate: LocalDate;
   created: number;
+  /** Of `created`, the collateral expiry reminders. */
+  expiries: number;
   emailed: number;
   emailFailed: number;
 }
@@ -25,6 +28,11 @@ export interface ReminderRunResult {
  * unpaid at the end of its due date (domain.md "Overdue": due date ≤ D − 1, the last closed day).
  * Written with one set-based INSERT; the unique (loan, installment, kind, date) key makes a
  * rerun of the same day write nothing twice. Email goes out only when SMTP_URL is set.
+ *
+ * The same run records one reminder per collateral expiry the collateral module reports as due
+ * within its warning days (docs/collateral.md "Registration, insurance, expiries"), once per asset,
+ * kind and expiry date across runs: addressed to the staff, except the insurance of the borrower's
+ * own asset, which its cooperative user reads too. These are not e-mailed (no installment to pay).
  */
 @Injectable()
 export class NotificationsService {
@@ -36,11 +44,12 @@ export class NotificationsService {
     private readonly businessDate: BusinessDateService,
     private readonly audit: AuditService,
     private readonly paymentQr: PaymentQrService,
+    private readonly collateralExpiries: CollateralExpiriesService,
   ) {}
 
   async generate(date?: LocalDate): Promise<ReminderRunResult> {
     const forDate = date ?? (await this.businessDate.current());
-    const created = await this.dataSource.transaction(async (m) => {
+    const { created, expiries } = await this.dataSource.transaction(async (m) => {
       const rows: Array<{ id: string }> = await m.query(
         `INSERT INTO notifications (borrower_id, loan_id, installment_seq, kind, for_date, due_date, principal_amount, interest_amount,
                 days_past_due, message, email_to, email_status)
@@ -68,16 +77,44 @@ export class NotificationsService {
          RETURNING id`,
         [forDate, addDays(forDate, this.config.reminderDaysAhead), Boolean(this.config.smtpUrl)],
       );
+      const expiryRows = await this.recordExpiries(m, forDate);
       await this.audit.record(m, SYSTEM_ACTOR, {
         action: 'reminders.generate',
         entityType: 'notifications',
         entityId: forDate,
-        after: { forDate, created: rows.length },
+        after: { forDate, created: rows.length + expiryRows, expiries: expiryRows },
       });
-      return rows.length;
+      return { created: rows.length + expiryRows, expiries: expiryRows };
     });
     const { emailed, failed } = await this.sendPending(forDate);
-    return { forDate, created, emailed, emailFailed: failed };
+    return { forDate, created, expiries, emailed, emailFailed: failed };
+  }
+
+  private async recordExpiries(m: EntityManager, forDate: LocalDate): Promise<number> {
+    const due = await this.collateralExpiries.dueFor(forDate, m);
+    if (due.length === 0) return 0;
+    const rows: Array<{ id: string }> = await m.query(
+      `INSERT INTO notifications (borrower_id, asset_id, subject, kind, for_date, due_date, message, audience, email_status)
+       SELECT e.borrower_id, e.asset_id, e.description, e.kind || '_EXPIRY', $1::date, e.expires_on,
+              CASE e.kind
+                WHEN 'VALUATION' THEN format('Định giá tài sản bảo đảm "%s" hết hiệu lực ngày %s: cần định giá lại.', e.description, e.expires_on)
+                WHEN 'REGISTRATION' THEN format('Đăng ký biện pháp bảo đảm của tài sản "%s" hết hạn ngày %s.', e.description, e.expires_on)
+                ELSE format('Bảo hiểm tài sản bảo đảm "%s" hết hạn ngày %s: cần gia hạn hợp đồng bảo hiểm.', e.description, e.expires_on) END,
+              CASE WHEN e.kind = 'INSURANCE' AND e.own THEN 'BORROWER' ELSE 'STAFF' END, 'SKIPPED'
+         FROM unnest($2::bigint[], $3::bigint[], $4::text[], $5::date[], $6::text[], $7::boolean[]) AS e(asset_id, borrower_id, kind, expires_on, description, own)
+       ON CONFLICT (asset_id, kind, due_date) WHERE asset_id IS NOT NULL DO NOTHING
+       RETURNING id`,
+      [
+        forDate,
+        due.map((d) => d.assetId),
+        due.map((d) => d.borrowerId),
+        due.map((d) => d.kind),
+        due.map((d) => d.expiresOn),
+        due.map((d) => d.description),
+        due.map((d) => d.ownedByBorrower),
+      ],
+    );
+    return rows.length;
   }
 
   /** nodemailer over SMTP_URL; without it nothing is pending (rows are SKIPPED) and nothing is sent. */
@@ -146,18 +183,21 @@ export class NotificationsService {
       params.push(value);
       where.push(sql.replace('?', `$${params.length}`));
     };
-    if (isCooperativeOnly(actor)) add('n.borrower_id = ?', actor.borrowerId ?? '0');
-    else if (q.borrowerId) add('n.borrower_id = ?', q.borrowerId);
+    if (isCooperativeOnly(actor)) {
+      add('n.borrower_id = ?', actor.borrowerId ?? '0');
+      where.push(`n.audience = 'BORROWER'`);
+    } else if (q.borrowerId) add('n.borrower_id = ?', q.borrowerId);
     if (q.loanId) add('n.loan_id = ?', q.loanId);
     if (q.kind) add('n.kind = ?', q.kind);
+    if (q.assetId) add('n.asset_id = ?', q.assetId);
     if (q.forDate) add('n.for_date = ?', q.forDate);
     const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
     const items: NotificationDto[] = await this.dataSource.query(
       `SELECT n.id::text AS "id", n.borrower_id::text AS "borrowerId", n.loan_id::text AS "loanId", l.contract_number AS "contractNumber",
-              n.installment_seq AS "installmentSeq", n.kind, n.for_date::text AS "forDate", n.due_date::text AS "dueDate",
+              n.installment_seq AS "installmentSeq", n.asset_id::text AS "assetId", n.subject, n.audience, n.kind, n.for_date::text AS "forDate", n.due_date::text AS "dueDate",
               n.principal_amount::text AS "principalAmount", n.interest_amount::text AS "interestAmount", n.days_past_due AS "daysPastDue",
               n.message, n.email_status AS "emailStatus", to_char(n.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "createdAt"
-       FROM notifications n JOIN loans l ON l.id = n.loan_id ${clause}
+       FROM notifications n LEFT JOIN loans l ON l.id = n.loan_id ${clause}
        ORDER BY n.id DESC LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
       [...params, q.pageSize, offsetOf(q)],
     );

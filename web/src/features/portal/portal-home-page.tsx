@@ -111,14 +111,21 @@ function NotificationCard({ n }: { n: Notification }) {
   return (
     <Paper withBorder radius="md" p="sm">
       <Group justify="space-between" gap="xs" mb={4}>
-        <Badge color={n.kind === 'OVERDUE' ? 'red.8' : 'yellow.6'} variant="dot" c="dark.7" style={{ textTransform: 'none' }}>
+        <Badge color={n.kind === 'OVERDUE' ? 'red.8' : n.assetId ? 'orange.7' : 'yellow.6'} variant="dot" c="dark.7" style={{ textTransform: 'none' }}>
           {t(`notification.${n.kind}`)}
         </Badge>
         <Text size="xs" c="dimmed">
           {t('notification.on', { date: formatDate(n.forDate) })}
         </Text>
       </Group>
-      <Text size="sm">{n.kind === 'OVERDUE' ? t('notification.overdue', vars) : t('notification.dueSoon', vars)}</Text>
+      <Text size="sm">
+        {n.kind === 'VALUATION_EXPIRY' || n.kind === 'REGISTRATION_EXPIRY' || n.kind === 'INSURANCE_EXPIRY'
+          ? // docs/collateral.md: a collateral expiry; the insurance of the borrower's own asset reaches its user.
+            t(`notification.expiry_${n.kind}`, { asset: n.subject ?? '', date: formatDate(n.dueDate) })
+          : n.kind === 'OVERDUE'
+            ? t('notification.overdue', vars)
+            : t('notification.dueSoon', vars)}
+      </Text>
     </Paper>
   );
 }

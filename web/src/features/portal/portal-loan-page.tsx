@@ -16,6 +16,7 @@ import { notifySuccess } from '../../shared/ui/notify';
 import { ProblemAlert } from '../../shared/ui/problem-alert';
 import { DemoAccountNote, PaymentCard } from './payment-card';
 import { LoanStatusBadge, Quiet, Section } from './portal-home-page';
+import { PortalDocuments } from './portal-documents';
 import { PORTAL_NS } from './portal-i18n';
 import { downloadStatement, type Installment, type LoanEvent, useLoan, usePaymentQr, useSchedule, useTransactions } from './portal-queries';
 
@@ -257,6 +258,15 @@ export function PortalLoanPage() {
           </Stack>
         )}
       </Section>
+
+      {l && (
+        // The cooperative reads (and downloads) its loan's and its own file's documents; the server
+        // authorises each like the loan or the borrower (docs/loan-file.md). Uploads stay with the officer.
+        <>
+          <PortalDocuments owner={{ kind: 'LOAN', id: l.id }} title={t('documents.loan')} />
+          <PortalDocuments owner={{ kind: 'BORROWER', id: l.borrowerId }} title={t('documents.borrower')} />
+        </>
+      )}
 
       {l?.startDate && l.asOf && (
         <Section title={t('statement.title')} testId="section-statement">

@@ -6582,26 +6582,48 @@ export interface components {
             id: string;
             /** @example 3 */
             borrowerId: string;
-            /** @example 12 */
-            loanId: string;
+            /**
+             * @description Null for a collateral expiry reminder
+             * @example 12
+             */
+            loanId: string | null;
             /** @example HĐTD-2025-000001 */
-            contractNumber: string;
+            contractNumber: string | null;
             /** @example 1 */
-            installmentSeq: number;
+            installmentSeq: number | null;
+            /**
+             * @description The collateral asset of an expiry reminder
+             * @example null
+             */
+            assetId: string | null;
+            /**
+             * @description The asset’s description, for an expiry reminder
+             * @example null
+             */
+            subject: string | null;
+            /**
+             * @description BORROWER: the cooperative user reads it too; STAFF: the fund’s officers only
+             * @example BORROWER
+             * @enum {string}
+             */
+            audience: "BORROWER" | "STAFF";
             /**
              * @example DUE_SOON
              * @enum {string}
              */
-            kind: "DUE_SOON" | "OVERDUE";
+            kind: "DUE_SOON" | "OVERDUE" | "VALUATION_EXPIRY" | "REGISTRATION_EXPIRY" | "INSURANCE_EXPIRY";
             /** @example 2025-04-08 */
             forDate: string;
-            /** @example 2025-04-10 */
+            /**
+             * @description The installment’s due date, or the day the valuation, registration or insurance expires
+             * @example 2025-04-10
+             */
             dueDate: string;
             /**
-             * @description Unpaid principal of the installment
+             * @description Unpaid principal of the installment; null for an expiry
              * @example 100000000
              */
-            principalAmount: string;
+            principalAmount: string | null;
             /**
              * @description Billed unpaid interest; null before billing (interest is billed on the due date)
              * @example 3057534
@@ -15926,7 +15948,9 @@ export interface operations {
                 /** @description Staff only; a cooperative user always sees its own borrower */
                 borrowerId?: string;
                 loanId?: string;
-                kind?: "DUE_SOON" | "OVERDUE";
+                /** @description Collateral asset of an expiry reminder */
+                assetId?: string;
+                kind?: "DUE_SOON" | "OVERDUE" | "VALUATION_EXPIRY" | "REGISTRATION_EXPIRY" | "INSURANCE_EXPIRY";
                 /** @description Business date the reminder was written for */
                 forDate?: string;
             };
