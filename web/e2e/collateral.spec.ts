@@ -1,30 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { baseUrl, checkPage, login } from './support';
 import { ADMIN, APPROVER, OFFICER } from './users';
-
-type Who = { username: string; password: string };
-const tokens = new Map<string, string>();
-
-async function api<T = { id: string }>(method: string, path: string, who: Who, body?: unknown, headers: Record<string, string> = {}): Promise<T> {
-  let token = tokens.get(who.username);
-  if (!token) {
-    const res = await fetch(`${baseUrl()}/api/v1/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ username: who.username, password: who.password }),
-    });
-    if (!res.ok) throw new Error(`login ${who.username}: ${res.status}`);
-    token = ((await res.json()) as { accessToken: string }).accessToken;
-    tokens.set(who.username, token);
-  }
-  const res = await fetch(`${baseUrl()}/api/v1${path}`, {
-    method,
-    headers: { authorization: `Bearer ${token}`, ...(body ? { 'content-type': 'application/json' } : {}), ...headers },
-    body: body ? JSON.stringify(body) : undefined,
-  });
-  if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
-  return (await res.json()) as T;
-}
+import { api } from './api-as';
 
 async function logout(page: Page): Promise<void> {
   await page.getByTestId('user-menu').click();
