@@ -1,9 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { Redis } from 'ioredis';
 import pg from 'pg';
+import { freePort, waitForApp } from './app-process';
 
 /**
  * A second instance of the product holding the demo portfolio (src/demo), for the journeys that
@@ -19,31 +19,6 @@ export const DEMO_AUDITOR = { username: 'demo.auditor', password: 'demo-password
 export interface DemoApp {
   base: string;
   stop: () => Promise<void>;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.listen(0, '127.0.0.1', () => {
-      const address = srv.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      srv.close(() => resolve(port));
-    });
-    srv.on('error', reject);
-  });
-}
-
-async function waitFor(url: string, ms: number): Promise<void> {
-  const until = Date.now() + ms;
-  for (;;) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      // not listening yet
-    }
-    if (Date.now() > until) throw new Error(`${url} did not answer within ${ms} ms`);
-    await new Promise((r) => setTimeout(r, 500));
-  }
 }
 
 function run(args: string[], env: NodeJS.ProcessEnv): Promise<void> {
@@ -119,12 +94,12 @@ export async function startDemoApp(loans = 48): Promise<DemoApp> {
       });
     // First start: migrations and the first admin, which the demo's users are created by.
     child = start();
-    await waitFor(`http://127.0.0.1:${port}/health`, 120_000);
+    await waitForApp(child, `http://127.0.0.1:${port}/health`);
     await stopChild(child);
     child = null;
     await run(['dist/src/cli.js', 'seed:demo', '--loans', String(loans)], { ...env, QUEUE_PREFIX: prefixes[1] });
     child = start();
-    await waitFor(`http://127.0.0.1:${port}/health`, 120_000);
+    await waitForApp(child, `http://127.0.0.1:${port}/health`);
     return { base: `http://127.0.0.1:${port}`, stop };
   } catch (e) {
     await stop();

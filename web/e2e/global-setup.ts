@@ -1,8 +1,8 @@
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
+import { freePort, waitForApp } from './app-process';
 import { ADMIN, OFFICER, APPROVER, AUDITOR } from './users';
 
 /**
@@ -11,31 +11,6 @@ import { ADMIN, OFFICER, APPROVER, AUDITOR } from './users';
  * free port, and the users the journeys log in as (created through the API, as an admin would).
  */
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.listen(0, '127.0.0.1', () => {
-      const address = srv.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      srv.close(() => resolve(port));
-    });
-    srv.on('error', reject);
-  });
-}
-
-async function waitFor(url: string, ms: number): Promise<void> {
-  const until = Date.now() + ms;
-  for (;;) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      // not listening yet
-    }
-    if (Date.now() > until) throw new Error(`${url} did not answer within ${ms} ms`);
-    await new Promise((r) => setTimeout(r, 500));
-  }
-}
 
 async function api<T>(base: string, method: string, path: string, body: unknown, token?: string): Promise<T> {
   const res = await fetch(`${base}/api/v1${path}`, {
@@ -88,7 +63,7 @@ export default async function globalSetup(): Promise<void> {
   process.env.WEB_TEST_DATABASE = database;
   process.env.WEB_TEST_PID = String(child.pid);
   process.env.WEB_TEST_QUEUE_PREFIX = `lms-web-${suffix}`;
-  await waitFor(`${base}/health`, 120_000);
+  await waitForApp(child, `${base}/health`);
 
   const { accessToken } = await api<{ accessToken: string }>(base, 'POST', '/auth/login', { username: ADMIN.username, password: ADMIN.password });
   for (const u of [OFFICER, APPROVER, AUDITOR]) {
