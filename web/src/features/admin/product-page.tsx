@@ -13,7 +13,8 @@ import { ProblemAlert } from '../../shared/ui/problem-alert';
 import { TableSkeleton } from '../../shared/ui/table-skeleton';
 import { ADMIN_NS } from './admin-i18n';
 import { useNewProductVersion, useProduct, useProductVersions, useRetireProduct, type ProductVersion } from './admin-queries';
-import { ProductForm, productValues, toParameters } from './product-form';
+import { ProductForm } from './product-form';
+import { productValues, toParameters } from './product-values';
 
 function Term({ label, children }: { label: string; children: React.ReactNode }) {
   return (

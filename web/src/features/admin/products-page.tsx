@@ -12,7 +12,8 @@ import { TableSkeleton } from '../../shared/ui/table-skeleton';
 import { ADMIN_NS } from './admin-i18n';
 import { PAGE_SIZE, useCreateProduct, useProducts } from './admin-queries';
 import { AdminTabs } from './admin-tabs';
-import { ProductForm, productValues, toParameters } from './product-form';
+import { ProductForm } from './product-form';
+import { productValues, toParameters } from './product-values';
 
 /** Loan products with their current version (domain.md "Loan products"). */
 export function ProductsPage() {

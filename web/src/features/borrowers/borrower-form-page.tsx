@@ -24,93 +24,11 @@ import {
   useSectors,
   useUpdateBorrower,
   type Borrower,
-  type BorrowerType,
   type CreateBorrower,
   type SectorVersion,
 } from './borrowers-queries';
 import { communeLabel, sectorLabel } from './reference-labels';
-
-type Kind = BorrowerType | 'COOPERATIVE_GROUP';
-const KINDS: Kind[] = ['COOPERATIVE', 'COOPERATIVE_UNION', 'MEMBER', 'COOPERATIVE_GROUP'];
-
-interface Values {
-  kind: Kind;
-  identityCode: string;
-  legalName: string;
-  shortName: string;
-  legalRepresentative: string;
-  phone: string;
-  email: string;
-  memberCount: number | string;
-  charterCapital: string;
-  birthDate: string | null;
-  communeCode: string | null;
-  sectorVersion: SectorVersion;
-  sectorCode: string | null;
-  affiliation: 'cooperative' | 'group';
-  cooperativeId: string | null;
-  cooperativeGroupId: string | null;
-  representative: string;
-}
-
-const EMPTY: Values = {
-  kind: 'COOPERATIVE',
-  identityCode: '',
-  legalName: '',
-  shortName: '',
-  legalRepresentative: '',
-  phone: '',
-  email: '',
-  memberCount: '',
-  charterCapital: '',
-  birthDate: null,
-  communeCode: null,
-  sectorVersion: 'VSIC2018',
-  sectorCode: null,
-  affiliation: 'cooperative',
-  cooperativeId: null,
-  cooperativeGroupId: null,
-  representative: '',
-};
-
-function fromBorrower(b: Borrower): Values {
-  return {
-    ...EMPTY,
-    kind: b.type,
-    identityCode: b.identityCode,
-    legalName: b.legalName,
-    shortName: b.shortName ?? '',
-    legalRepresentative: b.legalRepresentative ?? '',
-    phone: b.phone ?? '',
-    email: b.email ?? '',
-    memberCount: b.memberCount ?? '',
-    charterCapital: b.charterCapital ?? '',
-    birthDate: b.birthDate,
-    communeCode: b.communeCode,
-    sectorVersion: b.sectorVersion,
-    sectorCode: b.sectorCode,
-    affiliation: b.cooperativeGroupId ? 'group' : 'cooperative',
-    cooperativeId: b.cooperativeId,
-    cooperativeGroupId: b.cooperativeGroupId,
-  };
-}
-
-/** Empty text is "not given": the API takes absent optional fields, not empty strings. */
-const opt = (v: string): string | undefined => (v.trim() === '' ? undefined : v.trim());
-
-/**
- * Domain refusals that belong beside one field (domain.md "Borrowers": eligibility): the detail,
- * in the user's language, shows there and in the notification.
- */
-const CODE_FIELDS = {
-  'BORROWER.IDENTITY_TAKEN': 'identityCode',
-  'BORROWER.UNDER_AGE': 'birthDate',
-  'BORROWER.OUTSIDE_FUND_PROVINCE': 'communeCode',
-  'BORROWER.COMMUNE_OUTSIDE_FUND_PROVINCE': 'communeCode',
-  'BORROWER.UNKNOWN_COMMUNE': 'communeCode',
-  'BORROWER.AFFILIATION_REQUIRED': 'cooperativeId',
-  'REFERENCE.UNKNOWN_SECTOR': 'sectorCode',
-};
+import { CODE_FIELDS, EMPTY, KINDS, fromBorrower, opt, type Kind, type Values } from './borrower-form-values';
 
 function BorrowerForm({ initial, editing }: { initial: Values; editing: Borrower | null }) {
   const { t, i18n } = useTranslation(BORROWERS_NS);
