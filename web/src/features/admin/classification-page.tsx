@@ -148,7 +148,7 @@ function PutPolicyForm({ onDone }: { onDone: () => void }) {
           data={(['MICROFINANCE', 'BANK'] as const).map((c) => ({ value: c, label: t(`classification.codes.${c}`) }))}
           allowDeselect={false}
           {...form.getInputProps('code')}
-          onChange={(code) => {
+          onChange={(code: string | null) => {
             if (code !== 'MICROFINANCE' && code !== 'BANK') return;
             form.setValues({ code, deductCollateral: code === 'BANK' });
           }}

@@ -44,7 +44,7 @@ describe('the lending checks of a draft not saved yet', () => {
     const over = draftChecks({ ...dryRun, checks: [...dryRun.checks, check('APPLICATION.ABOVE_SOURCE_AVAILABLE', false)] });
     expect(over.checks.passed).toBe(false);
     // No collateral rule (a product without it, or an exempt application): nothing changes.
-    const plain = { ...dryRun, passed: true, checks: [dryRun.checks[0]] };
+    const plain: LendingChecks = { ...dryRun, passed: true, checks: dryRun.checks.slice(0, 1) };
     expect(draftChecks(plain)).toEqual({ checks: plain, coverRequired: null });
   });
 
