@@ -6,6 +6,7 @@ import { UsersService } from '../modules/auth/index.js';
 import { BorrowersService } from '../modules/borrowers/index.js';
 import { BusinessDateService } from '../modules/business-date/index.js';
 import { CloseOfBusinessService } from '../modules/close-of-business/index.js';
+import { ClassificationPoliciesService } from '../modules/risk/index.js';
 import { CapitalSourcesService, CharterCapitalService } from '../modules/funds/index.js';
 import { LoanProductsService } from '../modules/products/index.js';
 import { AppraisalsService, LoanApplicationsService } from '../modules/applications/index.js';
@@ -111,6 +112,10 @@ async function load(get: Resolve, db: DataSource, plan: DemoPlan, opts: SeedOpti
   // The history before firstDay is recorded backdated: its repayments reach back to the plan's start.
   const backdateDays = firstDay > plan.start ? daysBetween(plan.start, firstDay) + 1 : undefined;
   await businessDate.initialize(admin, firstDay);
+  // docs/collateral.md "Demo": the fund keeps the microfinance classification (same groups, same
+  // rates) but chooses to deduct the pledged collateral (Decree 86/2024/NĐ-CP deduction values)
+  // from the first day the real close runs, so the specific provision of every month-end it closes is net of the collateral.
+  await get(ClassificationPoliciesService).put(admin, { code: 'MICROFINANCE', effectiveFrom: firstDay, deductCollateral: true });
   await get(CharterCapitalService).set(admin, { effectiveDate: '2020-01-01', amount: '150000000000' });
   const sources = get(CapitalSourcesService);
   const sourceIds: string[] = [];

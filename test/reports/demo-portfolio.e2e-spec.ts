@@ -30,7 +30,7 @@ interface Row {
 }
 interface Report {
   rows: Row[];
-  totals: { loanCount: number; turnover: string; outstanding: string; badDebt: string };
+  totals: { loanCount: number; turnover: string; outstanding: string; badDebt: string; specificProvision: string };
 }
 
 describe(`demo portfolio (${LOANS} loans)`, () => {
@@ -83,6 +83,72 @@ describe(`demo portfolio (${LOANS} loans)`, () => {
     const communes = await report('commune');
     const known = new Set(COMMUNES.map((c) => c.code));
     expect(communes.rows.every((row) => row.keys.commune.provinceCode === '19' && known.has(row.keys.commune.code))).toBe(true);
+  });
+
+  /**
+   * The demo's policy (docs/collateral.md "Demo"): MICROFINANCE groups and rates, collateral
+   * deducted. Worked here from the pledges themselves, not from the close's derived
+   * loan_collateral: specific = rate(group) × max(0, outstanding − Σ allocated × deduction rate),
+   * half-up to the đồng, never above the outstanding; 0 on the entrusted budget (no credit risk).
+   */
+  it('deducts the pledged collateral from the month-end specific provisions, and the report shows both figures', async () => {
+    // Decree 86/2024/NĐ-CP deduction values of the demo's two asset types; the MICROFINANCE specific rates by group.
+    const deduction: Record<string, string> = { REAL_ESTATE: '0.5', OTHER: '0.3' };
+    const rate: Record<number, string> = { 1: '0', 2: '0.02', 3: '0.25', 4: '0.5', 5: '1' };
+    const policies = await call<Array<{ code: string; effectiveFrom: string; definition: Record<string, unknown> }>>(
+      t,
+      'GET',
+      '/classification-policies',
+      auditor,
+    );
+    const [first, demo] = policies.body;
+    expect(policies.body).toHaveLength(2);
+    expect(demo).toMatchObject({ code: 'MICROFINANCE', effectiveFrom: defaultCloseFrom(plan) });
+    expect(demo.definition).toEqual({ ...first.definition, deductCollateral: true });
+
+    const rows: Array<{
+      loan_id: string;
+      group: number;
+      outstanding: string;
+      bears: boolean;
+      specific: string;
+      pledges: Array<{ type: string; allocated: string }> | null;
+    }> = await t.db.query(
+      `SELECT s.loan_id::text, s.debt_group AS group, s.outstanding_principal::text AS outstanding, cs.bears_credit_risk AS bears, s.specific_provision::text AS specific,
+                (SELECT json_agg(json_build_object('type', a.type, 'allocated', p.allocated_value::text)) FROM collateral_pledges p JOIN collateral_assets a ON a.id = p.asset_id
+                  WHERE p.loan_id = s.loan_id AND p.status = 'ACTIVE') AS pledges
+           FROM loan_snapshots s JOIN loans l ON l.id = s.loan_id JOIN capital_sources cs ON cs.id = l.capital_source_id
+          WHERE s.snapshot_date = $1 AND s.outstanding_principal > 0 ORDER BY s.loan_id`,
+      [DEMO_DATE],
+    );
+    const specific = (r: (typeof rows)[number], deduct: boolean): Money => {
+      if (!r.bears) return new Money(0);
+      const deducted = deduct ? (r.pledges ?? []).reduce((s, p) => s.plus(new Money(p.allocated).mul(deduction[p.type])), new Money(0)) : new Money(0);
+      const base = Money.max(0, new Money(r.outstanding).minus(deducted));
+      return Money.min(new Money(rate[r.group]).mul(base).toDecimalPlaces(0, Money.ROUND_HALF_UP), r.outstanding);
+    };
+    expect(rows.length).toBeGreaterThan(0);
+    for (const r of rows) expect([r.loan_id, new Money(r.specific).toFixed()]).toEqual([r.loan_id, specific(r, true).toFixed()]);
+    const lowered = rows.filter((r) => r.pledges && specific(r, true).lt(specific(r, false)));
+    expect(lowered.length).toBeGreaterThan(0);
+    // The portfolio report's month-end total is the deducted one.
+    // README "Demo portfolio": 168,750,000 VND for the full demo, net of the pledged collateral.
+    if (LOANS === FULL_LOAN_COUNT) expect((await report('debtGroup')).totals.specificProvision).toBe('168750000');
+    expect((await report('debtGroup')).totals.specificProvision).toBe(rows.reduce((s, r) => s.plus(specific(r, true)), new Money(0)).toFixed());
+
+    const shown = await call<{
+      asOf: string;
+      policy: string;
+      deductsCollateral: boolean;
+      items: Array<{ loanId: string; specificBefore: string; specificAfter: string }>;
+    }>(t, 'GET', '/reports/collateral-provisions', auditor);
+    expect(shown.body).toMatchObject({ asOf: DEMO_DATE, policy: 'MICROFINANCE', deductsCollateral: true });
+    for (const r of lowered) {
+      expect(shown.body.items.find((i) => i.loanId === r.loan_id)).toMatchObject({
+        specificBefore: specific(r, false).toFixed(),
+        specificAfter: specific(r, true).toFixed(),
+      });
+    }
   });
 
   it('agrees with the ledger', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { QR_CID, reminderEmail } from './reminder-email.js';
+import { QR_CID, collateralExpiryEmail, reminderEmail } from './reminder-email.js';
 
 describe('reminder email', () => {
   const payment = {
@@ -37,5 +37,25 @@ describe('reminder email', () => {
     const bare = reminderEmail({ fundName: 'Q', message: 'm', loanUrl: 'u', payment: null });
     expect(bare.attachments).toEqual([]);
     expect(bare.html).not.toContain('cid:');
+  });
+});
+
+describe('collateral expiry email', () => {
+  it('carries the reminder, what to do and the portal, without a payment', () => {
+    const m = collateralExpiryEmail({
+      fundName: 'Quỹ HTX',
+      message: 'Bảo hiểm tài sản bảo đảm "Nhà <xưởng>" hết hạn ngày 2025-06-20: cần gia hạn hợp đồng bảo hiểm.',
+      portalUrl: 'https://quy.example/',
+    });
+    expect(m.subject).toBe('Quỹ HTX: nhắc hạn tài sản bảo đảm');
+    expect(m.text.split('\n')).toEqual([
+      'Bảo hiểm tài sản bảo đảm "Nhà <xưởng>" hết hạn ngày 2025-06-20: cần gia hạn hợp đồng bảo hiểm.',
+      'Đề nghị hợp tác xã liên hệ cán bộ tín dụng của Quỹ để bổ sung hồ sơ tài sản bảo đảm.',
+      '',
+      'Xem trên cổng thông tin: https://quy.example/',
+    ]);
+    expect(m.html).toContain('&quot;Nhà &lt;xưởng&gt;&quot;');
+    expect(m.html).toContain('href="https://quy.example/"');
+    expect(m.attachments).toEqual([]);
   });
 });

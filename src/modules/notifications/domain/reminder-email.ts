@@ -72,3 +72,30 @@ export function reminderEmail(input: ReminderEmailInput): ReminderEmail {
     attachments: p ? [{ filename: 'vietqr.png', content: p.png, contentType: 'image/png', cid: QR_CID }] : [],
   };
 }
+
+export interface CollateralExpiryEmailInput {
+  fundName: string;
+  /** The reminder's own Vietnamese message, as the portal shows it. */
+  message: string;
+  /** The cooperative's portal, whose home page lists the reminder. */
+  portalUrl: string;
+}
+
+/**
+ * The e-mail of a collateral expiry reminder addressed to the borrower (docs/collateral.md
+ * "Registration, insurance, expiries"): the message and what to do, no payment (nothing is due).
+ * Vietnamese like the installment reminder, the language of the fund's borrowers.
+ */
+export function collateralExpiryEmail(input: CollateralExpiryEmailInput): ReminderEmail {
+  const action = 'Đề nghị hợp tác xã liên hệ cán bộ tín dụng của Quỹ để bổ sung hồ sơ tài sản bảo đảm.';
+  return {
+    subject: `${input.fundName}: nhắc hạn tài sản bảo đảm`,
+    text: [input.message, action, '', `Xem trên cổng thông tin: ${input.portalUrl}`].join('\n'),
+    html: [
+      `<p>${escapeHtml(input.message)}</p>`,
+      `<p>${escapeHtml(action)}</p>`,
+      `<p><a href="${escapeHtml(input.portalUrl)}">Xem trên cổng thông tin</a></p>`,
+    ].join('\n'),
+    attachments: [],
+  };
+}

@@ -10,7 +10,7 @@ import { SYSTEM_ACTOR, isCooperativeOnly, type Actor } from '../../../platform/a
 import { BusinessDateService } from '../../business-date/index.js';
 import { CollateralExpiriesService } from '../../collateral/cover.index.js';
 import { PaymentQrService } from '../../payment-qr/index.js';
-import { reminderEmail, type ReminderPayment } from '../domain/reminder-email.js';
+import { collateralExpiryEmail, reminderEmail, type ReminderPayment } from '../domain/reminder-email.js';
 import type { NotificationDto, NotificationQueryDto } from '../dto/notification.dto.js';
 
 export interface ReminderRunResult {
@@ -32,7 +32,9 @@ export interface ReminderRunResult {
  * The same run records one reminder per collateral expiry the collateral module reports as due
  * within its warning days (docs/collateral.md "Registration, insurance, expiries"), once per asset,
  * kind and expiry date across runs: addressed to the staff, except the insurance of the borrower's
- * own asset, which its cooperative user reads too. These are not e-mailed (no installment to pay).
+ * own asset, which its cooperative user reads too. Those addressed to the borrower are e-mailed to
+ * the borrower's address like the installment reminders (once: the row is written once per asset,
+ * kind and expiry date); the staff's stay in the officers' queue, the product keeping no staff addresses.
  */
 @Injectable()
 export class NotificationsService {
@@ -77,7 +79,7 @@ export class NotificationsService {
          RETURNING id`,
         [forDate, addDays(forDate, this.config.reminderDaysAhead), Boolean(this.config.smtpUrl)],
       );
-      const expiryRows = await this.recordExpiries(m, forDate);
+      const expiryRows = await this.recordExpiries(m, forDate, Boolean(this.config.smtpUrl));
       await this.audit.record(m, SYSTEM_ACTOR, {
         action: 'reminders.generate',
         entityType: 'notifications',
@@ -90,18 +92,23 @@ export class NotificationsService {
     return { forDate, created, expiries, emailed, emailFailed: failed };
   }
 
-  private async recordExpiries(m: EntityManager, forDate: LocalDate): Promise<number> {
+  private async recordExpiries(m: EntityManager, forDate: LocalDate, mail: boolean): Promise<number> {
     const due = await this.collateralExpiries.dueFor(forDate, m);
     if (due.length === 0) return 0;
     const rows: Array<{ id: string }> = await m.query(
-      `INSERT INTO notifications (borrower_id, asset_id, subject, kind, for_date, due_date, message, audience, email_status)
-       SELECT e.borrower_id, e.asset_id, e.description, e.kind || '_EXPIRY', $1::date, e.expires_on,
+      `INSERT INTO notifications (borrower_id, asset_id, subject, kind, for_date, due_date, message, audience, email_to, email_status)
+       SELECT x.borrower_id, x.asset_id, x.description, x.kind || '_EXPIRY', $1::date, x.expires_on, x.message, x.audience,
+              CASE WHEN x.audience = 'BORROWER' THEN b.email END,
+              CASE WHEN $8::boolean AND x.audience = 'BORROWER' AND b.email IS NOT NULL THEN 'PENDING' ELSE 'SKIPPED' END
+         FROM (
+       SELECT e.borrower_id, e.asset_id, e.description, e.kind, e.expires_on,
               CASE e.kind
                 WHEN 'VALUATION' THEN format('Định giá tài sản bảo đảm "%s" hết hiệu lực ngày %s: cần định giá lại.', e.description, e.expires_on)
                 WHEN 'REGISTRATION' THEN format('Đăng ký biện pháp bảo đảm của tài sản "%s" hết hạn ngày %s.', e.description, e.expires_on)
-                ELSE format('Bảo hiểm tài sản bảo đảm "%s" hết hạn ngày %s: cần gia hạn hợp đồng bảo hiểm.', e.description, e.expires_on) END,
-              CASE WHEN e.kind = 'INSURANCE' AND e.own THEN 'BORROWER' ELSE 'STAFF' END, 'SKIPPED'
+                ELSE format('Bảo hiểm tài sản bảo đảm "%s" hết hạn ngày %s: cần gia hạn hợp đồng bảo hiểm.', e.description, e.expires_on) END AS message,
+              CASE WHEN e.kind = 'INSURANCE' AND e.own THEN 'BORROWER' ELSE 'STAFF' END AS audience
          FROM unnest($2::bigint[], $3::bigint[], $4::text[], $5::date[], $6::text[], $7::boolean[]) AS e(asset_id, borrower_id, kind, expires_on, description, own)
+         ) x JOIN borrowers b ON b.id = x.borrower_id
        ON CONFLICT (asset_id, kind, due_date) WHERE asset_id IS NOT NULL DO NOTHING
        RETURNING id`,
       [
@@ -112,6 +119,7 @@ export class NotificationsService {
         due.map((d) => d.expiresOn),
         due.map((d) => d.description),
         due.map((d) => d.ownedByBorrower),
+        mail,
       ],
     );
     return rows.length;
@@ -121,25 +129,31 @@ export class NotificationsService {
   private async sendPending(forDate: LocalDate): Promise<{ emailed: number; failed: number }> {
     if (!this.config.smtpUrl) return { emailed: 0, failed: 0 };
     const transport = createTransport(this.config.smtpUrl);
-    const pending: Array<{ id: string; email_to: string; message: string; loan_id: string; installment_seq: number }> = await this.dataSource.query(
-      `SELECT id::text, email_to, message, loan_id::text, installment_seq FROM notifications WHERE for_date = $1 AND email_status = 'PENDING' ORDER BY id`,
-      [forDate],
-    );
+    const pending: Array<{ id: string; email_to: string; message: string; loan_id: string | null; installment_seq: number | null }> =
+      await this.dataSource.query(
+        `SELECT id::text, email_to, message, loan_id::text, installment_seq FROM notifications WHERE for_date = $1 AND email_status = 'PENDING' ORDER BY id`,
+        [forDate],
+      );
     let emailed = 0;
     let failed = 0;
-    const loanUrl = (loanId: string): string => `${this.config.publicBaseUrl.replace(/\/$/, '')}/loans/${loanId}`;
+    const base = this.config.publicBaseUrl.replace(/\/$/, '');
+    const loanUrl = (loanId: string): string => `${base}/loans/${loanId}`;
     for (const n of pending) {
       try {
-        const mail = reminderEmail({
-          fundName: this.config.fundName,
-          message: n.message,
-          loanUrl: loanUrl(n.loan_id),
-          payment: await this.paymentFor(n.loan_id, n.installment_seq).catch((e: unknown) => {
-            // A reminder without its code is better than no reminder.
-            this.log.warn(`reminder ${n.id}: no VietQR: ${e instanceof Error ? e.message : String(e)}`);
-            return null;
-          }),
-        });
+        // A collateral expiry has no loan nor installment: its e-mail points to the portal's home, which lists it.
+        const mail =
+          n.loan_id === null || n.installment_seq === null
+            ? collateralExpiryEmail({ fundName: this.config.fundName, message: n.message, portalUrl: `${base}/` })
+            : reminderEmail({
+                fundName: this.config.fundName,
+                message: n.message,
+                loanUrl: loanUrl(n.loan_id),
+                payment: await this.paymentFor(n.loan_id, n.installment_seq).catch((e: unknown) => {
+                  // A reminder without its code is better than no reminder.
+                  this.log.warn(`reminder ${n.id}: no VietQR: ${e instanceof Error ? e.message : String(e)}`);
+                  return null;
+                }),
+              });
         await transport.sendMail({ from: this.config.smtpFrom, to: n.email_to, ...mail });
         await this.dataSource.query(`UPDATE notifications SET email_status = 'SENT' WHERE id = $1`, [n.id]);
         emailed += 1;

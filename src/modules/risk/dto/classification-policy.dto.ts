@@ -1,5 +1,5 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { IsIn } from 'class-validator';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsBoolean, IsIn, IsOptional } from 'class-validator';
 import { IsLocalDate } from '../../../platform/dates/index.js';
 import type { PolicyDefinition } from '../domain/index.js';
 
@@ -18,4 +18,13 @@ export class PutClassificationPolicyDto {
   @ApiProperty({ example: '2026-01-01', description: 'First business date it classifies (not closed yet)' })
   @IsLocalDate()
   effectiveFrom: string;
+
+  @ApiPropertyOptional({
+    example: true,
+    description:
+      'Deduct the pledged collateral (allocated value × discount rate of its type, Decree 86/2024/NĐ-CP) before the specific rate applies; defaults to the template’s choice (MICROFINANCE no, BANK yes)',
+  })
+  @IsOptional()
+  @IsBoolean()
+  deductCollateral?: boolean;
 }

@@ -23,7 +23,8 @@ const COLUMNS = `code, legal_basis, effective_from::text AS effective_from, defi
 /**
  * Effective-dated classification policies (domain.md "Restructuring and risk"): MICROFINANCE from
  * the start of records; an admin may put BANK (or MICROFINANCE again) in force from a business
- * date that is not closed yet, so closed days never change their classification.
+ * date that is not closed yet, so closed days never change their classification, and may choose
+ * whether that version deducts the pledged collateral from the specific provision's base.
  */
 @Injectable()
 export class ClassificationPoliciesService {
@@ -67,14 +68,16 @@ export class ClassificationPoliciesService {
         dto.code,
       ])) as PolicyRow[];
       if (!template) throw new DomainError(RiskErrors['CLASSIFICATION_POLICY.UNKNOWN'], { code: dto.code });
-      policyFromDefinition(template.code, template.legal_basis, dto.effectiveFrom, template.definition);
+      // Decree 86/2024/NĐ-CP lets the fund deduct collateral whatever the classification rules; the template's thresholds and rates stay as they are.
+      const definition: PolicyDefinition = { ...template.definition, deductCollateral: dto.deductCollateral ?? template.definition.deductCollateral };
+      policyFromDefinition(template.code, template.legal_basis, dto.effectiveFrom, definition);
       await m.query(
         `INSERT INTO classification_policies (code, legal_basis, effective_from, definition, created_by) VALUES ($1, $2, $3, $4, $5)
          ON CONFLICT (effective_from) DO UPDATE SET code = EXCLUDED.code, legal_basis = EXCLUDED.legal_basis, definition = EXCLUDED.definition,
            created_by = EXCLUDED.created_by, created_at = now()`,
-        [template.code, template.legal_basis, dto.effectiveFrom, JSON.stringify(template.definition), actor.userId],
+        [template.code, template.legal_basis, dto.effectiveFrom, JSON.stringify(definition), actor.userId],
       );
-      const out = { code: template.code, legalBasis: template.legal_basis, effectiveFrom: dto.effectiveFrom, definition: template.definition };
+      const out = { code: template.code, legalBasis: template.legal_basis, effectiveFrom: dto.effectiveFrom, definition };
       await this.audit.record(m, actor, { action: 'classification-policy.put', entityType: 'classification_policy', entityId: dto.effectiveFrom, after: out });
       return out;
     });

@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Group, Modal, Paper, Select, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Badge, Button, Checkbox, Group, Modal, Paper, Select, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { DateInput } from '@mantine/dates';
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
@@ -111,8 +111,9 @@ function PutPolicyForm({ onDone }: { onDone: () => void }) {
   const put = usePutClassificationPolicy();
   const [refusal, setRefusal] = useState<Problem | null>(null);
   const onServerError = useServerErrors({ ns: ADMIN_NS });
-  const form = useForm<{ code: 'MICROFINANCE' | 'BANK'; effectiveFrom: string | null }>({
-    initialValues: { code: 'BANK', effectiveFrom: workspace.data?.businessDate ?? null },
+  // Each template's own choice (BANK deducts collateral, MICROFINANCE does not) until the admin changes it.
+  const form = useForm<{ code: 'MICROFINANCE' | 'BANK'; effectiveFrom: string | null; deductCollateral: boolean }>({
+    initialValues: { code: 'BANK', effectiveFrom: workspace.data?.businessDate ?? null, deductCollateral: true },
     validate: { effectiveFrom: (v) => (v ? null : t('users.required')) },
   });
   return (
@@ -122,7 +123,7 @@ function PutPolicyForm({ onDone }: { onDone: () => void }) {
         setRefusal(null);
         clearServerError();
         put.mutate(
-          { code: v.code, effectiveFrom: v.effectiveFrom ?? '' },
+          { code: v.code, effectiveFrom: v.effectiveFrom ?? '', deductCollateral: v.deductCollateral },
           {
             onSuccess: (p) => (
               notifySuccess(t('classification.saved', { code: t(`classification.codes.${p.code}`), date: formatDate(p.effectiveFrom) })),
@@ -147,6 +148,10 @@ function PutPolicyForm({ onDone }: { onDone: () => void }) {
           data={(['MICROFINANCE', 'BANK'] as const).map((c) => ({ value: c, label: t(`classification.codes.${c}`) }))}
           allowDeselect={false}
           {...form.getInputProps('code')}
+          onChange={(code: string | null) => {
+            if (code !== 'MICROFINANCE' && code !== 'BANK') return;
+            form.setValues({ code, deductCollateral: code === 'BANK' });
+          }}
         />
         <DateInput
           label={t('classification.fields.effectiveFrom')}
@@ -154,6 +159,11 @@ function PutPolicyForm({ onDone }: { onDone: () => void }) {
           valueFormat="DD/MM/YYYY"
           placeholder="dd/mm/yyyy"
           {...form.getInputProps('effectiveFrom')}
+        />
+        <Checkbox
+          label={t('classification.fields.deductCollateral')}
+          description={t('classification.deductHint')}
+          {...form.getInputProps('deductCollateral', { type: 'checkbox' })}
         />
         <Group justify="flex-end">
           <Button variant="default" onClick={onDone}>
@@ -224,6 +234,7 @@ export function ClassificationPage() {
                   <Table.Th>{t('classification.from')}</Table.Th>
                   <Table.Th>{t('classification.fields.code')}</Table.Th>
                   <Table.Th>{t('classification.legalBasis')}</Table.Th>
+                  <Table.Th>{t('classification.collateral')}</Table.Th>
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
@@ -232,6 +243,7 @@ export function ClassificationPage() {
                     <Table.Td>{formatDate(p.effectiveFrom)}</Table.Td>
                     <Table.Td>{t(`classification.codes.${p.code}`)}</Table.Td>
                     <Table.Td>{legalBasis(p.legalBasis, lang)}</Table.Td>
+                    <Table.Td>{(p.definition as unknown as Definition).deductCollateral ? t('yes') : t('no')}</Table.Td>
                   </Table.Tr>
                 ))}
               </Table.Tbody>

@@ -13,7 +13,7 @@ import { toLanguage } from '../../shared/format/language';
 import { formatMoney } from '../../shared/format/money';
 import { formatPercent } from '../../shared/format/percent';
 import { useServerErrors } from '../../shared/hooks/use-server-errors';
-import { LendingChecksPanel, LendingRefusals, type LendingChecks } from '../../shared/lending/lending-checks';
+import { LendingChecksPanel, LendingRefusals, draftChecks, type LendingChecks } from '../../shared/lending/lending-checks';
 import { LENDING_NS } from '../../shared/lending/lending-strings';
 import { ScheduleTable } from '../../shared/lending/schedule-table';
 import { clearServerError, notifySuccess } from '../../shared/ui/notify';
@@ -209,8 +209,10 @@ export function ApplicationCreatePage() {
       queryFn: () => call<LendingChecks>(api.POST('/api/v1/loan-applications/checks', { body })),
       staleTime: 0,
     });
-    if (!fresh.passed) {
-      setBlocked({ key: JSON.stringify(body), checks: fresh });
+    // A draft has no pledges yet: its cover is checked at submission, not here (draftChecks).
+    const draft = draftChecks(fresh).checks;
+    if (!draft.passed) {
+      setBlocked({ key: JSON.stringify(body), checks: draft });
       return;
     }
     const dto: CreateApplication = {
@@ -239,6 +241,8 @@ export function ApplicationCreatePage() {
   };
 
   const blocked = refused && refused.key === bodyKey ? refused.checks : null;
+  const latest = body ? (current ?? checks.data) : undefined;
+  const shown = latest ? draftChecks(latest) : undefined;
   const available = (amount: string) => t('fields.available', { amount: formatMoney(amount, lang) });
   const limit80 = /^\d+$/.test(v.totalInvestment) ? ((BigInt(v.totalInvestment) * 8n) / 10n).toString() : null;
 
@@ -426,7 +430,8 @@ export function ApplicationCreatePage() {
         </Grid.Col>
         <Grid.Col span={{ base: 12, lg: 5 }}>
           <LendingChecksPanel
-            checks={body ? (current ?? checks.data) : undefined}
+            checks={shown?.checks}
+            coverRequired={shown?.coverRequired}
             pending={checks.isFetching || (body !== null && current === undefined)}
             incomplete={body === null}
           />

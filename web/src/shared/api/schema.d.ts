@@ -4129,6 +4129,11 @@ export interface components {
              * @example 2026-01-01
              */
             effectiveFrom: string;
+            /**
+             * @description Deduct the pledged collateral (allocated value × discount rate of its type, Decree 86/2024/NĐ-CP) before the specific rate applies; defaults to the template’s choice (MICROFINANCE no, BANK yes)
+             * @example true
+             */
+            deductCollateral?: boolean;
         };
         SectorDto: {
             /**

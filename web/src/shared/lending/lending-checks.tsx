@@ -34,6 +34,21 @@ const GROUP_OF: Record<string, 'borrower' | 'product' | 'decree' | 'source'> = {
   ABOVE_SOURCE_AVAILABLE: 'source',
 };
 
+const COVER = 'APPLICATION.COLLATERAL_COVER_BELOW_MINIMUM';
+
+/**
+ * An application form not saved yet has no pledges (an asset is pledged to a saved application,
+ * docs/collateral.md "Pledges"), so its dry run measures a cover of 0 where the product requires
+ * collateral. The form's checks leave that row out (it would refuse every draft) and say instead
+ * what cover the product requires; the API checks it at submission, approval and each disbursement.
+ */
+export function draftChecks(checks: LendingChecks): { checks: LendingChecks; coverRequired: string | null } {
+  const cover = checks.checks.find((c) => c.code === COVER);
+  if (!cover) return { checks, coverRequired: null };
+  const rest = checks.checks.filter((c) => c !== cover);
+  return { checks: { ...checks, checks: rest, passed: rest.every((c) => c.passed) }, coverRequired: cover.limit };
+}
+
 /** A limit or figure in words: amounts as money, months, rates, borrower types and states translated (never a raw code). */
 export function checkValue(code: string, value: string, which: 'limit' | 'actual', t: TFunction, lang: Language): string {
   const key = ruleKey(code);
@@ -100,7 +115,18 @@ export function LendingRefusals({ checks }: { checks: LendingChecks | undefined 
  * Every lending condition as the API checks it (its own rules, by dry run): the rule in words, the
  * limit, the figure and met / not met, grouped as an officer reads them.
  */
-export function LendingChecksPanel({ checks, pending, incomplete }: { checks: LendingChecks | undefined; pending?: boolean; incomplete?: boolean }) {
+export function LendingChecksPanel({
+  checks,
+  pending,
+  incomplete,
+  coverRequired,
+}: {
+  checks: LendingChecks | undefined;
+  pending?: boolean;
+  incomplete?: boolean;
+  /** On a form not saved yet: the cover the product requires, checked once assets are pledged (see draftChecks). */
+  coverRequired?: string | null;
+}) {
   const { t, i18n } = useTranslation(LENDING_NS);
   const lang = toLanguage(i18n.language);
   const groups = ['borrower', 'product', 'decree', 'source'] as const;
@@ -122,6 +148,11 @@ export function LendingChecksPanel({ checks, pending, incomplete }: { checks: Le
         </Text>
       )}
       {pending && !checks && !incomplete && <Skeleton height={160} />}
+      {checks && coverRequired && (
+        <Alert color="blue" mb="sm" p="xs" data-testid="draft-cover-note">
+          <Text size="sm">{t('checks.draftCover', { required: formatMoney(coverRequired, lang) })}</Text>
+        </Alert>
+      )}
       {checks && (
         <>
           {checks.passed ? (

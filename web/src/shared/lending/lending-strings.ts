@@ -44,6 +44,8 @@ export const LENDING_NS = registerStrings('lending', {
         ABOVE_GROUP_LIMIT: 'Dư nợ một khách hàng và người có liên quan ≤ 25% vốn điều lệ thực có (Điều 23.2)',
         ABOVE_SOURCE_AVAILABLE: 'Khoản vay ≤ vốn còn cho vay được của nguồn vốn',
       },
+      draftCover:
+        'Sản phẩm yêu cầu mức bảo đảm tối thiểu {{required}}. Tài sản bảo đảm chỉ cầm cố được vào hồ sơ đã lưu: lưu nháp, rồi cầm cố tài sản vào hồ sơ tại trang Tài sản bảo đảm; mức bảo đảm được kiểm tra khi trình duyệt, phê duyệt và mỗi lần giải ngân.',
       values: {
         active: 'Đang hoạt động',
         inactive: 'Ngừng hoạt động',
@@ -122,6 +124,8 @@ export const LENDING_NS = registerStrings('lending', {
         ABOVE_GROUP_LIMIT: 'One customer with related persons ≤ 25% of paid-in charter capital (Art. 23.2)',
         ABOVE_SOURCE_AVAILABLE: 'Loan ≤ the capital source’s available capital',
       },
+      draftCover:
+        'The product requires a cover of at least {{required}}. Collateral can be pledged only to a saved application: save the draft, then pledge assets to it from the Collateral pages; the cover is checked at submission, approval and each disbursement.',
       values: {
         active: 'Active',
         inactive: 'Inactive',
