@@ -7,3 +7,4 @@ export * from './sql-params.js';
 export * from './sql-rows.js';
 export * from './replica-reads.js';
 export * from './backup.js';
+export * from './prepared-query.js';

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
-import type { SqlStatement } from '../../../platform/database/index.js';
+import { SqlStatement } from '../../../platform/database/index.js';
 import { APP_CONFIG, type AppConfig } from '../../../config/index.js';
 import type { Actor } from '../../../platform/actor/index.js';
 
@@ -43,6 +43,7 @@ export interface VerifyResult {
 }
 
 const AUDIT_LOCK_NAMESPACE = 0x0a0d17; // advisory lock key space of the audit chains
+/** The previous hash of a chain's first event (audit_chain_head answers it for an empty chain). */
 const GENESIS = 'GENESIS';
 
 /** JSON-safe copy: Decimals and Dates become strings, undefined drops out. */
@@ -64,59 +65,28 @@ export class AuditService {
     return digest.readUInt16BE(0) % this.config.auditChains;
   }
 
-  /** The advisory lock key of an entity's chain, for a caller that takes the lock in an earlier statement of its transaction. */
-  chainLockKey(entityType: string, entityId: string): [number, number] {
-    return [AUDIT_LOCK_NAMESPACE, this.chainFor(entityType, entityId)];
-  }
-
   /**
-   * Appends an event in the caller's transaction. The chain's advisory lock is held until
-   * that transaction ends, so the next event of the chain sees this one as its previous.
-   * `chainLocked`: the caller's transaction already holds the chain's lock (taken in an earlier
-   * statement, see chainLockKey), so this is one round trip.
+   * Appends an event in the caller's transaction, in one statement (recordIn's). The chain's
+   * advisory lock, taken by that statement, is held until the transaction ends, so the next
+   * event of the chain sees this one as its previous.
    */
-  async record(manager: EntityManager, actor: Actor, event: AuditEventInput, options: { chainLocked?: boolean } = {}): Promise<void> {
-    const chainId = this.chainFor(event.entityType, event.entityId);
-    if (!options.chainLocked) await manager.query('SELECT pg_advisory_xact_lock($1, $2)', [AUDIT_LOCK_NAMESPACE, chainId]);
-    await manager.query(
-      `WITH prev AS (
-         SELECT coalesce((SELECT hash FROM audit_events WHERE chain_id = $1 ORDER BY id DESC LIMIT 1), $10) AS h
-       ), ev AS (
-         SELECT $1::smallint AS chain_id, clock_timestamp() AS occurred_at, $2::bigint AS actor_id, $3::text AS actor_username,
-                $4::text AS action, $5::text AS entity_type, $6::text AS entity_id, $7::jsonb AS before, $8::jsonb AS after,
-                $9::text AS request_id
-       )
-       INSERT INTO audit_events (chain_id, occurred_at, actor_id, actor_username, action, entity_type, entity_id, before, after, request_id, prev_hash, hash)
-       SELECT ev.chain_id, ev.occurred_at, ev.actor_id, ev.actor_username, ev.action, ev.entity_type, ev.entity_id, ev.before, ev.after, ev.request_id,
-              prev.h,
-              audit_event_hash(ev.chain_id, prev.h, ev.occurred_at, ev.actor_id, ev.actor_username, ev.action, ev.entity_type, ev.entity_id, ev.before, ev.after, ev.request_id)
-       FROM ev, prev`,
-      [
-        chainId,
-        actor.userId,
-        actor.username,
-        event.action,
-        event.entityType,
-        event.entityId,
-        toJson(event.before),
-        toJson(event.after),
-        actor.requestId,
-        GENESIS,
-      ],
-    );
+  async record(manager: EntityManager, actor: Actor, event: AuditEventInput): Promise<void> {
+    const stmt = new SqlStatement();
+    this.recordIn(stmt, 'audit', actor, event);
+    const { sql, params } = stmt.build('SELECT 1');
+    await manager.query(sql, params);
   }
 
   /**
-   * The same append as `record`, as CTEs of the caller's statement. The caller's transaction
-   * must already hold the chain's lock from an EARLIER statement (chainLockKey), so this
-   * statement's snapshot sees the chain's latest event as the previous one.
+   * The same append as `record`, as CTEs of the caller's statement: the chain's lock is taken in
+   * that statement by audit_chain_head (migration 1763800000090), which reads the chain's newest
+   * event after the lock with a snapshot of its own, so the event links to the one before it
+   * even when the statement started before that one committed. The lock is then held until the
+   * caller's transaction ends, as with `record`: only from this statement on.
    */
   recordIn(stmt: SqlStatement, name: string, actor: Actor, event: AuditEventInput): void {
     const chain = stmt.add(this.chainFor(event.entityType, event.entityId));
-    stmt.cte(
-      `${name}_prev`,
-      `SELECT coalesce((SELECT hash FROM audit_events WHERE chain_id = ${chain}::smallint ORDER BY id DESC LIMIT 1), ${stmt.add(GENESIS)}::text) AS h`,
-    );
+    stmt.cte(`${name}_prev`, `SELECT audit_chain_head(${stmt.add(AUDIT_LOCK_NAMESPACE)}::int, ${chain}::smallint) AS h`);
     stmt.cte(
       `${name}_ev`,
       `SELECT ${chain}::smallint AS chain_id, clock_timestamp() AS occurred_at, ${stmt.add(actor.userId)}::bigint AS actor_id, ${stmt.add(actor.username)}::text AS actor_username,

@@ -94,7 +94,23 @@ export class LedgerService {
    * parts in one round trip). `id` was reserved beforehand from the transactions' sequence
    * (`nextval`), so the caller knows it before the statement runs. Balanced-or-throw as `post`.
    */
-  postIn(stmt: SqlStatement, name: string, actor: Actor, header: JournalHeader, lines: readonly JournalLine[], id: string): void {
+  /**
+   * `flows: 'merged'`: the caller's statement already updates the posting's loan row (a money
+   * movement writes the loan's state with its journal), and PostgreSQL applies only one of two
+   * updates of a row in one statement; so no counters CTE is added here and the caller must add
+   * the counters of `${name}_entries` (its RETURNING loan_id, account, amount) in that update, with
+   * the loans module's definition (flow-counters.sql.ts). Claims the statement's one flow update
+   * either way; a posting of a kind that is not a flow needs nothing.
+   */
+  postIn(
+    stmt: SqlStatement,
+    name: string,
+    actor: Actor,
+    header: JournalHeader,
+    lines: readonly JournalLine[],
+    id: string,
+    flows: 'own' | 'merged' = 'own',
+  ): void {
     const kept = nonZero(lines);
     assertBalanced(kept);
     const tx = stmt.add(id);
@@ -119,6 +135,7 @@ export class LedgerService {
       // The loans' flow counters with the entries, as `post` keeps them; a second flow posting in
       // the same statement would update the same loan row twice (only one would count).
       stmt.once('loan flow counters');
+      if (flows === 'merged') return;
       stmt.cte(
         `${name}_flows`,
         this.addToFlowCountersSql(`SELECT loan_id, account, amount FROM ${name}_entries`, `${stmt.add(header.kind)}::text`, `${valueDate}::date`),

@@ -138,9 +138,8 @@ export class LoanCommandsService {
     const amount = new Money(dto.amount);
     return closeAware(() =>
       this.tx.run(async (m) => {
-        const row = await this.lockLoan(m, actor, loanId, false);
-        // lock_timeout reset, business date and installments in one round trip after the lock.
-        const ctx = await this.recorder.lockedContext(m, row);
+        // The lock, lock_timeout reset, business date, installments and reserved ids in one round trip.
+        const { row, ctx } = await this.recorder.lockForMoney(m, actor, loanId, this.config.repaymentLockTimeoutMs);
         if (row.status !== 'ACTIVE') throw new DomainError(LoanErrors['LOAN.NOT_ACTIVE'], { status: row.status });
         const { business } = ctx;
         this.checkNotClosing(row, business);
@@ -225,9 +224,9 @@ export class LoanCommandsService {
   }
 
   /** The loan row FOR UPDATE, waiting at most REPAYMENT_LOCK_TIMEOUT_MS for a close chunk that holds it. */
-  private async lockLoan(m: EntityManager, actor: Actor, loanId: string, reset = true): Promise<LoanRow> {
+  private async lockLoan(m: EntityManager, actor: Actor, loanId: string): Promise<LoanRow> {
     const row = await loanStore.find(m, actor, loanId, true, this.config.repaymentLockTimeoutMs);
-    if (reset) await m.query(`SET LOCAL lock_timeout = 0`);
+    await m.query(`SET LOCAL lock_timeout = 0`);
     return row;
   }
 

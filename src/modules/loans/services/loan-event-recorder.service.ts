@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { SqlStatement } from '../../../platform/database/index.js';
+import { SqlStatement, preparedQuery } from '../../../platform/database/index.js';
 import { addDays, type LocalDate } from '../../../platform/dates/index.js';
 import { idempotencyContext, idempotencyStore } from '../../../platform/idempotency/index.js';
 import { Money } from '../../../platform/money/index.js';
 import { AuditService } from '../../audit/index.js';
+import { FLOW_KINDS } from '../../ledger/index.js';
 import type { Actor } from '../../../platform/actor/index.js';
 import { BusinessDateService } from '../../business-date/index.js';
 import { CalendarService } from '../../calendar/index.js';
@@ -16,12 +17,14 @@ import {
   type ReplayResult,
   applyEvent,
   calendarYearsFor,
+  currentMaturity,
   loanSummary,
   withDueDateMoves,
   replayToOpenDay,
 } from '../domain/index.js';
 import { LoanPostings } from './loan-postings.service.js';
-import { type LoanRow, loanStore, termsOf } from './loan-store.repository.js';
+import { type LoanRow, type SaveStateExtra, loanStore, termsOf } from './loan-store.repository.js';
+import { saveStateIn } from './loan-state-write.js';
 
 /** The id the engine gives the event being recorded (or previewed) among the replayed ones. */
 export const NEW_EVENT_ID = 'new';
@@ -48,6 +51,9 @@ export interface LockedContext {
   business: LocalDate;
   lastClosed: LocalDate;
   state: LoanState | null;
+  /** The ids reserved for the write (loanStore.lockForMoney); reserved by `record` when absent. */
+  eventId?: string;
+  journalTransactionIds?: readonly [string, string];
 }
 
 /**
@@ -142,21 +148,27 @@ export class LoanEventRecorder {
   }
 
   /**
-   * Right after the row lock: resets lock_timeout and reads the business date and the state in
-   * one round trip; `record` then uses them instead of reading them again.
+   * Locks the loan for a money movement and reads what `record` needs, in one round trip
+   * (loanStore.lockForMoney): the row, the business date and the state read after the lock,
+   * and the ids the write will use.
    */
-  async lockedContext(m: EntityManager, row: LoanRow): Promise<LockedContext> {
-    const { openDate, state } = await loanStore.lockedContext(m, row);
-    const business = openDate ?? (await this.businessDate.current(m));
-    return { business, lastClosed: addDays(business, -1), state };
+  async lockForMoney(m: EntityManager, actor: Actor, loanId: string, lockTimeoutMs: number): Promise<{ row: LoanRow; ctx: LockedContext }> {
+    const locked = await loanStore.lockForMoney(m, actor, loanId, lockTimeoutMs);
+    const business = locked.openDate ?? (await this.businessDate.current(m));
+    return {
+      row: locked.row,
+      ctx: { business, lastClosed: addDays(business, -1), state: locked.state, eventId: locked.eventId, journalTransactionIds: locked.journalTransactionIds },
+    };
   }
 
   /**
-   * Records the event. Round trips after the engine: one statement writes the state and takes
-   * the audit chain's lock (reserving the event's and journal transactions' ids), one writes
-   * the income catch-up and the movement (balanced journal transactions), the event, its
-   * allocation, the audit event and, when `respond` is given and the request carries an
+   * Records the event in one statement after the engine (a prepared one: the repayment's hot
+   * path): the state (loan row with the flow counters of the movement, installments), the
+   * income catch-up and the movement (balanced journal transactions), the event, its
+   * allocation, the audit event (which takes its chain's lock in that statement, see
+   * AuditService.recordIn) and, when `respond` is given and the request carries an
    * Idempotency-Key, the stored response (so it commits with the money, as TransactionRunner's).
+   * The saved row and the response are built from what is written, not read back.
    */
   async record<R = undefined>(
     m: EntityManager,
@@ -180,27 +192,25 @@ export class LoanEventRecorder {
       e.kind === 'DISBURSEMENT'
         ? this.postings.disbursementPosting(row, e.amount, e.valueDate, business, e.reference)
         : this.postings.repaymentPosting(row, (allocation as RepaymentAllocation).totals, e.amount, e.valueDate, business, e.reference);
-    // The audit chain's lock is taken with the state write, so the audit insert (the next statement) sees the chain's latest event.
-    const saved = await loanStore.saveStateReserving(
-      m,
-      row.id,
-      state,
-      {
-        status,
-        closedOn: settled ? e.valueDate : null,
-        trancheCount: e.kind === 'DISBURSEMENT' ? row.tranche_count + 1 : undefined,
-        earnedPosted: this.postings.pendingIncome(row, state) ?? undefined,
-      },
-      { chainLock: this.audit.chainLockKey('loan', row.id), journalTransactions: accrual ? 2 : 1 },
-    );
-    const fresh = saved.row;
-    const eventId = saved.eventId as string;
-    const journalTransactionId = saved.journalTransactionIds[accrual ? 1 : 0];
+    const ids = ctx?.eventId && ctx.journalTransactionIds ? { eventId: ctx.eventId, journal: ctx.journalTransactionIds } : await reserveIds(m);
+    const eventId = ids.eventId;
+    // Two journal ids are reserved (in sequence order): the catch-up takes the first when there is one, the movement the second.
+    const journalTransactionId = ids.journal[1];
+    const extra: SaveStateExtra = {
+      status,
+      closedOn: settled ? e.valueDate : null,
+      trancheCount: e.kind === 'DISBURSEMENT' ? row.tranche_count + 1 : undefined,
+      earnedPosted: this.postings.pendingIncome(row, state) ?? undefined,
+    };
+    const fresh = savedRow(row, state, extra);
     const recorded: RecordedEvent = { eventId, journalTransactionId, state, allocation, status, row: fresh };
 
     const stmt = new SqlStatement();
-    if (accrual) this.postings.postIn(stmt, 'accrual', actor, accrual, saved.journalTransactionIds[0]);
-    this.postings.postIn(stmt, 'movement', actor, movement, journalTransactionId);
+    if (accrual) this.postings.postIn(stmt, 'accrual', actor, accrual, ids.journal[0]);
+    this.postings.postIn(stmt, 'movement', actor, movement, journalTransactionId, 'merged');
+    // The movement's flow counters go in the state's UPDATE of the loan row (one update of a row per statement).
+    const flows = FLOW_KINDS.includes(movement.header.kind) ? { entries: 'movement_entries', kind: movement.header.kind, valueDate: e.valueDate } : undefined;
+    saveStateIn(stmt, row.id, state, extra, 'l.id', flows);
     const ev = stmt.add(eventId);
     stmt.cte(
       'event',
@@ -222,8 +232,9 @@ export class LoanEventRecorder {
     const claim = respond ? idempotencyContext.getStore() : undefined;
     const storing = claim !== undefined && !claim.completedInTransaction && !claim.storedInTransaction;
     if (claim && storing) idempotencyStore.completeIn(stmt, 'response', claim, response);
-    const { sql, params } = stmt.build('SELECT 1');
-    await m.query(sql, params);
+    const { sql, params } = stmt.build('SELECT count(*)::int AS n FROM upd');
+    const [{ n }] = await preparedQuery<{ n: number }>(m, sql, params);
+    if (n !== 1) throw new Error(`loan ${row.id}: the state write updated ${n} rows`);
     if (claim && storing) claim.storedInTransaction = true;
     await this.reallocate(m, actor, fresh, others, business);
     return { ...recorded, response };
@@ -235,6 +246,37 @@ export class LoanEventRecorder {
     const { sql, params } = stmt.build('SELECT 1');
     await m.query(sql, params);
   }
+}
+
+/** Ids for `record` when the lock did not reserve them (a disbursement): the event's and two journal transactions' in sequence order. */
+async function reserveIds(m: EntityManager): Promise<{ eventId: string; journal: readonly [string, string] }> {
+  const [r] = (await m.query(
+    `SELECT nextval(pg_get_serial_sequence('loan_events', 'id'))::text AS event,
+            ARRAY(SELECT n FROM (SELECT nextval(pg_get_serial_sequence('journal_transactions', 'id')) AS n FROM generate_series(1, 2)) s ORDER BY n)::text[] AS journal`,
+  )) as Array<{ event: string; journal: string[] }>;
+  return { eventId: r.event, journal: [r.journal[0], r.journal[1]] };
+}
+
+/** The loan row as the state write leaves it (the columns it sets; the rest as read under the lock). */
+function savedRow(row: LoanRow, state: LoanState, extra: SaveStateExtra): LoanRow {
+  return {
+    ...row,
+    status: extra.status,
+    start_date: state.terms.startDate,
+    maturity_date: currentMaturity(state),
+    disbursed_principal: state.disbursedPrincipal.toFixed(),
+    outstanding_principal: state.outstandingPrincipal.toFixed(),
+    prepaid_principal: state.prepaidPrincipal.toFixed(),
+    period_interest_numerator: state.periodInterestNumerator.toFixed(),
+    period_interest_paid: state.periodInterestPaid.toFixed(),
+    last_closed_date: state.lastClosedDate,
+    closed_on: extra.closedOn,
+    tranche_count: extra.trancheCount ?? row.tranche_count,
+    interest_earned_posted: extra.earnedPosted?.interest ?? row.interest_earned_posted,
+    overdue_interest_earned_posted: extra.earnedPosted?.overdue ?? row.overdue_interest_earned_posted,
+    late_interest_earned_posted: extra.earnedPosted?.late ?? row.late_interest_earned_posted,
+    due_date_moves: state.terms.dueDateMoves as LoanRow['due_date_moves'],
+  };
 }
 
 /** The allocation's lines with an amount, as an `allocation` CTE of `stmt` for the event `ev` (a placeholder); false when there are none. */

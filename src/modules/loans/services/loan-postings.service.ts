@@ -101,8 +101,8 @@ export class LoanPostings {
   }
 
   /** The posting as CTEs of the caller's statement, with the reserved transaction id (LedgerService.postIn). */
-  postIn(stmt: SqlStatement, name: string, actor: Actor, posting: Posting, id: string): void {
-    this.ledger.postIn(stmt, name, actor, posting.header, posting.lines, id);
+  postIn(stmt: SqlStatement, name: string, actor: Actor, posting: Posting, id: string, flows: 'own' | 'merged' = 'own'): void {
+    this.ledger.postIn(stmt, name, actor, posting.header, posting.lines, id, flows);
   }
 
   async disbursement(

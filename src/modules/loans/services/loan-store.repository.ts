@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { SqlStatement, preparedQuery } from '../../../platform/database/index.js';
 import type { LocalDate } from '../../../platform/dates/index.js';
 import { notFound } from '../../../platform/errors/index.js';
 import { Money } from '../../../platform/money/index.js';
@@ -13,12 +14,14 @@ import {
   type LoanState,
   type LoanTerms,
   type PrepaymentMode,
-  currentMaturity,
   initialLoanState,
   makeLoanTerms,
   moveFields,
 } from '../domain/index.js';
 import type { BusinessDayRule } from '../../../platform/dates/index.js';
+import { type SaveStateExtra, saveStateIn } from './loan-state-write.js';
+
+export type { SaveStateExtra } from './loan-state-write.js';
 
 /** A loans row as PostgreSQL returns it (numeric and bigint as strings, dates as text). */
 export interface LoanRow {
@@ -223,111 +226,21 @@ function stateOf(row: LoanRow, rows: readonly InstallmentRow[]): LoanState | nul
   };
 }
 
-export interface SaveStateExtra {
-  status: LoanRow['status'];
-  closedOn: LocalDate | null;
-  trancheCount?: number;
-  earnedPosted?: { interest: string; overdue: string; late: string };
+/**
+ * What a money movement reads in the statement that locks its loan (loanStore.lockForMoney): the
+ * open business date, the engine state, and the ids of the event and of two journal
+ * transactions (an income catch-up and the movement, in sequence order) reserved for its write.
+ */
+export interface LockedForMoney {
+  row: LoanRow;
+  openDate: LocalDate | null;
+  state: LoanState | null;
+  eventId: string;
+  journalTransactionIds: [string, string];
 }
 
-export interface Reservation {
-  /** The audit chain lock to take (AuditService.chainLockKey). */
-  chainLock: readonly [number, number];
-  /** How many journal transaction ids to reserve, in sequence order. */
-  journalTransactions: number;
-}
-
-interface ReservedColumns {
-  r_lock?: unknown;
-  r_event?: string;
-  r_journal?: string[];
-}
-
-function stripReserved(r: LoanRow & ReservedColumns): { row: LoanRow; eventId: string | null; journalTransactionIds: string[] } {
-  const { r_lock: _lock, r_event: eventId, r_journal: journal, ...row } = r;
-  return { row, eventId: eventId ?? null, journalTransactionIds: journal ?? [] };
-}
-
-/** Writes the state back in one statement (see loanStore.saveState); with `reserve`, also loanStore.saveStateReserving. */
-async function saveStateReserving(
-  m: EntityManager,
-  loanId: string,
-  state: LoanState,
-  extra: SaveStateExtra,
-  reserve: Reservation | null,
-): Promise<{ row: LoanRow; eventId: string | null; journalTransactionIds: string[] }> {
-  const i = state.installments;
-  const col = (f: (x: InstallmentState) => string | number | boolean | null): Array<string | number | boolean | null> => i.map(f);
-  const rows: Array<LoanRow & ReservedColumns> = await m.query(
-    `WITH upd AS (
-         UPDATE loans AS l SET status = $15, start_date = $16, maturity_date = $17, disbursed_principal = $18, outstanding_principal = $19,
-              prepaid_principal = $20, period_interest_numerator = $21, period_interest_paid = $22, last_closed_date = $23,
-              closed_on = $24, tranche_count = coalesce($25, l.tranche_count),
-              interest_earned_posted = coalesce($26, l.interest_earned_posted),
-              overdue_interest_earned_posted = coalesce($27, l.overdue_interest_earned_posted),
-              late_interest_earned_posted = coalesce($28, l.late_interest_earned_posted), due_date_moves = $32::jsonb, updated_at = now(),
-              position_date = NULL
-         WHERE l.id = $1
-         RETURNING ${LOAN_COLUMNS}
-       ), ins AS (
-         INSERT INTO loan_installments (loan_id, seq, due_date, principal_date, interest_date, principal_due, interest_due, billed, principal_paid,
-              interest_paid, overdue_interest_numerator, late_interest_numerator, overdue_interest_paid, late_interest_paid, contractual_date,
-              move_reason_vi, move_reason_en, superseded)
-         SELECT $1, * , false FROM unnest($2::int[], $3::date[], $4::bool[], $5::bool[], $6::numeric[], $7::numeric[], $8::bool[], $9::numeric[],
-              $10::numeric[], $11::numeric[], $12::numeric[], $13::numeric[], $14::numeric[], $29::date[], $30::text[], $31::text[])
-         ON CONFLICT (loan_id, seq) DO UPDATE SET due_date = EXCLUDED.due_date, principal_date = EXCLUDED.principal_date,
-              interest_date = EXCLUDED.interest_date, principal_due = EXCLUDED.principal_due, interest_due = EXCLUDED.interest_due,
-              billed = EXCLUDED.billed, principal_paid = EXCLUDED.principal_paid, interest_paid = EXCLUDED.interest_paid,
-              overdue_interest_numerator = EXCLUDED.overdue_interest_numerator, late_interest_numerator = EXCLUDED.late_interest_numerator,
-              overdue_interest_paid = EXCLUDED.overdue_interest_paid, late_interest_paid = EXCLUDED.late_interest_paid,
-              contractual_date = EXCLUDED.contractual_date, move_reason_vi = EXCLUDED.move_reason_vi, move_reason_en = EXCLUDED.move_reason_en, superseded = false
-       ), sup AS (
-         UPDATE loan_installments SET superseded = true WHERE loan_id = $1 AND NOT superseded AND NOT (seq = ANY($2::int[]))
-       )
-       SELECT upd.*${
-         reserve
-           ? `, pg_advisory_xact_lock($33::int, $34::int) AS r_lock, nextval(pg_get_serial_sequence('loan_events', 'id'))::text AS r_event,
-              ARRAY(SELECT n FROM (SELECT nextval(pg_get_serial_sequence('journal_transactions', 'id')) AS n FROM generate_series(1, $35::int)) s ORDER BY n)::text[] AS r_journal`
-           : ''
-       } FROM upd`,
-    [
-      loanId,
-      col((x) => x.seq),
-      col((x) => x.dueDate),
-      col((x) => x.principalDate),
-      col((x) => x.interestDate),
-      col((x) => x.principalDue.toFixed()),
-      col((x) => (x.interestDue === null ? null : x.interestDue.toFixed())),
-      col((x) => x.billed),
-      col((x) => x.principalPaid.toFixed()),
-      col((x) => x.interestPaid.toFixed()),
-      col((x) => x.overdueInterestNumerator.toFixed()),
-      col((x) => x.lateInterestNumerator.toFixed()),
-      col((x) => x.overdueInterestPaid.toFixed()),
-      col((x) => x.lateInterestPaid.toFixed()),
-      extra.status,
-      state.terms.startDate,
-      currentMaturity(state), // the contract's maturity, or a later one after an extension
-      state.disbursedPrincipal.toFixed(),
-      state.outstandingPrincipal.toFixed(),
-      state.prepaidPrincipal.toFixed(),
-      state.periodInterestNumerator.toFixed(),
-      state.periodInterestPaid.toFixed(),
-      state.lastClosedDate,
-      extra.closedOn,
-      extra.trancheCount ?? null,
-      extra.earnedPosted?.interest ?? null,
-      extra.earnedPosted?.overdue ?? null,
-      extra.earnedPosted?.late ?? null,
-      col((x) => x.contractualDate ?? null),
-      col((x) => x.moveReason?.vi ?? null),
-      col((x) => x.moveReason?.en ?? null),
-      JSON.stringify(state.terms.dueDateMoves),
-      ...(reserve ? [reserve.chainLock[0], reserve.chainLock[1], reserve.journalTransactions] : []),
-    ],
-  );
-  return stripReserved(rows[0]);
-}
+/** The open business date and the open installments, read by fresh_json after the lock (one json value; $1 = the loan). */
+const LOCKED_CONTEXT_JSON = `SELECT json_build_object('open_date', (SELECT open_date::text FROM business_date), 'installments', (${INSTALLMENTS_JSON.replace('= l.id', '= $1')}))`;
 
 export const loanStore = {
   /**
@@ -376,32 +289,49 @@ export const loanStore = {
   },
 
   /**
-   * After the row is locked: resets lock_timeout, and reads the open business date and the
-   * installments in one round trip (a statement after the lock, so it sees the latest commit).
-   */
-  async lockedContext(m: EntityManager, row: LoanRow): Promise<{ openDate: LocalDate | null; state: LoanState | null }> {
-    const [r] = (await m.query(
-      `SELECT set_config('lock_timeout', '0', true) AS reset, (SELECT open_date::text FROM business_date) AS open_date,
-              (${INSTALLMENTS_JSON.replace('= l.id', '= $1')}) AS installments_json`,
-      [row.id],
-    )) as Array<{ open_date: string | null; installments_json: InstallmentRow[] | null }>;
-    return { openDate: r.open_date, state: stateOf(row, r.installments_json ?? []) };
-  },
-
-  /**
    * Writes the state back in one statement: the loan row's cache (and, when given, the income
    * posted so far) and every installment (dropped ones superseded). Returns the updated row.
    */
   async saveState(m: EntityManager, loanId: string, state: LoanState, extra: SaveStateExtra): Promise<LoanRow> {
-    return (await saveStateReserving(m, loanId, state, extra, null)).row;
+    const stmt = new SqlStatement();
+    saveStateIn(stmt, loanId, state, extra, LOAN_COLUMNS);
+    const { sql, params } = stmt.build('SELECT * FROM upd');
+    const rows: LoanRow[] = await m.query(sql, params);
+    return rows[0];
   },
 
   /**
-   * saveState that also, in the same round trip, takes the audit chain's advisory lock and
-   * reserves the ids of the event and journal transactions the caller writes next (so those
-   * can go in one later statement with the audit event that must follow the lock).
+   * The row FOR UPDATE, waiting at most `lockTimeoutMs` (lock_timeout set by the same statement,
+   * in a FROM item evaluated before the LockRows step), and above the lock, in the same round
+   * trip: lock_timeout reset to 0, the business date and the installments read by fresh_json
+   * (migration 1763800000090) with a snapshot taken after the lock, so they include every commit
+   * of the lock's previous holder (the statement's own snapshot predates the wait), and the ids
+   * the write will use reserved. A prepared statement (the repayment's hot path).
    */
-  saveStateReserving,
+  async lockForMoney(m: EntityManager, actor: Actor, id: string, lockTimeoutMs: number): Promise<LockedForMoney> {
+    if (!/^\d{1,19}$/.test(id)) throw notFound('loan', id);
+    const rows = await preparedQuery<
+      LoanRow & { r_reset?: unknown; r_context?: { open_date: string | null; installments: InstallmentRow[] }; r_event?: string; r_journal?: string[] }
+    >(
+      m,
+      `SELECT x.*, set_config('lock_timeout', '0', true) AS r_reset, fresh_json($3, x.id) AS r_context,
+              nextval(pg_get_serial_sequence('loan_events', 'id'))::text AS r_event,
+              ARRAY(SELECT n FROM (SELECT nextval(pg_get_serial_sequence('journal_transactions', 'id')) AS n FROM generate_series(1, 2)) s ORDER BY n)::text[] AS r_journal
+       FROM (SELECT ${LOAN_COLUMNS} FROM (SELECT set_config('lock_timeout', $2, true)) AS t, loans l WHERE l.id = $1 FOR UPDATE OF l) x`,
+      [id, String(Math.trunc(lockTimeoutMs)), LOCKED_CONTEXT_JSON],
+    );
+    const found = rows[0];
+    assertMayRead(actor, found, id);
+    const { r_reset: _reset, r_context: context, r_event: eventId, r_journal: journal, ...row } = found;
+    const [accrual, movement] = journal ?? [];
+    return {
+      row,
+      openDate: context?.open_date ?? null,
+      state: stateOf(row, context?.installments ?? []),
+      eventId: String(eventId),
+      journalTransactionIds: [String(accrual), String(movement)],
+    };
+  },
 
   /** The loan's events in recording order (reversed repayments excluded): the input of a replay. */
   async events(m: EntityManager, loanId: string): Promise<LoanEvent[]> {
