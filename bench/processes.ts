@@ -2,7 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { findFreePort } from '../src/platform/local-services/index.js';
+import { ephemeralPort } from '../src/platform/local-services/index.js';
 
 /** A child process of the bench (API, worker, bare server, load client) and its resident memory. */
 export interface Child {
@@ -126,7 +126,7 @@ function productEnv(e: AppEnv, port: number): Record<string, string> {
 
 /** The product's API process (`node dist/src/main.js --role api`); it migrates the database at boot. */
 export async function startApi(e: AppEnv, extraArgs: string[] = []): Promise<Child> {
-  const port = await findFreePort(3400);
+  const port = await ephemeralPort();
   const child = spawnChild(
     'api',
     [...extraArgs, distPath('src', 'main.js'), '--role', 'api'],
@@ -139,7 +139,7 @@ export async function startApi(e: AppEnv, extraArgs: string[] = []): Promise<Chi
 
 /** The product's BullMQ worker process (`--role worker`). */
 export async function startWorker(e: AppEnv, extraArgs: string[] = [], role: 'worker' | 'all' = 'worker'): Promise<Child> {
-  const port = role === 'all' ? await findFreePort(3450) : 0;
+  const port = role === 'all' ? await ephemeralPort() : 0;
   const url = role === 'all' ? `http://127.0.0.1:${port}` : null;
   const child = spawnChild(
     role,
@@ -162,7 +162,7 @@ export async function startWorker(e: AppEnv, extraArgs: string[] = [], role: 'wo
 
 /** The baseline of the status benchmark: bare Fastify + pg, one query by primary key. */
 export async function startBareServer(databaseUrl: string, poolSize: number): Promise<Child> {
-  const port = await findFreePort(3500);
+  const port = await ephemeralPort();
   const child = spawnChild(
     'bare',
     [distPath('bench', 'bare-server.js')],

@@ -11,6 +11,15 @@ function tryPort(port: number): Promise<boolean> {
 /** The first free loopback port from `start`, or one the OS picks. */
 export async function findFreePort(start: number): Promise<number> {
   for (let p = start; p < start + 50; p += 1) if (await tryPort(p)) return p;
+  return ephemeralPort();
+}
+
+/**
+ * A free loopback port the OS picks from its ephemeral range: for processes started side by side
+ * (several benchmark runs at once), where "the first free port from N" hands two of them the same port
+ * and one then talks to the other's server.
+ */
+export function ephemeralPort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.once('error', reject);
