@@ -129,7 +129,8 @@ export async function startApi(e: AppEnv, extraArgs: string[] = []): Promise<Chi
   const port = await ephemeralPort();
   const child = spawnChild(
     'api',
-    [...extraArgs, distPath('src', 'main.js'), '--role', 'api'],
+    // The API's V8 flags as the Dockerfile's CMD runs it.
+    ['--max-semi-space-size=16', ...extraArgs, distPath('src', 'main.js'), '--role', 'api'],
     { ...productEnv(e, port), CLOSE_WORKER_CONCURRENCY: '0' },
     `http://127.0.0.1:${port}`,
   );

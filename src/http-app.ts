@@ -87,7 +87,8 @@ export async function createHttpApp(
   if (config.corsOrigins.length > 0) app.enableCors({ origin: config.corsOrigins, credentials: false });
   configureRoutes(app);
   app.useGlobalPipes(createValidationPipe());
-  SwaggerModule.setup('docs', app, createOpenApiDocument(app, config), { jsonDocumentUrl: 'docs/openapi.json' });
+  // Built on the first request of /docs (then kept), not at boot: an API process nobody asks for its document does not hold it.
+  SwaggerModule.setup('docs', app, () => createOpenApiDocument(app, config), { jsonDocumentUrl: 'docs/openapi.json' });
   // The web application at / (web/dist), when it has been built.
   await registerWebApp(app, webRoot);
   // Bull Board at /admin/queues, ADMIN only (a board session from POST /api/v1/close-of-business/board-session).

@@ -5,6 +5,7 @@ export * from './migrate.js';
 export * from './sql-statement.js';
 export * from './sql-params.js';
 export * from './sql-rows.js';
+export * from './prepared-query.js';
 export * from './replica-reads.js';
 export * from './backup.js';
 export * from './prepared-query.js';

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { type EntityManager, QueryFailedError } from 'typeorm';
 
-interface PgClient {
+interface PgQueryable {
   query(config: { name: string; text: string; values: unknown[] }): Promise<{ rows: unknown[] }>;
 }
 
@@ -20,22 +20,24 @@ function nameOf(sql: string): string {
 }
 
 /**
- * Runs `sql` as a named prepared statement on the transaction's own pg connection: the server
- * parses and plans it once per connection instead of on every call, and the rows come back
- * without TypeORM's per-query logging and subscriber events. For the statements of a hot
- * money path (a repayment's lock and its write), which run inside a transaction of
- * TransactionRunner (`m.queryRunner` set); any other manager falls back to `m.query`. A
- * failure is thrown as TypeORM's QueryFailedError, as `m.query` throws it, so callers map
+ * Runs `sql` as a named prepared statement of the pg client: the server parses and plans it once
+ * per connection instead of on every call (TypeORM sends unnamed statements, planned each time),
+ * and the rows come back without TypeORM's per-query logging and subscriber events. For the hot
+ * paths whose planning costs as much as their execution: a repayment's lock and write, the
+ * status read's loan with its installments as JSON.
+ * Inside a transaction of TransactionRunner it runs on the transaction's own connection; with the
+ * data source's own manager, on the primary's pool; any other manager falls back to `m.query`.
+ * A failure is thrown as TypeORM's QueryFailedError, as `m.query` throws it, so callers map
  * SQLSTATEs (lock timeout, trigger refusals) the same way.
  */
 export async function preparedQuery<T>(m: EntityManager, sql: string, params: unknown[]): Promise<T[]> {
   const runner = m.queryRunner;
-  if (!runner?.isTransactionActive || runner.isReleased) return (await m.query(sql, params)) as T[];
-  // The transaction's connection (already taken: connect() hands back the same pg client).
-  const client = (await runner.connect()) as PgClient;
+  let target: PgQueryable;
+  if (runner === undefined) target = (m.connection.driver as unknown as { master: PgQueryable }).master;
+  else if (runner.isTransactionActive && !runner.isReleased) target = (await runner.connect()) as PgQueryable;
+  else return (await m.query(sql, params)) as T[];
   try {
-    const result = await client.query({ name: nameOf(sql), text: sql, values: params });
-    return result.rows as T[];
+    return (await target.query({ name: nameOf(sql), text: sql, values: params })).rows as T[];
   } catch (e) {
     throw new QueryFailedError(sql, params, e as Error);
   }

@@ -1,6 +1,7 @@
 import type { LoggerService } from '@nestjs/common';
 import { pino, type Logger as PinoLogger, type LoggerOptions } from 'pino';
-import { PinoPretty } from 'pino-pretty';
+import { createRequire } from 'node:module';
+import type { PinoPretty as PinoPrettyFactory } from 'pino-pretty';
 
 const OPTIONS: LoggerOptions = {
   base: { service: 'htx-fund-lms', pid: process.pid },
@@ -16,6 +17,8 @@ const OPTIONS: LoggerOptions = {
  */
 export function createRootLogger(level: string, pretty: boolean = process.stdout.isTTY === true): PinoLogger {
   if (!pretty) return pino({ ...OPTIONS, level });
+  // pino-pretty (and its 30 modules) only for a terminal: a server process never loads it.
+  const { PinoPretty } = createRequire(import.meta.url)('pino-pretty') as { PinoPretty: typeof PinoPrettyFactory };
   const stream = PinoPretty({
     levelFirst: true,
     translateTime: 'SYS:HH:MM:ss',

@@ -1,5 +1,4 @@
-import { DeleteObjectCommand, GetObjectCommand, S3Client } from '@aws-sdk/client-s3';
-import { Upload } from '@aws-sdk/lib-storage';
+import type { S3Client } from '@aws-sdk/client-s3';
 import { Readable } from 'node:stream';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { AppConfig } from '../../../config/index.js';
@@ -73,20 +72,29 @@ export class PostgresBlobStore implements BlobStore {
  */
 export class S3BlobStore implements BlobStore {
   readonly kind = 'S3' as const;
-  private readonly client: S3Client;
+  private sdk: Promise<{ s3: typeof import('@aws-sdk/client-s3'); storage: typeof import('@aws-sdk/lib-storage'); client: S3Client }> | undefined;
 
-  constructor(private readonly s3: NonNullable<AppConfig['s3']>) {
-    this.client = new S3Client({
-      endpoint: s3.endpoint,
-      region: s3.region,
-      forcePathStyle: s3.forcePathStyle,
-      credentials: { accessKeyId: s3.accessKeyId, secretAccessKey: s3.secretAccessKey },
-    });
+  constructor(private readonly s3: NonNullable<AppConfig['s3']>) {}
+
+  /** The AWS SDK (tens of megabytes of code) is loaded on the store's first use, not at the API's boot. */
+  private load(): Promise<{ s3: typeof import('@aws-sdk/client-s3'); storage: typeof import('@aws-sdk/lib-storage'); client: S3Client }> {
+    this.sdk ??= Promise.all([import('@aws-sdk/client-s3'), import('@aws-sdk/lib-storage')]).then(([s3, storage]) => ({
+      s3,
+      storage,
+      client: new s3.S3Client({
+        endpoint: this.s3.endpoint,
+        region: this.s3.region,
+        forcePathStyle: this.s3.forcePathStyle,
+        credentials: { accessKeyId: this.s3.accessKeyId, secretAccessKey: this.s3.secretAccessKey },
+      }),
+    }));
+    return this.sdk;
   }
 
   async put(_m: EntityManager, key: string, chunks: AsyncIterable<Buffer>, contentType: string): Promise<void> {
-    const upload = new Upload({
-      client: this.client,
+    const { storage, client } = await this.load();
+    const upload = new storage.Upload({
+      client,
       params: { Bucket: this.s3.bucket, Key: key, Body: Readable.from(chunks), ContentType: contentType },
       queueSize: 1,
       partSize: 5 * 1024 * 1024,
@@ -96,11 +104,13 @@ export class S3BlobStore implements BlobStore {
   }
 
   async discard(key: string): Promise<void> {
-    await this.client.send(new DeleteObjectCommand({ Bucket: this.s3.bucket, Key: key })).catch(() => undefined);
+    const { s3, client } = await this.load();
+    await client.send(new s3.DeleteObjectCommand({ Bucket: this.s3.bucket, Key: key })).catch(() => undefined);
   }
 
   async open(key: string): Promise<Readable> {
-    const out = await this.client.send(new GetObjectCommand({ Bucket: this.s3.bucket, Key: key }));
+    const { s3, client } = await this.load();
+    const out = await client.send(new s3.GetObjectCommand({ Bucket: this.s3.bucket, Key: key }));
     const body = out.Body;
     if (!(body instanceof Readable)) throw new Error(`S3 object ${key} has no readable body`);
     return body;

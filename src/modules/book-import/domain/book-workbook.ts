@@ -1,4 +1,5 @@
-import ExcelJS from 'exceljs';
+// exceljs (about 150 modules) is loaded on the first workbook read, not at the API's boot.
+import type ExcelJS from 'exceljs';
 import { BOOK_SHEETS, type BookSheet } from '../dto/book-import.dto.js';
 import { BOOK_COLUMNS, headerKey } from './book-columns.js';
 
@@ -50,7 +51,8 @@ export function cellText(value: ExcelJS.CellValue): string | null {
  * the workbook; anything else is judged by the rules (book-validation.ts).
  */
 export async function readBook(buffer: Buffer): Promise<RawBook> {
-  const wb = new ExcelJS.Workbook();
+  const { default: Excel } = await import('exceljs');
+  const wb = new Excel.Workbook();
   await wb.xlsx.load(buffer as unknown as ArrayBuffer);
   const problems: RawProblem[] = [];
   const sheets = Object.fromEntries(BOOK_SHEETS.map((s) => [s, [] as RawRow[]])) as Record<BookSheet, RawRow[]>;

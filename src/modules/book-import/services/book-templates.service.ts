@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import ExcelJS from 'exceljs';
+// exceljs (about 150 modules) is loaded on the first template, not at the API's boot.
+import type ExcelJS from 'exceljs';
 import type { DataSource } from 'typeorm';
 import { BORROWER_TYPES } from '../../borrowers/index.js';
 import { BOOK_SHEETS, type BookSheet } from '../dto/book-import.dto.js';
@@ -103,7 +104,8 @@ export class BookTemplatesService {
 
   async workbook(lang: Lang): Promise<{ fileName: string; buffer: Buffer }> {
     const lists = await this.lists(lang);
-    const wb = new ExcelJS.Workbook();
+    const { default: Excel } = await import('exceljs');
+    const wb = new Excel.Workbook();
     wb.creator = 'htx-fund-lms';
     const ins = wb.addWorksheet(INSTRUCTIONS_SHEET);
     ins.getColumn(1).width = 140;

@@ -1,10 +1,12 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { RouteSchema } from '@nestjs/platform-fastify';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiPageResponse, type Page } from '../../../platform/http/index.js';
 import { Idempotent } from '../../../platform/idempotency/index.js';
 import { CurrentActor, Roles, type Actor } from '../../../platform/actor/index.js';
 import { MoneyMovementDto, PayoffQueryDto, ReversalDto } from '../dto/loan-commands.dto.js';
 import { DebtGroupChangeDto, LoanPostingDto, RepaymentPreviewDto, RepaymentPreviewRequestDto } from '../dto/loan-history.dto.js';
+import { LOAN_VIEW_SCHEMA } from '../dto/loan-view.schema.js';
 import { InstallmentDto, LoanDto, LoanEventDto, LoanListQueryDto, PayoffDto, RepaymentResultDto } from '../dto/loan-views.dto.js';
 import { LoanCommandsService } from '../services/loan-commands.service.js';
 import { LoanHistoryService } from '../services/loan-history.service.js';
@@ -33,6 +35,7 @@ export class LoansController {
   @Roles(...READERS)
   @ApiOperation({ summary: 'One loan with its terms and balances' })
   @ApiOkResponse({ type: LoanDto })
+  @RouteSchema({ response: { 200: LOAN_VIEW_SCHEMA } })
   get(@CurrentActor() actor: Actor, @Param('id') id: string): Promise<LoanDto> {
     return this.queries.get(actor, id);
   }

@@ -19,8 +19,8 @@ export class LoanQueriesService {
   ) {}
 
   async get(actor: Actor, id: string): Promise<LoanDto> {
-    const { row, state } = await loanStore.findWithState(this.dataSource.manager, actor, id);
-    return toLoanDto(row, state);
+    const { row, summaryState } = await loanStore.findForSummary(this.dataSource.manager, actor, id);
+    return toLoanDto(row, summaryState);
   }
 
   async schedule(actor: Actor, id: string): Promise<InstallmentDto[]> {

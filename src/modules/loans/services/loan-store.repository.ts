@@ -190,6 +190,30 @@ const INSTALLMENTS_JSON = `SELECT coalesce(json_agg(json_build_object(
     'move_reason_en', i.move_reason_en) ORDER BY i.seq), '[]'::json)
   FROM loan_installments i WHERE i.loan_id = l.id AND NOT i.superseded`;
 
+/**
+ * The installments a loan's summary reads (loan-summary.ts), ordered by seq: every one not billed
+ * yet (the next due amount projects them) and the billed ones that still owe anything or carry a
+ * penalty numerator (what the owed sums and DPD read). A billed installment paid in full with no
+ * penalty adds zero to every sum of loanSummary and, due dates following seq, never decides DPD,
+ * so leaving it out gives the same summary; most of a loan's billed installments are such.
+ * Rows as json_agg of a row (keys are the column names), which PostgreSQL builds faster than
+ * json_build_object.
+ */
+const SUMMARY_INSTALLMENTS_JSON = `SELECT json_agg(x) FROM (
+    SELECT i.seq, i.due_date::text AS due_date, i.principal_date, i.interest_date, i.principal_due::text AS principal_due,
+           i.interest_due::text AS interest_due, i.billed, i.principal_paid::text AS principal_paid, i.interest_paid::text AS interest_paid,
+           i.overdue_interest_numerator::text AS overdue_interest_numerator, i.late_interest_numerator::text AS late_interest_numerator,
+           i.overdue_interest_paid::text AS overdue_interest_paid, i.late_interest_paid::text AS late_interest_paid,
+           i.contractual_date::text AS contractual_date, i.move_reason_vi, i.move_reason_en
+    FROM loan_installments i
+    WHERE i.loan_id = l.id AND NOT i.superseded
+      AND (NOT i.billed OR i.principal_due <> i.principal_paid OR i.interest_due <> i.interest_paid OR i.interest_due IS NULL
+           OR i.overdue_interest_numerator <> 0 OR i.late_interest_numerator <> 0 OR i.overdue_interest_paid <> 0 OR i.late_interest_paid <> 0)
+    ORDER BY i.seq) x`;
+
+/** The status read's one statement (prepared: see preparedQuery). */
+const SUMMARY_READ = `SELECT ${LOAN_COLUMNS}, (${SUMMARY_INSTALLMENTS_JSON}) AS installments_json FROM loans l WHERE l.id = $1`;
+
 /** The engine state from the row and its (not superseded) installments, ordered by seq. */
 function stateOf(row: LoanRow, rows: readonly InstallmentRow[]): LoanState | null {
   const terms = termsOf(row);
@@ -273,6 +297,20 @@ export const loanStore = {
     const installments = found.installments_json ?? [];
     delete found.installments_json;
     return { row: found, state: stateOf(found, installments) };
+  },
+
+  /**
+   * The row and the part of its engine state the loan's summary reads (SUMMARY_INSTALLMENTS_JSON):
+   * for toLoanDto only, never for a schedule, a posting or a write. One prepared statement.
+   */
+  async findForSummary(m: EntityManager, actor: Actor, id: string): Promise<{ row: LoanRow; summaryState: LoanState | null }> {
+    if (!/^\d{1,19}$/.test(id)) throw notFound('loan', id);
+    const rows = await preparedQuery<LoanRow & { installments_json?: InstallmentRow[] | null }>(m, SUMMARY_READ, [id]);
+    const found = rows[0];
+    assertMayRead(actor, found, id);
+    const installments = found.installments_json ?? [];
+    delete found.installments_json;
+    return { row: found, summaryState: stateOf(found, installments) };
   },
 
   /** The cached engine state (installments not superseded). */

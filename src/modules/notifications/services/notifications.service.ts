@@ -1,6 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { createTransport } from 'nodemailer';
 import type { DataSource, EntityManager } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../../config/index.js';
 import { addDays, type LocalDate } from '../../../platform/dates/index.js';
@@ -128,7 +127,7 @@ export class NotificationsService {
   /** nodemailer over SMTP_URL; without it nothing is pending (rows are SKIPPED) and nothing is sent. */
   private async sendPending(forDate: LocalDate): Promise<{ emailed: number; failed: number }> {
     if (!this.config.smtpUrl) return { emailed: 0, failed: 0 };
-    const transport = createTransport(this.config.smtpUrl);
+    const transport = (await import('nodemailer')).createTransport(this.config.smtpUrl);
     const pending: Array<{ id: string; email_to: string; message: string; loan_id: string | null; installment_seq: number | null }> =
       await this.dataSource.query(
         `SELECT id::text, email_to, message, loan_id::text, installment_seq FROM notifications WHERE for_date = $1 AND email_status = 'PENDING' ORDER BY id`,

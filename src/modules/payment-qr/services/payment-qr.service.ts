@@ -1,5 +1,4 @@
 import { Inject, Injectable } from '@nestjs/common';
-import QRCode from 'qrcode';
 import { APP_CONFIG, type AppConfig } from '../../../config/index.js';
 import { DomainError } from '../../../platform/errors/index.js';
 import { maxMoney, Money, ZERO } from '../../../platform/money/index.js';
@@ -94,7 +93,9 @@ export class PaymentQrService {
   }
 
   /** The code's image as PNG bytes (statement PDF, email attachment). */
-  png(payload: string): Promise<Buffer> {
+  async png(payload: string): Promise<Buffer> {
+    // qrcode (and pngjs) is loaded on the first QR image, not at the API's boot.
+    const { default: QRCode } = await import('qrcode');
     return QRCode.toBuffer(payload, { type: 'png', margin: 2, width: 320, errorCorrectionLevel: 'M' });
   }
 
@@ -120,7 +121,7 @@ export class PaymentQrService {
       components: { principal: d.principal.toFixed(), interest: d.interest.toFixed(), penalty: d.penalty.toFixed() },
       purpose,
       payload,
-      imageDataUrl: image ? await QRCode.toDataURL(payload, { margin: 2, width: 320, errorCorrectionLevel: 'M' }) : '',
+      imageDataUrl: image ? await (await import('qrcode')).default.toDataURL(payload, { margin: 2, width: 320, errorCorrectionLevel: 'M' }) : '',
     };
   }
 }

@@ -1,7 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomInt } from 'node:crypto';
-import QRCode from 'qrcode';
 import type { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../../config/index.js';
 import { DomainError, notFound } from '../../../platform/errors/index.js';
@@ -130,6 +129,7 @@ export class StatementsService {
       'portrait',
       150,
     );
+    const { default: QRCode } = await import('qrcode'); // loaded on the first statement, not at boot
     const qr = await QRCode.toBuffer(url, { type: 'png', margin: 1, width: 220, errorCorrectionLevel: 'M' });
     const right = doc.page.width - doc.page.margins.right - 130;
     const top = doc.page.margins.top;
