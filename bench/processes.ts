@@ -124,9 +124,16 @@ function productEnv(e: AppEnv, port: number): Record<string, string> {
   };
 }
 
+/**
+ * Where this run's port search starts. Two benches started together on one machine both found
+ * 3400 free; the second API failed to listen after its migrations while its bench was already
+ * talking to the first one's API. Spreading the start by process id makes that unlikely.
+ */
+const PORT_SPREAD = (process.pid % 40) * 2;
+
 /** The product's API process (`node dist/src/main.js --role api`); it migrates the database at boot. */
 export async function startApi(e: AppEnv, extraArgs: string[] = []): Promise<Child> {
-  const port = await findFreePort(3400);
+  const port = await findFreePort(3400 + PORT_SPREAD);
   const child = spawnChild(
     'api',
     [...extraArgs, distPath('src', 'main.js'), '--role', 'api'],
@@ -139,7 +146,7 @@ export async function startApi(e: AppEnv, extraArgs: string[] = []): Promise<Chi
 
 /** The product's BullMQ worker process (`--role worker`). */
 export async function startWorker(e: AppEnv, extraArgs: string[] = [], role: 'worker' | 'all' = 'worker'): Promise<Child> {
-  const port = role === 'all' ? await findFreePort(3450) : 0;
+  const port = role === 'all' ? await findFreePort(3480 + PORT_SPREAD) : 0;
   const url = role === 'all' ? `http://127.0.0.1:${port}` : null;
   const child = spawnChild(
     role,
@@ -162,7 +169,7 @@ export async function startWorker(e: AppEnv, extraArgs: string[] = [], role: 'wo
 
 /** The baseline of the status benchmark: bare Fastify + pg, one query by primary key. */
 export async function startBareServer(databaseUrl: string, poolSize: number): Promise<Child> {
-  const port = await findFreePort(3500);
+  const port = await findFreePort(3560 + PORT_SPREAD);
   const child = spawnChild(
     'bare',
     [distPath('bench', 'bare-server.js')],
