@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { request } from 'node:http';
 import type pg from 'pg';
 import { type LocalDate, addDays, endOfMonth } from '../src/platform/dates/index.js';
@@ -24,6 +25,63 @@ export interface BenchContext {
   poolSize: number;
   memory: { api: number[]; worker: number[] };
   log: (m: string) => void;
+}
+
+/** The tables the close rewrites every day: their row updates, how many were HOT (no index entry written). */
+const CLOSE_TABLES = ['loans', 'loan_installments'];
+
+/**
+ * Update counters of the close's tables. PostgreSQL 15 backends flush their statistics at most
+ * once a second and an idle one after 10 s, so the counters are read after 11 s (outside the timing).
+ */
+async function updateCounters(db: pg.Pool): Promise<Map<string, { upd: number; hot: number }>> {
+  await new Promise((r) => setTimeout(r, 11_000));
+  const r = await db.query<{ relname: string; upd: string; hot: string }>(
+    `SELECT relname, n_tup_upd AS upd, n_tup_hot_upd AS hot FROM pg_stat_user_tables WHERE relname = ANY($1)`,
+    [CLOSE_TABLES],
+  );
+  return new Map(r.rows.map((x) => [x.relname, { upd: Number(x.upd), hot: Number(x.hot) }]));
+}
+
+function hotNote(before: Map<string, { upd: number; hot: number }>, after: Map<string, { upd: number; hot: number }>): string {
+  return CLOSE_TABLES.map((t) => {
+    const upd = (after.get(t)?.upd ?? 0) - (before.get(t)?.upd ?? 0);
+    const hot = (after.get(t)?.hot ?? 0) - (before.get(t)?.hot ?? 0);
+    return `${t} ${upd} updates ${upd > 0 ? Math.round((100 * hot) / upd) : 0} % HOT`;
+  }).join(', ');
+}
+
+/** CPU seconds (user + system) a local process has used, from /proc; null when unreadable (a server on another host). */
+function cpuSeconds(pid: number): number | null {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * CPU seconds used so far by each PostgreSQL process serving the bench database. On a machine
+ * shared with other work the wall time of a phase swings with the load; the database CPU it took
+ * does much less.
+ */
+async function databaseCpu(db: pg.Pool, database: string): Promise<Map<number, number>> {
+  const r = await db.query<{ pid: number }>(`SELECT pid FROM pg_stat_activity WHERE datname = $1`, [database]);
+  const out = new Map<number, number>();
+  for (const { pid } of r.rows) {
+    const s = cpuSeconds(pid);
+    if (s !== null) out.set(pid, s);
+  }
+  return out;
+}
+
+function cpuSince(before: Map<number, number>, after: Map<number, number>): number | null {
+  if (after.size === 0) return null;
+  let total = 0;
+  for (const [pid, s] of after) total += s - (before.get(pid) ?? 0);
+  return round(total, 2) ?? null;
 }
 
 async function businessDate(db: pg.Pool): Promise<LocalDate> {
@@ -182,11 +240,16 @@ function postLong(url: string, token: string, body: unknown): Promise<{ status: 
 /** close: one month-end business day on which every active loan bills, against one bare UPDATE of every active loan. */
 export async function closeBench(ctx: BenchContext): Promise<Row[]> {
   const base: number[] = [];
+  const baseCpu: number[] = [];
   for (let i = 0; i < Math.max(3, ctx.repeat); i += 1) {
     const c = await ctx.db.connect();
     try {
+      const pid = (await c.query<{ pid: number }>(`SELECT pg_backend_pid() AS pid`)).rows[0].pid;
       await c.query('BEGIN');
+      const cpu0 = cpuSeconds(pid);
       base.push((await timed(() => c.query(`UPDATE loans SET updated_at = updated_at WHERE status = 'ACTIVE'`))).ms);
+      const cpu1 = cpuSeconds(pid);
+      if (cpu0 !== null && cpu1 !== null) baseCpu.push(cpu1 - cpu0);
     } finally {
       await c.query('ROLLBACK');
       c.release();
@@ -202,6 +265,8 @@ export async function closeBench(ctx: BenchContext): Promise<Row[]> {
       [ctx.closeDay],
     )
   ).rows;
+  const counters = await updateCounters(ctx.db);
+  const cpuBefore = await databaseCpu(ctx.db, ctx.benchDatabase);
   const apiMem = rssSampler(ctx.api.proc.pid);
   const workerMem = rssSampler(ctx.worker?.proc.pid);
   const t = Date.now();
@@ -217,6 +282,7 @@ export async function closeBench(ctx: BenchContext): Promise<Row[]> {
     await new Promise((r) => setTimeout(r, 100));
   }
   const seconds = (Date.now() - t) / 1000;
+  const closeCpu = cpuSince(cpuBefore, await databaseCpu(ctx.db, ctx.benchDatabase));
   const apiPeak = apiMem.stop();
   const workerPeak = workerMem.stop();
   if (apiPeak !== null) ctx.memory.api.push(apiPeak);
@@ -231,6 +297,13 @@ export async function closeBench(ctx: BenchContext): Promise<Row[]> {
   if (behind > 0 || unbilled > 0)
     throw new Error(`the close left ${behind} active loans not closed through ${ctx.closeDay} and ${unbilled} installments due then unbilled`);
   const baseline = round(median(base) / 1000, 2);
+  const bareCpu = baseCpu.length > 0 ? median(baseCpu) : null;
+  const cpu =
+    closeCpu === null || bareCpu === null
+      ? 'database CPU not readable'
+      : `database CPU ${closeCpu} s (bare UPDATE ${round(bareCpu, 2)} s, ${round(closeCpu / Math.max(0.01, bareCpu), 2)}×)`;
+  const hot = hotNote(counters, await updateCounters(ctx.db));
+  ctx.log(`close: ${cpu}; ${hot}`);
   return [
     judge(
       row({
@@ -242,7 +315,7 @@ export async function closeBench(ctx: BenchContext): Promise<Row[]> {
         baselineLabel: 's bare UPDATE of active loans',
         ratioGoal: '≤ 8',
         samples: [seconds],
-        note: `${ctx.loans < 1_000_000 ? `≈ ${round((seconds * 1_000_000) / Math.max(1, active), 0)} s at 1M by linear extrapolation (judged on that); ` : ''}${active} active loans, ${due} billing that day; one run (a day closes once); worker peak ${workerPeak === null ? '—' : Math.round(workerPeak)} MB, API peak ${apiPeak === null ? '—' : Math.round(apiPeak)} MB`,
+        note: `${ctx.loans < 1_000_000 ? `≈ ${round((seconds * 1_000_000) / Math.max(1, active), 0)} s at 1M by linear extrapolation (judged on that); ` : ''}${active} active loans, ${due} billing that day; one run (a day closes once); ${cpu}; ${hot}; worker peak ${workerPeak === null ? '—' : Math.round(workerPeak)} MB, API peak ${apiPeak === null ? '—' : Math.round(apiPeak)} MB`,
       }),
       { ratioAtMost: 8, also: (seconds * 1_000_000) / Math.max(1, active) <= 30 },
     ),

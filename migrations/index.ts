@@ -21,6 +21,7 @@ import { Collateral1763800000050 } from './1763800000050-collateral.js';
 import { LoanFileDocumentsInspections1763800000055 } from './1763800000055-loan-file-documents-inspections.js';
 import { CollateralExpiryReminders1763800000080 } from './1763800000080-collateral-expiry-reminders.js';
 import { MoneyPathFreshReads1763800000090 } from './1763800000090-money-path-fresh-reads.js';
+import { CloseHotUpdates1763800000095 } from './1763800000095-close-hot-updates.js';
 
 /**
  * Every migration in order. Listed explicitly (no glob) so the compiled app, the CLI and
@@ -50,4 +51,5 @@ export const migrations = [
   LoanFileDocumentsInspections1763800000055,
   CollateralExpiryReminders1763800000080,
   MoneyPathFreshReads1763800000090,
+  CloseHotUpdates1763800000095,
 ];

@@ -53,7 +53,7 @@ export const CLOSE_BILLED_TABLE = `CREATE TEMP TABLE close_billed (loan_id bigin
  * Installments with nothing to bill or accrue are not written. The loans billed are noted in
  * close_billed (CLOSE_CALC restarts their period numerator). The first interest-date installment
  * is picked from the same scan of the chunk's installments (a window), not through
- * loan_installments_due_idx, which holds every installment of the portfolio due on D. $1 ids, $2 D.
+ * loan_installments_due_date_idx, which holds every installment of the portfolio due on D. $1 ids, $2 D.
  */
 export const BILL_ACCRUE_LAST = `
   WITH cand AS (
