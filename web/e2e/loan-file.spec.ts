@@ -215,6 +215,7 @@ test('the approver approves the application from the queue, and the release of a
 
   await login(page, APPROVER, '/approvals');
   await expect(page.getByTestId(`release-${release.id}`)).toContainText('Sổ tiết kiệm Agribank');
+  await expect(page.getByTestId(`release-${release.id}`)).toContainText(OFFICER.displayName);
   await expect(page.getByTestId(`approval-APPLICATION-${world.appId}`)).toContainText('Nguyễn Thị Lan');
   await checkPage(page, 'loan-file-approvals-queue');
   await page.getByTestId(`release-${release.id}`).getByRole('button', { name: 'Phê duyệt giải chấp' }).click();
