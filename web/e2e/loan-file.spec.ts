@@ -321,6 +321,7 @@ test('the loan page shows it all: the collateral and its cover, the documents, t
   await page.goto(`${baseUrl()}/reports/collateral`);
   await expect(page.getByRole('heading', { name: 'Mức bảo đảm theo khoản vay' })).toBeVisible();
   await expect(page.getByRole('heading', { name: /Dự phòng cụ thể trước và sau khấu trừ/ })).toBeVisible();
+  await expect(page.getByText(/^Chính sách phân loại: theo quy định tài chính vi mô/)).toBeVisible();
   await checkPage(page, 'loan-file-collateral-reports');
   await logout(page);
 });
