@@ -31,7 +31,7 @@ export function ShellHeader() {
   return (
     <Group justify="space-between" wrap="nowrap" style={{ flex: 1, minWidth: 0 }} gap="sm">
       <Group gap="sm" wrap="nowrap" style={{ minWidth: 0 }}>
-        <Text fw={700} size="sm" lineClamp={2} style={{ maxWidth: 320 }} data-testid="fund-name">
+        <Text fw={700} size="sm" lineClamp={2} style={{ maxWidth: 320 }} visibleFrom="xs" data-testid="fund-name">
           {workspace.data?.fundName ?? t('appName')}
         </Text>
         {workspace.data && (
@@ -88,7 +88,7 @@ export function ShellHeader() {
           <Menu position="bottom-end" withinPortal>
             <Menu.Target>
               <UnstyledButton data-testid="user-menu" title={t('header.userMenu', { name: me.data.displayName })}>
-                <Text size="sm" fw={600} lh={1.2} lineClamp={1} maw={{ base: 120, xs: 'none' }}>
+                <Text size="sm" fw={600} lh={1.2} lineClamp={1} maw={{ base: 80, xs: 'none' }}>
                   {me.data.displayName}
                 </Text>
                 <Text size="xs" c="dimmed" lh={1.2} visibleFrom="xs">
