@@ -179,3 +179,38 @@ test('an admin reads the GL codes, the classification policy and the fund parame
   await checkPage(page, 'admin-users-en');
   await page.getByText('VI', { exact: true }).click();
 });
+
+test('an admin puts a classification policy version in force that deducts collateral; the history shows it', async ({ page }) => {
+  const { businessDate } = await api<{ businessDate: string }>('GET', '/workspace', ADMIN);
+  const shown = businessDate.split('-').reverse().join('/');
+  await login(page, ADMIN, '/admin/classification-policy');
+  await expect(page.getByRole('heading', { name: /Chính sách đang áp dụng/ })).toBeVisible();
+  await page.getByRole('button', { name: 'Áp dụng chính sách khác' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Áp dụng chính sách phân loại nợ' });
+  const deduct = dialog.getByRole('checkbox', { name: 'Khấu trừ giá trị tài sản bảo đảm khi trích lập dự phòng cụ thể' });
+  // Each template's own choice first: the bank rules deduct, the microfinance rules do not.
+  await expect(dialog.getByRole('combobox', { name: 'Chính sách' })).toHaveValue('Tổ chức tín dụng (ngân hàng)');
+  await expect(deduct).toBeChecked();
+  await dialog.getByRole('combobox', { name: 'Chính sách' }).click();
+  // The microfinance groups and rates the fund has (the other journeys' provisions keep them), now net of collateral.
+  await page.getByRole('option', { name: 'Tổ chức tài chính vi mô' }).click();
+  await expect(deduct).not.toBeChecked();
+  await deduct.check();
+  await expect(dialog.getByLabel('Áp dụng từ ngày')).toHaveValue(shown);
+  await checkPage(page, 'admin-classification-put');
+  await dialog.getByRole('button', { name: 'Xác nhận' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByText(`Đã áp dụng chính sách Tổ chức tài chính vi mô từ ${shown}.`)).toBeVisible();
+  const history = page.getByRole('table', { name: 'Lịch sử áp dụng' });
+  const row = history.getByRole('row').filter({ hasText: shown });
+  await expect(row).toContainText('Tổ chức tài chính vi mô');
+  await expect(row.getByRole('cell').last()).toHaveText('Có');
+  await expect(history.getByRole('columnheader', { name: 'Trừ giá trị tài sản bảo đảm khi trích lập' })).toBeVisible();
+  await checkPage(page, 'admin-classification-deducts');
+  const policies = await api<Array<{ effectiveFrom: string; code: string; definition: { deductCollateral: boolean } }>>(
+    'GET',
+    '/classification-policies',
+    ADMIN,
+  );
+  expect(policies.find((p) => p.effectiveFrom === businessDate)).toMatchObject({ code: 'MICROFINANCE', definition: { deductCollateral: true } });
+});

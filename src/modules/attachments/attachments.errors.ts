@@ -17,8 +17,8 @@ export const AttachmentErrors = defineErrors({
   'ATTACHMENT.TYPE_NOT_ALLOWED': {
     status: 415,
     title: 'File type not allowed',
-    vi: 'Nội dung tệp {fileName} là {detected}: chỉ nhận PDF, ảnh (JPEG, PNG, WEBP, HEIC) và tệp văn phòng (DOCX, XLSX, DOC, XLS, ODT, ODS).',
-    en: 'The content of {fileName} is {detected}: only PDF, images (JPEG, PNG, WEBP, HEIC) and office files (DOCX, XLSX, DOC, XLS, ODT, ODS) are accepted.',
+    vi: 'Tệp {fileName} không được nhận: nội dung của tệp không phải PDF, ảnh (JPEG, PNG, WEBP, HEIC) hay tệp văn phòng (DOCX, XLSX, DOC, XLS, ODT, ODS) (kiểu nhận ra: {detected}).',
+    en: 'The file {fileName} is not accepted: its content is not a PDF, an image (JPEG, PNG, WEBP, HEIC) or an office file (DOCX, XLSX, DOC, XLS, ODT, ODS) (type found: {detected}).',
   },
   'ATTACHMENT.FILE_REQUIRED': {
     status: 422,

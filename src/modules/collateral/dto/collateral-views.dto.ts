@@ -55,8 +55,10 @@ export class ReleaseDto {
   @ApiProperty({ enum: ['PROPOSED', 'APPROVED', 'REJECTED'], example: 'PROPOSED' }) status: string;
   @ApiProperty({ example: '5' }) proposedBy: string;
   @ApiProperty({ example: 'officer1' }) proposedByUsername: string;
+  @ApiProperty({ example: 'Nguyễn Thị Lan', description: 'The proposer’s display name, as the queue and the printed release show it' }) proposedByName: string;
   @ApiProperty({ example: '2026-11-21T02:00:00.000Z' }) proposedAt: string;
   @ApiProperty({ example: null, nullable: true, type: String }) decidedBy: string | null;
+  @ApiProperty({ example: null, nullable: true, type: String, description: 'The approver’s display name once decided' }) decidedByName: string | null;
   @ApiProperty({ example: null, nullable: true, type: String }) decisionDate: string | null;
   @ApiProperty({ example: null, nullable: true, type: String }) decisionNote: string | null;
   @ApiProperty({ example: null, nullable: true, type: String }) documentNumber: string | null;

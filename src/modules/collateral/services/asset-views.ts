@@ -40,9 +40,10 @@ export async function assetBorrower(m: EntityManager, actor: Actor, id: string, 
 }
 
 export const RELEASE_SELECT = `SELECT r.id::text AS id, r.asset_id::text AS asset_id, a.description AS asset_description, a.borrower_id::text AS borrower_id,
-  b.legal_name AS borrower_name, r.reason, r.status, r.proposed_by::text AS proposed_by, u.username AS proposed_by_username, r.proposed_at,
-  r.decided_by::text AS decided_by, r.decision_date::text AS decision_date, r.decision_note, r.document_number
-  FROM collateral_releases r JOIN collateral_assets a ON a.id = r.asset_id JOIN borrowers b ON b.id = a.borrower_id JOIN users u ON u.id = r.proposed_by`;
+  b.legal_name AS borrower_name, r.reason, r.status, r.proposed_by::text AS proposed_by, u.username AS proposed_by_username, u.display_name AS proposed_by_name, r.proposed_at,
+  r.decided_by::text AS decided_by, d.display_name AS decided_by_name, r.decision_date::text AS decision_date, r.decision_note, r.document_number
+  FROM collateral_releases r JOIN collateral_assets a ON a.id = r.asset_id JOIN borrowers b ON b.id = a.borrower_id JOIN users u ON u.id = r.proposed_by
+  LEFT JOIN users d ON d.id = r.decided_by`;
 
 export interface ReleaseRow {
   id: string;
@@ -54,8 +55,10 @@ export interface ReleaseRow {
   status: string;
   proposed_by: string;
   proposed_by_username: string;
+  proposed_by_name: string;
   proposed_at: Date;
   decided_by: string | null;
+  decided_by_name: string | null;
   decision_date: string | null;
   decision_note: string | null;
   document_number: string | null;
@@ -71,8 +74,10 @@ export const toReleaseDto = (r: ReleaseRow): ReleaseDto => ({
   status: r.status,
   proposedBy: r.proposed_by,
   proposedByUsername: r.proposed_by_username,
+  proposedByName: r.proposed_by_name,
   proposedAt: r.proposed_at.toISOString(),
   decidedBy: r.decided_by,
+  decidedByName: r.decided_by_name,
   decisionDate: r.decision_date,
   decisionNote: r.decision_note,
   documentNumber: r.document_number,

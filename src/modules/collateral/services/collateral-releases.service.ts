@@ -155,8 +155,8 @@ export class CollateralReleasesService {
       'Bộ phận tín dụng làm thủ tục xóa đăng ký biện pháp bảo đảm (Nghị định 99/2022/NĐ-CP) và bàn giao giấy tờ tài sản cho bên bảo đảm.',
     );
     p.signatures(doc, [
-      { title: 'NGƯỜI ĐỀ NGHỊ', name: release.proposedByUsername },
-      { title: 'NGƯỜI PHÊ DUYỆT', name: release.decidedBy ? `#${release.decidedBy}` : null },
+      { title: 'NGƯỜI ĐỀ NGHỊ', name: release.proposedByName },
+      { title: 'NGƯỜI PHÊ DUYỆT', name: release.decidedByName },
     ]);
     return { buffer: await p.finish(doc), fileName: `giai-chap-${releaseId}.pdf` };
   }

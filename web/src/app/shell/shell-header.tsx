@@ -31,12 +31,24 @@ export function ShellHeader() {
   return (
     <Group justify="space-between" wrap="nowrap" style={{ flex: 1, minWidth: 0 }} gap="sm">
       <Group gap="sm" wrap="nowrap" style={{ minWidth: 0 }}>
-        <Text fw={700} size="sm" lineClamp={2} style={{ maxWidth: 320 }} data-testid="fund-name">
+        <Text fw={700} size="sm" lineClamp={2} style={{ maxWidth: 320 }} visibleFrom="xs" data-testid="fund-name">
           {workspace.data?.fundName ?? t('appName')}
         </Text>
         {workspace.data && (
-          <Badge variant="light" color="blue" size="lg" radius="sm" style={{ textTransform: 'none', flexShrink: 0 }} data-testid="business-date">
-            {t('header.businessDate')}: {formatDate(workspace.data.businessDate)}
+          <Badge
+            variant="light"
+            color="blue"
+            size="lg"
+            radius="sm"
+            style={{ textTransform: 'none', flexShrink: 0 }}
+            data-testid="business-date"
+            title={`${t('header.businessDate')}: ${formatDate(workspace.data.businessDate)}`}
+          >
+            {/* On a phone the date alone fits beside the language switch and the user (officers inspect in the field). */}
+            <Text span inherit visibleFrom="xs">
+              {t('header.businessDate')}:{' '}
+            </Text>
+            {formatDate(workspace.data.businessDate)}
           </Badge>
         )}
       </Group>
@@ -62,6 +74,7 @@ export function ShellHeader() {
           />
         </form>
         <SegmentedControl
+          style={{ flexShrink: 0 }}
           size="xs"
           aria-label={t('header.language')}
           value={toLanguage(i18n.language)}
@@ -75,10 +88,10 @@ export function ShellHeader() {
           <Menu position="bottom-end" withinPortal>
             <Menu.Target>
               <UnstyledButton data-testid="user-menu" title={t('header.userMenu', { name: me.data.displayName })}>
-                <Text size="sm" fw={600} lh={1.2}>
+                <Text size="sm" fw={600} lh={1.2} lineClamp={1} maw={{ base: 80, xs: 'none' }}>
                   {me.data.displayName}
                 </Text>
-                <Text size="xs" c="dimmed" lh={1.2}>
+                <Text size="xs" c="dimmed" lh={1.2} visibleFrom="xs">
                   {me.data.roles.map((r) => t(`roles.${r}`)).join(', ')}
                 </Text>
               </UnstyledButton>

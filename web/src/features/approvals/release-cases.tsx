@@ -54,7 +54,7 @@ export function ReleaseCases() {
                 <Table.Td>{r.assetDescription}</Table.Td>
                 <Table.Td>{r.reason}</Table.Td>
                 <Table.Td>
-                  {r.proposedByUsername}
+                  {r.proposedByName}
                   <Text size="xs" c="dimmed">
                     {formatInstant(r.proposedAt)}
                   </Text>

@@ -47,7 +47,7 @@ export function AssetDialogs({ asset, dialog, onClose }: { asset: Asset; dialog:
     release: 'actions.release',
   } as const;
   return (
-    <Modal opened onClose={onClose} title={t(titles[dialog])} size="lg">
+    <Modal opened onClose={onClose} title={t(titles[dialog])} size="lg" closeButtonProps={{ 'aria-label': t('common:actions.close') }}>
       {dialog === 'valuation' && <ValuationForm asset={asset} onClose={onClose} />}
       {dialog === 'pledge' && <PledgeForm asset={asset} onClose={onClose} />}
       {dialog === 'registration' && <RegistrationForm asset={asset} onClose={onClose} />}

@@ -91,7 +91,12 @@ export function ChecklistPanel({ appId, canWaive }: { appId: string; canWaive: b
           </Table>
         </Stack>
       )}
-      <Modal opened={target !== null} onClose={() => setTarget(null)} title={target ? t('checklist.waiveTitle', { type: t(`types.${target}`) }) : ''}>
+      <Modal
+        opened={target !== null}
+        onClose={() => setTarget(null)}
+        title={target ? t('checklist.waiveTitle', { type: t(`types.${target}`) }) : ''}
+        closeButtonProps={{ 'aria-label': t('common:actions.close') }}
+      >
         <Stack>
           <Textarea
             label={t('checklist.reason')}

@@ -161,6 +161,7 @@ export function DocumentsTable({ docs, canUpload, label }: { docs: Attachment[];
         onClose={() => setVersionsOf(null)}
         title={versionsOf ? t('documents.versionsOf', { name: versionsOf.current.fileName }) : ''}
         size="lg"
+        closeButtonProps={{ 'aria-label': t('common:actions.close') }}
       >
         {versionsOf && (
           <Table verticalSpacing={6} fz="sm" aria-label={t('documents.versions')}>

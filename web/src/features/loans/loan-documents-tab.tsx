@@ -1,5 +1,6 @@
-import { Stack, Table, Text, Title } from '@mantine/core';
+import { Button, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { formatInstant } from '../../shared/format/date';
 import { toLanguage } from '../../shared/format/language';
 import { formatCount } from '../../shared/format/money';
@@ -80,6 +81,12 @@ export function LoanDocumentsTab({
   const { t } = useTranslation(LOAN_FILE_NS);
   return (
     <Stack gap="md">
+      {/* The PDFs the fund prints for this loan have their own page; the officer reaches it from here. */}
+      <Group justify="flex-end">
+        <Button component={Link} to={`/loans/${loanId}/documents`} variant="light">
+          {t('documents.printed')}
+        </Button>
+      </Group>
       <DocumentsPanel owner={{ kind: 'LOAN', id: loanId }} canUpload={canUpload} defaultType="SIGNED_CONTRACT" />
       <DocumentsPanel owner={{ kind: 'APPLICATION', id: applicationId }} canUpload={false} title={t('documents.fromApplication')} />
       <DocumentsPanel owner={{ kind: 'BORROWER', id: borrowerId }} canUpload={false} title={t('documents.fromBorrower')} />

@@ -149,7 +149,8 @@ export function CollateralReportPage() {
           {provisions.data && (
             <>
               <Text size="sm" mb="xs">
-                {t('collateral.policy', { policy: provisions.data.policy })} · {formatDate(provisions.data.asOf)}
+                {t('collateral.policy', { policy: t(`policies.${provisions.data.policy}`, { defaultValue: provisions.data.policy }) })} ·{' '}
+                {formatDate(provisions.data.asOf)}
                 {!provisions.data.deductsCollateral && ` · ${t('collateral.noDeduction')}`}
               </Text>
               {provisions.data.items.length === 0 ? (

@@ -7486,10 +7486,20 @@ export interface components {
             proposedBy: string;
             /** @example officer1 */
             proposedByUsername: string;
+            /**
+             * @description The proposer’s display name, as the queue and the printed release show it
+             * @example Nguyễn Thị Lan
+             */
+            proposedByName: string;
             /** @example 2026-11-21T02:00:00.000Z */
             proposedAt: string;
             /** @example null */
             decidedBy: string | null;
+            /**
+             * @description The approver’s display name once decided
+             * @example null
+             */
+            decidedByName: string | null;
             /** @example null */
             decisionDate: string | null;
             /** @example null */
