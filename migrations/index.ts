@@ -20,6 +20,7 @@ import { UserSessionVersion1763800000075 } from './1763800000075-user-session-ve
 import { Collateral1763800000050 } from './1763800000050-collateral.js';
 import { LoanFileDocumentsInspections1763800000055 } from './1763800000055-loan-file-documents-inspections.js';
 import { CollateralExpiryReminders1763800000080 } from './1763800000080-collateral-expiry-reminders.js';
+import { PortfolioTotals1763800000081 } from './1763800000081-portfolio-totals.js';
 
 /**
  * Every migration in order. Listed explicitly (no glob) so the compiled app, the CLI and
@@ -48,4 +49,5 @@ export const migrations = [
   Collateral1763800000050,
   LoanFileDocumentsInspections1763800000055,
   CollateralExpiryReminders1763800000080,
+  PortfolioTotals1763800000081,
 ];

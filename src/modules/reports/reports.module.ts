@@ -19,12 +19,13 @@ import { CollateralReportsService } from './services/collateral-reports.service.
 import { MonthlySeriesService } from './services/monthly-series.service.js';
 import { AsOfTablesService } from './services/as-of-tables.service.js';
 import { PortfolioReportService } from './services/portfolio-report.service.js';
+import { PortfolioTotalsService } from './services/portfolio-totals.service.js';
 import { ReportExportsService } from './services/report-exports.service.js';
 import { ReportFilesService } from './services/report-files.service.js';
 import { StatementsService } from './services/statements.service.js';
 import './reports.errors.js';
 
-/** Reports read SQL and write nothing but their export files and verification codes (design.md). */
+/** Reports read SQL and write nothing but their export files, verification codes and the portfolio's kept totals (design.md). */
 @Module({
   imports: [
     BusinessDateModule,
@@ -40,13 +41,14 @@ import './reports.errors.js';
     AsOfService,
     CollateralReportsService,
     PortfolioReportService,
+    PortfolioTotalsService,
     MonthlySeriesService,
     AsOfTablesService,
     ReportFilesService,
     ReportExportsService,
     StatementsService,
   ],
-  exports: [AsOfService, PortfolioReportService, AsOfTablesService, ReportExportsService, StatementsService],
+  exports: [AsOfService, PortfolioReportService, PortfolioTotalsService, AsOfTablesService, ReportExportsService, StatementsService],
 })
 export class ReportsModule {
   constructor(@Inject(APP_CONFIG) config: AppConfig) {

@@ -22,6 +22,7 @@ import { returning } from '../../../platform/database/index.js';
 import { BusinessDateService } from '../../business-date/index.js';
 import { LoanCloseService } from '../../loans/index.js';
 import { CloseChunkService } from './close-chunk.service.js';
+import { CloseDaySteps } from './close-day-steps.service.js';
 
 export type CloseTrigger = 'MANUAL' | 'SCHEDULED' | 'CLI' | 'CHAINED' | 'RETRY';
 
@@ -55,6 +56,7 @@ export class CloseFlowService {
     private readonly chunks: CloseChunkService,
     private readonly loans: LoanCloseService,
     private readonly audit: AuditService,
+    private readonly daySteps: CloseDaySteps,
   ) {}
 
   /**
@@ -186,7 +188,8 @@ export class CloseFlowService {
 
   /**
    * The parent job: every chunk DONE → close the late-comers (loans disbursed into a range whose
-   * chunk had already run), advance the business date, record the run, chain the next day.
+   * chunk had already run), advance the business date, run the registered finishing steps
+   * (CloseDaySteps), record the run, chain the next day.
    * Idempotent: a parent re-run after the date advanced changes nothing.
    */
   async finishDay(date: LocalDate): Promise<void> {
@@ -209,6 +212,8 @@ export class CloseFlowService {
       );
       if (!run) return null;
       await this.businessDate.advance(m, date);
+      // The other modules' finishing steps (the reports' kept totals of D), with the day's completion.
+      await this.daySteps.run(m, date);
       await this.audit.record(m, SYSTEM_ACTOR, {
         action: 'close-of-business.day',
         entityType: 'business_date',
