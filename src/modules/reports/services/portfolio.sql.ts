@@ -78,16 +78,35 @@ export function portfolioSql(ctes: string, groupBy: readonly Dimension[]): strin
        ${groupsSql(aliases)}`;
 }
 
-/** The same report from the totals kept for day `day` (a SqlParams placeholder): the kept rows summed per group and borrower. */
+/** The kept columns each dimension reads (its labels are joined from them; borrower dimensions from borrower_id). */
+const KEPT_READS: Readonly<Record<Dimension, readonly string[]>> = {
+  sector: ['sector_code', 'sector_version'],
+  borrowerType: [],
+  commune: [],
+  capitalSource: ['capital_source_id'],
+  termClass: ['term_class'],
+  debtGroup: ['debt_group'],
+  product: ['product_version_id'],
+  origin: ['origin'],
+};
+
+/**
+ * The same report from the totals kept for day `day` (a SqlParams placeholder): the kept rows are
+ * first summed per borrower and the kept columns the dimensions read (a hash aggregate on ids and
+ * codes), then labelled; a borrower whose rows fall in one group twice (two product versions of
+ * one name) is counted once by the DISTINCT counts, and its sums add up, as per loan.
+ */
 export function keptPortfolioSql(day: string, groupBy: readonly Dimension[]): string {
   const cols = dimensionColumns(groupBy, true);
   const aliases = aliasesOf(cols);
-  return `WITH per_borrower AS (
-         SELECT ${cols.map((c) => `${c.sql} AS "${c.alias}"`).join(', ')}, l.borrower_id,
-                ${PER_BORROWER_COLUMNS.map((c) => `sum(l.${c}) AS ${c}`).join(', ')}
-         FROM portfolio_totals l ${dimensionJoins(groupBy)}
-         WHERE l.kept_date = ${day}::date
-         GROUP BY ${aliases}, l.borrower_id
+  const reads = ['borrower_id', ...new Set(groupBy.flatMap((d) => KEPT_READS[d]))];
+  return `WITH kb AS (
+         SELECT ${reads.map((c) => `k.${c}`).join(', ')}, ${PER_BORROWER_COLUMNS.map((c) => `sum(k.${c}) AS ${c}`).join(', ')}
+         FROM portfolio_totals k WHERE k.kept_date = ${day}::date
+         GROUP BY ${reads.map((c) => `k.${c}`).join(', ')}
+       ), per_borrower AS (
+         SELECT ${cols.map((c) => `${c.sql} AS "${c.alias}"`).join(', ')}, l.borrower_id, ${PER_BORROWER_COLUMNS.map((c) => `l.${c}`).join(', ')}
+         FROM kb l ${dimensionJoins(groupBy)}
        )
        ${groupsSql(aliases)}`;
 }
