@@ -21,6 +21,7 @@ import { Collateral1763800000050 } from './1763800000050-collateral.js';
 import { LoanFileDocumentsInspections1763800000055 } from './1763800000055-loan-file-documents-inspections.js';
 import { CollateralExpiryReminders1763800000080 } from './1763800000080-collateral-expiry-reminders.js';
 import { PortfolioTotals1763800000081 } from './1763800000081-portfolio-totals.js';
+import { BorrowersUpdatedAtIndex1763800000082 } from './1763800000082-borrowers-updated-at-index.js';
 
 /**
  * Every migration in order. Listed explicitly (no glob) so the compiled app, the CLI and
@@ -50,4 +51,5 @@ export const migrations = [
   LoanFileDocumentsInspections1763800000055,
   CollateralExpiryReminders1763800000080,
   PortfolioTotals1763800000081,
+  BorrowersUpdatedAtIndex1763800000082,
 ];

@@ -12,7 +12,8 @@ import { createTestApp, type TestApp } from '../support/test-app.js';
  * them in its finishing step, the latest day and every month-end stay, and the report read from
  * them is the per-loan report byte for byte for every grouping (every dimension and every pair),
  * over on-time, late, partial, two-tranche, restructured and written-off loans. Anything booked
- * later with a value date ≤ D (a backdated reversal) makes the report of D read per loan again.
+ * later with a value date ≤ D (a backdated reversal), or a borrower edited after the rows were kept
+ * (its type and commune are kept as of then), makes the report of D read per loan again.
  */
 describe('portfolio report kept totals', () => {
   let t: TestApp;
@@ -160,5 +161,27 @@ describe('portfolio report kept totals', () => {
     expect((await checkKeptTotals(reports, SYSTEM_ACTOR, next, portfolioGroupings(false))).mismatches).toEqual([]);
     expect(await keptDays()).toEqual(['2025-01-31', '2025-02-28', '2025-03-31', '2025-04-30', next]);
     expect(await reconciliation(t, w)).toEqual(expect.objectContaining({ mismatches: [], unbalancedTransactions: [] }));
+  });
+  it('a borrower moved to another commune after the day was kept makes that day read per loan, right, until the next keep', async () => {
+    const totals = t.app.get(PortfolioTotalsService);
+    const reports = t.app.get(PortfolioReportService);
+    const day = await lastClosed();
+    expect(await totals.validFor(day)).toBe(true);
+    const before = (await reports.read(SYSTEM_ACTOR, { asOf: day, groupBy: ['commune'] }, 'kept')).report;
+    const moved = await call(t, 'PATCH', `/borrowers/${w.borrowerId}`, w.officer, { communeCode: '05488' });
+    expect(moved.status).toBe(200);
+    expect(await totals.validFor(day)).toBe(false);
+    const { report, kept } = await reports.read(SYSTEM_ACTOR, { asOf: day, groupBy: ['commune', 'sector'] }, 'auto');
+    expect(kept).toBe(false);
+    expect(report).toEqual((await reports.read(SYSTEM_ACTOR, { asOf: day, groupBy: ['commune', 'sector'] }, 'perLoan')).report);
+    // Both borrowers are now in one commune: the per-loan report has fewer commune groups than the rows kept before the move.
+    const now = (await reports.read(SYSTEM_ACTOR, { asOf: day, groupBy: ['commune'] }, 'perLoan')).report;
+    expect(now.rows.length).toBe(before.rows.length - 1);
+    expect(now.rows[0].borrowerCount).toBe(2);
+    // The next day's rows hold the new commune and agree with the per-loan report again.
+    const next = '2025-05-05';
+    await closeUntil(t, w, next);
+    expect(await totals.validFor(next)).toBe(true);
+    expect((await checkKeptTotals(reports, SYSTEM_ACTOR, next, portfolioGroupings(true))).mismatches).toEqual([]);
   });
 });

@@ -39,23 +39,50 @@ export const DIMENSION_JOINS = `JOIN borrowers b ON b.id = l.borrower_id
   JOIN loan_products lp ON lp.id = pv.product_id`;
 
 /**
- * The kept totals' key columns (portfolio_totals, migration 1763800000081) as SQL over l = loans and
- * pos: every loan attribute a dimension reads, and the debt group as of D. The borrower's type and
- * commune and every label are read at report time through DIMENSION_JOINS, as for the loans.
+ * The kept totals' key columns of each dimension (portfolio_totals, migration 1763800000081): the
+ * column → its SQL over l = loans, b = borrowers, pv = loan_product_versions and pos, as the
+ * per-loan query groups. The first is the one GROUPING() reads. Every label is a function of
+ * these keys, joined at read time (KEPT_SQL, keptJoins).
  */
-export const KEPT_KEYS: Readonly<Record<string, string>> = {
-  borrower_id: 'l.borrower_id',
-  sector_version: 'l.sector_version',
-  sector_code: 'l.sector_code',
-  capital_source_id: 'l.capital_source_id',
-  product_version_id: 'l.product_version_id',
-  term_class: TERM_CLASS_SQL,
-  debt_group: DEBT_GROUP_SQL,
-  origin: 'l.origin',
+export const KEPT_KEYS: Readonly<Record<Dimension, Readonly<Record<string, string>>>> = {
+  sector: { sector_code: 'l.sector_code', sector_version: 'l.sector_version' },
+  borrowerType: { borrower_type: 'b.type' },
+  commune: { commune_code: 'b.commune_code', province_code: 'b.province_code' },
+  capitalSource: { capital_source_id: 'l.capital_source_id' },
+  termClass: { term_class: TERM_CLASS_SQL },
+  debtGroup: { debt_group: DEBT_GROUP_SQL },
+  // A product group is its code, id and the version's name (a name is fixed once a version exists).
+  product: { product_id: 'pv.product_id', product_name: 'pv.name' },
+  origin: { origin: 'l.origin' },
 };
 
-/** Over kept rows l (portfolio_totals) the two keys that are not loan columns are read as kept. */
-const KEPT_CODES: Partial<Record<Dimension, string>> = { termClass: 'l.term_class', debtGroup: 'l.debt_group::text' };
+/** Over kept rows l (portfolio_totals) the columns that are not read as over loans. */
+const KEPT_SQL: Partial<Record<Dimension, Readonly<Record<string, string>>>> = {
+  borrowerType: { code: 'l.borrower_type' },
+  commune: { code: 'l.commune_code', provinceCode: 'l.province_code' },
+  termClass: { code: 'l.term_class' },
+  debtGroup: { code: 'l.debt_group::text' },
+  product: { productId: 'l.product_id::text', name: 'l.product_name' },
+};
+
+/**
+ * The GROUPING() bitmask of the kept rows of a grouping by `dims` (order does not matter): the
+ * first dimension of DIMENSIONS is the most significant bit, a set bit is a dimension not grouped by.
+ */
+export function groupingMask(dims: readonly Dimension[]): number {
+  return DIMENSIONS.reduce((m, d, i) => (dims.includes(d) ? m : m | (1 << (DIMENSIONS.length - 1 - i))), 0);
+}
+
+/** The joins the labels of `dims` read over kept rows l. */
+export function keptJoins(dims: readonly Dimension[]): string {
+  return [
+    dims.includes('sector') ? JOINS.sec : '',
+    dims.includes('capitalSource') ? JOINS.cs : '',
+    dims.includes('product') ? 'JOIN loan_products lp ON lp.id = l.product_id' : '',
+  ]
+    .filter(Boolean)
+    .join('\n  ');
+}
 
 /** Column alias of a dimension's label in the SQL result: d0_code, d1_nameVi…; `kept`: over portfolio_totals l instead of loans l. */
 export function dimensionColumns(dims: readonly Dimension[], kept = false): { alias: string; dim: Dimension; name: string; sql: string }[] {
@@ -64,7 +91,7 @@ export function dimensionColumns(dims: readonly Dimension[], kept = false): { al
       alias: `d${i}_${name}`,
       dim,
       name,
-      sql: kept && name === 'code' && KEPT_CODES[dim] ? KEPT_CODES[dim] : sql,
+      sql: (kept && KEPT_SQL[dim]?.[name]) || sql,
     })),
   );
 }

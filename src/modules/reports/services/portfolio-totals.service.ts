@@ -6,6 +6,7 @@ import { ReplicaReads, SqlParams, returning } from '../../../platform/database/i
 import { BusinessDateService } from '../../business-date/index.js';
 import { CloseDaySteps, CloseOfBusinessService } from '../../close-of-business/index.js';
 import { positionsCte } from '../../loans/index.js';
+import { borrowerEditedSinceSql } from '../../borrowers/index.js';
 import { AsOfService, BOOKED_LATE_SQL } from './as-of.service.js';
 import { flowsCte } from './loan-flows.js';
 import { keepTotalsSql } from './portfolio.sql.js';
@@ -76,11 +77,14 @@ export class PortfolioTotalsService implements OnModuleInit {
     return this.dataSource.transaction('READ COMMITTED', (m) => this.keep(m, day, lastClosed, ok));
   }
 
-  /** Whether kept totals answer a report as of `day`: kept, and nothing booked since with a value date ≤ day. */
+  /** Whether kept totals answer a report as of `day`: kept, nothing booked since with a value date ≤ day, no borrower edited since. */
   async validFor(day: LocalDate): Promise<boolean> {
-    const [{ ok }] = (await this.replica.query(`SELECT EXISTS (SELECT 1 FROM portfolio_totals_days WHERE kept_date = $1) AND NOT ${BOOKED_LATE_SQL} AS ok`, [
-      day,
-    ])) as Array<{ ok: boolean }>;
+    // A borrower edited since the rows were written may have another type or commune than they hold.
+    const [{ ok }] = (await this.replica.query(
+      `SELECT coalesce((SELECT NOT ${borrowerEditedSinceSql('d.written_at')} FROM portfolio_totals_days d WHERE d.kept_date = $1), false)
+              AND NOT ${BOOKED_LATE_SQL} AS ok`,
+      [day],
+    )) as Array<{ ok: boolean }>;
     return ok;
   }
 }

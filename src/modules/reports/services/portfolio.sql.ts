@@ -1,11 +1,11 @@
-import { type Dimension, KEPT_KEYS, dimensionColumns, dimensionJoins } from './dimensions.sql.js';
+import { DIMENSIONS, type Dimension, KEPT_KEYS, dimensionColumns, dimensionJoins, groupingMask, keptJoins } from './dimensions.sql.js';
 
 /**
  * The portfolio report's SQL (domain.md "Reports the fund files and auditors ask for"), read two
  * ways that give the same rows: per loan (every loan's position as of D from the loans'
- * positionsCte and its flows in the period, loan-flows.ts), or from the totals kept by the close
- * of D (portfolio_totals: the same per-loan rows summed once per dimension combination and
- * borrower, by the same expressions, PER_BORROWER below). Either way the groups are summed from
+ * positionsCte and its flows in the period, loan-flows.ts), or from the totals kept for D
+ * (portfolio_totals: the same per-loan rows summed by the same expressions, PER_BORROWER below,
+ * once per group of every grouping the report can ask for). Either way the groups are summed from
  * per-borrower rows, so distinct borrower counts are exact, and the total comes from the same scan.
  */
 
@@ -36,7 +36,6 @@ const PER_BORROWER = `count(*) FILTER (WHERE turnover > 0) AS loan_count, count(
                 sum(penalty_interest) AS penalty_interest, sum(outstanding) FILTER (WHERE bad) AS bad_debt,
                 sum(outstanding) FILTER (WHERE dpd >= 30) AS par30_amount, sum(outstanding) FILTER (WHERE dpd >= 90) AS par90_amount,
                 sum(specific_provision) AS specific_provision, sum(general_provision) AS general_provision`;
-const PER_BORROWER_COLUMNS = ['loan_count', 'outstanding_loan_count', ...SUMMED] as const;
 
 /** One row per loan with a position as of D (`pos`) or a flow in the period (`flows`), with the columns `cols`. */
 function baseCte(cols: readonly { alias: string; sql: string }[], joins: string): string {
@@ -78,52 +77,51 @@ export function portfolioSql(ctes: string, groupBy: readonly Dimension[]): strin
        ${groupsSql(aliases)}`;
 }
 
-/** The kept columns each dimension reads (its labels are joined from them; borrower dimensions from borrower_id). */
-const KEPT_READS: Readonly<Record<Dimension, readonly string[]>> = {
-  sector: ['sector_code', 'sector_version'],
-  borrowerType: [],
-  commune: [],
-  capitalSource: ['capital_source_id'],
-  termClass: ['term_class'],
-  debtGroup: ['debt_group'],
-  product: ['product_version_id'],
-  origin: ['origin'],
-};
-
 /**
- * The same report from the totals kept for day `day` (a SqlParams placeholder): the kept rows are
- * first summed per borrower and the kept columns the dimensions read (a hash aggregate on ids and
- * codes), then labelled; a borrower whose rows fall in one group twice (two product versions of
- * one name) is counted once by the DISTINCT counts, and its sums add up, as per loan.
+ * The same report from the totals kept for day `day` (a SqlParams placeholder): the kept rows of
+ * the grouping by `groupBy` (its GROUPING() mask, either order of a pair) and of the total,
+ * labelled by the same joins as per loan; the counts and sums were summed, and the borrowers
+ * counted distinct, per group when they were kept.
  */
 export function keptPortfolioSql(day: string, groupBy: readonly Dimension[]): string {
   const cols = dimensionColumns(groupBy, true);
   const aliases = aliasesOf(cols);
-  const reads = ['borrower_id', ...new Set(groupBy.flatMap((d) => KEPT_READS[d]))];
-  return `WITH kb AS (
-         SELECT ${reads.map((c) => `k.${c}`).join(', ')}, ${PER_BORROWER_COLUMNS.map((c) => `sum(k.${c}) AS ${c}`).join(', ')}
-         FROM portfolio_totals k WHERE k.kept_date = ${day}::date
-         GROUP BY ${reads.map((c) => `k.${c}`).join(', ')}
-       ), per_borrower AS (
-         SELECT ${cols.map((c) => `${c.sql} AS "${c.alias}"`).join(', ')}, l.borrower_id, ${PER_BORROWER_COLUMNS.map((c) => `l.${c}`).join(', ')}
-         FROM kb l ${dimensionJoins(groupBy)}
-       )
-       ${groupsSql(aliases)}`;
+  const figures = `loan_count, borrower_count, outstanding_loan_count, outstanding_borrower_count, ${SUMMED.map((c) => `${c}::text AS ${c}`).join(', ')}`;
+  return `SELECT ${cols.map((c) => `${c.sql} AS "${c.alias}"`).join(', ')}, false AS is_total, ${figures}
+       FROM portfolio_totals l ${keptJoins(groupBy)}
+       WHERE l.kept_date = ${day}::date AND l.grouping = ${groupingMask(groupBy)}
+       UNION ALL
+       SELECT ${cols.map((c) => `NULL::text AS "${c.alias}"`).join(', ')}, true, ${figures}
+       FROM portfolio_totals WHERE kept_date = ${day}::date AND grouping = ${groupingMask([])}
+       ORDER BY is_total, ${aliases}`;
 }
 
-const KEYS = Object.keys(KEPT_KEYS);
-export const KEPT_COLUMNS = [...KEYS, 'loans', ...PER_BORROWER_COLUMNS] as const;
+/** Every grouping the report can ask for, as sets: the total, each dimension, each unordered pair. */
+const KEPT_GROUPINGS: readonly Dimension[][] = [[], ...DIMENSIONS.map((d) => [d]), ...DIMENSIONS.flatMap((a, i) => DIMENSIONS.slice(i + 1).map((b) => [a, b]))];
 
 /**
  * The kept totals of day `day` over `ctes` (ending in `pos` and `flows`, the positions as of the
- * day and the flows of its year to date): the per-loan rows of the report summed once per
- * combination of every dimension's key and borrower. `loans` counts the loans behind a row.
+ * day and the flows of its year to date): the per-loan rows of the report summed per borrower and
+ * every dimension key (PER_BORROWER, as per loan), then per group of every grouping in one
+ * GROUPING SETS aggregate, the borrowers counted distinct per group. `loans` counts the loans behind a row.
  */
 export function keepTotalsSql(ctes: string, day: string): string {
-  const keyCols = KEYS.map((k) => ({ alias: `k_${k}`, sql: KEPT_KEYS[k] }));
-  const aliases = aliasesOf(keyCols);
-  return `WITH ${ctes}, ${baseCte(keyCols, '')}
-       INSERT INTO portfolio_totals (kept_date, ${KEPT_COLUMNS.join(', ')})
-       SELECT ${day}::date, ${aliases}, count(*)::int AS loans, ${PER_BORROWER}
-       FROM base GROUP BY ${aliases}`;
+  const keys = DIMENSIONS.flatMap((d) => Object.entries(KEPT_KEYS[d]).map(([col, sql]) => ({ d, col, sql })));
+  const keyCols = keys.map((k) => ({ alias: k.col, sql: k.sql }));
+  const set = (dims: readonly Dimension[]): string =>
+    `(${keys
+      .filter((k) => dims.includes(k.d))
+      .map((k) => k.col)
+      .join(', ')})`;
+  const cols = keys.map((k) => k.col).join(', ');
+  return `WITH ${ctes}, ${baseCte(keyCols, dimensionJoins(['borrowerType', 'product']))}, per_borrower AS (
+         SELECT ${cols}, borrower_id, count(*) AS loans, ${PER_BORROWER}
+         FROM base GROUP BY ${cols}, borrower_id
+       )
+       INSERT INTO portfolio_totals (kept_date, grouping, ${cols}, loans, loan_count, borrower_count, outstanding_loan_count, outstanding_borrower_count, ${SUMMED.join(', ')})
+       SELECT ${day}::date, GROUPING(${DIMENSIONS.map((d) => Object.keys(KEPT_KEYS[d])[0]).join(', ')}), ${cols},
+              coalesce(sum(loans), 0)::int, coalesce(sum(loan_count), 0)::int, count(DISTINCT borrower_id) FILTER (WHERE loan_count > 0)::int,
+              coalesce(sum(outstanding_loan_count), 0)::int, count(DISTINCT borrower_id) FILTER (WHERE outstanding_loan_count > 0)::int,
+              ${SUMMED.map((c) => `coalesce(sum(${c}), 0)`).join(', ')}
+       FROM per_borrower GROUP BY GROUPING SETS (${KEPT_GROUPINGS.map(set).join(', ')})`;
 }
