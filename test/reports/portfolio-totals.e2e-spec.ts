@@ -8,8 +8,8 @@ import { createCooperative } from '../support/origination-factories.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 
 /**
- * The portfolio report's kept totals (reports PortfolioTotalsService): the close of each day keeps
- * them in its finishing step, the latest day and every month-end stay, and the report read from
+ * The portfolio report's kept totals (reports PortfolioTotalsService): once the close committed a
+ * day it enqueues the job that keeps them, the latest day and every month-end stay, and the report read from
  * them is the per-loan report byte for byte for every grouping (every dimension and every pair),
  * over on-time, late, partial, two-tranche, restructured and written-off loans. Anything booked
  * later with a value date ≤ D (a backdated reversal), or a borrower edited after the rows were kept
@@ -33,6 +33,12 @@ describe('portfolio report kept totals', () => {
   const lastClosed = async (): Promise<string> => (await call<{ lastClosedDate: string }>(t, 'GET', '/business-date', w.admin)).body.lastClosedDate;
   const keptDays = async (): Promise<string[]> =>
     ((await t.db.query(`SELECT kept_date::text AS d FROM portfolio_totals_days ORDER BY 1`)) as Array<{ d: string }>).map((r) => r.d);
+
+  // The close enqueues the day's totals job once the day is committed (CloseDaySteps); the jobs run in order.
+  const keptBy = async (day: string): Promise<void> => {
+    for (let i = 0; i < 600 && !(await keptDays()).includes(day); i++) await new Promise((r) => setTimeout(r, 200));
+    expect(await keptDays()).toContain(day);
+  };
 
   beforeAll(async () => {
     t = await createTestApp({ env: { REPORT_RATE_LIMIT_PER_MINUTE: '1000' } });
@@ -96,6 +102,7 @@ describe('portfolio report kept totals', () => {
     expect(wo.status).toBe(201);
     expect((await call(t, 'POST', `/loans/${loans.writtenOff}/write-offs/${wo.body.id}/approve`, w.approver, {})).status).toBe(200);
     await closeUntil(t, w, '2025-05-03');
+    await keptBy('2025-05-03');
   }, 900_000);
   afterAll(async () => t?.close());
 
@@ -103,6 +110,18 @@ describe('portfolio report kept totals', () => {
     expect(await keptDays()).toEqual(['2025-01-31', '2025-02-28', '2025-03-31', '2025-04-30', '2025-05-03']);
     const [{ n }] = (await t.db.query(`SELECT count(*)::int AS n FROM portfolio_totals WHERE kept_date = '2025-05-03'`)) as Array<{ n: number }>;
     expect(n).toBeGreaterThan(0);
+    // One row per group of each grouping (total, 8 dimensions, 28 pairs), not per loan or borrower.
+    const [{ g }] = (await t.db.query(`SELECT count(DISTINCT grouping)::int AS g FROM portfolio_totals WHERE kept_date = '2025-05-03'`)) as Array<{
+      g: number;
+    }>;
+    expect(g).toBe(1 + 8 + 28);
+    // The job is idempotent, and skips a day that is neither the latest nor a month-end.
+    const totals = t.app.get(PortfolioTotalsService);
+    expect(await totals.keepClosed('2025-05-03')).toBe(n);
+    expect(await totals.keepClosed('2025-05-02')).toBeNull();
+    // A day without rows reads per loan.
+    expect(await totals.validFor('2025-05-02')).toBe(false);
+    expect((await t.app.get(PortfolioReportService).read(SYSTEM_ACTOR, { asOf: '2025-05-02' }, 'auto')).kept).toBe(false);
   });
 
   it.each(['2025-05-03', '2025-04-30', '2025-03-31', '2025-01-31'])(
@@ -158,6 +177,7 @@ describe('portfolio report kept totals', () => {
     const next = '2025-05-04';
     await closeUntil(t, w, next);
     expect(await lastClosed()).toBe(next);
+    await keptBy(next);
     expect((await checkKeptTotals(reports, SYSTEM_ACTOR, next, portfolioGroupings(false))).mismatches).toEqual([]);
     expect(await keptDays()).toEqual(['2025-01-31', '2025-02-28', '2025-03-31', '2025-04-30', next]);
     expect(await reconciliation(t, w)).toEqual(expect.objectContaining({ mismatches: [], unbalancedTransactions: [] }));
@@ -181,6 +201,7 @@ describe('portfolio report kept totals', () => {
     // The next day's rows hold the new commune and agree with the per-loan report again.
     const next = '2025-05-05';
     await closeUntil(t, w, next);
+    await keptBy(next);
     expect(await totals.validFor(next)).toBe(true);
     expect((await checkKeptTotals(reports, SYSTEM_ACTOR, next, portfolioGroupings(true))).mismatches).toEqual([]);
   });

@@ -13,7 +13,8 @@ import { ReportExportsController } from './controllers/report-exports.controller
 import { ReportsController } from './controllers/reports.controller.js';
 import { StatementsController } from './controllers/statements.controller.js';
 import { ReportExportProcessor } from './jobs/report-export.processor.js';
-import { REPORT_EXPORT_QUEUE } from './jobs/reports-queues.js';
+import { PortfolioTotalsProcessor } from './jobs/portfolio-totals.processor.js';
+import { PORTFOLIO_TOTALS_QUEUE, REPORT_EXPORT_QUEUE } from './jobs/reports-queues.js';
 import { AsOfService } from './services/as-of.service.js';
 import { CollateralReportsService } from './services/collateral-reports.service.js';
 import { MonthlySeriesService } from './services/monthly-series.service.js';
@@ -35,6 +36,7 @@ import './reports.errors.js';
     ReferenceModule,
     RiskModule,
     BullModule.registerQueue({ name: REPORT_EXPORT_QUEUE }),
+    BullModule.registerQueue({ name: PORTFOLIO_TOTALS_QUEUE }),
   ],
   controllers: [ReportsController, ReportExportsController, StatementsController, CollateralReportsController],
   providers: [
@@ -58,5 +60,5 @@ export class ReportsModule {
 }
 
 /** The export processor: worker role only. */
-@Module({ imports: [ReportsModule], providers: [ReportExportProcessor] })
+@Module({ imports: [ReportsModule], providers: [ReportExportProcessor, PortfolioTotalsProcessor] })
 export class ReportsWorkerModule {}

@@ -188,8 +188,8 @@ export class CloseFlowService {
 
   /**
    * The parent job: every chunk DONE → close the late-comers (loans disbursed into a range whose
-   * chunk had already run), advance the business date, run the registered finishing steps
-   * (CloseDaySteps), record the run, chain the next day.
+   * chunk had already run), advance the business date, record the run, chain the next day; once
+   * committed, the steps other modules registered (CloseDaySteps: the reports' kept totals job).
    * Idempotent: a parent re-run after the date advanced changes nothing.
    */
   async finishDay(date: LocalDate): Promise<void> {
@@ -212,8 +212,6 @@ export class CloseFlowService {
       );
       if (!run) return null;
       await this.businessDate.advance(m, date);
-      // The other modules' finishing steps (the reports' kept totals of D), with the day's completion.
-      await this.daySteps.run(m, date);
       await this.audit.record(m, SYSTEM_ACTOR, {
         action: 'close-of-business.day',
         entityType: 'business_date',
@@ -222,9 +220,12 @@ export class CloseFlowService {
       });
       // The chains' heads, this close's event included, where truncating audit_events cannot reach (AuditService.verify).
       await m.query(`UPDATE close_runs SET audit_anchor = $2::jsonb WHERE business_date = $1`, [date, JSON.stringify(await this.audit.heads(m))]);
-      return run.until > date ? this.plan(m, SYSTEM_ACTOR, addDays(date, 1), run.until, 'CHAINED') : null;
+      return { next: run.until > date ? await this.plan(m, SYSTEM_ACTOR, addDays(date, 1), run.until, 'CHAINED') : null };
     });
-    if (next) await this.enqueue(next);
+    if (!next) return;
+    if (next.next) await this.enqueue(next.next);
+    // The other modules' steps for the closed day (the reports' kept totals job), outside the day's transaction.
+    await this.daySteps.run(date);
   }
 
   /** Bookkeeping around a chunk job: RUNNING before, FAILED (and the run FAILED on the last attempt) after an error. */
