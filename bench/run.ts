@@ -44,6 +44,26 @@ async function keepReportTotals(
   return { seconds, rows };
 }
 
+/** Waits for the totals job of `day` to write rows after `since`; returns its rows and the seconds it took after the close. */
+async function waitForKeptTotals(db: ReturnType<typeof pool>, day: string, since: string): Promise<{ day: string; rows: number; secondsAfterClose: number }> {
+  const t = Date.now();
+  for (;;) {
+    const r = (
+      await db.query<{ rows: number }>(
+        `SELECT rows_kept AS rows FROM portfolio_totals_days WHERE kept_date = $1 AND written_at > $2::timestamptz AND rows_kept > 0`,
+        [day, since],
+      )
+    ).rows[0];
+    if (r) {
+      const secondsAfterClose = round((Date.now() - t) / 1000, 1) ?? 0;
+      log(`kept report totals of ${day} by the job: ${r.rows} rows, ${secondsAfterClose} s after the close`);
+      return { day, rows: r.rows, secondsAfterClose };
+    }
+    if (Date.now() - t > 3_600_000) throw new Error(`no kept report totals of ${day} an hour after the close`);
+    await new Promise((res) => setTimeout(res, 500));
+  }
+}
+
 async function checkTotals(env: AppEnv, db: ReturnType<typeof pool>, date: string, step: string, checks: ReconciliationCheck[]): Promise<void> {
   const c = await reconcileKeptTotals(env, db, date, step);
   checks.push(c);
@@ -180,6 +200,7 @@ async function main(): Promise<number> {
     );
     await check('load');
     const keptTotals = selected(opts, 'report') ? await keepReportTotals(env, db, load.closeDay, checks) : null;
+    let keptAfterClose: Awaited<ReturnType<typeof waitForKeptTotals>> | null = null;
     const ids = (await db.query<{ id: string }>(`SELECT id::text FROM loans WHERE status = 'ACTIVE' ORDER BY id`)).rows.map((r) => r.id);
     const idsFile = resolve('.data', `bench-${opts.database}-loan-ids.txt`);
     mkdirSync(dirname(idsFile), { recursive: true });
@@ -213,9 +234,11 @@ async function main(): Promise<number> {
       rows.push(...(await webBench({ apiUrl: api.url ?? '', token: load.world.tokens.officer, loanId: ids[0] ?? '1', runs: opts.smoke ? 1 : 5, log })));
     }
     if (selected(opts, 'close')) {
+      const [{ started: closeStarted }] = (await db.query<{ started: string }>(`SELECT now()::text AS started`)).rows;
       rows.push(...(await closeBench(ctx)));
       await check('close');
-      // The close's finishing step kept the report's totals of the day it closed.
+      // Once the close committed the day it enqueued the report's totals job: wait for its rows (not part of the close's figure).
+      keptAfterClose = await waitForKeptTotals(db, load.closeDay, closeStarted);
       await checkTotals(env, db, load.closeDay, 'close', checks);
     }
     if (selected(opts, 'repayments')) {
@@ -240,6 +263,7 @@ async function main(): Promise<number> {
       loaderSessionSettings: Object.fromEntries(LOAD_SESSION_SETTINGS.map(([k, v]) => [k, v])),
       load: { seconds: load.seconds, phases: load.phases, rows: load.rows, shapes: load.shapes, closeDay: load.closeDay },
       keptTotals,
+      keptAfterClose,
       reportAlso: smaller ? { loans: smaller.load.loans, loadSeconds: smaller.load.seconds, keptTotals: smaller.keptTotals, rows: smaller.rows } : null,
       reconciliation: checks,
       rows,
