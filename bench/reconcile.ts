@@ -48,7 +48,7 @@ function lastJson<T>(out: string, key: string): T | null {
  */
 export async function reconcileKeptTotals(env: AppEnv, db: pg.Pool, date: string, step: string): Promise<ReconciliationCheck> {
   const t = Date.now();
-  const r = await runCli(env, ['portfolio-totals', '--date', date, '--check']);
+  const r = await runCli(env, ['portfolio-totals', '--date', date, '--check', '--pairs']);
   const check = lastJson<{ groupings: number; mismatches: unknown[] }>(r.out, 'mismatches');
   const [{ n }] = (await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM loans`)).rows;
   return {
