@@ -46,9 +46,9 @@ function lastJson<T>(out: string, key: string): T | null {
  * The portfolio report's kept totals against the per-loan report (`cli.js portfolio-totals --check`):
  * the report as of `date` read both ways must be the same JSON for every dimension.
  */
-export async function reconcileKeptTotals(env: AppEnv, db: pg.Pool, date: string, step: string): Promise<ReconciliationCheck> {
+export async function reconcileKeptTotals(env: AppEnv, db: pg.Pool, date: string, step: string, pairs: boolean): Promise<ReconciliationCheck> {
   const t = Date.now();
-  const r = await runCli(env, ['portfolio-totals', '--date', date, '--check', '--pairs']);
+  const r = await runCli(env, ['portfolio-totals', '--date', date, '--check', ...(pairs ? ['--pairs'] : [])]);
   const check = lastJson<{ groupings: number; mismatches: unknown[] }>(r.out, 'mismatches');
   const [{ n }] = (await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM loans`)).rows;
   return {
