@@ -157,6 +157,11 @@ async function groupBySector(db: pg.Pool): Promise<number> {
   return (await timed(() => db.query(`SELECT sector_code, count(*), sum(outstanding_principal) FROM loans WHERE status = 'ACTIVE' GROUP BY sector_code`))).ms;
 }
 
+/** The report benchmark's dates: the last closed day and a past month-end (the close day is the open day after the load). */
+export function reportDates(closeDay: LocalDate): { today: LocalDate; pastMonthEnd: LocalDate } {
+  return { today: addDays(closeDay, -1), pastMonthEnd: endOfMonth(addDays(closeDay, -40)) };
+}
+
 /** report: the portfolio report by sector as of today and as of a past month-end, against a bare GROUP BY. */
 export async function reportBench(ctx: BenchContext): Promise<Row[]> {
   const runs = Math.max(5, 5 * ctx.repeat);
@@ -167,7 +172,7 @@ export async function reportBench(ctx: BenchContext): Promise<Row[]> {
   const api = new ApiClient(ctx.api.url ?? '', ctx.tokens.auditor);
   // "Today" for a report is the last closed day (the open day has no figures yet).
   const today = addDays(await businessDate(ctx.db), -1);
-  const pastMonthEnd = endOfMonth(addDays(ctx.closeDay, -40));
+  const { pastMonthEnd } = reportDates(ctx.closeDay);
   const out: Row[] = [];
   for (const [label, asOf, goal] of [
     ['report: portfolio by sector, as of today', today, 150],

@@ -19,11 +19,17 @@ export interface BenchOptions {
   closeConcurrency: number;
   /** Run on a private PostgreSQL started with the bench's server settings (database.ts) instead of DATABASE_URL's server. */
   tunedServer: boolean;
+  /**
+   * With the report benchmark: first load this many loans and measure the report there, so the
+   * table shows both sizes side by side (0: off). Default 100,000 when --loans ≥ 1,000,000.
+   */
+  reportAlso: number;
 }
 
 export function usage(): string {
   return `usage: npm run bench -- [--loans N] [--only ${BENCHMARKS.join('|')}] [--out file.json] [--repeat K] [--smoke]
-                          [--database lms_bench] [--duration SECONDS] [--pool N] [--close-chunk N] [--close-concurrency N] [--tuned-server]`;
+                          [--database lms_bench] [--duration SECONDS] [--pool N] [--close-chunk N] [--close-concurrency N] [--tuned-server]
+                          [--report-also N]`;
 }
 
 function intOption(name: string, value: string | undefined, min: number): number {
@@ -45,6 +51,7 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
     closeChunk: 1000,
     closeConcurrency: 2,
     tunedServer: false,
+    reportAlso: -1,
   };
   let durationSet = false;
   for (let i = 0; i < argv.length; i += 1) {
@@ -91,6 +98,10 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
         o.closeConcurrency = intOption(a, v, 1);
         i += 1;
         break;
+      case '--report-also':
+        o.reportAlso = intOption(a, v, 0);
+        i += 1;
+        break;
       case '--smoke':
         o.smoke = true;
         break;
@@ -105,6 +116,8 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
     }
   }
   if (o.smoke && !durationSet) o.duration = 3;
+  if (o.reportAlso < 0) o.reportAlso = o.loans >= 1_000_000 ? 100_000 : 0;
+  if (o.reportAlso >= o.loans) o.reportAlso = 0;
   return o;
 }
 

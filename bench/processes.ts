@@ -181,3 +181,10 @@ export async function runNode(args: string[], env: Record<string, string> = {}):
   if (code !== 0) throw new Error(`node ${args.join(' ')} exited ${code}:\n${child.output()}`);
   return child.output();
 }
+
+/** The product's command line (`node dist/src/cli.js …`) against the bench database; returns its stdout and exit code. */
+export async function runCli(e: AppEnv, args: string[]): Promise<{ code: number | null; out: string }> {
+  const child = spawnChild('cli', [distPath('src', 'cli.js'), ...args], productEnv(e, 0), null);
+  const code = await new Promise<number | null>((r) => child.proc.once('exit', (c) => r(c)));
+  return { code, out: child.output() };
+}

@@ -20,6 +20,8 @@ import { UserSessionVersion1763800000075 } from './1763800000075-user-session-ve
 import { Collateral1763800000050 } from './1763800000050-collateral.js';
 import { LoanFileDocumentsInspections1763800000055 } from './1763800000055-loan-file-documents-inspections.js';
 import { CollateralExpiryReminders1763800000080 } from './1763800000080-collateral-expiry-reminders.js';
+import { PortfolioTotals1763800000081 } from './1763800000081-portfolio-totals.js';
+import { BorrowersUpdatedAtIndex1763800000082 } from './1763800000082-borrowers-updated-at-index.js';
 import { MoneyPathFreshReads1763800000090 } from './1763800000090-money-path-fresh-reads.js';
 import { CloseHotUpdates1763800000095 } from './1763800000095-close-hot-updates.js';
 
@@ -50,6 +52,8 @@ export const migrations = [
   Collateral1763800000050,
   LoanFileDocumentsInspections1763800000055,
   CollateralExpiryReminders1763800000080,
+  PortfolioTotals1763800000081,
+  BorrowersUpdatedAtIndex1763800000082,
   MoneyPathFreshReads1763800000090,
   CloseHotUpdates1763800000095,
 ];

@@ -10,6 +10,7 @@ import { installShutdown, startApp } from './main.js';
 import { AuditService } from './modules/audit/index.js';
 import { SYSTEM_ACTOR } from './platform/actor/index.js';
 import { CloseOfBusinessService } from './modules/close-of-business/index.js';
+import { PortfolioReportService, PortfolioTotalsService, checkKeptTotals, portfolioGroupings } from './modules/reports/index.js';
 import { dataSourceOptions } from './data-source.js';
 import { backupDatabase, generateMigration, restoreDatabase, revertLastMigration, runMigrations } from './platform/database/index.js';
 import { describeFatal, resolveServices } from './platform/local-services/index.js';
@@ -26,6 +27,10 @@ const USAGE = `usage: node dist/src/cli.js <command>
                         load the demo portfolio (504 loans 2021–2025) through the services and close of business
   close-of-business --until YYYY-MM-DD
                         close every open business day through the date, in order (this process also works the chunks)
+  portfolio-totals --date YYYY-MM-DD [--check [--pairs]]
+                        keep the portfolio report's totals of a closed day as its close does (a loaded portfolio);
+                        --check: compare the report from them with the per-loan report by every dimension
+                        (--pairs: and every pair), print the differences, exit 1 on any
   backup [--dir DIR]    pg_dump (custom format) of DATABASE_URL's database to DIR (default .data/backups)/<db>-<timestamp>.dump
   restore FILE NEWDB    create NEWDB on DATABASE_URL's server and pg_restore FILE into it (then audit:verify with DATABASE_URL=…/NEWDB)
   openapi [--out FILE]  write the OpenAPI document served at /docs/openapi.json (stdout without --out; needs no database)`;
@@ -138,6 +143,23 @@ async function main(argv: string[]): Promise<number> {
       await app.close();
       await services.stop();
     }
+  }
+
+  if (command === 'portfolio-totals') {
+    const i = args.indexOf('--date');
+    const date = i >= 0 ? args[i + 1] : undefined;
+    if (!date || !/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new Error('portfolio-totals needs --date YYYY-MM-DD');
+    return withContext(config, async (get) => {
+      if (!args.includes('--check')) {
+        const started = Date.now();
+        const rows = await get(PortfolioTotalsService).keepNow(date);
+        out(JSON.stringify({ date, rows, ms: Date.now() - started }));
+        return 0;
+      }
+      const check = await checkKeptTotals(get(PortfolioReportService), SYSTEM_ACTOR, date, portfolioGroupings(args.includes('--pairs')));
+      out(JSON.stringify(check));
+      return check.mismatches.length === 0 ? 0 : 1;
+    });
   }
 
   if (command === 'backup' || command === 'restore') {

@@ -10,6 +10,7 @@ import { CloseOfBusinessController } from './controllers/close-of-business.contr
 import { CLOSE_CHUNK_QUEUE, CLOSE_FLOW, CLOSE_QUEUE } from './jobs/close-of-business-queues.js';
 import { BullBoardAuth } from './services/bull-board-auth.service.js';
 import { CloseChunkService } from './services/close-chunk.service.js';
+import { CloseDaySteps } from './services/close-day-steps.service.js';
 import { CloseFlowService } from './services/close-flow.service.js';
 import { CloseOfBusinessService } from './services/close-of-business.service.js';
 import './close-of-business.errors.js';
@@ -29,7 +30,7 @@ import './close-of-business.errors.js';
     }),
   ],
   controllers: [CloseOfBusinessController],
-  providers: [CloseOfBusinessService, CloseFlowService, CloseChunkService, BullBoardAuth],
-  exports: [CloseOfBusinessService, CloseFlowService, CloseChunkService, BullBoardAuth, BullModule],
+  providers: [CloseOfBusinessService, CloseFlowService, CloseChunkService, CloseDaySteps, BullBoardAuth],
+  exports: [CloseOfBusinessService, CloseFlowService, CloseChunkService, CloseDaySteps, BullBoardAuth, BullModule],
 })
 export class CloseOfBusinessModule {}

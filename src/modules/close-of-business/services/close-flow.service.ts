@@ -22,6 +22,7 @@ import { returning } from '../../../platform/database/index.js';
 import { BusinessDateService } from '../../business-date/index.js';
 import { LoanCloseService } from '../../loans/index.js';
 import { CloseChunkService } from './close-chunk.service.js';
+import { CloseDaySteps } from './close-day-steps.service.js';
 
 export type CloseTrigger = 'MANUAL' | 'SCHEDULED' | 'CLI' | 'CHAINED' | 'RETRY';
 
@@ -55,6 +56,7 @@ export class CloseFlowService {
     private readonly chunks: CloseChunkService,
     private readonly loans: LoanCloseService,
     private readonly audit: AuditService,
+    private readonly daySteps: CloseDaySteps,
   ) {}
 
   /**
@@ -186,7 +188,8 @@ export class CloseFlowService {
 
   /**
    * The parent job: every chunk DONE → close the late-comers (loans disbursed into a range whose
-   * chunk had already run), advance the business date, record the run, chain the next day.
+   * chunk had already run), advance the business date, record the run, chain the next day; once
+   * committed, the steps other modules registered (CloseDaySteps: the reports' kept totals job).
    * Idempotent: a parent re-run after the date advanced changes nothing.
    */
   async finishDay(date: LocalDate): Promise<void> {
@@ -217,9 +220,12 @@ export class CloseFlowService {
       });
       // The chains' heads, this close's event included, where truncating audit_events cannot reach (AuditService.verify).
       await m.query(`UPDATE close_runs SET audit_anchor = $2::jsonb WHERE business_date = $1`, [date, JSON.stringify(await this.audit.heads(m))]);
-      return run.until > date ? this.plan(m, SYSTEM_ACTOR, addDays(date, 1), run.until, 'CHAINED') : null;
+      return { next: run.until > date ? await this.plan(m, SYSTEM_ACTOR, addDays(date, 1), run.until, 'CHAINED') : null };
     });
-    if (next) await this.enqueue(next);
+    if (!next) return;
+    if (next.next) await this.enqueue(next.next);
+    // The other modules' steps for the closed day (the reports' kept totals job), outside the day's transaction.
+    await this.daySteps.run(date);
   }
 
   /** Bookkeeping around a chunk job: RUNNING before, FAILED (and the run FAILED on the last attempt) after an error. */

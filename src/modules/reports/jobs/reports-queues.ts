@@ -4,3 +4,11 @@ export const JOB_REPORT_EXPORT = 'report-export';
 export interface ReportExportJob {
   exportId: string;
 }
+
+export const PORTFOLIO_TOTALS_QUEUE = 'portfolio-totals';
+export const JOB_PORTFOLIO_TOTALS = 'portfolio-totals';
+
+export interface PortfolioTotalsJob {
+  /** The closed day whose totals to keep. */
+  day: string;
+}

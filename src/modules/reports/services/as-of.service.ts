@@ -18,8 +18,18 @@ import { ReportErrors } from '../reports.errors.js';
 import { FLOW_KINDS_SQL } from '../../ledger/index.js';
 import type { FlowPlan } from './loan-flows.js';
 import { ReplicaReads } from '../../../platform/database/index.js';
+import type { EntityManager } from 'typeorm';
 
 const REPLAY_BATCH = 500;
+
+/**
+ * Whether anything was booked after D with a value date ≤ D (a backdated money transaction or
+ * reversal, a restructuring valued back): figures kept at the end of D (month-end snapshots, the
+ * kept totals) no longer are D's. $1 = D.
+ */
+export const BOOKED_LATE_SQL = `(EXISTS (SELECT 1 FROM journal_transactions WHERE value_date <= $1 AND booking_date > $1 AND value_date < booking_date
+                      AND kind IN ('DISBURSEMENT', 'REPAYMENT', 'REPAYMENT_REVERSAL', 'WRITE_OFF'))
+              OR EXISTS (SELECT 1 FROM loan_events WHERE kind = 'SCHEDULE_CHANGE' AND value_date <= $1 AND booking_date > $1))`;
 
 /**
  * Decides how a report reads date D (see loan-positions.ts) and prepares what the SQL needs:
@@ -48,17 +58,30 @@ export class AsOfService {
   }
 
   async plan(asOf: LocalDate, lastClosed: LocalDate, loanIds?: readonly string[]): Promise<PositionPlan> {
-    const policy = await this.policyOn(asOf);
-    const source = await this.sourceFor(asOf, lastClosed);
+    const ok = await this.close.succeeded(asOf);
+    return this.replica.withManager((m) => this.planIn(m, asOf, lastClosed, ok, loanIds));
+  }
+
+  /**
+   * plan() on the caller's connection: the close's finishing step plans the day it is closing in
+   * its own transaction (kept totals), where the run's success is not yet committed.
+   */
+  async planIn(m: EntityManager, asOf: LocalDate, lastClosed: LocalDate, closeSucceeded: boolean, loanIds?: readonly string[]): Promise<PositionPlan> {
+    const policy = await this.policyIn(m, asOf);
+    const source = await this.sourceIn(m, asOf, lastClosed);
     if (source === 'SNAPSHOT') return { asOf, source, policy, useStoredRisk: true, replayed: new Map(), loanIds };
     if (source === 'LIVE') {
-      const ok = await this.close.succeeded(asOf);
-      const cachedExcept = await this.notCached(asOf, ok, loanIds);
-      const replayed = cachedExcept.length > 0 ? await this.replayed(asOf, source, cachedExcept) : new Map<string, ReplayedPosition>();
-      return { asOf, source, policy, useStoredRisk: ok, replayed, loanIds, cachedExcept };
+      const cachedExcept = await this.notCached(m, asOf, closeSucceeded, loanIds);
+      const replayed = cachedExcept.length > 0 ? await this.replayed(m, asOf, source, cachedExcept) : new Map<string, ReplayedPosition>();
+      return { asOf, source, policy, useStoredRisk: closeSucceeded, replayed, loanIds, cachedExcept };
     }
-    const replayed = await this.replayed(asOf, source, loanIds);
+    const replayed = await this.replayed(m, asOf, source, loanIds);
     return { asOf, source, policy, useStoredRisk: false, replayed, loanIds };
+  }
+
+  /** What a report as of D names as its source and policy, without preparing the per-loan SQL (the kept totals answer it). */
+  async sourceAndPolicy(asOf: LocalDate, lastClosed: LocalDate): Promise<{ source: PositionSource; policy: ClassificationPolicy }> {
+    return this.replica.withManager(async (m) => ({ source: await this.sourceIn(m, asOf, lastClosed), policy: await this.policyIn(m, asOf) }));
   }
 
   /**
@@ -66,9 +89,10 @@ export class AsOfService {
    * `to` the last closed day (only the open day is valued later) or a snapshotted month-end, and
    * the day before `from` a snapshotted month-end or before any flow — else from the journal.
    */
-  async flowPlan(from: LocalDate, to: LocalDate, lastClosed: LocalDate): Promise<FlowPlan> {
+  async flowPlan(from: LocalDate, to: LocalDate, lastClosed: LocalDate, m?: EntityManager): Promise<FlowPlan> {
     const beforeDate = addDays(from, -1);
-    const [{ snap_before, flows_before, snap_to }] = (await this.replica.query(
+    const db = m ?? this.replica;
+    const [{ snap_before, flows_before, snap_to }] = (await db.query(
       `SELECT EXISTS (SELECT 1 FROM loan_snapshots WHERE snapshot_date = $1) AS snap_before,
               EXISTS (SELECT 1 FROM journal_transactions WHERE value_date <= $1 AND kind IN ${FLOW_KINDS_SQL}) AS flows_before,
               EXISTS (SELECT 1 FROM loan_snapshots WHERE snapshot_date = $2) AS snap_to`,
@@ -86,26 +110,24 @@ export class AsOfService {
    * could not be known: the close's CLASSIFICATION_POLICY.NONE_IN_FORCE (a 4xx).
    */
   async policyOn(date: LocalDate): Promise<ClassificationPolicy> {
-    return this.replica.withManager(async (m) => {
-      try {
-        return await this.policies.inForce(m, date);
-      } catch (e) {
-        if (!(e instanceof DomainError) || e.code !== 'CLASSIFICATION_POLICY.NONE_IN_FORCE') throw e;
-        const [{ lent }] = (await m.query(`SELECT EXISTS (SELECT 1 FROM loan_events WHERE value_date <= $1) AS lent`, [date])) as Array<{ lent: boolean }>;
-        if (lent) throw e;
-        return (await this.policies.first(m)) ?? DEFAULT_POLICIES[0];
-      }
-    });
+    return this.replica.withManager((m) => this.policyIn(m, date));
   }
 
-  private async sourceFor(asOf: LocalDate, lastClosed: LocalDate): Promise<PositionSource> {
-    const [{ snap, late }] = (await this.replica.query(
-      `SELECT EXISTS (SELECT 1 FROM loan_snapshots WHERE snapshot_date = $1) AS snap,
-              EXISTS (SELECT 1 FROM journal_transactions WHERE value_date <= $1 AND booking_date > $1 AND value_date < booking_date
-                      AND kind IN ('DISBURSEMENT', 'REPAYMENT', 'REPAYMENT_REVERSAL', 'WRITE_OFF'))
-              OR EXISTS (SELECT 1 FROM loan_events WHERE kind = 'SCHEDULE_CHANGE' AND value_date <= $1 AND booking_date > $1) AS late`,
-      [asOf],
-    )) as Array<{ snap: boolean; late: boolean }>;
+  private async policyIn(m: EntityManager, date: LocalDate): Promise<ClassificationPolicy> {
+    try {
+      return await this.policies.inForce(m, date);
+    } catch (e) {
+      if (!(e instanceof DomainError) || e.code !== 'CLASSIFICATION_POLICY.NONE_IN_FORCE') throw e;
+      const [{ lent }] = (await m.query(`SELECT EXISTS (SELECT 1 FROM loan_events WHERE value_date <= $1) AS lent`, [date])) as Array<{ lent: boolean }>;
+      if (lent) throw e;
+      return (await this.policies.first(m)) ?? DEFAULT_POLICIES[0];
+    }
+  }
+
+  private async sourceIn(m: EntityManager, asOf: LocalDate, lastClosed: LocalDate): Promise<PositionSource> {
+    const [{ snap, late }] = (await m.query(`SELECT EXISTS (SELECT 1 FROM loan_snapshots WHERE snapshot_date = $1) AS snap, ${BOOKED_LATE_SQL} AS late`, [
+      asOf,
+    ])) as Array<{ snap: boolean; late: boolean }>;
     if (snap && !late) return 'SNAPSHOT';
     return asOf === lastClosed ? 'LIVE' : 'RECONSTRUCTED';
   }
@@ -116,8 +138,8 @@ export class AsOfService {
    * restructuring — or written off; and, unless the close run of D succeeded (every ACTIVE loan
    * closed through D), ACTIVE loans not closed through D.
    */
-  private async notCached(asOf: LocalDate, closeSucceeded: boolean, loanIds?: readonly string[]): Promise<string[]> {
-    const rows: Array<{ loan_id: string }> = await this.replica.query(
+  private async notCached(m: EntityManager, asOf: LocalDate, closeSucceeded: boolean, loanIds?: readonly string[]): Promise<string[]> {
+    const rows: Array<{ loan_id: string }> = await m.query(
       `SELECT loan_id::text AS loan_id FROM loan_events WHERE value_date > $1 AND reversed_at IS NULL AND ($2::bigint[] IS NULL OR loan_id = ANY($2::bigint[]))
        UNION
        SELECT id::text FROM loans WHERE status = 'WRITTEN_OFF' AND ($2::bigint[] IS NULL OR id = ANY($2::bigint[]))
@@ -135,8 +157,8 @@ export class AsOfService {
    * it replays only the late ones with an event valued after D (the open day). One set-based
    * query picks them; the engine replays each from its terms and events, in batches.
    */
-  private async replayed(asOf: LocalDate, source: PositionSource, loanIds?: readonly string[]): Promise<Map<string, ReplayedPosition>> {
-    const rows: Array<{ loan_id: string }> = await this.replica.query(
+  private async replayed(m: EntityManager, asOf: LocalDate, source: PositionSource, loanIds?: readonly string[]): Promise<Map<string, ReplayedPosition>> {
+    const rows: Array<{ loan_id: string }> = await m.query(
       `SELECT DISTINCT i.loan_id::text AS loan_id FROM loan_installments i
        WHERE NOT i.superseded AND i.billed AND i.due_date <= $1 AND ($3::bigint[] IS NULL OR i.loan_id = ANY($3::bigint[]))
          AND i.principal_due + coalesce(i.interest_due, 0) > coalesce((
@@ -152,7 +174,7 @@ export class AsOfService {
     const out = new Map<string, ReplayedPosition>();
     const ids = rows.map((r) => r.loan_id);
     for (let i = 0; i < ids.length; i += REPLAY_BATCH) {
-      for (const [id, s] of await this.replaySummaries(ids.slice(i, i + REPLAY_BATCH), asOf)) {
+      for (const [id, s] of await this.replaySummariesIn(m, ids.slice(i, i + REPLAY_BATCH), asOf)) {
         if (!s) continue;
         out.set(id, {
           overduePrincipal: s.overduePrincipal.toFixed(),
@@ -167,7 +189,11 @@ export class AsOfService {
 
   /** The engine's summary of each loan at the end of D, from its terms and events alone. */
   async replaySummaries(ids: readonly string[], asOf: LocalDate): Promise<Map<string, loanEngine.LoanSummary | null>> {
-    return this.replica.withManager(async (m) => {
+    return this.replica.withManager((m) => this.replaySummariesIn(m, ids, asOf));
+  }
+
+  private async replaySummariesIn(m: EntityManager, ids: readonly string[], asOf: LocalDate): Promise<Map<string, loanEngine.LoanSummary | null>> {
+    {
       const rows: LoanRow[] = await m.query(`SELECT ${LOAN_COLUMNS} FROM loans l WHERE l.id = ANY($1::bigint[])`, [ids]);
       const out = new Map<string, loanEngine.LoanSummary | null>();
       for (const row of rows) {
@@ -181,6 +207,6 @@ export class AsOfService {
         out.set(String(row.id), loanEngine.loanSummary(state, asOf));
       }
       return out;
-    });
+    }
   }
 }

@@ -8,8 +8,10 @@ import type { PortfolioQueryDto } from '../dto/report-query.dto.js';
 import type { PortfolioFiguresDto, PortfolioReportDto, PortfolioRowDto, ShareMethodDto } from '../dto/report-views.dto.js';
 import { ReportErrors } from '../reports.errors.js';
 import { AsOfService } from './as-of.service.js';
-import { type Dimension, dimensionColumns, dimensionJoins } from './dimensions.sql.js';
+import { type Dimension, dimensionColumns } from './dimensions.sql.js';
 import { flowsCte } from './loan-flows.js';
+import { keptPortfolioSql, portfolioSql } from './portfolio.sql.js';
+import { PortfolioTotalsService, keptPeriodStart } from './portfolio-totals.service.js';
 import { ReplicaReads, SqlParams } from '../../../platform/database/index.js';
 import { positionsCte } from '../../loans/index.js';
 
@@ -42,12 +44,16 @@ interface FigureRow {
   [alias: string]: string | number | boolean | null;
 }
 
+/** How a report is read: the kept totals when they answer it, else per loan (`auto`); the check forces one. */
+export type PortfolioReading = 'auto' | 'kept' | 'perLoan';
+
 /**
  * The portfolio report (domain.md "Reports the fund files and auditors ask for"): one
- * aggregate query over every loan's position as of D and its ledger flows in the period, grouped
- * by up to two dimensions with GROUPING SETS so the totals come from the same scan. Loans are
- * first summed per group and borrower (a hash aggregate), so the distinct borrower counts of the
- * groups and the total sort those few rows instead of every loan; the sums are exact either way.
+ * aggregate query grouped by up to two dimensions with GROUPING SETS so the totals come from the
+ * same scan (portfolio.sql.ts). For the default period (the year to date of D) of a closed day
+ * whose totals the close kept and nothing booked since changed, it reads those rows; otherwise
+ * every loan's position as of D and its ledger flows in the period. Both give the same answer,
+ * byte for byte: the bench's reconciliation and test/reports compare them on every dimension.
  */
 @Injectable()
 export class PortfolioReportService {
@@ -55,26 +61,45 @@ export class PortfolioReportService {
     private readonly replica: ReplicaReads,
     private readonly asOfs: AsOfService,
     private readonly communes: CommunesService,
+    private readonly totals: PortfolioTotalsService,
   ) {}
 
-  async portfolio(_actor: Actor, q: PortfolioQueryDto): Promise<PortfolioReportDto> {
+  async portfolio(actor: Actor, q: PortfolioQueryDto): Promise<PortfolioReportDto> {
+    return (await this.read(actor, q, 'auto')).report;
+  }
+
+  /** The report and whether the kept totals gave it; `kept` fails when they cannot answer. */
+  async read(_actor: Actor, q: PortfolioQueryDto, reading: PortfolioReading): Promise<{ report: PortfolioReportDto; kept: boolean }> {
     const { asOf, lastClosed } = await this.asOfs.resolveDate(q.asOf);
     const to = q.to ?? asOf;
     const from = q.from ?? `${asOf.slice(0, 4)}-01-01`;
     if (from > to || to > lastClosed) throw new DomainError(ReportErrors['REPORT.INVALID_PERIOD'], { from, to, limit: lastClosed });
     const groupBy: Dimension[] = q.groupBy && q.groupBy.length > 0 ? q.groupBy : ['sector'];
     if (new Set(groupBy).size !== groupBy.length) throw new DomainError(ReportErrors['REPORT.GROUP_BY_TOO_MANY'], { actual: groupBy.join(',') });
-    const [plan, flowPlan] = await Promise.all([this.asOfs.plan(asOf, lastClosed), this.asOfs.flowPlan(from, to, lastClosed)]);
-    const p = new SqlParams();
-    const cte = positionsCte(plan, p);
-    const flows = flowsCte(flowPlan, p);
+    // The kept totals hold the year to date of D: they answer the default period of a kept day.
+    const keptPeriod = to === asOf && from === keptPeriodStart(asOf);
+    const kept = reading !== 'perLoan' && keptPeriod && (await this.totals.validFor(asOf));
+    if (reading === 'kept' && !kept) throw new Error(`no valid kept totals answer asOf ${asOf}, from ${from}, to ${to}`);
+    let plan: { source: string; policy: { code: string } };
+    let rows: FigureRow[];
+    if (kept) {
+      plan = await this.asOfs.sourceAndPolicy(asOf, lastClosed);
+      const p = new SqlParams();
+      rows = await this.replica.query(keptPortfolioSql(p.add(asOf), groupBy), p.values);
+    } else {
+      const [positions, flowPlan] = await Promise.all([this.asOfs.plan(asOf, lastClosed), this.asOfs.flowPlan(from, to, lastClosed)]);
+      plan = positions;
+      const p = new SqlParams();
+      const cte = positionsCte(positions, p);
+      const flows = flowsCte(flowPlan, p);
+      // JIT compiles this many-column aggregate for ~0.7 s at 100k loans (EXPLAIN ANALYZE) and saves
+      // less than that: off for this transaction only.
+      rows = await this.replica.transaction(async (m) => {
+        await m.query(`SET LOCAL jit = off`);
+        return m.query(portfolioSql(`${cte}, ${flows}`, groupBy), p.values);
+      });
+    }
     const cols = dimensionColumns(groupBy);
-    // JIT compiles this many-column aggregate for ~0.7 s at 100k loans (EXPLAIN ANALYZE) and saves
-    // less than that: off for this transaction only.
-    const rows: FigureRow[] = await this.replica.transaction(async (m) => {
-      await m.query(`SET LOCAL jit = off`);
-      return m.query(portfolioSql(`${cte}, ${flows}`, groupBy), p.values);
-    });
     const groups = rows.filter((r) => !r.is_total);
     const total = rows.find((r) => r.is_total);
     const outShares = sharesOf(groups.map((r) => new Money(r.outstanding)));
@@ -83,7 +108,7 @@ export class PortfolioReportService {
       exact: formatFraction(s.share),
       display: formatPercent(s.displayPercent),
     });
-    return {
+    const report: PortfolioReportDto = {
       report: 'PORTFOLIO',
       asOf,
       from,
@@ -108,6 +133,7 @@ export class PortfolioReportService {
       })),
       totals: total ? figures(total) : figures(EMPTY),
     };
+    return { report, kept };
   }
 
   /** A commune group carries its 2025 name (the reference file, not a table): readers see names, not bare codes. */
@@ -116,60 +142,6 @@ export class PortfolioReportService {
     const commune = this.communes.find(key.code);
     return { ...key, nameVi: commune?.nameVi ?? null, nameEn: commune?.nameEn ?? null };
   }
-}
-
-/**
- * The money figures summed per group. The grand-total grouping set () yields its row even over no
- * loans at all (a date before the first loan; the last closed day when every loan started on the
- * open day, as before a new fund's first close), where SUM is NULL: a sum over nothing is zero.
- */
-const SUMMED = [
-  'turnover',
-  'principal_collected',
-  'interest_collected',
-  'outstanding',
-  'overdue_principal',
-  'overdue_interest',
-  'penalty_interest',
-  'bad_debt',
-  'par30_amount',
-  'par90_amount',
-  'specific_provision',
-  'general_provision',
-] as const;
-
-/** The report's aggregate over `ctes` (ending in `pos` and `flows`), grouped by `groupBy` with a total row. */
-export function portfolioSql(ctes: string, groupBy: readonly Dimension[]): string {
-  const cols = dimensionColumns(groupBy);
-  const aliases = cols.map((c) => `"${c.alias}"`).join(', ');
-  return `WITH ${ctes}, base AS (
-         SELECT l.id, l.borrower_id, ${cols.map((c) => `${c.sql} AS "${c.alias}"`).join(', ')},
-                coalesce(pos.outstanding, 0) AS outstanding, coalesce(pos.overdue_principal, 0) AS overdue_principal,
-                coalesce(pos.overdue_interest, 0) AS overdue_interest, coalesce(pos.penalty_interest, 0) AS penalty_interest,
-                coalesce(pos.dpd, 0) AS dpd, coalesce(pos.bad, false) AS bad,
-                coalesce(pos.specific_provision, 0) AS specific_provision, coalesce(pos.general_provision, 0) AS general_provision,
-                coalesce(fl.turnover, 0) AS turnover, coalesce(fl.principal_collected, 0) AS principal_collected, coalesce(fl.interest_collected, 0) AS interest_collected
-         FROM loans l ${dimensionJoins(groupBy)}
-         LEFT JOIN pos ON pos.loan_id = l.id LEFT JOIN flows fl ON fl.loan_id = l.id
-         WHERE pos.loan_id IS NOT NULL OR fl.loan_id IS NOT NULL
-       ), per_borrower AS (
-         SELECT ${aliases}, borrower_id,
-                count(*) FILTER (WHERE turnover > 0) AS loan_count, count(*) FILTER (WHERE outstanding > 0) AS outstanding_loan_count,
-                sum(turnover) AS turnover, sum(principal_collected) AS principal_collected, sum(interest_collected) AS interest_collected,
-                sum(outstanding) AS outstanding, sum(overdue_principal) AS overdue_principal, sum(overdue_interest) AS overdue_interest,
-                sum(penalty_interest) AS penalty_interest, sum(outstanding) FILTER (WHERE bad) AS bad_debt,
-                sum(outstanding) FILTER (WHERE dpd >= 30) AS par30_amount, sum(outstanding) FILTER (WHERE dpd >= 90) AS par90_amount,
-                sum(specific_provision) AS specific_provision, sum(general_provision) AS general_provision
-         FROM base GROUP BY ${aliases}, borrower_id
-       )
-       SELECT ${aliases}, GROUPING(${aliases}) <> 0 AS is_total,
-              coalesce(sum(loan_count), 0)::int AS loan_count,
-              count(DISTINCT borrower_id) FILTER (WHERE loan_count > 0)::int AS borrower_count,
-              coalesce(sum(outstanding_loan_count), 0)::int AS outstanding_loan_count,
-              count(DISTINCT borrower_id) FILTER (WHERE outstanding_loan_count > 0)::int AS outstanding_borrower_count,
-              ${SUMMED.map((c) => `coalesce(sum(${c}), 0)::text AS ${c}`).join(', ')}
-       FROM per_borrower GROUP BY GROUPING SETS ((${aliases}), ())
-       ORDER BY is_total, ${aliases}`;
 }
 
 const EMPTY: FigureRow = {
