@@ -64,10 +64,13 @@ describe('job processors in the worker role', () => {
       running: true,
     });
     expect(workers.get('report-exports')).toMatchObject({ concurrency: 1, running: true });
+    // The report's kept totals of a closed day: one job at a time (each replaces a day's rows whole).
+    expect(workers.get('portfolio-totals')).toMatchObject({ concurrency: 1, running: true });
     expect([...workers.keys()].sort()).toEqual([
       'book-imports',
       'close-of-business',
       'close-of-business-chunks',
+      'portfolio-totals',
       'reminders',
       'repayment-imports',
       'report-exports',
@@ -76,6 +79,6 @@ describe('job processors in the worker role', () => {
 
   it('start no close worker with CLOSE_WORKER_CONCURRENCY = 0, and the other processors still', async () => {
     const workers = await workersOf({ CLOSE_WORKER_CONCURRENCY: '0' });
-    expect([...workers.keys()].sort()).toEqual(['book-imports', 'reminders', 'repayment-imports', 'report-exports']);
+    expect([...workers.keys()].sort()).toEqual(['book-imports', 'portfolio-totals', 'reminders', 'repayment-imports', 'report-exports']);
   });
 });
