@@ -2,8 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { call, loanWorld, type LoanWorld } from '../support/loan-factories.js';
 import { mailSubject, startSmtpSink, type SmtpSink } from '../support/smtp-sink.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
-
-const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+import { runReminders as runRemindersAs } from '../support/reminder-runs.js';
 
 /**
  * Collateral expiry reminders by e-mail (docs/collateral.md "Registration, insurance, expiries"):
@@ -22,17 +21,7 @@ describe('collateral expiry reminders by e-mail', () => {
   let land: string;
   let vehicle: string;
 
-  const runReminders = async (body: Record<string, unknown> = {}): Promise<Record<string, unknown>> => {
-    const started = await call<{ jobId: string }>(t, 'POST', '/notifications/reminder-runs', w.admin, body);
-    expect(started.status).toBe(202);
-    for (let i = 0; i < 200; i += 1) {
-      const r = await call<{ state: string; result: Record<string, unknown> }>(t, 'GET', `/notifications/reminder-runs/${started.body.jobId}`, w.officer);
-      if (r.body.state === 'completed') return r.body.result;
-      if (r.body.state === 'failed') throw new Error('reminder job failed');
-      await sleep(100);
-    }
-    throw new Error('reminder job did not finish');
-  };
+  const runReminders = (body: Record<string, unknown> = {}): Promise<Record<string, unknown>> => runRemindersAs(t, w.admin, w.officer, body);
   const valuation = (valuationDate: string) => ({
     valuationDate,
     value: '900000000',

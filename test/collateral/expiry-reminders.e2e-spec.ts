@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { userWithRoles } from '../support/factories.js';
 import { call, loanWorld, type LoanWorld } from '../support/loan-factories.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
+import { runReminders as runRemindersAs } from '../support/reminder-runs.js';
 
 interface Notification {
   kind: string;
@@ -13,8 +14,6 @@ interface Notification {
   dueDate: string;
   message: string;
 }
-
-const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
 /**
  * Collateral expiries in the daily reminders (docs/collateral.md "Registration, insurance,
@@ -33,17 +32,7 @@ describe('collateral expiry reminders', () => {
   let land: string;
   let vehicle: string;
 
-  const runReminders = async (body: Record<string, unknown> = {}): Promise<Record<string, unknown>> => {
-    const started = await call<{ jobId: string }>(t, 'POST', '/notifications/reminder-runs', w.admin, body);
-    expect(started.status).toBe(202);
-    for (let i = 0; i < 200; i += 1) {
-      const r = await call<{ state: string; result: Record<string, unknown> }>(t, 'GET', `/notifications/reminder-runs/${started.body.jobId}`, w.officer);
-      if (r.body.state === 'completed') return r.body.result;
-      if (r.body.state === 'failed') throw new Error('reminder job failed');
-      await sleep(100);
-    }
-    throw new Error('reminder job did not finish');
-  };
+  const runReminders = (body: Record<string, unknown> = {}): Promise<Record<string, unknown>> => runRemindersAs(t, w.admin, w.officer, body);
   const asset = async (body: Record<string, unknown>): Promise<string> => {
     const r = await call<{ id: string }>(t, 'POST', '/collateral-assets', w.officer, { borrowerId: w.borrowerId, ...body });
     expect(r.status).toBe(201);

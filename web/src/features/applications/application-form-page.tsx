@@ -17,6 +17,7 @@ import { LendingChecksPanel, LendingRefusals, draftChecks, type LendingChecks } 
 import { LENDING_NS } from '../../shared/lending/lending-strings';
 import { ScheduleTable } from '../../shared/lending/schedule-table';
 import { clearServerError, notifySuccess } from '../../shared/ui/notify';
+import { optionalText as opt } from '../../shared/format/optional-text';
 import { PageHeader } from '../../shared/ui/page-header';
 import { MoneyInput } from '../../shared/ui/money-input';
 import { APPLICATIONS_NS } from './applications-i18n';
@@ -31,7 +32,7 @@ import {
   type CreateApplication,
 } from './applications-queries';
 import { BorrowerPicker } from './borrower-picker';
-import { FREQUENCIES, STEP_OF, checksBody, opt, type Values } from './application-form-values';
+import { FREQUENCIES, STEP_OF, checksBody, type Values } from './application-form-values';
 
 /**
  * Filing an application step by step (borrower and product, plan, loan, review), with the API's

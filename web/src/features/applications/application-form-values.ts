@@ -42,8 +42,6 @@ export const STEP_OF: Record<string, number> = {
   collateralExemptionReason: 2,
 };
 
-export const opt = (v: string): string | undefined => (v.trim() === '' ? undefined : v.trim());
-
 /** The dry-run body, once the form holds every figure the checks need (else null: nothing to check yet). */
 export function checksBody(v: Values): ChecksRequest | null {
   const term = typeof v.termMonths === 'number' ? v.termMonths : Number.NaN;

@@ -10,6 +10,7 @@ import { useServerErrors } from '../../shared/hooks/use-server-errors';
 import { toLanguage } from '../../shared/format/language';
 import { MoneyInput } from '../../shared/ui/money-input';
 import { clearServerError, notifySuccess } from '../../shared/ui/notify';
+import { optionalText as opt } from '../../shared/format/optional-text';
 import { PageHeader } from '../../shared/ui/page-header';
 import { ProblemAlert } from '../../shared/ui/problem-alert';
 import { TableSkeleton } from '../../shared/ui/table-skeleton';
@@ -28,7 +29,7 @@ import {
   type SectorVersion,
 } from './borrowers-queries';
 import { communeLabel, sectorLabel } from './reference-labels';
-import { CODE_FIELDS, EMPTY, KINDS, fromBorrower, opt, type Kind, type Values } from './borrower-form-values';
+import { CODE_FIELDS, EMPTY, KINDS, fromBorrower, type Kind, type Values } from './borrower-form-values';
 
 function BorrowerForm({ initial, editing }: { initial: Values; editing: Borrower | null }) {
   const { t, i18n } = useTranslation(BORROWERS_NS);

@@ -66,9 +66,6 @@ export function fromBorrower(b: Borrower): Values {
   };
 }
 
-/** Empty text is "not given": the API takes absent optional fields, not empty strings. */
-export const opt = (v: string): string | undefined => (v.trim() === '' ? undefined : v.trim());
-
 /**
  * Domain refusals that belong beside one field (domain.md "Borrowers": eligibility): the detail,
  * in the user's language, shows there and in the notification.
