@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { FORMER_FUND_PRODUCT, type FormerFundBook, formerFundBook, OLD_ADDRESSES } from '../../bench/former-fund-book.js';
 import { Money } from '../../src/platform/money/index.js';
 import { uploadBook, waitCommitted as waitFor } from '../support/book-import-client.js';
@@ -191,6 +191,13 @@ describe('loan book import', () => {
     ).body;
     expect(result.loans).toHaveLength(clean.history.length);
     expect(result.auditEventId).not.toBeNull();
+    // The result names the commit's own audit event: one event for the workbook, carrying its sha256.
+    const [event] = (await t.db.query(`SELECT action, entity_id, after->>'sha256' AS sha256 FROM audit_events WHERE id = $1`, [result.auditEventId])) as Array<{
+      action: string;
+      entity_id: string;
+      sha256: string;
+    }>;
+    expect(event).toMatchObject({ action: 'book-import.commit', entity_id: id, sha256: createHash('sha256').update(clean.buffer).digest('hex') });
     const ids = new Map(result.loans.map((l) => [l.ref, l.id]));
     for (const h of clean.history) {
       const loan = (await call<{ outstandingPrincipal: string }>(t, 'GET', `/loans/${ids.get(h.ref)}`, w.auditor)).body;
@@ -201,6 +208,20 @@ describe('loan book import', () => {
       .body;
     expect(legacy).toMatchObject({ legacyTerms: true, origin: 'Quỹ HTX Bắc Kạn' });
     expect(legacy.legacyRules).toEqual(expect.arrayContaining(['product.term-max', 'product.rate-max']));
+    // The loan list report marks them too: the origin on every imported loan, the legacy terms on the legacy ones.
+    // As of the last closed day (the default): the business date itself is not closed yet.
+    const report = await call<{ items: Array<{ loanId: string; origin: string | null; legacyTerms: boolean; legacyRules: string[] }> }>(
+      t,
+      'GET',
+      `/reports/loans?pageSize=200`,
+      w.auditor,
+    );
+    expect(report.status).toBe(200);
+    const list = report.body.items;
+    const listed = new Map(list.map((i) => [i.loanId, i]));
+    for (const h of clean.history) expect(listed.get(ids.get(h.ref) ?? '')?.origin).toBe('Quỹ HTX Bắc Kạn');
+    expect(listed.get(ids.get(legacyRef) ?? '')).toMatchObject({ legacyTerms: true, legacyRules: legacy.legacyRules });
+    expect(list.filter((i) => i.legacyTerms).length).toBe(clean.legacyRefs.length);
     const communes = (await t.db.query(`SELECT commune_code FROM borrowers WHERE identity_code = ANY($1) ORDER BY identity_code`, [
       clean.oldAddressRows.map((r) => r.identityCode),
     ])) as Array<{ commune_code: string }>;

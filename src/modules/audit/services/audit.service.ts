@@ -68,13 +68,14 @@ export class AuditService {
   /**
    * Appends an event in the caller's transaction, in one statement (recordIn's). The chain's
    * advisory lock, taken by that statement, is held until the transaction ends, so the next
-   * event of the chain sees this one as its previous.
+   * event of the chain sees this one as its previous. Answers the new event's id.
    */
-  async record(manager: EntityManager, actor: Actor, event: AuditEventInput): Promise<void> {
+  async record(manager: EntityManager, actor: Actor, event: AuditEventInput): Promise<string> {
     const stmt = new SqlStatement();
     this.recordIn(stmt, 'audit', actor, event);
-    const { sql, params } = stmt.build('SELECT 1');
-    await manager.query(sql, params);
+    const { sql, params } = stmt.build('SELECT id::text AS id FROM audit');
+    const [row] = (await manager.query(sql, params)) as Array<{ id: string }>;
+    return row.id;
   }
 
   /**
@@ -99,7 +100,8 @@ export class AuditService {
        SELECT ev.chain_id, ev.occurred_at, ev.actor_id, ev.actor_username, ev.action, ev.entity_type, ev.entity_id, ev.before, ev.after, ev.request_id,
               prev.h,
               audit_event_hash(ev.chain_id, prev.h, ev.occurred_at, ev.actor_id, ev.actor_username, ev.action, ev.entity_type, ev.entity_id, ev.before, ev.after, ev.request_id)
-       FROM ${name}_ev ev, ${name}_prev prev`,
+       FROM ${name}_ev ev, ${name}_prev prev
+       RETURNING id`,
     );
   }
 

@@ -123,9 +123,8 @@ export class BookCommitService {
         done += 1;
         await progress(Math.min(99, 2 + Math.floor((done * 97) / total)), `Khoản vay ${i + 1}/${ordered.length}`);
       }
-      const [{ id: auditId }] = (await m.query(`SELECT coalesce(max(id), 0)::text AS id FROM audit_events`)) as Array<{ id: string }>;
       const out: BookImportResultDto = { importId: id, status: 'COMMITTED', borrowers: createdBorrowers, loans, openingJournalId, auditEventId: null };
-      await this.audit.record(m, approver, {
+      out.auditEventId = await this.audit.record(m, approver, {
         action: 'book-import.commit',
         entityType: 'book_import',
         entityId: id,
@@ -142,10 +141,6 @@ export class BookCommitService {
           loans: loans.map((l) => l.id),
         },
       });
-      const [{ id: eventId }] = (await m.query(`SELECT max(id)::text AS id FROM audit_events WHERE id > $1 AND action = 'book-import.commit'`, [
-        auditId,
-      ])) as Array<{ id: string | null }>;
-      out.auditEventId = eventId;
       await m.query(
         `UPDATE book_imports SET status = 'COMMITTED', committed_at = now(), result = $2, progress_percent = 100, progress_step = NULL WHERE id = $1`,
         [id, JSON.stringify(out)],
