@@ -24,6 +24,7 @@ import { PortfolioTotals1763800000081 } from './1763800000081-portfolio-totals.j
 import { BorrowersUpdatedAtIndex1763800000082 } from './1763800000082-borrowers-updated-at-index.js';
 import { MoneyPathFreshReads1763800000090 } from './1763800000090-money-path-fresh-reads.js';
 import { CloseHotUpdates1763800000095 } from './1763800000095-close-hot-updates.js';
+import { BorrowersRegroupedAt1763800000096 } from './1763800000096-borrowers-regrouped-at.js';
 
 /**
  * Every migration in order. Listed explicitly (no glob) so the compiled app, the CLI and
@@ -56,4 +57,5 @@ export const migrations = [
   BorrowersUpdatedAtIndex1763800000082,
   MoneyPathFreshReads1763800000090,
   CloseHotUpdates1763800000095,
+  BorrowersRegroupedAt1763800000096,
 ];

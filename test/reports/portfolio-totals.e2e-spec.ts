@@ -41,7 +41,8 @@ describe('portfolio report kept totals', () => {
   };
 
   beforeAll(async () => {
-    t = await createTestApp({ env: { REPORT_RATE_LIMIT_PER_MINUTE: '1000' } });
+    // The periodic sweep stays out of the way (it would keep a day this spec removes on purpose); the last test calls it.
+    t = await createTestApp({ env: { REPORT_RATE_LIMIT_PER_MINUTE: '1000', QUEUE_SWEEP_AFTER_SECONDS: '3600' } });
     w = await loanWorld(t, '2025-01-01', {
       annualInterestRatePercent: '7.2',
       principalFrequency: 'MONTHLY',
@@ -188,6 +189,11 @@ describe('portfolio report kept totals', () => {
     const day = await lastClosed();
     expect(await totals.validFor(day)).toBe(true);
     const before = (await reports.read(SYSTEM_ACTOR, { asOf: day, groupBy: ['commune'] }, 'kept')).report;
+    // A new phone number and name groups nothing differently: the kept rows still answer.
+    const renamed = await call(t, 'PATCH', `/borrowers/${w.borrowerId}`, w.officer, { phone: '0912000111', shortName: 'HTX Chè Tân Cương' });
+    expect(renamed.status).toBe(200);
+    expect(await totals.validFor(day)).toBe(true);
+    expect((await reports.read(SYSTEM_ACTOR, { asOf: day, groupBy: ['commune'] }, 'auto')).kept).toBe(true);
     const moved = await call(t, 'PATCH', `/borrowers/${w.borrowerId}`, w.officer, { communeCode: '05488' });
     expect(moved.status).toBe(200);
     expect(await totals.validFor(day)).toBe(false);
@@ -204,5 +210,25 @@ describe('portfolio report kept totals', () => {
     await keptBy(next);
     expect(await totals.validFor(next)).toBe(true);
     expect((await checkKeptTotals(reports, SYSTEM_ACTOR, next, portfolioGroupings(true))).mismatches).toEqual([]);
+  });
+
+  it('a closed day whose keeping job was lost is kept again by the sweep once the close is old enough', async () => {
+    const totals = t.app.get(PortfolioTotalsService);
+    const reports = t.app.get(PortfolioReportService);
+    const day = await lastClosed();
+    // As if the worker died between the close's commit and the enqueue, for the last day and the latest month-end.
+    await t.db.query(`DELETE FROM portfolio_totals_days WHERE kept_date IN ($1, '2025-04-30')`, [day]);
+    expect(await totals.validFor(day)).toBe(false);
+    // Closed less than an hour ago: the close's own job may still be coming.
+    expect(await totals.sweep(3600)).toEqual([]);
+    expect(await totals.sweep(0)).toEqual(['portfolio-totals 2025-04-30', `portfolio-totals ${day}`]);
+    await keptBy(day);
+    await keptBy('2025-04-30');
+    expect(await keptDays()).toEqual(['2025-01-31', '2025-02-28', '2025-03-31', '2025-04-30', day]);
+    // Nothing is missing any more, and the last day kept again agrees with the per-loan report (April's
+    // month-end reads per loan since the backdated reversal above, kept or not).
+    expect(await totals.sweep(0)).toEqual([]);
+    expect(await totals.validFor(day)).toBe(true);
+    expect((await checkKeptTotals(reports, SYSTEM_ACTOR, day, portfolioGroupings(false))).mismatches).toEqual([]);
   });
 });

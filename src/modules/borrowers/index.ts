@@ -1,4 +1,4 @@
 export { BorrowersModule } from './borrowers.module.js';
 export { BorrowersService, type BorrowerFacts } from './services/borrowers.service.js';
 export * from './domain/borrower-identity.js';
-export { borrowerEditedSinceSql } from './domain/borrower-changes.sql.js';
+export { borrowerRegroupedSinceSql } from './domain/borrower-changes.sql.js';

@@ -104,11 +104,16 @@ export class CloseOfBusinessService {
     return { status: 200, body: { closedDates, businessDate: business, loansProcessed: n } };
   }
 
-  /** Whether the close of `date` succeeded (every ACTIVE loan closed through it): the reports trust its stored groups and provisions then. */
-  async succeeded(date: LocalDate): Promise<boolean> {
-    const [{ ok }] = (await this.dataSource.query(`SELECT EXISTS (SELECT 1 FROM close_runs WHERE business_date = $1 AND status = 'SUCCEEDED') AS ok`, [
-      date,
-    ])) as Array<{ ok: boolean }>;
+  /**
+   * Whether the close of `date` succeeded (every ACTIVE loan closed through it): the reports trust its
+   * stored groups and provisions then. With `finishedSecondsAgo`, also that it finished at least that
+   * long ago (the sweeps of work that follows a close leave the close's own enqueue time to act).
+   */
+  async succeeded(date: LocalDate, finishedSecondsAgo = 0): Promise<boolean> {
+    const [{ ok }] = (await this.dataSource.query(
+      `SELECT EXISTS (SELECT 1 FROM close_runs WHERE business_date = $1 AND status = 'SUCCEEDED' AND ($2 = 0 OR finished_at < now() - make_interval(secs => $2))) AS ok`,
+      [date, finishedSecondsAgo],
+    )) as Array<{ ok: boolean }>;
     return ok;
   }
 

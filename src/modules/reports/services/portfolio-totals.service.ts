@@ -10,7 +10,7 @@ import { ReplicaReads, SqlParams, returning } from '../../../platform/database/i
 import { BusinessDateService } from '../../business-date/index.js';
 import { CloseDaySteps, CloseOfBusinessService } from '../../close-of-business/index.js';
 import { positionsCte } from '../../loans/index.js';
-import { borrowerEditedSinceSql } from '../../borrowers/index.js';
+import { borrowerRegroupedSinceSql } from '../../borrowers/index.js';
 import { AsOfService, BOOKED_LATE_SQL } from './as-of.service.js';
 import { flowsCte } from './loan-flows.js';
 import { keepTotalsSql } from './portfolio.sql.js';
@@ -31,7 +31,9 @@ const MONTH_END_SQL = `(date_trunc('month', $1::date) + interval '1 month - 1 da
  * thousands of rows instead of every loan, and the close does not pay for it. Derived data: the
  * latest closed day and every month-end are kept, other days are dropped when a later day is
  * kept. They answer a report only once written, while nothing has been booked with a value date
- * ≤ D since (BOOKED_LATE_SQL, the month-end snapshots' rule) and no borrower was edited since.
+ * ≤ D since (BOOKED_LATE_SQL, the month-end snapshots' rule) and no borrower changed type or
+ * commune since. A day whose job was lost (a crash between the close's commit and the enqueue) is
+ * enqueued again by the worker's sweep (`sweep`).
  */
 @Injectable()
 export class PortfolioTotalsService implements OnModuleInit {
@@ -49,14 +51,49 @@ export class PortfolioTotalsService implements OnModuleInit {
     this.steps.register('portfolio-totals', (closed) => this.enqueue(closed));
   }
 
-  /** The job keeping `day`: a fresh token per enqueue, so a database restored from a backup meets no earlier job with its id. */
+  /**
+   * The job keeping `day`: a fresh token per enqueue, so a database restored from a backup meets no
+   * earlier job with its id; deduplicated per day while one waits or runs, so the close's step and
+   * the sweeps of several workers add it once.
+   */
   async enqueue(day: LocalDate): Promise<void> {
     const jobId = runJobId(`totals_${day}`, freshJobToken());
     await this.queue.add(
       JOB_PORTFOLIO_TOTALS,
       { day },
-      { jobId, attempts: 3, backoff: { type: 'exponential', delay: 5000 }, removeOnComplete: 1000, removeOnFail: 1000 },
+      {
+        jobId,
+        deduplication: { id: `totals_${day}` },
+        attempts: 3,
+        backoff: { type: 'exponential', delay: 5000 },
+        removeOnComplete: 1000,
+        removeOnFail: 1000,
+      },
     );
+  }
+
+  /**
+   * The sweep (worker role, every half of QUEUE_SWEEP_AFTER_SECONDS): the days the report reads
+   * kept totals for by default — the last closed day and the latest month-end — that the close
+   * finished more than `afterSeconds` ago without their rows being kept (the job lost between the
+   * close's commit and the enqueue, a Redis outage, a job failed three times) are enqueued again.
+   * Returns what it enqueued.
+   */
+  async sweep(afterSeconds: number): Promise<string[]> {
+    const lastClosed = addDays(await this.businessDate.current(), -1);
+    const missing = (await this.dataSource.query(
+      `SELECT d::date::text AS day FROM unnest(ARRAY[$1::date, (date_trunc('month', $1::date + 1) - interval '1 day')::date]) AS d
+       WHERE NOT EXISTS (SELECT 1 FROM portfolio_totals_days k WHERE k.kept_date = d::date)
+       GROUP BY d ORDER BY d`,
+      [lastClosed],
+    )) as Array<{ day: LocalDate }>;
+    const enqueued: string[] = [];
+    for (const { day } of missing) {
+      if (!(await this.close.succeeded(day, afterSeconds))) continue;
+      await this.enqueue(day);
+      enqueued.push(`portfolio-totals ${day}`);
+    }
+    return enqueued;
   }
 
   /**
@@ -115,11 +152,11 @@ export class PortfolioTotalsService implements OnModuleInit {
     return this.dataSource.transaction('READ COMMITTED', (m) => this.keep(m, day, lastClosed, ok));
   }
 
-  /** Whether kept totals answer a report as of `day`: kept, nothing booked since with a value date ≤ day, no borrower edited since. */
+  /** Whether kept totals answer a report as of `day`: kept, nothing booked since with a value date ≤ day, no borrower regrouped since. */
   async validFor(day: LocalDate): Promise<boolean> {
-    // A borrower edited since the rows were written may have another type or commune than they hold.
+    // A borrower whose type or commune changed since the rows were written is grouped otherwise than they hold.
     const [{ ok }] = (await this.replica.query(
-      `SELECT coalesce((SELECT NOT ${borrowerEditedSinceSql('d.written_at')} FROM portfolio_totals_days d WHERE d.kept_date = $1), false)
+      `SELECT coalesce((SELECT NOT ${borrowerRegroupedSinceSql('d.written_at')} FROM portfolio_totals_days d WHERE d.kept_date = $1), false)
               AND NOT ${BOOKED_LATE_SQL} AS ok`,
       [day],
     )) as Array<{ ok: boolean }>;
