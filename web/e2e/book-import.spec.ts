@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { api, tokenOf } from './operations-fixtures';
-import { checkPage, login } from './support';
+import { baseUrl, checkPage, login } from './support';
 import { ADMIN, APPROVER, OFFICER } from './users';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -27,6 +27,7 @@ interface Generator {
     buffer: Buffer;
     history: Array<{ ref: string; outstanding: string; disbursed: string }>;
     openings: unknown[];
+    legacyRefs: string[];
     oldAddressRows: Array<{ row: number; ambiguous: boolean }>;
   }>;
 }
@@ -280,7 +281,29 @@ test.describe('loan book import', () => {
       await first.click();
       await expect(page).toHaveURL(/\/loans\/\d+$/);
       await expect(page.getByRole('heading', { name: contract })).toBeVisible();
+      await expect(page.getByTestId('loan-origin')).toHaveText('· Quỹ gốc: Quỹ HTX Bắc Kạn');
       await checkPage(page, 'book-import-loan');
+
+      // A contract kept as signed under older rules says so on its page, with the limits it breaks.
+      expect(gen.legacyRefs.length).toBeGreaterThan(0);
+      const imported = await api<{ loans: Array<{ ref: string; id: string }> }>('GET', `/book-imports/${importId}/result`, await tokenOf(APPROVER));
+      const legacyId = imported.loans.find((l) => l.ref === gen.legacyRefs[0])?.id;
+      expect(legacyId).toBeTruthy();
+      await page.goto(`${baseUrl()}/loans/${legacyId}`);
+      const badge = page.getByTestId('legacy-terms');
+      await expect(badge).toHaveText('Điều kiện cũ');
+      await expect(badge).toHaveAttribute('aria-label', /thời hạn vượt mức tối đa/);
+      await checkPage(page, 'book-import-legacy-loan');
+
+      // The merged fund's portfolio shows both books apart: the fund's own and the former fund's, under the
+      // origin given at upload, and their total.
+      await page.goto(`${baseUrl()}/reports/portfolio?groupBy=origin`);
+      await expect(page.getByRole('combobox', { name: 'Nhóm theo' })).toHaveValue('Quỹ gốc');
+      const table = page.getByTestId('portfolio-table');
+      await expect(table.getByRole('rowheader', { name: 'Sổ của Quỹ', exact: true })).toBeVisible();
+      await expect(table.getByRole('rowheader', { name: 'Quỹ HTX Bắc Kạn', exact: true })).toBeVisible();
+      await expect(table.locator('tbody tr')).toHaveCount(2);
+      await checkPage(page, 'book-import-merged-portfolio');
     });
   });
 });

@@ -64,6 +64,21 @@ export class LoanListItemDto implements LoanListItem {
   @ApiProperty({ example: 1, minimum: 1, maximum: 5 }) debtGroup: number;
   @ApiProperty({ example: '0' }) specificProvision: string;
   @ApiProperty({ example: '3000000' }) generalProvision: string;
+  @ApiProperty({
+    example: 'Quỹ HTX Bắc Kạn',
+    nullable: true,
+    type: String,
+    description: 'Fund of origin a book import tagged the loan with; null: the fund’s own book',
+  })
+  origin: string | null;
+  @ApiProperty({ example: false, description: 'A contract brought in under older terms that break the product’s current limits, kept as signed' })
+  legacyTerms: boolean;
+  @ApiProperty({
+    type: [String],
+    example: [],
+    description: 'The product rules a legacy contract breaks (product.term-max, product.rate-max…); empty otherwise',
+  })
+  legacyRules: string[];
 }
 
 export class LoanListReportDto extends pageDtoOf(LoanListItemDto) {

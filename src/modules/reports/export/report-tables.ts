@@ -24,6 +24,38 @@ const DIM_VI: Record<string, string> = {
   origin: 'Quỹ gốc',
 };
 
+// The codes the API answers, as the exports print them (a reader of the file sees no raw code).
+const BORROWER_TYPE_VI: Record<string, string> = {
+  COOPERATIVE: 'Hợp tác xã',
+  COOPERATIVE_UNION: 'Liên hiệp HTX',
+  MEMBER: 'Thành viên HTX / THT',
+};
+const TERM_CLASS_VI: Record<string, string> = { SHORT: 'Ngắn hạn (≤ 12 tháng)', MEDIUM: 'Trung hạn (13–60 tháng)', LONG: 'Dài hạn (> 60 tháng)' };
+const AGING_BUCKET_VI: Record<string, string> = {
+  CURRENT: 'Trong hạn',
+  DPD_1_9: '1–9 ngày',
+  DPD_10_29: '10–29 ngày',
+  DPD_30_89: '30–89 ngày',
+  DPD_90_179: '90–179 ngày',
+  DPD_180_PLUS: 'Từ 180 ngày',
+};
+const LOAN_STATUS_VI: Record<string, string> = {
+  PENDING_DISBURSEMENT: 'Chờ giải ngân',
+  ACTIVE: 'Đang vay',
+  CLOSED: 'Đã tất toán',
+  WRITTEN_OFF: 'Đã xử lý rủi ro',
+};
+// The product limits a legacy contract breaks (docs/book-import.md), short.
+const LEGACY_RULE_VI: Record<string, string> = {
+  'product.amount-min': 'số tiền dưới tối thiểu',
+  'product.amount-max': 'số tiền vượt tối đa',
+  'product.term-min': 'thời hạn dưới tối thiểu',
+  'product.term-max': 'thời hạn vượt tối đa',
+  'product.rate-max': 'lãi suất vượt mức',
+  'product.retired': 'sản phẩm đã ngừng',
+};
+const vi = (labels: Record<string, string>, code: string): string => labels[code] ?? code;
+
 const FIGURE_COLUMNS: ReportColumn[] = [
   { key: 'loanCount', header: 'Lượt vay', kind: 'int', width: 0.6 },
   { key: 'borrowerCount', header: 'Số khách hàng', kind: 'int', width: 0.6 },
@@ -66,6 +98,8 @@ function dimLabel(dim: string, k: Record<string, string | null>): string {
   if (dim === 'commune') return k.nameVi ? `${k.nameVi} (${k.code})` : `${k.provinceCode}-${k.code}`;
   if (dim === 'debtGroup') return `Nhóm ${k.code}`;
   if (dim === 'origin') return k.code ?? 'Sổ của Quỹ';
+  if (dim === 'borrowerType') return vi(BORROWER_TYPE_VI, String(k.code));
+  if (dim === 'termClass') return vi(TERM_CLASS_VI, String(k.code));
   return String(k.code);
 }
 
@@ -109,7 +143,7 @@ export function agingTable(r: AgingReport): ReportTable {
       { key: 'share', header: 'Tỷ trọng dư nợ', kind: 'percent' },
     ],
     rows: r.rows.map((b) => ({
-      bucket: b.bucket,
+      bucket: vi(AGING_BUCKET_VI, b.bucket),
       loanCount: b.loanCount,
       outstanding: b.outstanding,
       overduePrincipal: b.overduePrincipal,
@@ -127,10 +161,11 @@ export function agingTable(r: AgingReport): ReportTable {
 }
 
 export const LOAN_LIST_COLUMNS: ReportColumn[] = [
-  { key: 'contractNumber', header: 'Số hợp đồng', kind: 'text', width: 1.3 },
-  { key: 'borrowerName', header: 'Khách hàng', kind: 'text', width: 2 },
+  { key: 'contractNumber', header: 'Số hợp đồng', kind: 'text', width: 1.55 },
+  { key: 'borrowerName', header: 'Khách hàng', kind: 'text', width: 1.8 },
   { key: 'borrowerType', header: 'Loại', kind: 'text', width: 0.9 },
-  { key: 'sectorCode', header: 'Ngành', kind: 'text', width: 0.5 },
+  { key: 'status', header: 'Trạng thái', kind: 'text', width: 0.8 },
+  { key: 'sectorCode', header: 'Ngành', kind: 'text', width: 0.65 },
   { key: 'communeName', header: 'Xã/phường', kind: 'text', width: 1.2 },
   { key: 'disbursed', header: 'Đã giải ngân', kind: 'vnd' },
   { key: 'outstanding', header: 'Dư nợ', kind: 'vnd' },
@@ -139,10 +174,22 @@ export const LOAN_LIST_COLUMNS: ReportColumn[] = [
   { key: 'daysPastDue', header: 'Số ngày quá hạn', kind: 'int', width: 0.6 },
   { key: 'debtGroup', header: 'Nhóm nợ', kind: 'int', width: 0.5 },
   { key: 'provision', header: 'Dự phòng', kind: 'vnd' },
+  // A merged fund's two books apart, and contracts kept as signed under older rules (docs/book-import.md).
+  { key: 'origin', header: 'Quỹ gốc', kind: 'text', width: 1 },
+  { key: 'legacy', header: 'Điều kiện cũ', kind: 'text', width: 1.2 },
 ];
 
 export function loanListRow(i: LoanListItem): ReportRow {
-  return { ...i, communeName: i.communeNameVi ?? i.communeCode, provision: (BigInt(i.specificProvision) + BigInt(i.generalProvision)).toString() };
+  const { legacyTerms, legacyRules, ...cells } = i;
+  return {
+    ...cells,
+    borrowerType: vi(BORROWER_TYPE_VI, i.borrowerType),
+    status: vi(LOAN_STATUS_VI, i.status),
+    communeName: i.communeNameVi ?? i.communeCode,
+    provision: (BigInt(i.specificProvision) + BigInt(i.generalProvision)).toString(),
+    origin: i.origin ?? '',
+    legacy: legacyTerms ? `Có: ${legacyRules.map((r) => vi(LEGACY_RULE_VI, r)).join('; ')}` : '',
+  };
 }
 
 export function loanListTable(asOf: string, source: string, items: readonly LoanListItem[]): ReportTable {

@@ -41,6 +41,11 @@ export interface LoanListItem {
   debtGroup: number;
   specificProvision: string;
   generalProvision: string;
+  /** The fund of origin a book import tagged the loan with; null: the fund's own book. */
+  origin: string | null;
+  /** A contract brought in under older terms that break the product's current limits (docs/book-import.md). */
+  legacyTerms: boolean;
+  legacyRules: string[];
 }
 
 export interface CapitalSourceReport {
@@ -143,7 +148,8 @@ export class AsOfTablesService {
               l.sector_code AS "sectorCode", l.sector_version AS "sectorVersion", b.commune_code AS "communeCode", l.status,
               pos.disbursed::text AS disbursed, pos.outstanding::text AS outstanding, pos.overdue_principal::text AS "overduePrincipal",
               pos.overdue_interest::text AS "overdueInterest", pos.penalty_interest::text AS "penaltyInterest", pos.dpd::int AS "daysPastDue",
-              pos.debt_group::int AS "debtGroup", pos.specific_provision::text AS "specificProvision", pos.general_provision::text AS "generalProvision"
+              pos.debt_group::int AS "debtGroup", pos.specific_provision::text AS "specificProvision", pos.general_provision::text AS "generalProvision",
+              l.origin, l.legacy_terms AS "legacyTerms", coalesce(l.legacy_rules, '{}') AS "legacyRules"
        FROM pos JOIN loans l ON l.id = pos.loan_id JOIN borrowers b ON b.id = l.borrower_id ORDER BY l.id`,
       p.values,
     );

@@ -18,6 +18,7 @@ import { LoanOverviewTab } from './loan-overview-tab';
 import { LoanPostingsTab } from './loan-postings-tab';
 import { LoanScheduleTab } from './loan-schedule-tab';
 import { LoanStatusBadge } from './loan-status-badge';
+import { LegacyTermsBadge } from '../../shared/ui/legacy-terms-badge';
 import { compareMoney } from './loan-sums';
 import { LoanTransactionsTab } from './loan-transactions-tab';
 import { LOANS_NS } from './loans-i18n';
@@ -49,6 +50,7 @@ function allowedActions(loan: Loan) {
 export function LoanPage() {
   const { id = '' } = useParams();
   const { t } = useTranslation(LOANS_NS);
+  const { t: tc } = useTranslation();
   const [params, setParams] = useSearchParams();
   const officer = useHasRole('OFFICER');
   const workspace = useWorkspace();
@@ -104,6 +106,12 @@ export function LoanPage() {
         <Anchor component={Link} to={`/borrowers/${l.borrowerId}`} size="sm" fw={600} data-testid="loan-borrower">
           {borrower.data ?? `#${l.borrowerId}`}
         </Anchor>
+        {l.origin && (
+          <Text size="sm" c="dimmed" data-testid="loan-origin">
+            · {tc('origin.label')}: {l.origin}
+          </Text>
+        )}
+        {l.legacyTerms && <LegacyTermsBadge rules={l.legacyRules} />}
       </Group>
       <Tabs
         value={tab}

@@ -4,6 +4,7 @@ import { Link, useSearchParams } from 'react-router';
 import { toLanguage } from '../../shared/format/language';
 import { formatCount } from '../../shared/format/money';
 import { DebtGroupBadge } from '../../shared/ui/debt-group-badge';
+import { LegacyTermsBadge } from '../../shared/ui/legacy-terms-badge';
 import { EmptyState } from '../../shared/ui/empty-state';
 import { MoneyText } from '../../shared/ui/money-text';
 import { ProblemAlert } from '../../shared/ui/problem-alert';
@@ -52,7 +53,7 @@ export function LoansReportPage() {
       {data && data.items.length === 0 && <EmptyState title={t('loans.empty')} />}
       {data && data.items.length > 0 && (
         <>
-          <ReportScroll minWidth={1650} label={t('tabs.loans')}>
+          <ReportScroll minWidth={1800} label={t('tabs.loans')}>
             <Table
               striped
               highlightOnHover
@@ -77,6 +78,7 @@ export function LoansReportPage() {
                   <Table.Th>{t('loans.debtGroup')}</Table.Th>
                   <Table.Th style={num}>{t('columns.specificProvision')}</Table.Th>
                   <Table.Th style={num}>{t('columns.generalProvision')}</Table.Th>
+                  <Table.Th>{t('dimensions.origin')}</Table.Th>
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
@@ -86,6 +88,12 @@ export function LoansReportPage() {
                       <Anchor component={Link} to={`/loans/${l.loanId}`} fw={600} size="sm" aria-label={t('loans.open', { contract: l.contractNumber })}>
                         {l.contractNumber}
                       </Anchor>
+                      {l.legacyTerms && (
+                        <>
+                          {' '}
+                          <LegacyTermsBadge rules={l.legacyRules} />
+                        </>
+                      )}
                     </Table.Td>
                     <Table.Td>{l.borrowerName}</Table.Td>
                     <Table.Td>
@@ -119,6 +127,7 @@ export function LoansReportPage() {
                     <Table.Td style={num}>
                       <MoneyText value={l.generalProvision} />
                     </Table.Td>
+                    <Table.Td style={{ whiteSpace: 'nowrap' }}>{l.origin ?? t('origin.own')}</Table.Td>
                   </Table.Tr>
                 ))}
               </Table.Tbody>

@@ -5930,6 +5930,21 @@ export interface components {
             specificProvision: string;
             /** @example 3000000 */
             generalProvision: string;
+            /**
+             * @description Fund of origin a book import tagged the loan with; null: the fund’s own book
+             * @example Quỹ HTX Bắc Kạn
+             */
+            origin: string | null;
+            /**
+             * @description A contract brought in under older terms that break the product’s current limits, kept as signed
+             * @example false
+             */
+            legacyTerms: boolean;
+            /**
+             * @description The product rules a legacy contract breaks (product.term-max, product.rate-max…); empty otherwise
+             * @example []
+             */
+            legacyRules: string[];
         };
         LoanListReportDto: {
             items: components["schemas"]["LoanListItemDto"][];

@@ -36,6 +36,24 @@ export const commonVi = {
     AUDITOR: 'Kiểm soát viên',
     COOPERATIVE: 'Hợp tác xã',
   },
+  legacyTerms: {
+    label: 'Điều kiện cũ',
+    title: 'Hợp đồng ký theo điều kiện cũ, giữ nguyên như đã ký, vượt giới hạn hiện hành của sản phẩm: {{rules}}',
+    rules: {
+      // Keyed as the API's legacy rule codes (product.term-max…): i18next reads the dot as nesting.
+      product: {
+        'amount-min': 'số tiền dưới mức tối thiểu',
+        'amount-max': 'số tiền vượt mức tối đa',
+        'term-min': 'thời hạn dưới mức tối thiểu',
+        'term-max': 'thời hạn vượt mức tối đa',
+        'rate-max': 'lãi suất vượt mức của sản phẩm',
+        retired: 'sản phẩm đã ngừng',
+      },
+    },
+  },
+  origin: {
+    label: 'Quỹ gốc',
+  },
   debtGroup: {
     label: 'Nhóm nợ {{group}}',
     1: 'Nhóm 1 — đủ tiêu chuẩn',
@@ -139,6 +157,24 @@ export const commonEn: typeof commonVi = {
     APPROVER: 'Approver',
     AUDITOR: 'Auditor',
     COOPERATIVE: 'Cooperative',
+  },
+  legacyTerms: {
+    label: 'Legacy terms',
+    title: 'Contract signed under older rules, kept as signed, outside the product’s current limits: {{rules}}',
+    rules: {
+      // Keyed as the API's legacy rule codes (product.term-max…): i18next reads the dot as nesting.
+      product: {
+        'amount-min': 'amount below the minimum',
+        'amount-max': 'amount above the maximum',
+        'term-min': 'term below the minimum',
+        'term-max': 'term above the maximum',
+        'rate-max': 'rate above the product’s',
+        retired: 'product retired',
+      },
+    },
+  },
+  origin: {
+    label: 'Fund of origin',
   },
   debtGroup: {
     label: 'Debt group {{group}}',
