@@ -5,6 +5,7 @@ import { isApiError } from '../../shared/api/problem';
 import { toLanguage } from '../../shared/format/language';
 import { formatCount } from '../../shared/format/money';
 import { notifyError, notifySuccess } from '../../shared/ui/notify';
+import { ScrollTable } from '../../shared/ui/scroll-table';
 import { BOOK_IMPORT_NS } from './book-import-i18n';
 import { useChooseCommunes, type CommuneProposal } from './book-import-queries';
 
@@ -35,7 +36,7 @@ export function BookCommuneChoices({ importId, proposals, editable }: { importId
         {t('communes.title')}
       </Title>
       <Text size="sm">{t('communes.hint')}</Text>
-      <Table.ScrollContainer minWidth={800}>
+      <ScrollTable minWidth={800} label={t('communes.title')}>
         <Table withTableBorder fz="sm" aria-label={t('communes.title')} data-testid="commune-choices">
           <Table.Thead>
             <Table.Tr>
@@ -67,7 +68,7 @@ export function BookCommuneChoices({ importId, proposals, editable }: { importId
             ))}
           </Table.Tbody>
         </Table>
-      </Table.ScrollContainer>
+      </ScrollTable>
       {editable && (
         <Group gap="md">
           <Button onClick={save} disabled={changed.length === 0} loading={choose.isPending}>

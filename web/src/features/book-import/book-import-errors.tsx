@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { toLanguage } from '../../shared/format/language';
 import { formatCount } from '../../shared/format/money';
+import { ScrollTable } from '../../shared/ui/scroll-table';
 import { BOOK_IMPORT_NS } from './book-import-i18n';
 import type { BookImportError } from './book-import-queries';
 import { ruleLabel } from './book-import-rules';
@@ -57,7 +58,7 @@ export function BookImportErrors({ errors }: { errors: BookImportError[] }) {
               {t('errors.shown', { shown: formatCount(Math.min(shown.length, MAX_SHOWN), lang), total: formatCount(errors.length, lang) })}
             </Text>
           </Group>
-          <Table.ScrollContainer minWidth={900}>
+          <ScrollTable minWidth={900} label={t('errors.title', { count: formatCount(errors.length, lang) })}>
             <Table withTableBorder striped fz="sm" aria-label={t('errors.title', { count: formatCount(errors.length, lang) })} data-testid="book-errors-table">
               <Table.Thead>
                 <Table.Tr>
@@ -86,7 +87,7 @@ export function BookImportErrors({ errors }: { errors: BookImportError[] }) {
                 ))}
               </Table.Tbody>
             </Table>
-          </Table.ScrollContainer>
+          </ScrollTable>
         </>
       )}
     </Stack>

@@ -5,6 +5,7 @@ import { formatDate } from '../../shared/format/date';
 import { toLanguage } from '../../shared/format/language';
 import { formatCount } from '../../shared/format/money';
 import { MoneyText } from '../../shared/ui/money-text';
+import { ScrollTable } from '../../shared/ui/scroll-table';
 import { BOOK_IMPORT_NS } from './book-import-i18n';
 import type { ReconciliationRow } from './book-import-queries';
 
@@ -36,7 +37,7 @@ export function BookReconciliation({ rows }: { rows: ReconciliationRow[] }) {
             </Text>
           </Group>
           {shown.length > 0 && (
-            <Table.ScrollContainer minWidth={1100}>
+            <ScrollTable minWidth={1100} label={t('reconciliation.title')}>
               <Table withTableBorder striped fz="sm" aria-label={t('reconciliation.title')}>
                 <Table.Thead>
                   <Table.Tr>
@@ -86,7 +87,7 @@ export function BookReconciliation({ rows }: { rows: ReconciliationRow[] }) {
                   ))}
                 </Table.Tbody>
               </Table>
-            </Table.ScrollContainer>
+            </ScrollTable>
           )}
         </>
       )}

@@ -4,6 +4,7 @@ import { formatDate } from '../../shared/format/date';
 import { toLanguage } from '../../shared/format/language';
 import { formatCount } from '../../shared/format/money';
 import { MoneyText } from '../../shared/ui/money-text';
+import { ScrollTable } from '../../shared/ui/scroll-table';
 import { BOOK_IMPORT_NS } from './book-import-i18n';
 import type { AmountByKey, BookImport } from './book-import-queries';
 
@@ -36,7 +37,7 @@ function AmountTable({ title, rows, showCode }: { title: string; rows: AmountByK
           {t('summary.none')}
         </Text>
       ) : (
-        <Table.ScrollContainer minWidth={520}>
+        <ScrollTable minWidth={520} label={title}>
           <Table withTableBorder striped fz="sm" aria-label={title}>
             <Table.Thead>
               <Table.Tr>
@@ -63,7 +64,7 @@ function AmountTable({ title, rows, showCode }: { title: string; rows: AmountByK
               ))}
             </Table.Tbody>
           </Table>
-        </Table.ScrollContainer>
+        </ScrollTable>
       )}
     </Stack>
   );

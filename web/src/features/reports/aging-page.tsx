@@ -10,7 +10,7 @@ import { ExportButtons } from './export-buttons';
 import { AsOfPicker, ReportLayout, ReportMeta, useReportDate } from './report-shell';
 import { useAgingReport } from './reports-queries';
 import { REPORTS_NS } from './reports-i18n';
-import { ReportScroll } from './report-scroll';
+import { ScrollTable } from '../../shared/ui/scroll-table';
 
 const num = { textAlign: 'right', whiteSpace: 'nowrap' } as const;
 
@@ -31,7 +31,7 @@ export function AgingReportPage() {
       {data && (
         <>
           <ReportMeta asOf={data.asOf} source={data.source} />
-          <ReportScroll minWidth={720} label={t('tabs.aging')}>
+          <ScrollTable minWidth={720} label={t('tabs.aging')}>
             <Table striped withTableBorder verticalSpacing={6} aria-label={t('tabs.aging')} style={{ opacity: report.isPlaceholderData ? 0.6 : 1 }}>
               <Table.Thead>
                 <Table.Tr>
@@ -81,7 +81,7 @@ export function AgingReportPage() {
                 </Table.Tr>
               </Table.Tfoot>
             </Table>
-          </ReportScroll>
+          </ScrollTable>
         </>
       )}
     </ReportLayout>

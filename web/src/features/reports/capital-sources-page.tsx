@@ -8,7 +8,7 @@ import { ExportButtons } from './export-buttons';
 import { AsOfPicker, ReportLayout, ReportMeta, useReportDate } from './report-shell';
 import { useCapitalSourceReport } from './reports-queries';
 import { REPORTS_NS } from './reports-i18n';
-import { ReportScroll } from './report-scroll';
+import { ScrollTable } from '../../shared/ui/scroll-table';
 
 const num = { textAlign: 'right', whiteSpace: 'nowrap' } as const;
 const MONEY = ['capital', 'disbursed', 'repaid', 'outstanding', 'available', 'interestEarned'] as const;
@@ -29,7 +29,7 @@ export function CapitalSourcesReportPage() {
       {data && <ReportMeta asOf={data.asOf} />}
       {data && data.rows.length === 0 && <EmptyState title={t('capital.empty')} />}
       {data && data.rows.length > 0 && (
-        <ReportScroll minWidth={1200} label={t('tabs.capitalSources')}>
+        <ScrollTable minWidth={1200} label={t('tabs.capitalSources')}>
           <Table striped withTableBorder verticalSpacing={6} fz="sm" aria-label={t('tabs.capitalSources')}>
             <Table.Thead>
               <Table.Tr>
@@ -60,7 +60,7 @@ export function CapitalSourcesReportPage() {
               ))}
             </Table.Tbody>
           </Table>
-        </ReportScroll>
+        </ScrollTable>
       )}
     </ReportLayout>
   );

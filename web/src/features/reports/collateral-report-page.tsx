@@ -10,7 +10,7 @@ import { MoneyText } from '../../shared/ui/money-text';
 import { ProblemAlert } from '../../shared/ui/problem-alert';
 import { TableSkeleton } from '../../shared/ui/table-skeleton';
 import { AsOfPicker, ReportLayout, useReportDate } from './report-shell';
-import { ReportScroll } from './report-scroll';
+import { ScrollTable } from '../../shared/ui/scroll-table';
 import { REPORTS_NS } from './reports-i18n';
 
 const num = { textAlign: 'right' } as const;
@@ -45,7 +45,7 @@ export function CollateralReportPage() {
           {cover.isError && <ProblemAlert error={cover.error} onRetry={() => void cover.refetch()} />}
           {cover.isPending && <TableSkeleton rows={3} />}
           {cover.data && (
-            <ReportScroll minWidth={980} label={t('collateral.cover')}>
+            <ScrollTable minWidth={980} label={t('collateral.cover')}>
               <Table striped withTableBorder verticalSpacing={6} aria-label={t('collateral.cover')}>
                 <Table.Thead>
                   <Table.Tr>
@@ -105,7 +105,7 @@ export function CollateralReportPage() {
                   </Table.Tr>
                 </Table.Tfoot>
               </Table>
-            </ReportScroll>
+            </ScrollTable>
           )}
         </section>
         <section aria-labelledby="collateral-expiries">
@@ -115,7 +115,7 @@ export function CollateralReportPage() {
           {expiries.isError && <ProblemAlert error={expiries.error} onRetry={() => void expiries.refetch()} />}
           {expiries.data && expiries.data.items.length === 0 && <Text c="dimmed">{t('collateral.noExpiries')}</Text>}
           {expiries.data && expiries.data.items.length > 0 && (
-            <ReportScroll minWidth={760} label={t('collateral.expiries')}>
+            <ScrollTable minWidth={760} label={t('collateral.expiries')}>
               <Table striped withTableBorder verticalSpacing={6} aria-label={t('collateral.expiries')}>
                 <Table.Thead>
                   <Table.Tr>
@@ -138,7 +138,7 @@ export function CollateralReportPage() {
                   ))}
                 </Table.Tbody>
               </Table>
-            </ReportScroll>
+            </ScrollTable>
           )}
         </section>
         <section aria-labelledby="collateral-provisions">
@@ -156,7 +156,7 @@ export function CollateralReportPage() {
               {provisions.data.items.length === 0 ? (
                 <Text c="dimmed">{t('collateral.empty')}</Text>
               ) : (
-                <ReportScroll minWidth={900} label={t('collateral.provisions')}>
+                <ScrollTable minWidth={900} label={t('collateral.provisions')}>
                   <Table striped withTableBorder verticalSpacing={6} aria-label={t('collateral.provisions')}>
                     <Table.Thead>
                       <Table.Tr>
@@ -210,7 +210,7 @@ export function CollateralReportPage() {
                       </Table.Tr>
                     </Table.Tfoot>
                   </Table>
-                </ReportScroll>
+                </ScrollTable>
               )}
             </>
           )}

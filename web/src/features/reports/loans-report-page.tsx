@@ -13,7 +13,7 @@ import { ExportButtons } from './export-buttons';
 import { AsOfPicker, ReportLayout, ReportMeta, useReportDate } from './report-shell';
 import { useCommunes, useLoanListReport, useSectors } from './reports-queries';
 import { REPORTS_NS } from './reports-i18n';
-import { ReportScroll } from './report-scroll';
+import { ScrollTable } from '../../shared/ui/scroll-table';
 import { PagingFooter } from '../../shared/ui/paging-footer';
 
 const PAGE_SIZE = 25;
@@ -53,7 +53,7 @@ export function LoansReportPage() {
       {data && data.items.length === 0 && <EmptyState title={t('loans.empty')} />}
       {data && data.items.length > 0 && (
         <>
-          <ReportScroll minWidth={1800} label={t('tabs.loans')}>
+          <ScrollTable minWidth={1800} label={t('tabs.loans')}>
             <Table
               striped
               highlightOnHover
@@ -132,7 +132,7 @@ export function LoansReportPage() {
                 ))}
               </Table.Tbody>
             </Table>
-          </ReportScroll>
+          </ScrollTable>
           <PagingFooter page={page} pageSize={PAGE_SIZE} shown={data.items.length} total={data.total} />
         </>
       )}

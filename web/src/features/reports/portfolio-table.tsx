@@ -8,7 +8,7 @@ import { rowLabel } from './group-label';
 import { formatRatio } from './report-format';
 import type { Commune, Dimension, PortfolioFigures, PortfolioReport } from './reports-queries';
 import { REPORTS_NS } from './reports-i18n';
-import { ReportScroll } from './report-scroll';
+import { ScrollTable } from '../../shared/ui/scroll-table';
 
 type Col = { key: keyof PortfolioFigures; kind: 'count' | 'money' | 'ratio' };
 const COLUMNS: Col[] = [
@@ -46,7 +46,7 @@ export function PortfolioTable({ report, communes }: { report: PortfolioReport; 
     return formatRatio(String(v), lang);
   };
   return (
-    <ReportScroll minWidth={2100} label={t('tabs.portfolio')}>
+    <ScrollTable minWidth={2100} label={t('tabs.portfolio')}>
       <Table striped highlightOnHover withTableBorder verticalSpacing={6} fz="sm" aria-label={t('tabs.portfolio')} data-testid="portfolio-table">
         <Table.Thead>
           <Table.Tr>
@@ -117,6 +117,6 @@ export function PortfolioTable({ report, communes }: { report: PortfolioReport; 
           </Table.Tr>
         </Table.Tfoot>
       </Table>
-    </ReportScroll>
+    </ScrollTable>
   );
 }

@@ -10,7 +10,7 @@ import { ExportButtons } from './export-buttons';
 import { AsOfPicker, ReportLayout, ReportMeta, useReportDate } from './report-shell';
 import { useReconciliationReport } from './reports-queries';
 import { REPORTS_NS } from './reports-i18n';
-import { ReportScroll } from './report-scroll';
+import { ScrollTable } from '../../shared/ui/scroll-table';
 
 const num = { textAlign: 'right', whiteSpace: 'nowrap' } as const;
 
@@ -79,7 +79,7 @@ export function ReconciliationReportPage() {
             {data.cache.checked ? t('reconciliation.cacheChecked', { count: data.cache.mismatches }) : t('reconciliation.cacheNotChecked')}
           </Text>
           {data.mismatches.length > 0 && (
-            <ReportScroll minWidth={800} label={t('reconciliation.differences', { count: data.mismatches.length })}>
+            <ScrollTable minWidth={800} label={t('reconciliation.differences', { count: data.mismatches.length })}>
               <Table striped withTableBorder aria-label={t('reconciliation.differences', { count: data.mismatches.length })}>
                 <Table.Thead>
                   <Table.Tr>
@@ -108,7 +108,7 @@ export function ReconciliationReportPage() {
                   ))}
                 </Table.Tbody>
               </Table>
-            </ReportScroll>
+            </ScrollTable>
           )}
         </>
       )}

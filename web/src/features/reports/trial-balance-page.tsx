@@ -9,7 +9,7 @@ import { TableSkeleton } from '../../shared/ui/table-skeleton';
 import { AsOfPicker, ReportLayout, ReportMeta, useReportDate } from './report-shell';
 import { useTrialBalance } from './reports-queries';
 import { REPORTS_NS } from './reports-i18n';
-import { ReportScroll } from './report-scroll';
+import { ScrollTable } from '../../shared/ui/scroll-table';
 
 const num = { textAlign: 'right', whiteSpace: 'nowrap' } as const;
 
@@ -36,7 +36,7 @@ export function TrialBalancePage() {
       )}
       {data && data.accounts.length === 0 && <EmptyState title={t('trialBalance.empty')} />}
       {data && data.accounts.length > 0 && (
-        <ReportScroll minWidth={960} label={t('tabs.trialBalance')}>
+        <ScrollTable minWidth={960} label={t('tabs.trialBalance')}>
           <Table
             striped
             withTableBorder
@@ -82,7 +82,7 @@ export function TrialBalancePage() {
               </Table.Tr>
             </Table.Tfoot>
           </Table>
-        </ReportScroll>
+        </ScrollTable>
       )}
     </ReportLayout>
   );

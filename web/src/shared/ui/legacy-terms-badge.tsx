@@ -12,7 +12,8 @@ export function LegacyTermsBadge({ rules }: { rules: readonly string[] }) {
   const title = t('legacyTerms.title', { rules: named });
   return (
     <Tooltip label={title} multiline w={320} withArrow>
-      <Badge color="orange.9" variant="light" aria-label={title} data-testid="legacy-terms" style={{ cursor: 'help' }}>
+      {/* The debt groups' dark orange, filled: white text at more than 4.5:1 (WCAG AA). */}
+      <Badge color="#b8400c" variant="filled" aria-label={title} data-testid="legacy-terms" style={{ cursor: 'help' }}>
         {t('legacyTerms.label')}
       </Badge>
     </Tooltip>
