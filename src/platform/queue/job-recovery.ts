@@ -44,6 +44,14 @@ export class PeriodicSweep {
     this.logger = new Logger(name);
   }
 
+  /**
+   * The sweep of queued work every half of QUEUE_SWEEP_AFTER_SECONDS (at least a second apart), so
+   * work whose job was lost waits at most about one and a half times that bound.
+   */
+  static everyHalfOf(name: string, afterSeconds: number, sweep: () => Promise<string[]>): PeriodicSweep {
+    return new PeriodicSweep(name, Math.max(1000, afterSeconds * 500), sweep);
+  }
+
   start(): void {
     this.tick();
     this.timer = setInterval(() => this.tick(), this.everyMs);

@@ -5,6 +5,13 @@
 export const BORROWER_TYPES = ['COOPERATIVE', 'COOPERATIVE_UNION', 'MEMBER'] as const;
 export type BorrowerType = (typeof BORROWER_TYPES)[number];
 
+/** The borrower types as the fund's printed papers and report exports name them (domain.md vocabulary). */
+export const BORROWER_TYPE_LABELS_VI: Readonly<Record<string, string>> = {
+  COOPERATIVE: 'Hợp tác xã',
+  COOPERATIVE_UNION: 'Liên hiệp hợp tác xã',
+  MEMBER: 'Thành viên hợp tác xã / tổ hợp tác',
+} satisfies Record<BorrowerType, string>;
+
 export const RELATION_KINDS = ['SAME_OWNER', 'SAME_LEGAL_REPRESENTATIVE', 'PARENT_COOPERATIVE', 'OTHER'] as const;
 export type RelationKind = (typeof RELATION_KINDS)[number];
 

@@ -34,7 +34,7 @@ export class CloseSchedulerService implements OnApplicationBootstrap, OnModuleDe
     }
     // Every worker process sweeps (at start and every half of QUEUE_SWEEP_AFTER_SECONDS): a run
     // left QUEUED or RUNNING without a live flow is enqueued again (CloseFlowService.sweep).
-    this.sweep = new PeriodicSweep('CloseOfBusinessSweep', Math.max(1000, c.queueSweepAfterSeconds * 500), () => this.flow.sweep());
+    this.sweep = PeriodicSweep.everyHalfOf('CloseOfBusinessSweep', c.queueSweepAfterSeconds, () => this.flow.sweep());
     this.sweep.start();
   }
 

@@ -1,4 +1,5 @@
 import { amountInWords as amountWords, Money } from '../../../platform/money/index.js';
+import { BORROWER_TYPE_LABELS_VI } from '../../borrowers/index.js';
 import type { ContractFacts, MoneyEventFacts, RestructuringFacts, WriteOffFacts } from '../services/document-data.repository.js';
 import {
   amountFields,
@@ -51,11 +52,6 @@ const COMPONENT: Record<string, string> = {
   OVERDUE_PRINCIPAL_INTEREST: 'Lãi trên nợ gốc quá hạn',
   LATE_INTEREST: 'Lãi chậm trả lãi',
 };
-const BORROWER_TYPE: Record<string, string> = {
-  COOPERATIVE: 'Hợp tác xã',
-  COOPERATIVE_UNION: 'Liên hiệp hợp tác xã',
-  MEMBER: 'Thành viên hợp tác xã / tổ hợp tác',
-};
 /** Decree 45/2021/NĐ-CP on the organisation and operation of the cooperative development support funds. */
 const LEGAL_BASIS =
   'Căn cứ Nghị định số 45/2021/NĐ-CP ngày 31/3/2021 của Chính phủ về việc thành lập, tổ chức và hoạt động của Quỹ hỗ trợ phát triển hợp tác xã;';
@@ -64,7 +60,7 @@ function borrowerParty(doc: Doc, c: ContractFacts, issuer: Issuer, title: string
   heading(doc, title);
   fields(doc, [
     ['Tên', c.borrowerName],
-    ['Loại hình', BORROWER_TYPE[c.borrowerType] ?? c.borrowerType],
+    ['Loại hình', BORROWER_TYPE_LABELS_VI[c.borrowerType] ?? c.borrowerType],
     [c.borrowerType === 'MEMBER' ? 'Số CCCD' : 'Mã số thuế / Mã số HTX', c.identityCode],
     ['Địa chỉ', issuer.borrowerAddress],
     ['Điện thoại', c.phone ?? ''],

@@ -20,7 +20,7 @@ export class RepaymentImportProcessor extends WorkerHost implements OnApplicatio
 
   onApplicationBootstrap(): void {
     const after = this.config.queueSweepAfterSeconds;
-    this.sweep = new PeriodicSweep('RepaymentImportSweep', Math.max(1000, after * 500), () => this.imports.sweep(after));
+    this.sweep = PeriodicSweep.everyHalfOf('RepaymentImportSweep', after, () => this.imports.sweep(after));
     this.sweep.start();
   }
 

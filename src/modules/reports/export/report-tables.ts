@@ -1,5 +1,6 @@
 import type { PortfolioFiguresDto, PortfolioReportDto } from '../dto/report-views.dto.js';
 import type { AgingReport, CapitalSourceReport, LoanListItem, ReconciliationReport } from '../services/as-of-tables.service.js';
+import { BORROWER_TYPE_LABELS_VI } from '../../borrowers/index.js';
 import type { ReportColumn, ReportRow, ReportTable } from './report-table.js';
 
 /** Each report as the table its exports render (domain.md vocabulary for the headers). */
@@ -25,11 +26,6 @@ const DIM_VI: Record<string, string> = {
 };
 
 // The codes the API answers, as the exports print them (a reader of the file sees no raw code).
-const BORROWER_TYPE_VI: Record<string, string> = {
-  COOPERATIVE: 'Hợp tác xã',
-  COOPERATIVE_UNION: 'Liên hiệp HTX',
-  MEMBER: 'Thành viên HTX / THT',
-};
 const TERM_CLASS_VI: Record<string, string> = { SHORT: 'Ngắn hạn (≤ 12 tháng)', MEDIUM: 'Trung hạn (13–60 tháng)', LONG: 'Dài hạn (> 60 tháng)' };
 const AGING_BUCKET_VI: Record<string, string> = {
   CURRENT: 'Trong hạn',
@@ -54,7 +50,7 @@ const LEGACY_RULE_VI: Record<string, string> = {
   'product.rate-max': 'lãi suất vượt mức',
   'product.retired': 'sản phẩm đã ngừng',
 };
-const vi = (labels: Record<string, string>, code: string): string => labels[code] ?? code;
+const vi = (labels: Readonly<Record<string, string>>, code: string): string => labels[code] ?? code;
 
 const FIGURE_COLUMNS: ReportColumn[] = [
   { key: 'loanCount', header: 'Lượt vay', kind: 'int', width: 0.6 },
@@ -98,7 +94,7 @@ function dimLabel(dim: string, k: Record<string, string | null>): string {
   if (dim === 'commune') return k.nameVi ? `${k.nameVi} (${k.code})` : `${k.provinceCode}-${k.code}`;
   if (dim === 'debtGroup') return `Nhóm ${k.code}`;
   if (dim === 'origin') return k.code ?? 'Sổ của Quỹ';
-  if (dim === 'borrowerType') return vi(BORROWER_TYPE_VI, String(k.code));
+  if (dim === 'borrowerType') return vi(BORROWER_TYPE_LABELS_VI, String(k.code));
   if (dim === 'termClass') return vi(TERM_CLASS_VI, String(k.code));
   return String(k.code);
 }
@@ -183,7 +179,7 @@ export function loanListRow(i: LoanListItem): ReportRow {
   const { legacyTerms, legacyRules, ...cells } = i;
   return {
     ...cells,
-    borrowerType: vi(BORROWER_TYPE_VI, i.borrowerType),
+    borrowerType: vi(BORROWER_TYPE_LABELS_VI, i.borrowerType),
     status: vi(LOAN_STATUS_VI, i.status),
     communeName: i.communeNameVi ?? i.communeCode,
     provision: (BigInt(i.specificProvision) + BigInt(i.generalProvision)).toString(),

@@ -25,7 +25,7 @@ export class PortfolioTotalsProcessor extends WorkerHost implements OnApplicatio
 
   onApplicationBootstrap(): void {
     const after = this.config.queueSweepAfterSeconds;
-    this.sweep = new PeriodicSweep('PortfolioTotalsSweep', Math.max(1000, after * 500), () => this.totals.sweep(after));
+    this.sweep = PeriodicSweep.everyHalfOf('PortfolioTotalsSweep', after, () => this.totals.sweep(after));
     this.sweep.start();
   }
 

@@ -24,7 +24,7 @@ export class ReportExportProcessor extends WorkerHost implements OnApplicationBo
 
   onApplicationBootstrap(): void {
     const after = this.config.queueSweepAfterSeconds;
-    this.sweep = new PeriodicSweep('ReportExportSweep', Math.max(1000, after * 500), () => this.exports.sweep(after));
+    this.sweep = PeriodicSweep.everyHalfOf('ReportExportSweep', after, () => this.exports.sweep(after));
     this.sweep.start();
   }
 
